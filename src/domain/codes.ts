@@ -1,0 +1,106 @@
+/**
+ * The code lists of the canonical format (MEASUREMENT.md). Each list is the single source of its
+ * values: types, validation messages and select boxes are derived from these arrays.
+ */
+
+export const placementTypes = ['home', 'kinship', 'foster', 'adopters', 'residential', 'secure', 'other'] as const;
+export type PlacementType = (typeof placementTypes)[number];
+
+export const legalBases = ['CSO', 'ICSO', 'CPO', 'S25', 'PO', 'POA', 'other'] as const;
+export type LegalBasis = (typeof legalBases)[number];
+
+export const sexes = ['M', 'F', 'X'] as const;
+export type Sex = (typeof sexes)[number];
+
+export const routes = ['home', 'kinship_order', 'permanence_order', 'poa', 'adoption'] as const;
+export type Route = (typeof routes)[number];
+
+/** Routes that lead to a court application: the ADM decisions that start an aim 4 journey. */
+export const courtRoutes: readonly Route[] = ['kinship_order', 'permanence_order', 'poa', 'adoption'];
+
+export const eventTypes = [
+  'referral',
+  'planning_meeting_72h',
+  'early_review',
+  'lac_review',
+  'legal_advice_requested',
+  'legal_advice_received',
+  'permanence_planning_meeting',
+  'permanence_recommendation',
+  'care_plan',
+  'permanence_panel',
+  'adm_decision',
+  'court_application_lodged',
+  'order_granted',
+  'childrens_hearing',
+  'home_review',
+  'ceased_looked_after',
+] as const;
+export type EventType = (typeof eventTypes)[number];
+
+/** Event types that must carry a route (marked R in MEASUREMENT.md). */
+export const eventTypesWithRoute: readonly EventType[] = [
+  'permanence_recommendation',
+  'care_plan',
+  'adm_decision',
+  'court_application_lodged',
+  'order_granted',
+];
+
+export function isPlacementType(value: string): value is PlacementType {
+  return (placementTypes as readonly string[]).includes(value);
+}
+
+export function isLegalBasis(value: string): value is LegalBasis {
+  return (legalBases as readonly string[]).includes(value);
+}
+
+export function isSex(value: string): value is Sex {
+  return (sexes as readonly string[]).includes(value);
+}
+
+export function isRoute(value: string): value is Route {
+  return (routes as readonly string[]).includes(value);
+}
+
+export function isEventType(value: string): value is EventType {
+  return (eventTypes as readonly string[]).includes(value);
+}
+
+/** Plain-English names, for people who do not read codes. */
+export const placementTypeLabels: Readonly<Record<PlacementType, string>> = {
+  home: 'at home with parents',
+  kinship: 'kinship care',
+  foster: 'foster care',
+  adopters: 'with prospective adopters',
+  residential: 'residential care',
+  secure: 'secure care',
+  other: 'other setting',
+};
+
+export const routeLabels: Readonly<Record<Route, string>> = {
+  home: 'return to or remain at home',
+  kinship_order: 'kinship care order',
+  permanence_order: 'permanence order',
+  poa: 'permanence order with authority to adopt',
+  adoption: 'adoption',
+};
+
+export const eventTypeLabels: Readonly<Record<EventType, string>> = {
+  referral: 'Referral',
+  planning_meeting_72h: '72-hour planning meeting',
+  early_review: 'Early review',
+  lac_review: 'Looked after child review',
+  legal_advice_requested: 'Legal advice requested',
+  legal_advice_received: 'Legal advice received',
+  permanence_planning_meeting: 'Permanence planning meeting',
+  permanence_recommendation: 'Permanence recommendation',
+  care_plan: 'Care plan',
+  permanence_panel: 'Permanence panel',
+  adm_decision: 'Agency decision maker decision',
+  court_application_lodged: 'Application lodged at court',
+  order_granted: 'Order granted',
+  childrens_hearing: "Children's hearing",
+  home_review: 'Review of the period at home',
+  ceased_looked_after: 'Ceased to be looked after',
+};

@@ -1,0 +1,119 @@
+/**
+ * Calendar dates. Every date in pace is a day on the calendar (`Temporal.PlainDate`), never an
+ * instant, so no time zone can move a child's milestone by a day.
+ *
+ * The polyfill's arithmetic is exact but slow to construct; comparisons and differences here
+ * work on day numbers computed from the date's fields, which is fast and equally exact.
+ */
+import { Temporal } from 'temporal-polyfill';
+
+export { Temporal };
+export type PlainDate = Temporal.PlainDate;
+
+/** Days since 1970-01-01 (negative before it), from the proleptic Gregorian calendar. */
+export function epochDay(date: PlainDate): number {
+  // Howard Hinnant's days_from_civil: http://howardhinnant.github.io/date_algorithms.html
+  const month = date.month;
+  const year = date.year - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The number of days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: PlainDate, to: PlainDate): number {
+  return epochDay(to) - epochDay(from);
+}
+
+/** Negative, zero or positive as `a` is before, on or after `b`. */
+export function compareDates(a: PlainDate, b: PlainDate): number {
+  return epochDay(a) - epochDay(b);
+}
+
+export function isBefore(a: PlainDate, b: PlainDate): boolean {
+  return epochDay(a) < epochDay(b);
+}
+
+export function isAfter(a: PlainDate, b: PlainDate): boolean {
+  return epochDay(a) > epochDay(b);
+}
+
+export function addDays(date: PlainDate, days: number): PlainDate {
+  return date.add({ days });
+}
+
+/**
+ * The date `months` calendar months after `date`, clamped to the last day of the month when
+ * that day does not exist: 6 months after 2019-08-31 is 2020-02-29.
+ */
+export function addMonths(date: PlainDate, months: number): PlainDate {
+  return date.add({ months }, { overflow: 'constrain' });
+}
+
+/** Weeks = days ÷ 7 (MEASUREMENT.md), unrounded. */
+export function weeksFromDays(days: number): number {
+  return days / 7;
+}
+
+/**
+ * Age in whole years on `on`. A child born on 29 February turns a year older on 1 March in a
+ * year without one (Age of Legal Capacity (Scotland) Act 1991, s.6).
+ */
+export function ageInYears(dateOfBirth: PlainDate, on: PlainDate): number {
+  const beforeBirthday = on.month < dateOfBirth.month || (on.month === dateOfBirth.month && on.day < dateOfBirth.day);
+  return on.year - dateOfBirth.year - (beforeBirthday ? 1 : 0);
+}
+
+export function latestDate(a: PlainDate, b: PlainDate): PlainDate {
+  return isAfter(b, a) ? b : a;
+}
+
+export function makeDate(year: number, month: number, day: number): PlainDate {
+  return new Temporal.PlainDate(year, month, day);
+}
+
+export type DateParseError = { readonly code: 'invalid-date'; readonly value: string };
+export type DateParseResult = { readonly ok: true; readonly value: PlainDate } | { readonly ok: false; readonly error: DateParseError };
+
+const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ukPattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * Reads a date written as ISO `YYYY-MM-DD` or UK `DD/MM/YYYY` (MEASUREMENT.md). A date that does
+ * not exist on the calendar (31/02/2020) is an error, never silently moved to another day.
+ */
+export function parseDate(text: string): DateParseResult {
+  const trimmed = text.trim();
+  const iso = isoPattern.exec(trimmed);
+  const uk = iso ? null : ukPattern.exec(trimmed);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : null;
+  if (!parts) return { ok: false, error: { code: 'invalid-date', value: text } };
+  const [year, month, day] = parts.map(Number) as [number, number, number];
+  if (!isRealDay(year, month, day)) return { ok: false, error: { code: 'invalid-date', value: text } };
+  return { ok: true, value: makeDate(year, month, day) };
+}
+
+/** Parses a date known to be valid (from our own database or code); a bad one is a bug. */
+export function parseDateOrThrow(text: string): PlainDate {
+  const parsed = parseDate(text);
+  if (!parsed.ok) throw new Error(`invalid date: ${text}`);
+  return parsed.value;
+}
+
+export function isRealDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** `YYYY-MM-DD`. */
+export function formatIsoDate(date: PlainDate): string {
+  return date.toString();
+}

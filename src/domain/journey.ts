@@ -1,0 +1,294 @@
+/**
+ * Journeys: the unit of every aim (MEASUREMENT.md, "Journeys"). A journey has a child, a start
+ * date, maybe an end date, and the attributes known at its start. Each kind is derived from a
+ * child's placements and events as at a date: only what is dated on or before as-at exists, and a
+ * placement that ends after as-at is still open.
+ */
+import { courtRoutes, type PlacementType, type Route } from './codes.js';
+import { ageInYears, epochDay, type PlainDate } from './date.js';
+import type { CaseEvent, ChildRecord, Placement } from './records.js';
+
+export const journeyKinds = ['at-home', 'accommodation', 'recommendation', 'adm'] as const;
+export type JourneyKind = (typeof journeyKinds)[number];
+
+/** The national aim (1–4) that measures each kind of journey. */
+export const nationalAimOfKind: Readonly<Record<JourneyKind, 1 | 2 | 3 | 4>> = {
+  'at-home': 1,
+  accommodation: 2,
+  recommendation: 3,
+  adm: 4,
+};
+
+export function kindOfNationalAim(aim: 1 | 2 | 3 | 4): JourneyKind {
+  return journeyKinds[aim - 1] as JourneyKind;
+}
+
+interface JourneyBase {
+  readonly childId: string;
+  readonly start: PlainDate;
+  /** The day the end milestone was reached, or null while it has not been (as at). */
+  readonly end: PlainDate | null;
+  /** The placement or event that started the journey. */
+  readonly startRef: string;
+  /** The event that ended it. */
+  readonly endRef: string | null;
+  /** For aim 1 and 2: the first placement's type; for aim 3 and 4: the placement open on the start date. */
+  readonly placementTypeAtStart: PlacementType | null;
+  readonly ageAtStart: number;
+  readonly siblingGroup: string | null;
+  /** Known at as-at: the route of the latest care plan or permanence recommendation. */
+  readonly planRoute: Route | null;
+}
+
+export interface AtHomeJourney extends JourneyBase {
+  readonly kind: 'at-home';
+  /** The last day of the run of home placements, or null while the run continues at as-at. */
+  readonly runEnd: PlainDate | null;
+}
+
+export interface AccommodationJourney extends JourneyBase {
+  readonly kind: 'accommodation';
+}
+
+export interface RecommendationJourney extends JourneyBase {
+  readonly kind: 'recommendation';
+  /** The recommended route (null only when the record lacks it). */
+  readonly route: Route | null;
+}
+
+export interface AdmJourney extends JourneyBase {
+  readonly kind: 'adm';
+  readonly route: Route;
+}
+
+export type Journey = AtHomeJourney | AccommodationJourney | RecommendationJourney | AdmJourney;
+
+/** A placement as seen at as-at, with its days counted once. */
+interface SeenPlacement {
+  readonly placement: Placement;
+  readonly startDay: number;
+  /** Last day in it, or Infinity while open at as-at. */
+  readonly endDay: number;
+}
+
+interface SeenEvent {
+  readonly event: CaseEvent;
+  readonly day: number;
+}
+
+/** A maximal sequence of contiguous placements of one side (home or away). */
+interface Run {
+  readonly placements: readonly SeenPlacement[];
+  readonly startDay: number;
+  readonly endDay: number;
+}
+
+/** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
+export function journeysOf(record: ChildRecord, asAt: PlainDate): Journey[] {
+  const seen = see(record, asAt);
+  return [...atHome(seen), ...accommodation(seen), ...recommendation(seen), ...adm(seen)];
+}
+
+/** The journeys of one kind for one child, as at `asAt`. */
+export function journeysOfKind(record: ChildRecord, kind: JourneyKind, asAt: PlainDate): Journey[] {
+  const seen = see(record, asAt);
+  switch (kind) {
+    case 'at-home':
+      return atHome(seen);
+    case 'accommodation':
+      return accommodation(seen);
+    case 'recommendation':
+      return recommendation(seen);
+    case 'adm':
+      return adm(seen);
+    default:
+      return unreachable(kind);
+  }
+}
+
+interface Seen {
+  readonly record: ChildRecord;
+  readonly asAtDay: number;
+  readonly placements: readonly SeenPlacement[];
+  readonly events: readonly SeenEvent[];
+  readonly planRoute: Route | null;
+}
+
+function see(record: ChildRecord, asAt: PlainDate): Seen {
+  const asAtDay = epochDay(asAt);
+  const placements: SeenPlacement[] = [];
+  for (const placement of record.placements) {
+    const startDay = epochDay(placement.start);
+    if (startDay > asAtDay) continue;
+    const endDay = placement.end === null ? Infinity : epochDay(placement.end);
+    placements.push({ placement, startDay, endDay: endDay > asAtDay ? Infinity : endDay });
+  }
+  placements.sort((a, b) => a.startDay - b.startDay || compareIds(a.placement.placementId, b.placement.placementId));
+  const events: SeenEvent[] = [];
+  for (const event of record.events) {
+    const day = epochDay(event.date);
+    if (day <= asAtDay) events.push({ event, day });
+  }
+  events.sort((a, b) => a.day - b.day || compareIds(a.event.eventId, b.event.eventId));
+  return { record, asAtDay, placements, events, planRoute: latestPlanRoute(events) };
+}
+
+/**
+ * Two placements are contiguous when the second starts on, or the day after, the day the first
+ * ends. Overlapping placements (a data error) are treated as contiguous: the child was looked
+ * after throughout. Any placement of the other side breaks a run.
+ */
+function runsOf(placements: readonly SeenPlacement[], isHome: boolean): Run[] {
+  const runs: Run[] = [];
+  let current: SeenPlacement[] = [];
+  let startDay = 0;
+  let endDay = -Infinity;
+  const close = () => {
+    if (current.length > 0) runs.push({ placements: current, startDay, endDay });
+    current = [];
+  };
+  for (const seen of placements) {
+    if ((seen.placement.type === 'home') !== isHome) {
+      close();
+      endDay = -Infinity;
+      continue;
+    }
+    if (current.length > 0 && seen.startDay <= endDay + 1) {
+      current.push(seen);
+      endDay = Math.max(endDay, seen.endDay);
+    } else {
+      close();
+      current = [seen];
+      startDay = seen.startDay;
+      endDay = seen.endDay;
+    }
+  }
+  close();
+  return runs;
+}
+
+function accommodation(seen: Seen): AccommodationJourney[] {
+  const runs = runsOf(seen.placements, false);
+  const recommendations = eventsOfType(seen, 'permanence_recommendation');
+  return runs.map((run, index) => {
+    const nextStartDay = runs[index + 1]?.startDay ?? Infinity;
+    const first = firstPlacement(run);
+    const end = recommendations.find((e) => e.day >= run.startDay && e.day < nextStartDay);
+    return {
+      kind: 'accommodation',
+      ...base(seen, first.placement.start, first.placement.placementId, end),
+      placementTypeAtStart: first.placement.type,
+    };
+  });
+}
+
+function atHome(seen: Seen): AtHomeJourney[] {
+  const reviews = eventsOfType(seen, 'home_review');
+  return runsOf(seen.placements, true)
+    .filter((run) => firstPlacement(run).placement.legalBasis === 'CSO')
+    .map((run) => {
+      const first = firstPlacement(run);
+      const lastDay = Math.min(run.endDay, seen.asAtDay);
+      const end = reviews.find((e) => e.day >= run.startDay && e.day <= lastDay);
+      return {
+        kind: 'at-home',
+        ...base(seen, first.placement.start, first.placement.placementId, end),
+        placementTypeAtStart: first.placement.type,
+        runEnd: run.endDay === Infinity ? null : lastPlacementEnd(run),
+      };
+    });
+}
+
+function recommendation(seen: Seen): RecommendationJourney[] {
+  const recommendations = eventsOfType(seen, 'permanence_recommendation');
+  const decisions = eventsOfType(seen, 'adm_decision');
+  const journeys: RecommendationJourney[] = [];
+  recommendations.forEach((start, index) => {
+    // A recommendation without a route is still a recommendation; only a return home is not
+    // permanence away from home (docs/decisions/0002-journey-readings.md).
+    if (start.event.route === 'home') return;
+    const nextDay = recommendations[index + 1]?.day ?? Infinity;
+    const end = decisions.find((e) => e.day >= start.day && e.day < nextDay);
+    journeys.push({
+      kind: 'recommendation',
+      ...base(seen, start.event.date, start.event.eventId, end),
+      placementTypeAtStart: placementTypeOn(seen, start.day),
+      route: start.event.route,
+    });
+  });
+  return journeys;
+}
+
+function adm(seen: Seen): AdmJourney[] {
+  const decisions = eventsOfType(seen, 'adm_decision');
+  const applications = eventsOfType(seen, 'court_application_lodged');
+  const journeys: AdmJourney[] = [];
+  decisions.forEach((start, index) => {
+    const route = start.event.route;
+    if (route === null || !courtRoutes.includes(route)) return;
+    const nextDay = decisions[index + 1]?.day ?? Infinity;
+    const end = applications.find((e) => e.day >= start.day && e.day < nextDay);
+    journeys.push({
+      kind: 'adm',
+      ...base(seen, start.event.date, start.event.eventId, end),
+      placementTypeAtStart: placementTypeOn(seen, start.day),
+      route,
+    });
+  });
+  return journeys;
+}
+
+function base(seen: Seen, start: PlainDate, startRef: string, end: SeenEvent | undefined) {
+  const child = seen.record.child;
+  return {
+    childId: child.childId,
+    start,
+    end: end?.event.date ?? null,
+    startRef,
+    endRef: end?.event.eventId ?? null,
+    ageAtStart: ageInYears(child.dateOfBirth, start),
+    siblingGroup: child.siblingGroup,
+    planRoute: seen.planRoute,
+  };
+}
+
+function eventsOfType(seen: Seen, type: CaseEvent['type']): SeenEvent[] {
+  return seen.events.filter((e) => e.event.type === type);
+}
+
+/** The latest care plan or recommendation that names a route. */
+function latestPlanRoute(events: readonly SeenEvent[]): Route | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = (events[i] as SeenEvent).event;
+    if ((event.type === 'care_plan' || event.type === 'permanence_recommendation') && event.route !== null) return event.route;
+  }
+  return null;
+}
+
+/** The placement open on a day; on a moving day, the one the child moved into. */
+function placementTypeOn(seen: Seen, day: number): PlacementType | null {
+  let found: SeenPlacement | null = null;
+  for (const p of seen.placements) {
+    if (p.startDay <= day && p.endDay >= day) found = p;
+  }
+  return found?.placement.type ?? null;
+}
+
+function firstPlacement(run: Run): SeenPlacement {
+  return run.placements[0] as SeenPlacement;
+}
+
+function lastPlacementEnd(run: Run): PlainDate {
+  // The run's last day is the latest end among its placements (not necessarily the last one's).
+  let latest: SeenPlacement = firstPlacement(run);
+  for (const p of run.placements) if (p.endDay > latest.endDay) latest = p;
+  return latest.placement.end as PlainDate;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled journey kind: ${String(value)}`);
+}

@@ -1,0 +1,53 @@
+/**
+ * The permanence record: an authority, its children, their placements (the looked after history)
+ * and their dated events, exactly as MEASUREMENT.md lists them. Ids are the authority's own
+ * references.
+ */
+import type { EventType, LegalBasis, PlacementType, Route, Sex } from './codes.js';
+import type { PlainDate } from './date.js';
+
+export interface Authority {
+  readonly code: string;
+  readonly name: string;
+  /** The day the authority's improvement programme started (the "PACE start" line), if set. */
+  readonly programmeStart: PlainDate | null;
+}
+
+export interface Child {
+  readonly childId: string;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly dateOfBirth: PlainDate;
+  readonly sex: Sex | null;
+  readonly siblingGroup: string | null;
+  readonly worker: string | null;
+  readonly team: string | null;
+}
+
+/** A period in one setting with one carer. `end` is the last day in it; null while it continues. */
+export interface Placement {
+  readonly childId: string;
+  readonly placementId: string;
+  readonly start: PlainDate;
+  readonly end: PlainDate | null;
+  readonly type: PlacementType;
+  readonly legalBasis: LegalBasis | null;
+  readonly carerRef: string | null;
+}
+
+/** A dated milestone: the day it happened, not the day it was recorded. */
+export interface CaseEvent {
+  readonly childId: string;
+  readonly eventId: string;
+  readonly type: EventType;
+  readonly date: PlainDate;
+  readonly route: Route | null;
+  readonly note: string | null;
+}
+
+/** Everything known about one child: the input to every journey rule. */
+export interface ChildRecord {
+  readonly child: Child;
+  readonly placements: readonly Placement[];
+  readonly events: readonly CaseEvent[];
+}

@@ -1,0 +1,48 @@
+/**
+ * A timescale for reaching a milestone: a number of weeks (counted in days, weeks × 7) or of
+ * calendar months (MEASUREMENT.md, "Status and figures").
+ */
+import { addDays, addMonths, type PlainDate } from './date.js';
+
+export type Timescale =
+  | { readonly unit: 'weeks'; readonly weeks: number }
+  | { readonly unit: 'months'; readonly months: number };
+
+export function weeks(count: number): Timescale {
+  return { unit: 'weeks', weeks: count };
+}
+
+export function months(count: number): Timescale {
+  return { unit: 'months', months: count };
+}
+
+/**
+ * The last day on which a journey started on `start` is still within its timescale: start + T days,
+ * or start + T calendar months clamped to the month's last day.
+ */
+export function dueDate(start: PlainDate, timescale: Timescale): PlainDate {
+  switch (timescale.unit) {
+    case 'weeks':
+      return addDays(start, timescale.weeks * 7);
+    case 'months':
+      return addMonths(start, timescale.months);
+    default:
+      return unreachable(timescale);
+  }
+}
+
+/** "26 weeks", "24 months", "1 month". */
+export function describeTimescale(timescale: Timescale): string {
+  switch (timescale.unit) {
+    case 'weeks':
+      return `${timescale.weeks} ${timescale.weeks === 1 ? 'week' : 'weeks'}`;
+    case 'months':
+      return `${timescale.months} ${timescale.months === 1 ? 'month' : 'months'}`;
+    default:
+      return unreachable(timescale);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled timescale: ${JSON.stringify(value)}`);
+}
