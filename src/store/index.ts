@@ -1,0 +1,20 @@
+/** The store: one API over SQLite and PostgreSQL. */
+import { connect, defaultDatabaseUrl, type Connection } from './dialect.js';
+import { migrateToLatest } from './migrate.js';
+
+export * from './authorities.js';
+export * from './dialect.js';
+export * from './load.js';
+export * from './migrate.js';
+export * from './records.js';
+
+/** The database named by DATABASE_URL (default: the embedded SQLite file), migrated to the latest schema. */
+export async function openStore(url: string = process.env.DATABASE_URL ?? defaultDatabaseUrl): Promise<Connection> {
+  const connection = connect(url);
+  await migrateToLatest(connection);
+  return connection;
+}
+
+export async function closeStore(connection: Connection): Promise<void> {
+  await connection.db.destroy();
+}

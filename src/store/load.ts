@@ -1,0 +1,42 @@
+/** Reading an authority's children back as domain records: the input to every journey and figure. */
+import type { ChildRecord } from '../domain/records.js';
+import type { AuthorityScope } from './authorities.js';
+import type { Connection } from './dialect.js';
+import { childFromRow, DateReader, eventFromRow, placementFromRow } from './rows.js';
+
+const childColumns = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team'] as const;
+const placementColumns = ['placement_id', 'child_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref'] as const;
+const eventColumns = ['event_id', 'child_id', 'event_type', 'event_date', 'route', 'note'] as const;
+
+/** Every child of the authority that has not been deleted, with their placements and events. */
+export async function loadChildRecords(connection: Connection, scope: AuthorityScope): Promise<ChildRecord[]> {
+  return load(connection, scope, null);
+}
+
+/** One child of the authority, or null when the authority has no such child. */
+export async function findChildRecord(connection: Connection, scope: AuthorityScope, childId: string): Promise<ChildRecord | null> {
+  const [record] = await load(connection, scope, childId);
+  return record ?? null;
+}
+
+async function load(connection: Connection, scope: AuthorityScope, childId: string | null): Promise<ChildRecord[]> {
+  const { db } = connection;
+  let children = db.selectFrom('children').select(childColumns).where('authority_id', '=', scope.id).where('deleted_at', 'is', null);
+  let placements = db.selectFrom('placements').select(placementColumns).where('authority_id', '=', scope.id).where('deleted_at', 'is', null);
+  let events = db.selectFrom('events').select(eventColumns).where('authority_id', '=', scope.id).where('deleted_at', 'is', null);
+  if (childId !== null) {
+    children = children.where('child_id', '=', childId);
+    placements = placements.where('child_id', '=', childId);
+    events = events.where('child_id', '=', childId);
+  }
+  const [childRows, placementRows, eventRows] = await Promise.all([
+    children.orderBy('child_id').execute(),
+    placements.execute(),
+    events.execute(),
+  ]);
+  const dates = new DateReader();
+  const byChild = new Map(childRows.map((row) => [row.child_id, { child: childFromRow(row, dates), placements: [] as ChildRecord['placements'][number][], events: [] as ChildRecord['events'][number][] }]));
+  for (const row of placementRows) byChild.get(row.child_id)?.placements.push(placementFromRow(row, dates));
+  for (const row of eventRows) byChild.get(row.child_id)?.events.push(eventFromRow(row, dates));
+  return [...byChild.values()];
+}

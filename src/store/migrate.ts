@@ -1,0 +1,24 @@
+/**
+ * Versioned migrations, kept in code (not read from a folder) so that they run the same from the
+ * sources and from the compiled package.
+ */
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Connection } from './dialect.js';
+import { recordsMigration } from './migrations/0001-records.js';
+
+function migrationsFor(connection: Connection): Record<string, Migration> {
+  return {
+    '0001-records': recordsMigration(connection.capabilities),
+  };
+}
+
+/** Brings the database to the latest schema; returns the names of the migrations it ran. */
+export async function migrateToLatest(connection: Connection): Promise<string[]> {
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: { getMigrations: async () => migrationsFor(connection) },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

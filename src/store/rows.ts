@@ -1,0 +1,141 @@
+/**
+ * Rows are not domain objects (STYLE.md, 7): this module is the one place where database rows
+ * become domain values and back.
+ */
+import type { EventType, LegalBasis, PlacementType, Route, Sex } from '../domain/codes.js';
+import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
+import type { Authority, CaseEvent, Child, Placement } from '../domain/records.js';
+
+/** Data columns of each record (what an edit can change), in the order of MEASUREMENT.md. */
+export type ChildData = {
+  child_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  date_of_birth: string;
+  sex: string | null;
+  sibling_group: string | null;
+  worker: string | null;
+  team: string | null;
+};
+
+export type PlacementData = {
+  placement_id: string;
+  child_id: string;
+  start_date: string;
+  end_date: string | null;
+  placement_type: string;
+  legal_basis: string | null;
+  carer_ref: string | null;
+};
+
+export type EventData = {
+  event_id: string;
+  child_id: string;
+  event_type: string;
+  event_date: string;
+  route: string | null;
+  note: string | null;
+};
+
+/**
+ * Turns stored `YYYY-MM-DD` strings into dates. A decade of records repeats the same few thousand
+ * days, so one reader shares each date it has made (dates are immutable).
+ */
+export class DateReader {
+  readonly #seen = new Map<string, PlainDate>();
+
+  read(text: string): PlainDate {
+    let date = this.#seen.get(text);
+    if (date === undefined) {
+      date = parseDateOrThrow(text);
+      this.#seen.set(text, date);
+    }
+    return date;
+  }
+
+  readOptional(text: string | null): PlainDate | null {
+    return text === null ? null : this.read(text);
+  }
+}
+
+export function childFromRow(row: ChildData, dates: DateReader): Child {
+  return {
+    childId: row.child_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    dateOfBirth: dates.read(row.date_of_birth),
+    sex: row.sex as Sex | null,
+    siblingGroup: row.sibling_group,
+    worker: row.worker,
+    team: row.team,
+  };
+}
+
+export function placementFromRow(row: PlacementData, dates: DateReader): Placement {
+  return {
+    childId: row.child_id,
+    placementId: row.placement_id,
+    start: dates.read(row.start_date),
+    end: dates.readOptional(row.end_date),
+    type: row.placement_type as PlacementType,
+    legalBasis: row.legal_basis as LegalBasis | null,
+    carerRef: row.carer_ref,
+  };
+}
+
+export function eventFromRow(row: EventData, dates: DateReader): CaseEvent {
+  return {
+    childId: row.child_id,
+    eventId: row.event_id,
+    type: row.event_type as EventType,
+    date: dates.read(row.event_date),
+    route: row.route as Route | null,
+    note: row.note,
+  };
+}
+
+export function childToRow(child: Child): ChildData {
+  return {
+    child_id: child.childId,
+    first_name: child.firstName,
+    last_name: child.lastName,
+    date_of_birth: child.dateOfBirth.toString(),
+    sex: child.sex,
+    sibling_group: child.siblingGroup,
+    worker: child.worker,
+    team: child.team,
+  };
+}
+
+export function placementToRow(placement: Placement): PlacementData {
+  return {
+    placement_id: placement.placementId,
+    child_id: placement.childId,
+    start_date: placement.start.toString(),
+    end_date: placement.end?.toString() ?? null,
+    placement_type: placement.type,
+    legal_basis: placement.legalBasis,
+    carer_ref: placement.carerRef,
+  };
+}
+
+export function eventToRow(event: CaseEvent): EventData {
+  return {
+    event_id: event.eventId,
+    child_id: event.childId,
+    event_type: event.type,
+    event_date: event.date.toString(),
+    route: event.route,
+    note: event.note,
+  };
+}
+
+export function authorityFromRow(row: { code: string; name: string; programme_start: string | null }): Authority {
+  return { code: row.code, name: row.name, programmeStart: row.programme_start === null ? null : parseDateOrThrow(row.programme_start) };
+}
+
+/** PostgreSQL gives a Date, SQLite the ISO text we wrote: both become ISO text. */
+export function timestampToIso(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseEvent } from '../src/domain/records.js';
+import {
+  addAuthority,
+  deleteRecord,
+  findAuthority,
+  findChildRecord,
+  listAuthorities,
+  loadChildRecords,
+  migrateToLatest,
+  recordHistory,
+  restoreRecord,
+  saveRecords,
+  type AuthorityScope,
+  type Connection,
+} from '../src/store/index.js';
+import { child, d, event, placement } from './builders.js';
+import { engines } from './engines.js';
+
+const author = { by: 'test', at: '2024-03-01T10:00:00.000Z' };
+
+describe.each(engines)('the store on $name', (engine) => {
+  let connection: Connection;
+  let dispose: () => Promise<void>;
+  let north: AuthorityScope;
+  let south: AuthorityScope;
+
+  beforeEach(async () => {
+    ({ connection, dispose } = await engine.open());
+    const a = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: d('2018-07-02') }, 'test');
+    const b = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
+    if (!a.ok || !b.ok) throw new Error('fixture authorities');
+    north = a.value.scope;
+    south = b.value.scope;
+  });
+
+  afterEach(async () => {
+    await dispose();
+  });
+
+  const amy = child({ childId: 'C1', firstName: 'Amy', lastName: 'Testcase', dateOfBirth: d('2016-02-29'), sex: 'F', siblingGroup: 'S1', worker: 'Worker 1', team: 'North Team' });
+  const amyFoster = placement('2020-01-10', null, 'foster', { id: 'P1', legalBasis: 'CSO', carerRef: 'F-17' });
+  const amyRecommendation = event('permanence_recommendation', '2020-06-01', 'adoption', { id: 'E1' });
+
+  it('runs each migration once', async () => {
+    expect(await migrateToLatest(connection)).toEqual([]);
+  });
+
+  it('keeps authorities with their programme start, and refuses a second with the same code', async () => {
+    expect((await listAuthorities(connection)).map((a) => [a.authority.code, a.authority.name, a.authority.programmeStart?.toString() ?? null])).toEqual([
+      ['NORTH', 'North Council', '2018-07-02'],
+      ['SOUTH', 'South Council', null],
+    ]);
+    expect(await addAuthority(connection, { code: 'NORTH', name: 'Again', programmeStart: null }, 'test')).toEqual({ ok: false, error: { code: 'authority-exists', authority: 'NORTH' } });
+    expect((await findAuthority(connection, 'NOWHERE'))).toBeNull();
+  });
+
+  it('gives back exactly the records it was given', async () => {
+    const summary = await saveRecords(connection, north, { children: [amy], placements: [amyFoster], events: [amyRecommendation] }, author);
+    expect(summary).toEqual({ children: { added: 1, changed: 0, unchanged: 0 }, placements: { added: 1, changed: 0, unchanged: 0 }, events: { added: 1, changed: 0, unchanged: 0 } });
+    const [record] = await loadChildRecords(connection, north);
+    expect(record?.child).toEqual(amy);
+    expect(record?.placements).toEqual([amyFoster]);
+    expect(record?.events).toEqual([amyRecommendation]);
+    expect(record?.child.dateOfBirth.toString()).toBe('2016-02-29');
+  });
+
+  it('changes nothing when the same records are saved again', async () => {
+    await saveRecords(connection, north, { children: [amy], placements: [amyFoster] }, author);
+    const again = await saveRecords(connection, north, { children: [amy], placements: [amyFoster] }, { by: 'someone else' });
+    expect(again.children).toEqual({ added: 0, changed: 0, unchanged: 1 });
+    expect(again.placements).toEqual({ added: 0, changed: 0, unchanged: 1 });
+    expect(await recordHistory(connection, north, 'child', 'C1')).toEqual([]);
+  });
+
+  it('keeps the previous version, with who recorded it and when, when a record is edited', async () => {
+    await saveRecords(connection, north, { placements: [amyFoster], children: [amy] }, author);
+    const ended: typeof amyFoster = { ...amyFoster, end: d('2020-09-30') };
+    const summary = await saveRecords(connection, north, { placements: [ended] }, { by: 'editor', at: '2024-04-02T09:30:00.000Z' });
+    expect(summary.placements).toEqual({ added: 0, changed: 1, unchanged: 0 });
+    expect((await findChildRecord(connection, north, 'C1'))?.placements[0]?.end?.toString()).toBe('2020-09-30');
+    expect(await recordHistory(connection, north, 'placement', 'P1')).toEqual([
+      {
+        version: 1,
+        change: 'edit',
+        changedAt: '2024-04-02T09:30:00.000Z',
+        changedBy: 'editor',
+        previous: {
+          version: 1,
+          recorded_at: '2024-03-01T10:00:00.000Z',
+          recorded_by: 'test',
+          placement_id: 'P1',
+          child_id: 'C1',
+          start_date: '2020-01-10',
+          end_date: null,
+          placement_type: 'foster',
+          legal_basis: 'CSO',
+          carer_ref: 'F-17',
+          deleted_at: null,
+        },
+      },
+    ]);
+  });
+
+  it('records the time of recording separately from the date of the event', async () => {
+    await saveRecords(connection, north, { children: [amy], events: [amyRecommendation] }, { by: 'late recorder', at: '2021-02-03T16:45:00.000Z' });
+    await saveRecords(connection, north, { events: [{ ...amyRecommendation, note: 'minuted late' }] }, { by: 'editor' });
+    const [entry] = await recordHistory(connection, north, 'event', 'E1');
+    expect(entry?.previous).toMatchObject({ event_date: '2020-06-01', recorded_at: '2021-02-03T16:45:00.000Z', recorded_by: 'late recorder' });
+  });
+
+  it('makes a delete a recorded act that can be undone', async () => {
+    await saveRecords(connection, north, { children: [amy], events: [amyRecommendation] }, author);
+    expect(await deleteRecord(connection, north, 'event', 'E1', { by: 'editor' })).toEqual({ ok: true, version: 2 });
+    expect((await findChildRecord(connection, north, 'C1'))?.events).toEqual([]);
+    expect(await deleteRecord(connection, north, 'event', 'E1', { by: 'editor' })).toEqual({ ok: false, error: { code: 'already-deleted', entity: 'event', id: 'E1' } });
+    expect(await restoreRecord(connection, north, 'event', 'E1', { by: 'editor' })).toEqual({ ok: true, version: 3 });
+    expect((await findChildRecord(connection, north, 'C1'))?.events).toEqual([amyRecommendation]);
+    expect((await recordHistory(connection, north, 'event', 'E1')).map((h) => [h.version, h.change])).toEqual([
+      [1, 'delete'],
+      [2, 'restore'],
+    ]);
+  });
+
+  it('hides a deleted child with all their placements and events', async () => {
+    await saveRecords(connection, north, { children: [amy], placements: [amyFoster] }, author);
+    await deleteRecord(connection, north, 'child', 'C1', { by: 'editor' });
+    expect(await loadChildRecords(connection, north)).toEqual([]);
+    expect(await findChildRecord(connection, north, 'C1')).toBeNull();
+  });
+
+  it('brings a deleted record back when it is saved again, keeping the deleted version', async () => {
+    await saveRecords(connection, north, { children: [amy] }, author);
+    await deleteRecord(connection, north, 'child', 'C1', { by: 'editor' });
+    expect((await saveRecords(connection, north, { children: [amy] }, author)).children).toEqual({ added: 0, changed: 1, unchanged: 0 });
+    expect((await recordHistory(connection, north, 'child', 'C1')).map((h) => [h.version, h.change])).toEqual([
+      [1, 'delete'],
+      [2, 'edit'],
+    ]);
+  });
+
+  it('never shows one authority the children of another', async () => {
+    await saveRecords(connection, north, { children: [amy], placements: [amyFoster] }, author);
+    expect(await loadChildRecords(connection, south)).toEqual([]);
+    expect(await findChildRecord(connection, south, 'C1')).toBeNull();
+    expect(await deleteRecord(connection, south, 'child', 'C1', { by: 'intruder' })).toEqual({ ok: false, error: { code: 'not-found', entity: 'child', id: 'C1' } });
+    expect(await recordHistory(connection, south, 'child', 'C1')).toEqual([]);
+  });
+
+  it('lets two authorities use the same reference for different children', async () => {
+    await saveRecords(connection, north, { children: [amy] }, author);
+    await saveRecords(connection, south, { children: [{ ...amy, firstName: 'Bea' }] }, author);
+    expect((await findChildRecord(connection, north, 'C1'))?.child.firstName).toBe('Amy');
+    expect((await findChildRecord(connection, south, 'C1'))?.child.firstName).toBe('Bea');
+  });
+
+  it('writes nothing when any part of a save fails', async () => {
+    const broken = { ...amyRecommendation, eventId: 'E2', type: null } as unknown as CaseEvent;
+    await expect(saveRecords(connection, north, { children: [amy], placements: [amyFoster], events: [broken] }, author)).rejects.toThrow();
+    expect(await loadChildRecords(connection, north)).toEqual([]);
+  });
+
+  it('saves thousands of records in one go', async () => {
+    const children = Array.from({ length: 3000 }, (_, i) => child({ childId: `C${i}` }));
+    const placements = children.map((c, i) => placement('2020-01-01', null, 'foster', { id: `P${i}`, childId: c.childId }));
+    const summary = await saveRecords(connection, north, { children, placements }, author);
+    expect(summary.children.added).toBe(3000);
+    const records = await loadChildRecords(connection, north);
+    expect(records.length).toBe(3000);
+    expect(records.every((r) => r.placements.length === 1)).toBe(true);
+  });
+});
