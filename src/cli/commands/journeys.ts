@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import type { PlainDate } from '../../domain/date.js';
+import { nationalAimOfKind } from '../../domain/journey.js';
+import { measureJourneys } from '../../domain/measure.js';
+import { nationalTimescales } from '../../domain/national-aims.js';
+import { loadChildRecords } from '../../store/index.js';
+import { authorityCodeArgument, dateArgument } from '../args.js';
+import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
+
+export function journeysCommand(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('journeys')
+    .description('every journey of every kind for an authority, with its status against the national timescales')
+    .requiredOption('--authority <code>', 'the authority', authorityCodeArgument)
+    .requiredOption('--as-at <date>', 'the date the report is for', dateArgument)
+    .option('--json', 'print JSON')
+    .action(async (options: { authority: string; asAt: PlainDate; json?: boolean }) => {
+      const measured = await withStore(io, async (connection) => {
+        const found = await authorityOrReport(io, connection, options.authority);
+        if (!found) return null;
+        return measureJourneys(await loadChildRecords(connection, found.scope), options.asAt, (kind) => nationalTimescales[kind]);
+      });
+      if (measured === null) return done(exitCodes.refused);
+      const journeys = measured.map(({ journey, status }) => ({
+        child_id: journey.childId,
+        kind: nationalAimOfKind[journey.kind],
+        start: journey.start.toString(),
+        end: journey.end?.toString() ?? null,
+        status,
+      }));
+      if (options.json) {
+        writeJson(io, { journeys });
+      } else {
+        io.out.write('child      aim  start       end         status\n');
+        for (const j of journeys) io.out.write(`${j.child_id.padEnd(10)} ${String(j.kind).padEnd(4)} ${j.start}  ${(j.end ?? '—').padEnd(10)}  ${j.status}\n`);
+        io.out.write(`${journeys.length} journeys as at ${options.asAt.toString()}\n`);
+      }
+      done(exitCodes.ok);
+    });
+}
