@@ -169,4 +169,17 @@ describe.each(engines)('the store on $name', (engine) => {
     expect(records.length).toBe(3000);
     expect(records.every((r) => r.placements.length === 1)).toBe(true);
   });
+
+  it('tells added, changed and unchanged apart in a large save, and keeps the changed one’s history', async () => {
+    const children = Array.from({ length: 6000 }, (_, i) => child({ childId: `C${i}` }));
+    await saveRecords(connection, north, { children }, author);
+    const edited = children.map((c, i) => (i === 4321 ? { ...c, team: 'South Team' } : c));
+    const summary = await saveRecords(connection, north, { children: [...edited, child({ childId: 'NEW' })] }, author);
+    expect(summary.children).toEqual({ added: 1, changed: 1, unchanged: 6000 - 1 });
+    expect((await recordHistory(connection, north, 'child', 'C4321')).map((h) => h.previous.team)).toEqual([null]);
+  });
+
+  it('refuses, as a programming error, a save that holds the same id twice', async () => {
+    await expect(saveRecords(connection, north, { children: [amy, amy] }, author)).rejects.toThrow('one save may not hold the same child id twice');
+  });
 });

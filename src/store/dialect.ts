@@ -3,7 +3,7 @@
  * which engine they run on; they read these capabilities.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -27,9 +27,20 @@ const capabilities: Readonly<Record<Engine, Capabilities>> = {
   postgres: { engine: 'postgres', dateType: 'date', timestampType: 'timestamptz', serialType: 'serial', maxParameters: 65_000 },
 };
 
+export type Row = Record<string, unknown>;
+export type Table = keyof Database & string;
+
+/**
+ * Writes many rows at once, inside the caller's transaction. On SQLite it runs prepared
+ * statements straight on the one connection (the query builder's per-statement cost dominates
+ * bulk loads there); on PostgreSQL it sends multi-row inserts through the transaction.
+ */
+export type BulkInsert = (trx: Transaction<Database>, table: Table, columns: readonly string[], rows: readonly (readonly unknown[])[]) => Promise<void>;
+
 export interface Connection {
   readonly db: Kysely<Database>;
   readonly capabilities: Capabilities;
+  readonly bulkInsert: BulkInsert;
 }
 
 /** The default database: a file under data/, created on first use. */
@@ -39,7 +50,7 @@ export const defaultDatabaseUrl = 'sqlite:data/pace.sqlite';
 export function connect(url: string): Connection {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser } });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), capabilities: capabilities.postgres };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), capabilities: capabilities.postgres, bulkInsert: builderInsert(capabilities.postgres) };
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
@@ -49,7 +60,7 @@ export function connect(url: string): Connection {
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), capabilities: capabilities.sqlite };
+    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), capabilities: capabilities.sqlite, bulkInsert: preparedInsert(database) };
   }
   throw new Error(`DATABASE_URL must start with postgres:// or sqlite: (got ${JSON.stringify(url)})`);
 }
@@ -63,4 +74,48 @@ function getTypeParser(oid: number, format?: 'text' | 'binary') {
   if (oid === DATE_OID) return (value: string) => value;
   if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
   return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+}
+
+function builderInsert(caps: Capabilities): BulkInsert {
+  return async (trx, table, columns, rows) => {
+    const perStatement = Math.floor(caps.maxParameters / columns.length);
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const objects = rows.slice(i, i + perStatement).map((values) => Object.fromEntries(columns.map((column, index) => [column, values[index] ?? null])));
+      await trx.insertInto(table).values(objects as never).execute();
+    }
+  };
+}
+
+/** Rows per prepared multi-row INSERT on SQLite: large enough to amortise each call. */
+const sqliteRowsPerStatement = 64;
+
+function preparedInsert(database: BetterSqlite3.Database): BulkInsert {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statementFor = (table: string, columns: readonly string[], count: number) => {
+    const key = `${table}|${columns.join(',')}|${count}`;
+    let statement = statements.get(key);
+    if (!statement) {
+      const tuple = `(${columns.map(() => '?').join(',')})`;
+      statement = database.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array(count).fill(tuple).join(',')}`);
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+  // The caller holds the query builder's transaction on this same connection, so these
+  // statements are part of it.
+  return async (_trx, table, columns, rows) => {
+    const values: unknown[] = [];
+    let pending = 0;
+    const flush = (count: number) => {
+      statementFor(table, columns, count).run(values);
+      values.length = 0;
+      pending = 0;
+    };
+    for (const row of rows) {
+      for (const value of row) values.push(value);
+      pending += 1;
+      if (pending === sqliteRowsPerStatement) flush(pending);
+    }
+    if (pending > 0) flush(pending);
+  };
 }

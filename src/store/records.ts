@@ -6,7 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
-import type { Connection } from './dialect.js';
+import type { Connection, Row } from './dialect.js';
 import { childEntity, entities, eventEntity, placementEntity, type AnyEntity, type EntityName } from './entities.js';
 import { timestampToIso } from './rows.js';
 import type { Database } from './schema.js';
@@ -36,7 +36,6 @@ export interface Author {
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
-type Row = Record<string, unknown>;
 
 /**
  * Adds new records and replaces known ones (by id, within the authority), in one transaction.
@@ -52,34 +51,34 @@ export async function saveRecords(connection: Connection, scope: AuthorityScope,
   }));
 }
 
-async function saveEntity(trx: Db, connection: Connection, scope: AuthorityScope, entity: AnyEntity, rows: readonly Row[], by: string, at: string): Promise<SaveCounts> {
+async function saveEntity(trx: Transaction<Database>, connection: Connection, scope: AuthorityScope, entity: AnyEntity, rows: readonly Row[], by: string, at: string): Promise<SaveCounts> {
   const counts: SaveCounts = { added: 0, changed: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
-  const existing = await findExisting(trx, scope, entity, rows.map((row) => row[entity.idColumn] as string));
-  const inserts: Row[] = [];
+  const ids = rows.map((row) => row[entity.idColumn] as string);
+  if (new Set(ids).size !== ids.length) throw new Error(`one save may not hold the same ${entity.name} id twice`);
+  const existing = await findExisting(trx, scope, entity, ids);
+  const inserts: unknown[][] = [];
   for (const row of rows) {
     const id = row[entity.idColumn] as string;
     const stored = existing.get(id);
     if (stored === undefined) {
-      inserts.push({ authority_id: scope.id, ...row, version: 1, recorded_at: at, recorded_by: by, deleted_at: null, deleted_by: null });
-      existing.set(id, { ...row, version: 1, deleted_at: null });
+      const values: unknown[] = [scope.id, 1, at, by, null, null];
+      for (const column of entity.dataColumns) values.push(row[column] ?? null);
+      inserts.push(values);
       counts.added += 1;
     } else if (stored.deleted_at === null && sameData(entity, stored, row)) {
       counts.unchanged += 1;
     } else {
-      await keepHistory(trx, scope, entity, stored, 'edit', by, at);
-      const version = (stored.version as number) + 1;
-      await updateRow(trx, scope, entity, id, { ...row, version, recorded_at: at, recorded_by: by, deleted_at: null, deleted_by: null });
-      existing.set(id, { ...row, version, deleted_at: null });
+      await keepHistory(trx, scope, entity, id, 'edit', by, at);
+      await updateRow(trx, scope, entity, id, { ...row, version: (stored.version as number) + 1, recorded_at: at, recorded_by: by, deleted_at: null, deleted_by: null });
       counts.changed += 1;
     }
   }
-  const perStatement = Math.floor(connection.capabilities.maxParameters / (entity.dataColumns.length + 6));
-  for (let i = 0; i < inserts.length; i += perStatement) {
-    await trx.insertInto(entity.table).values(inserts.slice(i, i + perStatement) as never).execute();
-  }
+  if (inserts.length > 0) await connection.bulkInsert(trx, entity.table, [...insertColumns, ...entity.dataColumns], inserts);
   return counts;
 }
+
+const insertColumns = ['authority_id', 'version', 'recorded_at', 'recorded_by', 'deleted_at', 'deleted_by'] as const;
 
 export type RecordChangeResult = { ok: true; version: number } | { ok: false; error: { code: 'not-found' | 'already-deleted' | 'not-deleted'; entity: EntityName; id: string } };
 
@@ -100,7 +99,7 @@ async function setDeleted(connection: Connection, scope: AuthorityScope, name: E
     const stored = (await findExisting(trx, scope, entity, [id])).get(id);
     if (stored === undefined) return { ok: false, error: { code: 'not-found', entity: name, id } };
     if ((stored.deleted_at !== null) === deleted) return { ok: false, error: { code: deleted ? 'already-deleted' : 'not-deleted', entity: name, id } };
-    await keepHistory(trx, scope, entity, stored, deleted ? 'delete' : 'restore', author.by, at);
+    await keepHistory(trx, scope, entity, id, deleted ? 'delete' : 'restore', author.by, at);
     const version = (stored.version as number) + 1;
     await updateRow(trx, scope, entity, id, { version, recorded_at: at, recorded_by: author.by, deleted_at: deleted ? at : null, deleted_by: deleted ? author.by : null });
     return { ok: true, version };
@@ -135,13 +134,25 @@ export async function recordHistory(connection: Connection, scope: AuthorityScop
   }));
 }
 
+/** Past this many ids, one scan of the authority's rows is cheaper than looking each batch up. */
+const scanThreshold = 5_000;
+
 async function findExisting(db: Db, scope: AuthorityScope, entity: AnyEntity, ids: readonly string[]): Promise<Map<string, Row>> {
   const found = new Map<string, Row>();
   const unique = [...new Set(ids)];
+  if (unique.length > scanThreshold) {
+    const wanted = new Set(unique);
+    const rows = (await db.selectFrom(entity.table).select(comparedColumns(entity)).where('authority_id', '=', scope.id).execute()) as Row[];
+    for (const row of rows) {
+      const id = row[entity.idColumn] as string;
+      if (wanted.has(id)) found.set(id, row);
+    }
+    return found;
+  }
   for (let i = 0; i < unique.length; i += 500) {
     const rows = (await db
       .selectFrom(entity.table)
-      .selectAll()
+      .select(comparedColumns(entity))
       .where('authority_id', '=', scope.id)
       .where(sql.ref(entity.idColumn), 'in', unique.slice(i, i + 500))
       .execute()) as Row[];
@@ -150,11 +161,23 @@ async function findExisting(db: Db, scope: AuthorityScope, entity: AnyEntity, id
   return found;
 }
 
+/** What deciding between unchanged, changed and added needs: the data, the version, the deleted mark. */
+function comparedColumns(entity: AnyEntity) {
+  return [...entity.dataColumns, 'version', 'deleted_at'].map((column) => sql.ref(column).as(column));
+}
+
 function sameData(entity: AnyEntity, stored: Row, row: Row): boolean {
   return entity.dataColumns.every((column) => (stored[column] ?? null) === (row[column] ?? null));
 }
 
-async function keepHistory(db: Db, scope: AuthorityScope, entity: AnyEntity, stored: Row, change: HistoryEntry['change'], by: string, at: string): Promise<void> {
+/** Copies the stored row, as it is before a change, into the history. */
+async function keepHistory(db: Db, scope: AuthorityScope, entity: AnyEntity, id: string, change: HistoryEntry['change'], by: string, at: string): Promise<void> {
+  const stored = (await db
+    .selectFrom(entity.table)
+    .selectAll()
+    .where('authority_id', '=', scope.id)
+    .where(sql.ref(entity.idColumn), '=', id)
+    .executeTakeFirstOrThrow()) as Row;
   const previous: Row = { version: stored.version, recorded_at: timestampToIso(stored.recorded_at as string), recorded_by: stored.recorded_by };
   for (const column of entity.dataColumns) previous[column] = stored[column] ?? null;
   previous.deleted_at = timestampToIso((stored.deleted_at as string | null) ?? null);
@@ -163,7 +186,7 @@ async function keepHistory(db: Db, scope: AuthorityScope, entity: AnyEntity, sto
     .values({
       authority_id: scope.id,
       entity: entity.name,
-      record_id: stored[entity.idColumn] as string,
+      record_id: id,
       version: stored.version as number,
       data: JSON.stringify(previous),
       change,
