@@ -50,6 +50,9 @@ export const defaultDatabaseUrl = 'sqlite:data/pace.sqlite';
 export function connect(url: string): Connection {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser } });
+    // An idle connection the server closes (a restart, an administrator) is dropped from the
+    // pool and replaced on next use; without a listener it would bring the process down.
+    pool.on('error', () => {});
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), capabilities: capabilities.postgres, bulkInsert: builderInsert(capabilities.postgres) };
   }
   if (url.startsWith('sqlite:')) {
