@@ -1,0 +1,126 @@
+/**
+ * An aim measured as at a date (MEASUREMENT.md, "Status and figures"): every journey in its cohort
+ * with its status, the counts, the headline percentage and the median weeks.
+ */
+import type { Aim, AimFilters } from './aim.js';
+import { epochDay, weeksFromDays, type PlainDate } from './date.js';
+import { journeysOfKind, type Journey } from './journey.js';
+import type { ChildRecord } from './records.js';
+import { isStillWaiting, journeyDays, journeyStatus, type JourneyStatus } from './status.js';
+import { dueDate } from './timescale.js';
+
+export type CohortStatus = Exclude<JourneyStatus, 'closed'>;
+
+export interface CohortJourney {
+  readonly journey: Journey;
+  readonly status: CohortStatus;
+  /** Days from start to end, or waited so far as at. */
+  readonly days: number;
+  readonly weeks: number;
+  /** The last day within the timescale. */
+  readonly due: PlainDate;
+  /** Has no end yet and can still reach it (at-home journeys whose run ended cannot). */
+  readonly stillWaiting: boolean;
+}
+
+export interface StatusCounts {
+  readonly in_time: number;
+  readonly late: number;
+  readonly overdue: number;
+  readonly waiting: number;
+}
+
+export interface BacklogFigures {
+  readonly byDate: PlainDate;
+  readonly startedBefore: PlainDate;
+  /** Journeys started before the date and without an end on it. */
+  readonly total: number;
+  /** Of those, how many have reached the end milestone by as-at. */
+  readonly complete: number;
+  readonly stillWaiting: number;
+}
+
+export interface AimFigures {
+  readonly aim: Aim;
+  readonly asAt: PlainDate;
+  /** The from-date actually applied (the aim's, or an override). */
+  readonly fromDate: PlainDate | null;
+  readonly journeys: readonly CohortJourney[];
+  readonly counts: StatusCounts;
+  /** in time + late + overdue: the denominator. */
+  readonly n: number;
+  /** in time ÷ n × 100, unrounded; null when n is 0. */
+  readonly percentage: number | null;
+  /** Median weeks of completed journeys (in time or late), unrounded; null when none. */
+  readonly medianWeeks: number | null;
+  readonly stillWaiting: number;
+  readonly longestWaitWeeks: number | null;
+  readonly backlog: BacklogFigures | null;
+}
+
+/** Measures `aim` as at `asAt` over an authority's records. `fromDate` (when given) overrides the aim's. */
+export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, options: { fromDate?: PlainDate | null } = {}): AimFigures {
+  const fromDate = options.fromDate !== undefined ? options.fromDate : aim.fromDate;
+  const fromDay = fromDate === null ? -Infinity : epochDay(fromDate);
+  const all = measuredJourneys(aim, records, asAt);
+  const journeys = all.filter((j) => epochDay(j.journey.start) >= fromDay);
+  const counts = { in_time: 0, late: 0, overdue: 0, waiting: 0 };
+  for (const j of journeys) counts[j.status] += 1;
+  const n = counts.in_time + counts.late + counts.overdue;
+  const waiting = journeys.filter((j) => j.stillWaiting);
+  return {
+    aim,
+    asAt,
+    fromDate,
+    journeys,
+    counts,
+    n,
+    percentage: n === 0 ? null : (counts.in_time / n) * 100,
+    medianWeeks: median(journeys.filter((j) => j.journey.end !== null).map((j) => j.weeks)),
+    stillWaiting: waiting.length,
+    longestWaitWeeks: waiting.length === 0 ? null : Math.max(...waiting.map((j) => j.weeks)),
+    backlog: aim.backlog ? backlogFigures(aim.backlog, all) : null,
+  };
+}
+
+/**
+ * Every journey of the aim's kind that passes its filters, with its status, whatever its start
+ * date (the run chart and waiting chart are not limited by the from-date). Closed at-home journeys
+ * have left the cohort.
+ */
+export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): CohortJourney[] {
+  const measured: CohortJourney[] = [];
+  for (const record of records) {
+    for (const journey of journeysOfKind(record, aim.kind, asAt)) {
+      if (!matchesFilters(journey, aim.filters)) continue;
+      const status = journeyStatus(journey, aim.timescale, asAt);
+      if (status === 'closed') continue;
+      const days = journeyDays(journey, asAt);
+      measured.push({ journey, status, days, weeks: weeksFromDays(days), due: dueDate(journey.start, aim.timescale), stillWaiting: isStillWaiting(journey) });
+    }
+  }
+  return measured;
+}
+
+export function matchesFilters(journey: Journey, filters: AimFilters): boolean {
+  if (filters.placementTypes?.length && (journey.placementTypeAtStart === null || !filters.placementTypes.includes(journey.placementTypeAtStart))) return false;
+  if (filters.minAge !== undefined && journey.ageAtStart < filters.minAge) return false;
+  if (filters.maxAge !== undefined && journey.ageAtStart > filters.maxAge) return false;
+  if (filters.planRoutes?.length && (journey.planRoute === null || !filters.planRoutes.includes(journey.planRoute))) return false;
+  return true;
+}
+
+function backlogFigures(backlog: NonNullable<Aim['backlog']>, journeys: readonly CohortJourney[]): BacklogFigures {
+  const beforeDay = epochDay(backlog.startedBefore);
+  const inBacklog = journeys.filter((j) => epochDay(j.journey.start) < beforeDay && (j.journey.end === null || epochDay(j.journey.end) >= beforeDay));
+  const complete = inBacklog.filter((j) => j.journey.end !== null).length;
+  return { byDate: backlog.byDate, startedBefore: backlog.startedBefore, total: inBacklog.length, complete, stillWaiting: inBacklog.filter((j) => j.stillWaiting).length };
+}
+
+/** The median of the values, the mean of the middle two for an even count; null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}

@@ -1,0 +1,91 @@
+/** An aim in words, as the programme wrote them, so a figure is never shown without its definition. */
+import type { Aim, AimFilters } from './aim.js';
+import { placementTypeLabels, routeLabels } from './codes.js';
+import type { PlainDate } from './date.js';
+import type { JourneyKind } from './journey.js';
+import { describeTimescale } from './timescale.js';
+
+interface KindWords {
+  /** Who: "children who become looked after and accommodated". */
+  readonly cohort: string;
+  /** The end milestone: "a permanence recommendation". */
+  readonly end: string;
+  /** From what the time is counted: "of becoming looked after and accommodated". */
+  readonly since: string;
+  /** For the backlog part: "children accommodated". */
+  readonly backlogCohort: string;
+}
+
+const words: Readonly<Record<JourneyKind, KindWords>> = {
+  'at-home': {
+    cohort: 'children looked after at home on a Compulsory Supervision Order',
+    end: 'a review of their whole period at home',
+    since: 'of becoming looked after at home',
+    backlogCohort: 'children looked after at home',
+  },
+  accommodation: {
+    cohort: 'children who become looked after and accommodated',
+    end: 'a permanence recommendation',
+    since: 'of becoming looked after and accommodated',
+    backlogCohort: 'children accommodated',
+  },
+  recommendation: {
+    cohort: 'children with a recommendation for permanence away from home',
+    end: 'an Agency Decision Maker decision',
+    since: 'of the recommendation',
+    backlogCohort: 'children recommended for permanence',
+  },
+  adm: {
+    cohort: 'children whose permanence plan the Agency Decision Maker approved',
+    end: 'an application lodged at court',
+    since: 'of the Agency Decision Maker decision',
+    backlogCohort: 'children whose plan was approved',
+  },
+};
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "31 January 2019". */
+export function longDate(date: PlainDate): string {
+  return `${date.day} ${months[date.month - 1]} ${date.year}`;
+}
+
+/**
+ * "By 31 January 2019, 70% of children who become looked after and accommodated on or after
+ * 2 July 2018 will have a permanence recommendation within 26 weeks of becoming looked after and
+ * accommodated." Parts the aim does not set are left out rather than invented.
+ */
+export function aimSentence(aim: Aim): string {
+  const w = words[aim.kind];
+  const by = aim.byDate ? `By ${longDate(aim.byDate)}, ` : '';
+  const who = aim.targetPercent === null ? `all ${w.cohort}` : `${formatPercent(aim.targetPercent)}% of ${w.cohort}`;
+  const from = aim.fromDate ? ` on or after ${longDate(aim.fromDate)}` : '';
+  const filters = filterWords(aim.filters);
+  const opening = `${by}${who}${from}${filters}`;
+  const sentence = `${capitalise(opening)} will have ${w.end} within ${describeTimescale(aim.timescale)} ${w.since}.`;
+  if (!aim.backlog) return sentence;
+  return `${sentence} By ${longDate(aim.backlog.byDate)}, all ${w.backlogCohort} before ${longDate(aim.backlog.startedBefore)} will have ${w.end}.`;
+}
+
+function filterWords(filters: AimFilters): string {
+  const parts: string[] = [];
+  if (filters.placementTypes?.length) parts.push(`placed in ${listWords(filters.placementTypes.map((t) => placementTypeLabels[t]))} at the start`);
+  if (filters.minAge !== undefined && filters.maxAge !== undefined) parts.push(`aged ${filters.minAge} to ${filters.maxAge} at the start`);
+  else if (filters.minAge !== undefined) parts.push(`aged ${filters.minAge} or over at the start`);
+  else if (filters.maxAge !== undefined) parts.push(`aged ${filters.maxAge} or under at the start`);
+  if (filters.planRoutes?.length) parts.push(`whose plan is ${listWords(filters.planRoutes.map((r) => routeLabels[r]))}`);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function formatPercent(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

@@ -1,0 +1,66 @@
+/**
+ * An aim: a sentence with numbers (DOMAIN.md, "The four national aims"). "By 31 January 2019, 70%
+ * of children who become looked after and accommodated on or after 2 July 2018 will have a
+ * permanence recommendation within 26 weeks of becoming looked after and accommodated."
+ */
+import type { PlacementType, Route } from './codes.js';
+import type { PlainDate } from './date.js';
+import { nationalAimOfKind, type JourneyKind } from './journey.js';
+import { nationalTimescales } from './national-aims.js';
+import type { Timescale } from './timescale.js';
+
+/** Which journeys of the kind the aim is about. An empty or missing list means "any". */
+export interface AimFilters {
+  /** Placement type at the journey's start. */
+  readonly placementTypes?: readonly PlacementType[];
+  /** Age in whole years at the journey's start, inclusive bounds. */
+  readonly minAge?: number;
+  readonly maxAge?: number;
+  /** Plan route at the as-at date (the latest care plan or recommendation). */
+  readonly planRoutes?: readonly Route[];
+}
+
+/** The backlog part: "By 31 October 2017 all children accommodated before 1 April 2017 will have …". */
+export interface AimBacklog {
+  readonly byDate: PlainDate;
+  readonly startedBefore: PlainDate;
+}
+
+export interface Aim {
+  /** Stable within the authority: `aim-1` … `aim-4` for the national defaults. */
+  readonly id: string;
+  readonly name: string;
+  readonly nationalAim: 1 | 2 | 3 | 4 | null;
+  readonly kind: JourneyKind;
+  readonly byDate: PlainDate | null;
+  /** Target percentage, 0–100. */
+  readonly targetPercent: number | null;
+  /** Only journeys starting on or after this date are in the cohort. */
+  readonly fromDate: PlainDate | null;
+  readonly timescale: Timescale;
+  readonly filters: AimFilters;
+  readonly backlog: AimBacklog | null;
+}
+
+const nationalNames: Readonly<Record<JourneyKind, string>> = {
+  'at-home': 'Aim 1: review of children looked after at home',
+  accommodation: 'Aim 2: permanence recommendation',
+  recommendation: 'Aim 3: Agency Decision Maker decision',
+  adm: 'Aim 4: application lodged at court',
+};
+
+/** The four national aims with their default timescales and no from-date: what a new authority starts with. */
+export function nationalAims(): Aim[] {
+  return (['at-home', 'accommodation', 'recommendation', 'adm'] as const).map((kind) => ({
+    id: `aim-${nationalAimOfKind[kind]}`,
+    name: nationalNames[kind],
+    nationalAim: nationalAimOfKind[kind],
+    kind,
+    byDate: null,
+    targetPercent: null,
+    fromDate: null,
+    timescale: nationalTimescales[kind],
+    filters: {},
+    backlog: null,
+  }));
+}
