@@ -1,6 +1,7 @@
-/** Authorities: the tenants. Every query about children is scoped by one of these. */
+/** Authorities: the tenants. Every query about children is scoped by one of these. A new one starts with the four national aims. */
 import type { PlainDate } from '../domain/date.js';
 import type { Authority } from '../domain/records.js';
+import { addNationalAims } from './aims.js';
 import type { Connection } from './dialect.js';
 import { authorityFromRow } from './rows.js';
 
@@ -24,7 +25,9 @@ export async function addAuthority(connection: Connection, authority: Authority,
     .values({ code: authority.code, name: authority.name, programme_start: authority.programmeStart?.toString() ?? null, recorded_at: at, recorded_by: by })
     .returning(['id'])
     .executeTakeFirstOrThrow();
-  return { ok: true, value: { scope: { id: row.id, code: authority.code }, authority } };
+  const scope = { id: row.id, code: authority.code };
+  await addNationalAims(connection, scope, { by, at });
+  return { ok: true, value: { scope, authority } };
 }
 
 export async function findAuthority(connection: Connection, code: string): Promise<StoredAuthority | null> {

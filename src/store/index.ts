@@ -2,8 +2,11 @@
 import { connect, defaultDatabaseUrl, type Connection } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 
+export * from './aim-json.js';
+export * from './aims.js';
 export * from './authorities.js';
 export * from './dialect.js';
+export * from './history.js';
 export * from './load.js';
 export * from './migrate.js';
 export * from './records.js';

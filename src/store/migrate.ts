@@ -5,10 +5,12 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Connection } from './dialect.js';
 import { recordsMigration } from './migrations/0001-records.js';
+import { aimsMigration } from './migrations/0003-aims.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
     '0001-records': recordsMigration(connection.capabilities),
+    '0003-aims': aimsMigration(connection.capabilities),
   };
 }
 
@@ -17,6 +19,8 @@ export async function migrateToLatest(connection: Connection): Promise<string[]>
   const migrator = new Migrator({
     db: connection.db,
     provider: { getMigrations: async () => migrationsFor(connection) },
+    // Work on different features adds migrations in parallel; each is independent of the others.
+    allowUnorderedMigrations: true,
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));

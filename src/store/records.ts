@@ -8,6 +8,7 @@ import type { CaseEvent, Child, Placement } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection, Row } from './dialect.js';
 import { childEntity, entities, eventEntity, placementEntity, type AnyEntity, type EntityName } from './entities.js';
+import { appendHistory, type HistoryChange } from './history.js';
 import { timestampToIso } from './rows.js';
 import type { Database } from './schema.js';
 
@@ -106,34 +107,6 @@ async function setDeleted(connection: Connection, scope: AuthorityScope, name: E
   });
 }
 
-export interface HistoryEntry {
-  readonly version: number;
-  readonly change: 'edit' | 'delete' | 'restore';
-  readonly changedAt: string;
-  readonly changedBy: string;
-  /** The record as it was before the change (its stored columns). */
-  readonly previous: Readonly<Record<string, unknown>>;
-}
-
-/** Every earlier version of a record, oldest first. */
-export async function recordHistory(connection: Connection, scope: AuthorityScope, name: EntityName, id: string): Promise<HistoryEntry[]> {
-  const rows = await connection.db
-    .selectFrom('record_history')
-    .select(['version', 'change', 'changed_at', 'changed_by', 'data'])
-    .where('authority_id', '=', scope.id)
-    .where('entity', '=', name)
-    .where('record_id', '=', id)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
-    version: row.version,
-    change: row.change as HistoryEntry['change'],
-    changedAt: timestampToIso(row.changed_at) as string,
-    changedBy: row.changed_by,
-    previous: JSON.parse(row.data) as Record<string, unknown>,
-  }));
-}
-
 /** Past this many ids, one scan of the authority's rows is cheaper than looking each batch up. */
 const scanThreshold = 5_000;
 
@@ -171,7 +144,7 @@ function sameData(entity: AnyEntity, stored: Row, row: Row): boolean {
 }
 
 /** Copies the stored row, as it is before a change, into the history. */
-async function keepHistory(db: Db, scope: AuthorityScope, entity: AnyEntity, id: string, change: HistoryEntry['change'], by: string, at: string): Promise<void> {
+async function keepHistory(db: Db, scope: AuthorityScope, entity: AnyEntity, id: string, change: HistoryChange, by: string, at: string): Promise<void> {
   const stored = (await db
     .selectFrom(entity.table)
     .selectAll()
@@ -181,19 +154,7 @@ async function keepHistory(db: Db, scope: AuthorityScope, entity: AnyEntity, id:
   const previous: Row = { version: stored.version, recorded_at: timestampToIso(stored.recorded_at as string), recorded_by: stored.recorded_by };
   for (const column of entity.dataColumns) previous[column] = stored[column] ?? null;
   previous.deleted_at = timestampToIso((stored.deleted_at as string | null) ?? null);
-  await db
-    .insertInto('record_history')
-    .values({
-      authority_id: scope.id,
-      entity: entity.name,
-      record_id: id,
-      version: stored.version as number,
-      data: JSON.stringify(previous),
-      change,
-      changed_at: at,
-      changed_by: by,
-    })
-    .execute();
+  await appendHistory(db, { authorityId: scope.id, entity: entity.name, recordId: id, version: stored.version as number, previous, change, by, at });
 }
 
 async function updateRow(db: Db, scope: AuthorityScope, entity: AnyEntity, id: string, values: Row): Promise<void> {

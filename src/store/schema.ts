@@ -73,7 +73,22 @@ export interface RecordHistoryTable {
   changed_by: string;
 }
 
+export interface AimTable {
+  authority_id: number;
+  aim_id: string;
+  /** Order on the dashboard. */
+  position: number;
+  /** The aim's definition as JSON (aim-json.ts). */
+  definition: string;
+  version: number;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+}
+
 export interface Database {
+  aims: AimTable;
   authorities: AuthorityTable;
   children: ChildTable;
   placements: PlacementTable;
