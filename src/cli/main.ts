@@ -1,5 +1,6 @@
 /** The `pace` command: one program, a module per command. */
 import { Command, CommanderError } from 'commander';
+import { aimsCommand } from './commands/aims.js';
 import { authorityCommand } from './commands/authority.js';
 import { journeysCommand } from './commands/journeys.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -16,7 +17,7 @@ export async function main(argv: readonly string[], io: Io = { out: process.stdo
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) })
     .showHelpAfterError('(run pace --help for usage)');
-  for (const register of [migrateCommand, authorityCommand, journeysCommand]) register(program, io, done);
+  for (const register of [migrateCommand, authorityCommand, journeysCommand, aimsCommand]) register(program, io, done);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,0 +1,216 @@
+import type { Command } from 'commander';
+import type { Aim } from '../../domain/aim.js';
+import { aimFigures } from '../../domain/aim-figures.js';
+import { aimSentence } from '../../domain/aim-sentence.js';
+import type { PlainDate } from '../../domain/date.js';
+import { roundOrNull, roundTo } from '../../domain/round.js';
+import { describeTimescale } from '../../domain/timescale.js';
+import { aimToJson, findAim, listAims, loadChildRecords, parseAimJson, saveAim, type AimJson } from '../../store/index.js';
+import { authorityCodeArgument, dateArgument } from '../args.js';
+import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
+
+interface AimOptions {
+  authority: string;
+  id?: string;
+  name?: string;
+  national?: string;
+  kind?: string;
+  timescale?: string;
+  from?: string;
+  by?: string;
+  target?: string;
+  placementTypes?: string;
+  minAge?: string;
+  maxAge?: string;
+  planRoutes?: string;
+  backlogBy?: string;
+  backlogBefore?: string;
+}
+
+export function aimsCommand(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('aims')
+    .description("measure every aim of an authority as at a date")
+    .requiredOption('--authority <code>', 'the authority', authorityCodeArgument)
+    .requiredOption('--as-at <date>', 'the date the figures are for', dateArgument)
+    .option('--from <date>', "override every aim's from-date", dateArgument)
+    .option('--json', 'print JSON')
+    .action(async (options: { authority: string; asAt: PlainDate; from?: PlainDate; json?: boolean }) => {
+      const result = await withStore(io, async (connection) => {
+        const found = await authorityOrReport(io, connection, options.authority);
+        if (!found) return null;
+        const [aims, records] = await Promise.all([listAims(connection, found.scope), loadChildRecords(connection, found.scope)]);
+        return aims.map((aim) => aimFigures(aim, records, options.asAt, options.from ? { fromDate: options.from } : {}));
+      });
+      if (result === null) return done(exitCodes.refused);
+      const aims = result.map((f) => ({
+        aim: f.aim.nationalAim ?? f.aim.id,
+        id: f.aim.id,
+        name: f.aim.name,
+        sentence: aimSentence(f.aim),
+        from_date: f.fromDate?.toString() ?? null,
+        counts: f.counts,
+        n: f.n,
+        percentage: roundOrNull(f.percentage),
+        median_weeks: roundOrNull(f.medianWeeks),
+        still_waiting: f.stillWaiting,
+        longest_wait_weeks: roundOrNull(f.longestWaitWeeks),
+        backlog: f.backlog && { by_date: f.backlog.byDate.toString(), started_before: f.backlog.startedBefore.toString(), total: f.backlog.total, complete: f.backlog.complete, still_waiting: f.backlog.stillWaiting },
+        journeys: f.journeys.map((j) => ({ child_id: j.journey.childId, start: j.journey.start.toString(), end: j.journey.end?.toString() ?? null, status: j.status, weeks: roundTo(j.weeks) })),
+      }));
+      if (options.json) {
+        writeJson(io, { as_at: options.asAt.toString(), aims });
+      } else {
+        for (const a of aims) {
+          io.out.write(`${a.name}\n  ${a.sentence}\n`);
+          io.out.write(`  ${a.percentage === null ? 'no percentage yet' : `${a.percentage}% in time`} (n = ${a.n}: ${a.counts.in_time} in time, ${a.counts.late} late, ${a.counts.overdue} overdue; ${a.counts.waiting} waiting within the timescale)\n`);
+          io.out.write(`  median ${a.median_weeks ?? '—'} weeks; ${a.still_waiting} still waiting${a.longest_wait_weeks === null ? '' : `, the longest for ${a.longest_wait_weeks} weeks`}\n\n`);
+        }
+      }
+      done(exitCodes.ok);
+    });
+
+  const aim = program.command('aim').description("an authority's aims: list, add, edit");
+
+  aim
+    .command('list')
+    .description('list the aims with their definitions')
+    .requiredOption('--authority <code>', 'the authority', authorityCodeArgument)
+    .option('--json', 'print JSON')
+    .action(async (options: { authority: string; json?: boolean }) => {
+      const aims = await withStore(io, async (connection) => {
+        const found = await authorityOrReport(io, connection, options.authority);
+        return found ? listAims(connection, found.scope) : null;
+      });
+      if (aims === null) return done(exitCodes.refused);
+      if (options.json) writeJson(io, { aims: aims.map(aimToJson) });
+      else for (const a of aims) io.out.write(`${a.id.padEnd(16)} ${a.name} (${describeTimescale(a.timescale)})\n  ${aimSentence(a)}\n`);
+      done(exitCodes.ok);
+    });
+
+  for (const verb of ['add', 'edit'] as const) {
+    const command = aim
+      .command(verb)
+      .description(verb === 'add' ? 'add an aim' : 'change an aim (only the options given); the previous definition is kept')
+      .requiredOption('--authority <code>', 'the authority', authorityCodeArgument);
+    if (verb === 'edit') command.argument('<id>', 'the aim to change, e.g. aim-2');
+    command
+      .option('--id <id>', 'a short id, e.g. aim-2-kinship (add only)')
+      .option('--name <name>', 'its name')
+      .option('--national <n>', 'the national aim it follows: 1, 2, 3 or 4 (sets the journey kind), or "none"')
+      .option('--kind <kind>', 'journey kind: at-home, accommodation, recommendation or adm')
+      .option('--timescale <t>', 'e.g. "26 weeks" or "24 months"')
+      .option('--from <date>', 'only journeys starting on or after this date ("none" to clear)')
+      .option('--by <date>', 'the date the aim is to be met by ("none" to clear)')
+      .option('--target <percent>', 'the target percentage ("none" to clear)')
+      .option('--placement-types <list>', 'comma-separated placement types at the start ("" for any)')
+      .option('--min-age <years>', 'youngest age at the start ("none" to clear)')
+      .option('--max-age <years>', 'oldest age at the start ("none" to clear)')
+      .option('--plan-routes <list>', 'comma-separated plan routes at as-at ("" for any)')
+      .option('--backlog-by <date>', 'backlog part: the date by which …')
+      .option('--backlog-before <date>', '… all journeys started before this date will be complete')
+      .action(async (...args: unknown[]) => {
+        const id = verb === 'edit' ? (args[0] as string) : undefined;
+        const options = (verb === 'edit' ? args[1] : args[0]) as AimOptions;
+        done(await changeAim(io, verb, id, options));
+      });
+  }
+}
+
+async function changeAim(io: Io, verb: 'add' | 'edit', editId: string | undefined, options: AimOptions): Promise<number> {
+  return withStore(io, async (connection) => {
+    const found = await authorityOrReport(io, connection, options.authority);
+    if (!found) return exitCodes.refused;
+    let base: AimJson | null = null;
+    if (verb === 'edit') {
+      const existing = await findAim(connection, found.scope, editId as string);
+      if (!existing) {
+        io.err.write(`pace: ${options.authority} has no aim ${editId} (see: pace aim list --authority ${options.authority})\n`);
+        return exitCodes.refused;
+      }
+      base = aimToJson(existing);
+    } else if (options.id && (await findAim(connection, found.scope, options.id))) {
+      io.err.write(`pace: ${options.authority} already has an aim ${options.id}; change it with: pace aim edit ${options.id}\n`);
+      return exitCodes.refused;
+    }
+    const merged = mergeOptions(base, options);
+    if (!merged.ok) {
+      io.err.write(`pace: ${merged.message}\n`);
+      return exitCodes.usage;
+    }
+    const parsed = parseAimJson(merged.value);
+    if (!parsed.ok) {
+      io.err.write(`pace: the aim is not valid:\n${parsed.error.issues.map((i) => `  - ${i}\n`).join('')}`);
+      return exitCodes.usage;
+    }
+    const saved = await saveAim(connection, found.scope, parsed.value, { by: io.env.USER ?? 'cli' });
+    io.out.write(`${saved.value.change === 'added' ? 'Added' : saved.value.change === 'changed' ? 'Changed' : 'No change to'} ${parsed.value.id}: ${aimSentence(parsed.value as Aim)}\n`);
+    return exitCodes.ok;
+  });
+}
+
+type Merged = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+
+const kindsByNational = { '1': 'at-home', '2': 'accommodation', '3': 'recommendation', '4': 'adm' } as const;
+
+/** Applies the given options over an existing definition (or defaults for a new aim); parseAimJson checks the result. */
+function mergeOptions(base: AimJson | null, o: AimOptions): Merged {
+  const value: Record<string, unknown> = { ...(base ?? { national_aim: null, by_date: null, target_percent: null, from_date: null, filters: {}, backlog: null }) };
+  const filters: Record<string, unknown> = { ...((base?.filters ?? {}) as Record<string, unknown>) };
+  if (o.id !== undefined) value.id = o.id;
+  if (o.name !== undefined) value.name = o.name;
+  if (o.national !== undefined) {
+    if (o.national === 'none') value.national_aim = null;
+    else if (o.national in kindsByNational) {
+      value.national_aim = Number(o.national);
+      value.kind = kindsByNational[o.national as keyof typeof kindsByNational];
+    } else return { ok: false, message: `--national must be 1, 2, 3, 4 or none (got ${o.national})` };
+  }
+  if (o.kind !== undefined) value.kind = o.kind;
+  if (o.timescale !== undefined) {
+    const match = /^\s*(\d+)\s*(weeks?|months?)\s*$/i.exec(o.timescale);
+    if (!match) return { ok: false, message: `--timescale must read like "26 weeks" or "24 months" (got ${o.timescale})` };
+    const count = Number(match[1]);
+    value.timescale = (match[2] as string).toLowerCase().startsWith('week') ? { unit: 'weeks', weeks: count } : { unit: 'months', months: count };
+  }
+  const clearable = (text: string | undefined, key: string, convert: (t: string) => unknown) => {
+    if (text !== undefined) value[key] = text === 'none' ? null : convert(text);
+  };
+  clearable(o.from, 'from_date', isoOf);
+  clearable(o.by, 'by_date', isoOf);
+  clearable(o.target, 'target_percent', Number);
+  const list = (text: string | undefined, key: string) => {
+    if (text === undefined) return;
+    const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+    if (items.length) filters[key] = items;
+    else delete filters[key];
+  };
+  list(o.placementTypes, 'placement_types');
+  list(o.planRoutes, 'plan_routes');
+  const age = (text: string | undefined, key: string) => {
+    if (text === undefined) return;
+    if (text === 'none') delete filters[key];
+    else filters[key] = Number(text);
+  };
+  age(o.minAge, 'min_age');
+  age(o.maxAge, 'max_age');
+  value.filters = filters;
+  if (o.backlogBy !== undefined || o.backlogBefore !== undefined) {
+    if (o.backlogBy === 'none') value.backlog = null;
+    else if (o.backlogBy === undefined || o.backlogBefore === undefined) return { ok: false, message: 'give --backlog-by and --backlog-before together (or --backlog-by none)' };
+    else value.backlog = { by_date: isoOf(o.backlogBy), started_before: isoOf(o.backlogBefore) };
+  }
+  if (base === null && value.id === undefined) return { ok: false, message: 'a new aim needs --id' };
+  if (base === null && value.kind === undefined) return { ok: false, message: 'a new aim needs --national or --kind' };
+  if (base === null && value.timescale === undefined) return { ok: false, message: 'a new aim needs --timescale' };
+  return { ok: true, value };
+}
+
+/** Accepts UK dates on the command line too; an unreadable date is passed on for the schema to name. */
+function isoOf(text: string): string {
+  try {
+    return dateArgument(text).toString();
+  } catch {
+    return text;
+  }
+}

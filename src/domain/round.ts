@@ -1,0 +1,12 @@
+/** Rounds half away from zero to `places` decimals, for showing a figure (never for computing one). */
+export function roundTo(value: number, places = 1): number {
+  const factor = 10 ** places;
+  const scaled = Math.abs(value) * factor;
+  // The small epsilon keeps 26.05 (stored as 26.04999…) rounding as a person would.
+  const rounded = Math.round(scaled + 1e-9) / factor;
+  return value < 0 ? -rounded : rounded;
+}
+
+export function roundOrNull(value: number | null, places = 1): number | null {
+  return value === null ? null : roundTo(value, places);
+}

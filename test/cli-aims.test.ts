@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findAuthority, recordHistory, saveRecords } from '../src/store/index.js';
+import { child, event, placement } from './builders.js';
+import { pace } from './cli-harness.js';
+import { engines } from './engines.js';
+
+describe.each(engines)('pace aim and pace aims on $name', (engine) => {
+  let env: NodeJS.ProcessEnv;
+  let dispose: () => Promise<void>;
+  let connection: Awaited<ReturnType<typeof engine.open>>['connection'];
+
+  beforeEach(async () => {
+    const opened = await engine.open();
+    ({ connection, dispose } = opened);
+    env = { DATABASE_URL: opened.url, USER: 'lead' };
+    await pace(['authority', 'add', 'FIFE', '--name', 'Fife Council'], env);
+    const fife = await findAuthority(connection, 'FIFE');
+    if (!fife) throw new Error('no authority');
+    // 2020-01-06 → 2020-07-06 is 182 days (in time); 2020-02-03 → 2020-08-04 is 183 (late);
+    // 2020-03-02 with no recommendation is 305 days at 2021-01-01 (overdue).
+    await saveRecords(
+      connection,
+      fife.scope,
+      {
+        children: [child({ childId: 'A' }), child({ childId: 'B' }), child({ childId: 'C' })],
+        placements: [
+          placement('2020-01-06', null, 'foster', { childId: 'A', id: 'PA' }),
+          placement('2020-02-03', null, 'kinship', { childId: 'B', id: 'PB' }),
+          placement('2020-03-02', null, 'foster', { childId: 'C', id: 'PC' }),
+        ],
+        events: [event('permanence_recommendation', '2020-07-06', 'adoption', { childId: 'A', id: 'EA' }), event('permanence_recommendation', '2020-08-04', 'kinship_order', { childId: 'B', id: 'EB' })],
+      },
+      { by: 'test' },
+    );
+  });
+
+  afterEach(async () => {
+    await dispose();
+  });
+
+  it('measures every aim, with counts, n, percentage, median and each journey', async () => {
+    const run = await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--json'], env);
+    expect(run.code).toBe(0);
+    const aim2 = JSON.parse(run.out).aims[1];
+    expect(aim2).toEqual({
+      aim: 2,
+      id: 'aim-2',
+      name: 'Aim 2: permanence recommendation',
+      sentence: 'All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.',
+      from_date: null,
+      counts: { in_time: 1, late: 1, overdue: 1, waiting: 0 },
+      n: 3,
+      percentage: 33.3,
+      median_weeks: 26.1,
+      still_waiting: 1,
+      longest_wait_weeks: 43.6,
+      backlog: null,
+      journeys: [
+        { child_id: 'A', start: '2020-01-06', end: '2020-07-06', status: 'in_time', weeks: 26 },
+        { child_id: 'B', start: '2020-02-03', end: '2020-08-04', status: 'late', weeks: 26.1 },
+        { child_id: 'C', start: '2020-03-02', end: null, status: 'overdue', weeks: 43.6 },
+      ],
+    });
+  });
+
+  it('lets --from override the from-date of every aim', async () => {
+    const run = await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--from', '2020-02-01', '--json'], env);
+    const aim2 = JSON.parse(run.out).aims[1];
+    expect([aim2.from_date, aim2.counts, aim2.percentage]).toEqual(['2020-02-01', { in_time: 0, late: 1, overdue: 1, waiting: 0 }, 0]);
+  });
+
+  it('changes an aim, keeps its previous definition, and measures with the new one', async () => {
+    const edit = await pace(['aim', 'edit', 'aim-2', '--authority', 'FIFE', '--timescale', '36 weeks', '--from', '02/07/2018', '--by', '2021-03-31', '--target', '70'], env);
+    expect(edit).toEqual({
+      code: 0,
+      out: 'Changed aim-2: By 31 March 2021, 70% of children who become looked after and accommodated on or after 2 July 2018 will have a permanence recommendation within 36 weeks of becoming looked after and accommodated.\n',
+      err: '',
+    });
+    const fife = await findAuthority(connection, 'FIFE');
+    expect((await recordHistory(connection, fife!.scope, 'aim', 'aim-2')).map((h) => h.changedBy)).toEqual(['lead']);
+    const aim2 = JSON.parse((await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--json'], env)).out).aims[1];
+    expect(aim2.counts).toEqual({ in_time: 2, late: 0, overdue: 1, waiting: 0 });
+  });
+
+  it('adds a local aim with filters', async () => {
+    const add = await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'aim-2-foster', '--name', 'Aim 2, foster care', '--national', '2', '--timescale', '26 weeks', '--placement-types', 'foster'], env);
+    expect(add.code).toBe(0);
+    const aims = JSON.parse((await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--json'], env)).out).aims;
+    expect(aims.map((a: { id: string; n: number }) => [a.id, a.n])).toEqual([
+      ['aim-1', 0],
+      ['aim-2', 3],
+      ['aim-3', 2],
+      ['aim-4', 0],
+      ['aim-2-foster', 2],
+    ]);
+  });
+
+  it('names what is wrong with an aim and changes nothing', async () => {
+    const run = await pace(['aim', 'edit', 'aim-2', '--authority', 'FIFE', '--target', '170', '--by', '31/02/2021'], env);
+    expect(run.code).toBe(2);
+    expect(run.err).toBe('pace: the aim is not valid:\n  - by_date: not a date (YYYY-MM-DD)\n  - target_percent: Too big: expected number to be <=100\n');
+    const fife = await findAuthority(connection, 'FIFE');
+    expect(await recordHistory(connection, fife!.scope, 'aim', 'aim-2')).toEqual([]);
+  });
+
+  it('lists the aims as sentences', async () => {
+    const run = await pace(['aim', 'list', '--authority', 'FIFE'], env);
+    expect(run.out.split('\n')[0]).toBe('aim-1            Aim 1: review of children looked after at home (24 months)');
+  });
+});
