@@ -1,0 +1,46 @@
+/**
+ * The stage view: for each step on the path to permanence, the median days (bar) with the middle
+ * half of journeys (the line from the lower to the upper quartile), and how many journeys it
+ * rests on. Where the longest bar is, the delay sits.
+ */
+import * as Plot from '@observablehq/plot';
+import { fontFamily, palette, renderSvg } from './render.js';
+
+export interface StageInput {
+  /** "Recommendation → Panel". */
+  readonly label: string;
+  readonly n: number;
+  readonly medianDays: number | null;
+  readonly q1Days: number | null;
+  readonly q3Days: number | null;
+}
+
+/** The stage view as SVG: weeks, as the programme counted. */
+export function stageChartSvg(stages: readonly StageInput[]): string {
+  const rows = stages.map((s) => ({
+    ...s,
+    medianWeeks: s.medianDays === null ? 0 : s.medianDays / 7,
+    q1Weeks: s.q1Days === null ? null : s.q1Days / 7,
+    q3Weeks: s.q3Days === null ? null : s.q3Days / 7,
+    text: s.medianDays === null ? 'no journeys yet' : `median ${(s.medianDays / 7).toFixed(1)} weeks (n = ${s.n})`,
+  }));
+  const withRange = rows.filter((r) => r.q1Weeks !== null && r.q3Weeks !== null);
+  const maxWeeks = Math.max(1, ...rows.map((r) => r.q3Weeks ?? r.medianWeeks));
+  return renderSvg({
+    width: 760,
+    height: 60 + rows.length * 34,
+    marginLeft: 230,
+    marginRight: 190,
+    style: { fontFamily, fontSize: '11px' },
+    x: { label: 'Weeks between milestones', grid: true, domain: [0, maxWeeks * 1.05], nice: true },
+    y: { label: null, domain: rows.map((r) => r.label) },
+    marks: [
+      Plot.barX(rows, { y: 'label', x: 'medianWeeks', fill: palette.blue, insetTop: 6, insetBottom: 6 }),
+      Plot.link(withRange, { y1: 'label', y2: 'label', x1: 'q1Weeks', x2: 'q3Weeks', stroke: palette.darkBlue, strokeWidth: 2 }),
+      Plot.tickX(withRange, { y: 'label', x: 'q1Weeks', stroke: palette.darkBlue }),
+      Plot.tickX(withRange, { y: 'label', x: 'q3Weeks', stroke: palette.darkBlue }),
+      Plot.text(rows, { y: 'label', x: (r: { q3Weeks: number | null; medianWeeks: number }) => Math.max(r.q3Weeks ?? 0, r.medianWeeks), text: 'text', textAnchor: 'start', dx: 6 }),
+      Plot.ruleX([0]),
+    ],
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The survival view: the share of journeys still without their end milestone, week by week since
+ * they started, with children still waiting counted for as long as they have waited (Kaplan–Meier).
+ * One line for journeys that started before the programme, one for after.
+ */
+import * as Plot from '@observablehq/plot';
+import { fontFamily, palette, renderSvg } from './render.js';
+
+export interface SurvivalLineInput {
+  readonly label: string;
+  readonly steps: readonly { readonly days: number; readonly stillWaiting: number }[];
+}
+
+export interface SurvivalChartInput {
+  readonly lines: readonly SurvivalLineInput[];
+  readonly aimWeeks: number | null;
+  readonly aimLabel: string;
+}
+
+const lineColours = [palette.grey, palette.blue];
+
+/** A legend written on the chart in each line's colour, so it survives as PNG and print. */
+function legend(lines: readonly SurvivalLineInput[]): Plot.Markish[] {
+  const colours = lineColours.slice(-lines.length);
+  return lines.map((line, i) => Plot.text([line.label], { frameAnchor: 'top-right', dy: i * 14, fill: colours[i], textAnchor: 'end' }));
+}
+
+/** The survival view as SVG. */
+export function survivalChartSvg(input: SurvivalChartInput): string {
+  const rows = input.lines.flatMap((line) => line.steps.map((s) => ({ group: line.label, weeks: s.days / 7, percent: s.stillWaiting * 100 })));
+  const marks: Plot.Markish[] = [
+    Plot.lineY(rows, { x: 'weeks', y: 'percent', stroke: 'group', curve: 'step-after', strokeWidth: 2 }),
+    Plot.ruleY([0]),
+    Plot.ruleY([50], { stroke: palette.lightGrey, strokeDasharray: '3,3' }),
+  ];
+  if (input.aimWeeks !== null) {
+    marks.push(Plot.ruleX([input.aimWeeks], { stroke: palette.red, strokeWidth: 1.5 }));
+    marks.push(Plot.text([input.aimLabel], { x: input.aimWeeks, frameAnchor: 'top', dy: -14, fill: palette.red }));
+  }
+  if (rows.length === 0) marks.push(Plot.text(['No journeys yet'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 14 }));
+  return renderSvg({
+    width: 760,
+    height: 360,
+    marginTop: 30,
+    style: { fontFamily, fontSize: '11px' },
+    x: { label: 'Weeks since the journey started', grid: true, zero: true },
+    y: { label: '% still waiting', domain: [0, 100], grid: true },
+    color: { domain: input.lines.map((l) => l.label), range: lineColours.slice(-input.lines.length), legend: false },
+    marks: [...marks, ...legend(input.lines)],
+  });
+}
