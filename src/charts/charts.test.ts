@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateOrThrow as d } from '../domain/date.js';
+import { svgToPng } from './render.js';
+import { runChartSvg, type RunChartInput } from './run-chart.js';
+import { stageChartSvg } from './stage-chart.js';
+import { survivalChartSvg } from './survival-chart.js';
+import { waitingChartSvg, type WaitingBarInput } from './waiting-chart.js';
+
+const weeks = [17, 12, 27, 20, 20, 18, 22, 19, 19, 24, 17, 16, 24, 19, 19, 22, 25, 19, 17, 6, 25, 17, 11, 14, 9, 11, 7, 13, 5, 5, 3, 5, 9, 4, 5, 9];
+
+const runChart: RunChartInput = {
+  points: weeks.map((w, i) => ({ position: i + 1, childId: `C${String(i + 1).padStart(3, '0')}`, end: d('2018-01-01').add({ days: i * 20 }), weeks: w })),
+  phases: [{ kind: 'baseline', median: 19, from: 1, to: 24 }],
+  highlighted: new Set(Array.from({ length: 17 }, (_, i) => 20 + i)),
+  aimWeeks: 26,
+  aimLabel: 'Aim: 26 weeks',
+  programmeStart: d('2019-04-01'),
+  markers: [{ date: d('2019-06-01'), label: 'Early legal advice' }],
+};
+
+function count(svg: string, pattern: RegExp): number {
+  return svg.match(pattern)?.length ?? 0;
+}
+
+describe('the run chart', () => {
+  const svg = runChartSvg(runChart);
+
+  it('draws one dot a child, naming the child and the weeks on hover', () => {
+    expect(count(svg, /<title>C\d{3}: /g)).toBe(36);
+    expect(svg).toContain('<title>C020: 6.0 weeks, ended 2019-01-16</title>');
+  });
+
+  it('marks the points in a signal with a different shape', () => {
+    // Plot draws circles and diamonds as paths; the highlighted ones are orange.
+    expect(count(svg, /fill="#e5682a"/g)).toBe(17);
+    expect(count(svg, /fill="#0065bd"/g)).toBe(19);
+  });
+
+  it('draws the aim line, the programme start and the test of change', () => {
+    expect(svg).toContain('Aim: 26 weeks');
+    expect(svg).toContain('Programme start');
+    expect(svg).toContain('Early legal advice');
+  });
+
+  it('draws the baseline median solid and its extension dashed', () => {
+    expect(count(svg, /stroke-dasharray="5,4"/g)).toBe(1);
+  });
+
+  it('matches the committed snapshot', async () => {
+    await expect(svg).toMatchFileSnapshot('__snapshots__/run-chart.svg');
+  });
+
+  it('says so when there is nothing to draw', () => {
+    expect(runChartSvg({ ...runChart, points: [], phases: [], highlighted: new Set() })).toContain('No completed journeys yet');
+  });
+});
+
+describe('the waiting chart', () => {
+  const bars: WaitingBarInput[] = [
+    { childId: 'C001', weeks: 223.4, overdue: true, placementLabel: 'residential care' },
+    { childId: 'C002', weeks: 30.1, overdue: true, placementLabel: 'foster care' },
+    { childId: 'C003', weeks: 12, overdue: false, placementLabel: 'kinship care' },
+  ];
+
+  it('labels each bar with whole weeks waited and where the child lives now', () => {
+    const svg = waitingChartSvg({ bars, aimWeeks: 26, aimLabel: 'Aim: 26 weeks' });
+    expect(svg).toContain('223 weeks, residential care (overdue)');
+    expect(svg).toContain('30 weeks, foster care (overdue)');
+    expect(svg).toContain('12 weeks, kinship care');
+    expect(svg).not.toContain('12 weeks, kinship care (overdue)');
+  });
+
+  it('matches the committed snapshot', async () => {
+    await expect(waitingChartSvg({ bars, aimWeeks: 26, aimLabel: 'Aim: 26 weeks' })).toMatchFileSnapshot('__snapshots__/waiting-chart.svg');
+  });
+
+  it('shows the 60 longest waits and says how many more the table lists', () => {
+    const many = Array.from({ length: 75 }, (_, i) => ({ childId: `C${i}`, weeks: 100 - i, overdue: true, placementLabel: 'foster care' }));
+    const svg = waitingChartSvg({ bars: many, aimWeeks: 26, aimLabel: 'Aim' });
+    expect(count(svg, /<title>C\d+: /g)).toBe(60);
+    expect(svg).toContain('The 60 longest waits of 75; the table lists all 75.');
+  });
+});
+
+describe('the stage view', () => {
+  it('shows each stage’s median in weeks and the journeys behind it', () => {
+    const svg = stageChartSvg([
+      { label: 'Recommendation → ADM decision', n: 30, medianDays: 90, q1Days: 60, q3Days: 130 },
+      { label: 'Panel → ADM decision', n: 0, medianDays: null, q1Days: null, q3Days: null },
+    ]);
+    expect(svg).toContain('median 12.9 weeks (n = 30)');
+    expect(svg).toContain('no journeys yet');
+    expect(svg).toMatch(/Recommendation → ADM decision/);
+  });
+});
+
+describe('the survival view', () => {
+  it('draws a line for before and after the programme start, with a legend on the chart', async () => {
+    const svg = survivalChartSvg({
+      lines: [
+        { label: 'Started before the programme', steps: [{ days: 0, stillWaiting: 1 }, { days: 100, stillWaiting: 0.8 }, { days: 300, stillWaiting: 0.4 }] },
+        { label: 'Started after', steps: [{ days: 0, stillWaiting: 1 }, { days: 50, stillWaiting: 0.6 }] },
+      ],
+      aimWeeks: 26,
+      aimLabel: 'Aim: 26 weeks',
+    });
+    expect(svg).toContain('Started before the programme');
+    expect(svg).toContain('Started after');
+    await expect(svg).toMatchFileSnapshot('__snapshots__/survival-chart.svg');
+  });
+});
+
+describe('PNG', () => {
+  it('renders the same chart as a PNG at twice its size', () => {
+    const png = svgToPng(runChartSvg(runChart));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1520, 720]);
+  });
+});
