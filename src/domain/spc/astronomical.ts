@@ -1,0 +1,42 @@
+/**
+ * Candidates for astronomical points. RUN-CHARTS.md makes the astronomical point a judgement,
+ * not a computation (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46–51: a point "all would
+ * agree" is unusual); so this only flags candidates for a person to judge: points beyond 3 sigma
+ * of an XmR (individuals) chart of the same points.
+ *
+ * The XmR chart: centre = mean of the points present; sigma = mean moving range / 1.128 (d2 for
+ * ranges of two; Montgomery, Introduction to Statistical Quality Control). As in qicharts2's
+ * `qic.i`, a moving range is taken only between neighbouring points that are both present, so a
+ * missing point leaves a gap rather than joining its neighbours. Unlike qicharts2, moving ranges
+ * are not screened (Nelson 1982) first: the candidates are a prompt, not a verdict.
+ */
+
+const D2 = 1.128;
+const SIGMAS = 3;
+
+/** Point numbers beyond 3 sigma on an XmR chart of the series: candidates, for a person to judge, not verdicts. */
+export function astronomicalCandidates(values: readonly (number | null)[]): number[] {
+  const present = values.filter((value): value is number => value !== null);
+  const movingRanges: number[] = [];
+  for (let index = 1; index < values.length; index += 1) {
+    const previous = values[index - 1];
+    const current = values[index];
+    if (previous !== null && previous !== undefined && current !== null && current !== undefined) {
+      movingRanges.push(Math.abs(current - previous));
+    }
+  }
+  if (movingRanges.length === 0) return [];
+  const centre = mean(present);
+  const sigma = mean(movingRanges) / D2;
+  // No variation between neighbours: no limits to be beyond.
+  if (sigma === 0) return [];
+  const candidates: number[] = [];
+  values.forEach((value, index) => {
+    if (value !== null && Math.abs(value - centre) > SIGMAS * sigma) candidates.push(index + 1);
+  });
+  return candidates;
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}

@@ -1,0 +1,15 @@
+/**
+ * The median of a run chart's points (RUN-CHARTS.md, "Centre line"), ignoring missing values as
+ * R's `median(x, na.rm = TRUE)` does in qicharts2 and runcharter.
+ */
+
+/** The middle value of the points that are present (the mean of the two middle ones for an even count); null when none are. */
+export function median(values: readonly (number | null)[]): number | null {
+  const present = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
+  if (present.length === 0) return null;
+  const middle = Math.floor(present.length / 2);
+  const upper = present[middle] as number;
+  if (present.length % 2 === 1) return upper;
+  const lower = present[middle - 1] as number;
+  return (lower + upper) / 2;
+}

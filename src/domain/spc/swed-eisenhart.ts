@@ -1,0 +1,70 @@
+/**
+ * The exact distribution of the number of runs, given how many useful points fall above and
+ * below the centre line, and the two-sided 5% limits the IHI runs rule reads from it.
+ *
+ * References: Swed FS, Eisenhart C (1943) "Tables for testing randomness of grouping in a sequence
+ * of alternatives", Ann Math Stat 14(1):66–87; Perla RJ, Provost LP, Murray SK (2011) "The run
+ * chart: a simple analytical tool for learning from variation in healthcare processes", BMJ Qual
+ * Saf 20:46–51, Table 1.
+ *
+ * With a points above and b below, all C(a+b, a) orders equally likely, the number of orders with
+ *   r = 2k runs:   2·C(a−1, k−1)·C(b−1, k−1)
+ *   r = 2k+1 runs: C(a−1, k−1)·C(b−1, k) + C(a−1, k)·C(b−1, k−1)
+ *
+ * Limits, the definition chosen: lower L = the smallest r with P(R ≤ r) > 0.025, and "too few"
+ * when runs < L; upper U = the largest r with P(R ≥ r) > 0.025, and "too many" when runs > U.
+ * So a count is flagged exactly when the tail beyond it, itself included, holds at most 2.5%.
+ * Swed and Eisenhart tabulate the flagged counts themselves (for 10 above and 10 below: 6 or
+ * fewer, 16 or more), which are L − 1 and U + 1 here (L = 7, U = 15).
+ */
+import { choose } from './binomial.js';
+
+/** Two limits: fewer runs than the first, or more than the second, is unusual. */
+export type RunsLimits = readonly [lower: number, upper: number];
+
+export interface RunsDistribution {
+  /** `orders[r]`: how many of the equally likely orders have exactly r runs. */
+  readonly orders: readonly bigint[];
+  /** All orders: C(nAbove + nBelow, nAbove). */
+  readonly total: bigint;
+}
+
+/** How the number of runs is distributed by chance, given the counts of useful points above and below the centre line. */
+export function runsDistribution(nAbove: number, nBelow: number): RunsDistribution {
+  assertCount(nAbove, 'nAbove');
+  assertCount(nBelow, 'nBelow');
+  const n = nAbove + nBelow;
+  const orders: bigint[] = [];
+  for (let runs = 0; runs <= n; runs += 1) orders.push(ordersWithRuns(nAbove, nBelow, runs));
+  return { orders, total: choose(n, nAbove) };
+}
+
+/** The exact two-sided 5% limits for the number of runs (Swed–Eisenhart), given the counts above and below the centre line. */
+export function runsLimits(nAbove: number, nBelow: number): RunsLimits {
+  const { orders, total } = runsDistribution(nAbove, nBelow);
+  // P(tail) > 0.025 ⇔ tail·40 > total, on whole numbers.
+  let lower = 0;
+  for (let cumulative = 0n; lower < orders.length; lower += 1) {
+    cumulative += orders[lower] as bigint;
+    if (cumulative * 40n > total) break;
+  }
+  let upper = orders.length - 1;
+  for (let cumulative = 0n; upper >= 0; upper -= 1) {
+    cumulative += orders[upper] as bigint;
+    if (cumulative * 40n > total) break;
+  }
+  return [lower, upper];
+}
+
+function ordersWithRuns(nAbove: number, nBelow: number, runs: number): bigint {
+  if (runs === 0) return nAbove === 0 && nBelow === 0 ? 1n : 0n;
+  // One run: every useful point on one side; the general formula does not cover it.
+  if (runs === 1) return (nAbove === 0) !== (nBelow === 0) ? 1n : 0n;
+  const k = Math.floor(runs / 2);
+  if (runs % 2 === 0) return 2n * choose(nAbove - 1, k - 1) * choose(nBelow - 1, k - 1);
+  return choose(nAbove - 1, k - 1) * choose(nBelow - 1, k) + choose(nAbove - 1, k) * choose(nBelow - 1, k - 1);
+}
+
+function assertCount(count: number, name: string): void {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`invalid ${name}: ${count}`);
+}
