@@ -1,0 +1,111 @@
+/**
+ * An aim's four charts from domain results, each with the table of the same data (for the page's
+ * table alternative and the CSV download). Page, report, CLI and download all call these.
+ */
+import type { Aim } from '../domain/aim.js';
+import type { AimRunChart } from '../domain/aim-run-chart.js';
+import type { AimSeries } from '../domain/aim-series.js';
+import type { AimSurvival } from '../domain/aim-survival.js';
+import { placementTypeLabels } from '../domain/codes.js';
+import type { PlainDate } from '../domain/date.js';
+import { roundTo } from '../domain/round.js';
+import { stageMilestoneLabels, type Stage } from '../domain/stages.js';
+import { describeTimescale, type Timescale } from '../domain/timescale.js';
+import { runChartSvg } from './run-chart.js';
+import { stageChartSvg } from './stage-chart.js';
+import { survivalChartSvg } from './survival-chart.js';
+import { waitingChartSvg } from './waiting-chart.js';
+
+export interface ChartTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
+/** A timescale in weeks for drawing; months are drawn at their average length. */
+export function timescaleWeeks(timescale: Timescale): number {
+  return timescale.unit === 'weeks' ? timescale.weeks : (timescale.months * 365.25) / 12 / 7;
+}
+
+function aimLabel(aim: Aim): string {
+  return `Aim: ${describeTimescale(aim.timescale)}`;
+}
+
+export function aimRunChartSvg(aim: Aim, chart: AimRunChart, programmeStart: PlainDate | null, markers: readonly { date: PlainDate; label: string }[] = []): string {
+  return runChartSvg({
+    points: chart.series.points,
+    phases: chart.analysis.phases.map((p) => ({ kind: p.type, median: p.median, from: p.from, to: p.to })),
+    highlighted: chart.highlighted,
+    aimWeeks: timescaleWeeks(aim.timescale),
+    aimLabel: aimLabel(aim),
+    programmeStart,
+    markers,
+  });
+}
+
+export function runChartTable(chart: AimRunChart): ChartTable {
+  const baseline = chart.series.baselineCount;
+  return {
+    columns: ['point', 'child_id', 'start', 'end', 'weeks', 'baseline', 'in_signal'],
+    rows: chart.series.points.map((p) => [p.position, p.childId, p.start.toString(), p.end.toString(), roundTo(p.weeks), p.position <= baseline ? 'yes' : 'no', chart.highlighted.has(p.position) ? 'yes' : 'no']),
+  };
+}
+
+export function aimWaitingChartSvg(aim: Aim, series: AimSeries): string {
+  return waitingChartSvg({
+    bars: series.waiting.map((w) => ({ childId: w.childId, weeks: w.weeks, overdue: w.overdue, placementLabel: w.placementType ? placementTypeLabels[w.placementType] : 'no current placement' })),
+    aimWeeks: timescaleWeeks(aim.timescale),
+    aimLabel: aimLabel(aim),
+  });
+}
+
+export function waitingChartTable(series: AimSeries): ChartTable {
+  return {
+    columns: ['child_id', 'start', 'weeks_waiting', 'due', 'status', 'current_placement'],
+    rows: series.waiting.map((w) => [w.childId, w.start.toString(), roundTo(w.weeks), w.due.toString(), w.overdue ? 'overdue' : 'waiting', w.placementType]),
+  };
+}
+
+function stageLabel(stage: Stage): string {
+  return `${stageMilestoneLabels[stage.from]} → ${stageMilestoneLabels[stage.to]}`;
+}
+
+export function aimStageChartSvg(stages: readonly Stage[]): string {
+  return stageChartSvg(stages.map((s) => ({ label: stageLabel(s), n: s.n, medianDays: s.days?.median ?? null, q1Days: s.days?.q1 ?? null, q3Days: s.days?.q3 ?? null })));
+}
+
+export function stageTable(stages: readonly Stage[]): ChartTable {
+  return {
+    columns: ['stage', 'n', 'median_days', 'lower_quartile_days', 'upper_quartile_days'],
+    rows: stages.map((s) => [stageLabel(s), s.n, s.days ? roundTo(s.days.median) : null, s.days ? roundTo(s.days.q1) : null, s.days ? roundTo(s.days.q3) : null]),
+  };
+}
+
+export function aimSurvivalChartSvg(aim: Aim, survival: AimSurvival): string {
+  const lines =
+    survival.after === null
+      ? [{ label: `All journeys (n = ${survival.before.n})`, steps: survival.before.steps }]
+      : [
+          { label: `Started before the programme (n = ${survival.before.n})`, steps: survival.before.steps },
+          { label: `Started after (n = ${survival.after.n})`, steps: survival.after.steps },
+        ];
+  return survivalChartSvg({ lines, aimWeeks: timescaleWeeks(aim.timescale), aimLabel: aimLabel(aim) });
+}
+
+export function survivalTable(survival: AimSurvival): ChartTable {
+  const groups = survival.after === null ? [['all', survival.before] as const] : ([['before', survival.before], ['after', survival.after]] as const);
+  return {
+    columns: ['group', 'days', 'percent_still_waiting', 'at_risk', 'reached', 'still_waiting_censored'],
+    rows: groups.flatMap(([group, curve]) => curve.steps.map((s) => [group, s.days, roundTo(s.stillWaiting * 100), s.atRisk, s.ended, s.censored])),
+  };
+}
+
+/** A table as CSV (RFC 4180 quoting). A cell that a spreadsheet would run as a formula is prefixed with a quote mark. */
+export function tableToCsv(table: ChartTable): string {
+  const cell = (value: string | number | null) => {
+    if (value === null) return '';
+    let text = String(value);
+    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [table.columns.join(','), ...table.rows.map((row) => row.map(cell).join(','))].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,57 @@
+/**
+ * An aim's run chart, analysed: the points and waiting bars (aim-series.ts), both rule sets with the
+ * baseline of RUN-CHARTS.md ("Baseline for an aim's run chart") and re-phasing, and every verdict in
+ * plain words, naming months rather than point numbers.
+ */
+import type { Aim } from './aim.js';
+import { longDate } from './aim-sentence.js';
+import { aimSeries, fallbackBaseline, minimumBaseline, type AimSeries, type BaselineRule } from './aim-series.js';
+import type { PlainDate } from './date.js';
+import type { ChildRecord } from './records.js';
+import { analyseSeries, describeVerdicts, type SpcAnalysis } from './spc/index.js';
+
+export interface AimRunChart {
+  readonly series: AimSeries;
+  readonly analysis: SpcAnalysis;
+  /** What the rules say, in words, baseline first. */
+  readonly verdicts: readonly string[];
+  /** Points that are part of a shift or a trend. */
+  readonly highlighted: ReadonlySet<number>;
+}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The run chart of an aim as at `asAt`, with its analysis. */
+export function aimRunChart(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimRunChart {
+  const series = aimSeries(aim, records, asAt, programmeStart);
+  const values = series.points.map((p) => p.weeks);
+  const analysis = analyseSeries(values, series.baselineCount > 0 ? { freeze: series.baselineCount, rephase: true } : {});
+  const label = (position: number) => {
+    const end = series.points[position - 1]?.end;
+    return end ? `${monthNames[end.month - 1]} ${end.year}` : `point ${position}`;
+  };
+  const highlighted = new Set<number>();
+  for (const span of [...analysis.ihi.shifts, ...analysis.ihi.trends]) for (let p = span.from; p <= span.to; p++) highlighted.add(p);
+  return { series, analysis, verdicts: [baselineWords(series.baselineRule, series.baselineCount), ...describeVerdicts(analysis, label)], highlighted };
+}
+
+/** Says which points the baseline is, and why. */
+export function baselineWords(rule: BaselineRule, count: number): string {
+  switch (rule.kind) {
+    case 'programme-start':
+      return `The baseline is the ${count} journeys that ended before the programme start on ${longDate(rule.programmeStart)}.`;
+    case 'first-points': {
+      const why =
+        rule.programmeStart === null
+          ? 'no programme start date is set'
+          : `only ${rule.beforeStart} ${rule.beforeStart === 1 ? 'journey' : 'journeys'} ended before the programme start on ${longDate(rule.programmeStart)} (at least ${minimumBaseline} are needed)`;
+      return count < fallbackBaseline ? `The baseline is all ${count} points so far, because ${why}.` : `The baseline is the first ${count} points, because ${why}.`;
+    }
+    default:
+      return unreachable(rule);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled baseline rule: ${JSON.stringify(value)}`);
+}
