@@ -1,0 +1,5 @@
+// Loaded with `node --import` into a benchmarked process: on exit, reports its peak resident set
+// size (kilobytes) on a line of its own to standard error, for bench/lib.ts to read.
+process.on('exit', () => {
+  process.stderr.write(`\nPACE_BENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+});
