@@ -7,6 +7,7 @@ import { epochDay, weeksFromDays, type PlainDate } from './date.js';
 import { journeysOfKind, type Journey } from './journey.js';
 import type { ChildRecord } from './records.js';
 import { isStillWaiting, journeyDays, journeyStatus, type JourneyStatus } from './status.js';
+import { median } from './spc/median.js';
 import { dueDate } from './timescale.js';
 
 export type CohortStatus = Exclude<JourneyStatus, 'closed'>;
@@ -115,12 +116,4 @@ function backlogFigures(backlog: NonNullable<Aim['backlog']>, journeys: readonly
   const inBacklog = journeys.filter((j) => epochDay(j.journey.start) < beforeDay && (j.journey.end === null || epochDay(j.journey.end) >= beforeDay));
   const complete = inBacklog.filter((j) => j.journey.end !== null).length;
   return { byDate: backlog.byDate, startedBefore: backlog.startedBefore, total: inBacklog.length, complete, stillWaiting: inBacklog.filter((j) => j.stillWaiting).length };
-}
-
-/** The median of the values, the mean of the middle two for an even count; null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

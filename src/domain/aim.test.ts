@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { d, event, placement } from '../../test/builders.js';
 import type { Aim } from './aim.js';
 import { nationalAims } from './aim.js';
-import { aimFigures, median } from './aim-figures.js';
+import { aimFigures } from './aim-figures.js';
 import { aimSentence } from './aim-sentence.js';
 import type { ChildRecord } from './records.js';
 import { months, weeks } from './timescale.js';
@@ -118,11 +118,5 @@ describe('the national aims', () => {
       ['aim-3', 3, 'recommendation', weeks(14), null],
       ['aim-4', 4, 'adm', weeks(3), null],
     ]);
-  });
-});
-
-describe('median', () => {
-  it('takes the middle value, or the mean of the middle two', () => {
-    expect([median([]), median([3]), median([5, 1, 3]), median([4, 1, 3, 2])]).toEqual([null, 3, 3, 2.5]);
   });
 });
