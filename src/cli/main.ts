@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { aimsCommand } from './commands/aims.js';
 import { authorityCommand } from './commands/authority.js';
 import { chartsCommand } from './commands/charts.js';
+import { demoCommand } from './commands/demo.js';
 import { journeysCommand } from './commands/journeys.js';
 import { migrateCommand } from './commands/migrate.js';
 import { spcCommand } from './commands/spc.js';
@@ -19,7 +20,7 @@ export async function main(argv: readonly string[], io: Io = { out: process.stdo
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) })
     .showHelpAfterError('(run pace --help for usage)');
-  for (const register of [migrateCommand, authorityCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand]) register(program, io, done);
+  for (const register of [migrateCommand, authorityCommand, demoCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand]) register(program, io, done);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
