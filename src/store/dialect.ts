@@ -6,7 +6,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -49,7 +50,8 @@ export const defaultDatabaseUrl = 'sqlite:data/pace.sqlite';
 /** Opens `postgres://…` or `sqlite:PATH` (`sqlite::memory:` for a throwaway database). */
 export function connect(url: string): Connection {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser } });
+    const { Pool, types } = loadPg();
+    const pool = new Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParsers(types) } });
     // An idle connection the server closes (a restart, an administrator) is dropped from the
     // pool and replaced on next use; without a listener it would bring the process down.
     pool.on('error', () => {});
@@ -72,11 +74,18 @@ const DATE_OID = 1082;
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
+/** The PostgreSQL driver loads only when PostgreSQL is used, so SQLite commands start faster. */
+function loadPg(): typeof pg {
+  return createRequire(import.meta.url)('pg') as typeof pg;
+}
+
 /** Calendar days stay `YYYY-MM-DD` strings (never a JS Date at midnight somewhere); counts are numbers. */
-function getTypeParser(oid: number, format?: 'text' | 'binary') {
-  if (oid === DATE_OID) return (value: string) => value;
-  if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-  return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+function typeParsers(types: typeof pg.types) {
+  return (oid: number, format?: 'text' | 'binary') => {
+    if (oid === DATE_OID) return (value: string) => value;
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    return format === 'binary' ? types.getTypeParser(oid, 'binary') : types.getTypeParser(oid, 'text');
+  };
 }
 
 function builderInsert(caps: Capabilities): BulkInsert {

@@ -1,7 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } from '../../charts/aim-charts.js';
-import { svgToPng } from '../../charts/render.js';
 import type { Aim } from '../../domain/aim.js';
 import { aimRunChart } from '../../domain/aim-run-chart.js';
 import { aimSurvival } from '../../domain/aim-survival.js';
@@ -88,6 +86,9 @@ export function chartsCommand(program: Command, io: Io, done: (code: number) => 
         io.err.write(`pace: --out must end in .svg or .png (got ${options.out})\n`);
         return done(exitCodes.usage);
       }
+      // The chart libraries load only when a chart is drawn: every other command starts faster.
+      const { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } = await import('../../charts/aim-charts.js');
+      const { svgToPng } = await import('../../charts/render.js');
       const svg = await withAim(io, options.authority, options.aim, ({ found, aim, records }) => {
         const programmeStart = found.authority.programmeStart;
         switch (options.type) {

@@ -1,0 +1,104 @@
+// One scenario of `npm run bench:aims`, run in its own process so its peak memory is its own.
+// Prints one JSON line with its timings.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } from '../src/charts/aim-charts.js';
+import { nationalAims, type Aim } from '../src/domain/aim.js';
+import { aimFigures } from '../src/domain/aim-figures.js';
+import { aimRunChart } from '../src/domain/aim-run-chart.js';
+import { aimSurvival } from '../src/domain/aim-survival.js';
+import { parseDateOrThrow, type PlainDate } from '../src/domain/date.js';
+import type { ChildRecord } from '../src/domain/records.js';
+import { stageView } from '../src/domain/stages.js';
+import { generateAuthorities } from '../src/demo/generate.js';
+import { addAuthority, closeStore, loadChildRecords, openStore, saveRecords } from '../src/store/index.js';
+
+const asAt = parseDateOrThrow('2026-11-01');
+const aims = nationalAims();
+
+/** Every aim's figures and run-chart analysis: what a dashboard needs before drawing. */
+function figuresAndAnalyses(records: readonly ChildRecord[], programmeStart: PlainDate | null): number {
+  let journeys = 0;
+  for (const aim of aims) {
+    journeys += aimFigures(aim, records, asAt).journeys.length;
+    aimRunChart(aim, records, asAt, programmeStart);
+  }
+  return journeys;
+}
+
+function fourCharts(aim: Aim, records: readonly ChildRecord[], programmeStart: PlainDate | null): void {
+  const chart = aimRunChart(aim, records, asAt, programmeStart);
+  aimRunChartSvg(aim, chart, programmeStart);
+  aimWaitingChartSvg(aim, chart.series);
+  aimStageChartSvg(stageView(records, asAt, { fromDate: aim.fromDate }));
+  aimSurvivalChartSvg(aim, aimSurvival(aim, records, asAt, programmeStart));
+}
+
+/** The floor: one pass over every placement and event, doing nothing with them. */
+function touchEveryRecord(records: readonly ChildRecord[]): number {
+  let count = 0;
+  for (const r of records) count += r.placements.length + r.events.length;
+  return count;
+}
+
+function medianMs(runs: number, work: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+}
+
+const scenario = process.argv[2];
+if (scenario === 'one') {
+  const [generated] = generateAuthorities({ authorities: 1, children: 20_000, seed: 'bench-aims', asAt });
+  if (!generated) throw new Error('no authority generated');
+  const dir = mkdtempSync(join(tmpdir(), 'pace-bench-'));
+  const connection = await openStore(`sqlite:${join(dir, 'pace.sqlite')}`);
+  const added = await addAuthority(connection, generated.authority, 'bench');
+  if (!added.ok) throw new Error('authority exists');
+  await saveRecords(connection, added.value.scope, { children: generated.records.map((r) => r.child), placements: generated.records.flatMap((r) => r.placements), events: generated.records.flatMap((r) => r.events) }, { by: 'bench' });
+  let loadStarted = performance.now();
+  const records = await loadChildRecords(connection, added.value.scope);
+  const loadMs = performance.now() - loadStarted;
+  loadStarted = performance.now();
+  await loadChildRecords(connection, added.value.scope);
+  const reloadMs = performance.now() - loadStarted;
+  await closeStore(connection);
+  rmSync(dir, { recursive: true, force: true });
+  const programmeStart = generated.authority.programmeStart;
+  figuresAndAnalyses(records, programmeStart); // warm up
+  const rows = touchEveryRecord(records);
+  console.log(
+    JSON.stringify({
+      scenario,
+      children: records.length,
+      rows,
+      journeys: figuresAndAnalyses(records, programmeStart),
+      reference_touch_every_record_ms: medianMs(5, () => touchEveryRecord(records)),
+      figures_and_analyses_ms: medianMs(5, () => figuresAndAnalyses(records, programmeStart)),
+      charts_ms: medianMs(3, () => aims.forEach((aim) => fourCharts(aim, records, programmeStart))),
+      load_from_sqlite_ms: loadMs,
+      reload_from_sqlite_ms: reloadMs,
+    }),
+  );
+} else if (scenario === 'all') {
+  const generated = generateAuthorities({ authorities: 32, children: 10_000, seed: 'bench-aims', asAt });
+  const all = generated.map((g) => ({ records: g.records, programmeStart: g.authority.programmeStart }));
+  all.forEach((a) => figuresAndAnalyses(a.records, a.programmeStart)); // warm up
+  console.log(
+    JSON.stringify({
+      scenario,
+      authorities: all.length,
+      children: all.reduce((n, a) => n + a.records.length, 0),
+      reference_touch_every_record_ms: medianMs(3, () => all.forEach((a) => touchEveryRecord(a.records))),
+      figures_and_analyses_ms: medianMs(3, () => all.forEach((a) => figuresAndAnalyses(a.records, a.programmeStart))),
+      charts_ms: medianMs(1, () => all.forEach((a) => aims.forEach((aim) => fourCharts(aim, a.records, a.programmeStart)))),
+    }),
+  );
+} else {
+  throw new Error('scenario must be one or all');
+}

@@ -1,0 +1,31 @@
+// `npm run bench:aims`: every aim's figures and run-chart analyses, and the four charts, for one
+// authority of 20,000 children and for 32 authorities of 10,000 each. Each scenario runs in its own
+// process; the reference is one bare pass over the same records in the same process.
+// Targets (issue 4): one authority ≤ 200 ms for figures and analyses; all 32 ≤ 5 s.
+import { join } from 'node:path';
+import { root, round, runCommand, writeResults } from './lib.js';
+
+async function scenario(name: 'one' | 'all'): Promise<Record<string, unknown>> {
+  const run = await runCommand(process.execPath, ['--import', join(root, 'bench', 'rss-reporter.mjs'), '--import', 'tsx', join(root, 'bench', 'aims-scenario.ts'), name]);
+  if (run.code !== 0) throw new Error(`scenario ${name} failed:\n${run.stderr}`);
+  const line = run.stdout.trim().split('\n').pop() as string;
+  return { ...(JSON.parse(line) as Record<string, number | string>), peak_rss_mb: run.maxRssMb === null ? null : round(run.maxRssMb, 0) };
+}
+
+const one = await scenario('one');
+const all = await scenario('all');
+const ms = (value: unknown) => round(Number(value), 1);
+const targets = { one_authority_figures_ms: 200, all_authorities_figures_ms: 5000 };
+const met = { one: Number(one.figures_and_analyses_ms) <= targets.one_authority_figures_ms, all: Number(all.figures_and_analyses_ms) <= targets.all_authorities_figures_ms };
+writeResults(
+  'aims',
+  { one_authority: one, all_authorities: all, targets, targets_met: met },
+  [
+    '| scenario | children | figures + analyses (ms) | target | four charts × 4 aims (ms) | reference: one pass over the records (ms) | peak RSS (MB) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| 1 authority | ${one.children} | ${ms(one.figures_and_analyses_ms)} | ≤ 200 ${met.one ? '(met)' : '(MISSED)'} | ${ms(one.charts_ms)} | ${ms(one.reference_touch_every_record_ms)} | ${one.peak_rss_mb} |`,
+    `| 32 authorities | ${all.children} | ${ms(all.figures_and_analyses_ms)} | ≤ 5000 ${met.all ? '(met)' : '(MISSED)'} | ${ms(all.charts_ms)} | ${ms(all.reference_touch_every_record_ms)} | ${all.peak_rss_mb} |`,
+    '',
+    `Loading the one authority from SQLite (not counted above): ${ms(one.load_from_sqlite_ms)} ms cold, ${ms(one.reload_from_sqlite_ms)} ms again.`,
+  ].join('\n'),
+);
