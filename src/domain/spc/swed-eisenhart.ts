@@ -34,8 +34,12 @@ export function runsDistribution(nAbove: number, nBelow: number): RunsDistributi
   assertCount(nAbove, 'nAbove');
   assertCount(nBelow, 'nBelow');
   const n = nAbove + nBelow;
+  // Each row of binomial coefficients once (O(n) big-integer steps), not a coefficient per term:
+  // a chart of thousands of journeys must still be analysed in milliseconds.
+  const above = binomialRow(nAbove - 1);
+  const below = binomialRow(nBelow - 1);
   const orders: bigint[] = [];
-  for (let runs = 0; runs <= n; runs += 1) orders.push(ordersWithRuns(nAbove, nBelow, runs));
+  for (let runs = 0; runs <= n; runs += 1) orders.push(ordersWithRuns(nAbove, nBelow, runs, above, below));
   return { orders, total: choose(n, nAbove) };
 }
 
@@ -56,13 +60,26 @@ export function runsLimits(nAbove: number, nBelow: number): RunsLimits {
   return [lower, upper];
 }
 
-function ordersWithRuns(nAbove: number, nBelow: number, runs: number): bigint {
+function ordersWithRuns(nAbove: number, nBelow: number, runs: number, above: readonly bigint[], below: readonly bigint[]): bigint {
   if (runs === 0) return nAbove === 0 && nBelow === 0 ? 1n : 0n;
   // One run: every useful point on one side; the general formula does not cover it.
   if (runs === 1) return (nAbove === 0) !== (nBelow === 0) ? 1n : 0n;
   const k = Math.floor(runs / 2);
-  if (runs % 2 === 0) return 2n * choose(nAbove - 1, k - 1) * choose(nBelow - 1, k - 1);
-  return choose(nAbove - 1, k - 1) * choose(nBelow - 1, k) + choose(nAbove - 1, k) * choose(nBelow - 1, k - 1);
+  const a = (j: number) => above[j] ?? 0n;
+  const b = (j: number) => below[j] ?? 0n;
+  if (runs % 2 === 0) return 2n * a(k - 1) * b(k - 1);
+  return a(k - 1) * b(k) + a(k) * b(k - 1);
+}
+
+/** C(m, 0), C(m, 1), …, C(m, m); empty when m is negative. */
+function binomialRow(m: number): bigint[] {
+  const row: bigint[] = [];
+  let value = 1n;
+  for (let j = 0; j <= m; j += 1) {
+    row.push(value);
+    value = (value * BigInt(m - j)) / BigInt(j + 1);
+  }
+  return row;
 }
 
 function assertCount(count: number, name: string): void {
