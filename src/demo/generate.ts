@@ -4,9 +4,8 @@
  * children still waiting for years, siblings, moves, and a few of the errors real exports have.
  * Same options, same data. Every name and reference is invented.
  */
-import { epochDay, makeDate, type PlainDate } from '../domain/date.js';
+import { dateOfEpochDay, epochDay, makeDate, type PlainDate } from '../domain/date.js';
 import type { Authority, CaseEvent, ChildRecord, Placement } from '../domain/records.js';
-import { DayDates } from './days.js';
 import { accommodated, atHome, type Draft, type PathContext } from './pathways.js';
 import { Random } from './random.js';
 
@@ -50,7 +49,7 @@ export function demoAuthorityIdentity(index: number): { code: string; name: stri
 
 export function generateAuthority(options: { code: string; name: string; children: number; seed: string; asAt: PlainDate; firstYear: number }): GeneratedAuthority {
   const random = new Random(options.seed);
-  const dates = new DayDates();
+  const dates = { date: dateOfEpochDay };
   const firstDay = epochDay(makeDate(options.firstYear, 1, 1));
   const lastDay = epochDay(options.asAt);
   const programmeStart = firstDay + Math.round((lastDay - firstDay) * (0.4 + 0.2 * random.uniform()));
@@ -134,7 +133,7 @@ interface ChildDetails {
 }
 
 /** Keeps what happened by as-at: a placement ending later is open; later placements and events do not exist yet. */
-function toRecord(childId: string, draft: Draft, dates: DayDates, lastDay: number, details: ChildDetails): ChildRecord {
+function toRecord(childId: string, draft: Draft, dates: { date: (day: number) => PlainDate }, lastDay: number, details: ChildDetails): ChildRecord {
   const placements: Placement[] = draft.placements
     .filter((p) => p.start <= lastDay && (p.end === null || p.end >= p.start))
     .sort((a, b) => a.start - b.start)

@@ -22,6 +22,9 @@ export interface CohortJourney {
   readonly due: PlainDate;
   /** Has no end yet and can still reach it (at-home journeys whose run ended cannot). */
   readonly stillWaiting: boolean;
+  /** Start and end as day numbers (date.ts), for sorting and comparing many journeys quickly. */
+  readonly startDay: number;
+  readonly endDay: number | null;
 }
 
 export interface StatusCounts {
@@ -64,7 +67,7 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
   const fromDate = options.fromDate !== undefined ? options.fromDate : aim.fromDate;
   const fromDay = fromDate === null ? -Infinity : epochDay(fromDate);
   const all = measuredJourneys(aim, records, asAt);
-  const journeys = all.filter((j) => epochDay(j.journey.start) >= fromDay);
+  const journeys = all.filter((j) => j.startDay >= fromDay);
   const counts = { in_time: 0, late: 0, overdue: 0, waiting: 0 };
   for (const j of journeys) counts[j.status] += 1;
   const n = counts.in_time + counts.late + counts.overdue;
@@ -89,7 +92,17 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
  * date (the run chart and waiting chart are not limited by the from-date). Closed at-home journeys
  * have left the cohort.
  */
-export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): CohortJourney[] {
+export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): readonly CohortJourney[] {
+  // The figures, the run chart, the waiting chart and the survival view of one aim all start here:
+  // measure once per set of records, aim definition and as-at date.
+  const key = `${epochDay(asAt)}|${aim.kind}|${JSON.stringify(aim.timescale)}|${JSON.stringify(aim.filters)}`;
+  let byKey = measuredCache.get(records);
+  if (byKey === undefined) {
+    byKey = new Map();
+    measuredCache.set(records, byKey);
+  }
+  const cached = byKey.get(key);
+  if (cached !== undefined) return cached;
   const measured: CohortJourney[] = [];
   for (const record of records) {
     for (const journey of journeysOfKind(record, aim.kind, asAt)) {
@@ -97,11 +110,24 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
       const status = journeyStatus(journey, aim.timescale, asAt);
       if (status === 'closed') continue;
       const days = journeyDays(journey, asAt);
-      measured.push({ journey, status, days, weeks: weeksFromDays(days), due: dueDate(journey.start, aim.timescale), stillWaiting: isStillWaiting(journey) });
+      const startDay = epochDay(journey.start);
+      measured.push({
+        journey,
+        status,
+        days,
+        weeks: weeksFromDays(days),
+        due: dueDate(journey.start, aim.timescale),
+        stillWaiting: isStillWaiting(journey),
+        startDay,
+        endDay: journey.end === null ? null : epochDay(journey.end),
+      });
     }
   }
+  byKey.set(key, measured);
   return measured;
 }
+
+const measuredCache = new WeakMap<readonly ChildRecord[], Map<string, readonly CohortJourney[]>>();
 
 export function matchesFilters(journey: Journey, filters: AimFilters): boolean {
   if (filters.placementTypes?.length && (journey.placementTypeAtStart === null || !filters.placementTypes.includes(journey.placementTypeAtStart))) return false;

@@ -6,7 +6,7 @@
 import type { Aim } from './aim.js';
 import { measuredJourneys } from './aim-figures.js';
 import type { PlacementType } from './codes.js';
-import { compareDates, epochDay, type PlainDate } from './date.js';
+import { epochDay, type PlainDate } from './date.js';
 import { placementOn } from './placement.js';
 import type { ChildRecord } from './records.js';
 
@@ -57,7 +57,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
   const journeys = measuredJourneys(aim, records, asAt);
   const completed = journeys
     .filter((j) => j.journey.end !== null)
-    .sort((a, b) => compareDates(a.journey.end as PlainDate, b.journey.end as PlainDate) || compareDates(a.journey.start, b.journey.start) || compareText(a.journey.childId, b.journey.childId));
+    .sort((a, b) => (a.endDay as number) - (b.endDay as number) || a.startDay - b.startDay || compareText(a.journey.childId, b.journey.childId));
   const points = completed.map((j, index) => ({ position: index + 1, childId: j.journey.childId, start: j.journey.start, end: j.journey.end as PlainDate, days: j.days, weeks: j.weeks }));
   const { count, rule } = baselineOf(points, programmeStart);
   const recordsByChild = new Map(records.map((r) => [r.child.childId, r]));

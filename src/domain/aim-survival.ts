@@ -19,8 +19,8 @@ export function aimSurvival(aim: Aim, records: readonly ChildRecord[], asAt: Pla
   if (programmeStart === null) return { before: observe(journeys), after: null, programmeStart };
   const startDay = epochDay(programmeStart);
   return {
-    before: observe(journeys.filter((j) => epochDay(j.journey.start) < startDay)),
-    after: observe(journeys.filter((j) => epochDay(j.journey.start) >= startDay)),
+    before: observe(journeys.filter((j) => j.startDay < startDay)),
+    after: observe(journeys.filter((j) => j.startDay >= startDay)),
     programmeStart,
   };
 }

@@ -10,14 +10,26 @@ import { Temporal } from 'temporal-polyfill';
 export { Temporal };
 export type PlainDate = Temporal.PlainDate;
 
+// Reading a polyfilled date's fields is not free; the same few thousand dates are compared again
+// and again, so each date's day number is remembered (dates are immutable).
+const dayNumbers = new WeakMap<PlainDate, number>();
+
 /** Days since 1970-01-01 (negative before it), from the proleptic Gregorian calendar. */
 export function epochDay(date: PlainDate): number {
-  // Howard Hinnant's days_from_civil: http://howardhinnant.github.io/date_algorithms.html
-  const month = date.month;
-  const year = date.year - (month <= 2 ? 1 : 0);
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = daysFromCivil(date.year, date.month, date.day);
+    dayNumbers.set(date, day);
+  }
+  return day;
+}
+
+/** Howard Hinnant's days_from_civil: http://howardhinnant.github.io/date_algorithms.html */
+export function daysFromCivil(calendarYear: number, month: number, dayOfMonth: number): number {
+  const year = calendarYear - (month <= 2 ? 1 : 0);
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + date.day - 1;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + dayOfMonth - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
@@ -41,7 +53,42 @@ export function isAfter(a: PlainDate, b: PlainDate): boolean {
 }
 
 export function addDays(date: PlainDate, days: number): PlainDate {
-  return date.add({ days });
+  return dateOfEpochDay(epochDay(date) + days);
+}
+
+/** The day number `months` calendar months after `date`, clamped to the month's last day. */
+export function epochDayAddingMonths(date: PlainDate, months: number): number {
+  const total = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return daysFromCivil(year, month, Math.min(date.day, daysInMonth(year, month)));
+}
+
+const datesOfDays = new Map<number, PlainDate>();
+
+/** The date of a day number, one shared date per day (constructing a date is the slow part). */
+export function dateOfEpochDay(day: number): PlainDate {
+  let date = datesOfDays.get(day);
+  if (date === undefined) {
+    const c = civilFromDays(day);
+    date = new Temporal.PlainDate(c.year, c.month, c.day);
+    datesOfDays.set(day, date);
+    dayNumbers.set(date, day);
+  }
+  return date;
+}
+
+/** The calendar date of a day number (Hinnant's civil_from_days). */
+export function civilFromDays(day: number): { year: number; month: number; day: number } {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
 }
 
 /**
@@ -49,7 +96,7 @@ export function addDays(date: PlainDate, days: number): PlainDate {
  * that day does not exist: 6 months after 2019-08-31 is 2020-02-29.
  */
 export function addMonths(date: PlainDate, months: number): PlainDate {
-  return date.add({ months }, { overflow: 'constrain' });
+  return dateOfEpochDay(epochDayAddingMonths(date, months));
 }
 
 /** Weeks = days ÷ 7 (MEASUREMENT.md), unrounded. */
@@ -62,8 +109,11 @@ export function weeksFromDays(days: number): number {
  * year without one (Age of Legal Capacity (Scotland) Act 1991, s.6).
  */
 export function ageInYears(dateOfBirth: PlainDate, on: PlainDate): number {
-  const beforeBirthday = on.month < dateOfBirth.month || (on.month === dateOfBirth.month && on.day < dateOfBirth.day);
-  return on.year - dateOfBirth.year - (beforeBirthday ? 1 : 0);
+  // From day numbers, which are remembered, rather than the dates' slower fields.
+  const born = civilFromDays(epochDay(dateOfBirth));
+  const day = civilFromDays(epochDay(on));
+  const beforeBirthday = day.month < born.month || (day.month === born.month && day.day < born.day);
+  return day.year - born.year - (beforeBirthday ? 1 : 0);
 }
 
 export function latestDate(a: PlainDate, b: PlainDate): PlainDate {

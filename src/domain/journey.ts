@@ -83,27 +83,31 @@ interface Run {
   readonly endDay: number;
 }
 
+type JourneysByKind = { readonly [K in JourneyKind]: readonly Journey[] };
+
+// Every figure, chart and list of an authority asks for the same children's journeys as at the
+// same date; records are immutable, so each child's journeys are derived once per as-at date.
+const derived = new WeakMap<ChildRecord, { readonly asAtDay: number; readonly journeys: JourneysByKind }>();
+
+function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
+  const asAtDay = epochDay(asAt);
+  const cached = derived.get(record);
+  if (cached !== undefined && cached.asAtDay === asAtDay) return cached.journeys;
+  const seen = see(record, asAt);
+  const journeys = { 'at-home': atHome(seen), accommodation: accommodation(seen), recommendation: recommendation(seen), adm: adm(seen) };
+  derived.set(record, { asAtDay, journeys });
+  return journeys;
+}
+
 /** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
 export function journeysOf(record: ChildRecord, asAt: PlainDate): Journey[] {
-  const seen = see(record, asAt);
-  return [...atHome(seen), ...accommodation(seen), ...recommendation(seen), ...adm(seen)];
+  const byKind = journeysByKind(record, asAt);
+  return journeyKinds.flatMap((kind) => byKind[kind]);
 }
 
 /** The journeys of one kind for one child, as at `asAt`. */
-export function journeysOfKind(record: ChildRecord, kind: JourneyKind, asAt: PlainDate): Journey[] {
-  const seen = see(record, asAt);
-  switch (kind) {
-    case 'at-home':
-      return atHome(seen);
-    case 'accommodation':
-      return accommodation(seen);
-    case 'recommendation':
-      return recommendation(seen);
-    case 'adm':
-      return adm(seen);
-    default:
-      return unreachable(kind);
-  }
+export function journeysOfKind(record: ChildRecord, kind: JourneyKind, asAt: PlainDate): readonly Journey[] {
+  return journeysByKind(record, asAt)[kind];
 }
 
 interface Seen {
@@ -111,6 +115,8 @@ interface Seen {
   readonly asAtDay: number;
   readonly placements: readonly SeenPlacement[];
   readonly events: readonly SeenEvent[];
+  /** The same events, by type, in date order. */
+  readonly eventsByType: ReadonlyMap<CaseEvent['type'], readonly SeenEvent[]>;
   readonly planRoute: Route | null;
 }
 
@@ -130,7 +136,13 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
     if (day <= asAtDay) events.push({ event, day });
   }
   events.sort((a, b) => a.day - b.day || compareIds(a.event.eventId, b.event.eventId));
-  return { record, asAtDay, placements, events, planRoute: latestPlanRoute(events) };
+  const eventsByType = new Map<CaseEvent['type'], SeenEvent[]>();
+  for (const seenEvent of events) {
+    const list = eventsByType.get(seenEvent.event.type);
+    if (list === undefined) eventsByType.set(seenEvent.event.type, [seenEvent]);
+    else list.push(seenEvent);
+  }
+  return { record, asAtDay, placements, events, eventsByType, planRoute: latestPlanRoute(events) };
 }
 
 /**
@@ -252,8 +264,8 @@ function base(seen: Seen, start: PlainDate, startRef: string, end: SeenEvent | u
   };
 }
 
-function eventsOfType(seen: Seen, type: CaseEvent['type']): SeenEvent[] {
-  return seen.events.filter((e) => e.event.type === type);
+function eventsOfType(seen: Seen, type: CaseEvent['type']): readonly SeenEvent[] {
+  return seen.eventsByType.get(type) ?? [];
 }
 
 /** The latest care plan or recommendation that names a route. */
@@ -287,8 +299,4 @@ function lastPlacementEnd(run: Run): PlainDate {
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function unreachable(value: never): never {
-  throw new Error(`unhandled journey kind: ${String(value)}`);
 }

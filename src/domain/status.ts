@@ -3,7 +3,7 @@
  */
 import { daysBetween, epochDay, weeksFromDays, type PlainDate } from './date.js';
 import type { Journey } from './journey.js';
-import { dueDate, type Timescale } from './timescale.js';
+import { dueDay, type Timescale } from './timescale.js';
 
 /**
  * - `in_time`: reached its end milestone within the timescale;
@@ -17,10 +17,10 @@ export type JourneyStatus = 'in_time' | 'late' | 'overdue' | 'waiting' | 'closed
 
 /** The status of `journey` against `timescale`, as at `asAt`. */
 export function journeyStatus(journey: Journey, timescale: Timescale, asAt: PlainDate): JourneyStatus {
-  const dueDay = epochDay(dueDate(journey.start, timescale));
-  if (journey.end !== null) return epochDay(journey.end) <= dueDay ? 'in_time' : 'late';
-  if (journey.kind === 'at-home' && journey.runEnd !== null && epochDay(journey.runEnd) < dueDay) return 'closed';
-  return epochDay(asAt) > dueDay ? 'overdue' : 'waiting';
+  const due = dueDay(journey.start, timescale);
+  if (journey.end !== null) return epochDay(journey.end) <= due ? 'in_time' : 'late';
+  if (journey.kind === 'at-home' && journey.runEnd !== null && epochDay(journey.runEnd) < due) return 'closed';
+  return epochDay(asAt) > due ? 'overdue' : 'waiting';
 }
 
 /**

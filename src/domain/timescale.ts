@@ -2,7 +2,7 @@
  * A timescale for reaching a milestone: a number of weeks (counted in days, weeks × 7) or of
  * calendar months (MEASUREMENT.md, "Status and figures").
  */
-import { addDays, addMonths, type PlainDate } from './date.js';
+import { dateOfEpochDay, epochDay, epochDayAddingMonths, type PlainDate } from './date.js';
 
 export type Timescale =
   | { readonly unit: 'weeks'; readonly weeks: number }
@@ -21,11 +21,16 @@ export function months(count: number): Timescale {
  * or start + T calendar months clamped to the month's last day.
  */
 export function dueDate(start: PlainDate, timescale: Timescale): PlainDate {
+  return dateOfEpochDay(dueDay(start, timescale));
+}
+
+/** The due date as a day number (date.ts), for comparing without making a date. */
+export function dueDay(start: PlainDate, timescale: Timescale): number {
   switch (timescale.unit) {
     case 'weeks':
-      return addDays(start, timescale.weeks * 7);
+      return epochDay(start) + timescale.weeks * 7;
     case 'months':
-      return addMonths(start, timescale.months);
+      return epochDayAddingMonths(start, timescale.months);
     default:
       return unreachable(timescale);
   }

@@ -74,3 +74,27 @@ describe('the two-sided 5% limits for the number of runs', () => {
     expect(() => runsLimits(-1, 3)).toThrow(RangeError);
   });
 });
+
+describe('limits for long series', () => {
+  /** The limits summed on whole numbers, whatever the length. */
+  function wholeNumberLimits(nAbove: number, nBelow: number): [number, number] {
+    const { orders, total } = runsDistribution(nAbove, nBelow);
+    let lower = 0;
+    for (let c = 0n; lower < orders.length; lower += 1) {
+      c += orders[lower] as bigint;
+      if (c * 40n > total) break;
+    }
+    let upper = orders.length - 1;
+    for (let c = 0n; upper >= 0; upper -= 1) {
+      c += orders[upper] as bigint;
+      if (c * 40n > total) break;
+    }
+    return [lower, upper];
+  }
+
+  it('are the same as the whole-number limits, split evenly or not', () => {
+    for (const [above, below] of [[201, 200], [250, 300], [400, 17], [500, 500], [1000, 3], [700, 900]] as const) {
+      expect(runsLimits(above, below)).toEqual(wholeNumberLimits(above, below));
+    }
+  });
+});
