@@ -114,11 +114,13 @@ interface Seen {
   readonly record: ChildRecord;
   readonly asAtDay: number;
   readonly placements: readonly SeenPlacement[];
-  readonly events: readonly SeenEvent[];
-  /** The same events, by type, in date order. */
-  readonly eventsByType: ReadonlyMap<CaseEvent['type'], readonly SeenEvent[]>;
+  /** The events the journey rules read, by type, in date order (then id). */
+  readonly eventsByType: Readonly<Record<MilestoneType, readonly SeenEvent[]>>;
   readonly planRoute: Route | null;
 }
+
+/** The event types that start or end journeys, and those that set the plan route. */
+type MilestoneType = 'permanence_recommendation' | 'adm_decision' | 'court_application_lodged' | 'home_review' | 'care_plan';
 
 function see(record: ChildRecord, asAt: PlainDate): Seen {
   const asAtDay = epochDay(asAt);
@@ -130,19 +132,17 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
     placements.push({ placement, startDay, endDay: endDay > asAtDay ? Infinity : endDay });
   }
   placements.sort((a, b) => a.startDay - b.startDay || compareIds(a.placement.placementId, b.placement.placementId));
-  const events: SeenEvent[] = [];
+  // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
+  const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: [], adm_decision: [], court_application_lodged: [], home_review: [], care_plan: [] };
   for (const event of record.events) {
+    const list = (eventsByType as Partial<Record<CaseEvent['type'], SeenEvent[]>>)[event.type];
+    if (list === undefined) continue;
     const day = epochDay(event.date);
-    if (day <= asAtDay) events.push({ event, day });
+    if (day <= asAtDay) list.push({ event, day });
   }
-  events.sort((a, b) => a.day - b.day || compareIds(a.event.eventId, b.event.eventId));
-  const eventsByType = new Map<CaseEvent['type'], SeenEvent[]>();
-  for (const seenEvent of events) {
-    const list = eventsByType.get(seenEvent.event.type);
-    if (list === undefined) eventsByType.set(seenEvent.event.type, [seenEvent]);
-    else list.push(seenEvent);
-  }
-  return { record, asAtDay, placements, events, eventsByType, planRoute: latestPlanRoute(events) };
+  for (const list of Object.values(eventsByType)) if (list.length > 1) list.sort(byDayThenId);
+  const planEvents = [...eventsByType.care_plan, ...eventsByType.permanence_recommendation].sort(byDayThenId);
+  return { record, asAtDay, placements, eventsByType, planRoute: latestPlanRoute(planEvents) };
 }
 
 /**
@@ -264,8 +264,12 @@ function base(seen: Seen, start: PlainDate, startRef: string, end: SeenEvent | u
   };
 }
 
-function eventsOfType(seen: Seen, type: CaseEvent['type']): readonly SeenEvent[] {
-  return seen.eventsByType.get(type) ?? [];
+function eventsOfType(seen: Seen, type: MilestoneType): readonly SeenEvent[] {
+  return seen.eventsByType[type];
+}
+
+function byDayThenId(a: SeenEvent, b: SeenEvent): number {
+  return a.day - b.day || compareIds(a.event.eventId, b.event.eventId);
 }
 
 /** The latest care plan or recommendation that names a route. */
