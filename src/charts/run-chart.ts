@@ -65,7 +65,8 @@ export function runChartSvg(input: RunChartInput): string {
     marginLeft: 50,
     marginTop: 24,
     style: { fontFamily, fontSize: '11px' },
-    x: { type: 'utc', label: 'Date the milestone was reached', ...(points.length === 0 ? { domain: [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2001, 0, 1))] } : {}) },
+    // With no points there are no dates to show: no axis rather than an invented year.
+    x: points.length === 0 ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : { type: 'utc', label: 'Date the milestone was reached' },
     y: { label: 'Weeks', grid: true, zero: true, nice: true },
     marks,
   });

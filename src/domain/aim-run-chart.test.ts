@@ -54,6 +54,10 @@ describe('an aim’s run chart', () => {
 });
 
 describe('baseline words', () => {
+  it('says there is no baseline before any journey has ended', () => {
+    expect(baselineWords({ kind: 'first-points', programmeStart: null, beforeStart: 0 }, 0)).toBe('No journey has reached its milestone yet, so there is no baseline.');
+  });
+
   it('speaks of one journey in the singular', () => {
     expect(baselineWords({ kind: 'first-points', programmeStart: d('2019-04-01'), beforeStart: 1 }, 12)).toBe(
       'The baseline is the first 12 points, because only 1 journey ended before the programme start on 1 April 2019 (at least 10 are needed).',

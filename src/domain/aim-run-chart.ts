@@ -37,6 +37,7 @@ export function aimRunChart(aim: Aim, records: readonly ChildRecord[], asAt: Pla
 
 /** Says which points the baseline is, and why. */
 export function baselineWords(rule: BaselineRule, count: number): string {
+  if (count === 0) return 'No journey has reached its milestone yet, so there is no baseline.';
   switch (rule.kind) {
     case 'programme-start':
       return `The baseline is the ${count} journeys that ended before the programme start on ${longDate(rule.programmeStart)}.`;
