@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo.js';
 import { journeysCommand } from './commands/journeys.js';
 import { migrateCommand } from './commands/migrate.js';
 import { spcCommand } from './commands/spc.js';
+import { userCommand } from './commands/user.js';
 import { exitCodes, type Io } from './context.js';
 
 /** Runs `pace` with `argv` (as process.argv: node, script, …) and returns the exit code. */
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[], io: Io = { out: process.stdo
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) })
     .showHelpAfterError('(run pace --help for usage)');
-  for (const register of [migrateCommand, authorityCommand, demoCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand]) register(program, io, done);
+  for (const register of [migrateCommand, authorityCommand, demoCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand, userCommand]) register(program, io, done);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -10,6 +10,12 @@ export * from './history.js';
 export * from './load.js';
 export * from './migrate.js';
 export * from './records.js';
+export * from './users.js';
+export * from './sessions.js';
+export * from './api-tokens.js';
+export * from './audit.js';
+export * from './data-version.js';
+export * from './child-queries.js';
 
 /** The database named by DATABASE_URL (default: the embedded SQLite file), migrated to the latest schema. */
 export async function openStore(url: string = process.env.DATABASE_URL ?? defaultDatabaseUrl): Promise<Connection> {

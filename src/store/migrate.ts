@@ -6,11 +6,13 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Connection } from './dialect.js';
 import { recordsMigration } from './migrations/0001-records.js';
 import { aimsMigration } from './migrations/0003-aims.js';
+import { usersMigration } from './migrations/0004-users.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
     '0001-records': recordsMigration(connection.capabilities),
     '0003-aims': aimsMigration(connection.capabilities),
+    '0004-users': usersMigration(connection.capabilities),
   };
 }
 

@@ -1,0 +1,68 @@
+/**
+ * The tables of people and access (migration 0004), as Kysely sees them. Kept beside the record
+ * schema rather than in it: the store's access modules reach them through `accessDb`.
+ */
+import type { Generated, Kysely } from 'kysely';
+import type { Connection } from './dialect.js';
+import type { Database, Timestamp } from './schema.js';
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string | null;
+  /** `scrypt$N$r$p$salt$hash`, never the password. */
+  password_hash: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  authority_id: number;
+  role: string;
+  granted_at: Timestamp;
+  granted_by: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session id the browser holds. */
+  id_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** SHA-256 of the token the client holds. */
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  authority_id: number;
+  username: string;
+  action: string;
+  entity: string;
+  record_id: string;
+  at: Timestamp;
+}
+
+// A type alias, not an interface: Kysely's withTables wants a record type.
+export type AccessTables = {
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+};
+
+export type AccessDatabase = Database & AccessTables;
+
+export function accessDb(connection: Connection): Kysely<AccessDatabase> {
+  return connection.db.withTables<AccessTables>();
+}
