@@ -1,0 +1,53 @@
+/** The API's figures: each aim measured as at a date, its run chart with the rules' analysis, and who is waiting. */
+import type { FastifyInstance } from 'fastify';
+import { grantFor } from '../auth/access.js';
+import type { WebContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { parseAsAt } from '../forms/as-at.js';
+import { apiUserOf } from './auth.js';
+import { aimFiguresJson, runChartJson, waitingJson } from './present.js';
+import { asAtQuery, errorResponse, params } from './schemas.js';
+
+const security = [{ bearer: [] }];
+
+export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): void {
+  const figuresFor = async (code: string, asAtText: string | undefined, user: ReturnType<typeof apiUserOf>) => {
+    const grant = grantFor(user, code);
+    const asAt = parseAsAt(asAtText, ctx.today());
+    if (!asAt.ok) throw new HttpError(400, asAt.error.message, 'invalid-as-at');
+    return ctx.cache.figures(grant, asAt.value);
+  };
+
+  api.get('/authorities', { schema: { tags: ['figures'], summary: 'The authorities this token may see, with its role in each', security } }, async (request) => ({
+    authorities: apiUserOf(request).grants.map((g) => ({ code: g.scope.code, name: g.authority.name, programme_start: g.authority.programmeStart?.toString() ?? null, role: g.role })),
+  }));
+
+  api.get<{ Params: { code: string }; Querystring: { as_at?: string } }>(
+    '/authorities/:code/aims',
+    { schema: { tags: ['figures'], summary: 'Every aim measured as at a date: counts, n, percentage, median and what the run-chart rules say', params: params('code'), querystring: asAtQuery, security, response: { 400: errorResponse, 404: errorResponse } } },
+    async (request) => {
+      const figures = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
+      return { as_at: figures.asAt.toString(), aims: figures.aims.map(aimFiguresJson) };
+    },
+  );
+
+  api.get<{ Params: { code: string; aimId: string }; Querystring: { as_at?: string } }>(
+    '/authorities/:code/aims/:aimId/run-chart',
+    { schema: { tags: ['figures'], summary: "An aim's run chart: its points (one a completed journey, by end date) and the Anhøj and IHI analysis", params: params('code', 'aimId'), querystring: asAtQuery, security, response: { 404: errorResponse } } },
+    async (request) => {
+      const figures = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
+      const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
+      if (!result) throw new HttpError(404, `No aim ${request.params.aimId} in ${request.params.code}.`);
+      return { as_at: figures.asAt.toString(), ...runChartJson(result) };
+    },
+  );
+
+  api.get<{ Params: { code: string }; Querystring: { as_at?: string } }>(
+    '/authorities/:code/waiting',
+    { schema: { tags: ['figures'], summary: 'Every journey still waiting for its milestone, longest first within each aim', params: params('code'), querystring: asAtQuery, security } },
+    async (request) => {
+      const figures = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
+      return { as_at: figures.asAt.toString(), journeys: figures.waiting.map(waitingJson) };
+    },
+  );
+}

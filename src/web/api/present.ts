@@ -1,0 +1,68 @@
+/** What the API sends: records in the canonical format's column names, figures as `pace aims --json` prints them. */
+import type { Aim } from '../../domain/aim.js';
+import { measuredJourneys } from '../../domain/aim-figures.js';
+import type { PlainDate } from '../../domain/date.js';
+import type { CaseEvent, Child, ChildRecord, Placement } from '../../domain/records.js';
+import { roundOrNull, roundTo } from '../../domain/round.js';
+import { aimToJson } from '../../store/index.js';
+import type { AimResult, WaitingRow } from '../figures/authority-figures.js';
+
+export function childJson(c: Child) {
+  return { child_id: c.childId, first_name: c.firstName, last_name: c.lastName, date_of_birth: c.dateOfBirth.toString(), sex: c.sex, sibling_group: c.siblingGroup, worker: c.worker, team: c.team };
+}
+
+export function placementJson(p: Placement) {
+  return { child_id: p.childId, placement_id: p.placementId, start_date: p.start.toString(), end_date: p.end?.toString() ?? null, placement_type: p.type, legal_basis: p.legalBasis, carer_ref: p.carerRef };
+}
+
+export function eventJson(e: CaseEvent) {
+  return { child_id: e.childId, event_id: e.eventId, event_type: e.type, date: e.date.toString(), route: e.route, note: e.note };
+}
+
+/** A child's record with every journey and its status against each aim, as at `asAt`. */
+export function childRecordJson(record: ChildRecord, aims: readonly Aim[], asAt: PlainDate) {
+  return {
+    as_at: asAt.toString(),
+    child: childJson(record.child),
+    placements: record.placements.map(placementJson),
+    events: record.events.map(eventJson),
+    journeys: aims.flatMap((aim) =>
+      measuredJourneys(aim, [record], asAt).map((j) => ({ aim_id: aim.id, start: j.journey.start.toString(), end: j.journey.end?.toString() ?? null, due: j.due.toString(), status: j.status, weeks: roundTo(j.weeks) })),
+    ),
+  };
+}
+
+export function aimFiguresJson(result: AimResult) {
+  const f = result.figures;
+  return {
+    id: result.aim.id,
+    name: result.aim.name,
+    national_aim: result.aim.nationalAim,
+    sentence: result.sentence,
+    definition: aimToJson(result.aim),
+    from_date: f.fromDate?.toString() ?? null,
+    counts: f.counts,
+    n: f.n,
+    percentage: roundOrNull(f.percentage),
+    median_weeks: roundOrNull(f.medianWeeks),
+    still_waiting: f.stillWaiting,
+    longest_wait_weeks: roundOrNull(f.longestWaitWeeks),
+    backlog: f.backlog && { by_date: f.backlog.byDate.toString(), started_before: f.backlog.startedBefore.toString(), total: f.backlog.total, complete: f.backlog.complete, still_waiting: f.backlog.stillWaiting },
+    verdicts: result.chart.verdicts,
+  };
+}
+
+export function runChartJson(result: AimResult) {
+  const { series, analysis } = result.chart;
+  return {
+    aim_id: result.aim.id,
+    points: series.points.map((p) => ({ point: p.position, child_id: p.childId, start: p.start.toString(), end: p.end.toString(), weeks: roundTo(p.weeks) })),
+    baseline_count: series.baselineCount,
+    analysis,
+    verdicts: result.chart.verdicts,
+  };
+}
+
+export function waitingJson(row: WaitingRow) {
+  return { aim_id: row.aimId, child_id: row.childId, start: row.start.toString(), weeks: roundTo(row.weeks), due: row.due.toString(), status: row.status, current_placement: row.placementType };
+}

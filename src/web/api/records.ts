@@ -1,0 +1,122 @@
+/**
+ * The API's records: read a child, and push children, placements and events, one at a time (PUT,
+ * idempotent: the same body twice changes nothing) or many at once (all or nothing). Bodies use
+ * the canonical format's column names and are checked by the same parsers as the forms.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { CaseEvent, Child, Placement } from '../../domain/records.js';
+import { appendAudit, findChildRecord, findRecordOwner, listAims, saveRecords, type SaveCounts, type UserGrant } from '../../store/index.js';
+import { grantFor } from '../auth/access.js';
+import type { WebContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { parseAsAt } from '../forms/as-at.js';
+import { childFields, eventFields, parseChild, parseEvent, parsePlacement, placementFields, readFields, type Fields, type ParseResult } from '../forms/records.js';
+import { apiUserOf } from './auth.js';
+import { InvalidRecords, parseBatch } from './batch.js';
+import { childJson, childRecordJson, eventJson, placementJson } from './present.js';
+import { asAtQuery, batchBody, childBody, errorResponse, eventBody, params, placementBody } from './schemas.js';
+
+const security = [{ bearer: [] }];
+type Change = 'added' | 'changed' | 'unchanged';
+
+function changeOf(counts: SaveCounts): Change {
+  return counts.added ? 'added' : counts.changed ? 'changed' : 'unchanged';
+}
+
+function fieldsOrThrow(body: unknown, names: readonly string[]): Fields {
+  const read = readFields(body, names);
+  if (!read.ok) throw new InvalidRecords(read.errors.map((e) => ({ record: 'body', ...e })));
+  return read.value;
+}
+
+function valueOrThrow<T>(parsed: ParseResult<T>): T {
+  if (!parsed.ok) throw new InvalidRecords(parsed.errors.map((e) => ({ record: 'body', ...e })));
+  return parsed.value;
+}
+
+export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
+  const write = async (grant: UserGrant, username: string, entity: 'child' | 'placement' | 'event', id: string, batch: Parameters<typeof saveRecords>[2]): Promise<Change> => {
+    const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: username });
+    const change = changeOf(entity === 'child' ? summary.children : entity === 'placement' ? summary.placements : summary.events);
+    if (change !== 'unchanged') await appendAudit(ctx.connection, grant.scope, { username, action: 'change', entity, recordId: id });
+    return change;
+  };
+  const childOrThrow = async (grant: UserGrant, childId: string) => {
+    const record = await findChildRecord(ctx.connection, grant.scope, childId);
+    if (!record) throw new HttpError(404, `No child ${childId} in ${grant.scope.code}. PUT the child first.`);
+    return record;
+  };
+  /** An id may be replaced only for the child it belongs to. */
+  const ownedOrNew = async (grant: UserGrant, entity: 'placement' | 'event', id: string, childId: string) => {
+    const owner = await findRecordOwner(ctx.connection, grant.scope, entity, id);
+    if (owner && owner.childId !== childId) throw new HttpError(409, `${entity} ${id} belongs to another child (${owner.childId}).`, 'id-in-use');
+  };
+
+  api.get<{ Params: { code: string; childId: string }; Querystring: { as_at?: string } }>(
+    '/authorities/:code/children/:childId',
+    { schema: { tags: ['records'], summary: "A child's record: details, placements, events and journeys with their statuses (the view is audited)", params: params('code', 'childId'), querystring: asAtQuery, security, response: { 404: errorResponse } } },
+    async (request) => {
+      const user = apiUserOf(request);
+      const grant = grantFor(user, request.params.code);
+      const asAt = parseAsAt(request.query.as_at, ctx.today());
+      if (!asAt.ok) throw new HttpError(400, asAt.error.message, 'invalid-as-at');
+      const record = await childOrThrow(grant, request.params.childId);
+      await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'view', entity: 'child', recordId: record.child.childId });
+      return childRecordJson(record, await listAims(ctx.connection, grant.scope), asAt.value);
+    },
+  );
+
+  api.put<{ Params: { code: string; childId: string } }>(
+    '/authorities/:code/children/:childId',
+    { schema: { tags: ['records'], summary: 'Adds or replaces a child (the previous version is kept)', params: params('code', 'childId'), body: childBody, security, response: { 422: errorResponse } } },
+    async (request, reply) => {
+      const user = apiUserOf(request);
+      const grant = grantFor(user, request.params.code, 'record');
+      const fields = fieldsOrThrow(request.body, childFields);
+      if (fields.child_id && fields.child_id !== request.params.childId) throw new InvalidRecords([{ record: 'body', field: 'child_id', message: `child_id ${fields.child_id} does not match the address (${request.params.childId})` }]);
+      const child: Child = valueOrThrow(parseChild({ ...fields, child_id: request.params.childId }, ctx.today()));
+      const change = await write(grant, user.username, 'child', child.childId, { children: [child] });
+      return reply.code(change === 'added' ? 201 : 200).send({ change, child: childJson(child) });
+    },
+  );
+
+  api.put<{ Params: { code: string; childId: string; placementId: string } }>(
+    '/authorities/:code/children/:childId/placements/:placementId',
+    { schema: { tags: ['records'], summary: "Adds or replaces one of a child's placements", params: params('code', 'childId', 'placementId'), body: placementBody, security, response: { 404: errorResponse, 409: errorResponse, 422: errorResponse } } },
+    async (request, reply) => {
+      const user = apiUserOf(request);
+      const grant = grantFor(user, request.params.code, 'record');
+      const record = await childOrThrow(grant, request.params.childId);
+      const placement: Placement = valueOrThrow(parsePlacement({ ...fieldsOrThrow(request.body, placementFields), placement_id: request.params.placementId }, ctx.today(), record.child.childId, request.params.placementId));
+      await ownedOrNew(grant, 'placement', placement.placementId, record.child.childId);
+      const change = await write(grant, user.username, 'placement', placement.placementId, { placements: [placement] });
+      return reply.code(change === 'added' ? 201 : 200).send({ change, placement: placementJson(placement) });
+    },
+  );
+
+  api.put<{ Params: { code: string; childId: string; eventId: string } }>(
+    '/authorities/:code/children/:childId/events/:eventId',
+    { schema: { tags: ['records'], summary: 'Pushes a milestone: adds or replaces one of a child’s events', params: params('code', 'childId', 'eventId'), body: eventBody, security, response: { 404: errorResponse, 409: errorResponse, 422: errorResponse } } },
+    async (request, reply) => {
+      const user = apiUserOf(request);
+      const grant = grantFor(user, request.params.code, 'record');
+      const record = await childOrThrow(grant, request.params.childId);
+      const event: CaseEvent = valueOrThrow(parseEvent({ ...fieldsOrThrow(request.body, eventFields), event_id: request.params.eventId }, ctx.today(), record.child.childId, request.params.eventId));
+      await ownedOrNew(grant, 'event', event.eventId, record.child.childId);
+      const change = await write(grant, user.username, 'event', event.eventId, { events: [event] });
+      return reply.code(change === 'added' ? 201 : 200).send({ change, event: eventJson(event) });
+    },
+  );
+
+  api.post<{ Params: { code: string } }>(
+    '/authorities/:code/records',
+    { schema: { tags: ['records'], summary: 'Adds or replaces many children, placements and events at once: all are saved, or none (every problem is listed)', params: params('code'), body: batchBody, security, response: { 422: errorResponse } } },
+    async (request) => {
+      const user = apiUserOf(request);
+      const grant = grantFor(user, request.params.code, 'record');
+      const batch = await parseBatch(ctx, grant, request.body);
+      const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: user.username });
+      return { saved: summary };
+    },
+  );
+}

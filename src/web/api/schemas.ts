@@ -1,0 +1,79 @@
+/**
+ * JSON schemas for the OpenAPI document at /api/docs. They describe; the parsers in
+ * src/web/forms/records.ts (shared with the forms) decide. Record bodies use the column names of
+ * the canonical import format (MEASUREMENT.md).
+ */
+import { eventTypes, legalBases, placementTypes, routes, sexes } from '../../domain/codes.js';
+
+type Schema = Readonly<Record<string, unknown>>;
+
+const text = (description: string): Schema => ({ type: ['string', 'null'], description });
+const date = (description: string): Schema => ({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$|^\\d{1,2}/\\d{1,2}/\\d{4}$', description: `${description} (YYYY-MM-DD or DD/MM/YYYY)` });
+const oneOf = (values: readonly string[], description: string): Schema => ({ type: ['string', 'null'], enum: [...values, null], description });
+
+export const childBody: Schema = {
+  type: 'object',
+  required: ['date_of_birth'],
+  properties: {
+    child_id: text("The authority's reference for the child; if given, must match the address"),
+    first_name: text('Shown to the authority’s own staff only'),
+    last_name: text('Shown to the authority’s own staff only'),
+    date_of_birth: date('Date of birth'),
+    sex: oneOf(sexes, 'M, F or X (other or not known)'),
+    sibling_group: text('Children sharing it are siblings'),
+    worker: text('The allocated social worker'),
+    team: text('The allocated team'),
+  },
+};
+
+export const placementBody: Schema = {
+  type: 'object',
+  required: ['start_date', 'placement_type'],
+  properties: {
+    start_date: date('First day in the placement'),
+    end_date: { ...date('Last day in the placement; null while it continues'), type: ['string', 'null'] },
+    placement_type: oneOf(placementTypes, 'The setting'),
+    legal_basis: oneOf(legalBases, 'The legal basis'),
+    carer_ref: text('Identifies the carer or unit'),
+  },
+};
+
+export const eventBody: Schema = {
+  type: 'object',
+  required: ['event_type', 'date'],
+  properties: {
+    event_type: oneOf(eventTypes, 'The milestone'),
+    date: date('The day it happened, not the day it was recorded'),
+    route: oneOf(routes, 'Required for permanence_recommendation, care_plan, adm_decision, court_application_lodged and order_granted'),
+    note: text('Free text'),
+  },
+};
+
+export const batchBody: Schema = {
+  type: 'object',
+  properties: {
+    children: { type: 'array', items: { ...childBody, required: ['child_id', 'date_of_birth'] } },
+    placements: { type: 'array', items: { ...placementBody, required: ['child_id', 'placement_id', 'start_date', 'placement_type'], properties: { child_id: text('The child'), placement_id: text('Unique within the authority'), ...(placementBody.properties as object) } } },
+    events: { type: 'array', items: { ...eventBody, required: ['child_id', 'event_id', 'event_type', 'date'], properties: { child_id: text('The child'), event_id: text('Unique within the authority'), ...(eventBody.properties as object) } } },
+  },
+};
+
+export const asAtQuery: Schema = { type: 'object', properties: { as_at: { type: 'string', description: 'The date the figures are for (default: today)' } } };
+
+export const errorResponse: Schema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        issues: { type: 'array', items: { type: 'object', properties: { record: { type: 'string' }, field: { type: 'string' }, message: { type: 'string' } } } },
+      },
+    },
+  },
+};
+
+export function params(...names: string[]): Schema {
+  return { type: 'object', required: names, properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])) };
+}

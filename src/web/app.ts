@@ -1,0 +1,101 @@
+/**
+ * The web application: server-rendered pages in the Scottish Government Design System and the JSON
+ * API, on one Fastify instance. `buildApp` makes it without listening, for `app.inject()` tests;
+ * start.ts listens.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { PlainDate } from '../domain/date.js';
+import { listAuthorities, type Connection } from '../store/index.js';
+import { registerApi } from './api/plugin.js';
+import { registerAssets } from './assets.js';
+import { cookieOptions, registerSessions } from './auth/sessions.js';
+import { todayInScotland, type WebContext } from './context.js';
+import { registerErrorHandling } from './error-handling.js';
+import { FiguresCache } from './figures/figures-cache.js';
+import { registerPages } from './routes/pages.js';
+
+export interface AppOptions {
+  readonly connection: Connection;
+  /** Fastify's log level ('warn' by default from npm start; silent when not given). */
+  readonly logLevel?: string;
+  /** Today's date, the default as-at; tests fix it. */
+  readonly today?: () => PlainDate;
+  /** Sign-in attempts allowed per address in each window. */
+  readonly signInLimit?: { readonly max: number; readonly timeWindow: number };
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (so cookies are marked Secure). */
+  readonly trustProxy?: boolean;
+  /** Compute every authority's figures for today once the server is listening, so the first dashboard is quick. */
+  readonly warmUp?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: options.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 });
+  const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), today: options.today ?? todayInScotland };
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Observable Plot writes a <style> element and style attributes into each chart.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // The SVG and PNG downloads are same-origin resources; nothing here is meant to be embedded elsewhere.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
+  await app.register(fastifyCsrf, { cookieOpts: { ...cookieOptions }, getToken: (request) => csrfTokenOf(request.body) ?? headerToken(request.headers['x-csrf-token']) });
+  await app.register(fastifyRateLimit, { global: false });
+
+  registerErrorHandling(app);
+  registerSessions(app, ctx.connection);
+  // Every form is protected: a state-changing request to a page must carry the token its form was given.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    // Pages hold personal information: never kept by a browser or a proxy.
+    if (!request.url.startsWith('/assets/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await registerAssets(app);
+  app.get('/health', async () => ({ status: 'ok' }));
+  registerPages(app, ctx, options.signInLimit ?? { max: 10, timeWindow: 60_000 });
+  await registerApi(app, ctx);
+  if (options.warmUp) app.addHook('onListen', async () => void warmUp(ctx, app));
+  return app;
+}
+
+/** Computes today's figures of every authority, one after another, in the background. */
+async function warmUp(ctx: WebContext, app: FastifyInstance): Promise<void> {
+  try {
+    for (const stored of await listAuthorities(ctx.connection)) await ctx.cache.figures(stored, ctx.today());
+  } catch (error) {
+    app.log.warn({ err: error }, 'warming the figures failed; they will be computed on first use');
+  }
+}
+
+function csrfTokenOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('_csrf' in body)) return undefined;
+  const token = (body as { _csrf: unknown })._csrf;
+  return typeof token === 'string' ? token : undefined;
+}
+
+function headerToken(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

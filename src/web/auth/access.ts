@@ -1,0 +1,48 @@
+/**
+ * Who may do what. A user holds one role per authority; each role may do everything the ones
+ * before it may. An authority the user holds no role in does not exist for them (404, never 403,
+ * so its existence is not disclosed).
+ */
+import type { UserGrant, UserRole } from '../../store/index.js';
+import { HttpError } from '../errors.js';
+
+export interface SignedInUser {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string | null;
+  readonly grants: readonly UserGrant[];
+}
+
+export type Permission = 'view' | 'record' | 'import' | 'set-aims';
+
+const needed: Readonly<Record<Permission, UserRole>> = {
+  view: 'viewer',
+  record: 'practitioner',
+  import: 'data-lead',
+  'set-aims': 'data-lead',
+};
+
+const rank: Readonly<Record<UserRole, number>> = { viewer: 0, practitioner: 1, 'data-lead': 2, admin: 3 };
+
+export const roleLabels: Readonly<Record<UserRole, string>> = { viewer: 'viewer', practitioner: 'practitioner', 'data-lead': 'data lead', admin: 'administrator' };
+
+export function may(grant: UserGrant, permission: Permission): boolean {
+  return rank[grant.role] >= rank[needed[permission]];
+}
+
+const refusals: Readonly<Record<Permission, string>> = {
+  view: 'see this authority',
+  record: 'add or change records',
+  import: 'import files',
+  'set-aims': 'change aims',
+};
+
+/** The user's grant for the authority with `code`, holding `permission`; otherwise an HttpError. */
+export function grantFor(user: SignedInUser, code: string, permission: Permission = 'view'): UserGrant {
+  const grant = user.grants.find((g) => g.scope.code === code);
+  if (!grant) throw new HttpError(404, 'Page not found');
+  if (!may(grant, permission)) {
+    throw new HttpError(403, `You cannot ${refusals[permission]} in ${grant.authority.name}: your role there is ${roleLabels[grant.role]}. Ask your data lead if you need more.`);
+  }
+  return grant;
+}

@@ -1,0 +1,15 @@
+/** What every route shares: the store, the figures cache and today's date. */
+import { Temporal, type PlainDate } from '../domain/date.js';
+import type { Connection } from '../store/index.js';
+import type { FiguresCache } from './figures/figures-cache.js';
+
+export interface WebContext {
+  readonly connection: Connection;
+  readonly cache: FiguresCache;
+  /** Today, in Scotland: the default as-at date. Tests fix it. */
+  readonly today: () => PlainDate;
+}
+
+export function todayInScotland(): PlainDate {
+  return Temporal.Now.plainDateISO('Europe/London');
+}

@@ -1,0 +1,104 @@
+/** An aim from its form: each field read with a message naming it, then checked once more by the store's own schema. */
+import type { Aim } from '../../domain/aim.js';
+import { placementTypes, routes } from '../../domain/codes.js';
+import { parseDate } from '../../domain/date.js';
+import { journeyKinds, kindOfNationalAim } from '../../domain/journey.js';
+import { aimToJson, parseAimJson } from '../../store/index.js';
+import type { FieldError } from '../views/components.js';
+import type { ParseResult } from './records.js';
+
+export interface AimFormValues {
+  readonly [field: string]: string | readonly string[];
+}
+
+/** The form's values for an existing aim. */
+export function aimToForm(aim: Aim): AimFormValues {
+  const json = aimToJson(aim);
+  return {
+    id: json.id,
+    name: json.name,
+    kind: json.kind,
+    timescale_count: String(json.timescale.unit === 'weeks' ? json.timescale.weeks : json.timescale.months),
+    timescale_unit: json.timescale.unit,
+    from_date: json.from_date ?? '',
+    by_date: json.by_date ?? '',
+    target_percent: json.target_percent === null ? '' : String(json.target_percent),
+    placement_types: json.filters.placement_types ?? [],
+    min_age: json.filters.min_age === undefined ? '' : String(json.filters.min_age),
+    max_age: json.filters.max_age === undefined ? '' : String(json.filters.max_age),
+    plan_routes: json.filters.plan_routes ?? [],
+    backlog_by: json.backlog?.by_date ?? '',
+    backlog_before: json.backlog?.started_before ?? '',
+  };
+}
+
+/** Reads a submitted aim form. `existing` is the aim being changed (its id and national aim are kept). */
+export function parseAimForm(body: unknown, existing: Aim | null): { values: AimFormValues; result: ParseResult<Aim> } {
+  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const text = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string).trim() : '');
+  const list = (name: string) => (Array.isArray(raw[name]) ? (raw[name] as unknown[]).filter((v): v is string => typeof v === 'string') : typeof raw[name] === 'string' ? [raw[name] as string] : []);
+  const values: AimFormValues = {
+    id: existing?.id ?? text('id'),
+    name: text('name'),
+    kind: text('kind'),
+    timescale_count: text('timescale_count'),
+    timescale_unit: text('timescale_unit'),
+    from_date: text('from_date'),
+    by_date: text('by_date'),
+    target_percent: text('target_percent'),
+    placement_types: list('placement_types'),
+    min_age: text('min_age'),
+    max_age: text('max_age'),
+    plan_routes: list('plan_routes'),
+    backlog_by: text('backlog_by'),
+    backlog_before: text('backlog_before'),
+  };
+  const errors: FieldError[] = [];
+  const v = (name: string) => values[name] as string;
+  const fail = (field: string, message: string) => errors.push({ field, message });
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(v('id'))) fail('id', `Short name must be lower-case letters, digits and dashes, up to 40 (you entered ${v('id') || 'nothing'})`);
+  if (v('name') === '') fail('name', 'Enter a name for the aim');
+  if (!(journeyKinds as readonly string[]).includes(v('kind'))) fail('kind', 'Choose what the aim measures');
+  const count = Number(v('timescale_count'));
+  const unit = v('timescale_unit');
+  if (unit !== 'weeks' && unit !== 'months') fail('timescale_unit', 'Choose weeks or months');
+  else if (!Number.isInteger(count) || count < 1 || count > (unit === 'weeks' ? 520 : 120)) fail('timescale_count', `Timescale must be a whole number from 1 to ${unit === 'weeks' ? 520 : 120} ${unit} (you entered ${v('timescale_count') || 'nothing'})`);
+  const date = (field: string, name: string) => {
+    if (v(field) === '') return null;
+    const parsed = parseDate(v(field));
+    if (!parsed.ok) fail(field, `${name} must be a real date, such as 2019-01-31 or 31/01/2019 (you entered ${v(field)})`);
+    return parsed.ok ? parsed.value.toString() : null;
+  };
+  const number = (field: string, name: string, max: number, integer: boolean) => {
+    if (v(field) === '') return undefined;
+    const n = Number(v(field));
+    if (!Number.isFinite(n) || n < 0 || n > max || (integer && !Number.isInteger(n))) fail(field, `${name} must be ${integer ? 'a whole number' : 'a number'} from 0 to ${max} (you entered ${v(field)})`);
+    return n;
+  };
+  const fromDate = date('from_date', 'From-date');
+  const byDate = date('by_date', 'By-date');
+  const target = number('target_percent', 'Target percentage', 100, false);
+  const minAge = number('min_age', 'Youngest age', 25, true);
+  const maxAge = number('max_age', 'Oldest age', 25, true);
+  if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) fail('min_age', `Youngest age (${minAge}) must not be above the oldest (${maxAge})`);
+  const backlogBy = date('backlog_by', 'Backlog by-date');
+  const backlogBefore = date('backlog_before', 'Backlog start date');
+  if ((backlogBy === null) !== (backlogBefore === null) && !errors.some((e) => e.field.startsWith('backlog'))) fail(backlogBy === null ? 'backlog_by' : 'backlog_before', 'Give both backlog dates, or neither');
+  for (const t of values.placement_types as readonly string[]) if (!(placementTypes as readonly string[]).includes(t)) fail('placement_types', `Unknown setting: ${t}`);
+  for (const r of values.plan_routes as readonly string[]) if (!(routes as readonly string[]).includes(r)) fail('plan_routes', `Unknown route: ${r}`);
+  if (errors.length) return { values, result: { ok: false, errors } };
+  const parsed = parseAimJson({
+    id: v('id'),
+    name: v('name'),
+    // An aim that no longer measures its national aim's journeys stops claiming to follow it.
+    national_aim: existing?.nationalAim && kindOfNationalAim(existing.nationalAim) === v('kind') ? existing.nationalAim : null,
+    kind: v('kind'),
+    by_date: byDate,
+    target_percent: target ?? null,
+    from_date: fromDate,
+    timescale: unit === 'weeks' ? { unit, weeks: count } : { unit: 'months', months: count },
+    filters: { placement_types: values.placement_types, plan_routes: values.plan_routes, ...(minAge === undefined ? {} : { min_age: minAge }), ...(maxAge === undefined ? {} : { max_age: maxAge }) },
+    backlog: backlogBy && backlogBefore ? { by_date: backlogBy, started_before: backlogBefore } : null,
+  });
+  return { values, result: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, errors: parsed.error.issues.map((message) => ({ field: 'name', message })) } };
+}

@@ -1,0 +1,103 @@
+/** A child's record for the page: details, placements, events, journeys with their statuses, and every change. */
+import type { Aim } from '../../domain/aim.js';
+import { measuredJourneys, type CohortStatus } from '../../domain/aim-figures.js';
+import type { sexes } from '../../domain/codes.js';
+import { compareDates, type PlainDate } from '../../domain/date.js';
+import type { ChildRecord } from '../../domain/records.js';
+import type { RecordChange } from '../../store/index.js';
+import { displayName } from '../figures/authority-figures.js';
+import { authorityPath } from '../views/layout.js';
+import { eventLabel, formatInstant, formatWeeks, longDate, optionalDate, placementLabel, routeLabel } from './format.js';
+
+export interface ChildModel {
+  readonly childId: string;
+  readonly title: string;
+  readonly asAtWords: string;
+  readonly details: readonly { key: string; value: string }[];
+  readonly placements: readonly { id: string; start: string; end: string; type: string; legalBasis: string; carer: string; editHref: string }[];
+  readonly events: readonly { id: string; date: string; type: string; route: string; note: string; editHref: string }[];
+  readonly journeys: readonly { aimName: string; rows: readonly JourneyRow[] }[];
+  readonly history: readonly { when: string; who: string; what: string; changes: readonly string[] }[];
+  readonly links: { readonly edit: string; readonly addPlacement: string; readonly addEvent: string };
+}
+
+export interface JourneyRow {
+  readonly start: string;
+  readonly end: string;
+  readonly due: string;
+  readonly weeks: string;
+  readonly status: CohortStatus;
+  readonly statusLabel: string;
+}
+
+export const statusLabels: Readonly<Record<CohortStatus, string>> = { in_time: 'In time', late: 'Late', overdue: 'Overdue', waiting: 'Waiting' };
+
+const sexLabels: Readonly<Record<(typeof sexes)[number], string>> = { M: 'Male', F: 'Female', X: 'Other or not known' };
+
+export function presentChild(code: string, record: ChildRecord, aims: readonly Aim[], asAt: PlainDate, history: readonly RecordChange[]): ChildModel {
+  const { child } = record;
+  const base = authorityPath(code, `/children/${encodeURIComponent(child.childId)}`);
+  const name = displayName(record);
+  return {
+    childId: child.childId,
+    title: name ? `${child.childId}: ${name}` : child.childId,
+    asAtWords: longDate(asAt),
+    details: [
+      { key: 'Reference', value: child.childId },
+      { key: 'Name', value: name ?? 'Not recorded' },
+      { key: 'Date of birth', value: longDate(child.dateOfBirth) },
+      { key: 'Sex', value: child.sex ? sexLabels[child.sex] : 'Not recorded' },
+      { key: 'Sibling group', value: child.siblingGroup ?? 'None recorded' },
+      { key: 'Social worker', value: child.worker ?? 'Not recorded' },
+      { key: 'Team', value: child.team ?? 'Not recorded' },
+    ],
+    placements: [...record.placements]
+      .sort((a, b) => compareDates(a.start, b.start))
+      .map((p) => ({
+        id: p.placementId,
+        start: longDate(p.start),
+        end: p.end ? longDate(p.end) : 'Continuing',
+        type: placementLabel(p.type),
+        legalBasis: p.legalBasis ?? '',
+        carer: p.carerRef ?? '',
+        editHref: `${base}/placements/${encodeURIComponent(p.placementId)}/edit`,
+      })),
+    events: [...record.events]
+      .sort((a, b) => compareDates(a.date, b.date))
+      .map((e) => ({ id: e.eventId, date: longDate(e.date), type: eventLabel(e.type), route: routeLabel(e.route), note: e.note ?? '', editHref: `${base}/events/${encodeURIComponent(e.eventId)}/edit` })),
+    journeys: aims.map((aim) => ({
+      aimName: aim.name,
+      rows: measuredJourneys(aim, [record], asAt).map((j) => ({
+        start: longDate(j.journey.start),
+        end: optionalDate(j.journey.end) || 'Not yet',
+        due: longDate(j.due),
+        weeks: formatWeeks(j.weeks),
+        status: j.status,
+        statusLabel: statusLabels[j.status],
+      })),
+    })),
+    history: history.map(presentChange),
+    links: { edit: `${base}/edit`, addPlacement: `${base}/placements/new`, addEvent: `${base}/events/new` },
+  };
+}
+
+const entityWords = { child: 'Child details', placement: 'Placement', event: 'Event' } as const;
+const changeWords = { edit: 'changed', delete: 'deleted', restore: 'restored' } as const;
+const hiddenColumns = new Set(['version', 'recorded_at', 'recorded_by', 'deleted_at', 'deleted_by']);
+
+function presentChange(change: RecordChange): { when: string; who: string; what: string; changes: string[] } {
+  const what = change.entity === 'child' ? `${entityWords.child} ${changeWords[change.change]}` : `${entityWords[change.entity]} ${change.recordId} ${changeWords[change.change]}`;
+  const changes: string[] = [];
+  if (change.change === 'edit') {
+    for (const [column, before] of Object.entries(change.before)) {
+      if (hiddenColumns.has(column)) continue;
+      const after = change.after[column] ?? null;
+      if ((before ?? null) !== after) changes.push(`${column.replace(/_/g, ' ')}: ${shown(before)} → ${shown(after)}`);
+    }
+  }
+  return { when: formatInstant(change.changedAt), who: change.changedBy, what, changes };
+}
+
+function shown(value: unknown): string {
+  return value === null || value === undefined || value === '' ? '(blank)' : String(value);
+}

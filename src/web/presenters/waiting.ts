@@ -1,0 +1,146 @@
+/**
+ * The waiting list: every journey still waiting for its milestone, across the authority's aims,
+ * filtered and sorted as the reader asks, a page at a time. Overdue journeys and those due within
+ * four weeks are marked.
+ */
+import { z } from 'zod';
+import { placementTypes } from '../../domain/codes.js';
+import { compareDates, type PlainDate } from '../../domain/date.js';
+import type { AuthorityFigures, WaitingRow } from '../figures/authority-figures.js';
+import { authorityPath } from '../views/layout.js';
+import { formatWeeks, longDate, placementLabel } from './format.js';
+
+/** Due within this many days (four weeks) and not yet overdue: marked as due soon. */
+export const dueSoonDays = 28;
+export const pageSize = 50;
+
+export const waitingSorts = ['weeks', 'due', 'child', 'aim', 'placement'] as const;
+export type WaitingSort = (typeof waitingSorts)[number];
+
+export const waitingQuery = z.object({
+  as_at: z.string().optional(),
+  aim: z.string().max(40).default(''),
+  status: z.enum(['', 'overdue', 'due-soon', 'waiting']).default(''),
+  placement: z.enum(['', 'none', ...placementTypes]).default(''),
+  sort: z.enum(waitingSorts).default('weeks'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type WaitingQuery = z.infer<typeof waitingQuery>;
+
+export type Urgency = 'overdue' | 'due-soon' | 'waiting';
+
+export interface WaitingListRow {
+  readonly childId: string;
+  readonly childHref: string;
+  readonly childName: string;
+  readonly aimName: string;
+  readonly started: string;
+  readonly weeks: string;
+  readonly due: string;
+  readonly urgency: Urgency;
+  readonly urgencyLabel: string;
+  readonly placement: string;
+}
+
+export interface WaitingListModel {
+  readonly asAtWords: string;
+  readonly query: WaitingQuery;
+  readonly aims: readonly { readonly id: string; readonly name: string }[];
+  readonly total: number;
+  readonly overdue: number;
+  readonly dueSoon: number;
+  readonly rows: readonly WaitingListRow[];
+  readonly page: number;
+  readonly pages: number;
+}
+
+export function urgencyOf(row: WaitingRow): Urgency {
+  if (row.status === 'overdue') return 'overdue';
+  return row.daysToDue <= dueSoonDays ? 'due-soon' : 'waiting';
+}
+
+const urgencyLabels: Readonly<Record<Urgency, string>> = { overdue: 'Overdue', 'due-soon': 'Due within 4 weeks', waiting: 'Waiting' };
+
+/**
+ * The list for a query. `rowsFor` may keep the filtered, sorted rows of each query (they depend only
+ * on the figures and the query), so paging through them costs no sorting.
+ */
+export function presentWaitingList(figures: AuthorityFigures, query: WaitingQuery, rowsFor: (key: string, make: () => readonly WaitingRow[]) => readonly WaitingRow[] = (_key, make) => make()): WaitingListModel {
+  const key = `waiting|${query.aim}|${query.status}|${query.placement}|${query.sort}|${query.dir}`;
+  const sorted = rowsFor(key, () => filterAndSort(figures, query));
+  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
+  const page = Math.min(query.page, pages);
+  return {
+    asAtWords: longDate(figures.asAt),
+    query,
+    aims: figures.aims.map((a) => ({ id: a.aim.id, name: a.aim.name })),
+    total: sorted.length,
+    overdue: sorted.filter((r) => r.status === 'overdue').length,
+    dueSoon: sorted.filter((r) => urgencyOf(r) === 'due-soon').length,
+    rows: sorted.slice((page - 1) * pageSize, page * pageSize).map((row) => presentRow(figures.authority.code, row)),
+    page,
+    pages,
+  };
+}
+
+function filterAndSort(figures: AuthorityFigures, query: WaitingQuery): WaitingRow[] {
+  const matching = figures.waiting.filter(
+    (row) =>
+      (query.aim === '' || row.aimId === query.aim) &&
+      (query.status === '' || (query.status === 'waiting' ? row.status === 'waiting' : urgencyOf(row) === query.status)) &&
+      (query.placement === '' || (query.placement === 'none' ? row.placementType === null : row.placementType === query.placement)),
+  );
+  const sign = query.dir === 'asc' ? 1 : -1;
+  return matching.sort((a, b) => sign * compareRows(a, b, query.sort) || b.weeks - a.weeks || text(a.childId, b.childId));
+}
+
+function presentRow(code: string, row: WaitingRow): WaitingListRow {
+  const urgency = urgencyOf(row);
+  return {
+    childId: row.childId,
+    childHref: authorityPath(code, `/children/${encodeURIComponent(row.childId)}`),
+    childName: row.childName ?? '',
+    aimName: row.aimName,
+    started: longDate(row.start),
+    weeks: formatWeeks(row.weeks),
+    due: longDate(row.due),
+    urgency,
+    urgencyLabel: urgencyLabels[urgency],
+    placement: placementLabel(row.placementType),
+  };
+}
+
+function compareRows(a: WaitingRow, b: WaitingRow, sort: WaitingSort): number {
+  switch (sort) {
+    case 'weeks':
+      return a.weeks - b.weeks;
+    case 'due':
+      return compareDates(a.due as PlainDate, b.due as PlainDate);
+    case 'child':
+      return text(a.childId, b.childId);
+    case 'aim':
+      return text(a.aimName, b.aimName);
+    case 'placement':
+      return text(placementLabel(a.placementType), placementLabel(b.placementType));
+    default:
+      return unreachable(sort);
+  }
+}
+
+function text(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled sort: ${String(value)}`);
+}
+
+/** The address of the list with some of its query changed (page back to 1 unless given). */
+export function waitingHref(code: string, query: WaitingQuery, change: Partial<WaitingQuery>): string {
+  const merged = { ...query, page: 1, ...change };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) if (value !== '' && value !== undefined && !(key === 'page' && value === 1)) params.set(key, String(value));
+  const search = params.toString();
+  return authorityPath(code, `/waiting${search ? `?${search}` : ''}`);
+}

@@ -1,0 +1,52 @@
+/** Signing in and out. Sign-in is rate-limited per address; a failed attempt says no more than that it failed. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { findUser } from '../../store/index.js';
+import { decoyHash, verifyPassword } from '../auth/secrets.js';
+import { endSession, startSession } from '../auth/sessions.js';
+import type { WebContext } from '../context.js';
+import { chromeOf, sendPage } from '../render.js';
+import type { FieldError } from '../views/components.js';
+import { SignInPage } from '../views/sign-in.js';
+
+const signInForm = z.object({
+  username: z.string().trim().max(200).default(''),
+  password: z.string().max(1000).default(''),
+  next: z.string().max(2000).default('/'),
+});
+
+/** Only a path on this site: never another site, never a protocol-relative `//host`. */
+export function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: WebContext, signInLimit: { max: number; timeWindow: number }): void {
+  app.get<{ Querystring: { next?: string } }>('/sign-in', async (request, reply) => {
+    if (request.user) return reply.redirect(safeNext(request.query.next), 303);
+    return sendPage(reply, SignInPage({ chrome: chromeOf(request, reply), username: '', next: safeNext(request.query.next), errors: [] }));
+  });
+
+  app.post('/sign-in', { config: { rateLimit: signInLimit } }, async (request, reply) => {
+    const form = signInForm.parse(request.body ?? {});
+    const next = safeNext(form.next);
+    const errors: FieldError[] = [];
+    if (form.username === '') errors.push({ field: 'username', message: 'Enter your username' });
+    if (form.password === '') errors.push({ field: 'password', message: 'Enter your password' });
+    if (errors.length === 0) {
+      const user = await findUser(ctx.connection, form.username);
+      // Check a decoy when there is no such user, so the answer takes as long either way.
+      const matches = await verifyPassword(form.password, user?.passwordHash ?? (await decoyHash()));
+      if (user && matches && !user.disabled) {
+        await startSession(ctx.connection, reply, user.id);
+        return reply.redirect(next, 303);
+      }
+      errors.push({ field: 'username', message: 'The username or password is not right' });
+    }
+    return sendPage(reply, SignInPage({ chrome: chromeOf(request, reply), username: form.username, next, errors }), 401);
+  });
+
+  app.post('/sign-out', async (request, reply) => {
+    await endSession(ctx.connection, request, reply);
+    return reply.redirect('/sign-in', 303);
+  });
+}

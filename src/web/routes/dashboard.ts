@@ -1,0 +1,93 @@
+/** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { tableToCsv, runChartTable, waitingChartTable } from '../../charts/aim-charts.js';
+import { svgToPng } from '../../charts/render.js';
+import { grantFor } from '../auth/access.js';
+import type { WebContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { parseAsAt } from '../forms/as-at.js';
+import { runTableModel, waitingTableModel } from '../presenters/chart-tables.js';
+import { presentAim, presentDashboard } from '../presenters/dashboard.js';
+import { longDate } from '../presenters/format.js';
+import { chromeOf, sendPage, userOf } from '../render.js';
+import { AimPage } from '../views/aim-page.js';
+import { DashboardAims, DashboardPage } from '../views/dashboard.js';
+import { prerendered } from '../views/trusted-svg.js';
+import { authorityPath } from '../views/layout.js';
+
+type AuthorityParams = { Params: { code: string }; Querystring: { as_at?: string } };
+type AimParams = { Params: { code: string; aimId: string }; Querystring: { as_at?: string } };
+type FileParams = { Params: { code: string; aimId: string; file: string }; Querystring: { as_at?: string } };
+
+const fileNames = /^(run-chart|waiting-chart)\.(svg|png|csv)$/;
+
+export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): void {
+  app.get<AuthorityParams>('/a/:code', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code);
+    const asAt = parseAsAt(request.query.as_at, ctx.today());
+    const action = authorityPath(grant.scope.code);
+    const chrome = chromeOf(request, reply, grant, 'dashboard');
+    if (!asAt.ok) return sendPage(reply, DashboardPage({ chrome, model: null, asAtValue: asAt.text, errors: [asAt.error], action }), 400);
+    const figures = await ctx.cache.figures(grant, asAt.value);
+    // The aims' part of the page is the same for every reader of these figures: rendered once per cache entry.
+    const { model, aims } = ctx.cache.derived(figures, 'dashboard', () => {
+      const presented = presentDashboard(figures);
+      return { model: presented, aims: prerendered(DashboardAims({ model: presented })) };
+    });
+    return sendPage(reply, DashboardPage({ chrome, model, asAtValue: asAt.text, errors: [], action }), 200, aims);
+  });
+
+  app.get<AimParams>('/a/:code/aims/:aimId', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code);
+    const asAt = parseAsAt(request.query.as_at, ctx.today());
+    if (!asAt.ok) throw new HttpError(400, asAt.error.message);
+    const figures = await ctx.cache.figures(grant, asAt.value);
+    const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
+    if (!result) throw new HttpError(404, 'Page not found');
+    const code = grant.scope.code;
+    return sendPage(
+      reply,
+      AimPage({
+        chrome: chromeOf(request, reply, grant, 'dashboard'),
+        aim: presentAim(code, asAt.value, result, { allVerdicts: true }),
+        asAtWords: longDate(asAt.value),
+        asAtValue: asAt.text,
+        action: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}`),
+        runTable: runTableModel(code, result),
+        waitingTable: waitingTableModel(code, result),
+        errors: [],
+      }),
+    );
+  });
+
+  app.get<FileParams>('/a/:code/aims/:aimId/:file', async (request, reply) => {
+    const match = fileNames.exec(request.params.file);
+    if (!match) throw new HttpError(404, 'Page not found');
+    const [, chart, format] = match as unknown as [string, 'run-chart' | 'waiting-chart', 'svg' | 'png' | 'csv'];
+    const grant = grantFor(userOf(request), request.params.code);
+    const asAt = parseAsAt(request.query.as_at, ctx.today());
+    if (!asAt.ok) throw new HttpError(400, asAt.error.message);
+    const figures = await ctx.cache.figures(grant, asAt.value);
+    const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
+    if (!result) throw new HttpError(404, 'Page not found');
+    const svg = chart === 'run-chart' ? result.runSvg : result.waitingSvg;
+    const name = `${grant.scope.code}-${result.aim.id}-${chart}-${asAt.value.toString()}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
+    download(reply, name);
+    // Each file is made once per cache entry and kept as bytes.
+    const bytes = (make: () => Buffer) => ctx.cache.derived(figures, `${result.aim.id}/${chart}.${format}`, make);
+    switch (format) {
+      case 'svg':
+        return reply.type('image/svg+xml; charset=utf-8').send(bytes(() => Buffer.from(svg)));
+      case 'png':
+        return reply.type('image/png').send(bytes(() => svgToPng(svg)));
+      case 'csv':
+        return reply.type('text/csv; charset=utf-8').send(bytes(() => Buffer.from(tableToCsv(chart === 'run-chart' ? runChartTable(result.chart) : waitingChartTable(result.chart.series)))));
+      default:
+        throw new HttpError(404, 'Page not found');
+    }
+  });
+}
+
+function download(reply: FastifyReply, fileName: string): void {
+  reply.header('content-disposition', `attachment; filename="${fileName}"`);
+}

@@ -1,0 +1,15 @@
+/** The start page: straight to the dashboard of the user's only authority, or a choice of them. */
+import type { FastifyInstance } from 'fastify';
+import type { WebContext } from '../context.js';
+import { chromeOf, sendPage, userOf } from '../render.js';
+import { HomePage } from '../views/home.js';
+import { authorityPath } from '../views/layout.js';
+
+export function registerHomeRoutes(app: FastifyInstance, _ctx: WebContext): void {
+  app.get('/', async (request, reply) => {
+    const user = userOf(request);
+    const only = user.grants.length === 1 ? user.grants[0] : undefined;
+    if (only) return reply.redirect(authorityPath(only.scope.code), 303);
+    return sendPage(reply, HomePage({ chrome: chromeOf(request, reply), authorities: user.grants.map((g) => ({ name: g.authority.name, href: authorityPath(g.scope.code) })) }));
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * `npm start`: opens the database named by DATABASE_URL (default: the embedded SQLite file under
+ * data/), brings it to the latest schema, loads the synthetic demo authority into an empty
+ * database, and serves the web application on PORT (default 3000).
+ */
+import { seedDemoIfEmpty } from '../demo/seed.js';
+import { closeStore, countUsers, openStore } from '../store/index.js';
+import { buildApp } from './app.js';
+import { demoAccountUsable, demoPassword, demoUsername, ensureDemoAccount } from './demo-account.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? 'localhost';
+
+const connection = await openStore();
+const demo = await seedDemoIfEmpty(connection);
+if (demo.seeded) {
+  console.log(`Loaded the synthetic demo authority ${demo.code} (${demo.name}). Every child in it is invented.`);
+  await ensureDemoAccount(connection, demo.code);
+}
+const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: process.env.TRUST_PROXY === '1', warmUp: true });
+await app.listen({ port, host });
+
+const address = `http://localhost:${port}`;
+console.log(`pace is serving at ${address}`);
+if (await demoAccountUsable(connection)) {
+  console.log(`Sign in as "${demoUsername}" with the password "${demoPassword}" (it sees only the synthetic demo authority).`);
+} else if ((await countUsers(connection)) === 0) {
+  console.log('No accounts yet. Add one with: npx pace user add USERNAME --authority CODE --role admin');
+} else {
+  console.log('Sign in with your account (add more with: npx pace user add).');
+}
+console.log('Stop with Ctrl+C.');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => closeStore(connection)).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,96 @@
+/** The authority's aims: each as its sentence, and the form to change one or add another. */
+import type { VNode } from 'preact';
+import { placementTypeLabels, placementTypes, routeLabels, routes } from '../../domain/codes.js';
+import type { AimFormValues } from '../forms/aim-form.js';
+import { Checkboxes, CsrfField, ErrorSummary, PageHeader, Select, TextInput, type FieldError } from './components.js';
+import { Page, type Chrome } from './layout.js';
+
+export interface AimsModel {
+  readonly aims: readonly { id: string; name: string; sentence: string; timescale: string; chartsHref: string; editHref: string | null }[];
+  readonly addHref: string | null;
+}
+
+export function AimsPage(props: { chrome: Chrome; model: AimsModel; notice: string | null }): VNode {
+  return (
+    <Page title="Aims" chrome={props.chrome}>
+      {props.notice && (
+        <div class="ds_inset-text" role="status">
+          <p class="ds_inset-text__text">{props.notice}</p>
+        </div>
+      )}
+      <PageHeader title="Aims" label={props.chrome.authority?.name} />
+      <p>Every figure on the dashboard measures one of these aims. A change keeps the previous definition in the aim's history.</p>
+      {props.model.aims.map((aim) => (
+        <section class="pace-aim" key={aim.id} aria-labelledby={`aim-${aim.id}`}>
+          <h2 id={`aim-${aim.id}`}>{aim.name}</h2>
+          <p class="pace-sentence">{aim.sentence}</p>
+          <p>
+            Short name <code>{aim.id}</code>; timescale {aim.timescale}.{' '}
+            <a class="ds_link" href={aim.chartsHref}>
+              Figures and charts<span class="visually-hidden"> for {aim.name}</span>
+            </a>
+            {aim.editHref && (
+              <>
+                {' · '}
+                <a class="ds_link" href={aim.editHref}>
+                  Change<span class="visually-hidden"> {aim.name}</span>
+                </a>
+              </>
+            )}
+          </p>
+        </section>
+      ))}
+      {props.model.addHref && (
+        <p>
+          <a class="ds_button ds_button--secondary" href={props.model.addHref}>
+            Add an aim
+          </a>
+        </p>
+      )}
+    </Page>
+  );
+}
+
+const kindOptions = [
+  { value: 'at-home', label: 'Aim 1 kind: looked after at home on a CSO → review of the whole period at home' },
+  { value: 'accommodation', label: 'Aim 2 kind: looked after and accommodated → permanence recommendation' },
+  { value: 'recommendation', label: 'Aim 3 kind: recommendation → Agency Decision Maker decision' },
+  { value: 'adm', label: 'Aim 4 kind: Agency Decision Maker decision → application lodged at court' },
+];
+
+export function AimForm(props: { chrome: Chrome; title: string; action: string; cancelHref: string; values: AimFormValues; errors: readonly FieldError[]; adding: boolean }): VNode {
+  const v = (name: string) => (typeof props.values[name] === 'string' ? (props.values[name] as string) : '');
+  const list = (name: string) => (Array.isArray(props.values[name]) ? (props.values[name] as string[]) : []);
+  const e = props.errors;
+  return (
+    <Page title={props.title} chrome={props.chrome} hasErrors={e.length > 0}>
+      <ErrorSummary errors={e} />
+      <PageHeader title={props.title} label={props.chrome.authority?.name} />
+      <form method="post" action={props.action} novalidate>
+        <CsrfField token={props.chrome.csrfToken} />
+        <TextInput name="id" label="Short name" hint="Lower-case letters, digits and dashes, such as aim-2-kinship. It cannot be changed later." value={v('id')} errors={e} width="ds_input--fixed-20" readOnly={!props.adding} />
+        <TextInput name="name" label="Name" value={v('name')} errors={e} width="ds_input--fluid-two-thirds" />
+        <Select name="kind" label="What it measures" value={v('kind')} blank="Choose" options={kindOptions} errors={e} />
+        <TextInput name="timescale_count" label="Timescale" hint="A whole number of weeks or calendar months." value={v('timescale_count')} errors={e} width="ds_input--fixed-4" />
+        <Select name="timescale_unit" label="Timescale unit" value={v('timescale_unit')} options={[{ value: 'weeks', label: 'weeks' }, { value: 'months', label: 'months' }]} errors={e} />
+        <TextInput name="target_percent" label="Target percentage (optional)" value={v('target_percent')} errors={e} width="ds_input--fixed-4" />
+        <TextInput name="by_date" label="To be met by (optional)" hint="For example, 2019-01-31 or 31/01/2019" value={v('by_date')} errors={e} width="ds_input--fixed-10" />
+        <TextInput name="from_date" label="Only journeys starting on or after (optional)" hint="The cohort's from-date." value={v('from_date')} errors={e} width="ds_input--fixed-10" />
+        <Checkboxes name="placement_types" legend="Only journeys starting in these settings (optional)" hint="None ticked means any setting." options={placementTypes.map((t) => ({ value: t, label: placementTypeLabels[t] }))} checked={list('placement_types')} errors={e} />
+        <TextInput name="min_age" label="Youngest age at the start (optional)" value={v('min_age')} errors={e} width="ds_input--fixed-2" />
+        <TextInput name="max_age" label="Oldest age at the start (optional)" value={v('max_age')} errors={e} width="ds_input--fixed-2" />
+        <Checkboxes name="plan_routes" legend="Only children whose plan is one of these routes (optional)" hint="None ticked means any plan." options={routes.map((r) => ({ value: r, label: routeLabels[r] }))} checked={list('plan_routes')} errors={e} />
+        <TextInput name="backlog_by" label="Backlog: by this date (optional)" value={v('backlog_by')} errors={e} width="ds_input--fixed-10" />
+        <TextInput name="backlog_before" label="Backlog: all journeys started before this date will be complete (optional)" value={v('backlog_before')} errors={e} width="ds_input--fixed-10" />
+        <div class="ds_button-group">
+          <button type="submit" class="ds_button">
+            Save the aim
+          </button>
+          <a class="ds_link" href={props.cancelHref}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+/** pace's own styles, on top of the design system's: charts that fit the page, figures that stand out. */
+export const appCss = `
+.pace-main { display: block; padding-bottom: 2rem; }
+.pace-authority-name { font-size: 1.125rem; margin-left: 1rem; padding-left: 1rem; border-left: 1px solid #b3b3b3; }
+.ds_site-header__content { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 1rem; }
+.pace-account { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
+.pace-inline-form { display: inline; margin: 0; }
+.pace-inline-fields { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.5rem; }
+.pace-inline-fields .ds_input, .pace-inline-fields .ds_button { margin: 0; }
+.pace-summary th[scope="row"] { font-weight: normal; }
+.pace-aim { border-top: 4px solid #0065bd; margin-top: 2rem; padding-top: 1rem; }
+.pace-sentence { font-size: 1.125rem; max-width: 48rem; }
+.pace-headline { font-size: 2rem; font-weight: bold; margin-bottom: 0.5rem; }
+.pace-no-headline { font-weight: bold; }
+.pace-charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem 2rem; }
+@media (min-width: 1200px) { .pace-charts { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+.pace-figure { margin: 0; }
+.pace-chart svg, .pace-chart-picture { max-width: 100%; height: auto; background: #fff; }
+.pace-chart a:focus path, .pace-chart a:focus rect { stroke: #000; stroke-width: 3px; }
+.pace-downloads { font-size: 0.875rem; }
+.pace-verdicts li { margin-bottom: 0.5rem; }
+.pace-table-scroll { overflow-x: auto; max-width: 100%; }
+.pace-row--overdue td { background: #fbe9e6; }
+.pace-row--due-soon td { background: #fff6d6; }
+.pace-filters { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-end; }
+.pace-filters .ds_question { margin-bottom: 1rem; }
+.pace-actions { display: flex; gap: 1rem; flex-wrap: wrap; }
+.pace-history-change { margin: 0; }
+`;

@@ -1,0 +1,180 @@
+/** A child's record: details, placements, events, journeys with their statuses, and the history of changes. */
+import type { VNode } from 'preact';
+import type { ChildModel } from '../presenters/child.js';
+import { PageHeader, SummaryList, Tag } from './components.js';
+import { Page, type Chrome } from './layout.js';
+
+const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey' } as const;
+
+export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord: boolean; notice: string | null }): VNode {
+  const { model, canRecord } = props;
+  return (
+    <Page title={model.title} chrome={props.chrome}>
+      {props.notice && (
+        <div class="ds_inset-text" role="status">
+          <p class="ds_inset-text__text">{props.notice}</p>
+        </div>
+      )}
+      <PageHeader title={model.title} label="Child record" />
+      {canRecord && (
+        <ul class="pace-actions ds_no-bullets">
+          <li>
+            <a class="ds_button ds_button--secondary ds_button--small" href={model.links.edit}>
+              Change details
+            </a>
+          </li>
+          <li>
+            <a class="ds_button ds_button--secondary ds_button--small" href={model.links.addPlacement}>
+              Add a placement
+            </a>
+          </li>
+          <li>
+            <a class="ds_button ds_button--small" href={model.links.addEvent}>
+              Add an event
+            </a>
+          </li>
+        </ul>
+      )}
+      <h2>Details</h2>
+      <SummaryList items={model.details} />
+
+      <h2>Placements</h2>
+      {model.placements.length === 0 ? (
+        <p>No placements recorded.</p>
+      ) : (
+        <div class="pace-table-scroll">
+          <table class="ds_table">
+            <caption class="visually-hidden">Placements, earliest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Started</th>
+                <th scope="col">Ended</th>
+                <th scope="col">Setting</th>
+                <th scope="col">Legal basis</th>
+                <th scope="col">Carer</th>
+                {canRecord && <th scope="col">Change</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {model.placements.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.id}</td>
+                  <td>{p.start}</td>
+                  <td>{p.end}</td>
+                  <td>{p.type}</td>
+                  <td>{p.legalBasis}</td>
+                  <td>{p.carer}</td>
+                  {canRecord && (
+                    <td>
+                      <a class="ds_link" href={p.editHref}>
+                        Change<span class="visually-hidden"> placement {p.id}</span>
+                      </a>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>Events</h2>
+      {model.events.length === 0 ? (
+        <p>No events recorded.</p>
+      ) : (
+        <div class="pace-table-scroll">
+          <table class="ds_table">
+            <caption class="visually-hidden">Events, earliest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Event</th>
+                <th scope="col">Route</th>
+                <th scope="col">Note</th>
+                <th scope="col">Reference</th>
+                {canRecord && <th scope="col">Change</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {model.events.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.date}</td>
+                  <td>{e.type}</td>
+                  <td>{e.route}</td>
+                  <td>{e.note}</td>
+                  <td>{e.id}</td>
+                  {canRecord && (
+                    <td>
+                      <a class="ds_link" href={e.editHref}>
+                        Change<span class="visually-hidden"> event {e.id}</span>
+                      </a>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>Journeys as at {model.asAtWords}</h2>
+      {model.journeys.map((group) => (
+        <section key={group.aimName} aria-label={group.aimName}>
+          <h3>{group.aimName}</h3>
+          {group.rows.length === 0 ? (
+            <p>No journey of this kind.</p>
+          ) : (
+            <table class="ds_table">
+              <caption class="visually-hidden">{group.aimName}: journeys</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Started</th>
+                  <th scope="col">Reached the milestone</th>
+                  <th scope="col">Due by</th>
+                  <th scope="col">Weeks</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.rows.map((j) => (
+                  <tr key={j.start}>
+                    <td>{j.start}</td>
+                    <td>{j.end}</td>
+                    <td>{j.due}</td>
+                    <td>{j.weeks}</td>
+                    <td>
+                      <Tag colour={statusColour[j.status]}>{j.statusLabel}</Tag>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+
+      <h2>History of changes</h2>
+      {model.history.length === 0 ? (
+        <p>No changes since these records were first made.</p>
+      ) : (
+        <ul class="ds_no-bullets pace-history">
+          {model.history.map((h, i) => (
+            <li key={i}>
+              <p class="pace-history-change">
+                <strong>{h.what}</strong> by {h.who}, {h.when}
+              </p>
+              {h.changes.length > 0 && (
+                <ul>
+                  {h.changes.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}

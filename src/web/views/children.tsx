@@ -1,0 +1,73 @@
+/** The authority's children, found by reference or name. */
+import type { VNode } from 'preact';
+import { PageHeader, Pagination } from './components.js';
+import { Page, type Chrome } from './layout.js';
+
+export interface ChildrenModel {
+  readonly search: string;
+  readonly total: number;
+  readonly rows: readonly { childId: string; name: string; dateOfBirth: string; href: string }[];
+  readonly page: number;
+  readonly pages: number;
+  readonly hrefOf: (page: number) => string;
+  readonly addHref: string | null;
+}
+
+export function ChildrenPage(props: { chrome: Chrome; model: ChildrenModel; action: string }): VNode {
+  const { model } = props;
+  return (
+    <Page title="Children" chrome={props.chrome}>
+      <PageHeader title="Children" label={props.chrome.authority?.name} />
+      <form method="get" action={props.action} role="search">
+        <div class="ds_question">
+          <label class="ds_label" for="q">
+            Find a child by reference or name
+          </label>
+          <div class="pace-inline-fields">
+            <input class="ds_input ds_input--fluid-one-third" type="search" id="q" name="q" value={model.search} />
+            <button type="submit" class="ds_button ds_button--small">
+              Search
+            </button>
+          </div>
+        </div>
+      </form>
+      {model.addHref && (
+        <p>
+          <a class="ds_button ds_button--secondary ds_button--small" href={model.addHref}>
+            Add a child
+          </a>
+        </p>
+      )}
+      <p>
+        {model.total} {model.total === 1 ? 'child' : 'children'}
+        {model.search ? ` matching “${model.search}”` : ''}.
+      </p>
+      {model.rows.length > 0 && (
+        <table class="ds_table">
+          <caption class="visually-hidden">Children, by reference</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Name</th>
+              <th scope="col">Date of birth</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.rows.map((r) => (
+              <tr key={r.childId}>
+                <td>
+                  <a class="ds_link" href={r.href}>
+                    {r.childId}
+                  </a>
+                </td>
+                <td>{r.name}</td>
+                <td>{r.dateOfBirth}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={model.page} pages={model.pages} hrefOf={model.hrefOf} />
+    </Page>
+  );
+}

@@ -1,0 +1,195 @@
+/** Design-system components used across pages: headings, the error summary, questions, tables. */
+import type { ComponentChildren, VNode } from 'preact';
+
+export interface FieldError {
+  /** The input's name and id, for the error summary's link. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export function PageHeader(props: { title: string; label?: string; children?: ComponentChildren }): VNode {
+  return (
+    <header class="ds_page-header">
+      {props.label && <span class="ds_page-header__label ds_content-label">{props.label}</span>}
+      <h1 class="ds_page-header__title">{props.title}</h1>
+      {props.children}
+    </header>
+  );
+}
+
+/** The error summary pattern: a titled box at the top of the page linking to each field in error. */
+export function ErrorSummary({ errors }: { errors: readonly FieldError[] }): VNode | null {
+  if (errors.length === 0) return null;
+  return (
+    <div class="ds_error-summary" aria-labelledby="error-summary-title" role="alert">
+      <h2 class="ds_error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      <ul class="ds_error-summary__list">
+        {errors.map((e) => (
+          <li key={e.field + e.message}>
+            <a href={`#${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token: string }): VNode {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+function errorFor(errors: readonly FieldError[], field: string): string | null {
+  return errors.find((e) => e.field === field)?.message ?? null;
+}
+
+interface QuestionProps {
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly errors: readonly FieldError[];
+}
+
+function Question(props: QuestionProps & { children: ComponentChildren }): VNode {
+  const error = errorFor(props.errors, props.name);
+  return (
+    <div class={`ds_question${error ? ' ds_question--error' : ''}`}>
+      <label class="ds_label" for={props.name}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="ds_hint-text" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="ds_question__error-message" id={`${props.name}-error`}>
+          {error}
+        </p>
+      )}
+      {props.children}
+    </div>
+  );
+}
+
+function describedBy(props: QuestionProps): string | undefined {
+  const ids = [props.hint ? `${props.name}-hint` : null, errorFor(props.errors, props.name) ? `${props.name}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextInput(props: QuestionProps & { value: string; width?: string; type?: 'text' | 'password'; autocomplete?: string; readOnly?: boolean }): VNode {
+  const error = errorFor(props.errors, props.name);
+  const attributes = {
+    class: `ds_input${props.width ? ` ${props.width}` : ''}${error ? ' ds_input--error' : ''}`,
+    id: props.name,
+    name: props.name,
+    value: props.value,
+    autocomplete: props.autocomplete,
+    readOnly: props.readOnly,
+    'aria-invalid': error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(props),
+  };
+  return <Question {...props}>{props.type === 'password' ? <input type="password" {...attributes} /> : <input type="text" {...attributes} />}</Question>;
+}
+
+export interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+export function Select(props: QuestionProps & { value: string; options: readonly Option[]; blank?: string }): VNode {
+  const error = errorFor(props.errors, props.name);
+  return (
+    <Question {...props}>
+      <div class="ds_select-wrapper">
+        <select class={`ds_select${error ? ' ds_select--error' : ''}`} id={props.name} name={props.name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(props)}>
+          {props.blank !== undefined && <option value="">{props.blank}</option>}
+          {props.options.map((o) => (
+            <option value={o.value} selected={o.value === props.value} key={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <span class="ds_select-arrow" aria-hidden="true" />
+      </div>
+    </Question>
+  );
+}
+
+export function Checkboxes(props: { name: string; legend: string; hint?: string; options: readonly Option[]; checked: readonly string[]; errors: readonly FieldError[] }): VNode {
+  const error = errorFor(props.errors, props.name);
+  return (
+    <div class={`ds_question${error ? ' ds_question--error' : ''}`}>
+      <fieldset id={props.name}>
+        <legend>{props.legend}</legend>
+        {props.hint && <p class="ds_hint-text">{props.hint}</p>}
+        {error && <p class="ds_question__error-message">{error}</p>}
+        <div class="ds_field-group">
+          {props.options.map((o) => (
+            <div class="ds_checkbox ds_checkbox--small" key={o.value}>
+              <input class="ds_checkbox__input" type="checkbox" id={`${props.name}-${o.value}`} name={props.name} value={o.value} checked={props.checked.includes(o.value)} />
+              <label class="ds_checkbox__label" for={`${props.name}-${o.value}`}>
+                {o.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function SummaryList({ items }: { items: readonly { key: string; value: ComponentChildren }[] }): VNode {
+  return (
+    <dl class="ds_summary-list">
+      {items.map((item) => (
+        <div class="ds_summary-list__item" key={item.key}>
+          <dt class="ds_summary-list__key">{item.key}</dt>
+          <dd class="ds_summary-list__value">{item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Tag({ colour, children }: { colour: 'red' | 'orange' | 'green' | 'grey' | 'blue' | 'yellow'; children: ComponentChildren }): VNode {
+  return <span class={`ds_tag ds_tag--${colour}`}>{children}</span>;
+}
+
+export function Notice({ children }: { children: ComponentChildren }): VNode {
+  return (
+    <div class="ds_inset-text">
+      <div class="ds_inset-text__text">{children}</div>
+    </div>
+  );
+}
+
+export function Pagination(props: { page: number; pages: number; hrefOf: (page: number) => string }): VNode | null {
+  if (props.pages <= 1) return null;
+  return (
+    <nav class="ds_pagination" aria-label="Pages">
+      <ul class="ds_pagination__list">
+        {props.page > 1 && (
+          <li class="ds_pagination__item">
+            <a class="ds_pagination__link ds_pagination__link--text" href={props.hrefOf(props.page - 1)}>
+              Previous
+            </a>
+          </li>
+        )}
+        <li class="ds_pagination__item">
+          <span class="ds_pagination__link ds_pagination__link--text">
+            Page {props.page} of {props.pages}
+          </span>
+        </li>
+        {props.page < props.pages && (
+          <li class="ds_pagination__item">
+            <a class="ds_pagination__link ds_pagination__link--text" href={props.hrefOf(props.page + 1)}>
+              Next
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
