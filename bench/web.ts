@@ -1,0 +1,123 @@
+// `npm run bench:web` (issue 5): the web application over an authority of 20,000 synthetic
+// children (SQLite, the embedded default). The server runs as its own process (node dist/web/start.js,
+// as `npm start` runs it); autocannon drives it with 20 connections for 20 s each on the dashboard,
+// the waiting list and, in the same run on the same server, a trivial route (/health: the
+// ceiling). Latency percentiles are computed from every response's time. Target: dashboard
+// p95 ≤ 100 ms with no errors.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
+import { root, round, runCommand, runPace, workDir, writeResults } from './lib.js';
+
+const children = Number(process.env.BENCH_CHILDREN ?? 20_000);
+const connections = 20;
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const port = Number(process.env.BENCH_PORT ?? 3190);
+const asAt = Temporal.Now.plainDateISO('Europe/London').toString();
+
+mkdirSync(workDir, { recursive: true });
+const file = join(workDir, 'web.sqlite');
+for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+const env = { DATABASE_URL: `sqlite:${file}` };
+const password = 'benchmark password';
+
+const demo = await runPace(['demo', '--authorities', '1', '--children', String(children), '--seed', 'bench-web', '--as-at', asAt], env);
+if (demo.code !== 0) throw new Error(`pace demo failed: ${demo.stderr}`);
+const user = await runCommand(process.execPath, [join(root, 'bin', 'pace.js'), 'user', 'add', 'bench', '--authority', 'DEMO01', '--role', 'viewer', '--password-stdin'], env, password);
+if (user.code !== 0) throw new Error(`pace user add failed: ${user.stderr}`);
+
+const server = spawn(process.execPath, [join(root, 'dist', 'web', 'start.js')], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const base = `http://127.0.0.1:${port}`;
+try {
+  await new Promise<void>((resolve, reject) => {
+    server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('pace is serving') && resolve());
+    server.on('exit', (code) => reject(new Error(`the server stopped (exit ${code})`)));
+  });
+  const cookie = await signIn();
+  const dashboard = `${base}/a/DEMO01`;
+  const waiting = `${base}/a/DEMO01/waiting`;
+  // The server computes today's figures as it starts. A view as at another day computes that day's
+  // figures from the records (already in memory); every later view, until the data changes, is
+  // served from the cache.
+  await get(dashboard, cookie);
+  const yesterday = Temporal.PlainDate.from(asAt).subtract({ days: 1 }).toString();
+  const firstView = await timed(() => get(`${dashboard}?as_at=${yesterday}`, cookie));
+  const dashboardBytes = (await get(dashboard, cookie)).length;
+  await get(waiting, cookie);
+
+  const routes = { dashboard: await load(dashboard, cookie), waiting_list: await load(waiting, cookie), trivial_route_ceiling: await load(`${base}/health`, cookie) };
+  const target = { dashboard_p95_ms: 100, errors: 0 };
+  const met = routes.dashboard.p95_ms <= target.dashboard_p95_ms && routes.dashboard.errors === 0;
+  const row = (name: string, r: Load) => `| ${name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.requests_per_second} | ${r.requests} | ${r.errors} |`;
+  writeResults(
+    'web',
+    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, target, target_met: met },
+    [
+      `An authority of ${children} synthetic children (SQLite); ${connections} connections for ${seconds} s per route, one after another on the same server.`,
+      '',
+      '| route | p50 (ms) | p95 (ms) | p99 (ms) | requests/s | requests | errors |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      row('dashboard `/a/DEMO01`', routes.dashboard),
+      row('waiting list `/a/DEMO01/waiting`', routes.waiting_list),
+      row('trivial route `/health` (ceiling)', routes.trivial_route_ceiling),
+      '',
+      `Target: dashboard p95 ≤ ${target.dashboard_p95_ms} ms with no errors — ${met ? 'met' : 'MISSED'}.`,
+      `The first view of the dashboard as at another day (its figures computed from the records in memory, then cached): ${round(firstView / 1000, 1)} s. The dashboard page is ${round(dashboardBytes / 1024, 0)} KiB.`,
+    ].join('\n'),
+  );
+} finally {
+  server.kill('SIGTERM');
+}
+
+interface Load {
+  readonly p50_ms: number;
+  readonly p95_ms: number;
+  readonly p99_ms: number;
+  readonly requests_per_second: number;
+  readonly requests: number;
+  readonly errors: number;
+}
+
+async function load(url: string, cookie: string): Promise<Load> {
+  const times: number[] = [];
+  let statusErrors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (statusCode !== 200) statusErrors += 1;
+    });
+  });
+  times.sort((a, b) => a - b);
+  const at = (q: number) => round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? NaN, 1);
+  return { p50_ms: at(0.5), p95_ms: at(0.95), p99_ms: at(0.99), requests_per_second: round(times.length / seconds, 0), requests: times.length, errors: result.errors + result.timeouts + statusErrors };
+}
+
+async function signIn(): Promise<string> {
+  const page = await fetch(`${base}/sign-in`);
+  const csrfCookie = (page.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ _csrf: token, username: 'bench', password }).toString(),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('pace_session='));
+  if (response.status !== 303 || !session) throw new Error(`signing in failed: ${response.status}`);
+  return `${csrfCookie}; ${session.split(';')[0] as string}`;
+}
+
+async function get(url: string, cookie: string): Promise<Buffer> {
+  const response = await fetch(url, { headers: { cookie } });
+  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}

@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../engines.js';
+import { saveNorth } from '../web/fixtures.js';
+import { addTestUser, openWeb, password, type WebFixture } from '../web/harness.js';
+import { hasChromium, launchChromium, seriousViolations } from './browser.js';
+import { saveHistory } from './fixtures.js';
+
+const screenshots = 'docs/screenshots';
+
+describe.skipIf(!hasChromium)('pace in Chromium', () => {
+  let web: WebFixture;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    web = await openWeb(engines[0] as (typeof engines)[number]);
+    await saveNorth(web.connection, web.north);
+    await saveHistory(web.connection, web.north);
+    await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
+    base = await web.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    mkdirSync(screenshots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.dispose();
+  });
+
+  async function signedIn(options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Username').fill('amy');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/a/NORTH`);
+    return { context, page };
+  }
+
+  it('signs in and reads the dashboard: each aim with its sentence, headline, charts and what the rules say', async () => {
+    const { context, page } = await signedIn();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.reload();
+    const aim2 = page.locator('section.pace-aim', { has: page.getByRole('heading', { name: 'Aim 2: permanence recommendation', level: 2 }) });
+    // 36 journeys of the history (17 in time) and A1 in time, B2 late, C3 overdue: 18 of n = 39.
+    await expect(aim2.locator('.pace-headline').textContent()).resolves.toBe('46.2% in time');
+    await expect(aim2.locator('.pace-verdicts li').first().textContent()).resolves.toBe('The baseline is the 18 journeys that ended before the programme start on 1 January 2020.');
+    // 38 dots on the run chart and 3 bars on the waiting chart, each a link.
+    expect(await aim2.locator('svg[role="group"] a').count()).toBe(41);
+    await page.screenshot({ path: `${screenshots}/dashboard.png`, fullPage: true, clip: { x: 0, y: 0, width: 1440, height: 2250 } });
+    await aim2.screenshot({ path: `${screenshots}/dashboard-aim-2.png` });
+    // The design system's script runs (enhancing, never required) without a single error.
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("follows a dot on the run chart to that child's record", async () => {
+    const { context, page } = await signedIn();
+    await page.locator('a[aria-label^="A1: 21.7 weeks"]').click();
+    await page.waitForURL(`${base}/a/NORTH/children/A1`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('A1: Amy Adams');
+    await page.screenshot({ path: `${screenshots}/child.png`, fullPage: true });
+    await context.close();
+  });
+
+  it("adds an event without JavaScript and sees the aim's figure change", async () => {
+    const { context, page } = await signedIn({ javaScriptEnabled: false });
+    const headline = () => page.locator('section.pace-aim', { has: page.getByRole('heading', { name: 'Aim 2: permanence recommendation', level: 2 }) }).locator('.pace-headline').textContent();
+    await expect(headline()).resolves.toBe('46.2% in time');
+    await page.goto(`${base}/a/NORTH/children/E5`);
+    await page.getByRole('link', { name: 'Add an event' }).click();
+    await page.getByLabel('Event', { exact: true }).selectOption('permanence_recommendation');
+    await page.getByLabel('Date it happened').fill('27/05/2021');
+    await page.getByLabel('Route').selectOption('adoption');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Event added\. \(E-[0-9a-f]{10}\)$/);
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    // E5, accommodated on 2020-12-07, was waiting; recommended after 171 days it is in time: 19 of n = 40.
+    await expect(headline()).resolves.toBe('47.5% in time');
+    await expect(page.locator('section.pace-aim').nth(1).locator('.pace-figures p').nth(1).textContent()).resolves.toMatch(/^n = 40: 19 in time, 20 late, 1 overdue; 1 waiting/);
+    await context.close();
+  });
+
+  it('finds no serious or critical accessibility problems on any page', async () => {
+    const { context, page } = await signedIn({ bypassCSP: true });
+    const pages = [
+      '/a/NORTH',
+      '/a/NORTH/waiting',
+      '/a/NORTH/waiting?aim=aim-2&sort=due&dir=asc',
+      '/a/NORTH/children',
+      '/a/NORTH/children/A1',
+      '/a/NORTH/add-child',
+      '/a/NORTH/children/A1/edit',
+      '/a/NORTH/children/A1/placements/new',
+      '/a/NORTH/children/A1/events/new',
+      '/a/NORTH/children/A1/events/EA1/edit',
+      '/a/NORTH/aims',
+      '/a/NORTH/aims/aim-2',
+      '/a/NORTH/aims/aim-2/edit',
+      '/a/NORTH/add-aim',
+      '/a/NORTH/no-such-page',
+    ];
+    const found: Record<string, unknown[]> = {};
+    for (const path of pages) {
+      await page.goto(`${base}${path}`);
+      const violations = await seriousViolations(page);
+      if (violations.length) found[path] = violations;
+    }
+    // A form shown again with its errors.
+    await page.goto(`${base}/a/NORTH/children/A1/events/new`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    const withErrors = await seriousViolations(page);
+    if (withErrors.length) found['event form with errors'] = withErrors;
+    const anonymous = await browser.newPage({ bypassCSP: true });
+    await anonymous.goto(`${base}/sign-in`);
+    const signIn = await seriousViolations(anonymous);
+    if (signIn.length) found['/sign-in'] = signIn;
+    await anonymous.close();
+    expect(found).toEqual({});
+    await context.close();
+  });
+});

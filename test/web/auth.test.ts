@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { disableUserForTest, expireSessionsForTest } from './user-helpers.js';
+import { buildApp } from '../../src/web/app.js';
+import { engines } from '../engines.js';
+import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
+
+describe.each(engines)('signing in and out on $name', (engine) => {
+  let web: WebFixture;
+
+  beforeEach(async () => {
+    web = await openWeb(engine, { signInLimit: { max: 3, timeWindow: 60_000 } });
+    await addTestUser(web.connection, 'amy', [[web.north, 'viewer']]);
+  });
+
+  afterEach(async () => {
+    await web.dispose();
+  });
+
+  it('sends a visitor who is not signed in to the sign-in page, remembering where they were going', async () => {
+    const response = await new Client(web.app).get('/a/NORTH/waiting?aim=aim-2');
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/sign-in?next=%2Fa%2FNORTH%2Fwaiting%3Faim%3Daim-2');
+  });
+
+  it('signs in with the right password and goes where the visitor was going', async () => {
+    const client = new Client(web.app);
+    await client.get('/sign-in?next=/a/NORTH/waiting');
+    const response = await client.post('/sign-in', { username: 'amy', password: 'correct horse battery', next: '/a/NORTH/waiting' });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/a/NORTH/waiting');
+    expect((await client.get('/a/NORTH/waiting')).statusCode).toBe(200);
+  });
+
+  it('takes a user of one authority from the start page straight to its dashboard', async () => {
+    const client = new Client(web.app);
+    await client.signIn('amy');
+    const response = await client.get('/');
+    expect([response.statusCode, response.headers.location]).toEqual([303, '/a/NORTH']);
+  });
+
+  it('never redirects to another site after signing in', async () => {
+    const client = new Client(web.app);
+    await client.get('/sign-in');
+    for (const next of ['https://evil.example/', '//evil.example/', '/\\evil.example']) {
+      const response = await client.post('/sign-in', { username: 'amy', password: 'correct horse battery', next });
+      expect(response.headers.location).toBe('/');
+      await client.post('/sign-out', {});
+      await client.get('/sign-in');
+    }
+  });
+
+  it('keeps the session in an HttpOnly, SameSite=Lax cookie holding no user data', async () => {
+    const client = new Client(web.app);
+    await client.get('/sign-in');
+    const response = await client.post('/sign-in', { username: 'amy', password: 'correct horse battery' });
+    const cookie = String(response.headers['set-cookie']).split(/,(?=\s*\w+=)/).find((c) => c.startsWith('pace_session='));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/amy/);
+  });
+
+  it('marks its cookies Secure when the request came over TLS through a trusted proxy', async () => {
+    const behindProxy = await buildApp({ connection: web.connection, trustProxy: true });
+    const page = await behindProxy.inject({ method: 'GET', url: '/sign-in', headers: { 'x-forwarded-proto': 'https' } });
+    expect(String(page.headers['set-cookie'])).toMatch(/^_csrf=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    const plain = await behindProxy.inject({ method: 'GET', url: '/sign-in' });
+    expect(String(plain.headers['set-cookie'])).not.toContain('Secure');
+    await behindProxy.close();
+  });
+
+  it('says only that the username or password is not right, for a wrong password and an unknown user alike', async () => {
+    const client = new Client(web.app);
+    await client.get('/sign-in');
+    for (const [username, password] of [['amy', 'wrong password!'], ['nobody', 'correct horse battery']] as const) {
+      const response = await client.post('/sign-in', { username, password });
+      expect(response.statusCode).toBe(401);
+      expect(textOf(response.body)).toContain('There is a problem The username or password is not right');
+      expect(client.cookies.has('pace_session')).toBe(false);
+    }
+  });
+
+  it('names each empty field in the error summary, linked to the field', async () => {
+    const client = new Client(web.app);
+    await client.get('/sign-in');
+    const response = await client.post('/sign-in', { username: '', password: '' });
+    expect(response.statusCode).toBe(401);
+    expect(response.body).toContain('<a href="#username">Enter your username</a>');
+    expect(response.body).toContain('<a href="#password">Enter your password</a>');
+    expect(response.body).toContain('<title>Error: Sign in – pace</title>');
+  });
+
+  it('refuses a sign-in form that does not carry the token the form was given', async () => {
+    const client = new Client(web.app);
+    await client.get('/sign-in');
+    const response = await client.post('/sign-in', { username: 'amy', password: 'correct horse battery', _csrf: 'forged' });
+    expect(response.statusCode).toBe(403);
+    expect(textOf(response.body)).toContain('This form has expired or did not come from pace.');
+  });
+
+  it('limits sign-in attempts from one address', async () => {
+    const client = new Client(web.app);
+    await client.get('/sign-in');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await client.post('/sign-in', { username: 'amy', password: 'wrong password!' })).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const blocked = await client.post('/sign-in', { username: 'amy', password: 'correct horse battery' });
+    expect(blocked.statusCode).toBe(429);
+    expect(textOf(blocked.body)).toContain('Too many attempts from here. Wait a minute, then try again.');
+  });
+
+  it('ends the session everywhere on signing out: the old cookie no longer works', async () => {
+    const client = new Client(web.app);
+    await client.signIn('amy');
+    const stolen = client.cookieHeader();
+    await client.get('/a/NORTH');
+    expect((await client.post('/sign-out', {})).headers.location).toBe('/sign-in');
+    const replay = await web.app.inject({ method: 'GET', url: '/a/NORTH', headers: { cookie: stolen } });
+    expect(replay.statusCode).toBe(303);
+  });
+
+  it('lets nobody in whose account has been disabled, even with a live session', async () => {
+    const client = new Client(web.app);
+    await client.signIn('amy');
+    await disableUserForTest(web.connection, 'amy');
+    expect((await client.get('/a/NORTH')).statusCode).toBe(303);
+  });
+
+  it('asks for signing in again once the session has expired', async () => {
+    const client = new Client(web.app);
+    await client.signIn('amy');
+    await expireSessionsForTest(web.connection);
+    const response = await client.get('/a/NORTH');
+    expect([response.statusCode, response.headers.location]).toEqual([303, '/sign-in?next=%2Fa%2FNORTH']);
+  });
+
+  it('sends the security headers on every page', async () => {
+    const response = await new Client(web.app).get('/sign-in');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+});

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveRecords } from '../../src/store/index.js';
+import { child, event, placement } from '../builders.js';
+import { engines } from '../engines.js';
+import { saveNorth } from './fixtures.js';
+import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
+
+describe.each(engines)('the dashboard on $name', (engine) => {
+  let web: WebFixture;
+  let client: Client;
+
+  beforeEach(async () => {
+    web = await openWeb(engine);
+    await saveNorth(web.connection, web.north);
+    await addTestUser(web.connection, 'amy', [[web.north, 'viewer']]);
+    client = new Client(web.app);
+    await client.signIn('amy');
+  });
+
+  afterEach(async () => {
+    await web.dispose();
+  });
+
+  it("shows each aim's sentence and its headline with every count, as at today", async () => {
+    const text = textOf((await client.get('/a/NORTH')).body);
+    expect(text).toContain('Figures as at 1 June 2021; programme start 1 January 2020.');
+    expect(text).toContain(
+      'Aim 2: permanence recommendation All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated. 33.3% in time n = 3: 1 in time, 1 late, 1 overdue; 2 waiting within 26 weeks, not yet counted.',
+    );
+    expect(text).toContain('3 children in the cohort still waiting, the longest for 39.0 weeks.');
+  });
+
+  it('shows the figures as they were on an earlier date', async () => {
+    const text = textOf((await client.get('/a/NORTH?as_at=01/07/2020')).body);
+    expect(text).toContain('Figures as at 1 July 2020');
+    expect(text).toContain('100.0% in time n = 1: 1 in time, 0 late, 0 overdue; 1 waiting within 26 weeks');
+  });
+
+  it('says in the error summary when the as-at date is not a real date, and shows no figures', async () => {
+    const response = await client.get('/a/NORTH?as_at=31/02/2021');
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('<a href="#as_at">Enter the as-at date as a real date, such as 2024-03-01 or 01/03/2024 (you entered 31/02/2021)</a>');
+    expect(textOf(response.body)).not.toContain('% in time');
+  });
+
+  it('refuses an as-at date after today', async () => {
+    const response = await client.get('/a/NORTH?as_at=2021-06-02');
+    expect(response.statusCode).toBe(400);
+    expect(textOf(response.body)).toContain('The as-at date cannot be after today, 2021-06-01 (you entered 2021-06-02)');
+  });
+
+  it('draws each dot of the run chart as a link to that child', async () => {
+    const body = (await client.get('/a/NORTH')).body;
+    expect(body).toContain('<a aria-label="A1: 21.7 weeks, ended 2020-06-01" href="/a/NORTH/children/A1">');
+    expect(body).toContain('<a aria-label="B2: 35.0 weeks, ended 2020-10-05" href="/a/NORTH/children/B2">');
+    expect(body).toContain('<a aria-label="C3: 39.0 weeks waiting, residential care, overdue" href="/a/NORTH/children/C3">');
+  });
+
+  it('says what the rules say, in words', async () => {
+    const text = textOf((await client.get('/a/NORTH')).body);
+    expect(text).toContain('What the rules say The baseline is all 2 points so far, because only 0 journeys ended before the programme start on 1 January 2020 (at least 10 are needed). 10 useful points are needed before these rules can judge; this chart has 2.');
+  });
+
+  it('offers the run chart as CSV of its data, SVG and PNG', async () => {
+    const csv = await client.get('/a/NORTH/aims/aim-2/run-chart.csv?as_at=2021-06-01');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="NORTH-aim-2-run-chart-2021-06-01.csv"');
+    expect(csv.body).toBe('point,child_id,start,end,weeks,baseline,in_signal\r\n1,A1,2020-01-01,2020-06-01,21.7,yes,no\r\n2,B2,2020-02-03,2020-10-05,35,yes,no\r\n');
+    const svg = await client.get('/a/NORTH/aims/aim-2/run-chart.svg');
+    expect(svg.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(svg.body).toMatch(/^<svg role="img"/);
+    expect(svg.body).toContain('<title>A1: 21.7 weeks, ended 2020-06-01</title>');
+    const png = await client.get('/a/NORTH/aims/aim-2/waiting-chart.png');
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(1, 4).toString('ascii')).toBe('PNG');
+  });
+
+  it('offers the waiting chart as CSV, longest wait first', async () => {
+    const csv = await client.get('/a/NORTH/aims/aim-2/waiting-chart.csv');
+    expect(csv.body).toBe(
+      'child_id,start,weeks_waiting,due,status,current_placement\r\nC3,2020-09-01,39,2021-03-02,overdue,residential\r\nE5,2020-12-07,25.1,2021-06-07,waiting,foster\r\nD4,2021-03-01,13.1,2021-08-30,waiting,kinship\r\n',
+    );
+  });
+
+  it("shows each chart's data as a table on the aim's page, each child a link", async () => {
+    const body = (await client.get('/a/NORTH/aims/aim-2')).body;
+    const text = textOf(body);
+    expect(text).toContain('The run chart\'s data Run chart of Aim 2: permanence recommendation: each journey that reached the milestone, in the order of the chart Point Child Started Reached the milestone Weeks In the baseline Part of a signal 1 A1 2020-01-01 2020-06-01 21.7 yes no 2 B2 2020-02-03 2020-10-05 35 yes no');
+    expect(text).toContain('C3 2020-09-01 39 2021-03-02 overdue residential care');
+    expect(body).toContain('<a class="ds_link" href="/a/NORTH/children/E5">E5</a>');
+  });
+
+  it('shows the new figure as soon as a record changes, from whichever process', async () => {
+    expect(textOf((await client.get('/a/NORTH')).body)).toContain('33.3% in time n = 3');
+    // Written straight to the store, as another process (an import, the CLI) would.
+    await saveRecords(web.connection, web.north, { events: [event('permanence_recommendation', '2021-05-20', 'adoption', { childId: 'E5', id: 'EE5' })] }, { by: 'elsewhere' });
+    expect(textOf((await client.get('/a/NORTH')).body)).toContain('50.0% in time n = 4: 2 in time, 1 late, 1 overdue; 1 waiting');
+  });
+
+  it('shows a run chart of more than 300 dots as a picture, leaving the links to the table', async () => {
+    const ids = Array.from({ length: 301 }, (_, i) => `M${String(i).padStart(3, '0')}`);
+    await saveRecords(
+      web.connection,
+      web.north,
+      {
+        children: ids.map((childId) => child({ childId })),
+        placements: ids.map((childId, i) => placement('2019-01-01', null, 'foster', { childId, id: `P${childId}`, carerRef: String(i) })),
+        events: ids.map((childId) => event('permanence_recommendation', '2019-05-01', 'adoption', { childId, id: `E${childId}` })),
+      },
+      { by: 'test' },
+    );
+    const body = (await client.get('/a/NORTH')).body;
+    expect(body).toContain('<img class="pace-chart-picture" src="/a/NORTH/aims/aim-2/run-chart.svg?as_at=2021-06-01" alt="Run chart of Aim 2: permanence recommendation: 303 dots, one a journey that reached the milestone, at the date it did; height the weeks it took."');
+    expect(body).not.toContain('M000: 17.1 weeks, ended 2019-05-01');
+  });
+
+  it('escapes what users typed, even inside a chart', async () => {
+    await saveRecords(web.connection, web.north, { children: [child({ childId: '<script>alert(1)</script>' })], placements: [placement('2021-01-01', null, 'foster', { childId: '<script>alert(1)</script>', id: 'PX' })] }, { by: 'test' });
+    const body = (await client.get('/a/NORTH')).body;
+    expect(body).not.toContain('<script>alert(1)</script>');
+    expect(body).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+
+  it('does not let a user see an authority they hold no role in', async () => {
+    for (const url of ['/a/SOUTH', '/a/SOUTH/aims/aim-2/run-chart.csv', '/a/SOUTH/waiting', '/a/NOWHERE']) expect((await client.get(url)).statusCode).toBe(404);
+  });
+
+  it('answers 404 for an aim or a chart file that does not exist', async () => {
+    expect((await client.get('/a/NORTH/aims/aim-9')).statusCode).toBe(404);
+    expect((await client.get('/a/NORTH/aims/aim-2/run-chart.gif')).statusCode).toBe(404);
+    expect((await client.get('/a/NORTH/aims/aim-9/run-chart.svg')).statusCode).toBe(404);
+  });
+});

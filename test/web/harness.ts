@@ -1,0 +1,107 @@
+// In-process web tests: a fresh database per test (on each engine), the app built on it, and a
+// browser-like client for app.inject() that keeps cookies and sends each form's CSRF token.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { addAuthority, addUser, grantRole, type AuthorityScope, type Connection, type UserRole } from '../../src/store/index.js';
+import { buildApp } from '../../src/web/app.js';
+import { hashPassword } from '../../src/web/auth/secrets.js';
+import { d } from '../builders.js';
+import type { TestEngine } from '../engines.js';
+
+export const password = 'correct horse battery';
+/** The day the tests pretend it is: the default as-at date. */
+export const today = d('2021-06-01');
+
+export interface WebFixture {
+  readonly app: FastifyInstance;
+  readonly connection: Connection;
+  readonly north: AuthorityScope;
+  readonly south: AuthorityScope;
+  dispose(): Promise<void>;
+}
+
+/** Two authorities (NORTH, with a programme start, and SOUTH) and the app over them. */
+export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number } } = {}): Promise<WebFixture> {
+  const { connection, dispose } = await engine.open();
+  const north = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: d('2020-01-01') }, 'test');
+  const south = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
+  if (!north.ok || !south.ok) throw new Error('fixture authorities');
+  const app = await buildApp({ connection, today: () => today, ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) });
+  return {
+    app,
+    connection,
+    north: north.value.scope,
+    south: south.value.scope,
+    async dispose() {
+      await app.close();
+      await dispose();
+    },
+  };
+}
+
+const hashes = new Map<string, Promise<string>>();
+
+/** A user with one role in each given authority. */
+export async function addTestUser(connection: Connection, username: string, roles: readonly [AuthorityScope, UserRole][]): Promise<number> {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  const added = await addUser(connection, { username, displayName: null, passwordHash: await (hashes.get(password) as Promise<string>) });
+  if (!added.ok) throw new Error(`fixture user ${username}`);
+  for (const [scope, role] of roles) await grantRole(connection, added.value.id, scope, role, 'test');
+  return added.value.id;
+}
+
+/** A client that keeps cookies like a browser. */
+export class Client {
+  readonly cookies = new Map<string, string>();
+  lastToken = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ method: 'GET', url, headers: { ...headers, cookie: this.cookieHeader() } });
+    this.keep(response);
+    return response;
+  }
+
+  /** Posts a form as a browser would, with the CSRF token of the last page fetched (unless the fields give one). */
+  async post(url: string, fields: Record<string, string | readonly string[]>): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries({ _csrf: this.lastToken, ...fields })) for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
+    const response = await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() } });
+    this.keep(response);
+    return response;
+  }
+
+  /** Signs in through the sign-in form. */
+  async signIn(username: string, pass = password): Promise<LightMyRequestResponse> {
+    await this.get('/sign-in');
+    return this.post('/sign-in', { username, password: pass });
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as { name: string; value: string; expires?: Date }[]) {
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now())) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.lastToken = token;
+  }
+}
+
+/** The text of a page without its markup, spaces collapsed: what a reader sees. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

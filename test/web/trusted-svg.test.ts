@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { runChartSvg } from '../../src/charts/run-chart.js';
+import { linkChartMarks } from '../../src/web/figures/linked-chart.js';
+import { trustedSvg } from '../../src/web/views/trusted-svg.js';
+import { d } from '../builders.js';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('our own markup in pages', () => {
+  it('enters a page through one function only', () => {
+    const users = filesUnder('src/web').filter((file) => readFileSync(file, 'utf8').includes('dangerouslySetInnerHTML'));
+    expect(users).toEqual(['src/web/views/trusted-svg.tsx']);
+  });
+
+  it('is only ever SVG', () => {
+    expect(() => trustedSvg('<script>alert(1)</script>')).toThrow('trustedSvg takes only SVG made by our chart code');
+  });
+
+  it('links each dot to its child with the reference escaped, and reads back as the same text', () => {
+    const childId = 'A&1 <"x">';
+    const svg = runChartSvg({ points: [{ position: 1, childId, end: d('2020-06-01'), weeks: 21.7 }], phases: [], highlighted: new Set(), aimWeeks: 26, aimLabel: 'Aim: 26 weeks', programmeStart: null });
+    const linked = linkChartMarks(svg, { label: 'Run chart & more', childIds: new Set([childId]), hrefOf: (id) => `/a/NORTH/children/${encodeURIComponent(id)}` });
+    const { document } = parseHTML(`<!doctype html><html><body>${linked}</body></html>`);
+    const link = document.querySelector('svg a');
+    expect(link?.getAttribute('href')).toBe('/a/NORTH/children/A%261%20%3C%22x%22%3E');
+    expect(link?.getAttribute('aria-label')).toBe('A&1 <"x">: 21.7 weeks, ended 2020-06-01');
+    expect(document.querySelector('svg')?.getAttribute('role')).toBe('group');
+    expect(document.querySelector('svg')?.getAttribute('aria-label')).toBe('Run chart & more');
+    expect(linked).not.toContain('<"x">');
+  });
+});
