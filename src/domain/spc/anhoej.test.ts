@@ -78,3 +78,22 @@ describe('Anhøj rules on the public test vectors', () => {
     expect(anhoejRules([5, null, 5], 5)).toEqual({ n_useful: 0, longest_run: 0, longest_run_max: null, n_crossings: 0, n_crossings_min: null, signal: false });
   });
 });
+
+describe('fewest crossings for long series', () => {
+  /** The whole-number answer, whatever the length. */
+  function wholeNumberCrossingsMin(nUseful: number): number {
+    const trials = nUseful - 1;
+    const outcomes = 2n ** BigInt(trials);
+    let ways = 1n;
+    let cumulative = 0n;
+    for (let k = 0; ; k += 1) {
+      cumulative += ways;
+      if (cumulative * 20n >= outcomes) return k;
+      ways = (ways * BigInt(trials - k)) / BigInt(k + 1);
+    }
+  }
+
+  it('is the same as the whole-number answer', () => {
+    for (const n of [402, 500, 777, 1000, 2501, 4000]) expect(crossingsMin(n)).toBe(wholeNumberCrossingsMin(n));
+  });
+});

@@ -41,6 +41,12 @@ export function longestRunMax(nUseful: number): number {
 export function crossingsMin(nUseful: number): number {
   assertCount(nUseful, 1);
   const trials = nUseful - 1;
+  // Long series: the tail in floating point decides unless it lies within a hair of 5%; only
+  // then are the whole numbers summed (swed-eisenhart.ts does the same for the runs limits).
+  if (trials > 400) {
+    const quick = floatingCrossingsMin(trials);
+    if (quick !== null) return quick;
+  }
   const outcomes = 2n ** BigInt(trials);
   let ways = 1n; // C(trials, k), updated as k grows
   let cumulative = 0n;
@@ -51,6 +57,21 @@ export function crossingsMin(nUseful: number): number {
     ways = (ways * BigInt(trials - k)) / BigInt(k + 1);
   }
   throw new Error(`unreachable: the binomial tail for ${nUseful} useful points never reached 5%`);
+}
+
+/** The smallest k with P(Binomial(trials, ½) ≤ k) ≥ 0.05 from log-space terms, or null when too close to call. */
+function floatingCrossingsMin(trials: number): number | null {
+  const margin = 1e-6;
+  let logWays = 0; // log C(trials, k)
+  const logOutcomes = trials * Math.LN2;
+  let cumulative = 0;
+  for (let k = 0; k <= trials; k += 1) {
+    const next = cumulative + Math.exp(logWays - logOutcomes);
+    if (next >= 0.05) return Math.abs(next - 0.05) > 0.05 * margin && Math.abs(cumulative - 0.05) > 0.05 * margin ? k : null;
+    cumulative = next;
+    logWays += Math.log(trials - k) - Math.log(k + 1);
+  }
+  return null;
 }
 
 /** Anhøj's rules for a series against its centre line. */
