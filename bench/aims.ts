@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { root, round, runCommand, writeResults } from './lib.js';
 
 async function scenario(name: 'one' | 'all'): Promise<Record<string, unknown>> {
-  const run = await runCommand(process.execPath, ['--import', join(root, 'bench', 'rss-reporter.mjs'), '--import', 'tsx', join(root, 'bench', 'aims-scenario.ts'), name]);
+  // The scenario runs compiled, as the product does (npm run bench:aims compiles it first).
+  const run = await runCommand(process.execPath, ['--import', join(root, 'bench', 'rss-reporter.mjs'), join(root, 'bench', '.build', 'bench', 'aims-scenario.js'), name]);
   if (run.code !== 0) throw new Error(`scenario ${name} failed:\n${run.stderr}`);
   const line = run.stdout.trim().split('\n').pop() as string;
   return { ...(JSON.parse(line) as Record<string, number | string>), peak_rss_mb: run.maxRssMb === null ? null : round(run.maxRssMb, 0) };
