@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const otherLayers = ['store', 'ingest', 'charts', 'web', 'cli', 'demo'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'bench/work/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'bench/work/', 'bench/.build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
