@@ -25,6 +25,8 @@ export interface CohortJourney {
   /** Start and end as day numbers (date.ts), for sorting and comparing many journeys quickly. */
   readonly startDay: number;
   readonly endDay: number | null;
+  /** The child's placements, for where the child lives now. */
+  readonly placements: ChildRecord['placements'];
 }
 
 export interface StatusCounts {
@@ -120,6 +122,7 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
         stillWaiting: isStillWaiting(journey),
         startDay,
         endDay: journey.end === null ? null : epochDay(journey.end),
+        placements: record.placements,
       });
     }
   }

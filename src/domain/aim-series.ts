@@ -60,7 +60,6 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
     .sort((a, b) => (a.endDay as number) - (b.endDay as number) || a.startDay - b.startDay || compareText(a.journey.childId, b.journey.childId));
   const points = completed.map((j, index) => ({ position: index + 1, childId: j.journey.childId, start: j.journey.start, end: j.journey.end as PlainDate, days: j.days, weeks: j.weeks }));
   const { count, rule } = baselineOf(points, programmeStart);
-  const recordsByChild = new Map(records.map((r) => [r.child.childId, r]));
   const waiting = journeys
     .filter((j) => j.stillWaiting)
     .map((j) => ({
@@ -70,7 +69,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
       weeks: j.weeks,
       due: j.due,
       overdue: j.status === 'overdue',
-      placementType: placementOn(recordsByChild.get(j.journey.childId)?.placements ?? [], asAt)?.type ?? null,
+      placementType: placementOn(j.placements, asAt)?.type ?? null,
     }))
     .sort((a, b) => b.days - a.days || compareText(a.childId, b.childId));
   return { points, baselineCount: count, baselineRule: rule, waiting };

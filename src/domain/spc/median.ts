@@ -5,7 +5,8 @@
 
 /** The middle value of the points that are present (the mean of the two middle ones for an even count); null when none are. */
 export function median(values: readonly (number | null)[]): number | null {
-  const present = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator on thousands of points.
+  const present = Float64Array.from(values.filter((value): value is number => value !== null)).sort();
   if (present.length === 0) return null;
   const middle = Math.floor(present.length / 2);
   const upper = present[middle] as number;
