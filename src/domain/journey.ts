@@ -141,8 +141,7 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
     if (day <= asAtDay) list.push({ event, day });
   }
   for (const list of Object.values(eventsByType)) if (list.length > 1) list.sort(byDayThenId);
-  const planEvents = [...eventsByType.care_plan, ...eventsByType.permanence_recommendation].sort(byDayThenId);
-  return { record, asAtDay, placements, eventsByType, planRoute: latestPlanRoute(planEvents) };
+  return { record, asAtDay, placements, eventsByType, planRoute: latestPlanRoute(eventsByType.care_plan, eventsByType.permanence_recommendation) };
 }
 
 /**
@@ -272,13 +271,16 @@ function byDayThenId(a: SeenEvent, b: SeenEvent): number {
   return a.day - b.day || compareIds(a.event.eventId, b.event.eventId);
 }
 
-/** The latest care plan or recommendation that names a route. */
-function latestPlanRoute(events: readonly SeenEvent[]): Route | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const event = (events[i] as SeenEvent).event;
-    if ((event.type === 'care_plan' || event.type === 'permanence_recommendation') && event.route !== null) return event.route;
-  }
-  return null;
+/** The latest care plan or recommendation that names a route (each list in date order). */
+function latestPlanRoute(plans: readonly SeenEvent[], recommendations: readonly SeenEvent[]): Route | null {
+  const latest = (events: readonly SeenEvent[]) => {
+    for (let i = events.length - 1; i >= 0; i--) if ((events[i] as SeenEvent).event.route !== null) return events[i] as SeenEvent;
+    return null;
+  };
+  const plan = latest(plans);
+  const recommendation = latest(recommendations);
+  if (plan === null || recommendation === null) return (plan ?? recommendation)?.event.route ?? null;
+  return (byDayThenId(plan, recommendation) > 0 ? plan : recommendation).event.route;
 }
 
 /** The placement open on a day; on a moving day, the one the child moved into. */
