@@ -3,12 +3,12 @@
  * with its status, the counts, the headline percentage and the median weeks.
  */
 import type { Aim, AimFilters } from './aim.js';
-import { epochDay, weeksFromDays, type PlainDate } from './date.js';
+import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
 import { journeysOfKind, type Journey } from './journey.js';
 import type { ChildRecord } from './records.js';
-import { isStillWaiting, journeyDays, journeyStatus, type JourneyStatus } from './status.js';
+import { isStillWaiting, journeyDays, statusByDueDay, type JourneyStatus } from './status.js';
 import { median } from './spc/median.js';
-import { dueDate } from './timescale.js';
+import { dueDay } from './timescale.js';
 
 export type CohortStatus = Exclude<JourneyStatus, 'closed'>;
 
@@ -106,22 +106,25 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
   const cached = byKey.get(key);
   if (cached !== undefined) return cached;
   const measured: CohortJourney[] = [];
+  const asAtDay = epochDay(asAt);
   for (const record of records) {
     for (const journey of journeysOfKind(record, aim.kind, asAt)) {
       if (!matchesFilters(journey, aim.filters)) continue;
-      const status = journeyStatus(journey, aim.timescale, asAt);
+      const due = dueDay(journey.start, aim.timescale);
+      const status = statusByDueDay(journey, due, asAtDay);
       if (status === 'closed') continue;
-      const days = journeyDays(journey, asAt);
       const startDay = epochDay(journey.start);
+      const endDay = journey.end === null ? null : epochDay(journey.end);
+      const days = journeyDays(journey, asAt);
       measured.push({
         journey,
         status,
         days,
         weeks: weeksFromDays(days),
-        due: dueDate(journey.start, aim.timescale),
+        due: dateOfEpochDay(due),
         stillWaiting: isStillWaiting(journey),
         startDay,
-        endDay: journey.end === null ? null : epochDay(journey.end),
+        endDay,
         placements: record.placements,
       });
     }

@@ -58,10 +58,11 @@ export function addDays(date: PlainDate, days: number): PlainDate {
 
 /** The day number `months` calendar months after `date`, clamped to the month's last day. */
 export function epochDayAddingMonths(date: PlainDate, months: number): number {
-  const total = date.year * 12 + (date.month - 1) + months;
+  const civil = civilFromDays(epochDay(date));
+  const total = civil.year * 12 + (civil.month - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
-  return daysFromCivil(year, month, Math.min(date.day, daysInMonth(year, month)));
+  return daysFromCivil(year, month, Math.min(civil.day, daysInMonth(year, month)));
 }
 
 const datesOfDays = new Map<number, PlainDate>();

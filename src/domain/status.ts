@@ -17,10 +17,14 @@ export type JourneyStatus = 'in_time' | 'late' | 'overdue' | 'waiting' | 'closed
 
 /** The status of `journey` against `timescale`, as at `asAt`. */
 export function journeyStatus(journey: Journey, timescale: Timescale, asAt: PlainDate): JourneyStatus {
-  const due = dueDay(journey.start, timescale);
+  return statusByDueDay(journey, dueDay(journey.start, timescale), epochDay(asAt));
+}
+
+/** The same, for callers that already hold the due date and as-at as day numbers (date.ts). */
+export function statusByDueDay(journey: Journey, due: number, asAtDay: number): JourneyStatus {
   if (journey.end !== null) return epochDay(journey.end) <= due ? 'in_time' : 'late';
   if (journey.kind === 'at-home' && journey.runEnd !== null && epochDay(journey.runEnd) < due) return 'closed';
-  return epochDay(asAt) > due ? 'overdue' : 'waiting';
+  return asAtDay > due ? 'overdue' : 'waiting';
 }
 
 /**
