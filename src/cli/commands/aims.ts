@@ -3,7 +3,8 @@ import type { Aim } from '../../domain/aim.js';
 import { aimFigures } from '../../domain/aim-figures.js';
 import { aimSentence } from '../../domain/aim-sentence.js';
 import type { PlainDate } from '../../domain/date.js';
-import { roundOrNull, roundTo } from '../../domain/round.js';
+import { figuresJson } from '../../domain/figures-json.js';
+import { roundTo } from '../../domain/round.js';
 import { describeTimescale } from '../../domain/timescale.js';
 import { aimToJson, findAim, listAims, loadChildRecords, parseAimJson, saveAim, type AimJson } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
@@ -48,14 +49,7 @@ export function aimsCommand(program: Command, io: Io, done: (code: number) => vo
         id: f.aim.id,
         name: f.aim.name,
         sentence: aimSentence(f.aim),
-        from_date: f.fromDate?.toString() ?? null,
-        counts: f.counts,
-        n: f.n,
-        percentage: roundOrNull(f.percentage),
-        median_weeks: roundOrNull(f.medianWeeks),
-        still_waiting: f.stillWaiting,
-        longest_wait_weeks: roundOrNull(f.longestWaitWeeks),
-        backlog: f.backlog && { by_date: f.backlog.byDate.toString(), started_before: f.backlog.startedBefore.toString(), total: f.backlog.total, complete: f.backlog.complete, still_waiting: f.backlog.stillWaiting },
+        ...figuresJson(f),
         journeys: f.journeys.map((j) => ({ child_id: j.journey.childId, start: j.journey.start.toString(), end: j.journey.end?.toString() ?? null, status: j.status, weeks: roundTo(j.weeks) })),
       }));
       if (options.json) {

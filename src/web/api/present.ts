@@ -1,9 +1,10 @@
 /** What the API sends: records in the canonical format's column names, figures as `pace aims --json` prints them. */
+import { figuresJson } from '../../domain/figures-json.js';
 import type { Aim } from '../../domain/aim.js';
 import { measuredJourneys } from '../../domain/aim-figures.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { CaseEvent, Child, ChildRecord, Placement } from '../../domain/records.js';
-import { roundOrNull, roundTo } from '../../domain/round.js';
+import { roundTo } from '../../domain/round.js';
 import { aimToJson } from '../../store/index.js';
 import type { AimResult, WaitingRow } from '../figures/authority-figures.js';
 
@@ -40,14 +41,7 @@ export function aimFiguresJson(result: AimResult) {
     national_aim: result.aim.nationalAim,
     sentence: result.sentence,
     definition: aimToJson(result.aim),
-    from_date: f.fromDate?.toString() ?? null,
-    counts: f.counts,
-    n: f.n,
-    percentage: roundOrNull(f.percentage),
-    median_weeks: roundOrNull(f.medianWeeks),
-    still_waiting: f.stillWaiting,
-    longest_wait_weeks: roundOrNull(f.longestWaitWeeks),
-    backlog: f.backlog && { by_date: f.backlog.byDate.toString(), started_before: f.backlog.startedBefore.toString(), total: f.backlog.total, complete: f.backlog.complete, still_waiting: f.backlog.stillWaiting },
+    ...figuresJson(f),
     verdicts: result.chart.verdicts,
   };
 }
