@@ -4,6 +4,7 @@
  */
 import type { EventType } from './codes.js';
 import { daysBetween, epochDay, type PlainDate } from './date.js';
+import type { Aim } from './aim.js';
 import { journeysOfKind } from './journey.js';
 import { quartiles, type Quartiles } from './quantile.js';
 import type { ChildRecord } from './records.js';
@@ -92,4 +93,17 @@ function firstEventDate(record: ChildRecord, types: readonly EventType[], fromDa
     }
   }
   return best;
+}
+
+/** Where each kind of aim's journey starts on the path: its stages are drawn from there on. */
+const firstMilestoneOfKind: Readonly<Record<Aim['kind'], StageMilestone>> = {
+  'at-home': 'accommodated',
+  accommodation: 'accommodated',
+  recommendation: 'permanence_recommendation',
+  adm: 'adm_decision',
+};
+
+/** The stage view for an aim: journeys from its from-date, stages from its start milestone on. */
+export function stagesForAim(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): Stage[] {
+  return stageView(records, asAt, { fromDate: aim.fromDate, firstMilestone: firstMilestoneOfKind[aim.kind] });
 }

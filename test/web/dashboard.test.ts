@@ -90,6 +90,26 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     expect(body).toContain('<a class="ds_link" href="/a/NORTH/children/E5">E5</a>');
   });
 
+  it("shows the stage and survival views on the aim's page, each with its table and downloads", async () => {
+    const body = (await client.get('/a/NORTH/aims/aim-2?as_at=2021-06-01')).body;
+    const text = textOf(body);
+    expect(text).toContain('Where the time goes: the stages');
+    expect(text).toContain('Time to the milestone, with children still waiting counted');
+    expect(body).toContain('href="/a/NORTH/aims/aim-2/survival.csv?as_at=2021-06-01"');
+    expect(body).toContain('<img class="pace-chart-picture" src="/a/NORTH/aims/aim-2/stages.svg?as_at=2021-06-01" alt="Bar chart of the median weeks between consecutive milestones');
+    // After the programme start: A1 reached it on day 152 and B2 on day 245; D4 (92 days), E5 (176) and C3 (273) still wait.
+    // 5 in view → 4 at day 152: 75% still waiting; 2 in view at day 245: 37.5%.
+    const survival = await client.get('/a/NORTH/aims/aim-2/survival.csv?as_at=2021-06-01');
+    expect(survival.body).toBe(
+      'group,days,percent_still_waiting,at_risk,reached,still_waiting_censored\r\n' +
+        'before,0,100,0,0,0\r\n' +
+        'after,0,100,5,0,0\r\nafter,92,100,5,0,1\r\nafter,152,75,4,1,0\r\nafter,176,75,3,0,1\r\nafter,245,37.5,2,1,0\r\nafter,273,37.5,1,0,1\r\n',
+    );
+    const stages = await client.get('/a/NORTH/aims/aim-2/stages.csv?as_at=2021-06-01');
+    expect(stages.body.split('\r\n').slice(0, 2)).toEqual(['stage,n,median_days,lower_quartile_days,upper_quartile_days', 'Accommodated → 72-hour meeting,0,,,']);
+    expect((await client.get('/a/NORTH/aims/aim-2/stages.svg')).body).toMatch(/^<svg /);
+  });
+
   it('shows the new figure as soon as a record changes, from whichever process', async () => {
     expect(textOf((await client.get('/a/NORTH')).body)).toContain('33.3% in time n = 3');
     // Written straight to the store, as another process (an import, the CLI) would.

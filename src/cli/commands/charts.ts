@@ -6,7 +6,7 @@ import { aimSurvival } from '../../domain/aim-survival.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { ChildRecord } from '../../domain/records.js';
 import { roundTo } from '../../domain/round.js';
-import { stageView, type StageMilestone } from '../../domain/stages.js';
+import { stagesForAim } from '../../domain/stages.js';
 import { listAims, loadChildRecords, type StoredAuthority } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
@@ -31,13 +31,6 @@ async function withAim<T>(io: Io, code: string, aimRef: string, work: (context: 
     return work({ found, aim, records: await loadChildRecords(connection, found.scope) });
   });
 }
-
-const firstMilestoneOf: Readonly<Record<Aim['kind'], StageMilestone>> = {
-  'at-home': 'accommodated',
-  accommodation: 'accommodated',
-  recommendation: 'permanence_recommendation',
-  adm: 'adm_decision',
-};
 
 export function chartsCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
@@ -97,7 +90,7 @@ export function chartsCommand(program: Command, io: Io, done: (code: number) => 
           case 'waiting':
             return aimWaitingChartSvg(aim, aimRunChart(aim, records, options.asAt, programmeStart).series);
           case 'stages':
-            return aimStageChartSvg(stageView(records, options.asAt, { fromDate: aim.fromDate, firstMilestone: firstMilestoneOf[aim.kind] }));
+            return aimStageChartSvg(stagesForAim(aim, records, options.asAt));
           default:
             return aimSurvivalChartSvg(aim, aimSurvival(aim, records, options.asAt, programmeStart));
         }

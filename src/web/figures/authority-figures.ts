@@ -11,6 +11,8 @@ import { aimSentence } from '../../domain/aim-sentence.js';
 import type { PlacementType } from '../../domain/codes.js';
 import { daysBetween, type PlainDate } from '../../domain/date.js';
 import type { Authority, ChildRecord } from '../../domain/records.js';
+import { aimSurvival, type AimSurvival } from '../../domain/aim-survival.js';
+import { stagesForAim, type Stage } from '../../domain/stages.js';
 import { authorityPath } from '../views/layout.js';
 import { linkChartMarks } from './linked-chart.js';
 
@@ -29,6 +31,9 @@ export interface AimResult {
    */
   readonly runSvgLinked: string | null;
   readonly waitingSvgLinked: string;
+  /** Where the time goes, and time to the milestone with children still waiting counted. */
+  readonly stages: readonly Stage[];
+  readonly survival: AimSurvival;
 }
 
 /** One journey still waiting, for the waiting list. */
@@ -80,6 +85,8 @@ export function computeAuthorityFigures(authority: Authority, aims: readonly Aim
       runSvg,
       waitingSvg,
       runSvgLinked: chart.series.points.length > maxLinkedPoints ? null : linkChartMarks(runSvg, { label: `Run chart of ${aim.name}: one dot a child, each a link to the child's record`, childIds, hrefOf }),
+      stages: stagesForAim(aim, records, asAt),
+      survival: aimSurvival(aim, records, asAt, authority.programmeStart),
       waitingSvgLinked: linkChartMarks(waitingSvg, { label: `Waiting chart of ${aim.name}: one bar a child still waiting, each a link to the child's record`, childIds, hrefOf }),
     };
   });

@@ -1,5 +1,5 @@
 /** Each chart's data as a table for the page, from the same tables the CSV downloads are made of. */
-import { runChartTable, waitingChartTable } from '../../charts/aim-charts.js';
+import { runChartTable, stageTable, survivalTable, waitingChartTable } from '../../charts/aim-charts.js';
 import type { AimResult } from '../figures/authority-figures.js';
 import type { TableModel } from '../views/aim-page.js';
 import { authorityPath } from '../views/layout.js';
@@ -31,4 +31,22 @@ export function waitingTableModel(code: string, result: AimResult): TableModel {
 
 function childLink(code: string, childId: string): { text: string; href: string } {
   return { text: childId, href: authorityPath(code, `/children/${encodeURIComponent(childId)}`) };
+}
+
+export function stagesTableModel(result: AimResult): TableModel {
+  return {
+    caption: `Stages of ${result.aim.name}: days between each pair of milestones, for journeys that reached both`,
+    columns: ['Stage', 'Journeys', 'Median days', 'Lower quartile (days)', 'Upper quartile (days)'],
+    rows: stageTable(result.stages).rows.map((row) => row.map((cell) => (cell === null ? '—' : String(cell)))),
+  };
+}
+
+export function survivalTableModel(result: AimResult): TableModel {
+  // One row a step of the curve where a journey reached the milestone (the CSV has every step).
+  const table = survivalTable(result.survival);
+  return {
+    caption: `Time to the milestone for ${result.aim.name}, children still waiting counted until today (Kaplan–Meier)`,
+    columns: ['Journeys', 'Days since the start', '% still waiting', 'Still in view', 'Reached the milestone that day', 'Still waiting, last seen that day'],
+    rows: table.rows.filter((row) => row[1] === 0 || Number(row[4]) > 0).map((row) => row.map((cell) => (cell === null ? '' : String(cell)))),
+  };
 }

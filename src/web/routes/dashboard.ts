@@ -1,12 +1,13 @@
 /** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { tableToCsv, runChartTable, waitingChartTable } from '../../charts/aim-charts.js';
+import { aimStageChartSvg, aimSurvivalChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
+import type { AuthorityFigures, AimResult } from '../figures/authority-figures.js';
 import { svgToPng } from '../../charts/render.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { parseAsAt } from '../forms/as-at.js';
-import { runTableModel, waitingTableModel } from '../presenters/chart-tables.js';
+import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from '../presenters/chart-tables.js';
 import { presentAim, presentDashboard } from '../presenters/dashboard.js';
 import { longDate } from '../presenters/format.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
@@ -19,7 +20,8 @@ type AuthorityParams = { Params: { code: string }; Querystring: { as_at?: string
 type AimParams = { Params: { code: string; aimId: string }; Querystring: { as_at?: string } };
 type FileParams = { Params: { code: string; aimId: string; file: string }; Querystring: { as_at?: string } };
 
-const fileNames = /^(run-chart|waiting-chart)\.(svg|png|csv)$/;
+const fileNames = /^(run-chart|waiting-chart|stages|survival)\.(svg|png|csv)$/;
+type ChartName = 'run-chart' | 'waiting-chart' | 'stages' | 'survival';
 
 export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<AuthorityParams>('/a/:code', async (request, reply) => {
@@ -55,6 +57,24 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
         action: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}`),
         runTable: runTableModel(code, result),
         waitingTable: waitingTableModel(code, result),
+        extraCharts: [
+          {
+            id: 'stages',
+            heading: 'Where the time goes: the stages',
+            explanation: 'For the journeys in this aim, the median weeks between each milestone and the next (the bar), and the middle half of journeys (the line). The longest bar is where the delay sits.',
+            alt: `Bar chart of the median weeks between consecutive milestones for ${result.aim.name}; the table below gives each stage's figures.`,
+            links: fileLinks(code, result, 'stages', asAt.text),
+            table: stagesTableModel(result),
+          },
+          {
+            id: 'survival',
+            heading: 'Time to the milestone, with children still waiting counted',
+            explanation: 'The share of journeys still without their milestone, week by week since they started. Children still waiting count for as long as they have waited, so short waits finishing first cannot make things look better than they are.',
+            alt: `Line chart of the percentage of journeys still waiting for ${result.aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`,
+            links: fileLinks(code, result, 'survival', asAt.text),
+            table: survivalTableModel(result),
+          },
+        ],
         errors: [],
       }),
     );
@@ -63,14 +83,14 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
   app.get<FileParams>('/a/:code/aims/:aimId/:file', async (request, reply) => {
     const match = fileNames.exec(request.params.file);
     if (!match) throw new HttpError(404, 'Page not found');
-    const [, chart, format] = match as unknown as [string, 'run-chart' | 'waiting-chart', 'svg' | 'png' | 'csv'];
+    const [, chart, format] = match as unknown as [string, ChartName, 'svg' | 'png' | 'csv'];
     const grant = grantFor(userOf(request), request.params.code);
     const asAt = parseAsAt(request.query.as_at, ctx.today());
     if (!asAt.ok) throw new HttpError(400, asAt.error.message);
     const figures = await ctx.cache.figures(grant, asAt.value);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
-    const svg = chart === 'run-chart' ? result.runSvg : result.waitingSvg;
+    const svg = chartSvg(ctx, figures, result, chart);
     const name = `${grant.scope.code}-${result.aim.id}-${chart}-${asAt.value.toString()}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
     download(reply, name);
     // Each file is made once per cache entry and kept as bytes.
@@ -81,11 +101,48 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
       case 'png':
         return reply.type('image/png').send(bytes(() => svgToPng(svg)));
       case 'csv':
-        return reply.type('text/csv; charset=utf-8').send(bytes(() => Buffer.from(tableToCsv(chart === 'run-chart' ? runChartTable(result.chart) : waitingChartTable(result.chart.series)))));
+        return reply.type('text/csv; charset=utf-8').send(bytes(() => Buffer.from(tableToCsv(chartTable(result, chart)))));
       default:
         throw new HttpError(404, 'Page not found');
     }
   });
+}
+
+/** A chart's standalone SVG; the stage and survival charts are drawn once per cache entry, when first asked for. */
+function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult, chart: ChartName): string {
+  switch (chart) {
+    case 'run-chart':
+      return result.runSvg;
+    case 'waiting-chart':
+      return result.waitingSvg;
+    case 'stages':
+      return ctx.cache.derived(figures, `${result.aim.id}/stages.svg`, () => aimStageChartSvg(result.stages));
+    case 'survival':
+      return ctx.cache.derived(figures, `${result.aim.id}/survival.svg`, () => aimSurvivalChartSvg(result.aim, result.survival));
+    default:
+      throw new HttpError(404, 'Page not found');
+  }
+}
+
+function chartTable(result: AimResult, chart: ChartName): ChartTable {
+  switch (chart) {
+    case 'run-chart':
+      return runChartTable(result.chart);
+    case 'waiting-chart':
+      return waitingChartTable(result.chart.series);
+    case 'stages':
+      return stageTable(result.stages);
+    case 'survival':
+      return survivalTable(result.survival);
+    default:
+      throw new HttpError(404, 'Page not found');
+  }
+}
+
+function fileLinks(code: string, result: AimResult, chart: ChartName, asAtText: string) {
+  const base = authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}/${chart}`);
+  const query = asAtText ? `?as_at=${encodeURIComponent(asAtText)}` : '';
+  return { svg: `${base}.svg${query}`, png: `${base}.png${query}`, csv: `${base}.csv${query}` };
 }
 
 function download(reply: FastifyReply, fileName: string): void {

@@ -48,7 +48,17 @@ export function DataTable({ table }: { table: TableModel }): VNode {
   );
 }
 
-export function AimPage(props: { chrome: Chrome; aim: DashboardAim; asAtWords: string; asAtValue: string; action: string; runTable: TableModel; waitingTable: TableModel; errors: readonly FieldError[] }): VNode {
+export interface ExtraChart {
+  readonly id: string;
+  readonly heading: string;
+  readonly explanation: string;
+  /** What the picture shows, for those who cannot see it; the table below holds its data. */
+  readonly alt: string;
+  readonly links: { readonly svg: string; readonly png: string; readonly csv: string };
+  readonly table: TableModel;
+}
+
+export function AimPage(props: { chrome: Chrome; aim: DashboardAim; asAtWords: string; asAtValue: string; action: string; runTable: TableModel; waitingTable: TableModel; extraCharts: readonly ExtraChart[]; errors: readonly FieldError[] }): VNode {
   const { aim } = props;
   return (
     <Page title={`${aim.name}, ${props.asAtWords}`} chrome={props.chrome} wide>
@@ -63,6 +73,17 @@ export function AimPage(props: { chrome: Chrome; aim: DashboardAim; asAtWords: s
       <DataTable table={props.runTable} />
       <h2 id="waiting-chart-table">The waiting chart's data</h2>
       <DataTable table={props.waitingTable} />
+      {props.extraCharts.map((chart) => (
+        <section key={chart.id} aria-labelledby={chart.id}>
+          <h2 id={chart.id}>{chart.heading}</h2>
+          <p>{chart.explanation}</p>
+          <img class="pace-chart-picture" src={chart.links.svg} alt={chart.alt} />
+          <p class="pace-downloads">
+            Download: <a class="ds_link" href={chart.links.svg}>SVG</a>, <a class="ds_link" href={chart.links.png}>PNG</a>, <a class="ds_link" href={chart.links.csv}>CSV</a>
+          </p>
+          <DataTable table={chart.table} />
+        </section>
+      ))}
     </Page>
   );
 }
