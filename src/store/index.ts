@@ -7,6 +7,7 @@ export * from './aims.js';
 export * from './authorities.js';
 export * from './dialect.js';
 export * from './history.js';
+export * from './imports.js';
 export * from './load.js';
 export * from './migrate.js';
 export * from './records.js';

@@ -7,12 +7,14 @@ import type { Connection } from './dialect.js';
 import { recordsMigration } from './migrations/0001-records.js';
 import { aimsMigration } from './migrations/0003-aims.js';
 import { usersMigration } from './migrations/0004-users.js';
+import { importsMigration } from './migrations/0005-imports.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
     '0001-records': recordsMigration(connection.capabilities),
     '0003-aims': aimsMigration(connection.capabilities),
     '0004-users': usersMigration(connection.capabilities),
+    '0005-imports': importsMigration(connection.capabilities),
   };
 }
 

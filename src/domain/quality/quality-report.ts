@@ -1,0 +1,90 @@
+/**
+ * The data-quality report of an authority's stored records, as at a date: how completely each
+ * milestone is recorded, sequences that are impossible or suspicious, how late milestones are
+ * recorded, children with no placement, and journeys that have gone a year with no event. Each
+ * problem names its child and what to fix. The CLI and the web page show this same value.
+ */
+import type { EventType } from '../codes.js';
+import { epochDay, type PlainDate } from '../date.js';
+import { measureJourneys } from '../measure.js';
+import { nationalTimescales } from '../national-aims.js';
+import type { ChildRecord } from '../records.js';
+import { milestoneCompleteness, type MilestoneCompleteness } from './completeness.js';
+import { makeProblem, compareProblems, type Problem } from './problem.js';
+import { validateChildRecords } from './validate.js';
+
+/** Events recorded more than this many days after they happened are named. */
+export const lateRecordingDays = 90;
+/** Lag is measured for events dated in this many days up to as-at. */
+export const lagWindowDays = 365;
+/** An open journey with no event for longer than this is named. */
+export const silentJourneyDays = 365;
+
+export interface RecordingLag {
+  readonly eventType: EventType;
+  readonly events: number;
+  readonly medianDays: number;
+  readonly p90Days: number;
+  readonly late: number;
+}
+
+export interface QualityReport {
+  readonly asAt: PlainDate;
+  readonly children: number;
+  readonly completeness: readonly MilestoneCompleteness[];
+  readonly lag: readonly RecordingLag[];
+  readonly problems: readonly Problem[];
+}
+
+/** `recordedOn` gives the day pace first held the current version of an event, when known. */
+export function qualityReport(records: readonly ChildRecord[], asAt: PlainDate, recordedOn: (eventId: string) => PlainDate | null): QualityReport {
+  const problems: Problem[] = [];
+  const context = { today: asAt, isKnownChild: () => true };
+  const lags = new Map<EventType, number[]>();
+  const asAtDay = epochDay(asAt);
+  for (const record of records) {
+    problems.push(...validateChildRecords({ childId: record.child.childId, ...record }, context).filter((p) => p.code !== 'date-in-future'));
+    for (const event of record.events) {
+      const day = epochDay(event.date);
+      const recorded = recordedOn(event.eventId);
+      if (recorded === null || day > asAtDay || asAtDay - day > lagWindowDays) continue;
+      const lag = Math.max(0, epochDay(recorded) - day);
+      const list = lags.get(event.type);
+      if (list === undefined) lags.set(event.type, [lag]);
+      else list.push(lag);
+      if (lag > lateRecordingDays) problems.push(makeProblem('recording-late', { childId: event.childId, record: { kind: 'event', id: event.eventId }, column: 'date', value: event.date.toString(), detail: String(lag) }));
+    }
+  }
+  problems.push(...silentJourneys(records, asAt));
+  return { asAt, children: records.length, completeness: milestoneCompleteness(records, asAt), lag: summariseLags(lags), problems: problems.sort(compareProblems) };
+}
+
+function silentJourneys(records: readonly ChildRecord[], asAt: PlainDate): Problem[] {
+  const asAtDay = epochDay(asAt);
+  const byChild = new Map(records.map((r) => [r.child.childId, r]));
+  const problems: Problem[] = [];
+  for (const { journey, status } of measureJourneys(records, asAt, (kind) => nationalTimescales[kind])) {
+    if (status !== 'waiting' && status !== 'overdue') continue;
+    const startDay = epochDay(journey.start);
+    if (asAtDay - startDay <= silentJourneyDays) continue;
+    const events = byChild.get(journey.childId)?.events ?? [];
+    const latest = events.reduce((max, e) => {
+      const day = epochDay(e.date);
+      return day >= startDay && day <= asAtDay && day > max ? day : max;
+    }, -Infinity);
+    if (asAtDay - latest > silentJourneyDays) {
+      problems.push(makeProblem('journey-without-events', { childId: journey.childId, record: null, column: null, value: journey.start.toString(), detail: `the ${journey.kind} journey` }));
+    }
+  }
+  return problems;
+}
+
+function summariseLags(lags: ReadonlyMap<EventType, number[]>): RecordingLag[] {
+  return [...lags]
+    .map(([eventType, days]) => {
+      const sorted = Float64Array.from(days).sort();
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+      return { eventType, events: sorted.length, medianDays: at(0.5), p90Days: at(0.9), late: days.filter((d) => d > lateRecordingDays).length };
+    })
+    .sort((a, b) => (a.eventType < b.eventType ? -1 : 1));
+}

@@ -1,0 +1,158 @@
+/**
+ * The records of one import, held compactly as rows are read: children as records, placements and
+ * events as columns (a million of them would otherwise take an object each). Each child's records
+ * are put together again as domain records, a child at a time, for the rules and for saving; each
+ * remembers the row it came from, so that a problem can still name its file and row.
+ */
+import { eventTypes, legalBases, placementTypes, routes, type EventType, type LegalBasis, type PlacementType, type Route } from '../domain/codes.js';
+import { dateOfEpochDay, epochDay } from '../domain/date.js';
+import type { ChildRecords } from '../domain/quality/child-rules.js';
+import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import { CodeColumn, IntColumn, positionsByGroup } from './columns-store.js';
+import type { TableName } from './tables.js';
+
+/** One child's records with the rows they came from (0 for a child not in the children file). */
+export interface ChildGroup extends ChildRecords {
+  readonly childRow: number;
+  readonly placementRows: readonly number[];
+  readonly eventRows: readonly number[];
+}
+
+const noDay = -2_147_483_648;
+
+export class ImportBatch {
+  readonly #childIndex = new Map<string, number>();
+  readonly #childIds: string[] = [];
+  readonly #children: (Child | null)[] = [];
+  readonly #childRows: number[] = [];
+  readonly #ids: Record<TableName, Set<string>> = { children: new Set(), placements: new Set(), events: new Set() };
+  readonly #placements = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], start: new IntColumn(), end: new IntColumn(), type: new CodeColumn<PlacementType>(placementTypes), basis: new CodeColumn<LegalBasis>(legalBases), carer: [] as (string | null)[] };
+  readonly #events = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], day: new IntColumn(), type: new CodeColumn<EventType>(eventTypes), route: new CodeColumn<Route>(routes), note: [] as (string | null)[] };
+  /** Children whose row was present but had errors: not unknown, just not readable. */
+  readonly presentChildIds = new Set<string>();
+  readonly counts: Record<TableName, number> = { children: 0, placements: 0, events: 0 };
+
+  /** Whether an id has been seen before in this table; remembers it. */
+  isDuplicate(table: TableName, id: string): boolean {
+    const ids = this.#ids[table];
+    const before = ids.size;
+    ids.add(id);
+    return ids.size === before;
+  }
+
+  addChild(child: Child, row: number): void {
+    const index = this.#indexOf(child.childId);
+    this.#children[index] = child;
+    this.#childRows[index] = row;
+    this.counts.children += 1;
+  }
+
+  addPlacement(placement: Placement, row: number): void {
+    const p = this.#placements;
+    p.child.push(this.#indexOf(placement.childId));
+    p.row.push(row);
+    p.id.push(placement.placementId);
+    p.start.push(epochDay(placement.start));
+    p.end.push(placement.end === null ? noDay : epochDay(placement.end));
+    p.type.push(placement.type);
+    p.basis.push(placement.legalBasis);
+    p.carer.push(placement.carerRef);
+    this.counts.placements += 1;
+  }
+
+  addEvent(event: CaseEvent, row: number): void {
+    const e = this.#events;
+    e.child.push(this.#indexOf(event.childId));
+    e.row.push(row);
+    e.id.push(event.eventId);
+    e.day.push(epochDay(event.date));
+    e.type.push(event.type);
+    e.route.push(event.route);
+    e.note.push(event.note);
+    this.counts.events += 1;
+  }
+
+  /** Each child's records, a child at a time, in the order the children were first met. */
+  *children(): Generator<ChildGroup> {
+    const count = this.#childIds.length;
+    const placements = positionsByGroup(this.#placements.child, count);
+    const events = positionsByGroup(this.#events.child, count);
+    for (let index = 0; index < count; index++) {
+      const placementAt = Array.from(placements.positions.subarray(placements.starts[index], placements.starts[index + 1]));
+      const eventAt = Array.from(events.positions.subarray(events.starts[index], events.starts[index + 1]));
+      yield {
+        childId: this.#childIds[index] as string,
+        child: this.#children[index] ?? null,
+        childRow: this.#childRows[index] ?? 0,
+        placements: placementAt.map((i) => this.#placement(i)),
+        placementRows: placementAt.map((i) => this.#placements.row.at(i)),
+        events: eventAt.map((i) => this.#event(i)),
+        eventRows: eventAt.map((i) => this.#events.row.at(i)),
+      };
+    }
+  }
+
+  /** Every child read, in file order. */
+  *allChildren(): Generator<Child> {
+    for (const child of this.#children) if (child !== null) yield child;
+  }
+
+  /** Every placement read, in file order. */
+  *allPlacements(): Generator<Placement> {
+    for (let i = 0; i < this.#placements.id.length; i++) yield this.#placement(i);
+  }
+
+  /** Every event read, in file order. */
+  *allEvents(): Generator<CaseEvent> {
+    for (let i = 0; i < this.#events.id.length; i++) yield this.#event(i);
+  }
+
+  /** Where an id first appeared in a table (for a duplicate's message); slow, so only for the few duplicates. */
+  firstRowOf(table: TableName, id: string): number | null {
+    if (table === 'children') {
+      const index = this.#childIndex.get(id);
+      return index === undefined || !this.#childRows[index] ? null : (this.#childRows[index] as number);
+    }
+    const columns = table === 'placements' ? this.#placements : this.#events;
+    const at = columns.id.indexOf(id);
+    return at < 0 ? null : columns.row.at(at);
+  }
+
+  #placement(i: number): Placement {
+    const p = this.#placements;
+    const end = p.end.at(i);
+    return {
+      childId: this.#childIds[p.child.at(i)] as string,
+      placementId: p.id[i] as string,
+      start: dateOfEpochDay(p.start.at(i)),
+      end: end === noDay ? null : dateOfEpochDay(end),
+      type: p.type.at(i) as PlacementType,
+      legalBasis: p.basis.at(i),
+      carerRef: p.carer[i] ?? null,
+    };
+  }
+
+  #event(i: number): CaseEvent {
+    const e = this.#events;
+    return {
+      childId: this.#childIds[e.child.at(i)] as string,
+      eventId: e.id[i] as string,
+      type: e.type.at(i) as EventType,
+      date: dateOfEpochDay(e.day.at(i)),
+      route: e.route.at(i),
+      note: e.note[i] ?? null,
+    };
+  }
+
+  #indexOf(childId: string): number {
+    let index = this.#childIndex.get(childId);
+    if (index === undefined) {
+      index = this.#childIds.length;
+      this.#childIndex.set(childId, index);
+      this.#childIds.push(childId);
+      this.#children.push(null);
+      this.#childRows.push(0);
+    }
+    return index;
+  }
+}

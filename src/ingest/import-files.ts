@@ -1,0 +1,132 @@
+/**
+ * Importing an export into an authority: read every table (streaming), check every row and every
+ * child's records together, and only when nothing is an error, save all of it in one
+ * transaction with an entry in the import log. A dry run does everything but commit. Expected
+ * failures are in the report, never thrown.
+ */
+import type { PlainDate } from '../domain/date.js';
+import { validateChildRecords } from '../domain/quality/validate.js';
+import { inOneTransaction, recordImport, storedChildIds, type AuthorityScope, type Connection, type ImportFile, type ImportOutcome, type SaveSummary } from '../store/index.js';
+import { codeReaders } from './code-values.js';
+import { dateReader } from './date-formats.js';
+import { ImportBatch, type ChildGroup } from './import-batch.js';
+import { locate, ProblemLog, type ImportProblem } from './import-problem.js';
+import { openSources } from './open-sources.js';
+import type { Profile } from './profile.js';
+import { readTable, type ReadTable } from './read-table.js';
+import { saveBatch } from './save-batch.js';
+import type { TableName } from './tables.js';
+
+export type ImportProgress =
+  | { readonly phase: 'reading'; readonly bytes: number; readonly totalBytes: number }
+  | { readonly phase: 'checking' }
+  | { readonly phase: 'writing'; readonly records: number; readonly totalRecords: number };
+
+export interface ImportOptions {
+  readonly path: string;
+  readonly scope: AuthorityScope;
+  readonly profile: Profile;
+  readonly dryRun: boolean;
+  /** Who is importing. */
+  readonly by: string;
+  /** No milestone may be dated after this day. */
+  readonly today: PlainDate;
+  /** When the import is recorded (ISO timestamp); now, unless a test fixes it. */
+  readonly at?: string;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportReport {
+  readonly outcome: ImportOutcome;
+  readonly dryRun: boolean;
+  readonly importId: number;
+  readonly files: readonly ImportFile[];
+  /** Data rows read from each table. */
+  readonly rows: Readonly<Record<TableName, number>>;
+  readonly errors: number;
+  readonly warnings: number;
+  /** The problems (up to a readable number of each rule), errors first. */
+  readonly problems: readonly ImportProblem[];
+  /** How many problems of each rule there were. */
+  readonly problemCounts: readonly { readonly code: string; readonly severity: string; readonly count: number }[];
+  /** What was saved, or for a dry run what would have been; null when refused. */
+  readonly saved: SaveSummary | null;
+}
+
+const none: SaveSummary = { children: { added: 0, changed: 0, unchanged: 0 }, placements: { added: 0, changed: 0, unchanged: 0 }, events: { added: 0, changed: 0, unchanged: 0 } };
+
+export async function importFiles(connection: Connection, options: ImportOptions): Promise<ImportReport> {
+  const { profile, scope } = options;
+  const progress = options.onProgress ?? (() => {});
+  const at = options.at ?? new Date().toISOString();
+  const log = new ProblemLog();
+  const batch = new ImportBatch();
+  let bytes = 0;
+  let totalBytes = 0;
+  const sources = await openSources(options.path, profile, log, (read) => {
+    bytes += read;
+    progress({ phase: 'reading', bytes, totalBytes });
+  });
+  totalBytes = sources.totalBytes;
+  const read: Partial<Record<TableName, ReadTable>> = {};
+  const context = { profile, batch, log, row: { codes: codeReaders(profile), readDate: dateReader(profile.dateFormats) } };
+  for await (const source of sources.tables) read[source.table] = await readTable(source, context, sources.strictWidth);
+
+  progress({ phase: 'checking' });
+  await checkRecords(connection, options, batch, read, log);
+
+  const entry = { at, by: options.by, dryRun: options.dryRun, profile: profile.name, files: sources.files, errors: log.errors, warnings: log.warnings };
+  const rows = { children: read.children?.rows ?? 0, placements: read.placements?.rows ?? 0, events: read.events?.rows ?? 0 };
+  const report = (outcome: ImportOutcome, importId: number, saved: SaveSummary | null): ImportReport => ({
+    outcome,
+    dryRun: options.dryRun,
+    importId,
+    files: sources.files,
+    rows,
+    errors: log.errors,
+    warnings: log.warnings,
+    problems: log.problems(),
+    problemCounts: log.counts(),
+    saved,
+  });
+  if (log.errors > 0) return report('refused', await recordImport(connection.db, scope, { ...entry, outcome: 'refused', counts: none }), null);
+
+  const totalRecords = batch.counts.children + batch.counts.placements + batch.counts.events;
+  let written = 0;
+  progress({ phase: 'writing', records: 0, totalRecords });
+  const outcome: ImportOutcome = options.dryRun ? 'dry-run' : 'imported';
+  const { saved, importId } = await inOneTransaction(connection, !options.dryRun, async (inside) => {
+    const saved = await saveBatch(inside, scope, batch, { by: options.by, at }, (count) => {
+      written += count;
+      progress({ phase: 'writing', records: written, totalRecords });
+    });
+    // The log entry of an import is part of its transaction: both are kept, or neither.
+    const importId = options.dryRun ? 0 : await recordImport(inside.db, scope, { ...entry, outcome, counts: saved });
+    return { saved, importId };
+  });
+  // A dry run's own entry is written after its rollback: it changed nothing else.
+  return report(outcome, options.dryRun ? await recordImport(connection.db, scope, { ...entry, outcome, counts: saved }) : importId, saved);
+}
+
+/** The rules across records, for each child in the batch, placed at their file and row. */
+async function checkRecords(connection: Connection, options: ImportOptions, batch: ImportBatch, read: Partial<Record<TableName, ReadTable>>, log: ProblemLog): Promise<void> {
+  const stored = await storedChildIds(connection, options.scope);
+  const context = { today: options.today, isKnownChild: (id: string) => stored.has(id) || batch.presentChildIds.has(id) };
+  const tableOf = { child: 'children', placement: 'placements', event: 'events' } as const;
+  for (const group of batch.children()) {
+    for (const problem of validateChildRecords(group, context)) {
+      const kind = problem.record?.kind ?? 'child';
+      const table = read[tableOf[kind]];
+      const row = rowIn(group, kind, problem.record?.id ?? null);
+      const column = problem.column === null ? null : (table?.map?.labelOf(problem.column) ?? problem.column);
+      log.add(locate(problem, table?.label ?? tableOf[kind], row, column));
+    }
+  }
+}
+
+/** The row a record of the child came from; a child not in the children file has none. */
+function rowIn(group: ChildGroup, kind: 'child' | 'placement' | 'event', id: string | null): number | null {
+  if (kind === 'child' || id === null) return group.childRow || null;
+  const at = kind === 'placement' ? group.placements.findIndex((p) => p.placementId === id) : group.events.findIndex((e) => e.eventId === id);
+  return (kind === 'placement' ? group.placementRows : group.eventRows)[at] ?? null;
+}

@@ -1,0 +1,103 @@
+/**
+ * Finding an import's tables: a folder holding the three CSV files the profile names (matched
+ * without regard to case), or one .xlsx workbook holding the three sheets. Each file is hashed
+ * for the import log, and a CSV file's encoding is settled before it is parsed.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { makeProblem } from '../domain/quality/problem.js';
+import type { ImportFile } from '../store/imports.js';
+import { byteCounter, csvBatches } from './csv-source.js';
+import { readFileFacts, type TextEncoding } from './encoding.js';
+import { locate, type ProblemLog } from './import-problem.js';
+import type { Profile } from './profile.js';
+import type { TableSource } from './source.js';
+import { tableNames, type TableName } from './tables.js';
+import { workbookTables } from './xlsx-source.js';
+
+export interface OpenedSources {
+  readonly files: ImportFile[];
+  readonly totalBytes: number;
+  /** CSV rows must be as wide as their header; a workbook's may not be. */
+  readonly strictWidth: boolean;
+  readonly tables: AsyncIterable<TableSource>;
+}
+
+const encodingNames: Readonly<Record<TextEncoding, string>> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252' };
+
+/** The tables at `path`; problems with the files go to `log`. `onBytes` counts bytes as they are read. */
+export async function openSources(path: string, profile: Profile, log: ProblemLog, onBytes: (bytes: number) => void): Promise<OpenedSources> {
+  const stat = statOf(path);
+  if (stat?.isFile() && path.toLowerCase().endsWith('.xlsx')) return openWorkbook(path, profile, log, onBytes, stat.size);
+  if (stat?.isDirectory()) return openFolder(path, profile, log, onBytes);
+  const problem = stat === null ? makeProblem('file-missing', { value: path, detail: 'children, placements and events' }) : makeProblem('file-unreadable', { detail: 'give a folder holding the CSV files, or an .xlsx workbook' });
+  log.add(locate(problem, basename(path), null, null));
+  return { files: [], totalBytes: 0, strictWidth: true, tables: none() };
+}
+
+async function openFolder(dir: string, profile: Profile, log: ProblemLog, onBytes: (bytes: number) => void): Promise<OpenedSources> {
+  const present = new Map(readdirSync(dir).map((name) => [name.toLowerCase(), name]));
+  const files: ImportFile[] = [];
+  const found: { table: TableName; path: string; label: string; facts: Awaited<ReturnType<typeof readFileFacts>> & { ok: true } }[] = [];
+  for (const table of tableNames) {
+    const wanted = profile.tables[table].file;
+    const name = present.get(wanted.toLowerCase());
+    if (name === undefined) {
+      log.add(locate(makeProblem('file-missing', { value: wanted, detail: table }), wanted, null, null));
+      continue;
+    }
+    const path = join(dir, name);
+    const facts = await readFileFacts(path);
+    if (!facts.ok) {
+      const problem = facts.error.code === 'file-empty' ? makeProblem('file-empty') : makeProblem('file-unreadable', { detail: facts.error.detail });
+      log.add(locate(problem, name, null, null));
+      continue;
+    }
+    files.push({ name, sha256: facts.value.sha256, bytes: facts.value.bytes });
+    if (facts.value.encoding !== 'utf-8') log.add(locate(makeProblem('encoding-converted', { value: encodingNames[facts.value.encoding] }), name, null, null));
+    found.push({ table, path, label: name, facts });
+  }
+  async function* tables(): AsyncGenerator<TableSource> {
+    for (const { table, path, label, facts } of found) yield { table, label, batches: csvBatches(path, facts.value, onBytes) };
+  }
+  return { files, totalBytes: files.reduce((sum, f) => sum + f.bytes, 0), strictWidth: true, tables: tables() };
+}
+
+async function openWorkbook(path: string, profile: Profile, log: ProblemLog, onBytes: (bytes: number) => void, bytes: number): Promise<OpenedSources> {
+  const name = basename(path);
+  const sha256 = await hashFile(path);
+  async function* tables(): AsyncGenerator<TableSource> {
+    const seen = new Set<TableName>();
+    // Counted on the way through: a 'data' listener would start the flow before the reader is ready.
+    const input = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(byteCounter(onBytes));
+    for await (const item of workbookTables(input, name, profile)) {
+      if ('failure' in item) {
+        log.add(locate(makeProblem(item.failure.code, { detail: item.failure.detail }), name, item.failure.row, null));
+        return;
+      }
+      seen.add(item.table);
+      yield item;
+    }
+    for (const table of tableNames) {
+      if (!seen.has(table)) log.add(locate(makeProblem('file-missing', { value: `sheet ${profile.tables[table].sheet}`, detail: table }), name, null, null));
+    }
+  }
+  return { files: [{ name, sha256, bytes }], totalBytes: bytes, strictWidth: false, tables: tables() };
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+function statOf(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+async function* none(): AsyncGenerator<TableSource> {}

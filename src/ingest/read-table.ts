@@ -1,0 +1,87 @@
+/**
+ * Reading one table into the import: the header is matched to the canonical columns, then each
+ * row becomes a record in the batch or problems in the log, placed at their file, row and column.
+ */
+import { makeProblem, type Problem } from '../domain/quality/problem.js';
+import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import { mapColumns, type ColumnMap } from './columns.js';
+import type { ImportBatch } from './import-batch.js';
+import { locate, problemsKeptPerRule, type ProblemLog } from './import-problem.js';
+import { rowNormaliser, type RowContext } from './normalise.js';
+import type { Profile } from './profile.js';
+import type { TableSource } from './source.js';
+import { idColumnOf, type TableName } from './tables.js';
+
+export interface ReadTable {
+  readonly table: TableName;
+  readonly label: string;
+  /** Null when the file had no header row. */
+  readonly map: ColumnMap | null;
+  readonly rows: number;
+}
+
+export interface ReadContext {
+  readonly profile: Profile;
+  readonly row: Omit<RowContext, 'strictWidth'>;
+  readonly batch: ImportBatch;
+  readonly log: ProblemLog;
+}
+
+export async function readTable(source: TableSource, context: ReadContext, strictWidth: boolean): Promise<ReadTable> {
+  const { batch, log } = context;
+  const { table, label } = source;
+  let map: ColumnMap | null = null;
+  let normalise: ReturnType<typeof rowNormaliser> | null = null;
+  let rows = 0;
+  // After a header that cannot be used, the rest of the table is read past unparsed (a workbook's later sheets follow it).
+  let unusable = false;
+  let duplicates = 0;
+  const add = (problem: Problem, row: number | null, column: string | null) => log.add(locate(problem, label, row, column));
+  for await (const batchOfRows of source.batches) {
+    if ('failure' in batchOfRows) {
+      const { failure } = batchOfRows;
+      add(makeProblem(failure.code, { detail: failure.detail }), failure.row, null);
+      unusable = true;
+      break;
+    }
+    if (unusable) continue;
+    for (const row of batchOfRows.rows) {
+      if (normalise === null) {
+        const mapped = mapColumns(table, row.values, context.profile);
+        map = mapped.map;
+        for (const { problem, label: column } of mapped.problems) add(problem, row.row, column);
+        if (mapped.problems.some((p) => p.problem.severity === 'error')) {
+          unusable = true;
+          break;
+        }
+        normalise = rowNormaliser(map, { ...context.row, strictWidth });
+        continue;
+      }
+      rows += 1;
+      const result = normalise(row);
+      for (const problem of result.problems) add(problem, row.row, problem.column === null ? null : (map as ColumnMap).labelOf(problem.column));
+      if (table === 'children' && result.childId !== null) batch.presentChildIds.add(result.childId);
+      const record = result.record;
+      if (record === null) continue;
+      const id = idOf(table, record);
+      if (batch.isDuplicate(table, id)) {
+        const idColumn = idColumnOf[table];
+        // Finding the first row is a search: done only for the duplicates the report keeps.
+        const first = ++duplicates <= problemsKeptPerRule ? batch.firstRowOf(table, id) : null;
+        add(makeProblem('id-duplicate', { childId: result.childId, column: idColumn, value: id, detail: String(first ?? '?') }), row.row, (map as ColumnMap).labelOf(idColumn));
+        continue;
+      }
+      if (table === 'children') batch.addChild(record as Child, row.row);
+      else if (table === 'placements') batch.addPlacement(record as Placement, row.row);
+      else batch.addEvent(record as CaseEvent, row.row);
+    }
+  }
+  if (map === null && !unusable) add(makeProblem('file-empty'), null, null);
+  else if (rows === 0 && !unusable) add(makeProblem('file-no-rows'), null, null);
+  return { table, label, map, rows };
+}
+
+function idOf(table: TableName, record: Child | Placement | CaseEvent): string {
+  if (table === 'children') return (record as Child).childId;
+  return table === 'placements' ? (record as Placement).placementId : (record as CaseEvent).eventId;
+}

@@ -1,0 +1,89 @@
+/**
+ * Reading a workbook with ExcelJS's streaming reader: the sheets named in the profile, row by row,
+ * in the order the workbook stores them. Date cells become dates; a formula is kept as its text
+ * (`=…`) and never calculated; other cells become the text they show.
+ */
+import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
+import { dateOfEpochDay, daysFromCivil } from '../domain/date.js';
+import type { Profile } from './profile.js';
+import { batchSize, type RawRow, type RawValue, type RowBatch, type SourceFailure, type TableSource } from './source.js';
+import { tableNames, type TableName } from './tables.js';
+
+export type WorkbookItem = TableSource | { readonly failure: SourceFailure };
+
+/**
+ * The workbook's tables, each to be read to the end before the next is asked for. A damaged or
+ * truncated workbook ends with a failure.
+ */
+export async function* workbookTables(input: string | Readable, label: string, profile: Profile): AsyncGenerator<WorkbookItem> {
+  const wanted = new Map<string, TableName>(tableNames.map((table) => [profile.tables[table].sheet.trim().toLowerCase(), table]));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const failure = (error: unknown): { failure: SourceFailure } => ({ failure: { code: 'file-unreadable', row: null, detail: describeError(error) } });
+  // The reader may report a damaged file as an event as well as by rejecting; the rejection is what we act on.
+  (reader as unknown as NodeJS.EventEmitter).on('error', () => {});
+  try {
+    for await (const sheet of reader) {
+      const name = String((sheet as unknown as { name?: string }).name ?? '');
+      const table = wanted.get(name.trim().toLowerCase());
+      if (table === undefined) continue;
+      let ended = false;
+      yield { table, label: `${label}, sheet ${name}`, batches: sheetBatches(sheet, () => (ended = true)) };
+      // The caller reads the sheet's rows before asking for the next sheet; a failure inside ends the workbook too.
+      if (!ended) return;
+    }
+  } catch (error) {
+    yield failure(error);
+  }
+}
+
+async function* sheetBatches(sheet: ExcelJS.stream.xlsx.WorksheetReader, onEnd: () => void): AsyncGenerator<RowBatch> {
+  let rows: RawRow[] = [];
+  try {
+    for await (const row of sheet) {
+      const values = rowValues(row);
+      if (values.every((v) => v === '')) continue;
+      rows.push({ row: row.number, values });
+      if (rows.length === batchSize) {
+        yield { rows };
+        rows = [];
+      }
+    }
+  } catch (error) {
+    if (rows.length > 0) yield { rows };
+    yield { failure: { code: 'file-unreadable', row: null, detail: describeError(error) } };
+    return;
+  }
+  if (rows.length > 0) yield { rows };
+  onEnd();
+}
+
+function rowValues(row: ExcelJS.Row): RawValue[] {
+  // row.values is 1-based, with holes for empty cells.
+  const cells = row.values as readonly ExcelJS.CellValue[];
+  const values: RawValue[] = [];
+  for (let i = 1; i < cells.length; i++) values.push(cellValue(cells[i]));
+  return values;
+}
+
+function cellValue(value: ExcelJS.CellValue | undefined): RawValue {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    // ExcelJS gives a date cell as midnight UTC of its day (plus any time of day): the day is the UTC date.
+    return dateOfEpochDay(daysFromCivil(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()));
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
+  if ('sharedFormula' in value) return `=${String(value.sharedFormula)}`;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `the workbook is damaged or incomplete (${message})`;
+}

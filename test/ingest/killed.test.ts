@@ -1,0 +1,68 @@
+// A process killed in the middle of an import leaves the database exactly as it was: the compiled
+// `pace` is started as a child process, killed with SIGKILL while it writes, and everything stored
+// is compared with before.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { generateAuthority } from '../../src/demo/generate.js';
+import { writeCanonicalCsv } from '../../src/demo/write-csv.js';
+import { d } from '../builders.js';
+import { pace } from '../cli-harness.js';
+import { engines } from '../engines.js';
+import { addTestAuthority, snapshotAll } from './fixtures.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const compiled = join(root, 'dist', 'ingest', 'import-files.js');
+let bigDir = '';
+let smallDir = '';
+
+beforeAll(async () => {
+  // The child process runs the compiled CLI; compile it if it is missing or older than the source.
+  if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(join(root, 'src', 'ingest', 'import-files.ts')).mtimeMs) {
+    const built = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`build failed: ${built.stdout}${built.stderr}`);
+  }
+  const generated = generateAuthority({ code: 'NORTH', name: 'North', children: 12_000, seed: 'killed', asAt: d('2026-01-01'), firstYear: 2017 });
+  bigDir = mkdtempSync(join(tmpdir(), 'pace-killed-big-'));
+  smallDir = mkdtempSync(join(tmpdir(), 'pace-killed-small-'));
+  await writeCanonicalCsv(bigDir, generated.records);
+  // The first 100 children as they were before, with another worker: a committed import would change them.
+  await writeCanonicalCsv(smallDir, generated.records.slice(0, 100).map((r) => ({ ...r, child: { ...r.child, worker: 'Earlier Worker' } })));
+}, 120_000);
+
+describe.each(engines)('an import killed mid-way on $name', (engine) => {
+  let opened: Awaited<ReturnType<typeof engine.open>>;
+
+  beforeEach(async () => {
+    opened = await engine.open();
+    await addTestAuthority(opened.connection);
+  });
+
+  afterEach(async () => {
+    await opened.dispose();
+  });
+
+  it('leaves the database exactly as it was', async () => {
+    const env = { DATABASE_URL: opened.url };
+    expect((await pace(['import', smallDir, '--authority', 'NORTH'], env)).code).toBe(0);
+    const before = await snapshotAll(opened.connection);
+
+    const child = spawn(process.execPath, [join(root, 'bin', 'pace.js'), 'import', bigDir, '--authority', 'NORTH', '--progress'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Killed a moment after writing starts: inside the import's transaction.
+        if (stderr.includes('pace: writing')) setTimeout(() => (child.kill('SIGKILL'), resolve()), 300);
+      });
+    });
+    expect(await exited).toBe('SIGKILL');
+    expect(stdout).toBe('');
+    expect(await snapshotAll(opened.connection)).toBe(before);
+  }, 60_000);
+});
