@@ -4,9 +4,12 @@ import { aimsCommand } from './commands/aims.js';
 import { authorityCommand } from './commands/authority.js';
 import { chartsCommand } from './commands/charts.js';
 import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/import.js';
 import { journeysCommand } from './commands/journeys.js';
 import { migrateCommand } from './commands/migrate.js';
+import { qualityCommand } from './commands/quality.js';
 import { spcCommand } from './commands/spc.js';
+import { timelineCommand } from './commands/timeline.js';
 import { userCommand } from './commands/user.js';
 import { exitCodes, type Io } from './context.js';
 
@@ -21,7 +24,7 @@ export async function main(argv: readonly string[], io: Io = { out: process.stdo
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) })
     .showHelpAfterError('(run pace --help for usage)');
-  for (const register of [migrateCommand, authorityCommand, demoCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand, userCommand]) register(program, io, done);
+  for (const register of [migrateCommand, authorityCommand, demoCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand, timelineCommand, userCommand, importCommand, qualityCommand]) register(program, io, done);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { d, placement, record } from '../../test/builders.js';
+import { manyMoves, siblings } from '../../test/timeline-fixtures.js';
+import { nationalAims } from '../domain/aim.js';
+import { groupTimeline, selectGroup } from '../domain/timeline-group.js';
+import { childTimeline } from '../domain/timeline.js';
+import { svgToPng } from './render.js';
+import { childTimelineSvg } from './timeline-chart.js';
+import { groupTimelineSvg } from './timeline-group-chart.js';
+import { assignLevels } from './timeline-style.js';
+import { timelineSummary } from './timeline-words.js';
+
+const aims = nationalAims();
+const asAt = d('2018-09-30');
+
+function count(svg: string, text: string): number {
+  return svg.split(text).length - 1;
+}
+
+describe("a child's timeline", () => {
+  const timeline = childTimeline(manyMoves(), { asAt, aims });
+  const svg = childTimelineSvg(timeline);
+
+  it('draws each placement as a band, saying where, when and with whom on hover', () => {
+    for (const band of [
+      'At home with parents from 1 February 2016 to 31 August 2016 (carer parents)',
+      'Foster care from 1 September 2016 to 31 December 2016 (carer FOS-1)',
+      'Foster care from 1 January 2017 to 31 March 2017 (carer FOS-1)',
+      'Residential care from 1 April 2017 to 15 October 2017 (carer RES-1)',
+      'Foster care from 16 October 2017 to 31 May 2018 (carer FOS-2)',
+      'With prospective adopters from 1 June 2018, continuing (carer ADO-1)',
+    ]) expect(svg).toContain(`<title>${band}</title>`);
+    expect(svg).toContain('fill="url(#pace-timeline-residential)"');
+  });
+
+  it('marks each of the four moves, and not the new record with the same foster carer', () => {
+    expect(count(svg, '<title>Moved on ')).toBe(4);
+    expect(svg).not.toContain('Moved on 1 January 2017');
+    expect(svg).toContain('(4 moves)');
+  });
+
+  it('labels each event in plain words, with the route and date of each decision', () => {
+    for (const mark of [
+      'Referral, 10 January 2016',
+      "Children's hearing, 1 February 2016",
+      '72-hour planning meeting, 3 September 2016',
+      'Looked after child review, 13 October 2016',
+      'Legal advice requested, 20 January 2017',
+      'Legal advice received, 17 February 2017',
+      'Permanence planning meeting, 10 March 2017',
+      'Permanence recommendation: adoption, 10 March 2017',
+      'Permanence panel, 5 May 2017',
+      'Agency decision maker decision: adoption, 30 June 2017',
+      'Application lodged at court: adoption, 29 September 2017',
+    ]) expect(svg).toContain(`<title>${mark}</title>`);
+    expect(svg).toMatch(/>Agency decision maker decision<\/tspan><tspan [^>]+>adoption<\/tspan><tspan [^>]+>30 Jun 2017<\/tspan>/);
+    expect(svg).not.toMatch(/adm_decision|lac_review|permanence_order|childrens_hearing/);
+  });
+
+  it('draws the gaps between decisions with their weeks, and the wait still going', () => {
+    for (const words of ['27 weeks', '8 weeks', '13 weeks', '52 weeks so far']) expect(svg).toContain(`>${words}</text>`);
+    expect(count(svg, '>8 weeks</text>')).toBe(2);
+    expect(svg).toContain('<title>Application lodged at court (29 September 2017) to the as-at date (30 September 2018): 52 weeks so far</title>');
+  });
+
+  it("marks each aim's due date with whether it was met", () => {
+    expect(svg).toContain('<title>Permanence recommendation due (26 weeks) on 2 March 2017: missed by 8 days (Aim 2: permanence recommendation)</title>');
+    expect(svg).toContain('<title>Agency decision maker decision due (14 weeks) on 16 June 2017: missed by 2 weeks (Aim 3: Agency Decision Maker decision)</title>');
+    expect(svg).toContain('<title>Application to court due (3 weeks) on 21 July 2017: missed by 10 weeks (Aim 4: application lodged at court)</title>');
+  });
+
+  it('gives the age along the axis, a heading, a summary and a legend of only what is drawn', () => {
+    for (const age of ['1 year', '1 year 6 months', '2 years', '2 years 6 months', '3 years']) expect(svg).toContain(`>${age}</text>`);
+    expect(svg).toContain('>Timeline for Alex Example (C7)</text>');
+    expect(timelineSummary(timeline)).toBe(
+      'Born 15 June 2015. First recorded on 10 January 2016, aged 6 months. 4 moves of carer or setting. 52 weeks so far since the application lodged at court. As at 30 September 2018, aged 3 years 3 months.',
+    );
+    for (const words of ['At home with parents', 'Residential care', 'A move to a new carer or setting', 'Time between decisions', 'Time since the last decision, still going', 'Due date missed']) expect(svg).toContain(`>${words}</text>`);
+    expect(svg).not.toContain('>Due date met</text>');
+    expect(svg).not.toContain('>Kinship care</text>');
+  });
+
+  it('leaves the name out when asked', () => {
+    const anonymous = childTimelineSvg(timeline, { withoutName: true });
+    expect([anonymous.includes('Timeline for C7'), anonymous.includes('Alex')]).toEqual([true, false]);
+  });
+
+  it('matches the committed snapshot', async () => {
+    await expect(svg).toMatchFileSnapshot('__snapshots__/timeline-child.svg');
+  });
+
+  it('ends at legal permanence when the order is granted', () => {
+    const granted = childTimelineSvg(childTimeline(manyMoves({ order: true }), { asAt: d('2019-01-01'), aims }));
+    expect(granted).toContain('>Legal permanence (adoption): 10 October 2018</text>');
+    expect(granted).toContain('>53 weeks</text>');
+    expect(granted).not.toContain('so far');
+  });
+
+  it('still draws a sheet for a child with nothing recorded yet', () => {
+    const empty = childTimelineSvg(childTimeline(record([]), { asAt, aims }));
+    expect(empty).toContain('(0 moves)');
+    expect(empty).toContain('As at 30 September 2018');
+  });
+
+  it('renders as a PNG twice the size of the SVG', () => {
+    const png = svgToPng(svg);
+    const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
+    expect([png.subarray(1, 4).toString('ascii'), png.readUInt32BE(16)]).toEqual(['PNG', width * 2]);
+  });
+});
+
+describe('grouped timelines', () => {
+  const group = groupTimeline(selectGroup(siblings(), { kind: 'siblings', siblingGroup: 'SG1' }, asAt), { asAt, aims, alignment: { kind: 'calendar' } });
+  const svg = groupTimelineSvg(group);
+
+  it('puts brothers and sisters on one axis, eldest first, each with their moves', () => {
+    expect(svg).toContain('>Brothers and sisters (sibling group SG1)</text>');
+    const lanes = ['S1, born 2 Apr 2011', 'C7, born 15 Jun 2015', 'S3, born 20 Aug 2016'].map((lane) => svg.indexOf(lane));
+    expect(lanes.every((at, i) => at > 0 && (i === 0 || at > (lanes[i - 1] as number)))).toBe(true);
+    expect([count(svg, '>1 move</text>'), count(svg, '>4 moves</text>')]).toEqual([2, 1]);
+    expect(svg).toContain('<title>S1 moved on 1 June 2017: kinship care</title>');
+  });
+
+  it('shows the decisions and due dates of each child in the full view', () => {
+    expect(svg).toContain('<title>S3: Agency decision maker decision: kinship care order, 14 July 2017</title>');
+    // S1's aim 4 was due 2017-07-14 + 21 days = 2017-08-04; by 2018-09-30 that is 422 days past.
+    expect(svg).toContain('<title>S1: Application to court due (3 weeks) on 4 August 2017: overdue by 60 weeks</title>');
+    expect(svg).toContain('aged 7 years 5 months now');
+  });
+
+  it('matches the committed snapshot', async () => {
+    await expect(svg).toMatchFileSnapshot('__snapshots__/timeline-siblings.svg');
+  });
+
+  it('shows only where each child lived and every move in the placement-history view', () => {
+    const placements = groupTimelineSvg(group, { view: 'placements' });
+    expect(count(placements, ' moved on ')).toBe(6);
+    expect(placements).not.toContain('Agency decision maker decision');
+    expect(placements).not.toContain('due (');
+  });
+
+  it('counts weeks from each journey when aligned by journey', () => {
+    const aligned = groupTimelineSvg(groupTimeline(selectGroup(siblings(), { kind: 'siblings', siblingGroup: 'SG1' }, asAt), { asAt, aims, alignment: { kind: 'journey-start', journeyKind: 'accommodation' } }));
+    expect(aligned).toContain('>Weeks since looked after away from home →</text>');
+    expect(aligned).toContain('Weeks since looked after away from home, for each child.');
+  });
+
+  it('draws a large group a sheet at a time, each sheet on the whole group’s axis', () => {
+    // C7 from January 2016; F only from March 2018. F's sheet keeps C7's years.
+    const fostered = record([placement('2018-03-01', null, 'foster', { childId: 'F' })], [], { childId: 'F' });
+    const pair = groupTimeline(selectGroup([manyMoves(), fostered], { kind: 'chosen', childIds: ['C7', 'F'] }, asAt), { asAt, aims, alignment: { kind: 'calendar' } });
+    const sheet = groupTimelineSvg(pair, { lanes: { from: 1, to: 2 } });
+    expect(sheet).toContain('2 children; 2 to 2 are shown.');
+    expect(sheet).toMatch(/>F<\/tspan><tspan[^>]*>born 15 Jun 2015<\/tspan>/);
+    expect(sheet).not.toContain('C7');
+    const tickXs = (chart: string) => [...(/aria-label="x-axis tick">(.*?)<\/g>/.exec(chart)?.[1] ?? '').matchAll(/translate\(([\d.]+),/g)].map((m) => m[1]);
+    expect(tickXs(sheet)).toEqual(tickXs(groupTimelineSvg(pair)));
+    expect(sheet).toMatch(/<tspan[^>]*>Jan<\/tspan><tspan[^>]*>2016<\/tspan>/);
+  });
+
+  it('says so when the group is empty', () => {
+    const empty = groupTimelineSvg(groupTimeline(selectGroup(siblings(), { kind: 'siblings', siblingGroup: 'NONE' }, asAt), { asAt, aims, alignment: { kind: 'calendar' } }));
+    expect(empty).toContain('No children in this group');
+  });
+});
+
+describe('keeping labels apart', () => {
+  it('puts a label on the first level where it does not touch the one before', () => {
+    // 0–100 on level 0; 50–150 overlaps it, level 1; 120–200 clears level 0 (100 + 8 gap).
+    expect(assignLevels([{ left: 0, right: 100 }, { left: 50, right: 150 }, { left: 120, right: 200 }, { left: 130, right: 140 }])).toEqual([0, 1, 0, 2]);
+  });
+
+  it('past the last level, reuses the level that ends first', () => {
+    expect(assignLevels([{ left: 0, right: 100 }, { left: 10, right: 50 }, { left: 20, right: 80 }], 2)).toEqual([0, 1, 1]);
+  });
+});

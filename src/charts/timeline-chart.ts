@@ -1,0 +1,162 @@
+/**
+ * A child's timeline on one sheet (DOMAIN.md, "Timelines"): rows of decisions, the time between
+ * them, aim due dates, legal advice, meetings, reviews and hearings above the bands of where the
+ * child lived, with the child's age beneath and a legend on the chart. Sized for A4 landscape.
+ */
+import * as Plot from '@observablehq/plot';
+import { longDate } from '../domain/aim-sentence.js';
+import { addDays, daysBetween, epochDay, isAfter, type PlainDate } from '../domain/date.js';
+import type { ChildTimeline, MarkGroup, TimelineMark } from '../domain/timeline.js';
+import { chartDate, fontFamily, palette, renderSvg } from './render.js';
+import { agesRow, bandsRow, dueDateStyle, dueDatesRow, gapsRow, milestonesRow, symbolOf, symbolsRow, type Place, type Row } from './timeline-rows.js';
+import { fontPx, legendHeight, legendMarks, placementFill, placementPatterns, symbolStyle, type LegendItem } from './timeline-style.js';
+import { timelineSummary, timelineTitle } from './timeline-words.js';
+
+export interface ChildTimelineSvgOptions {
+  /** The heading drawn on the chart; default "Timeline for Alex Example (C7)". */
+  readonly title?: string;
+  /** Leave the child's name out of the default heading (for a copy shared beyond the authority). */
+  readonly withoutName?: boolean;
+  /** Pixels; the height follows from what there is to draw. Default 1120 (A4 landscape at 96 dpi, less margins). */
+  readonly width?: number;
+}
+
+const margin = { left: 190, right: 30, top: 96, bottom: 40 };
+
+const symbolRows: readonly { readonly group: Exclude<MarkGroup, 'milestone'>; readonly name: string }[] = [
+  { group: 'legal-advice', name: 'Legal advice' },
+  { group: 'meeting', name: 'Meetings' },
+  { group: 'review', name: 'Reviews' },
+  { group: 'hearing', name: "Children's hearings" },
+];
+
+/** The timeline as standalone SVG. */
+export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimelineSvgOptions = {}): string {
+  const width = options.width ?? 1120;
+  const frameWidth = width - margin.left - margin.right;
+  const [from, to] = domainOf(timeline);
+  const place: Place = { frameWidth, px: (date) => ((epochDay(date) - epochDay(from)) / Math.max(1, daysBetween(from, to))) * frameWidth };
+  const marksOf = (group: MarkGroup) => timeline.marks.filter((m) => m.group === group);
+  const rows: Row[] = [endingRow(timeline)];
+  const milestones = marksOf('milestone');
+  if (milestones.length > 0) rows.push(milestonesRow(milestones, place));
+  if (timeline.gaps.length > 0) rows.push(gapsRow(timeline.gaps, place));
+  if (timeline.dueDates.length > 0) rows.push(dueDatesRow(timeline.dueDates, place));
+  for (const { group, name } of symbolRows) if (marksOf(group).length > 0) rows.push(symbolsRow(name, marksOf(group)));
+  const bandsName = `Where the child lived\n(${timeline.moves} ${timeline.moves === 1 ? 'move' : 'moves'})`;
+  rows.push(bandsRow(bandsName, timeline.bands, place), agesRow(timeline.ages, place));
+
+  const marks: Plot.Markish[] = [placementPatterns];
+  let top = 0;
+  const tops = rows.map((row) => {
+    const rowTop = top;
+    top += row.height;
+    return rowTop;
+  });
+  const frameHeight = top;
+  rows.forEach((row, i) => {
+    const rowTop = tops[i] as number;
+    if (row.shaded) marks.push(Plot.rect([0], { y1: rowTop, y2: rowTop + row.height, fill: '#f3f6f9' }));
+    marks.push(Plot.text([row.name], { frameAnchor: 'left', y: rowTop + row.height / 2, textAnchor: 'end', dx: -12, fontWeight: 'bold', fill: palette.darkBlue }));
+  });
+  const bandsBottom = (tops[rows.length - 1] as number) - 8;
+  marks.push(...guideLines(timeline, milestones, rows, tops, bandsBottom));
+  rows.forEach((row, i) => marks.push(...row.draw(tops[i] as number)));
+
+  const legend = legendItems(timeline);
+  const legendTop = 36;
+  const height = margin.top + frameHeight + margin.bottom + legendHeight(legend, width - 40);
+  const summary = timelineSummary(timeline);
+  const title = options.title ?? timelineTitle(timeline, { withName: !options.withoutName });
+  marks.push(
+    Plot.text([title], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 10, lineAnchor: 'top', textAnchor: 'start', fontSize: 22, fontWeight: 'bold', fill: palette.darkBlue }),
+    Plot.text([wrap(summary, Math.floor((width - 40) / (fontPx * 0.62)))], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 44, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor' }),
+    ...legendMarks(legend, { topPx: legendTop, leftPx: margin.left - 20, widthPx: width - 40 }),
+  );
+  return renderSvg({
+    width,
+    height,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginTop: margin.top,
+    marginBottom: height - margin.top - frameHeight,
+    style: { fontFamily, fontSize: `${fontPx}px`, background: 'white' },
+    ariaLabel: `${title}. ${summary}`,
+    x: { type: 'utc', domain: [chartDate(from), chartDate(to)], label: null, grid: true, tickSize: 6 },
+    y: { domain: [0, frameHeight], range: [margin.top, margin.top + frameHeight], axis: null },
+    marks,
+  });
+}
+
+/** From a little before the start to a little after the end (or the latest due date). */
+function domainOf(timeline: ChildTimeline): [PlainDate, PlainDate] {
+  const last = timeline.dueDates.reduce((latest, due) => (isAfter(due.due, latest) ? due.due : latest), timeline.end);
+  const pad = Math.max(21, Math.round(daysBetween(timeline.start, last) * 0.03));
+  return [addDays(timeline.start, -pad), addDays(last, pad)];
+}
+
+/** A strip at the top saying where the timeline stops, with a line down to the bands. */
+function endingRow(timeline: ChildTimeline): Row {
+  const { ending } = timeline;
+  const words =
+    ending.kind === 'legal-permanence'
+      ? `Legal permanence${ending.routeWords ? ` (${ending.routeWords})` : ''}: ${longDate(ending.date)}`
+      : ending.kind === 'left-care'
+        ? `No longer looked after: ${longDate(ending.date)}`
+        : `As at ${longDate(ending.date)}`;
+  return {
+    name: '',
+    height: 22,
+    shaded: false,
+    draw: (top) => [Plot.text([words], { x: chartDate(ending.date), y: top + 16, textAnchor: 'end', dx: -4, fontWeight: 'bold', fill: ending.kind === 'legal-permanence' ? palette.green : palette.grey })],
+  };
+}
+
+/** Faint upright lines tying each decision and due date to where the child was living then. */
+function guideLines(timeline: ChildTimeline, milestones: readonly TimelineMark[], rows: readonly Row[], tops: readonly number[], bandsBottom: number): Plot.Markish[] {
+  const start = (name: string) => tops[rows.findIndex((r) => r.name === name)] ?? 0;
+  const end = { x: chartDate(timeline.end) };
+  return [
+    Plot.ruleX([end], { x: 'x', y1: 0, y2: bandsBottom, stroke: palette.grey, strokeDasharray: '2,3' }),
+    Plot.ruleX(milestones.map((m) => ({ x: chartDate(m.date) })), { x: 'x', y1: start('Decisions and\nmilestones') + 20, y2: bandsBottom, stroke: palette.lightGrey, strokeDasharray: '1,3' }),
+    Plot.ruleX(timeline.dueDates.map((d) => ({ x: chartDate(d.due) })), { x: 'x', y1: start('Aim due dates') + 10, y2: bandsBottom, stroke: palette.red, strokeOpacity: 0.5, strokeDasharray: '4,4' }),
+  ];
+}
+
+/** Only what the chart shows, in the order the rows show it. */
+function legendItems(timeline: ChildTimeline): LegendItem[] {
+  const items: LegendItem[] = [];
+  const seen = new Set<string>();
+  for (const band of timeline.bands) {
+    if (seen.has(band.type)) continue;
+    seen.add(band.type);
+    items.push({ kind: 'swatch', fill: placementFill(band.type), words: band.label[0]?.toUpperCase() + band.label.slice(1) });
+  }
+  if (timeline.moves > 0) items.push({ kind: 'symbol', style: { symbol: 'triangle', rotate: 180, r: 6, fill: palette.orange, stroke: palette.darkBlue }, words: 'A move to a new carer or setting' });
+  for (const mark of timeline.marks) {
+    if (seen.has(mark.type)) continue;
+    seen.add(mark.type);
+    items.push({ kind: 'symbol', style: symbolStyle(symbolOf(mark)), words: mark.label });
+  }
+  if (timeline.gaps.some((g) => g.kind === 'between')) items.push({ kind: 'glyph', glyph: '→', colour: palette.darkBlue, words: 'Time between decisions' });
+  if (timeline.gaps.some((g) => g.kind === 'so-far')) items.push({ kind: 'glyph', glyph: '⇢', colour: palette.red, words: 'Time since the last decision, still going' });
+  const statuses = new Set(timeline.dueDates.map((d) => d.status));
+  if (statuses.has('in_time')) items.push({ kind: 'symbol', style: dueDateStyle('in_time'), words: 'Due date met' });
+  if (statuses.has('late') || statuses.has('overdue')) items.push({ kind: 'symbol', style: dueDateStyle('late'), words: 'Due date missed' });
+  if (statuses.has('waiting')) items.push({ kind: 'symbol', style: dueDateStyle('waiting'), words: 'Due date still ahead' });
+  return items;
+}
+
+/** Breaks text into lines of at most `maxChars`, at spaces. */
+export function wrap(text: string, maxChars: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}

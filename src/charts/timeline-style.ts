@@ -1,0 +1,190 @@
+/**
+ * What the child and group timelines share: a fill for each kind of placement (a colour from the
+ * palette and, for greyscale print, a pattern), a symbol for each kind of event, label placement
+ * that keeps labels apart, and the legend drawn on the chart so it survives as PNG and on paper.
+ */
+import * as Plot from '@observablehq/plot';
+import type { EventType, PlacementType } from '../domain/codes.js';
+import type { PlainDate } from '../domain/date.js';
+import { palette } from './render.js';
+
+const svgNs = 'http://www.w3.org/2000/svg';
+
+interface Fill {
+  readonly colour: string;
+  readonly pattern: 'solid' | 'stripes' | 'crosshatch' | 'dots';
+  /** Text drawn over the fill: white on dark fills, dark on light ones. */
+  readonly ink: string;
+}
+
+/** Home and kinship share green (family); foster blue; the rest told apart by pattern as well as colour. */
+const fills: Readonly<Record<PlacementType, Fill>> = {
+  home: { colour: palette.green, pattern: 'solid', ink: 'white' },
+  kinship: { colour: palette.green, pattern: 'stripes', ink: 'white' },
+  foster: { colour: palette.blue, pattern: 'solid', ink: 'white' },
+  adopters: { colour: palette.orange, pattern: 'solid', ink: palette.darkBlue },
+  residential: { colour: palette.grey, pattern: 'crosshatch', ink: 'white' },
+  secure: { colour: palette.darkBlue, pattern: 'crosshatch', ink: 'white' },
+  other: { colour: palette.lightGrey, pattern: 'dots', ink: palette.darkBlue },
+};
+
+/** The SVG fill for a placement type: a pattern defined once per chart by `placementPatterns`. */
+export function placementFill(type: PlacementType): string {
+  return fills[type].pattern === 'solid' ? fills[type].colour : `url(#pace-timeline-${type})`;
+}
+
+export function placementInk(type: PlacementType): string {
+  return fills[type].ink;
+}
+
+/** The placement's colour without its pattern: the halo behind words written on a band. */
+export function placementColour(type: PlacementType): string {
+  return fills[type].colour;
+}
+
+/**
+ * The patterns, as a mark. Every timeline defines the same ids with the same content, so several
+ * timelines on one page do not disturb each other.
+ */
+export const placementPatterns: Plot.RenderFunction = (_index, _scales, _values, _dimensions, context) => {
+  const document = context.document;
+  const make = (name: string, attributes: Record<string, string>) => {
+    const element = document.createElementNS(svgNs, name);
+    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+    return element;
+  };
+  const defs = make('defs', {});
+  for (const [type, fill] of Object.entries(fills)) {
+    if (fill.pattern === 'solid') continue;
+    const pattern = make('pattern', { id: `pace-timeline-${type}`, width: '8', height: '8', patternUnits: 'userSpaceOnUse', ...(fill.pattern === 'dots' ? {} : { patternTransform: 'rotate(45)' }) });
+    pattern.append(make('rect', { width: '8', height: '8', fill: fill.colour }));
+    if (fill.pattern === 'stripes') pattern.append(make('rect', { width: '3', height: '8', fill: 'white' }));
+    if (fill.pattern === 'crosshatch') pattern.append(make('rect', { width: '1.5', height: '8', fill: 'white' }), make('rect', { width: '8', height: '1.5', fill: 'white' }));
+    if (fill.pattern === 'dots') pattern.append(make('circle', { cx: '4', cy: '4', r: '1.6', fill: palette.darkBlue }));
+    defs.append(pattern);
+  }
+  return defs as unknown as SVGElement;
+};
+
+export interface EventSymbol {
+  readonly symbol: Plot.SymbolName;
+  readonly colour: string;
+  /** Outline only, for the first of a pair (advice requested, then received). */
+  readonly hollow: boolean;
+}
+
+export const eventSymbols: Readonly<Record<Exclude<EventType, 'care_plan'>, EventSymbol>> = {
+  referral: { symbol: 'wye', colour: palette.darkBlue, hollow: false },
+  permanence_recommendation: { symbol: 'circle', colour: palette.darkBlue, hollow: false },
+  permanence_panel: { symbol: 'square', colour: palette.darkBlue, hollow: false },
+  adm_decision: { symbol: 'diamond', colour: palette.darkBlue, hollow: false },
+  court_application_lodged: { symbol: 'triangle', colour: palette.darkBlue, hollow: false },
+  order_granted: { symbol: 'star', colour: palette.green, hollow: false },
+  ceased_looked_after: { symbol: 'times', colour: palette.darkBlue, hollow: false },
+  legal_advice_requested: { symbol: 'circle', colour: palette.orange, hollow: true },
+  legal_advice_received: { symbol: 'circle', colour: palette.orange, hollow: false },
+  planning_meeting_72h: { symbol: 'triangle', colour: palette.blue, hollow: false },
+  permanence_planning_meeting: { symbol: 'diamond', colour: palette.blue, hollow: false },
+  early_review: { symbol: 'square', colour: palette.blue, hollow: true },
+  lac_review: { symbol: 'square', colour: palette.blue, hollow: false },
+  home_review: { symbol: 'diamond', colour: palette.green, hollow: false },
+  childrens_hearing: { symbol: 'hexagon', colour: palette.grey, hollow: false },
+};
+
+/** The dot options that draw `symbol` at radius `r`. */
+export function symbolStyle(symbol: EventSymbol, r = 6): Plot.DotOptions {
+  return symbol.hollow
+    ? { symbol: symbol.symbol, r, fill: 'white', stroke: symbol.colour, strokeWidth: 2 }
+    : { symbol: symbol.symbol, r, fill: symbol.colour, stroke: 'white', strokeWidth: 1 };
+}
+
+export const fontPx = 13;
+
+/** A generous estimate of a line's width in DejaVu Sans, the font of the PNGs. */
+export function textWidth(text: string, size = fontPx): number {
+  return Math.max(0, ...text.split('\n').map((line) => line.length)) * size * 0.62;
+}
+
+/**
+ * Gives each label a level (0, 1, …) so that labels on one level do not overlap: `left` and
+ * `right` in pixels, in any order. Past `maxLevels`, the level whose last label ends first.
+ */
+export function assignLevels(spans: readonly { readonly left: number; readonly right: number }[], maxLevels = 4, gapPx = 8): number[] {
+  const levelEnds: number[] = [];
+  const levels = new Array<number>(spans.length).fill(0);
+  const order = spans.map((_, i) => i).sort((a, b) => (spans[a] as { left: number }).left - (spans[b] as { left: number }).left);
+  for (const i of order) {
+    const span = spans[i] as { left: number; right: number };
+    let level = levelEnds.findIndex((end) => end + gapPx <= span.left);
+    if (level === -1) level = levelEnds.length < maxLevels ? levelEnds.length : levelEnds.indexOf(Math.min(...levelEnds));
+    levelEnds[level] = span.right;
+    levels[i] = level;
+  }
+  return levels;
+}
+
+const monthAbbreviations = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "10 Mar 2017". */
+export function shortDate(date: PlainDate): string {
+  return `${date.day} ${monthAbbreviations[date.month - 1]} ${date.year}`;
+}
+
+/** One entry of the legend: a symbol or swatch, and its words. */
+export type LegendItem =
+  | { readonly kind: 'swatch'; readonly fill: string; readonly words: string }
+  | { readonly kind: 'symbol'; readonly style: Plot.DotOptions; readonly words: string }
+  /** A character standing for a line style: "⟶" for an arrow, "┆" for a dashed upright line. */
+  | { readonly kind: 'glyph'; readonly glyph: string; readonly colour: string; readonly words: string };
+
+const legendRowPx = 22;
+
+/** How tall the legend of `items` is when wrapped to `widthPx`. */
+export function legendHeight(items: readonly LegendItem[], widthPx: number): number {
+  return legendLayout(items, widthPx).rows * legendRowPx;
+}
+
+/**
+ * The legend as marks, below the frame's bottom-left corner, starting `topPx` below it and
+ * `leftPx` left of it (negative to start in the left margin), wrapped to `widthPx`.
+ */
+export function legendMarks(items: readonly LegendItem[], options: { readonly topPx: number; readonly leftPx: number; readonly widthPx: number }): Plot.Markish[] {
+  const { positions } = legendLayout(items, options.widthPx);
+  return items.flatMap((item, i) => {
+    const at = positions[i] as { x: number; row: number };
+    const dx = at.x - options.leftPx;
+    const dy = options.topPx + at.row * legendRowPx + legendRowPx / 2;
+    const place = { frameAnchor: 'bottom-left' as const, dy };
+    const words = Plot.text([item.words], { ...place, dx: dx + 22, textAnchor: 'start', fontSize: 12, fill: 'currentColor' });
+    switch (item.kind) {
+      case 'swatch':
+        return [Plot.dot([0], { ...place, dx: dx + 8, symbol: 'square', r: 8, fill: item.fill, stroke: palette.grey, strokeWidth: 0.5 }), words];
+      case 'symbol':
+        return [Plot.dot([0], { ...place, dx: dx + 8, ...item.style }), words];
+      case 'glyph':
+        return [Plot.text([item.glyph], { ...place, dx: dx + 7, fontSize: 16, fontWeight: 'bold', fill: item.colour }), words];
+      default:
+        return unreachable(item);
+    }
+  });
+}
+
+function legendLayout(items: readonly LegendItem[], widthPx: number): { positions: { x: number; row: number }[]; rows: number } {
+  const positions: { x: number; row: number }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const item of items) {
+    const width = 22 + textWidth(item.words, 12) + 18;
+    if (x > 0 && x + width > widthPx) {
+      x = 0;
+      row += 1;
+    }
+    positions.push({ x, row });
+    x += width;
+  }
+  return { positions, rows: items.length === 0 ? 0 : row + 1 };
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled legend item: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,51 @@
+/**
+ * A timeline in words: the heading and the one-paragraph summary drawn on the chart, which are also
+ * its accessible description (and what a page can show beside it).
+ */
+import { longDate } from '../domain/aim-sentence.js';
+import type { ChildTimeline } from '../domain/timeline.js';
+
+/** "Timeline for Alex Example (C7)", or "Timeline for C7" without the name. */
+export function timelineTitle(timeline: ChildTimeline, options: { readonly withName: boolean }): string {
+  return options.withName && timeline.name !== null ? `Timeline for ${timeline.name} (${timeline.childId})` : `Timeline for ${timeline.childId}`;
+}
+
+/**
+ * "Born 15 June 2015. First recorded on 10 January 2016, aged 6 months. 4 moves of carer or
+ * setting. 52 weeks so far since the application lodged at court. As at 30 September 2018, aged
+ * 3 years 3 months."
+ */
+export function timelineSummary(timeline: ChildTimeline): string {
+  const parts = [`Born ${longDate(timeline.dateOfBirth)}.`];
+  if (timeline.bands.length > 0 || timeline.marks.length > 0) parts.push(`First recorded on ${longDate(timeline.start)}, ${timeline.ageAtStart === 'not yet born' ? 'before birth' : `aged ${timeline.ageAtStart}`}.`);
+  parts.push(`${timeline.moves} ${timeline.moves === 1 ? 'move' : 'moves'} of carer or setting.`);
+  const waiting = timeline.gaps.find((g) => g.kind === 'so-far');
+  if (waiting) parts.push(`${capitalise(waiting.words)} since the ${lowerFirst(waiting.from.label)}.`);
+  const { ending } = timeline;
+  switch (ending.kind) {
+    case 'legal-permanence':
+      parts.push(`Legal permanence${ending.routeWords ? ` (${ending.routeWords})` : ''} on ${longDate(ending.date)}, aged ${timeline.ageAtEnd}.`);
+      break;
+    case 'left-care':
+      parts.push(`No longer looked after from ${longDate(ending.date)}, aged ${timeline.ageAtEnd}.`);
+      break;
+    case 'as-at':
+      parts.push(`As at ${longDate(ending.date)}, aged ${timeline.ageAtEnd}.`);
+      break;
+    default:
+      return unreachable(ending);
+  }
+  return parts.join(' ');
+}
+
+function capitalise(text: string): string {
+  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+}
+
+function lowerFirst(text: string): string {
+  return `${text[0]?.toLowerCase() ?? ''}${text.slice(1)}`;
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled timeline ending: ${JSON.stringify(value)}`);
+}
