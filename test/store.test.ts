@@ -5,6 +5,7 @@ import {
   deleteRecord,
   findAuthority,
   findChildRecord,
+  kindsWithoutRecords,
   listAuthorities,
   loadChildRecords,
   migrateToLatest,
@@ -177,6 +178,23 @@ describe.each(engines)('the store on $name', (engine) => {
     const summary = await saveRecords(connection, north, { children: [...edited, child({ childId: 'NEW' })] }, author);
     expect(summary.children).toEqual({ added: 1, changed: 1, unchanged: 6000 - 1 });
     expect((await recordHistory(connection, north, 'child', 'C4321')).map((h) => h.previous.team)).toEqual([null]);
+  });
+
+  it('knows which kinds of record an authority holds none of, and saves those without looking them up', async () => {
+    await saveRecords(connection, north, { children: [amy] }, author);
+    const without = await kindsWithoutRecords(connection, north);
+    expect([...without].sort()).toEqual(['event', 'placement']);
+    expect([...(await kindsWithoutRecords(connection, south))].sort()).toEqual(['child', 'event', 'placement']);
+    const summary = await saveRecords(connection, north, { placements: [amyFoster], events: [amyRecommendation] }, author, { allNew: without });
+    expect(summary.placements).toEqual({ added: 1, changed: 0, unchanged: 0 });
+    expect((await loadChildRecords(connection, north))[0]?.events.map((e) => e.eventId)).toEqual(['E1']);
+  });
+
+  it('undoes a save that was told its records were new when one was not', async () => {
+    await saveRecords(connection, north, { children: [amy] }, author);
+    const bella = child({ childId: 'C2', firstName: 'Bella' });
+    await expect(saveRecords(connection, north, { children: [bella, { ...amy, team: 'Changed' }] }, author, { allNew: new Set(['child']) })).rejects.toThrow();
+    expect((await loadChildRecords(connection, north)).map((r) => [r.child.childId, r.child.team])).toEqual([['C1', 'North Team']]);
   });
 
   it('refuses, as a programming error, a save that holds the same id twice', async () => {

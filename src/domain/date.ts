@@ -65,6 +65,18 @@ export function epochDayAddingMonths(date: PlainDate, months: number): number {
   return daysFromCivil(year, month, Math.min(civil.day, daysInMonth(year, month)));
 }
 
+const isoStrings = new WeakMap<PlainDate, string>();
+
+/** `YYYY-MM-DD`, remembered per date: the store writes the same few thousand days again and again. */
+export function isoDate(date: PlainDate): string {
+  let text = isoStrings.get(date);
+  if (text === undefined) {
+    text = date.toString();
+    isoStrings.set(date, text);
+  }
+  return text;
+}
+
 const datesOfDays = new Map<number, PlainDate>();
 
 /** The date of a day number, one shared date per day (constructing a date is the slow part). */

@@ -3,7 +3,7 @@
  * that `inOneTransaction` holds: all of it is written or none of it, while memory holds one part
  * of the store's working rows at a time instead of all of them.
  */
-import { saveRecords, type AuthorityScope, type Author, type Connection, type SaveBatch, type SaveCounts, type SaveSummary } from '../store/index.js';
+import { kindsWithoutRecords, saveRecords, type AuthorityScope, type Author, type Connection, type SaveBatch, type SaveCounts, type SaveSummary } from '../store/index.js';
 import type { ImportBatch } from './import-batch.js';
 
 /**
@@ -14,8 +14,10 @@ export const partSize = 5000;
 
 export async function saveBatch(inside: Connection, scope: AuthorityScope, batch: ImportBatch, author: Author, onSaved: (records: number) => void = () => {}): Promise<SaveSummary> {
   const summary = { children: zero(), placements: zero(), events: zero() };
+  // Asked before the first part is written: later parts find the earlier parts' rows.
+  const allNew = await kindsWithoutRecords(inside, scope);
   const save = async (part: SaveBatch, into: SaveCounts, key: keyof SaveSummary, size: number) => {
-    const saved = (await saveRecords(inside, scope, part, author))[key];
+    const saved = (await saveRecords(inside, scope, part, author, { allNew }))[key];
     into.added += saved.added;
     into.changed += saved.changed;
     into.unchanged += saved.unchanged;

@@ -65,6 +65,9 @@ export function connect(url: string): Connection {
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // 64 MB of page cache (the default is 2 MB): a large import's transaction otherwise spills
+    // index pages to the log again and again.
+    database.pragma('cache_size = -65536');
     return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), capabilities: capabilities.sqlite, bulkInsert: preparedInsert(database) };
   }
   throw new Error(`DATABASE_URL must start with postgres:// or sqlite: (got ${JSON.stringify(url)})`);

@@ -43,21 +43,41 @@ type Db = Kysely<Database> | Transaction<Database>;
  * A record identical to the stored one is left alone; a changed or deleted one gets a new version
  * and its previous version goes to the history.
  */
-export async function saveRecords(connection: Connection, scope: AuthorityScope, batch: SaveBatch, author: Author): Promise<SaveSummary> {
+export interface SaveOptions {
+  /**
+   * Kinds of record the authority held none of when the caller checked (`kindsWithoutRecords`,
+   * in the same transaction): every record of these kinds is new, so none is looked up. A record
+   * that is not new after all fails on the table's key and the transaction is undone.
+   */
+  readonly allNew?: ReadonlySet<EntityName>;
+}
+
+export async function saveRecords(connection: Connection, scope: AuthorityScope, batch: SaveBatch, author: Author, options: SaveOptions = {}): Promise<SaveSummary> {
   const at = author.at ?? new Date().toISOString();
+  const save = (trx: Transaction<Database>, entity: AnyEntity, rows: readonly Row[]) => saveEntity(trx, connection, scope, entity, rows, author.by, at, options.allNew?.has(entity.name) === true);
   return connection.db.transaction().execute(async (trx) => ({
-    children: await saveEntity(trx, connection, scope, childEntity, (batch.children ?? []).map(childEntity.toRow), author.by, at),
-    placements: await saveEntity(trx, connection, scope, placementEntity, (batch.placements ?? []).map(placementEntity.toRow), author.by, at),
-    events: await saveEntity(trx, connection, scope, eventEntity, (batch.events ?? []).map(eventEntity.toRow), author.by, at),
+    children: await save(trx, childEntity, (batch.children ?? []).map(childEntity.toRow)),
+    placements: await save(trx, placementEntity, (batch.placements ?? []).map(placementEntity.toRow)),
+    events: await save(trx, eventEntity, (batch.events ?? []).map(eventEntity.toRow)),
   }));
 }
 
-async function saveEntity(trx: Transaction<Database>, connection: Connection, scope: AuthorityScope, entity: AnyEntity, rows: readonly Row[], by: string, at: string): Promise<SaveCounts> {
+/** The kinds of record of which the authority holds none, deleted or not. */
+export async function kindsWithoutRecords(connection: Connection, scope: AuthorityScope): Promise<Set<EntityName>> {
+  const without = new Set<EntityName>();
+  for (const entity of Object.values(entities)) {
+    const row = await connection.db.selectFrom(entity.table).select(sql.lit(1).as('one')).where('authority_id', '=', scope.id).limit(1).executeTakeFirst();
+    if (row === undefined) without.add(entity.name);
+  }
+  return without;
+}
+
+async function saveEntity(trx: Transaction<Database>, connection: Connection, scope: AuthorityScope, entity: AnyEntity, rows: readonly Row[], by: string, at: string, allNew: boolean): Promise<SaveCounts> {
   const counts: SaveCounts = { added: 0, changed: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
   const ids = rows.map((row) => row[entity.idColumn] as string);
   if (new Set(ids).size !== ids.length) throw new Error(`one save may not hold the same ${entity.name} id twice`);
-  const existing = await findExisting(trx, scope, entity, ids);
+  const existing = allNew ? new Map<string, Row>() : await findExisting(trx, scope, entity, ids);
   const inserts: unknown[][] = [];
   for (const row of rows) {
     const id = row[entity.idColumn] as string;

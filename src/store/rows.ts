@@ -3,7 +3,7 @@
  * become domain values and back.
  */
 import type { EventType, LegalBasis, PlacementType, Route, Sex } from '../domain/codes.js';
-import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
+import { isoDate, parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import type { Authority, CaseEvent, Child, Placement } from '../domain/records.js';
 
 /** Data columns of each record (what an edit can change), in the order of MEASUREMENT.md. */
@@ -99,7 +99,7 @@ export function childToRow(child: Child): ChildData {
     child_id: child.childId,
     first_name: child.firstName,
     last_name: child.lastName,
-    date_of_birth: child.dateOfBirth.toString(),
+    date_of_birth: isoDate(child.dateOfBirth),
     sex: child.sex,
     sibling_group: child.siblingGroup,
     worker: child.worker,
@@ -111,8 +111,8 @@ export function placementToRow(placement: Placement): PlacementData {
   return {
     placement_id: placement.placementId,
     child_id: placement.childId,
-    start_date: placement.start.toString(),
-    end_date: placement.end?.toString() ?? null,
+    start_date: isoDate(placement.start),
+    end_date: placement.end === null ? null : isoDate(placement.end),
     placement_type: placement.type,
     legal_basis: placement.legalBasis,
     carer_ref: placement.carerRef,
@@ -124,7 +124,7 @@ export function eventToRow(event: CaseEvent): EventData {
     event_id: event.eventId,
     child_id: event.childId,
     event_type: event.type,
-    event_date: event.date.toString(),
+    event_date: isoDate(event.date),
     route: event.route,
     note: event.note,
   };
