@@ -2,6 +2,7 @@
  * An aim's four charts from domain results, each with the table of the same data (for the page's
  * table alternative and the CSV download). Page, report, CLI and download all call these.
  */
+import { csvText } from './csv.js';
 import type { Aim } from '../domain/aim.js';
 import type { AimRunChart } from '../domain/aim-run-chart.js';
 import type { AimSeries } from '../domain/aim-series.js';
@@ -101,11 +102,5 @@ export function survivalTable(survival: AimSurvival): ChartTable {
 
 /** A table as CSV (RFC 4180 quoting). A cell that a spreadsheet would run as a formula is prefixed with a quote mark. */
 export function tableToCsv(table: ChartTable): string {
-  const cell = (value: string | number | null) => {
-    if (value === null) return '';
-    let text = String(value);
-    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [table.columns.join(','), ...table.rows.map((row) => row.map(cell).join(','))].join('\r\n') + '\r\n';
+  return csvText(table.columns, table.rows);
 }

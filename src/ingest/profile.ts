@@ -3,7 +3,7 @@
  * that it reads as the canonical format. A profile is JSON, checked with zod where it is loaded;
  * the canonical profile maps everything to itself.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -86,3 +86,15 @@ export function headerNamesFor(profile: Profile, table: TableName, column: strin
 }
 
 export { tableNames };
+
+/** The profiles shipped in profiles/, canonical first, with their descriptions (for a chooser). */
+export function shippedProfiles(): { name: string; description: string }[] {
+  const names = readdirSync(profilesDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort((a, b) => (a === 'canonical' ? -1 : b === 'canonical' ? 1 : a.localeCompare(b)));
+  return names.flatMap((name) => {
+    const loaded = loadProfile(name);
+    return loaded.ok ? [{ name, description: loaded.value.description ?? '' }] : [];
+  });
+}

@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { PlainDate } from '../domain/date.js';
@@ -17,6 +18,8 @@ import { cookieOptions, registerSessions } from './auth/sessions.js';
 import { todayInScotland, type WebContext } from './context.js';
 import { registerErrorHandling } from './error-handling.js';
 import { FiguresCache } from './figures/figures-cache.js';
+import { ImportJobs } from './imports/import-jobs.js';
+import { uploadLimits } from './routes/import.js';
 import { registerPages } from './routes/pages.js';
 
 export interface AppOptions {
@@ -35,7 +38,7 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: options.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 });
-  const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), today: options.today ?? todayInScotland };
+  const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection), today: options.today ?? todayInScotland };
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -57,6 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
+  // Files are streamed to disk by the one route that takes them (routes/import.ts), within its limits.
+  await app.register(fastifyMultipart, { limits: uploadLimits });
   await app.register(fastifyCsrf, { cookieOpts: { ...cookieOptions }, getToken: (request) => csrfTokenOf(request.body) ?? headerToken(request.headers['x-csrf-token']) });
   await app.register(fastifyRateLimit, { global: false });
 
@@ -65,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Every form is protected: a state-changing request to a page must carry the token its form was given.
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/')) return done();
+    // An upload's token is the first field of its multipart body: the route checks it before keeping any file.
+    if (request.routeOptions.config.multipartCsrf === true) return done();
     app.csrfProtection(request, reply, done);
   });
   app.addHook('onSend', async (request, reply, payload) => {

@@ -2,10 +2,13 @@
 import { Temporal, type PlainDate } from '../domain/date.js';
 import type { Connection } from '../store/index.js';
 import type { FiguresCache } from './figures/figures-cache.js';
+import type { ImportJobs } from './imports/import-jobs.js';
 
 export interface WebContext {
   readonly connection: Connection;
   readonly cache: FiguresCache;
+  /** Imports started from the browser, running or finished. */
+  readonly imports: ImportJobs;
   /** Today, in Scotland: the default as-at date. Tests fix it. */
   readonly today: () => PlainDate;
 }

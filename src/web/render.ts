@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { Readable } from 'node:stream';
 import { render } from 'preact-render-to-string';
 import type { UserGrant } from '../store/index.js';
-import type { SignedInUser } from './auth/access.js';
+import { may, type SignedInUser } from './auth/access.js';
 import { HttpError } from './errors.js';
 import type { Chrome, NavItem } from './views/layout.js';
 import { partSlotMarkup, type PrerenderedPart } from './views/trusted-svg.js';
@@ -31,7 +31,7 @@ export function userOf(request: FastifyRequest): SignedInUser {
 /** The header and navigation for a page, with a fresh CSRF token for its forms. */
 export function chromeOf(request: FastifyRequest, reply: FastifyReply, grant: UserGrant | null = null, active: NavItem | null = null): Chrome {
   const user = request.user;
-  const nav: NavItem[] = ['dashboard', 'waiting', 'children', 'aims'];
+  const nav: NavItem[] = ['dashboard', 'waiting', 'children', 'aims', ...(grant && may(grant, 'import') ? (['import', 'quality'] as const) : [])];
   return {
     user: user ? { username: user.username, displayName: user.displayName } : null,
     authority: grant ? { code: grant.scope.code, name: grant.authority.name } : null,

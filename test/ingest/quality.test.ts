@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { qualityCsv } from '../../src/cli/commands/quality.js';
+import { qualityCsv } from '../../src/charts/csv.js';
 import { pace } from '../cli-harness.js';
 import { engines } from '../engines.js';
 import { addTestAuthority, childrenHeader, eventsHeader, placementsHeader, writeFiles } from './fixtures.js';

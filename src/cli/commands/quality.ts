@@ -1,9 +1,10 @@
+import { qualityCsv } from '../../charts/csv.js';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseDateOrThrow, Temporal, type PlainDate } from '../../domain/date.js';
-import { qualityJson, type QualityLine } from '../../domain/quality/quality-json.js';
+import { Temporal, type PlainDate } from '../../domain/date.js';
+import { qualityJson } from '../../domain/quality/quality-json.js';
 import { qualityReport } from '../../domain/quality/quality-report.js';
-import { eventRecordedDays, loadChildRecords } from '../../store/index.js';
+import { eventRecordedOn, loadChildRecords } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 
@@ -23,11 +24,8 @@ export function qualityCommand(program: Command, io: Io, done: (code: number) =>
       const report = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        const [records, recorded] = await Promise.all([loadChildRecords(connection, found.scope), eventRecordedDays(connection, found.scope)]);
-        return qualityReport(records, asAt, (id) => {
-          const day = recorded.get(id);
-          return day === undefined ? null : parseDateOrThrow(day);
-        });
+        const [records, recordedOn] = await Promise.all([loadChildRecords(connection, found.scope), eventRecordedOn(connection, found.scope)]);
+        return qualityReport(records, asAt, recordedOn);
       });
       if (report === null) return done(exitCodes.refused);
       const json = qualityJson(report);
@@ -60,14 +58,3 @@ function presentQuality(json: QualityView): string {
   return `${lines.join('\n')}\n`;
 }
 
-const csvColumns = ['severity', 'code', 'child_id', 'record', 'column', 'value', 'message', 'fix'] as const;
-
-/** Every problem line as CSV; a cell that a spreadsheet would run as a formula is prefixed with ' (ARCHITECTURE.md). */
-export function qualityCsv(problems: readonly QualityLine[]): string {
-  const cell = (value: string | null) => {
-    if (value === null) return '';
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [csvColumns.join(','), ...problems.map((p) => csvColumns.map((c) => cell(p[c])).join(','))].join('\r\n') + '\r\n';
-}

@@ -6,6 +6,8 @@ import { registerAuthRoutes } from './auth.js';
 import { registerDashboardRoutes } from './dashboard.js';
 import { registerChildrenRoutes } from './children.js';
 import { registerHomeRoutes } from './home.js';
+import { registerImportRoutes } from './import.js';
+import { registerQualityRoutes } from './quality.js';
 import { registerRecordRoutes } from './records.js';
 import { registerWaitingRoutes } from './waiting.js';
 
@@ -23,5 +25,7 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
     registerRecordRoutes(pages, ctx);
     registerChildrenRoutes(pages, ctx);
     registerAimRoutes(pages, ctx);
+    registerImportRoutes(pages, ctx);
+    registerQualityRoutes(pages, ctx);
   });
 }

@@ -32,13 +32,14 @@ export function authorityPath(code: string, path = ''): string {
   return `/a/${encodeURIComponent(code)}${path}`;
 }
 
-export function Page(props: { title: string; chrome: Chrome; hasErrors?: boolean; wide?: boolean; children: ComponentChildren }): VNode {
+export function Page(props: { title: string; chrome: Chrome; hasErrors?: boolean; wide?: boolean; refreshSeconds?: number; children: ComponentChildren }): VNode {
   const { chrome } = props;
   return (
     <html lang="en-GB">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
         <title>{`${props.hasErrors ? 'Error: ' : ''}${props.title} – pace`}</title>
         <link rel="stylesheet" href="/assets/sgds/css/design-system.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />

@@ -1,0 +1,77 @@
+/** The data-quality report of an authority, for data leads: the same report as `pace quality`, each line linking to the record to fix. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { qualityCsv } from '../../charts/csv.js';
+import { ruleCatalogue, type RuleCode } from '../../domain/quality/catalogue.js';
+import { qualityJson } from '../../domain/quality/quality-json.js';
+import { qualityReport } from '../../domain/quality/quality-report.js';
+import { eventRecordedOn, loadChildRecords, type UserGrant } from '../../store/index.js';
+import type { PlainDate } from '../../domain/date.js';
+import { grantFor } from '../auth/access.js';
+import type { WebContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { parseAsAt } from '../forms/as-at.js';
+import { chromeOf, sendPage, userOf } from '../render.js';
+import { QualityPage } from '../views/quality.js';
+import { authorityPath } from '../views/layout.js';
+
+const ruleCodes = Object.keys(ruleCatalogue) as [RuleCode, ...RuleCode[]];
+const query = z.object({ as_at: z.string().optional(), rule: z.enum(ruleCodes).optional().catch(undefined), page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1) });
+const perPage = 100;
+
+type CodeParams = { Params: { code: string }; Querystring: Record<string, string> };
+
+export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const reportOf = async (grant: UserGrant, asAt: PlainDate) => {
+    const [records, recordedOn] = await Promise.all([loadChildRecords(ctx.connection, grant.scope), eventRecordedOn(ctx.connection, grant.scope)]);
+    return qualityJson(qualityReport(records, asAt, recordedOn));
+  };
+
+  app.get<CodeParams>('/a/:code/data-quality', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code, 'import');
+    const q = query.parse(request.query);
+    const parsed = parseAsAt(q.as_at, ctx.today());
+    // A date that cannot be used is named in the error summary; the report is then as at today.
+    const asAt = parsed.ok ? parsed : ({ ok: true, value: ctx.today() } as const);
+    const report = await reportOf(grant, asAt.value);
+    const lines = q.rule ? report.problems.filter((p) => p.code === q.rule) : report.problems;
+    const pages = Math.max(1, Math.ceil(lines.length / perPage));
+    const base = authorityPath(grant.scope.code, '/data-quality');
+    const params = (extra: Record<string, string>) => new URLSearchParams({ ...(q.as_at ? { as_at: asAt.value.toString() } : {}), ...(q.rule ? { rule: q.rule } : {}), ...extra }).toString();
+    return sendPage(
+      reply,
+      QualityPage({
+        chrome: chromeOf(request, reply, grant, 'quality'),
+        report,
+        asAt: asAt.value,
+        asAtText: parsed.text,
+        errors: parsed.ok ? [] : [parsed.error],
+        action: base,
+        rule: q.rule ?? null,
+        lines: lines.slice((q.page - 1) * perPage, q.page * perPage),
+        shownFrom: lines.length === 0 ? 0 : (q.page - 1) * perPage + 1,
+        total: lines.length,
+        page: Math.min(q.page, pages),
+        pages,
+        hrefOf: (page: number) => `${base}?${params({ page: String(page) })}`,
+        ruleHref: (rule: string | null) => `${base}?${new URLSearchParams({ ...(q.as_at ? { as_at: asAt.value.toString() } : {}), ...(rule ? { rule } : {}) }).toString()}`,
+        csvHref: `${base}.csv?${params({})}`,
+        childHref: (childId: string) => authorityPath(grant.scope.code, `/children/${encodeURIComponent(childId)}`),
+      }),
+      parsed.ok ? 200 : 400,
+    );
+  });
+
+  app.get<CodeParams>('/a/:code/data-quality.csv', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code, 'import');
+    const q = query.parse(request.query);
+    const asAt = parseAsAt(q.as_at, ctx.today());
+    if (!asAt.ok) throw new HttpError(400, asAt.error.message);
+    const report = await reportOf(grant, asAt.value);
+    const lines = q.rule ? report.problems.filter((p) => p.code === q.rule) : report.problems;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="data-quality-${grant.scope.code}-${asAt.value.toString()}.csv"`)
+      .send(qualityCsv(lines));
+  });
+}
