@@ -10,17 +10,22 @@ import { Temporal } from 'temporal-polyfill';
 export { Temporal };
 export type PlainDate = Temporal.PlainDate;
 
-// Reading a polyfilled date's fields is not free; the same few thousand dates are compared again
-// and again, so each date's day number is remembered (dates are immutable).
-const dayNumbers = new WeakMap<PlainDate, number>();
+// Reading a polyfilled date's fields is not free, and the same few thousand dates are compared
+// millions of times, so each date remembers its day number (dates are immutable). It is kept on
+// the date itself, under a symbol, not enumerable: a WeakMap look-up cost more than the rest of
+// deriving a journey, and its entries slowed every garbage collection.
+const dayNumber = Symbol('pace.epochDay');
+
+type NumberedDate = PlainDate & { [dayNumber]?: number };
 
 /** Days since 1970-01-01 (negative before it), from the proleptic Gregorian calendar. */
 export function epochDay(date: PlainDate): number {
-  let day = dayNumbers.get(date);
-  if (day === undefined) {
-    day = daysFromCivil(date.year, date.month, date.day);
-    dayNumbers.set(date, day);
-  }
+  const day = (date as NumberedDate)[dayNumber];
+  return day === undefined ? rememberDay(date, daysFromCivil(date.year, date.month, date.day)) : day;
+}
+
+function rememberDay(date: PlainDate, day: number): number {
+  Object.defineProperty(date, dayNumber, { value: day, enumerable: false, writable: false, configurable: false });
   return day;
 }
 
@@ -86,7 +91,7 @@ export function dateOfEpochDay(day: number): PlainDate {
     const c = civilFromDays(day);
     date = new Temporal.PlainDate(c.year, c.month, c.day);
     datesOfDays.set(day, date);
-    dayNumbers.set(date, day);
+    rememberDay(date, day);
   }
   return date;
 }

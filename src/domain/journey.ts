@@ -48,6 +48,8 @@ export interface AtHomeJourney extends JourneyBase {
 
 export interface AccommodationJourney extends JourneyBase {
   readonly kind: 'accommodation';
+  /** The last day of the run of placements away from home, or null while the run continues at as-at. */
+  readonly runEnd: PlainDate | null;
 }
 
 export interface RecommendationJourney extends JourneyBase {
@@ -120,7 +122,22 @@ interface Seen {
 }
 
 /** The event types that start or end journeys, and those that set the plan route. */
-type MilestoneType = 'permanence_recommendation' | 'adm_decision' | 'court_application_lodged' | 'home_review' | 'care_plan';
+const milestoneTypes = ['permanence_recommendation', 'adm_decision', 'court_application_lodged', 'home_review', 'care_plan'] as const;
+type MilestoneType = (typeof milestoneTypes)[number];
+
+/** The list an event of `type` goes in, or null for an event no journey rule reads (a switch: this runs for every event). */
+function milestoneList(lists: Record<MilestoneType, SeenEvent[]>, type: CaseEvent['type']): SeenEvent[] | null {
+  switch (type) {
+    case 'permanence_recommendation':
+    case 'adm_decision':
+    case 'court_application_lodged':
+    case 'home_review':
+    case 'care_plan':
+      return lists[type];
+    default:
+      return null;
+  }
+}
 
 function see(record: ChildRecord, asAt: PlainDate): Seen {
   const asAtDay = epochDay(asAt);
@@ -135,12 +152,12 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
   // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
   const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: [], adm_decision: [], court_application_lodged: [], home_review: [], care_plan: [] };
   for (const event of record.events) {
-    const list = (eventsByType as Partial<Record<CaseEvent['type'], SeenEvent[]>>)[event.type];
-    if (list === undefined) continue;
+    const list = milestoneList(eventsByType, event.type);
+    if (list === null) continue;
     const day = epochDay(event.date);
     if (day <= asAtDay) list.push({ event, day });
   }
-  for (const list of Object.values(eventsByType)) if (list.length > 1) list.sort(byDayThenId);
+  for (const type of milestoneTypes) if (eventsByType[type].length > 1) eventsByType[type].sort(byDayThenId);
   return { record, asAtDay, placements, eventsByType, planRoute: latestPlanRoute(eventsByType.care_plan, eventsByType.permanence_recommendation) };
 }
 
@@ -189,6 +206,7 @@ function accommodation(seen: Seen): AccommodationJourney[] {
       kind: 'accommodation',
       ...base(seen, first.placement.start, first.placement.placementId, end),
       placementTypeAtStart: first.placement.type,
+      runEnd: run.endDay === Infinity ? null : lastPlacementEnd(run),
     };
   });
 }

@@ -2,7 +2,7 @@
  * Rows are not domain objects (STYLE.md, 7): this module is the one place where database rows
  * become domain values and back.
  */
-import type { EventType, LegalBasis, PlacementType, Route, Sex } from '../domain/codes.js';
+import { eventTypes, legalBases, placementTypes, routes, sexes, type EventType, type LegalBasis, type PlacementType, type Route, type Sex } from '../domain/codes.js';
 import { isoDate, parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import type { Authority, CaseEvent, Child, Placement } from '../domain/records.js';
 
@@ -58,13 +58,22 @@ export class DateReader {
   }
 }
 
+// Codes read from the database are new strings on every row; the same code as the program's own
+// constant compares by identity, which every journey rule does millions of times. A value that is
+// not a known code is kept as it is.
+const knownCodes = new Map<string, string>([...eventTypes, ...placementTypes, ...legalBases, ...routes, ...sexes].map((c) => [c, c]));
+
+function code<T extends string>(text: string | null): T | null {
+  return text === null ? null : ((knownCodes.get(text) ?? text) as T);
+}
+
 export function childFromRow(row: ChildData, dates: DateReader): Child {
   return {
     childId: row.child_id,
     firstName: row.first_name,
     lastName: row.last_name,
     dateOfBirth: dates.read(row.date_of_birth),
-    sex: row.sex as Sex | null,
+    sex: code<Sex>(row.sex),
     siblingGroup: row.sibling_group,
     worker: row.worker,
     team: row.team,
@@ -77,8 +86,8 @@ export function placementFromRow(row: PlacementData, dates: DateReader): Placeme
     placementId: row.placement_id,
     start: dates.read(row.start_date),
     end: dates.readOptional(row.end_date),
-    type: row.placement_type as PlacementType,
-    legalBasis: row.legal_basis as LegalBasis | null,
+    type: code<PlacementType>(row.placement_type) as PlacementType,
+    legalBasis: code<LegalBasis>(row.legal_basis),
     carerRef: row.carer_ref,
   };
 }
@@ -87,9 +96,9 @@ export function eventFromRow(row: EventData, dates: DateReader): CaseEvent {
   return {
     childId: row.child_id,
     eventId: row.event_id,
-    type: row.event_type as EventType,
+    type: code<EventType>(row.event_type) as EventType,
     date: dates.read(row.event_date),
-    route: row.route as Route | null,
+    route: code<Route>(row.route),
     note: row.note,
   };
 }
