@@ -21,21 +21,23 @@ export function timelineSummary(timeline: ChildTimeline): string {
   parts.push(`${timeline.moves} ${timeline.moves === 1 ? 'move' : 'moves'} of carer or setting.`);
   const waiting = timeline.gaps.find((g) => g.kind === 'so-far');
   if (waiting) parts.push(`${capitalise(waiting.words)} since the ${lowerFirst(waiting.from.label)}.`);
+  parts.push(`${timelineEndingWords(timeline)}.`);
+  return parts.join(' ');
+}
+
+/** Where the timeline stops: "Legal permanence (adoption) on 10 October 2018, aged 3 years 3 months". */
+export function timelineEndingWords(timeline: ChildTimeline): string {
   const { ending } = timeline;
   switch (ending.kind) {
     case 'legal-permanence':
-      parts.push(`Legal permanence${ending.routeWords ? ` (${ending.routeWords})` : ''} on ${longDate(ending.date)}, aged ${timeline.ageAtEnd}.`);
-      break;
+      return `Legal permanence${ending.routeWords ? ` (${ending.routeWords})` : ''} on ${longDate(ending.date)}, aged ${timeline.ageAtEnd}`;
     case 'left-care':
-      parts.push(`No longer looked after from ${longDate(ending.date)}, aged ${timeline.ageAtEnd}.`);
-      break;
+      return `No longer looked after from ${longDate(ending.date)}, aged ${timeline.ageAtEnd}`;
     case 'as-at':
-      parts.push(`As at ${longDate(ending.date)}, aged ${timeline.ageAtEnd}.`);
-      break;
+      return `As at ${longDate(ending.date)}, aged ${timeline.ageAtEnd}`;
     default:
       return unreachable(ending);
   }
-  return parts.join(' ');
 }
 
 function capitalise(text: string): string {

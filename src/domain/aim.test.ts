@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { d, event, placement } from '../../test/builders.js';
 import type { Aim } from './aim.js';
-import { nationalAims } from './aim.js';
+import { findAim, nationalAims } from './aim.js';
 import { aimFigures } from './aim-figures.js';
 import { aimSentence } from './aim-sentence.js';
 import type { ChildRecord } from './records.js';
@@ -118,5 +118,12 @@ describe('the national aims', () => {
       ['aim-3', 3, 'recommendation', weeks(14), null],
       ['aim-4', 4, 'adm', weeks(3), null],
     ]);
+  });
+});
+
+describe('finding an aim a reader names', () => {
+  it('finds it by id or by national aim number, and finds nothing for a name it does not have', () => {
+    const aims = [...nationalAims(), { ...(nationalAims()[1] as Aim), id: 'local', nationalAim: null }];
+    expect(['aim-3', '3', 'local', 'null', '5', ''].map((ref) => findAim(aims, ref)?.id ?? null)).toEqual(['aim-3', 'aim-3', 'local', null, null, null]);
   });
 });

@@ -64,3 +64,8 @@ export function nationalAims(): Aim[] {
     backlog: null,
   }));
 }
+
+/** The aim a reader names by its id ("aim-2") or by its national aim number ("2"); null when there is none. */
+export function findAim(aims: readonly Aim[], ref: string): Aim | null {
+  return aims.find((a) => a.id === ref || (a.nationalAim !== null && String(a.nationalAim) === ref)) ?? null;
+}

@@ -3,7 +3,7 @@ import { d, placement, record } from '../../test/builders.js';
 import { manyMoves } from '../../test/timeline-fixtures.js';
 import { nationalAims } from './aim.js';
 import type { ChildRecord } from './records.js';
-import { groupTimeline, selectGroup, weeksSince } from './timeline-group.js';
+import { groupAlignment, groupOrderWords, groupTimeline, selectGroup, weeksSince } from './timeline-group.js';
 
 const aims = nationalAims();
 const asAt = d('2018-09-30');
@@ -53,6 +53,18 @@ describe('choosing a group', () => {
   });
 });
 
+describe('the order of a group, in words', () => {
+  it('says how each kind of group is ordered', () => {
+    const selectors = [
+      { kind: 'siblings', siblingGroup: 'SG1' },
+      { kind: 'at-home-longer-than', months: 18 },
+      { kind: 'waiting-longer-than', aim: aims[1] as (typeof aims)[number], weeks: 26 },
+      { kind: 'chosen', childIds: ['A'] },
+    ] as const;
+    expect(selectors.map(groupOrderWords)).toEqual(['eldest first', 'longest at home first', 'longest wait first', 'in the order chosen']);
+  });
+});
+
 describe('aligning a group', () => {
   const selection = selectGroup([manyMoves({ childId: 'M' }), fostered('F', '2018-03-01'), atHome('H', '2017-01-01', null)], { kind: 'chosen', childIds: ['M', 'F', 'H'] }, asAt);
 
@@ -69,6 +81,15 @@ describe('aligning a group', () => {
     // M's referral, 2016-01-10, is 235 days (33.6 weeks) before; M's as-at is 759 days (108.4 weeks) after.
     expect(group.axis.kind === 'weeks' && [group.axis.fromWeeks, group.axis.toWeeks]).toEqual([-235 / 7, 759 / 7]);
     expect(weeksSince(d('2016-09-01'), d('2016-01-10'))).toBe(-235 / 7);
+  });
+
+  it("by journey, as a reader asks for it, counts from the group's own kind of journey", () => {
+    const waiting = selectGroup([], { kind: 'waiting-longer-than', aim: aims[2] as (typeof aims)[number], weeks: 14 }, asAt);
+    expect([groupAlignment('calendar', waiting), groupAlignment('journey', waiting), groupAlignment('journey', selection)]).toEqual([
+      { kind: 'calendar' },
+      { kind: 'journey-start', journeyKind: 'recommendation' },
+      { kind: 'journey-start', journeyKind: null },
+    ]);
   });
 
   it('by weeks since a chosen kind of journey leaves off the children who have none', () => {

@@ -101,6 +101,30 @@ export function selectGroup(records: readonly ChildRecord[], selector: GroupSele
   }
 }
 
+/** How a reader asks for a group to be lined up: by calendar date, or by weeks since each child's journey started. */
+export type AlignBy = 'calendar' | 'journey';
+
+/** The alignment a reader asked for; by journey, weeks count from each child's journey of the group's own kind. */
+export function groupAlignment(align: AlignBy, selection: GroupSelection): GroupAlignment {
+  return align === 'calendar' ? { kind: 'calendar' } : { kind: 'journey-start', journeyKind: selection.journeyKind };
+}
+
+/** The order a selector puts its children in, in words: "eldest first". */
+export function groupOrderWords(selector: GroupSelector): string {
+  switch (selector.kind) {
+    case 'siblings':
+      return 'eldest first';
+    case 'at-home-longer-than':
+      return 'longest at home first';
+    case 'waiting-longer-than':
+      return 'longest wait first';
+    case 'chosen':
+      return 'in the order chosen';
+    default:
+      return unreachable(selector);
+  }
+}
+
 /** The group's timelines on one axis. */
 export function groupTimeline(selection: GroupSelection, options: { readonly asAt: PlainDate; readonly aims: readonly Aim[]; readonly alignment: GroupAlignment }): GroupTimeline {
   const { asAt, alignment } = options;

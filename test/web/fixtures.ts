@@ -8,6 +8,7 @@
 import type { AuthorityScope, Connection } from '../../src/store/index.js';
 import { saveRecords } from '../../src/store/index.js';
 import { child, d, event, placement } from '../builders.js';
+import { siblings } from '../timeline-fixtures.js';
 
 export const northChildren = [
   child({ childId: 'A1', firstName: 'Amy', lastName: 'Adams', dateOfBirth: d('2012-04-01') }),
@@ -32,4 +33,14 @@ export const northEvents = [
 
 export async function saveNorth(connection: Connection, north: AuthorityScope): Promise<void> {
   await saveRecords(connection, north, { children: northChildren, placements: northPlacements, events: northEvents }, { by: 'fixture', at: '2021-05-01T09:00:00.000Z' });
+}
+
+/**
+ * The sibling group SG1 of test/timeline-fixtures.ts in NORTH: S1 (born 2011-04-02), C7 (Alex
+ * Example, born 2015-06-15, four moves on the way to adoption) and S3 (born 2016-08-20). As at
+ * 2021-06-01 S1 and S3 are waiting for aim 4 (an application to court, due 2017-08-04).
+ */
+export async function saveSiblings(connection: Connection, north: AuthorityScope): Promise<void> {
+  const records = siblings();
+  await saveRecords(connection, north, { children: records.map((r) => r.child), placements: records.flatMap((r) => r.placements), events: records.flatMap((r) => r.events) }, { by: 'fixture', at: '2021-05-01T09:00:00.000Z' });
 }

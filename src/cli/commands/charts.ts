@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Aim } from '../../domain/aim.js';
+import { findAim, type Aim } from '../../domain/aim.js';
 import { aimRunChart } from '../../domain/aim-run-chart.js';
 import { aimSurvival } from '../../domain/aim-survival.js';
 import type { PlainDate } from '../../domain/date.js';
@@ -23,7 +23,7 @@ async function withAim<T>(io: Io, code: string, aimRef: string, work: (context: 
     const found = await authorityOrReport(io, connection, code);
     if (!found) return null;
     const aims = await listAims(connection, found.scope);
-    const aim = aims.find((a) => a.id === aimRef || String(a.nationalAim) === aimRef);
+    const aim = findAim(aims, aimRef);
     if (!aim) {
       io.err.write(`pace: ${code} has no aim ${aimRef} (its aims: ${aims.map((a) => a.nationalAim ?? a.id).join(', ')})\n`);
       return null;

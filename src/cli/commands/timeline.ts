@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { Temporal, type PlainDate } from '../../domain/date.js';
-import { groupTimeline, selectGroup, type GroupSelector } from '../../domain/timeline-group.js';
+import { findAim } from '../../domain/aim.js';
+import { groupAlignment, groupTimeline, selectGroup, type AlignBy, type GroupSelector } from '../../domain/timeline-group.js';
 import { childTimeline } from '../../domain/timeline.js';
 import { findChildRecord, listAims, loadChildRecords } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument, positiveIntegerArgument } from '../args.js';
@@ -16,7 +17,7 @@ interface TimelineOptions {
   waitingWeeks?: number;
   aim?: string;
   asAt?: PlainDate;
-  align: 'calendar' | 'journey';
+  align: AlignBy;
   view: 'full' | 'placements';
   withoutNames?: boolean;
   out: string;
@@ -83,14 +84,13 @@ export function timelineCommand(program: Command, io: Io, done: (code: number) =
         else if (options.children !== undefined) selector = { kind: 'chosen', childIds: options.children };
         else if (options.atHomeMonths !== undefined) selector = { kind: 'at-home-longer-than', months: options.atHomeMonths };
         else {
-          const aim = aims.find((a) => a.id === options.aim || String(a.nationalAim) === options.aim);
+          const aim = findAim(aims, options.aim ?? '');
           if (!aim) return refuse(io, `${options.authority} has no aim ${options.aim ?? ''} (its aims: ${aims.map((a) => a.nationalAim ?? a.id).join(', ')})`);
           selector = { kind: 'waiting-longer-than', aim, weeks: options.waitingWeeks as number };
         }
         const selection = selectGroup(await loadChildRecords(connection, found.scope), selector, asAt);
         if (selection.records.length === 0) return refuse(io, `no children to draw: ${selection.title[0]?.toLowerCase() ?? ''}${selection.title.slice(1)}${selection.unknownIds.length > 0 ? ` (no record of ${selection.unknownIds.join(', ')})` : ''}`);
-        const alignment = options.align === 'calendar' ? ({ kind: 'calendar' } as const) : ({ kind: 'journey-start', journeyKind: selection.journeyKind } as const);
-        const group = groupTimeline(selection, { asAt, aims, alignment });
+        const group = groupTimeline(selection, { asAt, aims, alignment: groupAlignment(options.align, selection) });
         return { svg: groupTimelineSvg(group, { view: options.view, withoutNames: options.withoutNames === true }), words: `${group.rows.length} ${group.rows.length === 1 ? 'child' : 'children'}` };
       });
       if (drawn === null) return done(exitCodes.refused);

@@ -65,6 +65,11 @@ export class FiguresCache {
     return value;
   }
 
+  /** The records `figures` were computed from, loaded once per data version and shared by every as-at date. */
+  records(stored: StoredAuthority, figures: AuthorityFigures): Promise<ChildRecord[]> {
+    return this.#recordsOf(stored, figures.version);
+  }
+
   /** Something made from a figures entry (a PNG, say), made once per entry. */
   derived<T>(figures: AuthorityFigures, key: string, make: () => T): T {
     let extras = this.#extras.get(figures);

@@ -4,10 +4,12 @@ import { measuredJourneys, type CohortStatus } from '../../domain/aim-figures.js
 import type { sexes } from '../../domain/codes.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
 import type { ChildRecord } from '../../domain/records.js';
+import { childTimeline } from '../../domain/timeline.js';
 import type { RecordChange } from '../../store/index.js';
 import { displayName } from '../figures/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { eventLabel, formatInstant, formatWeeks, longDate, optionalDate, placementLabel, routeLabel } from './format.js';
+import { presentChildTimeline, type ChildTimelineModel } from './timeline.js';
 
 export interface ChildModel {
   readonly childId: string;
@@ -17,6 +19,8 @@ export interface ChildModel {
   readonly placements: readonly { id: string; start: string; end: string; type: string; legalBasis: string; carer: string; editHref: string }[];
   readonly events: readonly { id: string; date: string; type: string; route: string; note: string; editHref: string }[];
   readonly journeys: readonly { aimName: string; rows: readonly JourneyRow[] }[];
+  /** The child's timeline as at the page's date, measured against the authority's aims. */
+  readonly timeline: ChildTimelineModel;
   readonly history: readonly { when: string; who: string; what: string; changes: readonly string[] }[];
   readonly links: { readonly edit: string; readonly addPlacement: string; readonly addEvent: string };
 }
@@ -76,6 +80,7 @@ export function presentChild(code: string, record: ChildRecord, aims: readonly A
         statusLabel: statusLabels[j.status],
       })),
     })),
+    timeline: presentChildTimeline(code, childTimeline(record, { asAt, aims })),
     history: history.map(presentChange),
     links: { edit: `${base}/edit`, addPlacement: `${base}/placements/new`, addEvent: `${base}/events/new` },
   };

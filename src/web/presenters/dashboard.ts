@@ -6,6 +6,7 @@ import type { AimResult, AuthorityFigures } from '../figures/authority-figures.j
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
 import { formatPercent, formatWeeks, longDate, plural } from './format.js';
+import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';
 import { summariseVerdicts } from './verdicts.js';
 
 export interface ChartLinks {
@@ -36,6 +37,8 @@ export interface DashboardAim {
   readonly waitingLinks: ChartLinks;
   /** The aim's page, where each chart's data is shown as a table. */
   readonly tablesHref: string;
+  /** The group timelines of the children waiting longer than the aim's timescale. */
+  readonly timelines: { readonly text: string; readonly href: string };
   readonly verdicts: readonly string[];
   readonly points: number;
   readonly waitingCount: number;
@@ -97,6 +100,7 @@ export function presentAim(code: string, asAt: PlainDate, result: AimResult, opt
     runLinks: links('run-chart'),
     waitingLinks: links('waiting-chart'),
     tablesHref: `${base}${query}`,
+    timelines: { text: `Timelines of children waiting more than ${timescaleWeeks(aim.timescale)} weeks`, href: waitingGroupHref(code, aim, timescaleWeeks(aim.timescale), asAt) },
     verdicts: options.allVerdicts ? result.chart.verdicts : summariseVerdicts(result.chart),
     points: result.chart.series.points.length,
     waitingCount: result.chart.series.waiting.length,

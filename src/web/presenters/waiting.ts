@@ -9,6 +9,7 @@ import { compareDates, type PlainDate } from '../../domain/date.js';
 import type { AuthorityFigures, WaitingRow } from '../figures/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { formatWeeks, longDate, placementLabel } from './format.js';
+import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';
 
 /** Due within this many days (four weeks) and not yet overdue: marked as due soon. */
 export const dueSoonDays = 28;
@@ -53,6 +54,8 @@ export interface WaitingListModel {
   readonly rows: readonly WaitingListRow[];
   readonly page: number;
   readonly pages: number;
+  /** The group timelines page for the children listed: one link for the aim chosen, else one for each aim. */
+  readonly timelines: readonly { readonly text: string; readonly href: string }[];
 }
 
 export function urgencyOf(row: WaitingRow): Urgency {
@@ -81,7 +84,21 @@ export function presentWaitingList(figures: AuthorityFigures, query: WaitingQuer
     rows: sorted.slice((page - 1) * pageSize, page * pageSize).map((row) => presentRow(figures.authority.code, row)),
     page,
     pages,
+    timelines: timelineLinks(figures, query),
   };
+}
+
+/**
+ * With an aim chosen, the children waiting for it (more than its timescale when only the overdue
+ * are listed); otherwise everyone waiting, one aim at a time.
+ */
+function timelineLinks(figures: AuthorityFigures, query: WaitingQuery): { text: string; href: string }[] {
+  const code = figures.authority.code;
+  const chosen = figures.aims.find((r) => r.aim.id === query.aim);
+  if (!chosen) return figures.aims.map(({ aim }) => ({ text: `Everyone waiting for ${aim.name}`, href: waitingGroupHref(code, aim, 0, figures.asAt) }));
+  const weeks = query.status === 'overdue' ? timescaleWeeks(chosen.aim.timescale) : 0;
+  const exact = (query.status === '' || query.status === 'overdue') && query.placement === '';
+  return [{ text: exact ? 'See these children on one timeline' : `See everyone waiting for ${chosen.aim.name}${weeks > 0 ? ` more than ${weeks} weeks` : ''} on one timeline`, href: waitingGroupHref(code, chosen.aim, weeks, figures.asAt) }];
 }
 
 function filterAndSort(figures: AuthorityFigures, query: WaitingQuery): WaitingRow[] {

@@ -1,10 +1,11 @@
 /** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { aimStageChartSvg, aimSurvivalChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
 import type { AuthorityFigures, AimResult } from '../figures/authority-figures.js';
 import { svgToPng } from '../../charts/render.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
+import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from '../presenters/chart-tables.js';
@@ -91,8 +92,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const svg = chartSvg(ctx, figures, result, chart);
-    const name = `${grant.scope.code}-${result.aim.id}-${chart}-${asAt.value.toString()}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
-    download(reply, name);
+    attachment(reply, `${grant.scope.code}-${result.aim.id}-${chart}-${asAt.value.toString()}.${format}`);
     // Each file is made once per cache entry and kept as bytes.
     const bytes = (make: () => Buffer) => ctx.cache.derived(figures, `${result.aim.id}/${chart}.${format}`, make);
     switch (format) {
@@ -143,8 +143,4 @@ function fileLinks(code: string, result: AimResult, chart: ChartName, asAtText: 
   const base = authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}/${chart}`);
   const query = asAtText ? `?as_at=${encodeURIComponent(asAtText)}` : '';
   return { svg: `${base}.svg${query}`, png: `${base}.png${query}`, csv: `${base}.csv${query}` };
-}
-
-function download(reply: FastifyReply, fileName: string): void {
-  reply.header('content-disposition', `attachment; filename="${fileName}"`);
 }

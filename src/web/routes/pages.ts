@@ -9,6 +9,7 @@ import { registerHomeRoutes } from './home.js';
 import { registerImportRoutes } from './import.js';
 import { registerQualityRoutes } from './quality.js';
 import { registerRecordRoutes } from './records.js';
+import { registerTimelineRoutes } from './timelines.js';
 import { registerWaitingRoutes } from './waiting.js';
 
 export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit: { max: number; timeWindow: number }): void {
@@ -27,5 +28,6 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
     registerAimRoutes(pages, ctx);
     registerImportRoutes(pages, ctx);
     registerQualityRoutes(pages, ctx);
+    registerTimelineRoutes(pages, ctx);
   });
 }

@@ -26,4 +26,6 @@ export const appCss = `
 .pace-filters .ds_question { margin-bottom: 1rem; }
 .pace-actions { display: flex; gap: 1rem; flex-wrap: wrap; }
 .pace-history-change { margin: 0; }
+.pace-radio-fields { margin: 0 0 1rem 0.75rem; padding: 0.5rem 0 0 1.25rem; border-left: 4px solid #b3b3b3; }
+.pace-radio-fields .ds_question { margin-bottom: 1rem; }
 `;

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import type { ChildModel } from '../presenters/child.js';
 import { PageHeader, SummaryList, Tag } from './components.js';
 import { Page, type Chrome } from './layout.js';
+import { ChildTimelineSection } from './timeline.js';
 
 const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey' } as const;
 
@@ -37,6 +38,8 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
       )}
       <h2>Details</h2>
       <SummaryList items={model.details} />
+
+      <ChildTimelineSection model={model.timeline} />
 
       <h2>Placements</h2>
       {model.placements.length === 0 ? (

@@ -140,6 +140,33 @@ export function Checkboxes(props: { name: string; legend: string; hint?: string;
   );
 }
 
+/** Radio buttons; an option's `fields` (the questions that go with it) sit beneath it, always shown, so the form works without JavaScript. */
+export function Radios(props: { name: string; legend: string; hint?: string; options: readonly (Option & { fields?: ComponentChildren })[]; value: string; errors: readonly FieldError[] }): VNode {
+  const error = errorFor(props.errors, props.name);
+  return (
+    <div class={`ds_question${error ? ' ds_question--error' : ''}`}>
+      <fieldset id={props.name}>
+        <legend>{props.legend}</legend>
+        {props.hint && <p class="ds_hint-text">{props.hint}</p>}
+        {error && <p class="ds_question__error-message">{error}</p>}
+        <div class="ds_field-group">
+          {props.options.map((o) => (
+            <div key={o.value}>
+              <div class="ds_radio ds_radio--small">
+                <input class="ds_radio__input" type="radio" id={`${props.name}-${o.value}`} name={props.name} value={o.value} checked={props.value === o.value} />
+                <label class="ds_radio__label" for={`${props.name}-${o.value}`}>
+                  {o.label}
+                </label>
+              </div>
+              {o.fields && <div class="pace-radio-fields">{o.fields}</div>}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 export function SummaryList({ items }: { items: readonly { key: string; value: ComponentChildren }[] }): VNode {
   return (
     <dl class="ds_summary-list">

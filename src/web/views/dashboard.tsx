@@ -154,6 +154,12 @@ export function DashboardAims({ model }: { model: DashboardModel }): VNode {
               The data behind these charts, as tables<span class="visually-hidden"> for {aim.name}</span>
             </a>
           </p>
+          <p>
+            <a class="ds_link" href={aim.timelines.href}>
+              {aim.timelines.text}
+              <span class="visually-hidden"> for {aim.name}</span>
+            </a>
+          </p>
         </section>
       ))}
       {model.aims.length === 0 && <p>This authority has no aims yet.</p>}

@@ -93,6 +93,7 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
       </div>
       {model.rows.length === 0 && <p>Nobody matches these filters.</p>}
       <Pagination page={model.page} pages={model.pages} hrefOf={(page) => waitingHref(code, q, { page })} />
+      <TimelineLinks links={model.timelines} />
     </Page>
   );
 }
@@ -106,5 +107,33 @@ function SortLink(props: { code: string; query: WaitingQuery; column: (typeof co
       {column.label}
       <span class="visually-hidden">, sort {dir === 'asc' ? 'ascending' : 'descending'}</span>
     </a>
+  );
+}
+
+function TimelineLinks({ links }: { links: WaitingListModel['timelines'] }): VNode | null {
+  const [only] = links;
+  if (links.length === 1 && only) {
+    return (
+      <p>
+        <a class="ds_link" href={only.href}>
+          {only.text}
+        </a>
+      </p>
+    );
+  }
+  if (links.length === 0) return null;
+  return (
+    <>
+      <h2 class="ds_h3">See the children waiting on one timeline</h2>
+      <ul>
+        {links.map((link) => (
+          <li key={link.href}>
+            <a class="ds_link" href={link.href}>
+              {link.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
