@@ -3,7 +3,8 @@
 // unless every suite must run (PACE_REQUIRE_ALL_SUITES=1, as in CI), when that is a failure.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { password } from '../web/harness.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -35,4 +36,23 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target[0])) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A new browser context signed in through the sign-in form as `username` (the web harness's password), on `landing`. */
+export async function signedIn(
+  browser: Browser,
+  base: string,
+  username: string,
+  options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; landing?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const { landing = '/a/NORTH', viewport = { width: 1440, height: 900 }, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}${landing}`);
+  return { context, page };
 }

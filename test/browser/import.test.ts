@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../engines.js';
 import { cleanExport } from '../ingest/fixtures.js';
 import { saveNorth } from '../web/fixtures.js';
-import { addTestUser, openWeb, password, type WebFixture } from '../web/harness.js';
-import { hasChromium, launchChromium, seriousViolations } from './browser.js';
+import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
+import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
 
 /** The clean export of the import tests, written to a folder, with some lines changed. */
 function exportFolder(change: (name: string, text: string) => string = (_, text) => text): string[] {
@@ -48,13 +48,7 @@ describe.skipIf(!hasChromium)('importing files in Chromium', () => {
   }
 
   it('names an error by row and column, then imports a good file and shows its data', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Username').fill('dana');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/a/NORTH`);
+    const { context, page } = await signedIn(browser, base, 'dana', { bypassCSP: true, viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/a/NORTH/import`);
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../engines.js';
 import { saveNorth } from '../web/fixtures.js';
-import { addTestUser, openWeb, password, type WebFixture } from '../web/harness.js';
-import { hasChromium, launchChromium, seriousViolations } from './browser.js';
+import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
+import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
 import { saveHistory } from './fixtures.js';
 
 const screenshots = 'docs/screenshots';
@@ -29,19 +29,10 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     await web?.dispose();
   });
 
-  async function signedIn(options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
-    const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Username').fill('amy');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/a/NORTH`);
-    return { context, page };
-  }
+  const signIn = (options: Parameters<typeof signedIn>[3] = {}) => signedIn(browser, base, 'amy', options);
 
   it('signs in and reads the dashboard: each aim with its sentence, headline, charts and what the rules say', async () => {
-    const { context, page } = await signedIn();
+    const { context, page } = await signIn();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -60,7 +51,7 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
   });
 
   it("follows a dot on the run chart to that child's record", async () => {
-    const { context, page } = await signedIn();
+    const { context, page } = await signIn();
     await page.locator('a[aria-label^="A1: 21.7 weeks"]').click();
     await page.waitForURL(`${base}/a/NORTH/children/A1`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('A1: Amy Adams');
@@ -69,7 +60,7 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
   });
 
   it("adds an event without JavaScript and sees the aim's figure change", async () => {
-    const { context, page } = await signedIn({ javaScriptEnabled: false });
+    const { context, page } = await signIn({ javaScriptEnabled: false });
     const headline = () => page.locator('section.pace-aim', { has: page.getByRole('heading', { name: 'Aim 2: permanence recommendation', level: 2 }) }).locator('.pace-headline').textContent();
     await expect(headline()).resolves.toBe('46.2% in time');
     await page.goto(`${base}/a/NORTH/children/E5`);
@@ -87,7 +78,7 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
   });
 
   it('finds no serious or critical accessibility problems on any page', async () => {
-    const { context, page } = await signedIn({ bypassCSP: true });
+    const { context, page } = await signIn({ bypassCSP: true });
     const pages = [
       '/a/NORTH',
       '/a/NORTH/waiting',
@@ -118,8 +109,8 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     if (withErrors.length) found['event form with errors'] = withErrors;
     const anonymous = await browser.newPage({ bypassCSP: true });
     await anonymous.goto(`${base}/sign-in`);
-    const signIn = await seriousViolations(anonymous);
-    if (signIn.length) found['/sign-in'] = signIn;
+    const signInPage = await seriousViolations(anonymous);
+    if (signInPage.length) found['/sign-in'] = signInPage;
     await anonymous.close();
     expect(found).toEqual({});
     await context.close();

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../engines.js';
 import { saveNorth, saveSiblings } from '../web/fixtures.js';
-import { addTestUser, openWeb, password, type WebFixture } from '../web/harness.js';
-import { hasChromium, launchChromium, seriousViolations } from './browser.js';
+import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
+import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
 
 /** The sheets the page prints on, at the size its own @page rule asks for: each one's width × height in points. */
 async function printedSheets(page: Page): Promise<string[]> {
@@ -30,20 +30,10 @@ describe.skipIf(!hasChromium)('timelines in Chromium', () => {
     await web?.dispose();
   });
 
-  async function signedIn(options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Username').fill('amy');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/a/NORTH`);
-    return { context, page };
-  }
+  const signIn = (options: Parameters<typeof signedIn>[3] = {}) => signedIn(browser, base, 'amy', options);
 
   it("opens a child's record, sees the timeline, and follows Print (A4) to a sheet with nothing else on paper", async () => {
-    const { context, page } = await signedIn();
+    const { context, page } = await signIn();
     await page.goto(`${base}/a/NORTH/children/C7`);
     const section = page.locator('section[aria-labelledby="timeline"]');
     await expect(section.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Timeline as at 1 June 2021');
@@ -63,14 +53,14 @@ describe.skipIf(!hasChromium)('timelines in Chromium', () => {
   });
 
   it("prints a group as one A4 sheet for each child's own timeline", async () => {
-    const { context, page } = await signedIn();
+    const { context, page } = await signIn();
     await page.goto(`${base}/a/NORTH/timelines/print?group=siblings&sibling_group=SG1`);
     expect(await printedSheets(page)).toEqual(['842 × 595', '842 × 595', '842 × 595']);
     await context.close();
   });
 
   it('opens the group page from the waiting list, and chooses another group without JavaScript', async () => {
-    const { context, page } = await signedIn({ javaScriptEnabled: false });
+    const { context, page } = await signIn({ javaScriptEnabled: false });
     await page.goto(`${base}/a/NORTH/waiting?aim=aim-4`);
     await page.getByRole('link', { name: 'See these children on one timeline' }).click();
     await page.waitForURL(`${base}/a/NORTH/timelines?group=waiting&aim=aim-4&weeks=0&as_at=2021-06-01`);
@@ -88,7 +78,7 @@ describe.skipIf(!hasChromium)('timelines in Chromium', () => {
   });
 
   it('finds no serious or critical accessibility problems on the child page, the group page or the print pages', async () => {
-    const { context, page } = await signedIn({ bypassCSP: true });
+    const { context, page } = await signIn({ bypassCSP: true });
     const pages = [
       '/a/NORTH/children/C7',
       '/a/NORTH/timelines',
