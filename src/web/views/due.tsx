@@ -1,0 +1,213 @@
+/** What is due: overdue and due-soon items for the authority, a worker or a team, with calendar feeds for a worker. */
+import type { VNode } from 'preact';
+import type { CalendarFeedRow, DuePageModel } from '../presenters/due.js';
+import { CsrfField, ErrorSummary, Notice, PageHeader, Select, Tag, type FieldError } from './components.js';
+import { Page, type Chrome } from './layout.js';
+
+export interface CalendarSection {
+  readonly worker: string;
+  readonly feeds: readonly CalendarFeedRow[];
+  /** Where the form to make a feed posts, when the reader may make one. */
+  readonly createAction: string | null;
+}
+
+export function DuePage(props: {
+  chrome: Chrome;
+  code: string;
+  model: DuePageModel;
+  asAtValue: string;
+  errors: readonly FieldError[];
+  notice: string | null;
+  calendar: CalendarSection | null;
+  rulesHref: string | null;
+}): VNode {
+  const { model } = props;
+  const q = model.query;
+  return (
+    <Page title={`${model.title}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
+      <ErrorSummary errors={props.errors} />
+      {props.notice && (
+        <div class="ds_inset-text" role="status">
+          <p class="ds_inset-text__text">{props.notice}</p>
+        </div>
+      )}
+      <PageHeader title={model.title} label={props.chrome.authority?.name}>
+        <p class="ds_page-header__metadata">As at {model.asAtWords}.</p>
+      </PageHeader>
+      <form method="get" action={`/a/${encodeURIComponent(props.code)}/due`} class="pace-filters" aria-label="Choose whose children and which dates">
+        <div class="ds_question">
+          <label class="ds_label" for="as_at">
+            As at
+          </label>
+          <input class="ds_input ds_input--fixed-10" type="text" id="as_at" name="as_at" value={props.asAtValue} />
+        </div>
+        <Select name="worker" label="Worker" value={q.worker} blank="Every worker" options={model.workers.map((w) => ({ value: w, label: w }))} errors={[]} />
+        <Select name="team" label="Team" value={q.team} blank="Every team" options={model.teams.map((t) => ({ value: t, label: t }))} errors={[]} />
+        <div class="ds_question">
+          <label class="ds_label" for="window">
+            Due within (days)
+          </label>
+          <input class="ds_input ds_input--fixed-4" type="text" inputmode="numeric" id="window" name="window" value={String(q.window)} />
+        </div>
+        <div class="ds_question">
+          <button type="submit" class="ds_button ds_button--small">
+            Show
+          </button>
+        </div>
+      </form>
+      <p>{model.summary}</p>
+      <div class="pace-table-scroll">
+        <table class="ds_table">
+          <caption class="visually-hidden">Overdue and due soon, the most pressing first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Child</th>
+              <th scope="col">What is due</th>
+              <th scope="col">Due by</th>
+              <th scope="col">Status</th>
+              <th scope="col">From</th>
+              <th scope="col">Worker</th>
+              <th scope="col">Team</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.rows.map((row) => (
+              <tr class={`pace-row--${row.urgency}`} key={`${row.childId}|${row.what}|${row.due}`}>
+                <td>
+                  <a class="ds_link" href={row.childHref}>
+                    {row.childId}
+                  </a>
+                  {row.childName && <span class="pace-child-name"> {row.childName}</span>}
+                </td>
+                <td>{row.what}</td>
+                <td>{row.due}</td>
+                <td>
+                  <Tag colour={row.urgency === 'overdue' ? 'red' : 'orange'}>{row.when}</Tag>
+                </td>
+                <td>{row.started}</td>
+                <td>{row.worker}</td>
+                <td>{row.team}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {model.rows.length === 0 && <p>Nothing is overdue or due within {q.window} days.</p>}
+      {model.allocation && <AllocationChanges changes={model.allocation} />}
+      {props.calendar && <CalendarFeeds section={props.calendar} csrfToken={props.chrome.csrfToken} />}
+      <p>
+        Each item comes from the authority's schedule rules: when a meeting or decision should happen, counted from the start of the child's journey.
+        {props.rulesHref && (
+          <>
+            {' '}
+            <a class="ds_link" href={props.rulesHref}>
+              See and change the schedule rules
+            </a>
+            .
+          </>
+        )}
+      </p>
+    </Page>
+  );
+}
+
+function AllocationChanges({ changes }: { changes: NonNullable<DuePageModel['allocation']> }): VNode {
+  return (
+    <>
+      <h2 class="ds_h3">Changes of allocation</h2>
+      {changes.length === 0 ? (
+        <p>No child has moved to or from this allocation since their record came into pace.</p>
+      ) : (
+        <table class="ds_table">
+          <caption class="visually-hidden">Changes of worker or team, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Child</th>
+              <th scope="col">From → to</th>
+              <th scope="col">Recorded</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={`${c.childId}|${c.recorded}`}>
+                <td>
+                  <a class="ds_link" href={c.childHref}>
+                    {c.childId}
+                  </a>
+                </td>
+                <td>{c.change}</td>
+                <td>{c.recorded}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function CalendarFeeds({ section, csrfToken }: { section: CalendarSection; csrfToken: string }): VNode {
+  return (
+    <>
+      <h2 class="ds_h3">Calendar feed for {section.worker}</h2>
+      <p>
+        A calendar feed puts these due dates in a calendar program at a secret address that needs no sign-in. It names each child by reference only. Anyone who has the address can read it, so keep it
+        to yourself, and revoke it if it may have been shared.
+      </p>
+      {section.feeds.length === 0 ? (
+        <p>{section.worker} has no calendar feed.</p>
+      ) : (
+        <ul class="ds_no-bullets">
+          {section.feeds.map((feed) => (
+            <li key={feed.id}>
+              Feed {feed.id}, {feed.made}
+              {feed.revokeAction && (
+                <>
+                  {' '}
+                  <form method="post" action={feed.revokeAction} class="pace-inline-form">
+                    <CsrfField token={csrfToken} />
+                    <button type="submit" class="ds_button ds_button--secondary ds_button--small ds_no-margin">
+                      Revoke<span class="visually-hidden"> feed {feed.id}</span>
+                    </button>
+                  </form>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {section.createAction && (
+        <form method="post" action={section.createAction}>
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="worker" value={section.worker} />
+          <button type="submit" class="ds_button ds_button--secondary">
+            Make a calendar feed
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function CalendarFeedMadePage(props: { chrome: Chrome; worker: string; id: number; url: string; backHref: string }): VNode {
+  return (
+    <Page title="Calendar feed made" chrome={props.chrome}>
+      <PageHeader title="Calendar feed made" label={props.chrome.authority?.name} />
+      <p>
+        Feed {props.id} holds the due dates of {props.worker}'s children. Add this address to a calendar program as a subscription ("from the internet" or "by URL"):
+      </p>
+      <p>
+        <code style={{ wordBreak: 'break-all' }}>{props.url}</code>
+      </p>
+      <Notice>
+        This is the only time the address is shown: pace keeps only a fingerprint of it. Anyone who has it can read these due dates without signing in. Revoke the feed if the address may have been
+        shared.
+      </Notice>
+      <p>
+        <a class="ds_link" href={props.backHref}>
+          Back to what is due for {props.worker}
+        </a>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,166 @@
+// The weekly digest, sent over SMTP to a local server the test starts (smtp-server on port 0), each
+// message read back with mailparser.
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addAuthority, setContact, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { pace } from './cli-harness.js';
+import { engines } from './engines.js';
+import { saveReminderChildren } from './reminders-fixtures.js';
+
+const childNames = ['Amy', 'Adams', 'Ben', 'Brown', 'Cal', 'Clark', 'Dee', 'Dunn'];
+
+const annText = [
+  'Reminders from pace for Ann Smith, as at 1 June 2021.',
+  '',
+  'North Council: 2 overdue and 1 due in the next 14 days for the children allocated to you.',
+  '',
+  'Overdue',
+  '- B2: Looked after review every 6 months, due 1 March 2021 (overdue by 13 weeks)',
+  '- B2: Permanence recommendation, due 2 March 2021 (overdue by 13 weeks)',
+  '',
+  'Due in the next 14 days',
+  '- A1: Early review, due 3 June 2021 (due in 2 days)',
+  '',
+  'Children are named here by their reference only. Sign in to pace to see their records:',
+  'https://pace.north.example/a/NORTH/due?worker=Ann+Smith',
+  '',
+  'You receive this because you are the allocated worker for these children.',
+  '',
+].join('\n');
+
+const teamText = [
+  'Reminders from pace for the manager of the North East team, as at 1 June 2021.',
+  '',
+  'North Council: 3 overdue and 2 due in the next 14 days for the children of the North East team.',
+  '',
+  'Overdue',
+  '- B2 (Ann Smith): Looked after review every 6 months, due 1 March 2021 (overdue by 13 weeks)',
+  '- B2 (Ann Smith): Permanence recommendation, due 2 March 2021 (overdue by 13 weeks)',
+  '- D4 (no allocated worker): Agency decision maker decision, due 8 March 2021 (overdue by 12 weeks)',
+  '',
+  'Due in the next 14 days',
+  '- D4 (no allocated worker): Looked after review every 6 months, due 1 June 2021 (due today)',
+  '- A1 (Ann Smith): Early review, due 3 June 2021 (due in 2 days)',
+  '',
+  'Children are named here by their reference only. Sign in to pace to see their records:',
+  'https://pace.north.example/a/NORTH/due?team=North+East',
+  '',
+  'You receive this as the manager of the North East team.',
+  '',
+].join('\n');
+
+describe.each(engines)('pace digest on $name', (engine) => {
+  let env: NodeJS.ProcessEnv;
+  let dispose: () => Promise<void>;
+  let connection: Connection;
+  let north: AuthorityScope;
+  let server: SMTPServer;
+  let received: ParsedMail[];
+  let refused: string[];
+
+  beforeEach(async () => {
+    const opened = await engine.open();
+    ({ connection, dispose } = opened);
+    const added = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
+    if (!added.ok) throw new Error('fixture authority');
+    north = added.value.scope;
+    await saveReminderChildren(connection, north);
+    await setContact(connection, north, { kind: 'worker', name: 'Ann Smith', email: 'ann@north.example' }, { by: 'test' });
+    await setContact(connection, north, { kind: 'team', name: 'North East', email: 'north-east@north.example' }, { by: 'test' });
+    received = [];
+    refused = [];
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (refused.includes(address.address)) return callback(new Error('mailbox unavailable'));
+        callback();
+      },
+      onData(stream, _session, callback) {
+        simpleParser(stream).then(
+          (mail) => {
+            received.push(mail);
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.server.address() as AddressInfo;
+    env = { DATABASE_URL: opened.url, USER: 'tester', SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'pace <pace@north.example>', PACE_URL: 'https://pace.north.example' };
+  });
+
+  afterEach(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await dispose();
+  });
+
+  it('sends each worker and team manager with an address a digest of their children, saying who has none', async () => {
+    const run = await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01'], env);
+    expect(run.err).toBe('');
+    expect(run.out).toBe(
+      [
+        'Sent 2 of 2 digests for NORTH as at 2021-06-01.',
+        '  worker Ann Smith <ann@north.example>: 2 children, 2 overdue, 1 due soon',
+        '  team North East <north-east@north.example>: 3 children, 3 overdue, 2 due soon',
+        'No address for worker Bob Jones (1 child with something due): set one with pace contacts set.',
+        'No address for team North West (1 child with something due): set one with pace contacts set.',
+        '',
+      ].join('\n'),
+    );
+    expect(run.code).toBe(0);
+    expect(received.map((m) => [m.from?.value[0]?.name, m.from?.value[0]?.address, (Array.isArray(m.to) ? m.to : [m.to]).map((t) => t?.text).join(', ')])).toEqual([
+      ['pace', 'pace@north.example', 'ann@north.example'],
+      ['pace', 'pace@north.example', 'north-east@north.example'],
+    ]);
+    expect(received.map((m) => m.subject)).toEqual([
+      'pace reminders, North Council: 2 overdue, 1 due in the next 14 days (as at 1 June 2021)',
+      'pace reminders, North Council: 3 overdue, 2 due in the next 14 days (as at 1 June 2021)',
+    ]);
+    expect(received.map((m) => m.text)).toEqual([annText, teamText]);
+  });
+
+  it('names no child in any subject line or body: references only', async () => {
+    await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01'], env);
+    expect(received).toHaveLength(2);
+    for (const mail of received) {
+      for (const name of childNames) {
+        expect(mail.subject).not.toContain(name);
+        expect(mail.text).not.toContain(name);
+      }
+      expect(mail.html).toBe(false);
+    }
+  });
+
+  it('prints the messages without sending them on a dry run', async () => {
+    const run = await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01', '--dry-run'], { ...env, SMTP_URL: '', PACE_URL: '' });
+    expect(run.code).toBe(0);
+    expect(run.out.split('\n').slice(0, 5)).toEqual(['Dry run: 2 digests for NORTH as at 2021-06-01 would be sent.', '', 'To: ann@north.example', 'Subject: pace reminders, North Council: 2 overdue, 1 due in the next 14 days (as at 1 June 2021)', '']);
+    expect(run.out).toContain('Children are named here by their reference only. Sign in to pace to see their records.\n');
+    expect(received).toEqual([]);
+  });
+
+  it('reports a message the server refused, sends the others, and exits 1', async () => {
+    refused.push('ann@north.example');
+    const run = await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01'], env);
+    expect(run.code).toBe(1);
+    expect(run.out.split('\n').slice(0, 3)).toEqual([
+      'Sent 1 of 2 digests for NORTH as at 2021-06-01.',
+      expect.stringMatching(/^ {2}worker Ann Smith <ann@north\.example>: 2 children, 2 overdue, 1 due soon: NOT SENT \(.*mailbox unavailable.*\)$/),
+      '  team North East <north-east@north.example>: 3 children, 3 overdue, 2 due soon',
+    ]);
+    expect(received.map((m) => m.subject?.startsWith('pace reminders, North Council: 3 overdue'))).toEqual([true]);
+  });
+
+  it('refuses to send without SMTP settings', async () => {
+    expect(await pace(['digest', '--authority', 'NORTH'], { ...env, SMTP_URL: '' })).toEqual({
+      code: 2,
+      out: '',
+      err: 'pace: set SMTP_URL (e.g. smtp://localhost:2525) and MAIL_FROM (e.g. "pace <pace@council.example>") to send, or use --dry-run\n',
+    });
+  });
+});
