@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { d } from '../../../test/builders.js';
+import { threeAuthorities } from '../../../test/national-fixtures.js';
+import { nationalComparison } from './national-comparison.js';
+
+// The three authorities and their counts are worked out by hand in test/national-fixtures.ts.
+const authorities = threeAuthorities();
+
+describe('the national comparison', () => {
+  const comparison = nationalComparison(authorities, d('2021-06-01'));
+  const aim2 = comparison.aims[1];
+
+  it('measures every authority by each national aim, authorities by name', () => {
+    expect(comparison.aims.map((a) => [a.aim.nationalAim, a.aim.timescale])).toEqual([
+      [1, { unit: 'months', months: 24 }],
+      [2, { unit: 'weeks', weeks: 26 }],
+      [3, { unit: 'weeks', weeks: 14 }],
+      [4, { unit: 'weeks', weeks: 3 }],
+    ]);
+    expect(aim2?.authorities.map((r) => r.name)).toEqual(['Alpha Council', 'Beta Council', 'Gamma Council']);
+  });
+
+  it('hides every count under 5 and the counts that would give one away', () => {
+    // Counts (in time, late, overdue, n, waiting):
+    //   Alpha 12  3  5 20  2      Beta 6  6  0 12  0      Gamma 2 1 1 4 1      All 20 10 6 36 3
+    // Under 5: Alpha's 3 and 2, Beta's 0s, all of Gamma, the national 3 waiting. Then, hiding late,
+    // overdue and waiting before in time and n (the percentage needs them), the smallest first:
+    //   Alpha's row would give its 3 late away (20 − 12 − 5): its 5 overdue is hidden;
+    //   Beta's row would give its 0 overdue away (12 − 6 − 6): its 6 late is hidden;
+    //   the in-time column would give Gamma's 2 away (20 − 12 − 6): Beta's 6 in time is hidden;
+    //   the n column would give Gamma's 4 away (36 − 20 − 12): Beta's 12 is hidden.
+    expect(aim2?.authorities.map((r) => [r.code, r.counts])).toEqual([
+      ['ALP', { in_time: 12, late: '<5', overdue: '<5', n: 20, waiting: '<5' }],
+      ['BET', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
+      ['GAM', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
+    ]);
+    expect(aim2?.national.counts).toEqual({ in_time: 20, late: 10, overdue: 6, n: 36, waiting: '<5' });
+  });
+
+  it('gives the percentage in time with its 95% Wilson interval only where both its counts are shown', () => {
+    const [alpha, beta, gamma] = aim2?.authorities ?? [];
+    // 12 of 20: 60%, 38.7% to 78.1%.
+    expect(alpha?.percentage).toBe(60);
+    expect([alpha?.interval?.lower.toFixed(1), alpha?.interval?.upper.toFixed(1)]).toEqual(['38.7', '78.1']);
+    expect([beta?.percentage, beta?.interval, gamma?.percentage, gamma?.interval]).toEqual([null, null, null, null]);
+    // 20 of 36: 55.6%, 39.6% to 70.5% (centre 0.60891/1.10671 = 0.55020, half-width 1.77101 × √0.0075997 = 0.15439).
+    expect(aim2?.national.percentage?.toFixed(1)).toBe('55.6');
+    expect([aim2?.national.interval?.lower.toFixed(1), aim2?.national.interval?.upper.toFixed(1)]).toEqual(['39.6', '70.5']);
+    expect(aim2?.rate).toBeCloseTo(20 / 36, 12);
+  });
+
+  it('gives the median weeks only of 5 or more completed journeys', () => {
+    // Alpha: 12 at 20 weeks and 3 at 30, median 20; Beta: 6 and 6, median 25; Gamma: 3 completed.
+    expect(aim2?.authorities.map((r) => r.medianWeeks)).toEqual([20, 25, null]);
+    expect(aim2?.national.medianWeeks).toBe(20);
+  });
+
+  it('places each published authority against the funnel limits around the national rate', () => {
+    // Around 20/36 at n = 20 the 95% limits are 0.5556 ± 1.96 × 0.1111 = 33.8% to 77.3%: 60% is within.
+    expect(aim2?.authorities.map((r) => r.position)).toEqual(['within', null, null]);
+    expect(aim2?.national.position).toBeNull();
+  });
+
+  it('has all counts hidden where there is nothing to count', () => {
+    const aim4 = comparison.aims[3];
+    expect(aim4?.national.counts).toEqual({ in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' });
+    expect(aim4?.rate).toBeNull();
+    expect(aim4?.national.medianWeeks).toBeNull();
+  });
+
+  it('holds no child: no id, name or date of birth anywhere in it', () => {
+    const text = JSON.stringify(comparison);
+    expect(text).not.toMatch(/Zebedee|Secret|2012-03-04|ALP-|BET-|GAM-/);
+  });
+
+  it('can limit each cohort to journeys starting on or after a date', () => {
+    const later = nationalComparison(authorities, d('2021-06-01'), { fromDate: d('2020-06-01') });
+    // Only the overdue (2020-06-01) and waiting (2021-03-01) journeys start then. Overdue: Alpha 5,
+    // Beta 0, Gamma 1 of 6. A reader who knew Beta had none could work Gamma's 1 out from Alpha's 5
+    // (6 − 5 − 0), so Alpha's 5 is hidden too, and with it Alpha's n (5, beside Gamma's 1 of 6).
+    expect(later.aims[1]?.authorities.map((r) => [r.code, r.counts])).toEqual([
+      ['ALP', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
+      ['BET', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
+      ['GAM', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
+    ]);
+    expect(later.aims[1]?.national.counts).toEqual({ in_time: '<5', late: '<5', overdue: 6, n: 6, waiting: '<5' });
+  });
+
+  it('copes with no authority at all', () => {
+    expect(nationalComparison([], d('2021-06-01')).aims[1]?.national.counts).toEqual({ in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' });
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Exports for data leads: the CLAS permanence fields of a return year and the pseudonymised extract,
+ * as CSV and .xlsx, the same files `pace export` writes. Each download is written to the audit log.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { clasPermanenceRows, clasYear, clasYearOf, type ClasYear } from '../../domain/exports/clas.js';
+import { pseudonymisedExtract } from '../../domain/exports/pseudonymise.js';
+import { clasTable } from '../../exports/clas-export.js';
+import { csvContentType, tableCsv, tablesXlsx, xlsxContentType, type ExportFormat, type ExportTable } from '../../exports/export-table.js';
+import { hmacPseudonymiser, readPseudonymKey } from '../../exports/pseudonym-key.js';
+import { pseudonymisedTables } from '../../exports/pseudonymised-export.js';
+import { appendAudit, loadChildRecords, type UserGrant } from '../../store/index.js';
+import { grantFor } from '../auth/access.js';
+import type { WebContext } from '../context.js';
+import { attachment } from '../downloads.js';
+import { HttpError } from '../errors.js';
+import { chromeOf, sendPage, userOf } from '../render.js';
+import type { FieldError } from '../views/components.js';
+import { ExportsPage, type ExportsModel } from '../views/exports.js';
+import { authorityPath } from '../views/layout.js';
+
+type CodeParams = { Params: { code: string }; Querystring: { year?: string; format?: string } };
+type FileParams = { Params: { code: string; file: string } };
+
+/** The first return year with the permanence fields (they were added to CLAS in 2016). */
+const firstClasYear = 2017;
+const extractTables = ['children', 'placements', 'events'] as const;
+
+export function registerExportRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const exportsPath = (grant: UserGrant, path = '') => authorityPath(grant.scope.code, `/exports${path}`);
+
+  const showPage = (request: FastifyRequest, reply: FastifyReply, grant: UserGrant, year: string, errors: readonly FieldError[]) => {
+    const current = clasYearOf(ctx.today());
+    const years = [];
+    for (let y = current.endYear; y >= firstClasYear; y--) years.push({ value: String(y), label: `${clasYear(y).label}${y === current.endYear ? ' (this year, so far)' : ''}` });
+    const key = readPseudonymKey(process.env.PACE_PSEUDONYM_KEY);
+    const model: ExportsModel = {
+      clasAction: exportsPath(grant, '/clas'),
+      years,
+      year,
+      pseudonymised: key.ok
+        ? { kind: 'ready', xlsx: exportsPath(grant, '/pseudonymised.xlsx'), csv: extractTables.map((table) => ({ table, href: exportsPath(grant, `/pseudonymised-${table}.csv`) })) }
+        : { kind: 'no-key', message: 'This server has no pseudonymisation key (PACE_PSEUDONYM_KEY), so it cannot make a pseudonymised extract. Ask whoever runs pace to set one.' },
+    };
+    return sendPage(reply, ExportsPage({ chrome: chromeOf(request, reply, grant, 'exports'), model, errors }), errors.length ? 400 : 200);
+  };
+
+  app.get<CodeParams>('/a/:code/exports', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code, 'import');
+    // The last whole return year: the one a return is made for.
+    return showPage(request, reply, grant, String(clasYearOf(ctx.today()).endYear - 1), []);
+  });
+
+  app.get<CodeParams>('/a/:code/exports/clas', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code, 'import');
+    const year = returnYear(request.query.year ?? '', clasYearOf(ctx.today()).endYear);
+    const format = request.query.format === 'xlsx' ? 'xlsx' : 'csv';
+    if (year === null) return showPage(request, reply, grant, request.query.year ?? '', [{ field: 'year', message: 'Choose a return year from the list' }]);
+    return reply.redirect(exportsPath(grant, `/clas-${year.endYear}.${format}`), 303);
+  });
+
+  app.get<FileParams>('/a/:code/exports/:file', async (request, reply) => {
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code, 'import');
+    const file = request.params.file;
+    const clas = /^clas-(\d{4})\.(csv|xlsx)$/.exec(file);
+    const extract = /^pseudonymised(?:-(children|placements|events))?\.(csv|xlsx)$/.exec(file);
+    let tables: ExportTable[];
+    let fileName: string;
+    if (clas) {
+      const year = returnYear(clas[1] as string, clasYearOf(ctx.today()).endYear);
+      if (year === null) throw new HttpError(404, 'Page not found');
+      tables = [clasTable(clasPermanenceRows(await loadChildRecords(ctx.connection, grant.scope), year))];
+      fileName = `${grant.scope.code}-clas-${year.label}.${clas[2]}`;
+    } else if (extract && (extract[1] === undefined) === (extract[2] === 'xlsx')) {
+      const key = readPseudonymKey(process.env.PACE_PSEUDONYM_KEY);
+      if (!key.ok) throw new HttpError(503, 'This server has no pseudonymisation key (PACE_PSEUDONYM_KEY), so it cannot make a pseudonymised extract.');
+      const all = pseudonymisedTables(pseudonymisedExtract(await loadChildRecords(ctx.connection, grant.scope), hmacPseudonymiser(key.key, grant.scope.code)));
+      tables = extract[1] === undefined ? all : all.filter((t) => t.name === extract[1]);
+      fileName = `${grant.scope.code}-pseudonymised${extract[1] ? `-${extract[1]}` : ''}-${ctx.today().toString()}.${extract[2]}`;
+    } else {
+      throw new HttpError(404, 'Page not found');
+    }
+    const format = file.endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const body = await fileOf(tables, format);
+    await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'export', entity: 'export', recordId: file, clientIp: request.ip });
+    attachment(reply, fileName);
+    return reply.type(format === 'xlsx' ? xlsxContentType : csvContentType).send(body);
+  });
+}
+
+/** The return year named by `text` (the year it ends in), from the first with permanence fields to `latest`; null otherwise. */
+function returnYear(text: string, latest: number): ClasYear | null {
+  if (!/^\d{4}$/.test(text)) return null;
+  const year = Number(text);
+  return year >= firstClasYear && year <= latest ? clasYear(year) : null;
+}
+
+async function fileOf(tables: readonly ExportTable[], format: ExportFormat): Promise<Buffer | string> {
+  if (format === 'xlsx') return tablesXlsx(tables);
+  if (tables.length !== 1) throw new Error('a CSV file holds one table');
+  return tableCsv(tables[0] as ExportTable);
+}

@@ -1,0 +1,116 @@
+/**
+ * The national view, for national analysts: each national aim compared across authorities, with no
+ * child on any page. Counts under 5 (and those that would give one away) read `<5`.
+ */
+import type { VNode } from 'preact';
+import type { NationalAimModel } from '../presenters/national.js';
+import type { TableModel } from './aim-page.js';
+import { DataTable } from './aim-page.js';
+import { ErrorSummary, PageHeader, type FieldError } from './components.js';
+import { Downloads } from './dashboard.js';
+import { Page, type Chrome } from './layout.js';
+import { Svg, type TrustedSvg } from './trusted-svg.js';
+
+export interface NationalQuery {
+  readonly action: string;
+  readonly asAtValue: string;
+  readonly fromValue: string;
+  readonly errors: readonly FieldError[];
+}
+
+function NationalForm({ query }: { query: NationalQuery }): VNode {
+  const field = (name: 'as_at' | 'from', label: string, hint: string, value: string) => {
+    const error = query.errors.find((e) => e.field === name);
+    return (
+      <div class={`ds_question${error ? ' ds_question--error' : ''}`}>
+        <label class="ds_label" for={name}>
+          {label}
+        </label>
+        <p class="ds_hint-text" id={`${name}-hint`}>
+          {hint}
+        </p>
+        {error && (
+          <p class="ds_question__error-message" id={`${name}-error`}>
+            {error.message}
+          </p>
+        )}
+        <input class={`ds_input ds_input--fixed-10${error ? ' ds_input--error' : ''}`} type="text" id={name} name={name} value={value} aria-describedby={error ? `${name}-hint ${name}-error` : `${name}-hint`} />
+      </div>
+    );
+  };
+  return (
+    <form method="get" action={query.action} class="pace-as-at">
+      {field('as_at', 'Show the figures as at', 'A date such as 2024-03-01 or 01/03/2024. Only what had happened by then is counted.', query.asAtValue)}
+      {field('from', 'Count only journeys starting on or after (optional)', 'Leave empty to count every journey that started by the as-at date.', query.fromValue)}
+      <button type="submit" class="ds_button ds_button--small">
+        Show
+      </button>
+    </form>
+  );
+}
+
+function Protection(): VNode {
+  return (
+    <div class="ds_inset-text">
+      <div class="ds_inset-text__text">
+        No child is shown here. A count under 5 reads <strong>&lt;5</strong>, and so does any count that would let one be worked out from the totals (so a <strong>&lt;5</strong> may stand for a larger number). A percentage, interval or median that would give a hidden count away, or rests on fewer than 5 journeys, reads <strong>suppressed</strong>.
+      </div>
+    </div>
+  );
+}
+
+export function NationalPage(props: { chrome: Chrome; asAtWords: string; query: NationalQuery; aims: readonly NationalAimModel[] | null }): VNode {
+  return (
+    <Page title="National view" chrome={props.chrome} hasErrors={props.query.errors.length > 0} wide>
+      <ErrorSummary errors={props.query.errors} />
+      <PageHeader title="National view: the four national aims across authorities">
+        <p class="ds_page-header__metadata">Figures as at {props.asAtWords}.</p>
+      </PageHeader>
+      <Protection />
+      <NationalForm query={props.query} />
+      {props.aims?.map((aim) => (
+        <section key={aim.number} aria-labelledby={`aim-${aim.number}`}>
+          <h2 id={`aim-${aim.number}`}>{aim.name}</h2>
+          <p>{aim.definition}</p>
+          <p class="pace-headline">{aim.headline}</p>
+          <DataTable table={aim.summary} />
+          <p>
+            <a class="ds_link" href={aim.href}>
+              Funnel plot, every count and downloads<span class="visually-hidden"> for {aim.name}</span>
+            </a>
+          </p>
+        </section>
+      ))}
+    </Page>
+  );
+}
+
+export function NationalAimPage(props: { chrome: Chrome; asAtWords: string; query: NationalQuery; aim: NationalAimModel; funnel: TrustedSvg; links: { svg: string; png: string; csv: string }; table: TableModel; backHref: string }): VNode {
+  const { aim } = props;
+  return (
+    <Page title={`${aim.name}, national view, ${props.asAtWords}`} chrome={props.chrome} wide>
+      <PageHeader title={aim.name} label="National view">
+        <p class="ds_page-header__metadata">Figures as at {props.asAtWords}.</p>
+      </PageHeader>
+      <p>{aim.definition}</p>
+      <p class="pace-headline">{aim.headline}</p>
+      <Protection />
+      <NationalForm query={props.query} />
+      <figure class="pace-figure">
+        <h2>Funnel plot: each authority's percentage in time against its number of journeys</h2>
+        <Svg svg={props.funnel} />
+        <figcaption>
+          Each dot is an authority, at its number of journeys counted (n) and its percentage in time. The line across is all authorities together; the dashed curves are the 95% limits and the dotted ones the 99.8% limits around it, narrower for larger authorities. An authority outside them differs from the national rate by more than chance usually makes. Authorities whose numbers are too small to publish are not drawn.
+        </figcaption>
+        <Downloads links={props.links} what="funnel plot" />
+      </figure>
+      <h2 id="funnel-table">The funnel plot's data</h2>
+      <DataTable table={props.table} />
+      <p>
+        <a class="ds_link" href={props.backHref}>
+          Back to all four aims
+        </a>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addAuthority, grantNationalAnalyst, saveRecords, type AuthorityScope } from '../../src/store/index.js';
+import { engines } from '../engines.js';
+import { threeAuthorities } from '../national-fixtures.js';
+import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
+
+// NORTH and SOUTH (the harness's) have no records; Alpha, Beta and Gamma are worked out by hand in
+// test/national-fixtures.ts. As at 2021-06-01 (the harness's today).
+describe.each(engines)('the national view on $name', (engine) => {
+  let web: WebFixture;
+  let analyst: Client;
+  let alpha: AuthorityScope;
+
+  beforeEach(async () => {
+    web = await openWeb(engine);
+    for (const { authority, records } of threeAuthorities()) {
+      const added = await addAuthority(web.connection, authority, 'test');
+      if (!added.ok) throw new Error('fixture authority');
+      if (authority.code === 'ALP') alpha = added.value.scope;
+      await saveRecords(web.connection, added.value.scope, { children: records.map((r) => r.child), placements: records.flatMap((r) => r.placements), events: records.flatMap((r) => r.events) }, { by: 'fixture', at: '2021-05-01T09:00:00.000Z' });
+    }
+    await grantNationalAnalyst(web.connection, await addTestUser(web.connection, 'nina', []), 'test');
+    analyst = new Client(web.app);
+    await analyst.signIn('nina');
+  });
+
+  afterEach(async () => {
+    await web.dispose();
+  });
+
+  it('takes a national analyst with no authority straight to it', async () => {
+    const home = await analyst.get('/');
+    expect([home.statusCode, home.headers.location]).toEqual([303, '/national']);
+  });
+
+  it('compares the authorities on each aim, counts under 5 and those that would give one away hidden', async () => {
+    const page = await analyst.get('/national');
+    expect(page.statusCode).toBe(200);
+    const text = textOf(page.body);
+    expect(text).toContain('Aim 2: permanence recommendation Every authority measured by the national definition: within 26 weeks');
+    expect(text).toContain('All authorities: 55.6% in time (95% confidence interval 39.6% to 70.5%), n = 36.');
+    expect(text).toContain(
+      'Authority n In time % in time 95% confidence interval Median weeks ' +
+        'Alpha Council 20 12 60.0% 38.7% to 78.1% 20.0 weeks ' +
+        'Beta Council <5 <5 suppressed suppressed 25.0 weeks ' +
+        'Gamma Council <5 <5 suppressed suppressed suppressed ' +
+        'North Council <5 <5 suppressed suppressed suppressed ' +
+        'South Council <5 <5 suppressed suppressed suppressed ' +
+        'All authorities 36 20 55.6% 39.6% to 70.5% 20.0 weeks',
+    );
+    expect(text).toContain('No national percentage: its numbers are too small to publish (n = <5).');
+    expect(page.body).toContain('href="/national/aims/2?as_at=2021-06-01"');
+  });
+
+  it('shows an aim’s funnel plot with its table and downloads', async () => {
+    const page = await analyst.get('/national/aims/2?as_at=2021-06-01');
+    expect(page.statusCode).toBe(200);
+    const text = textOf(page.body);
+    expect(text).toContain(
+      'Authority In time Late Overdue n Waiting, not yet due % in time 95% confidence interval Median weeks Against the funnel limits ' +
+        'Alpha Council 12 <5 <5 20 <5 60.0% 38.7% to 78.1% 20.0 weeks within the 95% limits ' +
+        'Beta Council <5 <5 <5 <5 <5 suppressed suppressed 25.0 weeks suppressed',
+    );
+    expect(text).toContain('All authorities 20 10 6 36 <5 55.6% 39.6% to 70.5% 20.0 weeks');
+    // The funnel: one dot (Alpha), labelled; the others named as not drawn.
+    expect(page.body).toContain('<svg');
+    expect(page.body).toContain('Alpha Council: 60.0% in time of 20');
+    expect(page.body).toContain('Not shown, their numbers being too small to publish: Beta Council, Gamma Council, North Council, South Council');
+    for (const href of ['/national/aims/2/funnel.svg?as_at=2021-06-01', '/national/aims/2/funnel.png?as_at=2021-06-01', '/national/aims/2/table.csv?as_at=2021-06-01']) expect(page.body).toContain(`href="${href}"`);
+  });
+
+  it('downloads the table as CSV with the same suppression, and the funnel as SVG and PNG', async () => {
+    const csv = await analyst.get('/national/aims/2/table.csv?as_at=2021-06-01');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="national-aim-2-2021-06-01.csv"');
+    expect(csv.body.split('\r\n')).toEqual([
+      'authority_code,authority,in_time,late,overdue,n,waiting,percent_in_time,ci95_lower,ci95_upper,median_weeks,funnel_position',
+      'ALP,Alpha Council,12,<5,<5,20,<5,60,38.7,78.1,20,within the 95% limits',
+      'BET,Beta Council,<5,<5,<5,<5,<5,suppressed,suppressed,suppressed,25,suppressed',
+      'GAM,Gamma Council,<5,<5,<5,<5,<5,suppressed,suppressed,suppressed,suppressed,suppressed',
+      'NORTH,North Council,<5,<5,<5,<5,<5,suppressed,suppressed,suppressed,suppressed,suppressed',
+      'SOUTH,South Council,<5,<5,<5,<5,<5,suppressed,suppressed,suppressed,suppressed,suppressed',
+      ',All authorities,20,10,6,36,<5,55.6,39.6,70.5,20,',
+      '',
+    ]);
+    const svg = await analyst.get('/national/aims/2/funnel.svg?as_at=2021-06-01');
+    expect([svg.statusCode, svg.headers['content-type'], svg.headers['content-disposition']]).toEqual([200, 'image/svg+xml; charset=utf-8', 'attachment; filename="national-aim-2-2021-06-01-funnel.svg"']);
+    const png = await analyst.get('/national/aims/2/funnel.png?as_at=2021-06-01');
+    expect([png.statusCode, png.headers['content-type'], png.rawPayload.subarray(1, 4).toString()]).toEqual([200, 'image/png', 'PNG']);
+  });
+
+  it('shows no child id, name or date of birth anywhere', async () => {
+    const bodies = await Promise.all(['/national', '/national/aims/1', '/national/aims/2', '/national/aims/2/table.csv', '/national/aims/2/funnel.svg', '/national/aims/3/table.csv'].map(async (url) => (await analyst.get(url)).body));
+    for (const body of bodies) expect(body).not.toMatch(/Zebedee|Secret\d|2012-03-04|ALP-|BET-|GAM-|04\/03\/2012|4 March 2012/);
+  });
+
+  it('limits the cohort to a from-date, and names a date it cannot use', async () => {
+    const later = textOf((await analyst.get('/national/aims/2?as_at=2021-06-01&from=2020-06-01')).body);
+    // Alpha 5 overdue, Gamma 1, the rest none: Alpha's 5 would give Gamma's 1 away to a reader who
+    // knows the others have none (src/domain/national/national-comparison.test.ts).
+    expect(later).toContain('Alpha Council <5 <5 <5 <5 <5 suppressed');
+    expect(later).toContain('All authorities <5 <5 6 6 <5 suppressed');
+    const bad = await analyst.get('/national?as_at=31/02/2021&from=soon');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('<a href="#as_at">Enter the as-at date as a real date');
+    expect(bad.body).toContain('<a href="#from">Enter the from-date as a real date, such as 2020-04-01 or 01/04/2020, or leave it empty (you entered soon)</a>');
+    expect((await analyst.get('/national/aims/5')).statusCode).toBe(404);
+  });
+
+  it('gives a national analyst no authority’s pages', async () => {
+    for (const url of ['/a/ALP', '/a/ALP/children', '/a/ALP/children/ALP-in_time-0', '/a/ALP/waiting', '/a/ALP/aims/aim-2', '/a/ALP/exports', '/a/NORTH']) expect((await analyst.get(url)).statusCode).toBe(404);
+    expect((await analyst.get('/api/v1/authorities/ALP/children/ALP-in_time-0')).statusCode).not.toBe(200);
+  });
+
+  it('does not exist for a user with an authority role, however high', async () => {
+    await addTestUser(web.connection, 'ada', [[alpha, 'admin'], [web.north, 'data-lead']]);
+    const admin = new Client(web.app);
+    await admin.signIn('ada');
+    for (const url of ['/national', '/national/aims/2', '/national/aims/2/table.csv', '/national/aims/2/funnel.svg']) expect((await admin.get(url)).statusCode).toBe(404);
+    expect(textOf((await admin.get('/')).body)).not.toContain('National view');
+  });
+
+  it('offers the national view beside the authorities of a user who has both', async () => {
+    const both = await addTestUser(web.connection, 'bo', [[alpha, 'viewer']]);
+    await grantNationalAnalyst(web.connection, both, 'test');
+    const client = new Client(web.app);
+    await client.signIn('bo');
+    const home = await client.get('/');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<a class="ds_link" href="/national">National view: the national aims across authorities</a>');
+    expect((await client.get('/a/ALP')).statusCode).toBe(200);
+    expect((await client.get('/national')).statusCode).toBe(200);
+  });
+});
