@@ -1,0 +1,91 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { parseDateOrThrow as d } from '../domain/date.js';
+import { diagramLayout, driverDiagramSvg, wrapText } from './driver-diagram-chart.js';
+import { runChartLayout, runChartSvg, type RunChartInput } from './run-chart.js';
+
+describe('tests of change on a run chart', () => {
+  // Points from 1 January 2020 to 1 January 2021 (366 days) fill the 690 pixels between the
+  // margins (50 on the left, 20 on the right); 1 July 2020 is 182 days in: x = 50 + 182 / 366 × 690 = 393.11.
+  const input: RunChartInput = {
+    points: [
+      { position: 1, childId: 'A', end: d('2020-01-01'), weeks: 20 },
+      { position: 2, childId: 'B', end: d('2021-01-01'), weeks: 30 },
+    ],
+    phases: [],
+    highlighted: new Set(),
+    aimWeeks: 26,
+    aimLabel: 'Aim: 26 weeks',
+    programmeStart: null,
+    marks: [
+      { date: d('2020-07-01'), kind: 'start', label: 'T1', description: 'Test 1, Referral form: started 2020-07-01' },
+      { date: d('2020-07-03'), kind: 'act', label: 'T1.1', description: 'Test 1, Referral form: cycle 1 acted on 2020-07-03 (adopt)' },
+    ],
+  };
+  const svg = runChartSvg(input);
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+  const lineOf = (title: string) => Array.from(document.querySelectorAll('line')).find((l) => l.querySelector('title')?.textContent === title);
+
+  it('draws a rule at the date of the start, at the right place across the chart', () => {
+    const rule = lineOf('Test 1, Referral form: started 2020-07-01');
+    expect(Number(rule?.getAttribute('x1'))).toBeCloseTo(50 + (182 / 366) * 690, 2);
+    expect(runChartLayout.width - runChartLayout.marginLeft - runChartLayout.marginRight).toBe(690);
+  });
+
+  it('draws the Act as a dashed rule, and labels close together in different lanes', () => {
+    const act = lineOf('Test 1, Referral form: cycle 1 acted on 2020-07-03 (adopt)');
+    expect(act?.parentElement?.getAttribute('stroke-dasharray')).toBe('4,3');
+    // Each label's first text is the label; its <title> holds the description.
+    const labels = Array.from(document.querySelectorAll('text')).filter((t) => ['T1', 'T1.1'].includes(t.firstChild?.textContent ?? ''));
+    expect(labels.map((t) => t.firstChild?.textContent)).toEqual(['T1', 'T1.1']);
+    const transforms = labels.map((t) => t.parentElement?.getAttribute('transform'));
+    expect(new Set(transforms).size).toBe(2);
+  });
+
+  it('leaves room above the chart for the labels', () => {
+    expect(svg).toContain(`height="${runChartLayout.height + 2 * runChartLayout.laneHeight}"`);
+    expect(runChartSvg({ ...input, marks: [] })).toContain(`height="${runChartLayout.height}"`);
+  });
+});
+
+describe('the driver diagram', () => {
+  const svg = driverDiagramSvg({
+    aim: 'Aim 2: permanence recommendation within 26 weeks',
+    primaries: [
+      {
+        text: 'Complete information early, from every agency <b>&',
+        children: [
+          { text: 'Legal advice ready before the permanence review', children: [{ text: 'Legal advice referral form', note: 'Tested in T1', children: [] }, { text: 'Diarise written advice four weeks before the review, every time, without fail', children: [] }] },
+          { text: 'Every agency knows its tasks', children: [] },
+        ],
+      },
+      { text: 'A process with no needless steps', children: [] },
+    ],
+  });
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+
+  it('wraps words into lines that fit the box', () => {
+    expect(wrapText('Diarise written advice four weeks before the review, every time', 28)).toEqual(['Diarise written advice four', 'weeks before the review,', 'every time']);
+    expect(wrapText('Supercalifragilisticexpialidocious', 10)).toEqual(['Supercali-', 'fragilist-', 'icexpiali-', 'docious']);
+  });
+
+  it('puts each level in its own column, with no two boxes overlapping', () => {
+    const boxes = Array.from(document.querySelectorAll('g > rect')).map((r) => ({ x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')), h: Number(r.getAttribute('height')) }));
+    expect(boxes.length).toBe(7);
+    const columns = new Map<number, { y: number; h: number }[]>();
+    for (const b of boxes) columns.set(b.x, [...(columns.get(b.x) ?? []), b]);
+    expect(columns.size).toBe(4);
+    for (const column of columns.values()) {
+      const sorted = column.sort((a, b) => a.y - b.y);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]?.y).toBeGreaterThanOrEqual((sorted[i - 1]?.y ?? 0) + (sorted[i - 1]?.h ?? 0) + diagramLayout.siblingGap - 0.1);
+    }
+    // A line from each box but the aim's to its parent.
+    expect(document.querySelectorAll('path').length).toBe(6);
+  });
+
+  it('escapes what a person typed, and names the tests of a change idea', () => {
+    expect(svg).toContain('&lt;b&gt;&amp;');
+    expect(svg).toContain('Tested in T1');
+    expect(svg.startsWith('<svg')).toBe(true);
+  });
+});

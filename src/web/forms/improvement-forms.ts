@@ -1,0 +1,273 @@
+/**
+ * The improvement forms: a driver diagram node, a test of change, each part of a PDSA cycle, a
+ * meeting, and publishing to the library. Each field is read with a message naming it and echoing
+ * what was given (STYLE.md, 5); the lifecycle rules are then the domain's, and their refusals are
+ * put against the field they are about.
+ */
+import { isAfter, parseDate, type PlainDate } from '../../domain/date.js';
+import { agencies, isActDecision, isAgency, isTestScale, isTestStatus, type TestStatus } from '../../domain/improvement/codes.js';
+import type { DriverNodeKind } from '../../domain/improvement/driver-diagram.js';
+import { describeImprovementError } from '../../domain/improvement/improvement-words.js';
+import type { CyclePart, CycleRecord, ImprovementError, PdsaPlan, TestDetails, TestOfChange } from '../../domain/improvement/test-of-change.js';
+import type { FieldError } from '../views/components.js';
+import type { ParseResult } from './records.js';
+
+export type FormValues = Readonly<Record<string, string>>;
+export type ListValues = Readonly<Record<string, readonly string[]>>;
+
+const maxText = 4000;
+
+class Reader {
+  readonly errors: FieldError[] = [];
+  readonly values: Record<string, string> = {};
+  readonly lists: Record<string, string[]> = {};
+  constructor(private readonly raw: Record<string, unknown>) {}
+
+  text(name: string, label: string, options: { required?: boolean; max?: number } = {}): string {
+    const value = typeof this.raw[name] === 'string' ? (this.raw[name] as string).trim() : '';
+    this.values[name] = value;
+    const max = options.max ?? maxText;
+    if (options.required && value === '') this.fail(name, `Enter ${label}`);
+    else if (value.length > max) this.fail(name, `${capitalise(label)} must be at most ${max} characters (you entered ${value.length})`);
+    return value;
+  }
+
+  date(name: string, label: string, today: PlainDate | null): PlainDate | null {
+    const value = this.text(name, label);
+    if (value === '') {
+      if (!this.errors.some((e) => e.field === name)) this.fail(name, `Enter ${label}`);
+      return null;
+    }
+    const parsed = parseDate(value);
+    if (!parsed.ok) {
+      this.fail(name, `${capitalise(label)} must be a real date, such as 2021-03-01 or 01/03/2021 (you entered ${value})`);
+      return null;
+    }
+    if (today && isAfter(parsed.value, today)) {
+      this.fail(name, `${capitalise(label)} cannot be after today, ${today.toString()} (you entered ${value})`);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  list(name: string): string[] {
+    const raw = this.raw[name];
+    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+    this.lists[name] = list;
+    return list;
+  }
+
+  fail(field: string, message: string): void {
+    this.errors.push({ field, message });
+  }
+}
+
+function readerOf(body: unknown): Reader {
+  return new Reader(typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// --- driver nodes ------------------------------------------------------------------------------
+
+export interface DriverNodeForm {
+  readonly kind: DriverNodeKind;
+  readonly text: string;
+  readonly parentId: number | null;
+  readonly libraryIdea: number | null;
+}
+
+/** A node to add (`kind` from the form) or to change (`kind` given). */
+export function parseDriverNodeForm(body: unknown, fixedKind: DriverNodeKind | null): { values: FormValues; result: ParseResult<DriverNodeForm> } {
+  const r = readerOf(body);
+  const kindText = fixedKind ?? r.text('kind', 'what to add');
+  const kind = kindText === 'primary' || kindText === 'secondary' || kindText === 'change-idea' ? kindText : null;
+  if (!kind) r.fail('kind', `Choose a primary driver, a secondary driver or a change idea (you entered ${kindText || 'nothing'})`);
+  const text = r.text('text', 'the words', { required: true, max: 300 });
+  const parentText = r.text('parent', 'where it goes');
+  const parentId = parentText === '' ? null : Number(parentText);
+  if (kind && kind !== 'primary' && (parentId === null || !Number.isInteger(parentId))) r.fail('parent', kind === 'secondary' ? 'Choose the primary driver it serves' : 'Choose the secondary driver it serves');
+  const ideaText = r.text('library_idea', 'the library idea');
+  const libraryIdea = ideaText === '' ? null : Number(ideaText);
+  if (libraryIdea !== null && !Number.isInteger(libraryIdea)) r.fail('library_idea', `Choose an idea from the library (you entered ${ideaText})`);
+  if (r.errors.length || !kind) return { values: r.values, result: { ok: false, errors: r.errors } };
+  return { values: r.values, result: { ok: true, value: { kind, text, parentId: kind === 'primary' ? null : parentId, libraryIdea: kind === 'change-idea' ? libraryIdea : null } } };
+}
+
+// --- tests of change ---------------------------------------------------------------------------
+
+export interface TestFormChoices {
+  readonly aimIds: readonly string[];
+  /** Primary and secondary drivers (by id) and change ideas of the authority's diagrams. */
+  readonly driverIds: readonly number[];
+  readonly changeIdeaIds: readonly number[];
+}
+
+export const testFields = ['title', 'change', 'change_idea', 'owner', 'start_date', 'scale', 'status', 'library_idea'] as const;
+
+export function testToForm(test: TestOfChange): { values: FormValues; lists: ListValues } {
+  return {
+    values: {
+      title: test.title,
+      change: test.change,
+      change_idea: test.changeIdea === null ? '' : String(test.changeIdea),
+      owner: test.owner,
+      start_date: test.start.toString(),
+      scale: test.scale,
+      status: test.status,
+      library_idea: test.libraryIdea === null ? '' : String(test.libraryIdea),
+    },
+    lists: { agencies: [...test.agencies], aims: [...test.aimIds], drivers: test.driverIds.map(String) },
+  };
+}
+
+export function parseTestForm(body: unknown, choices: TestFormChoices, today: PlainDate): { values: FormValues; lists: ListValues; result: ParseResult<{ details: TestDetails; status: TestStatus | null }> } {
+  const r = readerOf(body);
+  const title = r.text('title', 'a title', { required: true, max: 200 });
+  const change = r.text('change', 'the change being tested', { required: true });
+  const owner = r.text('owner', 'who owns the test', { required: true, max: 200 });
+  const start = r.date('start_date', 'the start date', today);
+  const scaleText = r.text('scale', 'the scale');
+  if (!isTestScale(scaleText)) r.fail('scale', 'Choose the scale of the test: one team, a locality or the whole authority');
+  const statusText = r.text('status', 'the status');
+  if (statusText !== '' && !isTestStatus(statusText)) r.fail('status', `Choose a status (you entered ${statusText})`);
+  const chosenAgencies = r.list('agencies');
+  if (chosenAgencies.length === 0) r.fail('agencies', 'Choose at least one agency involved');
+  const badAgency = chosenAgencies.find((a) => !isAgency(a));
+  if (badAgency !== undefined) r.fail('agencies', `Choose agencies from the list (${agencies.length} are offered; you sent ${badAgency})`);
+  const aimIds = r.list('aims');
+  if (aimIds.length === 0) r.fail('aims', 'Choose at least one aim the test serves: its run chart will show the test');
+  if (aimIds.some((a) => !choices.aimIds.includes(a))) r.fail('aims', 'Choose aims from the list');
+  const driverIds = r.list('drivers').map(Number);
+  if (driverIds.some((id) => !choices.driverIds.includes(id))) r.fail('drivers', 'Choose drivers from the list');
+  const ideaText = r.text('change_idea', 'the change idea');
+  const changeIdea = ideaText === '' ? null : Number(ideaText);
+  if (changeIdea !== null && !choices.changeIdeaIds.includes(changeIdea)) r.fail('change_idea', 'Choose a change idea from the driver diagrams, or none');
+  const libraryText = r.text('library_idea', 'the library idea');
+  const libraryIdea = libraryText === '' || !Number.isInteger(Number(libraryText)) ? null : Number(libraryText);
+  if (r.errors.length || start === null || !isTestScale(scaleText)) return { values: r.values, lists: r.lists, result: { ok: false, errors: r.errors } };
+  return {
+    values: r.values,
+    lists: r.lists,
+    result: {
+      ok: true,
+      value: {
+        details: { title, change, changeIdea, libraryIdea, agencies: chosenAgencies.filter(isAgency), owner, aimIds, driverIds, start, scale: scaleText },
+        status: isTestStatus(statusText) ? statusText : null,
+      },
+    },
+  };
+}
+
+// --- PDSA cycles -------------------------------------------------------------------------------
+
+/** The field that holds each part's date, for putting a refusal against it. */
+export const partDateFields: Readonly<Record<CyclePart, string>> = { plan: 'when', do: 'do_date', study: 'study_date', act: 'act_date' };
+
+export const partFields: Readonly<Record<CyclePart, readonly string[]>> = {
+  plan: ['what', 'who', 'where', 'when', 'prediction', 'measures'],
+  do: ['do_date', 'what_happened', 'observations'],
+  study: ['study_date', 'result', 'numbers', 'quotes'],
+  act: ['act_date', 'decision', 'next_step'],
+};
+
+export function cyclePartToForm(test: TestOfChange, cycleNumber: number, part: CyclePart): FormValues {
+  const cycle = test.cycles.find((c) => c.number === cycleNumber);
+  if (!cycle) return {};
+  switch (part) {
+    case 'plan':
+      return { ...cycle.plan, when: cycle.plan.when.toString() };
+    case 'do':
+      return cycle.do ? { do_date: cycle.do.date.toString(), what_happened: cycle.do.whatHappened, observations: cycle.do.observations } : {};
+    case 'study':
+      return cycle.study ? { study_date: cycle.study.date.toString(), result: cycle.study.result, numbers: cycle.study.numbers, quotes: cycle.study.quotes } : {};
+    case 'act':
+      return cycle.act ? { act_date: cycle.act.date.toString(), decision: cycle.act.decision, next_step: cycle.act.nextStep } : {};
+    default:
+      return {};
+  }
+}
+
+export function parsePlanForm(body: unknown): { values: FormValues; result: ParseResult<PdsaPlan> } {
+  const r = readerOf(body);
+  const what = r.text('what', 'what will be tested', { required: true });
+  const who = r.text('who', 'who will do it', { required: true, max: 500 });
+  const where = r.text('where', 'where', { required: true, max: 500 });
+  // The plan may be for a day still to come.
+  const when = r.date('when', 'when it will be done', null);
+  const prediction = r.text('prediction', 'the prediction', { required: true });
+  const measures = r.text('measures', 'the measures', { required: true });
+  if (r.errors.length || when === null) return { values: r.values, result: { ok: false, errors: r.errors } };
+  return { values: r.values, result: { ok: true, value: { what, who, where, when, prediction, measures } } };
+}
+
+/** The Do, Study or Act of a cycle. */
+export function parseCyclePartForm(body: unknown, part: Exclude<CyclePart, 'plan'>, today: PlainDate): { values: FormValues; result: ParseResult<CycleRecord> } {
+  const r = readerOf(body);
+  switch (part) {
+    case 'do': {
+      const date = r.date('do_date', 'the date it was done', today);
+      const whatHappened = r.text('what_happened', 'what happened', { required: true });
+      const observations = r.text('observations', 'the observations');
+      if (r.errors.length || date === null) return { values: r.values, result: { ok: false, errors: r.errors } };
+      return { values: r.values, result: { ok: true, value: { part, value: { date, whatHappened, observations } } } };
+    }
+    case 'study': {
+      const date = r.date('study_date', 'the date it was studied', today);
+      const result = r.text('result', 'the result against the prediction', { required: true });
+      const numbers = r.text('numbers', 'the numbers');
+      const quotes = r.text('quotes', 'what people said');
+      if (r.errors.length || date === null) return { values: r.values, result: { ok: false, errors: r.errors } };
+      return { values: r.values, result: { ok: true, value: { part, value: { date, result, numbers, quotes } } } };
+    }
+    case 'act': {
+      const date = r.date('act_date', 'the date of the decision', today);
+      const decision = r.text('decision', 'the decision');
+      if (!isActDecision(decision)) r.fail('decision', 'Choose whether to adopt, adapt or abandon the change');
+      const nextStep = r.text('next_step', 'the next step', { required: true });
+      if (r.errors.length || date === null || !isActDecision(decision)) return { values: r.values, result: { ok: false, errors: r.errors } };
+      return { values: r.values, result: { ok: true, value: { part, value: { date, decision, nextStep } } } };
+    }
+    default:
+      return { values: r.values, result: { ok: false, errors: [{ field: 'part', message: 'Unknown part of a cycle' }] } };
+  }
+}
+
+/** A refusal of the lifecycle rules as an error against the field it is about. */
+export function improvementFieldError(error: ImprovementError, part: CyclePart | 'test'): FieldError {
+  const message = describeImprovementError(error);
+  switch (error.code) {
+    case 'dates-out-of-order':
+    case 'date-in-future':
+      return { field: partDateFields[error.part], message };
+    case 'status-not-allowed':
+      return { field: 'status', message };
+    case 'start-after-first-cycle':
+      return { field: 'start_date', message };
+    default:
+      return { field: part === 'test' ? 'title' : partDateFields[part], message };
+  }
+}
+
+// --- meetings and publishing -------------------------------------------------------------------
+
+export function parseMeetingForm(body: unknown): { values: FormValues; result: ParseResult<{ date: PlainDate; title: string; notes: string }> } {
+  const r = readerOf(body);
+  const date = r.date('meeting_date', 'the date of the meeting', null);
+  const title = r.text('title', 'a title', { required: true, max: 200 });
+  const notes = r.text('notes', 'the notes');
+  if (r.errors.length || date === null) return { values: r.values, result: { ok: false, errors: r.errors } };
+  return { values: r.values, result: { ok: true, value: { date, title, notes } } };
+}
+
+export function parsePublishForm(body: unknown): { values: FormValues; result: ParseResult<{ studySummary: string; actSummary: string }> } {
+  const r = readerOf(body);
+  const studySummary = r.text('study_summary', 'a summary of what the study found', { required: true });
+  const actSummary = r.text('act_summary', 'a summary of what was decided', { required: true });
+  const consent = r.text('consent', 'consent');
+  if (consent !== 'yes') r.fail('consent', 'Confirm that the authority agrees to share this, and that it holds no child’s details');
+  if (r.errors.length) return { values: r.values, result: { ok: false, errors: r.errors } };
+  return { values: r.values, result: { ok: true, value: { studySummary, actSummary } } };
+}

@@ -1,0 +1,126 @@
+/**
+ * A champions' group meeting pack (issue 8): for each aim, as at the meeting date, its sentence,
+ * headline figures, run chart (with the tests of change marked), waiting chart and what the rules
+ * say — the dashboard's own presenters and charts; then the tests of change with the PDSA cycles
+ * dated since the previous meeting; then the balancing measures; then the data-quality report's
+ * counts by rule. The printable page and `pace pack` both show this one value.
+ */
+import { aimRunChartSvg } from '../../charts/aim-charts.js';
+import { balancingChartSvg, formatBalancingValue } from '../../charts/balancing-charts.js';
+import type { PackDocument, PackTest } from '../../charts/pack-document.js';
+import { longDate } from '../../domain/aim-sentence.js';
+import type { PlainDate } from '../../domain/date.js';
+import { balancingChart, balancingMeasures, monthWords } from '../../domain/improvement/balancing.js';
+import { changeMarks } from '../../domain/improvement/change-marks.js';
+import { actDecisionLabels, agencyLabels, testScaleLabels, testStatusLabels } from '../../domain/improvement/codes.js';
+import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
+import { previousMeeting, testsInWindow, type MeetingWindow } from '../../domain/improvement/meeting-window.js';
+import type { CyclePart, PdsaCycle, TestOfChange } from '../../domain/improvement/test-of-change.js';
+import { qualityJson } from '../../domain/quality/quality-json.js';
+import { qualityReport } from '../../domain/quality/quality-report.js';
+import type { ChildRecord } from '../../domain/records.js';
+import type { Meeting } from '../../store/index.js';
+import type { AuthorityFigures } from '../figures/authority-figures.js';
+import { presentAim } from '../presenters/dashboard.js';
+import { plural } from '../presenters/format.js';
+
+export interface PackInputs {
+  /** The authority's figures as at the meeting date. */
+  readonly figures: AuthorityFigures;
+  readonly records: readonly ChildRecord[];
+  readonly recordedOn: (eventId: string) => PlainDate | null;
+  readonly tests: readonly TestOfChange[];
+  readonly meetings: readonly Meeting[];
+}
+
+/** The pack for the meeting on `date`; null when the authority has no meeting that day. */
+export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument | null {
+  const meeting = inputs.meetings.find((m) => m.date.toString() === date.toString());
+  if (!meeting) return null;
+  const { figures } = inputs;
+  const programmeStart = figures.authority.programmeStart;
+  const previous = previousMeeting(
+    inputs.meetings.map((m) => m.date),
+    date,
+  );
+  const window: MeetingWindow = { after: previous, to: date };
+  const aims = figures.aims.map((result) => {
+    const aim = presentAim(figures.authority.code, figures.asAt, result);
+    const marks = changeMarks(inputs.tests, result.aim.id, figures.asAt);
+    return {
+      name: aim.name,
+      sentence: aim.sentence,
+      headline: aim.headline,
+      lines: [...(aim.headline ? [] : [aim.noPercentage]), aim.counts, ...(aim.target ? [aim.target] : []), aim.median, aim.waiting, ...(aim.backlog ? [aim.backlog] : [])],
+      runSvg: marks.length ? aimRunChartSvg(result.aim, result.chart, programmeStart, marks) : result.runSvg,
+      waitingSvg: result.waitingSvg,
+      verdicts: aim.verdicts,
+      marksKey: marks.map((m) => `${m.label}: ${m.description}`),
+    };
+  });
+  const aimNames = new Map(figures.aims.map((r) => [r.aim.id, r.aim.name]));
+  const tests = testsInWindow(inputs.tests, window).map(
+    ({ test, cycles }): PackTest => ({
+      heading: `T${test.number}: ${test.title}`,
+      lines: [
+        `Status: ${testStatusLabels[test.status]}. Scale: ${testScaleLabels[test.scale]}. Started ${longDate(test.start)}. Owner: ${test.owner}.`,
+        `Agencies: ${test.agencies.map((a) => agencyLabels[a]).join(', ')}.`,
+        `Aims: ${test.aimIds.map((id) => aimNames.get(id) ?? id).join('; ')}.`,
+        `The change: ${test.change}`,
+      ],
+      cycles: cycles.map(({ cycle, parts }) => ({ heading: `Cycle ${cycle.number}: ${parts.map((p) => cyclePartLabels[p]).join(', ')} since the last meeting`, parts: parts.map((p) => cyclePartLines(cycle, p)) })),
+    }),
+  );
+  const balancing = balancingMeasures(inputs.records, figures.asAt).map((measure) => {
+    const chart = balancingChart(measure, programmeStart);
+    const last = chart.plotted[chart.plotted.length - 1];
+    return {
+      name: measure.name,
+      definition: measure.definition,
+      svg: balancingChartSvg(chart, programmeStart),
+      latest: last ? `Latest month, ${monthWords(last.month)}: ${formatBalancingValue(chart, last.value)}.` : 'No month has a value yet.',
+      verdicts: chart.verdicts,
+    };
+  });
+  const quality = qualityJson(qualityReport(inputs.records, figures.asAt, inputs.recordedOn));
+  return {
+    title: `Meeting pack: ${meeting.title}, ${longDate(date)}`,
+    authorityName: figures.authority.name,
+    meetingWords: `${meeting.title}, ${longDate(date)}`,
+    periodWords: previous
+      ? `Tests of change: the PDSA cycles with a plan, a Do, a Study or an Act dated after the previous meeting on ${longDate(previous)}, up to ${longDate(date)}.`
+      : `Tests of change: this is the first meeting recorded, so every PDSA cycle dated up to ${longDate(date)}.`,
+    asAtWords: `Figures as at ${longDate(figures.asAt)}${programmeStart ? `; programme start ${longDate(programmeStart)}` : '; no programme start date set'}.`,
+    notes: meeting.notes,
+    aims,
+    tests,
+    balancing,
+    quality: {
+      summary: `${plural(quality.children, 'child', 'children')}; ${plural(quality.problems.length, 'problem')} to look at.`,
+      rows: quality.problem_counts.map((c) => ({ code: c.code, kind: c.severity === 'error' ? 'Error' : 'Warning', count: c.count })),
+    },
+  };
+}
+
+function cyclePartLines(cycle: PdsaCycle, part: CyclePart): { title: string; lines: string[] } {
+  switch (part) {
+    case 'plan':
+      return {
+        title: `Plan (for ${longDate(cycle.plan.when)})`,
+        lines: [`What: ${cycle.plan.what}`, `Who: ${cycle.plan.who}. Where: ${cycle.plan.where}.`, `Prediction: ${cycle.plan.prediction}`, `Measures: ${cycle.plan.measures}`],
+      };
+    case 'do':
+      return { title: `Do (${longDate((cycle.do as NonNullable<PdsaCycle['do']>).date)})`, lines: [`What happened: ${cycle.do?.whatHappened ?? ''}`, ...(cycle.do?.observations ? [`Observations: ${cycle.do.observations}`] : [])] };
+    case 'study':
+      return {
+        title: `Study (${longDate((cycle.study as NonNullable<PdsaCycle['study']>).date)})`,
+        lines: [`Result against the prediction: ${cycle.study?.result ?? ''}`, ...(cycle.study?.numbers ? [`Numbers: ${cycle.study.numbers}`] : []), ...(cycle.study?.quotes ? [`What people said: ${cycle.study.quotes}`] : [])],
+      };
+    case 'act': {
+      const act = cycle.act as NonNullable<PdsaCycle['act']>;
+      return { title: `Act (${longDate(act.date)})`, lines: [`Decision: ${actDecisionLabels[act.decision]}.`, `Next step: ${act.nextStep}`] };
+    }
+    default:
+      return { title: '', lines: [] };
+  }
+}

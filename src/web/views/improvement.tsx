@@ -1,0 +1,368 @@
+/** Improvement work: the overview, a test of change with its PDSA cycles, and the forms that change them. */
+import type { ComponentChildren, VNode } from 'preact';
+import type { FormValues, ListValues } from '../forms/improvement-forms.js';
+import { Checkboxes, CsrfField, ErrorSummary, Notice, PageHeader, Radios, Select, SummaryList, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
+import { Page, type Chrome } from './layout.js';
+
+export interface Link {
+  readonly text: string;
+  readonly href: string;
+}
+
+export function NoticeBox({ notice }: { notice: string | null }): VNode | null {
+  if (!notice) return null;
+  return (
+    <div class="ds_inset-text" role="status">
+      <p class="ds_inset-text__text">{notice}</p>
+    </div>
+  );
+}
+
+export interface TestRow {
+  readonly number: number;
+  readonly title: string;
+  readonly href: string;
+  readonly status: string;
+  readonly statusColour: 'green' | 'blue' | 'orange' | 'grey' | 'red' | 'yellow';
+  readonly aims: string;
+  readonly start: string;
+  readonly cycles: string;
+}
+
+export interface ImprovementModel {
+  readonly tests: readonly TestRow[];
+  readonly diagrams: readonly Link[];
+  readonly newTestHref: string | null;
+  readonly libraryHref: string;
+  readonly meetingsHref: string;
+  readonly balancingHref: string;
+}
+
+export function ImprovementPage(props: { chrome: Chrome; model: ImprovementModel; notice: string | null }): VNode {
+  const m = props.model;
+  return (
+    <Page title="Improvement work" chrome={props.chrome} wide>
+      <NoticeBox notice={props.notice} />
+      <PageHeader title="Improvement work" label={props.chrome.authority?.name} />
+      <p>The aims, the drivers behind them, the tests of change run as Plan-Do-Study-Act cycles, and the champions' group's meetings — beside the data that judges them.</p>
+      <ul class="pace-actions ds_no-bullets">
+        <li>
+          <a class="ds_link" href={m.meetingsHref}>
+            Meetings and meeting packs
+          </a>
+        </li>
+        <li>
+          <a class="ds_link" href={m.libraryHref}>
+            Change-idea library
+          </a>
+        </li>
+        <li>
+          <a class="ds_link" href={m.balancingHref}>
+            Balancing measures
+          </a>
+        </li>
+      </ul>
+      <h2>Driver diagrams</h2>
+      <ul>
+        {m.diagrams.map((d) => (
+          <li key={d.href}>
+            <a class="ds_link" href={d.href}>
+              {d.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h2>Tests of change</h2>
+      {m.newTestHref && (
+        <p>
+          <a class="ds_button ds_button--secondary" href={m.newTestHref}>
+            Start a test of change
+          </a>
+        </p>
+      )}
+      {m.tests.length === 0 ? (
+        <p>No tests of change yet. Start one here, or from an idea in the library.</p>
+      ) : (
+        <div class="pace-table-scroll">
+          <table class="ds_table">
+            <caption class="visually-hidden">Tests of change</caption>
+            <thead>
+              <tr>
+                <th scope="col">Test</th>
+                <th scope="col">Status</th>
+                <th scope="col">Aims</th>
+                <th scope="col">Started</th>
+                <th scope="col">Cycles</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.tests.map((t) => (
+                <tr key={t.number}>
+                  <td>
+                    <a class="ds_link" href={t.href}>
+                      T{t.number}: {t.title}
+                    </a>
+                  </td>
+                  <td>
+                    <Tag colour={t.statusColour}>{t.status}</Tag>
+                  </td>
+                  <td>{t.aims}</td>
+                  <td>{t.start}</td>
+                  <td>{t.cycles}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+export interface CycleView {
+  readonly number: number;
+  readonly heading: string;
+  readonly parts: readonly { readonly title: string; readonly items: readonly { key: string; value: string }[] | null; readonly action: Link | null }[];
+}
+
+export interface TestModel {
+  readonly title: string;
+  readonly summary: readonly { key: string; value: ComponentChildren }[];
+  readonly actions: readonly Link[];
+  /** Why no new cycle may be planned now, if it may not. */
+  readonly noNewCycle: string | null;
+  readonly cycles: readonly CycleView[];
+  readonly published: string | null;
+  readonly history: readonly string[];
+}
+
+export function TestPage(props: { chrome: Chrome; model: TestModel; notice: string | null; back: Link }): VNode {
+  const m = props.model;
+  return (
+    <Page title={m.title} chrome={props.chrome} wide>
+      <NoticeBox notice={props.notice} />
+      <PageHeader title={m.title} label={props.chrome.authority?.name} />
+      <SummaryList items={m.summary} />
+      {m.actions.length > 0 && (
+        <ul class="pace-actions ds_no-bullets">
+          {m.actions.map((a) => (
+            <li key={a.href}>
+              <a class="ds_link" href={a.href}>
+                {a.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {m.noNewCycle && <Notice>{m.noNewCycle}</Notice>}
+      {m.published && <p>{m.published}</p>}
+      <h2>PDSA cycles</h2>
+      {m.cycles.length === 0 && <p>No cycle has been planned yet.</p>}
+      {m.cycles.map((cycle) => (
+        <section class="pace-cycle" aria-labelledby={`cycle-${cycle.number}`} key={cycle.number}>
+          <h3 id={`cycle-${cycle.number}`}>{cycle.heading}</h3>
+          {cycle.parts.map((part) => (
+            <div key={part.title}>
+              <h4>{part.title}</h4>
+              {part.items ? <SummaryList items={part.items} /> : <p>Not recorded yet.</p>}
+              {part.action && (
+                <p>
+                  <a class="ds_link" href={part.action.href}>
+                    {part.action.text}
+                  </a>
+                </p>
+              )}
+            </div>
+          ))}
+        </section>
+      ))}
+      <h2>History of changes</h2>
+      {m.history.length === 0 ? (
+        <p>No changes since it was recorded.</p>
+      ) : (
+        <ul>
+          {m.history.map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a class="ds_link" href={props.back.href}>
+          {props.back.text}
+        </a>
+      </p>
+    </Page>
+  );
+}
+
+export interface TestFormModel {
+  readonly title: string;
+  readonly action: string;
+  readonly cancelHref: string;
+  readonly values: FormValues;
+  readonly lists: ListValues;
+  readonly errors: readonly FieldError[];
+  readonly agencies: readonly Option[];
+  readonly aims: readonly Option[];
+  readonly drivers: readonly Option[];
+  readonly changeIdeas: readonly Option[];
+  readonly scales: readonly Option[];
+  /** Null when adding: a new test is an idea until its first cycle. */
+  readonly statuses: readonly Option[] | null;
+  readonly fromLibrary: string | null;
+}
+
+export function TestForm({ chrome, model: m }: { chrome: Chrome; model: TestFormModel }): VNode {
+  const v = m.values;
+  const e = m.errors;
+  return (
+    <Page title={m.title} chrome={chrome} hasErrors={e.length > 0}>
+      <ErrorSummary errors={e} />
+      <PageHeader title={m.title} label={chrome.authority?.name} />
+      {m.fromLibrary && <Notice>{m.fromLibrary}</Notice>}
+      <form method="post" action={m.action} novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        <input type="hidden" name="library_idea" value={v.library_idea ?? ''} />
+        <TextInput name="title" label="Title" value={v.title ?? ''} errors={e} width="ds_input--fluid-two-thirds" />
+        <TextArea name="change" label="The change being tested" hint="What will be done differently, in your own words." value={v.change ?? ''} errors={e} />
+        <Select name="change_idea" label="Change idea it tries (optional)" hint="From the driver diagrams." value={v.change_idea ?? ''} options={m.changeIdeas} blank="None" errors={e} />
+        <Checkboxes name="agencies" legend="Agencies involved" options={m.agencies} checked={m.lists.agencies ?? []} errors={e} />
+        <TextInput name="owner" label="Owner" hint="The person or group who leads the test." value={v.owner ?? ''} errors={e} width="ds_input--fluid-two-thirds" />
+        <Checkboxes name="aims" legend="Aims it serves" hint="The test is marked on the run chart of each." options={m.aims} checked={m.lists.aims ?? []} errors={e} />
+        {m.drivers.length > 0 && <Checkboxes name="drivers" legend="Drivers it works on (optional)" options={m.drivers} checked={m.lists.drivers ?? []} errors={e} />}
+        <TextInput name="start_date" label="Start date" hint="For example 2021-03-01 or 01/03/2021." value={v.start_date ?? ''} errors={e} width="ds_input--fixed-10" />
+        <Radios name="scale" legend="Scale" options={m.scales} value={v.scale ?? ''} errors={e} />
+        {m.statuses && <Select name="status" label="Status" hint="The cycles set the status; a person may move an adopted test to business as usual, or abandon a test." value={v.status ?? ''} options={m.statuses} errors={e} />}
+        <div class="ds_button-group">
+          <button type="submit" class="ds_button">
+            Save the test
+          </button>
+          <a class="ds_link" href={m.cancelHref}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+export interface CycleFormModel {
+  readonly title: string;
+  readonly intro: string;
+  readonly action: string;
+  readonly cancelHref: string;
+  readonly part: 'plan' | 'do' | 'study' | 'act';
+  readonly values: FormValues;
+  readonly errors: readonly FieldError[];
+  readonly button: string;
+}
+
+export function CycleForm({ chrome, model: m }: { chrome: Chrome; model: CycleFormModel }): VNode {
+  const v = m.values;
+  const e = m.errors;
+  const date = (name: string, label: string) => <TextInput name={name} label={label} hint="For example 2021-03-01 or 01/03/2021." value={v[name] ?? ''} errors={e} width="ds_input--fixed-10" />;
+  const fields: Record<CycleFormModel['part'], VNode> = {
+    plan: (
+      <>
+        <TextArea name="what" label="What will be tested" value={v.what ?? ''} errors={e} />
+        <TextInput name="who" label="Who will do it" value={v.who ?? ''} errors={e} width="ds_input--fluid-two-thirds" />
+        <TextInput name="where" label="Where" value={v.where ?? ''} errors={e} width="ds_input--fluid-two-thirds" />
+        {date('when', 'When')}
+        <TextArea name="prediction" label="Prediction" hint="What you expect to happen, with numbers where you can." value={v.prediction ?? ''} errors={e} />
+        <TextArea name="measures" label="Measures" hint="How you will know what happened." value={v.measures ?? ''} errors={e} />
+      </>
+    ),
+    do: (
+      <>
+        {date('do_date', 'Date it was done')}
+        <TextArea name="what_happened" label="What happened" value={v.what_happened ?? ''} errors={e} />
+        <TextArea name="observations" label="Observations (optional)" hint="Problems and surprises." value={v.observations ?? ''} errors={e} />
+      </>
+    ),
+    study: (
+      <>
+        {date('study_date', 'Date it was studied')}
+        <TextArea name="result" label="Result against the prediction" value={v.result ?? ''} errors={e} />
+        <TextArea name="numbers" label="Numbers (optional)" value={v.numbers ?? ''} errors={e} />
+        <TextArea name="quotes" label="What people said (optional)" hint="No child's name or details." value={v.quotes ?? ''} errors={e} />
+      </>
+    ),
+    act: (
+      <>
+        {date('act_date', 'Date of the decision')}
+        <Radios
+          name="decision"
+          legend="Decision"
+          options={[
+            { value: 'adopt', label: 'Adopt the change' },
+            { value: 'adapt', label: 'Adapt it and test again' },
+            { value: 'abandon', label: 'Abandon it' },
+          ]}
+          value={v.decision ?? ''}
+          errors={e}
+        />
+        <TextArea name="next_step" label="Next step" value={v.next_step ?? ''} errors={e} />
+      </>
+    ),
+  };
+  return (
+    <Page title={m.title} chrome={chrome} hasErrors={e.length > 0}>
+      <ErrorSummary errors={e} />
+      <PageHeader title={m.title} label={chrome.authority?.name} />
+      <p>{m.intro}</p>
+      <form method="post" action={m.action} novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        {fields[m.part]}
+        <div class="ds_button-group">
+          <button type="submit" class="ds_button">
+            {m.button}
+          </button>
+          <a class="ds_link" href={m.cancelHref}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+export interface PublishModel {
+  readonly title: string;
+  readonly action: string;
+  readonly cancelHref: string;
+  readonly shared: readonly { key: string; value: string }[];
+  readonly values: FormValues;
+  readonly errors: readonly FieldError[];
+}
+
+export function PublishForm({ chrome, model: m }: { chrome: Chrome; model: PublishModel }): VNode {
+  const e = m.errors;
+  return (
+    <Page title={m.title} chrome={chrome} hasErrors={e.length > 0}>
+      <ErrorSummary errors={e} />
+      <PageHeader title={m.title} label={chrome.authority?.name} />
+      <p>Every authority using pace can read the library. Only what is below is shared: the test's title, the change, the agencies, and the two summaries you approve here. Nothing about any child is shared.</p>
+      <SummaryList items={m.shared} />
+      <form method="post" action={m.action} novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        <TextArea name="study_summary" label="What the study found" hint="Drafted from the cycles' Study; change it as you see fit. No child's name, reference or details." value={m.values.study_summary ?? ''} errors={e} rows={6} />
+        <TextArea name="act_summary" label="What was decided" hint="Drafted from the cycles' Act." value={m.values.act_summary ?? ''} errors={e} rows={4} />
+        <Checkboxes
+          name="consent"
+          legend="Consent"
+          options={[{ value: 'yes', label: 'The authority agrees to share this with every authority, and it holds no child’s name, reference or details' }]}
+          checked={m.values.consent === 'yes' ? ['yes'] : []}
+          errors={e}
+        />
+        <div class="ds_button-group">
+          <button type="submit" class="ds_button">
+            Publish to the library
+          </button>
+          <a class="ds_link" href={m.cancelHref}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,70 @@
+/** The champions' group's meetings, each with its pack, and the form to record one. */
+import type { VNode } from 'preact';
+import type { FormValues } from '../forms/improvement-forms.js';
+import { CsrfField, ErrorSummary, PageHeader, TextArea, TextInput, type FieldError } from './components.js';
+import { NoticeBox } from './improvement.js';
+import { Page, type Chrome } from './layout.js';
+
+export interface MeetingRow {
+  readonly date: string;
+  readonly title: string;
+  readonly packHref: string;
+  readonly pdfHref: string;
+}
+
+export function MeetingsPage(props: { chrome: Chrome; meetings: readonly MeetingRow[]; action: string | null; values: FormValues; errors: readonly FieldError[]; notice: string | null }): VNode {
+  const e = props.errors;
+  return (
+    <Page title="Meetings and meeting packs" chrome={props.chrome} hasErrors={e.length > 0} wide>
+      <ErrorSummary errors={e} />
+      <NoticeBox notice={props.notice} />
+      <PageHeader title="Meetings and meeting packs" label={props.chrome.authority?.name} />
+      <p>Each meeting's pack shows every aim as at the meeting's date, the tests of change with the PDSA cycles dated since the previous meeting, the balancing measures and the data-quality summary.</p>
+      {props.meetings.length === 0 ? (
+        <p>No meetings recorded yet.</p>
+      ) : (
+        <table class="ds_table">
+          <caption class="visually-hidden">Meetings</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Meeting</th>
+              <th scope="col">Pack</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.meetings.map((m) => (
+              <tr key={m.date}>
+                <td>{m.date}</td>
+                <td>{m.title}</td>
+                <td>
+                  <a class="ds_link" href={m.packHref}>
+                    Printable pack<span class="visually-hidden"> for {m.date}</span>
+                  </a>
+                  {' · '}
+                  <a class="ds_link" href={m.pdfHref}>
+                    PDF<span class="visually-hidden"> of the pack for {m.date}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.action && (
+        <>
+          <h2>Record a meeting</h2>
+          <form method="post" action={props.action} novalidate>
+            <CsrfField token={props.chrome.csrfToken} />
+            <TextInput name="meeting_date" label="Date of the meeting" hint="For example 2021-03-10 or 10/03/2021. A meeting already recorded on that date is changed." value={props.values.meeting_date ?? ''} errors={e} width="ds_input--fixed-10" />
+            <TextInput name="title" label="Title" value={props.values.title ?? "Champions' group"} errors={e} width="ds_input--fluid-two-thirds" />
+            <TextArea name="notes" label="Notes (optional)" value={props.values.notes ?? ''} errors={e} />
+            <button type="submit" class="ds_button">
+              Save the meeting
+            </button>
+          </form>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * The meeting pack ready to print on A4 (portrait): a document of its own, as the timeline print
+ * page is. On screen a bar says how to print, offers the PDF and leads back; on paper there is only
+ * the pack, each aim and each part starting a new sheet.
+ */
+import type { VNode } from 'preact';
+import type { PackDocument } from '../../charts/pack-document.js';
+import { labelledPicture } from '../improvement/picture.js';
+import { Svg } from './trusted-svg.js';
+
+/** No quotes, ampersands or angle brackets: JSX escapes those in the style element's text. */
+export const packCss = `
+@page { size: A4 portrait; margin: 12mm }
+body { margin: 0; background: white; }
+.pace-print-bar { padding: 1rem 1.5rem; background: #ebebeb; border-bottom: 1px solid #b3b3b3; }
+.pace-print-bar p { margin: 0 0 0.5rem; }
+.pace-pack { padding: 1rem 1.5rem; max-width: 60rem; }
+.pace-pack section { margin: 0 0 2rem; }
+.pace-pack h2 { font-size: 1.5rem; margin: 0 0 0.5rem; }
+.pace-pack h3 { font-size: 1.125rem; margin: 1rem 0 0.25rem; }
+.pace-pack h4 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
+.pace-pack p, .pace-pack li { font-size: 0.9375rem; margin: 0 0 0.25rem; }
+.pace-pack .pace-headline { font-size: 1.5rem; }
+.pace-pack .pace-chart svg { display: block; width: 100%; height: auto; }
+.pace-pack table { border-collapse: collapse; }
+.pace-pack td, .pace-pack th { border-bottom: 1px solid #b3b3b3; padding: 0.25rem 0.75rem 0.25rem 0; text-align: left; }
+@media print {
+  .pace-print-bar { display: none; }
+  .pace-pack { padding: 0; max-width: none; }
+  .pace-pack section { break-before: page; margin: 0; }
+  .pace-pack section.pace-pack-cover { break-before: auto; }
+  .pace-pack .pace-chart { break-inside: avoid; }
+  .pace-pack .pace-chart svg { max-height: 120mm; }
+}
+`;
+
+export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { href: string; text: string } }): VNode {
+  const p = props.pack;
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${p.title} – pace`}</title>
+        <link rel="stylesheet" href="/assets/sgds/css/design-system.min.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <style>{packCss}</style>
+      </head>
+      <body>
+        <main id="main-content">
+          <div class="pace-print-bar">
+            <p>Ready to print on A4 paper, portrait: use your browser's Print command (Ctrl+P, or ⌘P on a Mac). Each aim starts a new sheet.</p>
+            <p>
+              <a class="ds_link" href={props.pdfHref}>
+                Download the pack as a PDF
+              </a>
+            </p>
+            <p>
+              <a class="ds_link" href={props.back.href}>
+                {props.back.text}
+              </a>
+            </p>
+          </div>
+          <div class="pace-pack">
+            <section class="pace-pack-cover" aria-labelledby="pack-title">
+              <h1 id="pack-title" class="ds_h2">
+                {p.title}
+              </h1>
+              <p>
+                <strong>{p.authorityName}</strong>
+              </p>
+              <p>{p.asAtWords}</p>
+              <p>{p.periodWords}</p>
+              {p.notes && <p>Notes: {p.notes}</p>}
+            </section>
+            {p.aims.map((aim, i) => (
+              <section aria-labelledby={`pack-aim-${i}`} key={aim.name}>
+                <h2 id={`pack-aim-${i}`}>{aim.name}</h2>
+                <p class="pace-sentence">{aim.sentence}</p>
+                {aim.headline && <p class="pace-headline">{aim.headline}</p>}
+                {aim.lines.map((l) => (
+                  <p key={l}>{l}</p>
+                ))}
+                <h3>Run chart: weeks to the milestone, one dot a child</h3>
+                <Svg svg={labelledPicture(aim.runSvg, `Run chart of ${aim.name}: one dot a child, at the date the milestone was reached, height the weeks it took.`)} />
+                {aim.marksKey.length > 0 && (
+                  <>
+                    <p>Tests of change on this chart:</p>
+                    <ul>
+                      {aim.marksKey.map((m) => (
+                        <li key={m}>{m}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                <h3>What the rules say</h3>
+                <ul>
+                  {aim.verdicts.map((v) => (
+                    <li key={v}>{v}</li>
+                  ))}
+                </ul>
+                <h3>Waiting chart: weeks waited so far, one bar a child</h3>
+                <Svg svg={labelledPicture(aim.waitingSvg, `Waiting chart of ${aim.name}: one bar a child still waiting, length the weeks waited so far.`)} />
+              </section>
+            ))}
+            <section aria-labelledby="pack-tests">
+              <h2 id="pack-tests">Tests of change since the previous meeting</h2>
+              <p>{p.periodWords}</p>
+              {p.tests.length === 0 && <p>No PDSA cycle was planned, done, studied or acted on in this period.</p>}
+              {p.tests.map((t) => (
+                <div key={t.heading}>
+                  <h3>{t.heading}</h3>
+                  {t.lines.map((l) => (
+                    <p key={l}>{l}</p>
+                  ))}
+                  {t.cycles.map((c) => (
+                    <div key={c.heading}>
+                      <h4>{c.heading}</h4>
+                      {c.parts.map((part) => (
+                        <div key={part.title}>
+                          <p>
+                            <strong>{part.title}</strong>
+                          </p>
+                          {part.lines.map((l) => (
+                            <p key={l}>{l}</p>
+                          ))}
+                        </div>
+                      ))}
+                    </div>
+                  ))}
+                </div>
+              ))}
+            </section>
+            <section aria-labelledby="pack-balancing">
+              <h2 id="pack-balancing">Balancing measures</h2>
+              {p.balancing.map((b) => (
+                <div key={b.name}>
+                  <h3>{b.name}</h3>
+                  <p>{b.definition}</p>
+                  <Svg svg={labelledPicture(b.svg, `Run chart of ${b.name}, one dot a month.`)} />
+                  <p>{b.latest}</p>
+                  <ul>
+                    {b.verdicts.map((v) => (
+                      <li key={v}>{v}</li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+            <section aria-labelledby="pack-quality">
+              <h2 id="pack-quality">Data quality</h2>
+              <p>{p.quality.summary}</p>
+              {p.quality.rows.length === 0 ? (
+                <p>No problems found.</p>
+              ) : (
+                <table>
+                  <caption class="visually-hidden">Problems by rule</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Rule</th>
+                      <th scope="col">Kind</th>
+                      <th scope="col">Problems</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {p.quality.rows.map((r) => (
+                      <tr key={r.code}>
+                        <td>{r.code}</td>
+                        <td>{r.kind}</td>
+                        <td>{r.count}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          </div>
+        </main>
+      </body>
+    </html>
+  );
+}
