@@ -4,7 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const otherLayers = ['store', 'ingest', 'charts', 'web', 'cli', 'demo'];
+const otherLayers = ['store', 'ingest', 'charts', 'exports', 'web', 'cli', 'demo'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'bench/work/', 'bench/.build/'] },
@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/store/**/*.ts', 'src/ingest/**/*.ts', 'src/charts/**/*.ts'],
+    files: ['src/store/**/*.ts', 'src/ingest/**/*.ts', 'src/charts/**/*.ts', 'src/exports/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

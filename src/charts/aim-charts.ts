@@ -12,7 +12,7 @@ import type { PlainDate } from '../domain/date.js';
 import { roundTo } from '../domain/round.js';
 import { stageMilestoneLabels, type Stage } from '../domain/stages.js';
 import { describeTimescale, type Timescale } from '../domain/timescale.js';
-import { runChartSvg } from './run-chart.js';
+import { runChartSvg, type RunChartMark } from './run-chart.js';
 import { stageChartSvg } from './stage-chart.js';
 import { survivalChartSvg } from './survival-chart.js';
 import { waitingChartSvg } from './waiting-chart.js';
@@ -31,7 +31,8 @@ function aimLabel(aim: Aim): string {
   return `Aim: ${describeTimescale(aim.timescale)}`;
 }
 
-export function aimRunChartSvg(aim: Aim, chart: AimRunChart, programmeStart: PlainDate | null, markers: readonly { date: PlainDate; label: string }[] = []): string {
+/** The run chart of an aim; `marks` are the tests of change that serve it (change-marks.ts). */
+export function aimRunChartSvg(aim: Aim, chart: AimRunChart, programmeStart: PlainDate | null, marks: readonly RunChartMark[] = []): string {
   return runChartSvg({
     points: chart.series.points,
     phases: chart.analysis.phases.map((p) => ({ kind: p.type, median: p.median, from: p.from, to: p.to })),
@@ -39,7 +40,7 @@ export function aimRunChartSvg(aim: Aim, chart: AimRunChart, programmeStart: Pla
     aimWeeks: timescaleWeeks(aim.timescale),
     aimLabel: aimLabel(aim),
     programmeStart,
-    markers,
+    marks,
   });
 }
 

@@ -1,9 +1,10 @@
 /**
  * CSV for spreadsheets: RFC 4180 quoting, CRLF line ends, and a cell a spreadsheet would run as a
  * formula (starting `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'` so that it
- * is shown as text (ARCHITECTURE.md). Numbers are written as they are.
+ * is shown as text (formula-injection.ts, ARCHITECTURE.md). Numbers are written as they are.
  */
 import type { QualityLine } from '../domain/quality/quality-json.js';
+import { neutraliseFormula } from './formula-injection.js';
 
 export type CsvCell = string | number | null;
 
@@ -13,8 +14,7 @@ export function csvText(columns: readonly string[], rows: readonly (readonly Csv
 
 export function csvCell(value: CsvCell): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? neutraliseFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { Resvg } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom';
 import type { PlainDate } from '../domain/date.js';
+import { svgMarkup } from './svg-markup.js';
 
 /** The class Plot puts on each chart: fixed, so SVG output is the same from run to run. */
 const className = 'pace-chart';
@@ -18,7 +19,7 @@ export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'classNam
   if (!svg) throw new Error('the plot rendered no SVG');
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('role', 'img');
-  return svg.outerHTML;
+  return svgMarkup(svg);
 }
 
 /** The same chart as a PNG picture, at twice the SVG's size for sharp printing. */

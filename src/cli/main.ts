@@ -1,12 +1,20 @@
 /** The `pace` command: one program, a module per command. */
 import { Command, CommanderError } from 'commander';
 import { aimsCommand } from './commands/aims.js';
+import { auditCommand } from './commands/audit.js';
 import { authorityCommand } from './commands/authority.js';
+import { calendarCommand } from './commands/calendar.js';
 import { chartsCommand } from './commands/charts.js';
+import { contactsCommand } from './commands/contacts.js';
 import { demoCommand } from './commands/demo.js';
+import { digestCommand } from './commands/digest.js';
+import { dueCommand } from './commands/due.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { journeysCommand } from './commands/journeys.js';
 import { migrateCommand } from './commands/migrate.js';
+import { nationalCommand } from './commands/national.js';
+import { packCommand } from './commands/pack.js';
 import { qualityCommand } from './commands/quality.js';
 import { spcCommand } from './commands/spc.js';
 import { timelineCommand } from './commands/timeline.js';
@@ -24,7 +32,7 @@ export async function main(argv: readonly string[], io: Io = { out: process.stdo
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) })
     .showHelpAfterError('(run pace --help for usage)');
-  for (const register of [migrateCommand, authorityCommand, demoCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand, timelineCommand, userCommand, importCommand, qualityCommand]) register(program, io, done);
+  for (const register of [migrateCommand, authorityCommand, demoCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand, timelineCommand, userCommand, importCommand, qualityCommand, dueCommand, contactsCommand, digestCommand, calendarCommand, nationalCommand, exportCommand, auditCommand, packCommand]) register(program, io, done);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,7 +1,8 @@
 /** The demo authority a newcomer sees on first start. */
 import { Temporal } from '../domain/date.js';
 import type { PlainDate } from '../domain/date.js';
-import { listAuthorities, type Connection } from '../store/index.js';
+import { findAuthority, listAuthorities, type Connection } from '../store/index.js';
+import { loadDemoImprovement } from './improvement.js';
 import { generateAuthorities } from './generate.js';
 import { loadGenerated } from './load.js';
 
@@ -19,8 +20,12 @@ export async function seedDemoIfEmpty(connection: Connection, options: { asAt?: 
   const authorities = await listAuthorities(connection);
   const first = authorities[0];
   if (first) return { seeded: false, code: first.authority.code, name: first.authority.name };
-  const [generated] = generateAuthorities({ authorities: 1, children: options.children ?? 2000, seed: options.seed ?? 'pace-demo', asAt: options.asAt ?? Temporal.Now.plainDateISO('Europe/London') });
+  const asAt = options.asAt ?? Temporal.Now.plainDateISO('Europe/London');
+  const [generated] = generateAuthorities({ authorities: 1, children: options.children ?? 2000, seed: options.seed ?? 'pace-demo', asAt });
   if (!generated) throw new Error('the generator made no authority');
   await loadGenerated(connection, generated);
+  // Its improvement work too: a driver diagram, tests of change with their cycles, and meetings with packs.
+  const stored = await findAuthority(connection, generated.authority.code);
+  if (stored) await loadDemoImprovement(connection, stored.scope, asAt);
   return { seeded: true, code: generated.authority.code, name: generated.authority.name };
 }

@@ -112,6 +112,28 @@ export function journeysOfKind(record: ChildRecord, kind: JourneyKind, asAt: Pla
   return journeysByKind(record, asAt)[kind];
 }
 
+/**
+ * A period of being looked after (an episode, in the CLAS return's words): a run of contiguous
+ * placements of any type, at home or away, by the same rule of contiguity as the journeys' runs.
+ */
+export interface LookedAfterPeriod {
+  readonly childId: string;
+  readonly start: PlainDate;
+  /** The last day looked after, or null while the period continues at as-at. */
+  readonly end: PlainDate | null;
+  readonly placementIds: readonly string[];
+}
+
+/** A child's periods of being looked after as at `asAt`, in date order. */
+export function lookedAfterPeriods(record: ChildRecord, asAt: PlainDate): LookedAfterPeriod[] {
+  return runsOf(see(record, asAt).placements, 'any').map((run) => ({
+    childId: record.child.childId,
+    start: firstPlacement(run).placement.start,
+    end: run.endDay === Infinity ? null : lastPlacementEnd(run),
+    placementIds: run.placements.map((p) => p.placement.placementId),
+  }));
+}
+
 interface Seen {
   readonly record: ChildRecord;
   readonly asAtDay: number;
@@ -164,9 +186,9 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
 /**
  * Two placements are contiguous when the second starts on, or the day after, the day the first
  * ends. Overlapping placements (a data error) are treated as contiguous: the child was looked
- * after throughout. Any placement of the other side breaks a run.
+ * after throughout. Any placement of the other side breaks a run (of either side: `any`, nothing).
  */
-function runsOf(placements: readonly SeenPlacement[], isHome: boolean): Run[] {
+function runsOf(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'any'): Run[] {
   const runs: Run[] = [];
   let current: SeenPlacement[] = [];
   let startDay = 0;
@@ -176,7 +198,7 @@ function runsOf(placements: readonly SeenPlacement[], isHome: boolean): Run[] {
     current = [];
   };
   for (const seen of placements) {
-    if ((seen.placement.type === 'home') !== isHome) {
+    if (side !== 'any' && (seen.placement.type === 'home') !== (side === 'home')) {
       close();
       endDay = -Infinity;
       continue;
@@ -196,7 +218,7 @@ function runsOf(placements: readonly SeenPlacement[], isHome: boolean): Run[] {
 }
 
 function accommodation(seen: Seen): AccommodationJourney[] {
-  const runs = runsOf(seen.placements, false);
+  const runs = runsOf(seen.placements, 'away');
   const recommendations = eventsOfType(seen, 'permanence_recommendation');
   return runs.map((run, index) => {
     const nextStartDay = runs[index + 1]?.startDay ?? Infinity;
@@ -213,7 +235,7 @@ function accommodation(seen: Seen): AccommodationJourney[] {
 
 function atHome(seen: Seen): AtHomeJourney[] {
   const reviews = eventsOfType(seen, 'home_review');
-  return runsOf(seen.placements, true)
+  return runsOf(seen.placements, 'home')
     .filter((run) => firstPlacement(run).placement.legalBasis === 'CSO')
     .map((run) => {
       const first = firstPlacement(run);

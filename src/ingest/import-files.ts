@@ -6,7 +6,7 @@
  */
 import type { PlainDate } from '../domain/date.js';
 import { validateChildRecords } from '../domain/quality/validate.js';
-import { inOneTransaction, recordImport, storedChildIds, type AuthorityScope, type Connection, type ImportFile, type ImportOutcome, type SaveSummary } from '../store/index.js';
+import { inOneTransaction, insertAuditEntries, recordImport, storedChildIds, type AuthorityScope, type Connection, type ImportFile, type ImportOutcome, type SaveSummary } from '../store/index.js';
 import { codeReaders } from './code-values.js';
 import { dateReader } from './date-formats.js';
 import { ImportBatch, type ChildGroup } from './import-batch.js';
@@ -33,6 +33,8 @@ export interface ImportOptions {
   readonly today: PlainDate;
   /** When the import is recorded (ISO timestamp); now, unless a test fixes it. */
   readonly at?: string;
+  /** Where the import came from, for the audit log: the client's IP address, or `cli`. */
+  readonly clientIp?: string | null;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -102,6 +104,8 @@ export async function importFiles(connection: Connection, options: ImportOptions
     });
     // The log entry of an import is part of its transaction: both are kept, or neither.
     const importId = options.dryRun ? 0 : await recordImport(inside.db, scope, { ...entry, outcome, counts: saved });
+    // So is its audit entry: one for the import as a whole (its counts are in the import log).
+    if (!options.dryRun) await insertAuditEntries(inside.db, scope, [{ username: options.by, action: 'import', entity: 'import', recordId: String(importId), childId: null, clientIp: options.clientIp ?? null, at }]);
     return { saved, importId };
   });
   // A dry run's own entry is written after its rollback: it changed nothing else.

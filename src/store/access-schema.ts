@@ -14,6 +14,10 @@ export interface UserTable {
   password_hash: string;
   created_at: Timestamp;
   disabled_at: Timestamp | null;
+  /** The OpenID Connect subject (`sub`) the user signs in as through single sign-on (migration 0008). */
+  oidc_subject: string | null;
+  /** Lower-case e-mail address by which a first single sign-on links the user to their subject. */
+  oidc_email: string | null;
 }
 
 export interface UserRoleTable {
@@ -50,6 +54,21 @@ export interface AuditLogTable {
   entity: string;
   record_id: string;
   at: Timestamp;
+  /** The child the entry is about (migration 0008); null for an import or an aim. */
+  child_id: string | null;
+  /** Where the request came from: the client's IP address, or `cli` for the pace command (migration 0008). */
+  client_ip: string | null;
+}
+
+/** A single sign-on in progress (migration 0008): what the callback must find to finish it. */
+export interface OidcSignInTable {
+  /** SHA-256 of the random id in the browser's short-lived cookie. */
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  next: string;
+  expires_at: Timestamp;
 }
 
 // A type alias, not an interface: Kysely's withTables wants a record type.
@@ -59,6 +78,7 @@ export type AccessTables = {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  oidc_sign_ins: OidcSignInTable;
 };
 
 export type AccessDatabase = Database & AccessTables;

@@ -1,35 +1,127 @@
-/** The append-only audit log: every view and change of a child's record, by whom and when (DOMAIN.md, "Data protection"). */
-import { accessDb } from './access-schema.js';
+/**
+ * The append-only audit log: every view and change of a child's record, by whom, when and from
+ * where (DOMAIN.md, "Data protection"). This module only appends and reads: nothing in pace
+ * updates or deletes an entry, and the database refuses it too (a trigger, migration 0008).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { PlainDate } from '../domain/date.js';
+import { accessDb, type AccessTables } from './access-schema.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { timestampToIso } from './rows.js';
+import type { Database } from './schema.js';
 
-export type AuditAction = 'view' | 'change';
+/**
+ * A record seen; a record added, edited, deleted or restored; a file of records imported; or a file of
+ * records taken away (an export: entity `export`, recordId the file). `change` is what entries
+ * written before migration 0008 call any addition or edit.
+ */
+export type AuditAction = 'view' | 'add' | 'edit' | 'delete' | 'restore' | 'import' | 'change' | 'export';
+
+export const auditActions: readonly AuditAction[] = ['view', 'add', 'edit', 'delete', 'restore', 'import', 'change', 'export'];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (auditActions as readonly string[]).includes(value);
+}
 
 export interface AuditEntry {
   readonly username: string;
   readonly action: AuditAction;
+  /** What kind of record: child, placement, event, aim, import, export. */
   readonly entity: string;
   readonly recordId: string;
+  /** The child the entry is about, when it is about one. */
+  readonly childId: string | null;
+  /** The client's IP address, or `cli` for the pace command; null in entries written before migration 0008. */
+  readonly clientIp: string | null;
+  /** ISO instant. */
   readonly at: string;
 }
 
-export async function appendAudit(connection: Connection, scope: AuthorityScope, entry: Omit<AuditEntry, 'at'> & { at?: string }): Promise<void> {
-  await accessDb(connection)
-    .insertInto('audit_log')
-    .values({ authority_id: scope.id, username: entry.username, action: entry.action, entity: entry.entity, record_id: entry.recordId, at: entry.at ?? new Date().toISOString() })
-    .execute();
+export type NewAuditEntry = Pick<AuditEntry, 'username' | 'action' | 'entity' | 'recordId'> & {
+  /** Defaults to the record itself when the entity is a child. */
+  readonly childId?: string | null;
+  readonly clientIp?: string | null;
+  readonly at?: string;
+};
+
+export async function appendAudit(connection: Connection, scope: AuthorityScope, entry: NewAuditEntry): Promise<void> {
+  await insertAuditEntries(connection.db, scope, [entry]);
+}
+
+/** Appends entries inside the caller's transaction (the store's writes audit their changes this way). */
+export async function insertAuditEntries(db: Kysely<Database> | Transaction<Database>, scope: AuthorityScope, entries: readonly NewAuditEntry[]): Promise<void> {
+  const now = new Date().toISOString();
+  const rows = entries.map((entry) => ({
+    authority_id: scope.id,
+    username: entry.username,
+    action: entry.action,
+    entity: entry.entity,
+    record_id: entry.recordId,
+    child_id: entry.childId !== undefined ? entry.childId : entry.entity === 'child' ? entry.recordId : null,
+    client_ip: entry.clientIp ?? null,
+    at: entry.at ?? now,
+  }));
+  // 8 values a row: well within either engine's limit of bound parameters a statement.
+  for (let i = 0; i < rows.length; i += 1000) await db.withTables<AccessTables>().insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
 }
 
 /** Who viewed or changed one record of the authority, oldest first. */
 export async function auditOf(connection: Connection, scope: AuthorityScope, entity: string, recordId: string): Promise<AuditEntry[]> {
-  const rows = await accessDb(connection)
-    .selectFrom('audit_log')
-    .select(['username', 'action', 'entity', 'record_id', 'at'])
-    .where('authority_id', '=', scope.id)
-    .where('entity', '=', entity)
-    .where('record_id', '=', recordId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ username: r.username, action: r.action as AuditAction, entity: r.entity, recordId: r.record_id, at: timestampToIso(r.at) as string }));
+  const rows = await selectEntries(connection, scope).where('entity', '=', entity).where('record_id', '=', recordId).orderBy('id').execute();
+  return rows.map(entryFromRow);
+}
+
+export interface AuditFilter {
+  /** Entries about this child (the child's own record, and their placements and events). */
+  readonly childId?: string;
+  readonly username?: string;
+  readonly action?: AuditAction;
+  /** From the start of this day in Scotland. */
+  readonly from?: PlainDate;
+  /** To the end of this day in Scotland. */
+  readonly to?: PlainDate;
+}
+
+/** A page of the authority's entries matching `filter`, newest first (or oldest first), and how many match in all. */
+export async function queryAudit(
+  connection: Connection,
+  scope: AuthorityScope,
+  filter: AuditFilter,
+  page: { readonly offset: number; readonly limit: number; readonly order?: 'newest' | 'oldest' },
+): Promise<{ total: number; entries: AuditEntry[] }> {
+  const db = accessDb(connection);
+  let counted = db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('authority_id', '=', scope.id);
+  let selected = selectEntries(connection, scope);
+  const bounds = { from: filter.from ? startOfDay(filter.from) : null, before: filter.to ? startOfDay(filter.to.add({ days: 1 })) : null };
+  // The same conditions on both queries: each is a bound value, never text put into SQL.
+  if (filter.childId !== undefined) [counted, selected] = [counted.where('child_id', '=', filter.childId), selected.where('child_id', '=', filter.childId)];
+  if (filter.username !== undefined) [counted, selected] = [counted.where('username', '=', filter.username), selected.where('username', '=', filter.username)];
+  if (filter.action !== undefined) [counted, selected] = [counted.where('action', '=', filter.action), selected.where('action', '=', filter.action)];
+  if (bounds.from !== null) [counted, selected] = [counted.where('at', '>=', bounds.from), selected.where('at', '>=', bounds.from)];
+  if (bounds.before !== null) [counted, selected] = [counted.where('at', '<', bounds.before), selected.where('at', '<', bounds.before)];
+  const [count, rows] = await Promise.all([
+    counted.executeTakeFirstOrThrow(),
+    selected
+      .orderBy('id', page.order === 'oldest' ? 'asc' : 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+  ]);
+  return { total: Number(count.n), entries: rows.map(entryFromRow) };
+}
+
+type EntryRow = { username: string; action: string; entity: string; record_id: string; child_id: string | null; client_ip: string | null; at: string | Date };
+
+function selectEntries(connection: Connection, scope: AuthorityScope) {
+  return accessDb(connection).selectFrom('audit_log').select(['username', 'action', 'entity', 'record_id', 'child_id', 'client_ip', 'at']).where('authority_id', '=', scope.id);
+}
+
+function entryFromRow(r: EntryRow): AuditEntry {
+  return { username: r.username, action: r.action as AuditAction, entity: r.entity, recordId: r.record_id, childId: r.child_id, clientIp: r.client_ip, at: timestampToIso(r.at) as string };
+}
+
+/** The instant a day begins in Scotland, as the ISO text every entry's `at` is written in. */
+function startOfDay(date: PlainDate): string {
+  return new Date(date.toZonedDateTime({ timeZone: 'Europe/London' }).epochMilliseconds).toISOString();
 }

@@ -15,8 +15,18 @@ export * from './users.js';
 export * from './sessions.js';
 export * from './api-tokens.js';
 export * from './audit.js';
+export * from './single-sign-on.js';
 export * from './data-version.js';
 export * from './child-queries.js';
+export * from './schedule-rule-json.js';
+export * from './schedule-rules.js';
+export * from './contacts.js';
+export * from './calendar-feeds.js';
+export * from './allocation.js';
+export * from './national-analysts.js';
+export * from './improvement.js';
+export * from './change-library.js';
+export type { LibraryIdea } from './improvement-json.js';
 
 /** The database named by DATABASE_URL (default: the embedded SQLite file), migrated to the latest schema. */
 export async function openStore(url: string = process.env.DATABASE_URL ?? defaultDatabaseUrl): Promise<Connection> {

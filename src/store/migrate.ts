@@ -8,6 +8,10 @@ import { recordsMigration } from './migrations/0001-records.js';
 import { aimsMigration } from './migrations/0003-aims.js';
 import { usersMigration } from './migrations/0004-users.js';
 import { importsMigration } from './migrations/0005-imports.js';
+import { remindersMigration } from './migrations/0006-reminders.js';
+import { nationalMigration } from './migrations/0007-national.js';
+import { securityMigration } from './migrations/0008-security.js';
+import { improvementMigration } from './migrations/0009-improvement.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -15,6 +19,10 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0003-aims': aimsMigration(connection.capabilities),
     '0004-users': usersMigration(connection.capabilities),
     '0005-imports': importsMigration(connection.capabilities),
+    '0006-reminders': remindersMigration(connection.capabilities),
+    '0007-national': nationalMigration(connection.capabilities),
+    '0008-security': securityMigration(connection.capabilities),
+    '0009-improvement': improvementMigration(connection.capabilities),
   };
 }
 

@@ -8,6 +8,7 @@ import type { CaseEvent, Child, Placement } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection, Row } from './dialect.js';
 import { childEntity, entities, eventEntity, placementEntity, type AnyEntity, type EntityName } from './entities.js';
+import { insertAuditEntries, type AuditAction } from './audit.js';
 import { appendHistory, type HistoryChange } from './history.js';
 import { timestampToIso } from './rows.js';
 import type { Database } from './schema.js';
@@ -50,17 +51,36 @@ export interface SaveOptions {
    * that is not new after all fails on the table's key and the transaction is undone.
    */
   readonly allNew?: ReadonlySet<EntityName>;
+  /**
+   * Write each record added or changed to the audit log, in the same transaction (so a change is
+   * never kept unaudited), saying where the request came from. Imports leave this out: an import
+   * is audited once, as a whole.
+   */
+  readonly audit?: AuditContext;
+}
+
+/** Where a change came from, for the audit log: the client's IP address, or `cli`. */
+export interface AuditContext {
+  readonly clientIp: string | null;
 }
 
 export async function saveRecords(connection: Connection, scope: AuthorityScope, batch: SaveBatch, author: Author, options: SaveOptions = {}): Promise<SaveSummary> {
   const at = author.at ?? new Date().toISOString();
-  const save = (trx: Transaction<Database>, entity: AnyEntity, rows: readonly Row[]) => saveEntity(trx, connection, scope, entity, rows, author.by, at, options.allNew?.has(entity.name) === true);
-  return connection.db.transaction().execute(async (trx) => ({
-    children: await save(trx, childEntity, (batch.children ?? []).map(childEntity.toRow)),
-    placements: await save(trx, placementEntity, (batch.placements ?? []).map(placementEntity.toRow)),
-    events: await save(trx, eventEntity, (batch.events ?? []).map(eventEntity.toRow)),
-  }));
+  const changes: Change[] = [];
+  const save = (trx: Transaction<Database>, entity: AnyEntity, rows: readonly Row[]) => saveEntity(trx, connection, scope, entity, rows, author.by, at, options.allNew?.has(entity.name) === true, options.audit ? changes : null);
+  return connection.db.transaction().execute(async (trx) => {
+    const summary = {
+      children: await save(trx, childEntity, (batch.children ?? []).map(childEntity.toRow)),
+      placements: await save(trx, placementEntity, (batch.placements ?? []).map(placementEntity.toRow)),
+      events: await save(trx, eventEntity, (batch.events ?? []).map(eventEntity.toRow)),
+    };
+    if (options.audit) await insertAuditEntries(trx, scope, changes.map((c) => ({ ...c, username: author.by, clientIp: options.audit?.clientIp ?? null, at })));
+    return summary;
+  });
 }
+
+/** One record added, changed, deleted or restored, for the audit log. */
+type Change = { readonly action: AuditAction; readonly entity: EntityName; readonly recordId: string; readonly childId: string };
 
 /** The kinds of record of which the authority holds none, deleted or not. */
 export async function kindsWithoutRecords(connection: Connection, scope: AuthorityScope): Promise<Set<EntityName>> {
@@ -72,7 +92,7 @@ export async function kindsWithoutRecords(connection: Connection, scope: Authori
   return without;
 }
 
-async function saveEntity(trx: Transaction<Database>, connection: Connection, scope: AuthorityScope, entity: AnyEntity, rows: readonly Row[], by: string, at: string, allNew: boolean): Promise<SaveCounts> {
+async function saveEntity(trx: Transaction<Database>, connection: Connection, scope: AuthorityScope, entity: AnyEntity, rows: readonly Row[], by: string, at: string, allNew: boolean, changes: Change[] | null): Promise<SaveCounts> {
   const counts: SaveCounts = { added: 0, changed: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
   const ids = rows.map((row) => row[entity.idColumn] as string);
@@ -87,12 +107,14 @@ async function saveEntity(trx: Transaction<Database>, connection: Connection, sc
       for (const column of entity.dataColumns) values.push(row[column] ?? null);
       inserts.push(values);
       counts.added += 1;
+      changes?.push({ action: 'add', entity: entity.name, recordId: id, childId: row.child_id as string });
     } else if (stored.deleted_at === null && sameData(entity, stored, row)) {
       counts.unchanged += 1;
     } else {
       await keepHistory(trx, scope, entity, id, 'edit', by, at);
       await updateRow(trx, scope, entity, id, { ...row, version: (stored.version as number) + 1, recorded_at: at, recorded_by: by, deleted_at: null, deleted_by: null });
       counts.changed += 1;
+      changes?.push({ action: 'edit', entity: entity.name, recordId: id, childId: row.child_id as string });
     }
   }
   if (inserts.length > 0) await connection.bulkInsert(trx, entity.table, [...insertColumns, ...entity.dataColumns], inserts);
@@ -103,17 +125,17 @@ const insertColumns = ['authority_id', 'version', 'recorded_at', 'recorded_by', 
 
 export type RecordChangeResult = { ok: true; version: number } | { ok: false; error: { code: 'not-found' | 'already-deleted' | 'not-deleted'; entity: EntityName; id: string } };
 
-/** Deletes a record as a recorded act: the row is marked deleted and its last version kept. */
-export async function deleteRecord(connection: Connection, scope: AuthorityScope, name: EntityName, id: string, author: Author): Promise<RecordChangeResult> {
-  return setDeleted(connection, scope, name, id, author, true);
+/** Deletes a record as a recorded act: the row is marked deleted, its last version kept, and the act audited. */
+export async function deleteRecord(connection: Connection, scope: AuthorityScope, name: EntityName, id: string, author: Author, audit: AuditContext = { clientIp: null }): Promise<RecordChangeResult> {
+  return setDeleted(connection, scope, name, id, author, true, audit);
 }
 
-/** Undoes a delete. */
-export async function restoreRecord(connection: Connection, scope: AuthorityScope, name: EntityName, id: string, author: Author): Promise<RecordChangeResult> {
-  return setDeleted(connection, scope, name, id, author, false);
+/** Undoes a delete (audited). */
+export async function restoreRecord(connection: Connection, scope: AuthorityScope, name: EntityName, id: string, author: Author, audit: AuditContext = { clientIp: null }): Promise<RecordChangeResult> {
+  return setDeleted(connection, scope, name, id, author, false, audit);
 }
 
-async function setDeleted(connection: Connection, scope: AuthorityScope, name: EntityName, id: string, author: Author, deleted: boolean): Promise<RecordChangeResult> {
+async function setDeleted(connection: Connection, scope: AuthorityScope, name: EntityName, id: string, author: Author, deleted: boolean, audit: AuditContext): Promise<RecordChangeResult> {
   const entity = entities[name];
   const at = author.at ?? new Date().toISOString();
   return connection.db.transaction().execute(async (trx): Promise<RecordChangeResult> => {
@@ -123,6 +145,8 @@ async function setDeleted(connection: Connection, scope: AuthorityScope, name: E
     await keepHistory(trx, scope, entity, id, deleted ? 'delete' : 'restore', author.by, at);
     const version = (stored.version as number) + 1;
     await updateRow(trx, scope, entity, id, { version, recorded_at: at, recorded_by: author.by, deleted_at: deleted ? at : null, deleted_by: deleted ? author.by : null });
+    const childId = (name === 'child' ? id : stored.child_id) as string;
+    await insertAuditEntries(trx, scope, [{ username: author.by, action: deleted ? 'delete' : 'restore', entity: name, recordId: id, childId, clientIp: audit.clientIp, at }]);
     return { ok: true, version };
   });
 }

@@ -14,6 +14,7 @@ import type { PlainDate } from '../domain/date.js';
 import { listAuthorities, type Connection } from '../store/index.js';
 import { registerApi } from './api/plugin.js';
 import { registerAssets } from './assets.js';
+import { OidcSignIn, type OidcSettings } from './auth/oidc.js';
 import { cookieOptions, registerSessions } from './auth/sessions.js';
 import { todayInScotland, type WebContext } from './context.js';
 import { registerErrorHandling } from './error-handling.js';
@@ -34,11 +35,13 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** Compute every authority's figures for today once the server is listening, so the first dashboard is quick. */
   readonly warmUp?: boolean;
+  /** Single sign-on (OpenID Connect) settings; none, no single sign-on. */
+  readonly oidc?: OidcSettings | null;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: options.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 });
-  const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection), today: options.today ?? todayInScotland };
+  const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection), today: options.today ?? todayInScotland, oidc: options.oidc ? new OidcSignIn(options.oidc) : null };
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

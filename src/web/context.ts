@@ -1,6 +1,7 @@
 /** What every route shares: the store, the figures cache and today's date. */
 import { Temporal, type PlainDate } from '../domain/date.js';
 import type { Connection } from '../store/index.js';
+import type { OidcSignIn } from './auth/oidc.js';
 import type { FiguresCache } from './figures/figures-cache.js';
 import type { ImportJobs } from './imports/import-jobs.js';
 
@@ -11,6 +12,8 @@ export interface WebContext {
   readonly imports: ImportJobs;
   /** Today, in Scotland: the default as-at date. Tests fix it. */
   readonly today: () => PlainDate;
+  /** Single sign-on with the deployment's identity provider; absent when none is configured. */
+  readonly oidc?: OidcSignIn | null;
 }
 
 export function todayInScotland(): PlainDate {

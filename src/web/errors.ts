@@ -2,7 +2,7 @@
  * Expected failures of a request, as HTTP statuses. Only the web layer maps codes to statuses
  * (STYLE.md, 6); the error handler in app.ts turns these into pages or JSON.
  */
-export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 export class HttpError extends Error {
   constructor(
@@ -26,6 +26,7 @@ const defaultCodes: Readonly<Record<HttpStatus, string>> = {
   415: 'unsupported-media-type',
   422: 'invalid',
   429: 'too-many-requests',
+  503: 'unavailable',
 };
 
 /** The plain-English title of the error page for each status. */
@@ -39,5 +40,6 @@ export const statusTitles: Readonly<Record<number, string>> = {
   415: 'That kind of file or request is not accepted',
   422: 'There is a problem with that request',
   429: 'Too many attempts',
+  503: 'That is not available on this server yet',
   500: 'Sorry, there is a problem with the service',
 };

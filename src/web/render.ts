@@ -31,7 +31,7 @@ export function userOf(request: FastifyRequest): SignedInUser {
 /** The header and navigation for a page, with a fresh CSRF token for its forms. */
 export function chromeOf(request: FastifyRequest, reply: FastifyReply, grant: UserGrant | null = null, active: NavItem | null = null): Chrome {
   const user = request.user;
-  const nav: NavItem[] = ['dashboard', 'waiting', 'children', 'aims', ...(grant && may(grant, 'import') ? (['import', 'quality'] as const) : [])];
+  const nav: NavItem[] = ['dashboard', 'waiting', 'due', 'children', 'aims', 'improvement', ...(grant && may(grant, 'import') ? (['import', 'quality', 'exports'] as const) : []), ...(grant && may(grant, 'audit') ? (['audit'] as const) : [])];
   return {
     user: user ? { username: user.username, displayName: user.displayName } : null,
     authority: grant ? { code: grant.scope.code, name: grant.authority.name } : null,

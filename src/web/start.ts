@@ -6,10 +6,16 @@
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { closeStore, countUsers, openStore } from '../store/index.js';
 import { buildApp } from './app.js';
+import { oidcSettingsFromEnv } from './auth/oidc.js';
 import { demoAccountUsable, demoPassword, demoUsername, ensureDemoAccount } from './demo-account.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
+const oidc = oidcSettingsFromEnv(process.env);
+if (!oidc.ok) {
+  console.error(`pace: ${oidc.error}`);
+  process.exit(1);
+}
 
 const connection = await openStore();
 const demo = await seedDemoIfEmpty(connection);
@@ -17,7 +23,7 @@ if (demo.seeded) {
   console.log(`Loaded the synthetic demo authority ${demo.code} (${demo.name}). Every child in it is invented.`);
   await ensureDemoAccount(connection, demo.code);
 }
-const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: process.env.TRUST_PROXY === '1', warmUp: true });
+const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: process.env.TRUST_PROXY === '1', warmUp: true, oidc: oidc.value });
 await app.listen({ port, host });
 
 const address = `http://localhost:${port}`;

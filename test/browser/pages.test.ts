@@ -94,6 +94,8 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
       '/a/NORTH/aims/aim-2',
       '/a/NORTH/aims/aim-2/edit',
       '/a/NORTH/add-aim',
+      '/a/NORTH/audit',
+      '/a/NORTH/audit?child=A1&from=2021-13-01',
       '/a/NORTH/no-such-page',
     ];
     const found: Record<string, unknown[]> = {};

@@ -123,8 +123,8 @@ describe.each(engines)('people, sessions and data versions in the store on $name
   });
 
   it('keeps an audit of who viewed and changed a record', async () => {
-    await appendAudit(connection, north, { username: 'amy', action: 'view', entity: 'child', recordId: 'A1', at });
-    expect(await auditOf(connection, north, 'child', 'A1')).toEqual([{ username: 'amy', action: 'view', entity: 'child', recordId: 'A1', at }]);
+    await appendAudit(connection, north, { username: 'amy', action: 'view', entity: 'child', recordId: 'A1', clientIp: '192.0.2.7', at });
+    expect(await auditOf(connection, north, 'child', 'A1')).toEqual([{ username: 'amy', action: 'view', entity: 'child', recordId: 'A1', childId: 'A1', clientIp: '192.0.2.7', at }]);
     expect(await auditOf(connection, south, 'child', 'A1')).toEqual([]);
   });
 });

@@ -138,7 +138,7 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     await saveRecords(web.connection, web.north, { children: [child({ childId: '<script>alert(1)</script>' })], placements: [placement('2021-01-01', null, 'foster', { childId: '<script>alert(1)</script>', id: 'PX' })] }, { by: 'test' });
     const body = (await client.get('/a/NORTH')).body;
     expect(body).not.toContain('<script>alert(1)</script>');
-    expect(body).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(body).toMatch(/&lt;script(&gt;|>)alert\(1\)&lt;\/script/);
   });
 
   it('does not let a user see an authority they hold no role in', async () => {

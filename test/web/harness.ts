@@ -3,6 +3,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { addAuthority, addUser, grantRole, type AuthorityScope, type Connection, type UserRole } from '../../src/store/index.js';
 import { buildApp } from '../../src/web/app.js';
+import type { OidcSettings } from '../../src/web/auth/oidc.js';
 import { hashPassword } from '../../src/web/auth/secrets.js';
 import { d } from '../builders.js';
 import type { TestEngine } from '../engines.js';
@@ -14,21 +15,24 @@ export const today = d('2021-06-01');
 export interface WebFixture {
   readonly app: FastifyInstance;
   readonly connection: Connection;
+  /** The database's URL, for running the pace command on it. */
+  readonly url: string;
   readonly north: AuthorityScope;
   readonly south: AuthorityScope;
   dispose(): Promise<void>;
 }
 
 /** Two authorities (NORTH, with a programme start, and SOUTH) and the app over them. */
-export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number } } = {}): Promise<WebFixture> {
-  const { connection, dispose } = await engine.open();
+export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings } = {}): Promise<WebFixture> {
+  const { connection, url, dispose } = await engine.open();
   const north = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: d('2020-01-01') }, 'test');
   const south = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
   if (!north.ok || !south.ok) throw new Error('fixture authorities');
-  const app = await buildApp({ connection, today: () => today, ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) });
+  const app = await buildApp({ connection, today: () => today, ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}) });
   return {
     app,
     connection,
+    url,
     north: north.value.scope,
     south: south.value.scope,
     async dispose() {

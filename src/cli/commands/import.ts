@@ -45,6 +45,7 @@ export function importCommand(program: Command, io: Io, done: (code: number) => 
             profile: profile.value,
             dryRun: options.dryRun === true,
             by: io.env.USER ?? 'cli',
+            clientIp: 'cli',
             today: Temporal.Now.plainDateISO('Europe/London'),
             onProgress: progress.update,
           });

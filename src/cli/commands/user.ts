@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { findUser, grantRole, isUserRole, listApiTokens, listUsers, revokeApiToken, setPasswordHash, userRoles, type UserRole } from '../../store/index.js';
+import { findUser, grantNationalAnalyst, grantRole, isUserRole, listApiTokens, listNationalAnalysts, listUsers, revokeApiToken, revokeNationalAnalyst, setPasswordHash, userRoles, type UserRole } from '../../store/index.js';
 import { createAccount, createApiToken, describeAccountError, passwordProblem, randomPassword } from '../../web/auth/accounts.js';
 import { hashPassword } from '../../web/auth/secrets.js';
 import { authorityCodeArgument, positiveIntegerArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
+import { describeSso, emailArgument, linkOrReport, ssoConflictReported, subjectArgument, userLinkCommand, wantsSso, type SsoOptions } from './user-sso.js';
 
 function roleArgument(value: string): UserRole {
   const role = value.trim().toLowerCase().replace('_', '-');
@@ -23,26 +24,46 @@ export function userCommand(program: Command, io: Io, done: (code: number) => vo
 
   user
     .command('add')
-    .description('add a local account with a role in one authority (roles: viewer, practitioner, data-lead, admin)')
+    .description('add a local account with a role in one authority (roles: viewer, practitioner, data-lead, admin), or a national analyst (--national)')
     .argument('<username>', 'what they sign in with')
-    .requiredOption('--authority <code>', 'the authority they work in', authorityCodeArgument)
-    .requiredOption('--role <role>', `one of ${userRoles.join(', ')}`, roleArgument)
+    .option('--authority <code>', 'the authority they work in', authorityCodeArgument)
+    .option('--role <role>', `one of ${userRoles.join(', ')}`, roleArgument)
+    .option('--national', 'a national analyst: sees the national view (every authority, no child) and no authority’s records')
     .option('--name <name>', 'their name, as shown on pages')
     .option('--password-stdin', 'read the password from standard input (otherwise one is made and printed once)')
-    .action(async (username: string, options: { authority: string; role: UserRole; name?: string; passwordStdin?: boolean }) => {
-      const password = options.passwordStdin ? await readPassword(io) : randomPassword();
+    .option('--oidc-subject <sub>', 'sign in through single sign-on as this subject (the ID token’s sub); no password unless --password-stdin', subjectArgument)
+    .option('--email <address>', 'link to single sign-on at their first sign-in, when the provider vouches for this e-mail address', emailArgument)
+    .action(async (username: string, options: { authority?: string; role?: UserRole; national?: boolean; name?: string; passwordStdin?: boolean } & SsoOptions) => {
+      const inAuthority = options.authority !== undefined && options.role !== undefined;
+      if ((options.authority === undefined) !== (options.role === undefined) || (!inAuthority && !options.national)) {
+        io.err.write('pace: give --authority and --role, or --national, or both\n');
+        return done(exitCodes.usage);
+      }
+      // A single sign-on account has no password unless one is given on standard input.
+      const password = options.passwordStdin ? await readPassword(io) : wantsSso(options) ? null : randomPassword();
       done(
         await withStore(io, async (connection) => {
-          const found = await authorityOrReport(io, connection, options.authority);
-          if (!found) return exitCodes.refused;
+          const found = options.authority === undefined ? null : await authorityOrReport(io, connection, options.authority);
+          if (options.authority !== undefined && !found) return exitCodes.refused;
+          if (await ssoConflictReported(io, connection, options)) return exitCodes.refused;
           const added = await createAccount(connection, { username, password, displayName: options.name?.trim() || null });
           if (!added.ok) {
             io.err.write(`pace: ${describeAccountError(added.error)}\n`);
             return added.error.code === 'user-exists' ? exitCodes.refused : exitCodes.usage;
           }
-          await grantRole(connection, added.value.id, found.scope, options.role, io.env.USER ?? 'cli');
-          io.out.write(`Added ${username}, ${options.role} in ${found.scope.code}.\n`);
-          if (!options.passwordStdin) io.out.write(`Password (shown once): ${password}\n`);
+          if (!(await linkOrReport(io, connection, added.value.id, options))) return exitCodes.refused;
+          const what: string[] = [];
+          if (found && options.role) {
+            await grantRole(connection, added.value.id, found.scope, options.role, io.env.USER ?? 'cli');
+            what.push(`${options.role} in ${found.scope.code}`);
+          }
+          if (options.national) {
+            await grantNationalAnalyst(connection, added.value.id, io.env.USER ?? 'cli');
+            what.push('national analyst');
+          }
+          io.out.write(`Added ${username}, ${what.join(' and ')}.\n`);
+          if (wantsSso(options)) io.out.write(describeSso(username, options));
+          if (password !== null && !options.passwordStdin) io.out.write(`Password (shown once): ${password}\n`);
           return exitCodes.ok;
         }),
       );
@@ -68,6 +89,30 @@ export function userCommand(program: Command, io: Io, done: (code: number) => vo
     });
 
   user
+    .command('national')
+    .description('make a user a national analyst: the national view of every authority, and no child (--revoke ends it)')
+    .argument('<username>')
+    .option('--revoke', 'end their national grant')
+    .action(async (username: string, options: { revoke?: boolean }) => {
+      done(
+        await withStore(io, async (connection) => {
+          const account = await findUser(connection, username);
+          if (!account) return refuse(io, `no user called ${username} (see: pace user list)`);
+          if (options.revoke) {
+            if (!(await revokeNationalAnalyst(connection, account.id))) return refuse(io, `${username} is not a national analyst`);
+            io.out.write(`${username} is no longer a national analyst.\n`);
+            return exitCodes.ok;
+          }
+          await grantNationalAnalyst(connection, account.id, io.env.USER ?? 'cli');
+          io.out.write(`${username} is now a national analyst.\n`);
+          return exitCodes.ok;
+        }),
+      );
+    });
+
+  userLinkCommand(user, io, done);
+
+  user
     .command('password')
     .description("set a user's password, read from standard input")
     .argument('<username>')
@@ -91,10 +136,10 @@ export function userCommand(program: Command, io: Io, done: (code: number) => vo
     .description('list users and their roles')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const users = await withStore(io, (connection) => listUsers(connection));
-      if (options.json) writeJson(io, { users });
+      const [users, national] = await withStore(io, (connection) => Promise.all([listUsers(connection), listNationalAnalysts(connection)]));
+      if (options.json) writeJson(io, { users: users.map((u) => ({ ...u, nationalAnalyst: national.includes(u.username) })) });
       else if (users.length === 0) io.out.write('No users yet. Add one with: pace user add USERNAME --authority CODE --role admin\n');
-      else for (const u of users) io.out.write(`${u.username.padEnd(20)} ${u.roles.map((r) => `${r.role} in ${r.authority}`).join(', ') || 'no roles'}${u.disabled ? ' (disabled)' : ''}\n`);
+      else for (const u of users) io.out.write(`${u.username.padEnd(20)} ${[...u.roles.map((r) => `${r.role} in ${r.authority}`), ...(national.includes(u.username) ? ['national analyst'] : [])].join(', ') || 'no roles'}${u.disabled ? ' (disabled)' : ''}\n`);
       done(exitCodes.ok);
     });
 

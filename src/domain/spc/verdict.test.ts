@@ -75,6 +75,13 @@ describe('verdicts in words', () => {
     );
   });
 
+  it('give a re-phased median in words to one decimal place', () => {
+    const phase = { type: 'sustained', side: 'below', from: 20, to: 28, median: 76.28571428571429 } as const;
+    expect(describeVerdict({ kind: 'rephased', phase, previous_median: 80.55 } as never, { n_obs: 40, cl_basis: 'baseline' } as never)).toBe(
+      'A sustained shift below the median of 80.6, points 20–28: the median is re-phased to 76.3.',
+    );
+  });
+
   it('count one point, crossing or run in the singular', () => {
     const analysis = { n_obs: 12, cl_basis: 'all points' } as const;
     expect(describeVerdict({ kind: 'longest-run', signal: false, longest_run: 1, longest_run_max: 7, run: null }, analysis)).toBe(

@@ -5,6 +5,7 @@
  * 9(11):e113825) and ihi.ts (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46–51); an
  * astronomical point is only ever called a candidate, for a person to judge.
  */
+import { roundTo } from '../round.js';
 import type { ClBasis, SpcAnalysis } from './analyse.js';
 import type { RunsVerdict } from './ihi.js';
 import type { RunsLimits } from './swed-eisenhart.js';
@@ -90,11 +91,16 @@ export function describeVerdict(verdict: Verdict, analysis: Pick<SpcAnalysis, 'n
       return `${pointName(verdict.point, label)} is more than 3 sigma from the mean on an XmR chart: a candidate astronomical point, for the team to judge.`;
     case 'rephased': {
       const { phase } = verdict;
-      return `A sustained shift ${phase.side} the median of ${verdict.previous_median}, ${span(phase.from, phase.to)}: the median is re-phased to ${phase.median}.`;
+      return `A sustained shift ${phase.side} the median of ${inWords(verdict.previous_median)}, ${span(phase.from, phase.to)}: the median is re-phased to ${inWords(phase.median)}.`;
     }
     default:
       return unhandled(verdict);
   }
+}
+
+/** A median in a sentence: to one decimal place, as every figure pace shows (the JSON keeps it exact). */
+function inWords(value: number): string {
+  return String(roundTo(value, 1));
 }
 
 /** Every verdict of an analysis as sentences, in reading order. */

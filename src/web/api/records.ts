@@ -3,7 +3,7 @@
  * idempotent: the same body twice changes nothing) or many at once (all or nothing). Bodies use
  * the canonical format's column names and are checked by the same parsers as the forms.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CaseEvent, Child, Placement } from '../../domain/records.js';
 import { appendAudit, findChildRecord, findRecordOwner, listAims, saveRecords, type SaveCounts, type UserGrant } from '../../store/index.js';
 import { grantFor } from '../auth/access.js';
@@ -35,11 +35,10 @@ function valueOrThrow<T>(parsed: ParseResult<T>): T {
 }
 
 export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
-  const write = async (grant: UserGrant, username: string, entity: 'child' | 'placement' | 'event', id: string, batch: Parameters<typeof saveRecords>[2]): Promise<Change> => {
-    const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: username });
-    const change = changeOf(entity === 'child' ? summary.children : entity === 'placement' ? summary.placements : summary.events);
-    if (change !== 'unchanged') await appendAudit(ctx.connection, grant.scope, { username, action: 'change', entity, recordId: id });
-    return change;
+  /** Saves, the store auditing each change with where the request came from. */
+  const write = async (grant: UserGrant, request: FastifyRequest, entity: 'child' | 'placement' | 'event', batch: Parameters<typeof saveRecords>[2]): Promise<Change> => {
+    const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: apiUserOf(request).username }, { audit: { clientIp: request.ip } });
+    return changeOf(entity === 'child' ? summary.children : entity === 'placement' ? summary.placements : summary.events);
   };
   const childOrThrow = async (grant: UserGrant, childId: string) => {
     const record = await findChildRecord(ctx.connection, grant.scope, childId);
@@ -61,7 +60,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
       const asAt = parseAsAt(request.query.as_at, ctx.today());
       if (!asAt.ok) throw new HttpError(400, asAt.error.message, 'invalid-as-at');
       const record = await childOrThrow(grant, request.params.childId);
-      await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'view', entity: 'child', recordId: record.child.childId });
+      await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'view', entity: 'child', recordId: record.child.childId, clientIp: request.ip });
       return childRecordJson(record, await listAims(ctx.connection, grant.scope), asAt.value);
     },
   );
@@ -75,7 +74,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
       const fields = fieldsOrThrow(request.body, childFields);
       if (fields.child_id && fields.child_id !== request.params.childId) throw new InvalidRecords([{ record: 'body', field: 'child_id', message: `child_id ${fields.child_id} does not match the address (${request.params.childId})` }]);
       const child: Child = valueOrThrow(parseChild({ ...fields, child_id: request.params.childId }, ctx.today()));
-      const change = await write(grant, user.username, 'child', child.childId, { children: [child] });
+      const change = await write(grant, request, 'child', { children: [child] });
       return reply.code(change === 'added' ? 201 : 200).send({ change, child: childJson(child) });
     },
   );
@@ -89,7 +88,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
       const record = await childOrThrow(grant, request.params.childId);
       const placement: Placement = valueOrThrow(parsePlacement({ ...fieldsOrThrow(request.body, placementFields), placement_id: request.params.placementId }, ctx.today(), record.child.childId, request.params.placementId));
       await ownedOrNew(grant, 'placement', placement.placementId, record.child.childId);
-      const change = await write(grant, user.username, 'placement', placement.placementId, { placements: [placement] });
+      const change = await write(grant, request, 'placement', { placements: [placement] });
       return reply.code(change === 'added' ? 201 : 200).send({ change, placement: placementJson(placement) });
     },
   );
@@ -103,7 +102,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
       const record = await childOrThrow(grant, request.params.childId);
       const event: CaseEvent = valueOrThrow(parseEvent({ ...fieldsOrThrow(request.body, eventFields), event_id: request.params.eventId }, ctx.today(), record.child.childId, request.params.eventId));
       await ownedOrNew(grant, 'event', event.eventId, record.child.childId);
-      const change = await write(grant, user.username, 'event', event.eventId, { events: [event] });
+      const change = await write(grant, request, 'event', { events: [event] });
       return reply.code(change === 'added' ? 201 : 200).send({ change, event: eventJson(event) });
     },
   );
@@ -115,7 +114,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');
       const batch = await parseBatch(ctx, grant, request.body);
-      const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: user.username });
+      const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: user.username }, { audit: { clientIp: request.ip } });
       return { saved: summary };
     },
   );

@@ -13,13 +13,16 @@ export interface SignedInUser {
   readonly grants: readonly UserGrant[];
 }
 
-export type Permission = 'view' | 'record' | 'import' | 'set-aims';
+export type Permission = 'view' | 'record' | 'import' | 'set-aims' | 'audit' | 'improve' | 'publish';
 
 const needed: Readonly<Record<Permission, UserRole>> = {
   view: 'viewer',
   record: 'practitioner',
   import: 'data-lead',
   'set-aims': 'data-lead',
+  audit: 'data-lead',
+  improve: 'practitioner',
+  publish: 'data-lead',
 };
 
 const rank: Readonly<Record<UserRole, number>> = { viewer: 0, practitioner: 1, 'data-lead': 2, admin: 3 };
@@ -35,6 +38,9 @@ const refusals: Readonly<Record<Permission, string>> = {
   record: 'add or change records',
   import: 'import files',
   'set-aims': 'change aims',
+  audit: 'read the audit log',
+  improve: 'change the improvement work',
+  publish: 'publish to the change-idea library',
 };
 
 /** The user's grant for the authority with `code`, holding `permission`; otherwise an HttpError. */

@@ -1,6 +1,6 @@
 /** Making accounts and API tokens: shared by `pace user` and the demo set-up, so the rules live in one place. */
 import { addApiToken, addUser, type Connection } from '../../store/index.js';
-import { hashPassword, minimumPasswordLength, newSecret, sha256 } from './secrets.js';
+import { hashPassword, minimumPasswordLength, newSecret, noPasswordHash, sha256 } from './secrets.js';
 
 export type AccountError =
   | { readonly code: 'invalid-username'; readonly username: string }
@@ -22,11 +22,13 @@ export function describeAccountError(error: AccountError): string {
   }
 }
 
-export async function createAccount(connection: Connection, account: { username: string; password: string; displayName: string | null }): Promise<{ ok: true; value: { id: number } } | { ok: false; error: AccountError }> {
+/** A local account; with no password (null), one that signs in only through single sign-on. */
+export async function createAccount(connection: Connection, account: { username: string; password: string | null; displayName: string | null }): Promise<{ ok: true; value: { id: number } } | { ok: false; error: AccountError }> {
   if (!usernamePattern.test(account.username)) return { ok: false, error: { code: 'invalid-username', username: account.username } };
-  const problem = passwordProblem(account.password);
+  const problem = account.password === null ? null : passwordProblem(account.password);
   if (problem) return { ok: false, error: problem };
-  const added = await addUser(connection, { username: account.username, displayName: account.displayName, passwordHash: await hashPassword(account.password) });
+  const passwordHash = account.password === null ? noPasswordHash : await hashPassword(account.password);
+  const added = await addUser(connection, { username: account.username, displayName: account.displayName, passwordHash });
   return added.ok ? added : { ok: false, error: added.error };
 }
 

@@ -35,6 +35,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/** True for a password hash this module made; false for an account without a password (single sign-on only). */
+export function isPasswordHash(stored: string): boolean {
+  return stored.startsWith('scrypt$');
+}
+
+/** What an account that signs in only through single sign-on holds instead of a password hash. */
+export const noPasswordHash = '!no-password';
+
 /** A hash to check against when the user does not exist, so that the answer takes as long. */
 let decoy: Promise<string> | null = null;
 export function decoyHash(): Promise<string> {

@@ -46,8 +46,14 @@ export function registerSessions(app: FastifyInstance, connection: Connection): 
   });
 }
 
-export async function startSession(connection: Connection, reply: FastifyReply, userId: number): Promise<void> {
+/**
+ * Signs the user in with a new random session id. Any session the browser already held ends
+ * first, so an id planted in the browser before sign-in (session fixation) never becomes signed in.
+ */
+export async function startSession(connection: Connection, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
   const now = new Date();
+  const presented = request.cookies[sessionCookie];
+  if (presented) await deleteSession(connection, sha256(presented));
   await deleteExpiredSessions(connection, now.toISOString());
   const id = newSecret();
   const expires = new Date(now.getTime() + sessionHours * 3600_000);

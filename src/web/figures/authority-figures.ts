@@ -5,6 +5,7 @@
  */
 import { aimRunChartSvg, aimWaitingChartSvg } from '../../charts/aim-charts.js';
 import type { Aim } from '../../domain/aim.js';
+import type { ChangeMark } from '../../domain/improvement/change-marks.js';
 import { aimFigures, type AimFigures } from '../../domain/aim-figures.js';
 import { aimRunChart, type AimRunChart } from '../../domain/aim-run-chart.js';
 import { aimSentence } from '../../domain/aim-sentence.js';
@@ -34,6 +35,8 @@ export interface AimResult {
   /** Where the time goes, and time to the milestone with children still waiting counted. */
   readonly stages: readonly Stage[];
   readonly survival: AimSurvival;
+  /** The tests of change marked on the run chart (web/improvement/marked-figures.ts), if any. */
+  readonly marks?: readonly ChangeMark[];
 }
 
 /** One journey still waiting, for the waiting list. */
@@ -107,6 +110,12 @@ export function computeAuthorityFigures(authority: Authority, aims: readonly Aim
     ),
   );
   return { authority, asAt, version, aims: results, waiting, childCount: records.length };
+}
+
+/** The page's copy of a run chart: each dot a link to its child. */
+export function linkedRunChart(code: string, aim: Aim, svg: string, records: readonly ChildRecord[]): string {
+  const childIds = new Set(records.map((r) => r.child.childId));
+  return linkChartMarks(svg, { label: `Run chart of ${aim.name}: one dot a child, each a link to the child's record`, childIds, hrefOf: (childId) => authorityPath(code, `/children/${encodeURIComponent(childId)}`) });
 }
 
 export function displayName(record: ChildRecord): string | null {

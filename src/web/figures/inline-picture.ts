@@ -5,11 +5,12 @@
  * plain group, and the picture's parts are not read out one by one, so it is removed.
  */
 import { parseHTML } from 'linkedom';
+import { svgMarkup } from '../../charts/svg-markup.js';
 
 export function inlinePicture(svg: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
   const root = document.querySelector('svg');
   if (!root || root.getAttribute('role') !== 'img') throw new Error('inlinePicture needs an SVG with role="img"');
   for (const group of Array.from(root.querySelectorAll('g[aria-label]'))) group.removeAttribute('aria-label');
-  return root.outerHTML;
+  return svgMarkup(root);
 }

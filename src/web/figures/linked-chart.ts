@@ -1,11 +1,12 @@
 /**
  * A chart for the page: each dot of a run chart and each bar of a waiting chart becomes a link to
  * that child's record ("follow a dot to the child"). Plot names each mark in a <title> that starts
- * with the child's reference; the link is added through the DOM, so every attribute is escaped.
+ * with the child's reference; the link is added through the DOM, and svgMarkup escapes every attribute.
  * The root stops being role="img" (whose children are hidden from assistive technology) and
  * becomes a labelled group whose links can be reached by keyboard.
  */
 import { parseHTML } from 'linkedom';
+import { svgMarkup } from '../../charts/svg-markup.js';
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
@@ -15,15 +16,15 @@ export function linkChartMarks(svg: string, options: { label: string; childIds: 
   const root = document.querySelector('svg');
   if (!root) throw new Error('linkChartMarks needs an SVG');
   root.setAttribute('role', 'group');
-  root.setAttribute('aria-label', attributeText(options.label));
+  root.setAttribute('aria-label', options.label);
   for (const title of Array.from(root.querySelectorAll('g[aria-label="dot"] > * > title, g[aria-label="bar"] > * > title'))) {
     const mark = title.parentElement;
     const text = title.textContent ?? '';
     const childId = childIdOf(text, options.childIds);
     if (!mark || childId === null) continue;
     const link = document.createElementNS(svgNamespace, 'a');
-    link.setAttribute('href', attributeText(options.hrefOf(childId)));
-    link.setAttribute('aria-label', attributeText(text));
+    link.setAttribute('href', options.hrefOf(childId));
+    link.setAttribute('aria-label', text);
     mark.replaceWith(link);
     link.appendChild(mark);
   }
@@ -35,7 +36,7 @@ export function linkChartMarks(svg: string, options: { label: string; childIds: 
     group.removeAttribute('aria-label');
     if (label !== 'dot' && label !== 'bar') group.setAttribute('aria-hidden', 'true');
   }
-  return root.outerHTML;
+  return svgMarkup(root);
 }
 
 /** The longest known reference the title starts with, followed by ": ". */
@@ -48,12 +49,4 @@ function childIdOf(title: string, childIds: ReadonlySet<string>): string | null 
     index = title.indexOf(': ', index + 1);
   }
   return found;
-}
-
-/**
- * linkedom 0.18.12 escapes only `"` when it writes an attribute; `&` and `<` are escaped here so
- * the markup reads back as the same text in a browser.
- */
-function attributeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }

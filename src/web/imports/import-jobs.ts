@@ -66,7 +66,7 @@ export class ImportJobs {
   }
 
   /** Checks (dry run) or imports an upload in the background; returns at once. */
-  start(upload: Upload, options: { scope: AuthorityScope; profile: Profile; dryRun: boolean; by: string; today: PlainDate; path: string; onFailure: (error: unknown) => void }): ImportJob {
+  start(upload: Upload, options: { scope: AuthorityScope; profile: Profile; dryRun: boolean; by: string; clientIp: string; today: PlainDate; path: string; onFailure: (error: unknown) => void }): ImportJob {
     const job: ImportJob = { id: randomBytes(16).toString('hex'), upload, profile: options.profile, dryRun: options.dryRun, startedAt: Date.now(), progress: null, report: null, failure: null };
     this.#jobs.set(job.id, job);
     void importFiles(this.connection, {
@@ -75,6 +75,7 @@ export class ImportJobs {
       profile: options.profile,
       dryRun: options.dryRun,
       by: options.by,
+      clientIp: options.clientIp,
       today: options.today,
       onProgress: (progress) => {
         job.progress = progress;

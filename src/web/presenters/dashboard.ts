@@ -40,6 +40,8 @@ export interface DashboardAim {
   /** The group timelines of the children waiting longer than the aim's timescale. */
   readonly timelines: { readonly text: string; readonly href: string };
   readonly verdicts: readonly string[];
+  /** The tests of change marked on the run chart, each in words. */
+  readonly marksKey: readonly string[];
   readonly points: number;
   readonly waitingCount: number;
 }
@@ -102,6 +104,7 @@ export function presentAim(code: string, asAt: PlainDate, result: AimResult, opt
     tablesHref: `${base}${query}`,
     timelines: { text: `Timelines of children waiting more than ${timescaleWeeks(aim.timescale)} weeks`, href: waitingGroupHref(code, aim, timescaleWeeks(aim.timescale), asAt) },
     verdicts: options.allVerdicts ? result.chart.verdicts : summariseVerdicts(result.chart),
+    marksKey: (result.marks ?? []).map((m) => `${m.label}: ${m.description}`),
     points: result.chart.series.points.length,
     waitingCount: result.chart.series.waiting.length,
   };

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { aimSentence } from '../../domain/aim-sentence.js';
 import { describeTimescale } from '../../domain/timescale.js';
-import { findAim, listAims, saveAim, type UserGrant } from '../../store/index.js';
+import { appendAudit, findAim, listAims, saveAim, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
@@ -65,6 +65,7 @@ export function registerAimRoutes(app: FastifyInstance, ctx: WebContext): void {
     if (result.ok && (await findAim(ctx.connection, grant.scope, result.value.id))) errors = [{ field: 'id', message: `There is already an aim called ${result.value.id}` }];
     if (!result.ok || errors.length) return showForm(request, reply, grant, { values, errors, editing: null });
     await saveAim(ctx.connection, grant.scope, result.value, { by: user.username });
+    await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'add', entity: 'aim', recordId: result.value.id, clientIp: request.ip });
     return reply.redirect(`${aimsHref(grant)}?saved=${encodeURIComponent(result.value.id)}`, 303);
   });
 
@@ -83,6 +84,7 @@ export function registerAimRoutes(app: FastifyInstance, ctx: WebContext): void {
     const { values, result } = parseAimForm(request.body, aim);
     if (!result.ok) return showForm(request, reply, grant, { values, errors: result.errors, editing: aim.id });
     await saveAim(ctx.connection, grant.scope, result.value, { by: user.username });
+    await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'edit', entity: 'aim', recordId: aim.id, clientIp: request.ip });
     return reply.redirect(`${aimsHref(grant)}?saved=${encodeURIComponent(aim.id)}`, 303);
   });
 }

@@ -2,12 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { findUser } from '../../store/index.js';
-import { decoyHash, verifyPassword } from '../auth/secrets.js';
+import { oidcStartPath } from '../auth/oidc.js';
+import { decoyHash, isPasswordHash, verifyPassword } from '../auth/secrets.js';
 import { endSession, startSession } from '../auth/sessions.js';
 import type { WebContext } from '../context.js';
 import { chromeOf, sendPage } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { SignInPage } from '../views/sign-in.js';
+import { registerSingleSignOnRoutes } from './single-sign-on.js';
 
 const signInForm = z.object({
   username: z.string().trim().max(200).default(''),
@@ -16,14 +18,18 @@ const signInForm = z.object({
 });
 
 /** Only a path on this site: never another site, never a protocol-relative `//host`. */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: WebContext, signInLimit: { max: number; timeWindow: number }): void {
+  /** The single sign-on button's address, carrying where to go next; null when there is no single sign-on. */
+  const ssoHref = (next: string) => (ctx.oidc ? `${oidcStartPath}${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}` : null);
+
   app.get<{ Querystring: { next?: string } }>('/sign-in', async (request, reply) => {
-    if (request.user) return reply.redirect(safeNext(request.query.next), 303);
-    return sendPage(reply, SignInPage({ chrome: chromeOf(request, reply), username: '', next: safeNext(request.query.next), errors: [] }));
+    const next = safeNext(request.query.next);
+    if (request.user) return reply.redirect(next, 303);
+    return sendPage(reply, SignInPage({ chrome: chromeOf(request, reply), username: '', next, errors: [], ssoHref: ssoHref(next) }));
   });
 
   app.post('/sign-in', { config: { rateLimit: signInLimit } }, async (request, reply) => {
@@ -34,16 +40,19 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: WebContext, signIn
     if (form.password === '') errors.push({ field: 'password', message: 'Enter your password' });
     if (errors.length === 0) {
       const user = await findUser(ctx.connection, form.username);
-      // Check a decoy when there is no such user, so the answer takes as long either way.
-      const matches = await verifyPassword(form.password, user?.passwordHash ?? (await decoyHash()));
-      if (user && matches && !user.disabled) {
-        await startSession(ctx.connection, reply, user.id);
+      // Check a decoy when there is no such user (or they sign in only through single sign-on), so the answer takes as long either way.
+      const usable = user !== null && isPasswordHash(user.passwordHash);
+      const matches = await verifyPassword(form.password, usable ? user.passwordHash : await decoyHash());
+      if (user && usable && matches && !user.disabled) {
+        await startSession(ctx.connection, request, reply, user.id);
         return reply.redirect(next, 303);
       }
       errors.push({ field: 'username', message: 'The username or password is not right' });
     }
-    return sendPage(reply, SignInPage({ chrome: chromeOf(request, reply), username: form.username, next, errors }), 401);
+    return sendPage(reply, SignInPage({ chrome: chromeOf(request, reply), username: form.username, next, errors, ssoHref: ssoHref(next) }), 401);
   });
+
+  registerSingleSignOnRoutes(app, ctx, signInLimit);
 
   app.post('/sign-out', async (request, reply) => {
     await endSession(ctx.connection, request, reply);

@@ -53,7 +53,7 @@ export function registerChildrenRoutes(app: FastifyInstance, ctx: WebContext): v
     const record = await findChildRecord(ctx.connection, grant.scope, request.params.childId);
     if (!record) throw new HttpError(404, 'Page not found');
     const [aims, history] = await Promise.all([listAims(ctx.connection, grant.scope), childHistory(ctx.connection, grant.scope, record.child.childId)]);
-    await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'view', entity: 'child', recordId: record.child.childId });
+    await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'view', entity: 'child', recordId: record.child.childId, clientIp: request.ip });
     const notice = query.done ? `${doneWords[query.done]}${query.id ? ` (${query.id})` : ''}` : null;
     return sendPage(
       reply,

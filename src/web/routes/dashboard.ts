@@ -16,6 +16,7 @@ import { AimPage } from '../views/aim-page.js';
 import { DashboardAims, DashboardPage } from '../views/dashboard.js';
 import { prerendered } from '../views/trusted-svg.js';
 import { authorityPath } from '../views/layout.js';
+import { withChangeMarks } from '../improvement/marked-figures.js';
 
 type AuthorityParams = { Params: { code: string }; Querystring: { as_at?: string } };
 type AimParams = { Params: { code: string; aimId: string }; Querystring: { as_at?: string } };
@@ -31,7 +32,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const action = authorityPath(grant.scope.code);
     const chrome = chromeOf(request, reply, grant, 'dashboard');
     if (!asAt.ok) return sendPage(reply, DashboardPage({ chrome, model: null, asAtValue: asAt.text, errors: [asAt.error], action }), 400);
-    const figures = await ctx.cache.figures(grant, asAt.value);
+    const figures = await withChangeMarks(ctx, grant, await ctx.cache.figures(grant, asAt.value));
     // The aims' part of the page is the same for every reader of these figures: rendered once per cache entry.
     const { model, aims } = ctx.cache.derived(figures, 'dashboard', () => {
       const presented = presentDashboard(figures);
@@ -44,7 +45,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const grant = grantFor(userOf(request), request.params.code);
     const asAt = parseAsAt(request.query.as_at, ctx.today());
     if (!asAt.ok) throw new HttpError(400, asAt.error.message);
-    const figures = await ctx.cache.figures(grant, asAt.value);
+    const figures = await withChangeMarks(ctx, grant, await ctx.cache.figures(grant, asAt.value));
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const code = grant.scope.code;
@@ -88,7 +89,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const grant = grantFor(userOf(request), request.params.code);
     const asAt = parseAsAt(request.query.as_at, ctx.today());
     if (!asAt.ok) throw new HttpError(400, asAt.error.message);
-    const figures = await ctx.cache.figures(grant, asAt.value);
+    const figures = await withChangeMarks(ctx, grant, await ctx.cache.figures(grant, asAt.value));
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const svg = chartSvg(ctx, figures, result, chart);

@@ -74,7 +74,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: WebContext): voi
     ctx.imports.keepUpload(upload);
     const profile = loadProfile(received.fields.profile ?? 'canonical');
     if (!profile.ok) throw new HttpError(400, `The profile cannot be used: ${profile.error.detail}`);
-    const job = startJob(ctx, app, grant, user, upload, profile.value, true);
+    const job = startJob(ctx, app, request, grant, upload, profile.value, true);
     return reply.redirect(jobHref(grant, job), 303);
   });
 
@@ -118,7 +118,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: WebContext): voi
     if (!checked.dryRun || checked.report?.outcome !== 'dry-run' || upload === null) {
       throw new HttpError(409, 'These files cannot be imported: they were refused, are already imported, or were uploaded too long ago. Upload them again.');
     }
-    const job = startJob(ctx, app, grant, user, upload, checked.profile, false);
+    const job = startJob(ctx, app, request, grant, upload, checked.profile, false);
     return reply.redirect(jobHref(grant, job), 303);
   });
 }
@@ -133,13 +133,14 @@ function jobOrNotFound(ctx: WebContext, grant: UserGrant, user: SignedInUser, jo
   return job;
 }
 
-function startJob(ctx: WebContext, app: FastifyInstance, grant: UserGrant, user: SignedInUser, upload: Upload, profile: Profile, dryRun: boolean): ImportJob {
+function startJob(ctx: WebContext, app: FastifyInstance, request: FastifyRequest, grant: UserGrant, upload: Upload, profile: Profile, dryRun: boolean): ImportJob {
   const workbook = upload.fileNames.find((name) => name.toLowerCase().endsWith('.xlsx'));
   return ctx.imports.start(upload, {
     scope: grant.scope,
     profile,
     dryRun,
-    by: user.username,
+    by: userOf(request).username,
+    clientIp: request.ip,
     today: ctx.today(),
     path: workbook ? join(upload.dir, workbook) : upload.dir,
     onFailure: (error) => app.log.error({ err: error }, 'an import from the web failed'),

@@ -2,11 +2,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebContext } from '../context.js';
 import { registerAimRoutes } from './aims.js';
+import { registerAuditRoutes } from './audit.js';
+import { registerBalancingRoutes } from './balancing.js';
+import { registerDriverRoutes } from './drivers.js';
+import { registerImprovementRoutes } from './improvement.js';
+import { registerLibraryRoutes } from './library.js';
+import { registerPackRoutes } from './packs.js';
 import { registerAuthRoutes } from './auth.js';
+import { registerCalendarRoutes } from './calendar.js';
 import { registerDashboardRoutes } from './dashboard.js';
+import { registerDueRoutes } from './due.js';
+import { registerExportRoutes } from './exports.js';
 import { registerChildrenRoutes } from './children.js';
 import { registerHomeRoutes } from './home.js';
 import { registerImportRoutes } from './import.js';
+import { registerNationalRoutes } from './national.js';
 import { registerQualityRoutes } from './quality.js';
 import { registerRecordRoutes } from './records.js';
 import { registerTimelineRoutes } from './timelines.js';
@@ -14,6 +24,8 @@ import { registerWaitingRoutes } from './waiting.js';
 
 export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit: { max: number; timeWindow: number }): void {
   registerAuthRoutes(app, ctx, signInLimit);
+  // A calendar feed is read by calendar programs, which cannot sign in: its secret address is the key.
+  registerCalendarRoutes(app, ctx);
   void app.register(async (pages) => {
     pages.addHook('preHandler', async (request, reply) => {
       if (request.user) return;
@@ -23,11 +35,20 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
     registerHomeRoutes(pages, ctx);
     registerDashboardRoutes(pages, ctx);
     registerWaitingRoutes(pages, ctx);
+    registerDueRoutes(pages, ctx);
     registerRecordRoutes(pages, ctx);
     registerChildrenRoutes(pages, ctx);
     registerAimRoutes(pages, ctx);
     registerImportRoutes(pages, ctx);
     registerQualityRoutes(pages, ctx);
     registerTimelineRoutes(pages, ctx);
+    registerExportRoutes(pages, ctx);
+    registerNationalRoutes(pages, ctx);
+    registerAuditRoutes(pages, ctx);
+    registerImprovementRoutes(pages, ctx);
+    registerDriverRoutes(pages, ctx);
+    registerLibraryRoutes(pages, ctx);
+    registerPackRoutes(pages, ctx);
+    registerBalancingRoutes(pages, ctx);
   });
 }

@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserGrant } from '../../store/index.js';
-import { appendAudit, findChildRecord, findRecordOwner, saveRecords } from '../../store/index.js';
-import { grantFor, type SignedInUser } from '../auth/access.js';
+import { findChildRecord, findRecordOwner, saveRecords } from '../../store/index.js';
+import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { childKind, eventKind, placementKind, type RecordKind } from '../forms/record-kinds.js';
@@ -53,7 +53,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: WebContext): voi
       if (owner) errors = [{ field: 'child_id', message: `A child with the reference ${parsed.value.childId} already exists${owner.deleted ? ' (deleted)' : ''}` }];
     }
     if (!parsed.ok || errors.length) return showChildForm(request, reply, grant, { values: fields, errors, editing: null });
-    await save(ctx, grant, user, 'child', parsed.value.childId, { children: [parsed.value] });
+    await save(ctx, grant, request, 'child', { children: [parsed.value] });
     return reply.redirect(childHref(grant, parsed.value.childId, 'child-added'), 303);
   });
 
@@ -70,7 +70,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: WebContext): voi
     const fields = { ...formFields(request.body, childKind.fields), child_id: record.child.childId };
     const parsed = childKind.parse(fields, ctx.today(), record.child.childId);
     if (!parsed.ok) return showChildForm(request, reply, grant, { values: fields, errors: parsed.errors, editing: record.child.childId });
-    const changed = await save(ctx, grant, user, 'child', record.child.childId, { children: [parsed.value] });
+    const changed = await save(ctx, grant, request, 'child', { children: [parsed.value] });
     return reply.redirect(childHref(grant, record.child.childId, changed ? 'child-changed' : 'unchanged'), 303);
   });
 
@@ -115,7 +115,7 @@ function registerItemRoutes<T>(app: FastifyInstance, ctx: WebContext, kind: Reco
       if (owner) errors = [{ field: idField, message: `${label(idField)} ${id} is already used${owner.childId === childId ? '' : ` by child ${owner.childId}`}${owner.deleted ? ' (deleted)' : ''}` }];
     }
     if (!parsed.ok || errors.length) return show(request, reply, grant, childId, { values: fields, errors, editing: null });
-    await save(ctx, grant, user, kind.entity, kind.idOf(parsed.value), kind.batch(parsed.value));
+    await save(ctx, grant, request, kind.entity, kind.batch(parsed.value));
     return reply.redirect(childHref(grant, childId, `${kind.entity}-added`, kind.idOf(parsed.value)), 303);
   });
 
@@ -137,7 +137,7 @@ function registerItemRoutes<T>(app: FastifyInstance, ctx: WebContext, kind: Reco
     const fields = { ...formFields(request.body, kind.fields), [`${kind.entity}_id`]: id };
     const parsed = kind.parse(fields, ctx.today(), record.child.childId, id);
     if (!parsed.ok) return show(request, reply, grant, record.child.childId, { values: fields, errors: parsed.errors, editing: id });
-    const changed = await save(ctx, grant, user, kind.entity, id, kind.batch(parsed.value));
+    const changed = await save(ctx, grant, request, kind.entity, kind.batch(parsed.value));
     return reply.redirect(childHref(grant, record.child.childId, changed ? `${kind.entity}-changed` : 'unchanged', id), 303);
   });
 }
@@ -155,11 +155,9 @@ async function recordOrNotFound(ctx: WebContext, grant: UserGrant, childId: stri
   return record;
 }
 
-/** Saves one record and audits the change; true when anything changed. */
-async function save(ctx: WebContext, grant: UserGrant, user: SignedInUser, entity: 'child' | 'placement' | 'event', id: string, batch: Parameters<typeof saveRecords>[2]): Promise<boolean> {
-  const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: user.username });
+/** Saves one record, the store auditing the change (who, what, which child, from where); true when anything changed. */
+async function save(ctx: WebContext, grant: UserGrant, request: FastifyRequest, entity: 'child' | 'placement' | 'event', batch: Parameters<typeof saveRecords>[2]): Promise<boolean> {
+  const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: userOf(request).username }, { audit: { clientIp: request.ip } });
   const counts = entity === 'child' ? summary.children : entity === 'placement' ? summary.placements : summary.events;
-  const changed = counts.added + counts.changed > 0;
-  if (changed) await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'change', entity, recordId: id });
-  return changed;
+  return counts.added + counts.changed > 0;
 }

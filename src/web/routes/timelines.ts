@@ -140,5 +140,5 @@ function siblingGroupsOf(records: readonly { readonly child: { readonly siblingG
 /** Each child shown is a view of their record (DOMAIN.md, "Data protection"). */
 async function auditViews(ctx: WebContext, grant: UserGrant, request: FastifyRequest, childIds: readonly string[]): Promise<void> {
   const { username } = userOf(request);
-  for (const recordId of childIds) await appendAudit(ctx.connection, grant.scope, { username, action: 'view', entity: 'child', recordId });
+  for (const recordId of childIds) await appendAudit(ctx.connection, grant.scope, { username, action: 'view', entity: 'child', recordId, clientIp: request.ip });
 }

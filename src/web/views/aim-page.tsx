@@ -66,6 +66,12 @@ export function AimPage(props: { chrome: Chrome; aim: DashboardAim; asAtWords: s
         <p class="ds_page-header__metadata">Figures as at {props.asAtWords}.</p>
       </PageHeader>
       <p class="pace-sentence">{aim.sentence}</p>
+      <p>
+        <a class="ds_link" href={`${props.action}/drivers`}>
+          The driver diagram of this aim
+        </a>
+        , with the change ideas and the tests of change that try them.
+      </p>
       <AsAtForm action={props.action} value={props.asAtValue} errors={props.errors} />
       <AimFigures aim={aim} />
       <AimCharts aim={aim} headingLevel={2} />

@@ -93,6 +93,23 @@ export function TextInput(props: QuestionProps & { value: string; width?: string
   return <Question {...props}>{props.type === 'password' ? <input type="password" {...attributes} /> : <input type="text" {...attributes} />}</Question>;
 }
 
+export function TextArea(props: QuestionProps & { value: string; rows?: number }): VNode {
+  const error = errorFor(props.errors, props.name);
+  return (
+    <Question {...props}>
+      <textarea
+        class={`ds_input${error ? ' ds_input--error' : ''}`}
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 4}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+        value={props.value}
+      />
+    </Question>
+  );
+}
+
 export interface Option {
   readonly value: string;
   readonly label: string;

@@ -78,6 +78,16 @@ export function AimCharts({ aim, headingLevel }: { aim: DashboardAim; headingLev
           Each dot is a child whose journey reached the milestone, placed at the date it did. {aim.points} {aim.points === 1 ? 'dot' : 'dots'}.{' '}
           {aim.runChart.kind === 'inline' ? "Select a dot to open that child's record." : 'Too many to follow one by one here: the table on the aim’s page links every child.'}
         </figcaption>
+        {aim.marksKey.length > 0 && (
+          <div class="pace-marks-key">
+            <p>Tests of change on this chart (a solid green line where a test started, a dashed one at each cycle's Act):</p>
+            <ul>
+              {aim.marksKey.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <Downloads links={aim.runLinks} what="run chart" />
       </figure>
       <section aria-label={`What the rules say about ${aim.name}`}>

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 
-export type NavItem = 'dashboard' | 'waiting' | 'children' | 'aims' | 'import' | 'quality';
+export type NavItem = 'dashboard' | 'waiting' | 'due' | 'children' | 'aims' | 'improvement' | 'import' | 'quality' | 'exports' | 'audit';
 
 export interface Chrome {
   readonly user: { readonly username: string; readonly displayName: string | null } | null;
@@ -22,10 +22,14 @@ export interface Chrome {
 const navLabels: Readonly<Record<NavItem, { label: string; path: string }>> = {
   dashboard: { label: 'Dashboard', path: '' },
   waiting: { label: 'Children waiting', path: '/waiting' },
+  due: { label: 'What is due', path: '/due' },
   children: { label: 'Children', path: '/children' },
   aims: { label: 'Aims', path: '/aims' },
   import: { label: 'Import', path: '/import' },
   quality: { label: 'Data quality', path: '/data-quality' },
+  exports: { label: 'Exports', path: '/exports' },
+  audit: { label: 'Audit log', path: '/audit' },
+  improvement: { label: 'Improvement', path: '/improvement' },
 };
 
 export function authorityPath(code: string, path = ''): string {

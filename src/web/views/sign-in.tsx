@@ -3,12 +3,22 @@ import type { VNode } from 'preact';
 import { CsrfField, ErrorSummary, PageHeader, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
-export function SignInPage(props: { chrome: Chrome; username: string; next: string; errors: readonly FieldError[] }): VNode {
+export function SignInPage(props: { chrome: Chrome; username: string; next: string; errors: readonly FieldError[]; ssoHref: string | null }): VNode {
   return (
     <Page title="Sign in" chrome={props.chrome} hasErrors={props.errors.length > 0}>
       <ErrorSummary errors={props.errors} />
       <PageHeader title="Sign in to pace" />
       <p>pace holds personal information about looked after children. Sign in with the account your authority gave you.</p>
+      {props.ssoHref && (
+        <>
+          <p>
+            <a class="ds_button" href={props.ssoHref}>
+              Sign in with your organisation’s account
+            </a>
+          </p>
+          <p>Or sign in with a pace username and password:</p>
+        </>
+      )}
       <form method="post" action="/sign-in" novalidate>
         <CsrfField token={props.chrome.csrfToken} />
         <input type="hidden" name="next" value={props.next} />
