@@ -4,7 +4,7 @@
  */
 import type { Aim, AimFilters } from './aim.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
-import { journeysOfKind, type Journey } from './journey.js';
+import { journeysOfKindForEach, type Journey } from './journey.js';
 import type { ChildRecord } from './records.js';
 import { isStillWaiting, journeyDays, statusByDueDay, type JourneyStatus } from './status.js';
 import { median } from './spc/median.js';
@@ -107,8 +107,10 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
   if (cached !== undefined) return cached;
   const measured: CohortJourney[] = [];
   const asAtDay = epochDay(asAt);
-  for (const record of records) {
-    for (const journey of journeysOfKind(record, aim.kind, asAt)) {
+  const journeysOfEach = journeysOfKindForEach(records, aim.kind, asAt);
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as ChildRecord;
+    for (const journey of journeysOfEach[index] as readonly Journey[]) {
       if (!matchesFilters(journey, aim.filters)) continue;
       const due = dueDay(journey.start, aim.timescale);
       const status = statusByDueDay(journey, due, asAtDay);

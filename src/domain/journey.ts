@@ -95,10 +95,29 @@ function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
   const asAtDay = epochDay(asAt);
   const cached = derived.get(record);
   if (cached !== undefined && cached.asAtDay === asAtDay) return cached.journeys;
-  const seen = see(record, asAt);
-  const journeys = { 'at-home': atHome(seen), accommodation: accommodation(seen), recommendation: recommendation(seen), adm: adm(seen) };
+  const journeys = derive(record, asAt);
   derived.set(record, { asAtDay, journeys });
   return journeys;
+}
+
+function derive(record: ChildRecord, asAt: PlainDate): JourneysByKind {
+  const seen = see(record, asAt);
+  return { 'at-home': atHome(seen), accommodation: accommodation(seen), recommendation: recommendation(seen), adm: adm(seen) };
+}
+
+// An authority's figures ask for every child's journeys at once, four aims over: remembered per
+// list of records and as-at date (one entry per authority, not one per child).
+const derivedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly journeys: readonly JourneysByKind[] }>();
+
+/** The journeys of one kind of every record in `records`, as at `asAt`, in the records' order. */
+export function journeysOfKindForEach(records: readonly ChildRecord[], kind: JourneyKind, asAt: PlainDate): (readonly Journey[])[] {
+  const asAtDay = epochDay(asAt);
+  let cached = derivedForLists.get(records);
+  if (cached === undefined || cached.asAtDay !== asAtDay) {
+    cached = { asAtDay, journeys: records.map((record) => derive(record, asAt)) };
+    derivedForLists.set(records, cached);
+  }
+  return cached.journeys.map((byKind) => byKind[kind]);
 }
 
 /** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
@@ -147,19 +166,22 @@ interface Seen {
 const milestoneTypes = ['permanence_recommendation', 'adm_decision', 'court_application_lodged', 'home_review', 'care_plan'] as const;
 type MilestoneType = (typeof milestoneTypes)[number];
 
-/** The list an event of `type` goes in, or null for an event no journey rule reads (a switch: this runs for every event). */
-function milestoneList(lists: Record<MilestoneType, SeenEvent[]>, type: CaseEvent['type']): SeenEvent[] | null {
+/** Whether an event of `type` is one the journey rules read (a switch: this runs for every event). */
+function isMilestoneType(type: CaseEvent['type']): type is MilestoneType {
   switch (type) {
     case 'permanence_recommendation':
     case 'adm_decision':
     case 'court_application_lodged':
     case 'home_review':
     case 'care_plan':
-      return lists[type];
+      return true;
     default:
-      return null;
+      return false;
   }
 }
+
+/** The shared empty list of a milestone type a child has no event of; never pushed to. */
+const none: SeenEvent[] = [];
 
 function see(record: ChildRecord, asAt: PlainDate): Seen {
   const asAtDay = epochDay(asAt);
@@ -172,12 +194,14 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
   }
   placements.sort((a, b) => a.startDay - b.startDay || compareIds(a.placement.placementId, b.placement.placementId));
   // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
-  const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: [], adm_decision: [], court_application_lodged: [], home_review: [], care_plan: [] };
+  // Most children have few of them, so a list is made only for a type that has one.
+  const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: none, adm_decision: none, court_application_lodged: none, home_review: none, care_plan: none };
   for (const event of record.events) {
-    const list = milestoneList(eventsByType, event.type);
-    if (list === null) continue;
+    if (!isMilestoneType(event.type)) continue;
     const day = epochDay(event.date);
-    if (day <= asAtDay) list.push({ event, day });
+    if (day > asAtDay) continue;
+    if (eventsByType[event.type] === none) eventsByType[event.type] = [{ event, day }];
+    else eventsByType[event.type].push({ event, day });
   }
   for (const type of milestoneTypes) if (eventsByType[type].length > 1) eventsByType[type].sort(byDayThenId);
   return { record, asAtDay, placements, eventsByType, planRoute: latestPlanRoute(eventsByType.care_plan, eventsByType.permanence_recommendation) };
@@ -190,30 +214,27 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
  */
 function runsOf(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'any'): Run[] {
   const runs: Run[] = [];
-  let current: SeenPlacement[] = [];
+  let current: SeenPlacement[] | null = null;
   let startDay = 0;
   let endDay = -Infinity;
-  const close = () => {
-    if (current.length > 0) runs.push({ placements: current, startDay, endDay });
-    current = [];
-  };
   for (const seen of placements) {
     if (side !== 'any' && (seen.placement.type === 'home') !== (side === 'home')) {
-      close();
+      if (current !== null) runs.push({ placements: current, startDay, endDay });
+      current = null;
       endDay = -Infinity;
       continue;
     }
-    if (current.length > 0 && seen.startDay <= endDay + 1) {
+    if (current !== null && seen.startDay <= endDay + 1) {
       current.push(seen);
       endDay = Math.max(endDay, seen.endDay);
     } else {
-      close();
+      if (current !== null) runs.push({ placements: current, startDay, endDay });
       current = [seen];
       startDay = seen.startDay;
       endDay = seen.endDay;
     }
   }
-  close();
+  if (current !== null) runs.push({ placements: current, startDay, endDay });
   return runs;
 }
 
@@ -224,12 +245,7 @@ function accommodation(seen: Seen): AccommodationJourney[] {
     const nextStartDay = runs[index + 1]?.startDay ?? Infinity;
     const first = firstPlacement(run);
     const end = recommendations.find((e) => e.day >= run.startDay && e.day < nextStartDay);
-    return {
-      kind: 'accommodation',
-      ...base(seen, first.placement.start, first.placement.placementId, end),
-      placementTypeAtStart: first.placement.type,
-      runEnd: run.endDay === Infinity ? null : lastPlacementEnd(run),
-    };
+    return journey(seen, 'accommodation', first.placement.start, first.placement.placementId, end, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(run), null);
   });
 }
 
@@ -241,12 +257,7 @@ function atHome(seen: Seen): AtHomeJourney[] {
       const first = firstPlacement(run);
       const lastDay = Math.min(run.endDay, seen.asAtDay);
       const end = reviews.find((e) => e.day >= run.startDay && e.day <= lastDay);
-      return {
-        kind: 'at-home',
-        ...base(seen, first.placement.start, first.placement.placementId, end),
-        placementTypeAtStart: first.placement.type,
-        runEnd: run.endDay === Infinity ? null : lastPlacementEnd(run),
-      };
+      return journey(seen, 'at-home', first.placement.start, first.placement.placementId, end, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(run), null);
     });
 }
 
@@ -260,12 +271,7 @@ function recommendation(seen: Seen): RecommendationJourney[] {
     if (start.event.route === 'home') return;
     const nextDay = recommendations[index + 1]?.day ?? Infinity;
     const end = decisions.find((e) => e.day >= start.day && e.day < nextDay);
-    journeys.push({
-      kind: 'recommendation',
-      ...base(seen, start.event.date, start.event.eventId, end),
-      placementTypeAtStart: placementTypeOn(seen, start.day),
-      route: start.event.route,
-    });
+    journeys.push(journey(seen, 'recommendation', start.event.date, start.event.eventId, end, placementTypeOn(seen, start.day), null, start.event.route));
   });
   return journeys;
 }
@@ -279,28 +285,41 @@ function adm(seen: Seen): AdmJourney[] {
     if (route === null || !courtRoutes.includes(route)) return;
     const nextDay = decisions[index + 1]?.day ?? Infinity;
     const end = applications.find((e) => e.day >= start.day && e.day < nextDay);
-    journeys.push({
-      kind: 'adm',
-      ...base(seen, start.event.date, start.event.eventId, end),
-      placementTypeAtStart: placementTypeOn(seen, start.day),
-      route,
-    });
+    journeys.push(journey(seen, 'adm', start.event.date, start.event.eventId, end, placementTypeOn(seen, start.day), null, route));
   });
   return journeys;
 }
 
-function base(seen: Seen, start: PlainDate, startRef: string, end: SeenEvent | undefined) {
+/**
+ * A journey of any kind. Every kind is built with the same fields in the same order (`runEnd` and
+ * `route` null where the kind has none), so the code that reads millions of journeys sees objects
+ * of one shape.
+ */
+function journey<K extends JourneyKind>(
+  seen: Seen,
+  kind: K,
+  start: PlainDate,
+  startRef: string,
+  end: SeenEvent | undefined,
+  placementTypeAtStart: PlacementType | null,
+  runEnd: PlainDate | null,
+  route: Route | null,
+): Extract<Journey, { kind: K }> {
   const child = seen.record.child;
   return {
+    kind,
     childId: child.childId,
     start,
     end: end?.event.date ?? null,
     startRef,
     endRef: end?.event.eventId ?? null,
+    placementTypeAtStart,
     ageAtStart: ageInYears(child.dateOfBirth, start),
     siblingGroup: child.siblingGroup,
     planRoute: seen.planRoute,
-  };
+    runEnd,
+    route,
+  } as unknown as Extract<Journey, { kind: K }>;
 }
 
 function eventsOfType(seen: Seen, type: MilestoneType): readonly SeenEvent[] {
@@ -313,14 +332,15 @@ function byDayThenId(a: SeenEvent, b: SeenEvent): number {
 
 /** The latest care plan or recommendation that names a route (each list in date order). */
 function latestPlanRoute(plans: readonly SeenEvent[], recommendations: readonly SeenEvent[]): Route | null {
-  const latest = (events: readonly SeenEvent[]) => {
-    for (let i = events.length - 1; i >= 0; i--) if ((events[i] as SeenEvent).event.route !== null) return events[i] as SeenEvent;
-    return null;
-  };
-  const plan = latest(plans);
-  const recommendation = latest(recommendations);
+  const plan = latestWithRoute(plans);
+  const recommendation = latestWithRoute(recommendations);
   if (plan === null || recommendation === null) return (plan ?? recommendation)?.event.route ?? null;
   return (byDayThenId(plan, recommendation) > 0 ? plan : recommendation).event.route;
+}
+
+function latestWithRoute(events: readonly SeenEvent[]): SeenEvent | null {
+  for (let i = events.length - 1; i >= 0; i--) if ((events[i] as SeenEvent).event.route !== null) return events[i] as SeenEvent;
+  return null;
 }
 
 /** The placement open on a day; on a moving day, the one the child moved into. */

@@ -5,7 +5,7 @@
 import type { EventType } from './codes.js';
 import { daysBetween, epochDay, type PlainDate } from './date.js';
 import type { Aim } from './aim.js';
-import { journeysOfKind } from './journey.js';
+import { journeysOfKindForEach, type Journey } from './journey.js';
 import { quartiles, type Quartiles } from './quantile.js';
 import type { ChildRecord } from './records.js';
 
@@ -63,8 +63,9 @@ export function stageView(records: readonly ChildRecord[], asAt: PlainDate, opti
   const first = stageMilestones.indexOf(options.firstMilestone ?? 'accommodated');
   const chain = stageMilestones.slice(first);
   const gaps: number[][] = chain.slice(1).map(() => []);
-  for (const record of records) {
-    const journeys = journeysOfKind(record, 'accommodation', asAt);
+  const journeysOfEach = journeysOfKindForEach(records, 'accommodation', asAt);
+  records.forEach((record, recordIndex) => {
+    const journeys = journeysOfEach[recordIndex] as readonly Journey[];
     journeys.forEach((journey, index) => {
       if (epochDay(journey.start) < fromDay) return;
       const startDay = epochDay(journey.start);
@@ -76,7 +77,7 @@ export function stageView(records: readonly ChildRecord[], asAt: PlainDate, opti
         if (a && b && epochDay(b) >= epochDay(a)) (gaps[i] as number[]).push(daysBetween(a, b));
       }
     });
-  }
+  });
   return chain.slice(1).map((to, i) => ({ from: chain[i] as StageMilestone, to, n: (gaps[i] as number[]).length, days: quartiles(gaps[i] as number[]) }));
 }
 
