@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Aim } from '../src/domain/aim.js';
 import { weeks } from '../src/domain/timescale.js';
-import { addAuthority, findAim, listAims, parseAimJson, recordHistory, saveAim, aimToJson, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { findAim, listAims, parseAimJson, recordHistory, saveAim, aimToJson, type AuthorityScope, type Connection } from '../src/store/index.js';
 import { d } from './builders.js';
-import { engines } from './engines.js';
+import { engines, openTwoAuthorities } from './engines.js';
 
 describe.each(engines)('aims in the store on $name', (engine) => {
   let connection: Connection;
@@ -12,12 +12,7 @@ describe.each(engines)('aims in the store on $name', (engine) => {
   let south: AuthorityScope;
 
   beforeEach(async () => {
-    ({ connection, dispose } = await engine.open());
-    const a = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
-    const b = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
-    if (!a.ok || !b.ok) throw new Error('fixture authorities');
-    north = a.value.scope;
-    south = b.value.scope;
+    ({ connection, north, south, dispose } = await openTwoAuthorities(engine));
   });
 
   afterEach(async () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { closeStore, openStore, type Connection } from '../src/store/index.js';
+import { addAuthority, closeStore, openStore, type AuthorityScope, type Connection } from '../src/store/index.js';
 
 export interface TestEngine {
   readonly name: 'sqlite' | 'postgres';
@@ -71,4 +71,13 @@ function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/** A fresh store on `engine` holding two authorities, NORTH and SOUTH (no programme start), for tests that keep them apart. */
+export async function openTwoAuthorities(engine: TestEngine): Promise<{ connection: Connection; north: AuthorityScope; south: AuthorityScope; dispose(): Promise<void> }> {
+  const { connection, dispose } = await engine.open();
+  const a = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
+  const b = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
+  if (!a.ok || !b.ok) throw new Error('fixture authorities');
+  return { connection, north: a.value.scope, south: b.value.scope, dispose };
 }

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { librarySeed } from '../src/domain/improvement/library-seed.js';
 import { addCycle, newTest, recordCyclePart } from '../src/domain/improvement/test-of-change.js';
 import {
-  addAuthority,
   addDriverNode,
   addTest,
   changeDriverNode,
@@ -22,7 +21,7 @@ import {
 } from '../src/store/index.js';
 import { improvementDb } from '../src/store/improvement-schema.js';
 import { d } from './builders.js';
-import { engines } from './engines.js';
+import { engines, openTwoAuthorities } from './engines.js';
 
 const details = {
   title: 'Legal advice referral form',
@@ -81,12 +80,7 @@ describe.each(engines)('improvement work on $name', (engine) => {
   let south: AuthorityScope;
 
   beforeEach(async () => {
-    ({ connection, dispose } = await engine.open());
-    const a = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
-    const b = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
-    if (!a.ok || !b.ok) throw new Error('fixture authorities');
-    north = a.value.scope;
-    south = b.value.scope;
+    ({ connection, north, south, dispose } = await openTwoAuthorities(engine));
   });
 
   afterEach(async () => {

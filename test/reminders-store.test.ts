@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interval } from '../src/domain/reminders/interval.js';
 import { defaultScheduleRules } from '../src/domain/reminders/schedule.js';
 import {
-  addAuthority,
   addCalendarFeed,
   allocationChanges,
   findCalendarFeed,
@@ -17,7 +16,7 @@ import {
   type AuthorityScope,
   type Connection,
 } from '../src/store/index.js';
-import { engines } from './engines.js';
+import { engines, openTwoAuthorities } from './engines.js';
 import { saveReminderChildren } from './reminders-fixtures.js';
 
 describe.each(engines)('the reminders store on $name', (engine) => {
@@ -27,12 +26,7 @@ describe.each(engines)('the reminders store on $name', (engine) => {
   let south: AuthorityScope;
 
   beforeEach(async () => {
-    ({ connection, dispose } = await engine.open());
-    const n = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
-    const s = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
-    if (!n.ok || !s.ok) throw new Error('fixture authorities');
-    north = n.value.scope;
-    south = s.value.scope;
+    ({ connection, north, south, dispose } = await openTwoAuthorities(engine));
   });
 
   afterEach(async () => {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  addAuthority,
   addUser,
   appendAudit,
   auditOf,
@@ -24,7 +23,7 @@ import {
   type Connection,
 } from '../../src/store/index.js';
 import { child, d, event, placement } from '../builders.js';
-import { engines } from '../engines.js';
+import { engines, openTwoAuthorities } from '../engines.js';
 
 const at = '2024-03-01T10:00:00.000Z';
 
@@ -35,12 +34,7 @@ describe.each(engines)('people, sessions and data versions in the store on $name
   let south: AuthorityScope;
 
   beforeEach(async () => {
-    ({ connection, dispose } = await engine.open());
-    const a = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
-    const b = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
-    if (!a.ok || !b.ok) throw new Error('fixture authorities');
-    north = a.value.scope;
-    south = b.value.scope;
+    ({ connection, north, south, dispose } = await openTwoAuthorities(engine));
   });
 
   afterEach(async () => {
