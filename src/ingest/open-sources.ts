@@ -71,7 +71,7 @@ async function openWorkbook(path: string, profile: Profile, log: ProblemLog, onB
     const seen = new Set<TableName>();
     // Counted on the way through: a 'data' listener would start the flow before the reader is ready.
     const input = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(byteCounter(onBytes));
-    for await (const item of workbookTables(input, name, profile)) {
+    for await (const item of workbookTables(input, name, profile, path)) {
       if ('failure' in item) {
         log.add(locate(makeProblem(item.failure.code, { detail: item.failure.detail }), name, item.failure.row, null));
         return;

@@ -14,27 +14,63 @@ export type WorkbookItem = TableSource | { readonly failure: SourceFailure };
 
 /**
  * The workbook's tables, each to be read to the end before the next is asked for. A damaged or
- * truncated workbook ends with a failure.
+ * truncated workbook ends with a failure. `path` is where the workbook can be read again whole.
  */
-export async function* workbookTables(input: string | Readable, label: string, profile: Profile): AsyncGenerator<WorkbookItem> {
+export async function* workbookTables(input: string | Readable, label: string, profile: Profile, path: string | null = typeof input === 'string' ? input : null): AsyncGenerator<WorkbookItem> {
   const wanted = new Map<string, TableName>(tableNames.map((table) => [profile.tables[table].sheet.trim().toLowerCase(), table]));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const failure = (error: unknown): { failure: SourceFailure } => ({ failure: { code: 'file-unreadable', row: null, detail: describeError(error) } });
   // The reader may report a damaged file as an event as well as by rejecting; the rejection is what we act on.
   (reader as unknown as NodeJS.EventEmitter).on('error', () => {});
+  let started = false;
   try {
     for await (const sheet of reader) {
       const name = String((sheet as unknown as { name?: string }).name ?? '');
       const table = wanted.get(name.trim().toLowerCase());
       if (table === undefined) continue;
       let ended = false;
+      started = true;
       yield { table, label: `${label}, sheet ${name}`, batches: sheetBatches(sheet, () => (ended = true)) };
       // The caller reads the sheet's rows before asking for the next sheet; a failure inside ends the workbook too.
       if (!ended) return;
     }
   } catch (error) {
-    yield failure(error);
+    // ExcelJS's streaming reader cannot name a sheet stored before the workbook's own index
+    // (xl/workbook.xml), which some writers, ExcelJS among them, sometimes do: such a file is
+    // read whole instead. A file that cannot be read that way either is damaged.
+    if (!started && path !== null) yield* wholeWorkbookTables(path, label, wanted);
+    else yield failure(error);
   }
+}
+
+/** The same tables from a workbook read whole into memory (ExcelJS's ordinary reader). */
+async function* wholeWorkbookTables(path: string, label: string, wanted: ReadonlyMap<string, TableName>): AsyncGenerator<WorkbookItem> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    yield { failure: { code: 'file-unreadable', row: null, detail: describeError(error) } };
+    return;
+  }
+  for (const sheet of workbook.worksheets) {
+    const table = wanted.get(sheet.name.trim().toLowerCase());
+    if (table === undefined) continue;
+    yield { table, label: `${label}, sheet ${sheet.name}`, batches: rowsOf(sheet) };
+  }
+}
+
+async function* rowsOf(sheet: ExcelJS.Worksheet): AsyncGenerator<RowBatch> {
+  let rows: RawRow[] = [];
+  for (let number = 1; number <= sheet.rowCount; number++) {
+    const values = rowValues(sheet.getRow(number));
+    if (values.every((v) => v === '')) continue;
+    rows.push({ row: number, values });
+    if (rows.length === batchSize) {
+      yield { rows };
+      rows = [];
+    }
+  }
+  if (rows.length > 0) yield { rows };
 }
 
 async function* sheetBatches(sheet: ExcelJS.stream.xlsx.WorksheetReader, onEnd: () => void): AsyncGenerator<RowBatch> {

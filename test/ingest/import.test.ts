@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findChildRecord, listImports, loadChildRecords, recordHistory, type AuthorityScope } from '../../src/store/index.js';
 import { pace } from '../cli-harness.js';
@@ -91,6 +92,26 @@ describe.each(engines)('pace import on $name', (engine) => {
       ['1001', '2014-05-12', ['home from 2019-03-01']],
       ['C1', '2016-02-29', ['foster from 2020-01-10']],
     ]);
+  });
+
+  it('reads a workbook that stores its sheets before its index, as some writers do', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('children').addRows([['child_id', 'date_of_birth'], ['C1', '2016-02-29']]);
+    workbook.addWorksheet('placements').addRows([['child_id', 'placement_id', 'start_date', 'end_date', 'placement_type'], ['C1', 'P1', '2020-01-10', null, 'foster']]);
+    workbook.addWorksheet('events').addRows([['child_id', 'event_id', 'event_type', 'date', 'route']]);
+    // The same files, zipped again with the shared strings first and xl/workbook.xml last: the
+    // streaming reader meets each worksheet before the index that names it.
+    const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const names = Object.keys(written.files).filter((name) => !written.files[name]?.dir && name !== 'xl/workbook.xml' && name !== 'xl/sharedStrings.xml');
+    const reordered = new JSZip();
+    for (const name of ['xl/sharedStrings.xml', ...names, 'xl/workbook.xml']) {
+      reordered.file(name, await (written.files[name] as JSZip.JSZipObject).async('uint8array'));
+    }
+    const path = join(writeFiles({}), 'reordered.xlsx');
+    writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer' }));
+    const run = await pace(['import', path, '--authority', 'NORTH'], env);
+    expect(run.out).toContain('children 1 added');
+    expect(run.code).toBe(0);
   });
 
   it('imports the example export through its mapping profile, cleanly', async () => {
