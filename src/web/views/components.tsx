@@ -237,3 +237,18 @@ export function Pagination(props: { page: number; pages: number; hrefOf: (page: 
     </nav>
   );
 }
+
+/** A list of links, one an item. */
+export function LinkList(props: { links: readonly { readonly href: string; readonly text: string }[]; class?: string }): VNode {
+  return (
+    <ul class={props.class}>
+      {props.links.map((link) => (
+        <li key={link.href}>
+          <a class="ds_link" href={link.href}>
+            {link.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

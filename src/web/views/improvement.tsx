@@ -1,7 +1,7 @@
 /** Improvement work: the overview, a test of change with its PDSA cycles, and the forms that change them. */
 import type { ComponentChildren, VNode } from 'preact';
 import type { FormValues, ListValues } from '../forms/improvement-forms.js';
-import { Checkboxes, CsrfField, ErrorSummary, Notice, PageHeader, Radios, Select, SummaryList, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
+import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, PageHeader, Radios, Select, SummaryList, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface Link {
@@ -63,15 +63,7 @@ export function ImprovementPage(props: { chrome: Chrome; model: ImprovementModel
         </li>
       </ul>
       <h2>Driver diagrams</h2>
-      <ul>
-        {m.diagrams.map((d) => (
-          <li key={d.href}>
-            <a class="ds_link" href={d.href}>
-              {d.text}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={m.diagrams} />
       <h2>Tests of change</h2>
       {m.newTestHref && (
         <p>
@@ -144,15 +136,7 @@ export function TestPage(props: { chrome: Chrome; model: TestModel; notice: stri
       <PageHeader title={m.title} label={props.chrome.authority?.name} />
       <SummaryList items={m.summary} />
       {m.actions.length > 0 && (
-        <ul class="pace-actions ds_no-bullets">
-          {m.actions.map((a) => (
-            <li key={a.href}>
-              <a class="ds_link" href={a.href}>
-                {a.text}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <LinkList links={m.actions} class="pace-actions ds_no-bullets" />
       )}
       {m.noNewCycle && <Notice>{m.noNewCycle}</Notice>}
       {m.published && <p>{m.published}</p>}

@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { placementTypes } from '../../domain/codes.js';
 import { placementLabel } from '../presenters/format.js';
 import { waitingHref, type WaitingListModel, type WaitingQuery, type WaitingSort } from '../presenters/waiting.js';
-import { ErrorSummary, PageHeader, Pagination, Select, Tag, type FieldError } from './components.js';
+import { ErrorSummary, LinkList, PageHeader, Pagination, Select, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 const columns: readonly { label: string; sort: WaitingSort | null; firstDir: 'asc' | 'desc' }[] = [
@@ -125,15 +125,7 @@ function TimelineLinks({ links }: { links: WaitingListModel['timelines'] }): VNo
   return (
     <>
       <h2 class="ds_h3">See the children waiting on one timeline</h2>
-      <ul>
-        {links.map((link) => (
-          <li key={link.href}>
-            <a class="ds_link" href={link.href}>
-              {link.text}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={links} />
     </>
   );
 }
