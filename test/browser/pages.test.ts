@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../engines.js';
+import { grantNationalAnalyst } from '../../src/store/index.js';
 import { saveNorth } from '../web/fixtures.js';
 import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
 import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
@@ -19,6 +20,7 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     await saveNorth(web.connection, web.north);
     await saveHistory(web.connection, web.north);
     await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
+    await grantNationalAnalyst(web.connection, await addTestUser(web.connection, 'nat', []), 'test');
     base = await web.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
     mkdirSync(screenshots, { recursive: true });
@@ -96,6 +98,9 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
       '/a/NORTH/add-aim',
       '/a/NORTH/audit',
       '/a/NORTH/audit?child=A1&from=2021-13-01',
+      '/a/NORTH/import',
+      '/a/NORTH/data-quality',
+      '/a/NORTH/exports',
       '/a/NORTH/no-such-page',
     ];
     const found: Record<string, unknown[]> = {};
@@ -114,6 +119,10 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     const signInPage = await seriousViolations(anonymous);
     if (signInPage.length) found['/sign-in'] = signInPage;
     await anonymous.close();
+    const national = await signedIn(browser, base, 'nat', { bypassCSP: true, landing: '/national' });
+    const nationalPage = await seriousViolations(national.page);
+    if (nationalPage.length) found['/national'] = nationalPage;
+    await national.context.close();
     expect(found).toEqual({});
     await context.close();
   });
