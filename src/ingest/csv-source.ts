@@ -1,45 +1,85 @@
 /**
- * Reading one CSV file as a stream of rows with csv-parse: UTF-8 bytes go straight to the parser,
- * other encodings are decoded first; the separator is the one the header uses. Memory holds one
- * batch of rows at a time, whatever the size of the file.
+ * Reading one CSV file as a stream of rows with Papa Parse's core parser: the bytes are decoded
+ * in small chunks, each chunk's complete rows are parsed and handed on, and an unfinished last
+ * row waits for the next chunk. The separator and the line ending are the ones the header uses.
+ * Memory holds one chunk's rows at a time, whatever the size of the file.
  */
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { createReadStream } from 'node:fs';
-import { pipeline, Transform, type Readable } from 'node:stream';
-import { decoder, type FileFacts } from './encoding.js';
+import { Transform } from 'node:stream';
+import { textDecoder, type FileFacts } from './encoding.js';
 import { detectSeparator } from './separator.js';
-import { batchSize, type RawRow, type RowBatch } from './source.js';
+import type { RawRow, RowBatch } from './source.js';
+
+/** Bytes read at a time: small enough that a chunk's rows stay in the processor's cache. */
+const chunkBytes = 64 * 1024;
+
+/**
+ * No real row of these tables is this long: text that runs on past it is a quote mark opened and
+ * never closed, and is reported as that rather than read to the end of the file.
+ */
+export const longestRow = 1 << 20;
+
+/** What went wrong, in words, for the parser's kinds of malformed row. */
+const quoteProblems: Readonly<Record<string, string>> = {
+  MissingQuotes: 'a quote mark opens a value and is never closed',
+  InvalidQuotes: 'a quote mark closes a value but more text follows it before the separator',
+};
 
 /** Reads `path`, calling `onBytes` as bytes are read (for a progress bar). */
 export async function* csvBatches(path: string, facts: FileFacts, onBytes: (bytes: number) => void = () => {}): AsyncGenerator<RowBatch> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  const parser = parse({ delimiter: detectSeparator(facts.head), bom: true, relax_column_count: true, skip_empty_lines: false });
-  const counted = byteCounter(onBytes);
-  const streams: (Readable | NodeJS.ReadWriteStream)[] = facts.encoding === 'utf-8' ? [input, counted, parser] : [input, counted, decoder(facts.encoding), parser];
-  // Errors reach the parser, whose iteration below turns them into a failure.
-  pipeline(streams as [Readable, NodeJS.ReadWriteStream], () => {});
+  const input = createReadStream(path, { highWaterMark: chunkBytes });
+  const text = textDecoder(facts.encoding);
+  const parser = new Papa.Parser({ delimiter: detectSeparator(facts.head), newline: lineEnding(facts.head) });
   let row = 0;
-  let rows: RawRow[] = [];
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+  let pending = '';
+  // Parses the rows `pending` holds; the last one only when the file has ended (it may be cut short).
+  const parse = (final: boolean): RowBatch[] => {
+    const result = parser.parse(pending, 0, !final) as Papa.ParseResult<string[]>;
+    pending = final ? '' : pending.substring(result.meta.cursor);
+    const rows: RawRow[] = [];
+    const failed = result.errors[0];
+    const good = failed === undefined ? result.data.length : (failed.row ?? 0);
+    for (let i = 0; i < good; i++) {
+      const values = result.data[i] as string[];
       row += 1;
       // An empty line is a row a spreadsheet shows empty: counted, not handed on.
-      if (record.length === 1 && record[0] === '') continue;
-      rows.push({ row, values: record });
-      if (rows.length === batchSize) {
-        yield { rows };
-        rows = [];
+      if (values.length === 1 && values[0] === '') continue;
+      rows.push({ row, values });
+    }
+    const batches: RowBatch[] = rows.length > 0 ? [{ rows }] : [];
+    if (failed !== undefined) batches.push({ failure: { code: 'csv-malformed', row: row + 1, detail: quoteProblems[failed.code] ?? failed.message } });
+    else if (pending.length > longestRow) batches.push({ failure: { code: 'csv-malformed', row: row + 1, detail: `${quoteProblems.MissingQuotes} (the row runs on for more than ${longestRow} characters)` } });
+    return batches;
+  };
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      onBytes(chunk.length);
+      pending += text.decode(chunk);
+      for (const batch of parse(false)) {
+        yield batch;
+        if ('failure' in batch) return;
       }
     }
+    pending += text.end();
+    for (const batch of parse(true)) yield batch;
   } catch (error) {
-    if (rows.length > 0) yield { rows };
-    const code = (error as { code?: unknown }).code;
-    const isCsv = typeof code === 'string' && code.startsWith('CSV_');
-    yield { failure: { code: isCsv ? 'csv-malformed' : 'file-unreadable', row: row + 1, detail: error instanceof Error ? error.message : String(error) } };
+    yield { failure: { code: 'file-unreadable', row: row + 1, detail: error instanceof Error ? error.message : String(error) } };
+  } finally {
     input.destroy();
-    return;
   }
-  if (rows.length > 0) yield { rows };
+}
+
+/** `\r\n`, `\r` or `\n`: whichever ends the first line (outside quotes); `\n` for a one-line file. */
+export function lineEnding(head: string): '\r\n' | '\r' | '\n' {
+  let quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const char = head[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '\r') return head[i + 1] === '\n' ? '\r\n' : '\r';
+    else if (!quoted && char === '\n') return '\n';
+  }
+  return '\n';
 }
 
 /** Passes bytes through, counting them (for a progress bar). */

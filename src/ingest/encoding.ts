@@ -8,7 +8,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -85,16 +84,8 @@ function incompleteTail(buffer: Buffer): number {
   return end - i < length ? i : end;
 }
 
-/** Decodes a byte stream to text (dropping a byte-order mark). UTF-8 needs none: the CSV parser reads its bytes. */
-export function decoder(encoding: TextEncoding): Transform {
+/** Decodes a file's bytes to text a chunk at a time (dropping a byte-order mark), carrying a character split between chunks. */
+export function textDecoder(encoding: TextEncoding): { decode(chunk: Buffer): string; end(): string } {
   const text = new TextDecoder(encoding);
-  return new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, text.decode(chunk, { stream: true }));
-    },
-    flush(callback) {
-      callback(null, text.decode());
-    },
-  });
+  return { decode: (chunk) => text.decode(chunk, { stream: true }), end: () => text.decode() };
 }
