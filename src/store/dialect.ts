@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { Database } from './schema.js';
+import { SqliteInserter } from './sqlite-insert.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -32,11 +33,12 @@ export type Row = Record<string, unknown>;
 export type Table = keyof Database & string;
 
 /**
- * Writes many rows at once, inside the caller's transaction. On SQLite it runs prepared
- * statements straight on the one connection (the query builder's per-statement cost dominates
- * bulk loads there); on PostgreSQL it sends multi-row inserts through the transaction.
+ * Writes many rows at once, inside the caller's transaction: `values` holds `columns.length`
+ * values a row, one row after another, and every row also gets `constants`. On SQLite it runs
+ * prepared statements straight on the one connection (the query builder's per-statement cost
+ * dominates bulk loads there); on PostgreSQL it sends multi-row inserts through the transaction.
  */
-export type BulkInsert = (trx: Transaction<Database>, table: Table, columns: readonly string[], rows: readonly (readonly unknown[])[]) => Promise<void>;
+export type BulkInsert = (trx: Transaction<Database>, table: Table, constants: Readonly<Row>, columns: readonly string[], values: readonly unknown[]) => Promise<void>;
 
 export interface Connection {
   readonly db: Kysely<Database>;
@@ -92,45 +94,24 @@ function typeParsers(types: typeof pg.types) {
 }
 
 function builderInsert(caps: Capabilities): BulkInsert {
-  return async (trx, table, columns, rows) => {
-    const perStatement = Math.floor(caps.maxParameters / columns.length);
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const objects = rows.slice(i, i + perStatement).map((values) => Object.fromEntries(columns.map((column, index) => [column, values[index] ?? null])));
+  return async (trx, table, constants, columns, values) => {
+    const width = columns.length;
+    const perStatement = Math.floor(caps.maxParameters / (width + Object.keys(constants).length));
+    for (let first = 0; first < values.length / width; first += perStatement) {
+      const objects: Row[] = [];
+      for (let at = first * width; at < Math.min(values.length, (first + perStatement) * width); at += width) {
+        const object: Row = { ...constants };
+        for (let i = 0; i < width; i++) object[columns[i] as string] = values[at + i] ?? null;
+        objects.push(object);
+      }
       await trx.insertInto(table).values(objects as never).execute();
     }
   };
 }
 
-/** Rows per prepared multi-row INSERT on SQLite: large enough to amortise each call. */
-const sqliteRowsPerStatement = 64;
-
 function preparedInsert(database: BetterSqlite3.Database): BulkInsert {
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  const statementFor = (table: string, columns: readonly string[], count: number) => {
-    const key = `${table}|${columns.join(',')}|${count}`;
-    let statement = statements.get(key);
-    if (!statement) {
-      const tuple = `(${columns.map(() => '?').join(',')})`;
-      statement = database.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array(count).fill(tuple).join(',')}`);
-      statements.set(key, statement);
-    }
-    return statement;
-  };
+  const inserter = new SqliteInserter(database);
   // The caller holds the query builder's transaction on this same connection, so these
   // statements are part of it.
-  return async (_trx, table, columns, rows) => {
-    const values: unknown[] = [];
-    let pending = 0;
-    const flush = (count: number) => {
-      statementFor(table, columns, count).run(values);
-      values.length = 0;
-      pending = 0;
-    };
-    for (const row of rows) {
-      for (const value of row) values.push(value);
-      pending += 1;
-      if (pending === sqliteRowsPerStatement) flush(pending);
-    }
-    if (pending > 0) flush(pending);
-  };
+  return async (_trx, table, constants, columns, values) => inserter.insert(table, constants, columns, values);
 }

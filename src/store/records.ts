@@ -98,14 +98,12 @@ async function saveEntity(trx: Transaction<Database>, connection: Connection, sc
   const ids = rows.map((row) => row[entity.idColumn] as string);
   if (new Set(ids).size !== ids.length) throw new Error(`one save may not hold the same ${entity.name} id twice`);
   const existing = allNew ? new Map<string, Row>() : await findExisting(trx, scope, entity, ids);
-  const inserts: unknown[][] = [];
+  const inserts: unknown[] = [];
   for (const row of rows) {
     const id = row[entity.idColumn] as string;
     const stored = existing.get(id);
     if (stored === undefined) {
-      const values: unknown[] = [scope.id, 1, at, by, null, null];
-      for (const column of entity.dataColumns) values.push(row[column] ?? null);
-      inserts.push(values);
+      for (const column of entity.dataColumns) inserts.push(row[column] ?? null);
       counts.added += 1;
       changes?.push({ action: 'add', entity: entity.name, recordId: id, childId: row.child_id as string });
     } else if (stored.deleted_at === null && sameData(entity, stored, row)) {
@@ -117,11 +115,14 @@ async function saveEntity(trx: Transaction<Database>, connection: Connection, sc
       changes?.push({ action: 'edit', entity: entity.name, recordId: id, childId: row.child_id as string });
     }
   }
-  if (inserts.length > 0) await connection.bulkInsert(trx, entity.table, [...insertColumns, ...entity.dataColumns], inserts);
+  if (inserts.length > 0) await connection.bulkInsert(trx, entity.table, newRecord(scope, by, at), entity.dataColumns, inserts);
   return counts;
 }
 
-const insertColumns = ['authority_id', 'version', 'recorded_at', 'recorded_by', 'deleted_at', 'deleted_by'] as const;
+/** What every newly added record holds besides its data: its authority, version 1, who and when. */
+export function newRecord(scope: AuthorityScope, by: string, at: string): Row {
+  return { authority_id: scope.id, version: 1, recorded_at: at, recorded_by: by, deleted_at: null, deleted_by: null };
+}
 
 export type RecordChangeResult = { ok: true; version: number } | { ok: false; error: { code: 'not-found' | 'already-deleted' | 'not-deleted'; entity: EntityName; id: string } };
 
