@@ -70,15 +70,20 @@ export function epochDayAddingMonths(date: PlainDate, months: number): number {
   return daysFromCivil(year, month, Math.min(civil.day, daysInMonth(year, month)));
 }
 
-const isoStrings = new WeakMap<PlainDate, string>();
+// The same few thousand days are written out again and again, so each date remembers its text
+// too, in the same way as its day number.
+const isoText = Symbol('pace.isoDate');
 
-/** `YYYY-MM-DD`, remembered per date: the store writes the same few thousand days again and again. */
+type TextedDate = PlainDate & { [isoText]?: string };
+
+/** `YYYY-MM-DD`. */
 export function isoDate(date: PlainDate): string {
-  let text = isoStrings.get(date);
-  if (text === undefined) {
-    text = date.toString();
-    isoStrings.set(date, text);
-  }
+  return (date as TextedDate)[isoText] ?? rememberText(date);
+}
+
+function rememberText(date: PlainDate): string {
+  const text = date.toString();
+  Object.defineProperty(date, isoText, { value: text, enumerable: false, writable: false, configurable: false });
   return text;
 }
 
@@ -92,6 +97,7 @@ export function dateOfEpochDay(day: number): PlainDate {
     date = new Temporal.PlainDate(c.year, c.month, c.day);
     datesOfDays.set(day, date);
     rememberDay(date, day);
+    rememberText(date);
   }
   return date;
 }

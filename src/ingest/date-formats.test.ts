@@ -11,6 +11,14 @@ describe('reading dates in a profile’s formats', () => {
     expect(canonical(' 3/2/2023 ')?.toString()).toBe('2023-02-03');
   });
 
+  it('reads YYYY-MM-DD from its characters exactly as the general reader does', () => {
+    const general = dateReader(['DD/MM/YYYY', 'YYYY-MM-DD']);
+    const texts = ['2020-02-29', '2019-02-29', '2020-13-01', '2020-00-10', '2020-01-32', '2020-1a-01', '1999-12-31', '0001-01-01', '2020-01-1 ', '2020/01/01', '+020-01-01'];
+    for (const text of texts) expect(canonical(text)?.toString() ?? null).toBe(general(text)?.toString() ?? null);
+    expect(canonical('2020-13-01')).toBeNull();
+    expect(canonical('1999-12-31')?.toString()).toBe('1999-12-31');
+  });
+
   it('refuses a day that does not exist rather than moving it', () => {
     expect(canonical('31/02/2020')).toBeNull();
     expect(canonical('2019-02-29')).toBeNull();

@@ -49,7 +49,11 @@ function escape(text: string): string {
 export function dateReader(formats: readonly string[]): (text: string) => PlainDate | null {
   const compiled = formats.map(compile);
   const seen = new Map<string, PlainDate | null>();
+  const isoFirst = formats[0] === 'YYYY-MM-DD';
   return (text) => {
+    // The canonical form is read from its characters, without hashing the text to look it up.
+    const iso = isoFirst ? isoDay(text) : null;
+    if (iso !== null) return dateOfEpochDay(iso);
     let date = seen.get(text);
     if (date === undefined) {
       date = read(compiled, text.trim());
@@ -57,6 +61,26 @@ export function dateReader(formats: readonly string[]): (text: string) => PlainD
     }
     return date;
   };
+}
+
+/** The day number of exactly `YYYY-MM-DD` naming a real day; null for anything else. */
+function isoDay(text: string): number | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  return year < 0 || month < 0 || day < 0 || !isRealDay(year, month, day) ? null : daysFromCivil(year, month, day);
+}
+
+/** The number the digits from `start` to `end` make; -1 if any is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function read(formats: readonly CompiledFormat[], text: string): PlainDate | null {

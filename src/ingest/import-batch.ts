@@ -8,7 +8,7 @@ import { eventTypes, legalBases, placementTypes, routes, type EventType, type Le
 import { dateOfEpochDay, epochDay } from '../domain/date.js';
 import type { ChildRecords } from '../domain/quality/child-rules.js';
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
-import { CodeColumn, IntColumn, positionsByGroup } from './columns-store.js';
+import { CodeColumn, IntColumn, positionsByGroup, repeatedIds } from './columns-store.js';
 import type { TableName } from './tables.js';
 
 /** One child's records with the rows they came from (0 for a child not in the children file). */
@@ -25,26 +25,38 @@ export class ImportBatch {
   readonly #childIds: string[] = [];
   readonly #children: (Child | null)[] = [];
   readonly #childRows: number[] = [];
-  readonly #ids: Record<TableName, Set<string>> = { children: new Set(), placements: new Set(), events: new Set() };
+  /** Positions of placements and events left out because their id was used on an earlier row. */
+  readonly #left: Record<'placements' | 'events', Set<number>> = { placements: new Set(), events: new Set() };
+  #lastChildId: string | null = null;
+  #lastChildIndex = -1;
   readonly #placements = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], start: new IntColumn(), end: new IntColumn(), type: new CodeColumn<PlacementType>(placementTypes), basis: new CodeColumn<LegalBasis>(legalBases), carer: [] as (string | null)[] };
   readonly #events = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], day: new IntColumn(), type: new CodeColumn<EventType>(eventTypes), route: new CodeColumn<Route>(routes), note: [] as (string | null)[] };
   /** Children whose row was present but had errors: not unknown, just not readable. */
   readonly presentChildIds = new Set<string>();
   readonly counts: Record<TableName, number> = { children: 0, placements: 0, events: 0 };
 
-  /** Whether an id has been seen before in this table; remembers it. */
-  isDuplicate(table: TableName, id: string): boolean {
-    const ids = this.#ids[table];
-    const before = ids.size;
-    ids.add(id);
-    return ids.size === before;
-  }
-
-  addChild(child: Child, row: number): void {
+  /** Adds a child, or gives the row that already holds the child's id (and adds nothing). */
+  addChild(child: Child, row: number): number | null {
     const index = this.#indexOf(child.childId);
+    if (this.#children[index] !== null) return this.#childRows[index] as number;
     this.#children[index] = child;
     this.#childRows[index] = row;
     this.counts.children += 1;
+    return null;
+  }
+
+  /**
+   * Leaves out each placement or event whose id was used on an earlier row of its file, giving
+   * what a report says of each: the id, its child, its row and the row where the id was first used.
+   */
+  leaveOutRepeatedIds(table: 'placements' | 'events'): { readonly id: string; readonly childId: string; readonly row: number; readonly firstRow: number }[] {
+    const columns = table === 'placements' ? this.#placements : this.#events;
+    const left = this.#left[table];
+    return repeatedIds(columns.id).map(({ at, first }) => {
+      left.add(at);
+      this.counts[table] -= 1;
+      return { id: columns.id[at] as string, childId: this.#childIds[columns.child.at(at)] as string, row: columns.row.at(at), firstRow: columns.row.at(first) };
+    });
   }
 
   addPlacement(placement: Placement, row: number): void {
@@ -77,9 +89,10 @@ export class ImportBatch {
     const count = this.#childIds.length;
     const placements = positionsByGroup(this.#placements.child, count);
     const events = positionsByGroup(this.#events.child, count);
+    const kept = (positions: Int32Array, left: ReadonlySet<number>) => (left.size === 0 ? Array.from(positions) : Array.from(positions).filter((i) => !left.has(i)));
     for (let index = 0; index < count; index++) {
-      const placementAt = Array.from(placements.positions.subarray(placements.starts[index], placements.starts[index + 1]));
-      const eventAt = Array.from(events.positions.subarray(events.starts[index], events.starts[index + 1]));
+      const placementAt = kept(placements.positions.subarray(placements.starts[index], placements.starts[index + 1]), this.#left.placements);
+      const eventAt = kept(events.positions.subarray(events.starts[index], events.starts[index + 1]), this.#left.events);
       yield {
         childId: this.#childIds[index] as string,
         child: this.#children[index] ?? null,
@@ -99,23 +112,12 @@ export class ImportBatch {
 
   /** Every placement read, in file order. */
   *allPlacements(): Generator<Placement> {
-    for (let i = 0; i < this.#placements.id.length; i++) yield this.#placement(i);
+    for (let i = 0; i < this.#placements.id.length; i++) if (!this.#left.placements.has(i)) yield this.#placement(i);
   }
 
   /** Every event read, in file order. */
   *allEvents(): Generator<CaseEvent> {
-    for (let i = 0; i < this.#events.id.length; i++) yield this.#event(i);
-  }
-
-  /** Where an id first appeared in a table (for a duplicate's message); slow, so only for the few duplicates. */
-  firstRowOf(table: TableName, id: string): number | null {
-    if (table === 'children') {
-      const index = this.#childIndex.get(id);
-      return index === undefined || !this.#childRows[index] ? null : (this.#childRows[index] as number);
-    }
-    const columns = table === 'placements' ? this.#placements : this.#events;
-    const at = columns.id.indexOf(id);
-    return at < 0 ? null : columns.row.at(at);
+    for (let i = 0; i < this.#events.id.length; i++) if (!this.#left.events.has(i)) yield this.#event(i);
   }
 
   #placement(i: number): Placement {
@@ -145,6 +147,8 @@ export class ImportBatch {
   }
 
   #indexOf(childId: string): number {
+    // Exports list a child's rows together: the same child as the row before needs no look-up.
+    if (childId === this.#lastChildId) return this.#lastChildIndex;
     let index = this.#childIndex.get(childId);
     if (index === undefined) {
       index = this.#childIds.length;
@@ -153,6 +157,8 @@ export class ImportBatch {
       this.#children.push(null);
       this.#childRows.push(0);
     }
+    this.#lastChildId = childId;
+    this.#lastChildIndex = index;
     return index;
   }
 }

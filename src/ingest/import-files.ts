@@ -16,6 +16,7 @@ import type { Profile } from './profile.js';
 import { readTable, type ReadTable } from './read-table.js';
 import { saveBatch } from './save-batch.js';
 import type { TableName } from './tables.js';
+import { startWritingWhileReading, writeWhileReadingFrom } from './write-while-reading.js';
 
 export type ImportProgress =
   | { readonly phase: 'reading'; readonly bytes: number; readonly totalBytes: number }
@@ -35,6 +36,11 @@ export interface ImportOptions {
   readonly at?: string;
   /** Where the import came from, for the audit log: the client's IP address, or `cli`. */
   readonly clientIp?: string | null;
+  /**
+   * From how many bytes of files a first import into a SQLite file is written while it is read
+   * (write-while-reading.ts); tests lower it to take that way with small files.
+   */
+  readonly writeWhileReadingFrom?: number;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -70,46 +76,71 @@ export async function importFiles(connection: Connection, options: ImportOptions
     progress({ phase: 'reading', bytes, totalBytes });
   });
   totalBytes = sources.totalBytes;
-  const read: Partial<Record<TableName, ReadTable>> = {};
-  const context = { profile, batch, log, row: { codes: codeReaders(profile), readDate: dateReader(profile.dateFormats) } };
-  for await (const source of sources.tables) read[source.table] = await readTable(source, context, sources.strictWidth);
+  const writing = options.dryRun || totalBytes < (options.writeWhileReadingFrom ?? writeWhileReadingFrom) ? null : await startWritingWhileReading(connection, scope, { by: options.by, at });
+  try {
+    const read: Partial<Record<TableName, ReadTable>> = {};
+    const context = { profile, batch, log, writing, row: { codes: codeReaders(profile), readDate: dateReader(profile.dateFormats) } };
+    for await (const source of sources.tables) read[source.table] = await readTable(source, context, sources.strictWidth);
 
-  progress({ phase: 'checking' });
-  await checkRecords(connection, options, batch, read, log);
+    progress({ phase: 'checking' });
+    await checkRecords(connection, options, batch, read, log);
 
-  const entry = { at, by: options.by, dryRun: options.dryRun, profile: profile.name, files: sources.files, errors: log.errors, warnings: log.warnings };
-  const rows = { children: read.children?.rows ?? 0, placements: read.placements?.rows ?? 0, events: read.events?.rows ?? 0 };
-  const report = (outcome: ImportOutcome, importId: number, saved: SaveSummary | null): ImportReport => ({
-    outcome,
-    dryRun: options.dryRun,
-    importId,
-    files: sources.files,
-    rows,
-    errors: log.errors,
-    warnings: log.warnings,
-    problems: log.problems(),
-    problemCounts: log.counts(),
-    saved,
-  });
-  if (log.errors > 0) return report('refused', await recordImport(connection.db, scope, { ...entry, outcome: 'refused', counts: none }), null);
-
-  const totalRecords = batch.counts.children + batch.counts.placements + batch.counts.events;
-  let written = 0;
-  progress({ phase: 'writing', records: 0, totalRecords });
-  const outcome: ImportOutcome = options.dryRun ? 'dry-run' : 'imported';
-  const { saved, importId } = await inOneTransaction(connection, !options.dryRun, async (inside) => {
-    const saved = await saveBatch(inside, scope, batch, { by: options.by, at }, (count) => {
-      written += count;
-      progress({ phase: 'writing', records: written, totalRecords });
+    const entry = { at, by: options.by, dryRun: options.dryRun, profile: profile.name, files: sources.files, errors: log.errors, warnings: log.warnings };
+    const rows = { children: read.children?.rows ?? 0, placements: read.placements?.rows ?? 0, events: read.events?.rows ?? 0 };
+    const report = (outcome: ImportOutcome, importId: number, saved: SaveSummary | null): ImportReport => ({
+      outcome,
+      dryRun: options.dryRun,
+      importId,
+      files: sources.files,
+      rows,
+      errors: log.errors,
+      warnings: log.warnings,
+      problems: log.problems(),
+      problemCounts: log.counts(),
+      saved,
     });
-    // The log entry of an import is part of its transaction: both are kept, or neither.
-    const importId = options.dryRun ? 0 : await recordImport(inside.db, scope, { ...entry, outcome, counts: saved });
-    // So is its audit entry: one for the import as a whole (its counts are in the import log).
-    if (!options.dryRun) await insertAuditEntries(inside.db, scope, [{ username: options.by, action: 'import', entity: 'import', recordId: String(importId), childId: null, clientIp: options.clientIp ?? null, at }]);
-    return { saved, importId };
-  });
-  // A dry run's own entry is written after its rollback: it changed nothing else.
-  return report(outcome, options.dryRun ? await recordImport(connection.db, scope, { ...entry, outcome, counts: saved }) : importId, saved);
+    if (log.errors > 0) {
+      await writing?.abandon();
+      return report('refused', await recordImport(connection.db, scope, { ...entry, outcome: 'refused', counts: none }), null);
+    }
+
+    const totalRecords = batch.counts.children + batch.counts.placements + batch.counts.events;
+    let written = 0;
+    progress({ phase: 'writing', records: 0, totalRecords });
+    const outcome: ImportOutcome = options.dryRun ? 'dry-run' : 'imported';
+    // The log entry of an import is part of its transaction: both are kept, or neither. So is its
+    // audit entry: one for the import as a whole (its counts are in the import log).
+    const logged = async (inside: Connection, saved: SaveSummary) => {
+      const importId = options.dryRun ? 0 : await recordImport(inside.db, scope, { ...entry, outcome, counts: saved });
+      if (!options.dryRun) await insertAuditEntries(inside.db, scope, [{ username: options.by, action: 'import', entity: 'import', recordId: String(importId), childId: null, clientIp: options.clientIp ?? null, at }]);
+      return importId;
+    };
+    if (writing !== null) {
+      const saved = allAdded(batch.counts);
+      const importId = await writing.commit((inside) => logged(inside, saved), (records) => progress({ phase: 'writing', records, totalRecords }));
+      return report(outcome, importId, saved);
+    }
+    const { saved, importId } = await inOneTransaction(connection, !options.dryRun, async (inside) => {
+      const saved = await saveBatch(inside, scope, batch, { by: options.by, at }, (count) => {
+        written += count;
+        progress({ phase: 'writing', records: written, totalRecords });
+      });
+      return { saved, importId: await logged(inside, saved) };
+    });
+    // A dry run's own entry is written after its rollback: it changed nothing else.
+    return report(outcome, options.dryRun ? await recordImport(connection.db, scope, { ...entry, outcome, counts: saved }) : importId, saved);
+  } finally {
+    await writing?.abandon();
+  }
+}
+
+/** What a first import saves: every record it read, added. */
+function allAdded(counts: Readonly<Record<TableName, number>>): SaveSummary {
+  return {
+    children: { added: counts.children, changed: 0, unchanged: 0 },
+    placements: { added: counts.placements, changed: 0, unchanged: 0 },
+    events: { added: counts.events, changed: 0, unchanged: 0 },
+  };
 }
 
 /** The rules across records, for each child in the batch, placed at their file and row. */

@@ -41,27 +41,27 @@ type Value = string | PlainDate | null;
 
 /** A reader of one table's rows. */
 export function rowNormaliser(map: ColumnMap, context: RowContext): (row: RawRow) => RowResult {
-  const build = builders[map.table];
   const specs = tableColumns[map.table];
-  const slots = map.columns.map((column) => specs.indexOf(column.spec));
-  const childSlot = specs.findIndex((spec) => spec.name === 'child_id');
+  const at = (name: string) => specs.findIndex((spec) => spec.name === name);
+  const build = builders[map.table](at);
+  const columns = map.columns;
+  const slots = columns.map((column) => specs.indexOf(column.spec));
+  const childSlot = at('child_id');
   const noProblems: readonly Problem[] = [];
-  const slotOf = new Map(specs.map((spec, i) => [spec.name, i]));
-  const valueIn = (values: readonly Value[]) => (name: string) => values[slotOf.get(name) as number] ?? null;
   return (row) => {
     let problems: Problem[] | null = null;
     const report = (problem: Problem) => (problems ??= []).push(problem);
     // One value per canonical column, in the table's column order; absent columns stay null.
     const values: Value[] = new Array<Value>(specs.length).fill(null);
-    map.columns.forEach((column, i) => (values[slots[i] as number] = readCell(row, column, context, report)));
+    for (let i = 0; i < columns.length; i++) values[slots[i] as number] = readCell(row, columns[i] as MappedColumn, context, report);
     const childId = values[childSlot];
     const child = typeof childId === 'string' ? childId : null;
     widthProblems(row, map, context, report, child);
-    if (problems === null) return { record: build(valueIn(values)), childId: child, problems: noProblems };
+    if (problems === null) return { record: build(values), childId: child, problems: noProblems };
     const found: Problem[] = problems;
     const errors = found.some((p) => p.severity === 'error');
     const located = found.map((p) => (p.childId === null ? { ...p, childId: child } : p));
-    return { record: errors ? null : build(valueIn(values)), childId: child, problems: located };
+    return { record: errors ? null : build(values), childId: child, problems: located };
   };
 }
 
@@ -104,37 +104,44 @@ function widthProblems(row: RawRow, map: ColumnMap, context: RowContext, report:
   }
 }
 
-type Get = (name: string) => Value;
+/** Makes a table's records from its values in canonical column order, finding each column's place once. */
+type Builder = (at: (name: string) => number) => (values: readonly Value[]) => AnyRecord;
 
-const text = (get: Get, name: string) => get(name) as string | null;
-const date = (get: Get, name: string) => get(name) as PlainDate | null;
-
-const builders: Readonly<Record<TableName, (get: Get) => AnyRecord>> = {
-  children: (get): Child => ({
-    childId: text(get, 'child_id') as string,
-    firstName: text(get, 'first_name'),
-    lastName: text(get, 'last_name'),
-    dateOfBirth: date(get, 'date_of_birth') as PlainDate,
-    sex: text(get, 'sex') as Sex | null,
-    siblingGroup: text(get, 'sibling_group'),
-    worker: text(get, 'worker'),
-    team: text(get, 'team'),
-  }),
-  placements: (get): Placement => ({
-    childId: text(get, 'child_id') as string,
-    placementId: text(get, 'placement_id') as string,
-    start: date(get, 'start_date') as PlainDate,
-    end: date(get, 'end_date'),
-    type: text(get, 'placement_type') as PlacementType,
-    legalBasis: text(get, 'legal_basis') as LegalBasis | null,
-    carerRef: text(get, 'carer_ref'),
-  }),
-  events: (get): CaseEvent => ({
-    childId: text(get, 'child_id') as string,
-    eventId: text(get, 'event_id') as string,
-    type: text(get, 'event_type') as EventType,
-    date: date(get, 'date') as PlainDate,
-    route: text(get, 'route') as Route | null,
-    note: text(get, 'note'),
-  }),
+const builders: Readonly<Record<TableName, Builder>> = {
+  children: (at) => {
+    const [childId, firstName, lastName, dateOfBirth, sex, siblingGroup, worker, team] = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team'].map(at) as number[];
+    return (v): Child => ({
+      childId: v[childId as number] as string,
+      firstName: v[firstName as number] as string | null,
+      lastName: v[lastName as number] as string | null,
+      dateOfBirth: v[dateOfBirth as number] as PlainDate,
+      sex: v[sex as number] as Sex | null,
+      siblingGroup: v[siblingGroup as number] as string | null,
+      worker: v[worker as number] as string | null,
+      team: v[team as number] as string | null,
+    });
+  },
+  placements: (at) => {
+    const [childId, placementId, start, end, type, legalBasis, carerRef] = ['child_id', 'placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref'].map(at) as number[];
+    return (v): Placement => ({
+      childId: v[childId as number] as string,
+      placementId: v[placementId as number] as string,
+      start: v[start as number] as PlainDate,
+      end: v[end as number] as PlainDate | null,
+      type: v[type as number] as PlacementType,
+      legalBasis: v[legalBasis as number] as LegalBasis | null,
+      carerRef: v[carerRef as number] as string | null,
+    });
+  },
+  events: (at) => {
+    const [childId, eventId, type, date, route, note] = ['child_id', 'event_id', 'event_type', 'date', 'route', 'note'].map(at) as number[];
+    return (v): CaseEvent => ({
+      childId: v[childId as number] as string,
+      eventId: v[eventId as number] as string,
+      type: v[type as number] as EventType,
+      date: v[date as number] as PlainDate,
+      route: v[route as number] as Route | null,
+      note: v[note as number] as string | null,
+    });
+  },
 };

@@ -6,11 +6,12 @@ import { makeProblem, type Problem } from '../domain/quality/problem.js';
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
 import { mapColumns, type ColumnMap } from './columns.js';
 import type { ImportBatch } from './import-batch.js';
-import { locate, problemsKeptPerRule, type ProblemLog } from './import-problem.js';
+import { locate, type ProblemLog } from './import-problem.js';
 import { rowNormaliser, type RowContext } from './normalise.js';
 import type { Profile } from './profile.js';
 import type { TableSource } from './source.js';
 import { idColumnOf, type TableName } from './tables.js';
+import type { WriteWhileReading } from './write-while-reading.js';
 
 export interface ReadTable {
   readonly table: TableName;
@@ -25,6 +26,8 @@ export interface ReadContext {
   readonly row: Omit<RowContext, 'strictWidth'>;
   readonly batch: ImportBatch;
   readonly log: ProblemLog;
+  /** When the import is written while it is read: where each record that passes its row's checks goes. */
+  readonly writing: WriteWhileReading | null;
 }
 
 export async function readTable(source: TableSource, context: ReadContext, strictWidth: boolean): Promise<ReadTable> {
@@ -35,7 +38,6 @@ export async function readTable(source: TableSource, context: ReadContext, stric
   let rows = 0;
   // After a header that cannot be used, the rest of the table is read past unparsed (a workbook's later sheets follow it).
   let unusable = false;
-  let duplicates = 0;
   const add = (problem: Problem, row: number | null, column: string | null) => log.add(locate(problem, label, row, column));
   for await (const batchOfRows of source.batches) {
     if ('failure' in batchOfRows) {
@@ -63,25 +65,27 @@ export async function readTable(source: TableSource, context: ReadContext, stric
       if (table === 'children' && result.childId !== null) batch.presentChildIds.add(result.childId);
       const record = result.record;
       if (record === null) continue;
-      const id = idOf(table, record);
-      if (batch.isDuplicate(table, id)) {
-        const idColumn = idColumnOf[table];
-        // Finding the first row is a search: done only for the duplicates the report keeps.
-        const first = ++duplicates <= problemsKeptPerRule ? batch.firstRowOf(table, id) : null;
-        add(makeProblem('id-duplicate', { childId: result.childId, column: idColumn, value: id, detail: String(first ?? '?') }), row.row, (map as ColumnMap).labelOf(idColumn));
-        continue;
-      }
-      if (table === 'children') batch.addChild(record as Child, row.row);
-      else if (table === 'placements') batch.addPlacement(record as Placement, row.row);
+      if (table === 'children') {
+        const firstRow = batch.addChild(record as Child, row.row);
+        if (firstRow !== null) {
+          add(makeProblem('id-duplicate', { childId: result.childId, column: 'child_id', value: result.childId, detail: String(firstRow) }), row.row, (map as ColumnMap).labelOf('child_id'));
+          continue;
+        }
+      } else if (table === 'placements') batch.addPlacement(record as Placement, row.row);
       else batch.addEvent(record as CaseEvent, row.row);
+      context.writing?.add(table, record);
+    }
+    await context.writing?.ready();
+  }
+  // A placement or event id used on an earlier row: found once the whole file is read (an error,
+  // so nothing is written, and the repeated record is left out of the checks across records).
+  if (map !== null && table !== 'children') {
+    const idColumn = idColumnOf[table];
+    for (const repeat of batch.leaveOutRepeatedIds(table)) {
+      add(makeProblem('id-duplicate', { childId: repeat.childId, column: idColumn, value: repeat.id, detail: String(repeat.firstRow) }), repeat.row, map.labelOf(idColumn));
     }
   }
   if (map === null && !unusable) add(makeProblem('file-empty'), null, null);
   else if (rows === 0 && !unusable) add(makeProblem('file-no-rows'), null, null);
   return { table, label, map, rows };
-}
-
-function idOf(table: TableName, record: Child | Placement | CaseEvent): string {
-  if (table === 'children') return (record as Child).childId;
-  return table === 'placements' ? (record as Placement).placementId : (record as CaseEvent).eventId;
 }

@@ -2,14 +2,13 @@
  * The two engines, and every difference between them, as data (STYLE.md, 7). Queries never ask
  * which engine they run on; they read these capabilities.
  */
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { Database } from './schema.js';
-import { SqliteInserter } from './sqlite-insert.js';
+import { openSqlite, SqliteInserter } from './sqlite-native.js';
+import { openSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -44,6 +43,8 @@ export interface Connection {
   readonly db: Kysely<Database>;
   readonly capabilities: Capabilities;
   readonly bulkInsert: BulkInsert;
+  /** A second connection, on a thread of its own, to the same database file (SQLite files only). */
+  readonly openWriter?: () => SqliteWriter;
 }
 
 /** The default database: a file under data/, created on first use. */
@@ -61,16 +62,9 @@ export function connect(url: string): Connection {
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const database = new BetterSqlite3(path);
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
-    database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 5000');
-    // 64 MB of page cache (the default is 2 MB): a large import's transaction otherwise spills
-    // index pages to the log again and again.
-    database.pragma('cache_size = -65536');
-    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), capabilities: capabilities.sqlite, bulkInsert: preparedInsert(database) };
+    const database = openSqlite(path);
+    const connection = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), capabilities: capabilities.sqlite, bulkInsert: preparedInsert(database) };
+    return path === ':memory:' ? connection : { ...connection, openWriter: () => openSqliteWriter(path, capabilities.sqlite) };
   }
   throw new Error(`DATABASE_URL must start with postgres:// or sqlite: (got ${JSON.stringify(url)})`);
 }

@@ -6,6 +6,7 @@ export * from './aim-json.js';
 export * from './aims.js';
 export * from './authorities.js';
 export * from './dialect.js';
+export type { SqliteWriter } from './sqlite-writer.js';
 export * from './history.js';
 export * from './imports.js';
 export * from './load.js';

@@ -4,8 +4,8 @@
  * before its decision). Sequences are warnings: they are recording errors in the source system
  * more often than not, and refusing a whole import for one would help no one.
  */
-import type { EventType } from '../codes.js';
-import { epochDay } from '../date.js';
+import { eventTypes, routes, type EventType } from '../codes.js';
+import { epochDay, isoDate } from '../date.js';
 import type { CaseEvent, Child, Placement } from '../records.js';
 import { makeProblem, type Problem } from './problem.js';
 
@@ -28,7 +28,7 @@ export function childRecordProblems(records: ChildRecords): Problem[] {
   ];
 }
 
-const describe = (p: Placement) => `${p.placementId} (${p.start.toString()} to ${p.end?.toString() ?? 'open'})`;
+const describe = (p: Placement) => `${p.placementId} (${isoDate(p.start)} to ${p.end === null ? 'open' : isoDate(p.end)})`;
 
 function placementSequenceProblems(placements: readonly Placement[]): Problem[] {
   const problems: Problem[] = [];
@@ -70,7 +70,7 @@ function milestoneOrderProblems(events: readonly CaseEvent[]): Problem[] {
     if (day < (earliest.get(event.type) ?? Infinity)) earliest.set(event.type, day);
   }
   for (const event of events) {
-    const parts = { childId: event.childId, record: { kind: 'event', id: event.eventId } as const, column: 'date', value: event.date.toString() };
+    const parts = { childId: event.childId, record: { kind: 'event', id: event.eventId } as const, column: 'date', value: isoDate(event.date) };
     const rule = predecessors.find((r) => r.type === event.type);
     if (rule && !(epochDay(event.date) >= (earliest.get(rule.after) ?? Infinity))) problems.push(makeProblem(rule.code, parts));
     if (event.type === 'adm_decision' && event.route !== null) {
@@ -92,26 +92,30 @@ function latestRouteBefore(events: readonly CaseEvent[], type: EventType, day: n
 
 function eventDuplicateProblems(events: readonly CaseEvent[]): Problem[] {
   const problems: Problem[] = [];
-  const seen = new Map<string, CaseEvent>();
+  const seen = new Map<number, CaseEvent>();
   for (const event of events) {
-    const key = `${event.type}|${epochDay(event.date)}|${event.route ?? ''}`;
+    // The type, the day and the route as one number (a string key cost more than the rest of the checks).
+    const key = (epochDay(event.date) * 64 + eventTypeIndex(event.type)) * 16 + (event.route === null ? 0 : routes.indexOf(event.route) + 1);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, event);
-    else problems.push(makeProblem('event-duplicate', { childId: event.childId, record: { kind: 'event', id: event.eventId }, column: 'event_id', value: event.date.toString(), detail: `${event.type} (${first.eventId} and ${event.eventId})` }));
+    else problems.push(makeProblem('event-duplicate', { childId: event.childId, record: { kind: 'event', id: event.eventId }, column: 'event_id', value: isoDate(event.date), detail: `${event.type} (${first.eventId} and ${event.eventId})` }));
   }
   return problems;
 }
+
+const eventTypeIndices = new Map(eventTypes.map((type, i) => [type, i]));
+const eventTypeIndex = (type: EventType) => eventTypeIndices.get(type) as number;
 
 function eventPlacementProblems(events: readonly CaseEvent[], placements: readonly Placement[]): Problem[] {
   const problems: Problem[] = [];
   for (const event of events) {
     const day = epochDay(event.date);
-    const parts = { childId: event.childId, record: { kind: 'event', id: event.eventId } as const, column: 'date', value: event.date.toString() };
+    const parts = () => ({ childId: event.childId, record: { kind: 'event', id: event.eventId } as const, column: 'date', value: isoDate(event.date) });
     if (event.type === 'ceased_looked_after') {
       const continuing = placements.find((p) => epochDay(p.start) < day && (p.end === null || epochDay(p.end) >= day));
-      if (continuing) problems.push(makeProblem('ceased-while-placed', { ...parts, detail: continuing.placementId }));
+      if (continuing) problems.push(makeProblem('ceased-while-placed', { ...parts(), detail: continuing.placementId }));
     } else if (event.type === 'home_review' && !placements.some((p) => p.type === 'home' && epochDay(p.start) <= day)) {
-      problems.push(makeProblem('home-review-without-home-placement', parts));
+      problems.push(makeProblem('home-review-without-home-placement', parts()));
     }
   }
   return problems;

@@ -3,7 +3,7 @@
  * are missing or out of place. `today` is an argument (the domain never reads the clock).
  */
 import { eventTypesWithRoute } from '../codes.js';
-import { ageInYears, epochDay, type PlainDate } from '../date.js';
+import { ageInYears, epochDay, isoDate, type PlainDate } from '../date.js';
 import type { CaseEvent, Child, Placement } from '../records.js';
 import { makeProblem, type Problem } from './problem.js';
 
@@ -11,7 +11,7 @@ import { makeProblem, type Problem } from './problem.js';
 export function childProblems(child: Child, today: PlainDate): Problem[] {
   const record = { kind: 'child', id: child.childId } as const;
   if (epochDay(child.dateOfBirth) > epochDay(today)) {
-    return [makeProblem('date-in-future', { childId: child.childId, record, column: 'date_of_birth', value: child.dateOfBirth.toString(), detail: today.toString() })];
+    return [makeProblem('date-in-future', { childId: child.childId, record, column: 'date_of_birth', value: isoDate(child.dateOfBirth), detail: isoDate(today) })];
   }
   return [];
 }
@@ -22,17 +22,17 @@ export function placementProblems(placement: Placement, child: Child | null, tod
   const parts = { childId: placement.childId, record: { kind: 'placement', id: placement.placementId } as const };
   const todayDay = epochDay(today);
   const startDay = epochDay(placement.start);
-  if (startDay > todayDay) problems.push(makeProblem('date-in-future', { ...parts, column: 'start_date', value: placement.start.toString(), detail: today.toString() }));
+  if (startDay > todayDay) problems.push(makeProblem('date-in-future', { ...parts, column: 'start_date', value: isoDate(placement.start), detail: isoDate(today) }));
   if (placement.end !== null) {
     const endDay = epochDay(placement.end);
-    if (endDay > todayDay) problems.push(makeProblem('date-in-future', { ...parts, column: 'end_date', value: placement.end.toString(), detail: today.toString() }));
-    if (endDay < startDay) problems.push(makeProblem('placement-end-before-start', { ...parts, column: 'end_date', value: placement.end.toString(), detail: placement.start.toString() }));
+    if (endDay > todayDay) problems.push(makeProblem('date-in-future', { ...parts, column: 'end_date', value: isoDate(placement.end), detail: isoDate(today) }));
+    if (endDay < startDay) problems.push(makeProblem('placement-end-before-start', { ...parts, column: 'end_date', value: isoDate(placement.end), detail: isoDate(placement.start) }));
   }
   if (child !== null) {
     if (startDay < epochDay(child.dateOfBirth)) {
-      problems.push(makeProblem('placement-before-birth', { ...parts, column: 'start_date', value: placement.start.toString(), detail: child.dateOfBirth.toString() }));
+      problems.push(makeProblem('placement-before-birth', { ...parts, column: 'start_date', value: isoDate(placement.start), detail: isoDate(child.dateOfBirth) }));
     } else if (ageInYears(child.dateOfBirth, placement.start) >= 18) {
-      problems.push(makeProblem('placement-after-eighteen', { ...parts, column: 'start_date', value: placement.start.toString(), detail: `born ${child.dateOfBirth.toString()}` }));
+      problems.push(makeProblem('placement-after-eighteen', { ...parts, column: 'start_date', value: isoDate(placement.start), detail: `born ${isoDate(child.dateOfBirth)}` }));
     }
   }
   return problems;
@@ -42,8 +42,8 @@ export function placementProblems(placement: Placement, child: Child | null, tod
 export function eventProblems(event: CaseEvent, child: Child | null, today: PlainDate): Problem[] {
   const problems: Problem[] = [];
   const parts = { childId: event.childId, record: { kind: 'event', id: event.eventId } as const };
-  const date = event.date.toString();
-  if (epochDay(event.date) > epochDay(today)) problems.push(makeProblem('date-in-future', { ...parts, column: 'date', value: date, detail: today.toString() }));
+  const date = isoDate(event.date);
+  if (epochDay(event.date) > epochDay(today)) problems.push(makeProblem('date-in-future', { ...parts, column: 'date', value: date, detail: isoDate(today) }));
   const needsRoute = eventTypesWithRoute.includes(event.type);
   if (needsRoute && event.route === null) problems.push(makeProblem('route-missing', { ...parts, column: 'route', value: '', detail: `${event.type} on ${date}` }));
   if (!needsRoute && event.route !== null) problems.push(makeProblem('route-not-expected', { ...parts, column: 'route', value: event.route, detail: `${event.type} on ${date}` }));

@@ -1,11 +1,31 @@
 /**
- * Many rows into one SQLite table, on one better-sqlite3 connection and inside whatever
- * transaction it holds: multi-row prepared statements, with the values that are the same on every
- * row (the authority, the version, who and when) bound once a statement by name, not once a row.
- * Shared by the connection in the main thread and the writer thread of a first import.
+ * What pace does with better-sqlite3 itself rather than through the query builder: opening a
+ * database file as every connection to it must be opened, and inserting many rows at once. Shared
+ * by the connection in the main thread and the writer thread of a large first import.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 
+/** Opens `path` (`:memory:` for a throwaway database), creating its folder. */
+export function openSqlite(path: string): BetterSqlite3.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new BetterSqlite3(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  // 64 MB of page cache (the default is 2 MB): a large import's transaction otherwise spills
+  // index pages to the log again and again.
+  database.pragma('cache_size = -65536');
+  return database;
+}
+
+/**
+ * Many rows into one table, inside whatever transaction the connection holds: multi-row prepared
+ * statements, with the values that are the same on every row (the authority, the version, who and
+ * when) bound once a statement by name, not once a row.
+ */
 /** Rows per prepared multi-row INSERT: large enough to amortise each call into SQLite. */
 const rowsPerStatement = 64;
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { repeatedIds } from './columns-store.js';
+
+/** The same answer the slow way: a Map from each id to where it first appears. */
+function byMap(ids: readonly string[]): { at: number; first: number }[] {
+  const first = new Map<string, number>();
+  const repeats: { at: number; first: number }[] = [];
+  ids.forEach((id, at) => {
+    const seen = first.get(id);
+    if (seen === undefined) first.set(id, at);
+    else repeats.push({ at, first: seen });
+  });
+  return repeats;
+}
+
+describe('finding ids used more than once', () => {
+  it('names each repeat and where its id was first used', () => {
+    expect(repeatedIds(['E1', 'E2', 'E1', 'E3', 'E2', 'E1'])).toEqual([
+      { at: 2, first: 0 },
+      { at: 4, first: 1 },
+      { at: 5, first: 0 },
+    ]);
+    expect(repeatedIds([])).toEqual([]);
+    expect(repeatedIds(['only'])).toEqual([]);
+  });
+
+  it('tells apart two different ids that have the same hash', () => {
+    // E558385 and E1501100 have the same 32-bit FNV-1a hash.
+    expect(repeatedIds(['E558385', 'E1501100', 'E1501100', 'E558385'])).toEqual([
+      { at: 2, first: 1 },
+      { at: 3, first: 0 },
+    ]);
+  });
+
+  it('agrees with a Map on many ids, most of them repeated', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const ids = Array.from({ length: 50_000 }, () => `P${next() % 20_000}`);
+    expect(repeatedIds(ids)).toEqual(byMap(ids));
+  });
+
+  it('copes with one id on every row', () => {
+    const ids = Array<string>(100_000).fill('1');
+    const repeats = repeatedIds(ids);
+    expect(repeats).toHaveLength(99_999);
+    expect(repeats[99_998]).toEqual({ at: 99_999, first: 0 });
+  });
+});
