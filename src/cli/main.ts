@@ -1,24 +1,9 @@
-/** The `pace` command: one program, a module per command. */
+/**
+ * The `pace` command: one program, a module per command. Only the module of the command asked
+ * for is loaded (all of them for help or a name not known): some load a spreadsheet library, a
+ * PDF writer or the charts, and every command should start quickly.
+ */
 import { Command, CommanderError } from 'commander';
-import { aimsCommand } from './commands/aims.js';
-import { auditCommand } from './commands/audit.js';
-import { authorityCommand } from './commands/authority.js';
-import { calendarCommand } from './commands/calendar.js';
-import { chartsCommand } from './commands/charts.js';
-import { contactsCommand } from './commands/contacts.js';
-import { demoCommand } from './commands/demo.js';
-import { digestCommand } from './commands/digest.js';
-import { dueCommand } from './commands/due.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { journeysCommand } from './commands/journeys.js';
-import { migrateCommand } from './commands/migrate.js';
-import { nationalCommand } from './commands/national.js';
-import { packCommand } from './commands/pack.js';
-import { qualityCommand } from './commands/quality.js';
-import { spcCommand } from './commands/spc.js';
-import { timelineCommand } from './commands/timeline.js';
-import { userCommand } from './commands/user.js';
 import { exitCodes, type Io } from './context.js';
 
 /** Runs `pace` with `argv` (as process.argv: node, script, …) and returns the exit code. */
@@ -32,7 +17,7 @@ export async function main(argv: readonly string[], io: Io = { out: process.stdo
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) })
     .showHelpAfterError('(run pace --help for usage)');
-  for (const register of [migrateCommand, authorityCommand, demoCommand, journeysCommand, aimsCommand, chartsCommand, spcCommand, timelineCommand, userCommand, importCommand, qualityCommand, dueCommand, contactsCommand, digestCommand, calendarCommand, nationalCommand, exportCommand, auditCommand, packCommand]) register(program, io, done);
+  for (const register of await commandsFor(argv[2])) register(program, io, done);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -46,4 +31,34 @@ export async function main(argv: readonly string[], io: Io = { out: process.stdo
     return exitCodes.refused;
   }
   return exitCode;
+}
+
+type Register = (program: Command, io: Io, done: (code: number) => void) => void;
+
+/** Each command module, by the names of the commands it adds, in the order help lists them. */
+const commandModules: readonly { readonly names: readonly string[]; readonly load: () => Promise<Register> }[] = [
+  { names: ['migrate'], load: async () => (await import('./commands/migrate.js')).migrateCommand },
+  { names: ['authority'], load: async () => (await import('./commands/authority.js')).authorityCommand },
+  { names: ['demo'], load: async () => (await import('./commands/demo.js')).demoCommand },
+  { names: ['journeys'], load: async () => (await import('./commands/journeys.js')).journeysCommand },
+  { names: ['aims', 'aim'], load: async () => (await import('./commands/aims.js')).aimsCommand },
+  { names: ['runchart', 'chart'], load: async () => (await import('./commands/charts.js')).chartsCommand },
+  { names: ['spc'], load: async () => (await import('./commands/spc.js')).spcCommand },
+  { names: ['timeline'], load: async () => (await import('./commands/timeline.js')).timelineCommand },
+  { names: ['user'], load: async () => (await import('./commands/user.js')).userCommand },
+  { names: ['import'], load: async () => (await import('./commands/import.js')).importCommand },
+  { names: ['quality'], load: async () => (await import('./commands/quality.js')).qualityCommand },
+  { names: ['due'], load: async () => (await import('./commands/due.js')).dueCommand },
+  { names: ['contacts'], load: async () => (await import('./commands/contacts.js')).contactsCommand },
+  { names: ['digest'], load: async () => (await import('./commands/digest.js')).digestCommand },
+  { names: ['calendar'], load: async () => (await import('./commands/calendar.js')).calendarCommand },
+  { names: ['national'], load: async () => (await import('./commands/national.js')).nationalCommand },
+  { names: ['export'], load: async () => (await import('./commands/export.js')).exportCommand },
+  { names: ['audit'], load: async () => (await import('./commands/audit.js')).auditCommand },
+  { names: ['pack'], load: async () => (await import('./commands/pack.js')).packCommand },
+];
+
+async function commandsFor(name: string | undefined): Promise<Register[]> {
+  const named = commandModules.find((module) => name !== undefined && module.names.includes(name));
+  return Promise.all((named ? [named] : commandModules).map((module) => module.load()));
 }

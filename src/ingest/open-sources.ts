@@ -14,7 +14,6 @@ import { locate, type ProblemLog } from './import-problem.js';
 import type { Profile } from './profile.js';
 import type { TableSource } from './source.js';
 import { tableNames, type TableName } from './tables.js';
-import { workbookTables } from './xlsx-source.js';
 
 export interface OpenedSources {
   readonly files: ImportFile[];
@@ -71,6 +70,8 @@ async function openWorkbook(path: string, profile: Profile, log: ProblemLog, onB
     const seen = new Set<TableName>();
     // Counted on the way through: a 'data' listener would start the flow before the reader is ready.
     const input = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(byteCounter(onBytes));
+    // The spreadsheet library is loaded only for a workbook: it is most of an import's start-up.
+    const { workbookTables } = await import('./xlsx-source.js');
     for await (const item of workbookTables(input, name, profile, path)) {
       if ('failure' in item) {
         log.add(locate(makeProblem(item.failure.code, { detail: item.failure.detail }), name, item.failure.row, null));
