@@ -9,7 +9,8 @@ import type { WriterReply, WriterRequest } from './sqlite-writer.js';
 
 const port = parentPort;
 if (port === null) throw new Error('sqlite-writer-thread runs as a worker thread');
-const database = openSqlite((workerData as { path: string }).path);
+// A first import appends in key order, so a smaller page cache than the main connection's serves.
+const database = openSqlite((workerData as { path: string }).path, 16);
 const inserter = new SqliteInserter(database);
 let failure: string | null = null;
 
