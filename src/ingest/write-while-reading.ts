@@ -41,7 +41,7 @@ export interface WriteWhileReading {
 export async function startWritingWhileReading(connection: Connection, scope: AuthorityScope, author: Required<Author>): Promise<WriteWhileReading | null> {
   if (connection.openWriter === undefined) return null;
   const writer = connection.openWriter();
-  let trx: ControlledTransaction<Database> | null = null;
+  let trx: ControlledTransaction<Database>;
   try {
     trx = await writer.db.startTransaction().execute();
     // Asked inside the writer's transaction, which holds the write lock: nothing can add a record meanwhile.

@@ -52,25 +52,40 @@ describe.each(engines)('an import killed mid-way on $name', (engine) => {
     await opened.dispose();
   });
 
-  it('leaves the database exactly as it was', async () => {
-    const env = { DATABASE_URL: opened.url };
-    expect((await pace(['import', smallDir, '--authority', 'NORTH'], env)).code).toBe(0);
-    const before = await snapshotAll(opened.connection);
-
+  /** Starts the big import and kills it as soon as stderr shows `phase`; resolves when it has died. */
+  async function killedAt(phase: string, env: NodeJS.ProcessEnv, delay: number): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
     const child = spawn(process.execPath, [join(root, 'bin', 'pace.js'), 'import', bigDir, '--authority', 'NORTH', '--progress'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        // Killed a moment after writing starts: inside the import's transaction.
-        if (stderr.includes('pace: writing')) setTimeout(() => (child.kill('SIGKILL'), resolve()), 300);
-      });
+    child.stderr.on('data', (chunk: Buffer) => {
+      const seen = stderr.includes(phase);
+      stderr += chunk.toString();
+      if (!seen && stderr.includes(phase)) setTimeout(() => child.kill('SIGKILL'), delay);
     });
-    expect(await exited).toBe('SIGKILL');
-    expect(stdout).toBe('');
+    return { signal: await exited, stdout };
+  }
+
+  it('leaves the database exactly as it was', async () => {
+    const env = { DATABASE_URL: opened.url };
+    expect((await pace(['import', smallDir, '--authority', 'NORTH'], env)).code).toBe(0);
+    const before = await snapshotAll(opened.connection);
+    // Killed a moment after writing starts: inside the import's transaction.
+    const killed = await killedAt('pace: writing', env, 300);
+    expect(killed).toEqual({ signal: 'SIGKILL', stdout: '' });
     expect(await snapshotAll(opened.connection)).toBe(before);
+  }, 60_000);
+
+  it('leaves the database exactly as it was when killed in a first import, written while it is read', async () => {
+    const env = { DATABASE_URL: opened.url };
+    const before = await snapshotAll(opened.connection);
+    // On SQLite the records have been sent to the writer thread, and most written, by the time checking starts.
+    const killed = await killedAt('pace: checking', env, 50);
+    expect(killed).toEqual({ signal: 'SIGKILL', stdout: '' });
+    expect(await snapshotAll(opened.connection)).toBe(before);
+    // And the authority can still be imported, all of it.
+    expect((await pace(['import', bigDir, '--authority', 'NORTH'], env)).code).toBe(0);
+    expect(await snapshotAll(opened.connection)).not.toBe(before);
   }, 60_000);
 });

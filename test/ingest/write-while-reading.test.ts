@@ -1,0 +1,117 @@
+// A first import into a SQLite file is written on a thread of its own while it is read
+// (src/ingest/write-while-reading.ts). These tests hold that way to the same contract as the other:
+// the same records, log and audit entry; all of the import or none of it.
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { generateAuthority } from '../../src/demo/generate.js';
+import { writeCanonicalCsv } from '../../src/demo/write-csv.js';
+import { importFiles, type ImportOptions } from '../../src/ingest/import-files.js';
+import { loadProfile } from '../../src/ingest/profile.js';
+import type { AuthorityScope, Connection } from '../../src/store/index.js';
+import { d } from '../builders.js';
+import { engines } from '../engines.js';
+import { addTestAuthority, cleanExport, snapshotAll, snapshotRecords, writeFiles } from './fixtures.js';
+
+const profile = loadProfile('canonical');
+if (!profile.ok) throw new Error('the canonical profile does not load');
+const at = '2026-03-01T09:00:00.000Z';
+let demoDir = '';
+
+beforeAll(async () => {
+  const generated = generateAuthority({ code: 'NORTH', name: 'North', children: 400, seed: 'write-while-reading', asAt: d('2026-01-01'), firstYear: 2017 });
+  demoDir = mkdtempSync(join(tmpdir(), 'pace-wwr-'));
+  await writeCanonicalCsv(demoDir, generated.records);
+});
+
+/** The connection, counting the writer threads it opens. */
+function counting(connection: Connection): { connection: Connection; writers: () => number } {
+  let opened = 0;
+  const { openWriter } = connection;
+  if (openWriter === undefined) return { connection, writers: () => opened };
+  return { connection: { ...connection, openWriter: () => (opened++, openWriter()) }, writers: () => opened };
+}
+
+/** Everything an import can write: records, history, the import log and the audit log. */
+async function everything(connection: Connection): Promise<string> {
+  const audit = (await sql`select authority_id, username, action, entity, record_id, child_id, client_ip, at from audit_log order by id`.execute(connection.db)).rows;
+  return `${await snapshotAll(connection)}${JSON.stringify(audit)}`;
+}
+
+describe.each(engines)('a first import written while it is read, on $name', (engine) => {
+  let opened: Awaited<ReturnType<typeof engine.open>>;
+  let north: AuthorityScope;
+  const options = (path: string, more: Partial<ImportOptions> = {}): ImportOptions => ({ path, scope: north, profile: profile.value, dryRun: false, by: 'data.lead', today: d('2026-11-01'), at, clientIp: 'cli', writeWhileReadingFrom: 0, ...more });
+
+  beforeEach(async () => {
+    opened = await engine.open();
+    north = await addTestAuthority(opened.connection);
+  });
+
+  afterEach(async () => {
+    await opened.dispose();
+  });
+
+  it('stores exactly what the same import stores when it is checked first and written after', async () => {
+    const { connection, writers } = counting(opened.connection);
+    const report = await importFiles(connection, options(demoDir));
+    expect(report.outcome).toBe('imported');
+    expect(writers()).toBe(engine.name === 'sqlite' ? 1 : 0);
+
+    const other = await engine.open();
+    try {
+      const scope = await addTestAuthority(other.connection);
+      const usual = await importFiles(other.connection, { ...options(demoDir), scope, writeWhileReadingFrom: Number.POSITIVE_INFINITY });
+      expect(report.saved).toEqual(usual.saved);
+      expect(report.problemCounts).toEqual(usual.problemCounts);
+      expect(await everything(opened.connection)).toBe(await everything(other.connection));
+    } finally {
+      await other.dispose();
+    }
+    const events = readFileSync(join(demoDir, 'events.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(report.saved?.events).toEqual({ added: events, changed: 0, unchanged: 0 });
+  });
+
+  it('keeps nothing of an import refused by a check across records, and logs the refusal', async () => {
+    // A third placement of C1 overlaps the first: only the check across a child's records sees it.
+    const dir = writeFiles({ ...cleanExport, 'placements.csv': [...cleanExport['placements.csv'], 'C1,P9,2020-02-01,2020-03-01,foster,,'] });
+    const { connection, writers } = counting(opened.connection);
+    const before = await snapshotRecords(opened.connection);
+    const report = await importFiles(connection, options(dir));
+    expect(writers()).toBe(engine.name === 'sqlite' ? 1 : 0);
+    expect(report.outcome).toBe('refused');
+    expect(report.problems.map((p) => p.code)).toContain('placements-overlap');
+    expect(await snapshotRecords(opened.connection)).toBe(before);
+    const log = (await sql<{ outcome: string }>`select outcome from imports`.execute(opened.connection.db)).rows;
+    expect(log).toEqual([{ outcome: 'refused' }]);
+  });
+
+  it('keeps nothing of an import with an event id used twice, though both rows were sent to be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pace-wwr-repeat-'));
+    for (const name of ['children.csv', 'placements.csv', 'events.csv']) writeFileSync(join(dir, name), readFileSync(join(demoDir, name)));
+    const firstEvent = readFileSync(join(demoDir, 'events.csv'), 'utf8').split('\n')[1] as string;
+    appendFileSync(join(dir, 'events.csv'), `${firstEvent}\n`);
+    const before = await snapshotRecords(opened.connection);
+    const report = await importFiles(opened.connection, options(dir));
+    expect(report.outcome).toBe('refused');
+    expect(report.problemCounts).toContainEqual({ code: 'id-duplicate', severity: 'error', count: 1 });
+    const lines = readFileSync(join(dir, 'events.csv'), 'utf8').trimEnd().split('\n').length;
+    expect(report.problems.find((p) => p.code === 'id-duplicate')).toMatchObject({ file: 'events.csv', row: lines, value: firstEvent.split(',')[1], message: `event_id ${firstEvent.split(',')[1]} appears more than once in the file (first on row 2)` });
+    expect(await snapshotRecords(opened.connection)).toBe(before);
+  });
+
+  it('is not taken when the authority already holds records, nor for a dry run', async () => {
+    expect((await importFiles(opened.connection, options(writeFiles(cleanExport)))).outcome).toBe('imported');
+    const { connection, writers } = counting(opened.connection);
+    const dry = await importFiles(connection, options(demoDir, { dryRun: true }));
+    expect(dry.outcome).toBe('dry-run');
+    expect(writers()).toBe(0);
+    const again = await importFiles(connection, options(demoDir));
+    expect(again.outcome).toBe('imported');
+    // Asked, and declined inside its own transaction: the records are saved the usual way.
+    expect(writers()).toBe(engine.name === 'sqlite' ? 1 : 0);
+    expect(again.saved?.children.added).toBe(400);
+  });
+});
