@@ -87,15 +87,21 @@ function rememberText(date: PlainDate): string {
   return text;
 }
 
-const datesOfDays = new Map<number, PlainDate>();
+// Shared dates by day number: days from 1800 to 2199 in an array (the records' days, looked up
+// millions of times), any others in a map.
+const firstListedDay = daysFromCivil(1800, 1, 1);
+const listedDates: (PlainDate | undefined)[] = new Array<PlainDate | undefined>(daysFromCivil(2200, 1, 1) - firstListedDay);
+const otherDates = new Map<number, PlainDate>();
 
 /** The date of a day number, one shared date per day (constructing a date is the slow part). */
 export function dateOfEpochDay(day: number): PlainDate {
-  let date = datesOfDays.get(day);
+  const listed = day >= firstListedDay && day - firstListedDay < listedDates.length;
+  let date = listed ? listedDates[day - firstListedDay] : otherDates.get(day);
   if (date === undefined) {
     const c = civilFromDays(day);
     date = new Temporal.PlainDate(c.year, c.month, c.day);
-    datesOfDays.set(day, date);
+    if (listed) listedDates[day - firstListedDay] = date;
+    else otherDates.set(day, date);
     rememberDay(date, day);
     rememberText(date);
   }

@@ -90,17 +90,22 @@ export function repeatedIds(ids: readonly string[]): { readonly at: number; read
   keys.sort();
   const repeats: { at: number; first: number }[] = [];
   const distinct: number[] = [];
-  for (let start = 0; start < count; ) {
+  let start = 0;
+  while (start < count) {
     const hash = Math.floor((keys[start] as number) / scale);
+    const next = (hash + 1) * scale;
     let end = start + 1;
-    while (end < count && Math.floor((keys[end] as number) / scale) === hash) end++;
+    while (end < count && (keys[end] as number) < next) end++;
     // The positions with one hash, in order: each is the first of its id, or repeats one found before.
-    distinct.length = 0;
-    for (let j = start; j < end; j++) {
-      const at = (keys[j] as number) % scale;
-      const first = distinct.find((d) => ids[d] === ids[at]);
-      if (first === undefined) distinct.push(at);
-      else repeats.push({ at, first });
+    if (end - start > 1) {
+      distinct.length = 0;
+      for (let j = start; j < end; j++) {
+        const at = (keys[j] as number) - hash * scale;
+        let first = -1;
+        for (let k = 0; k < distinct.length && first < 0; k++) if (ids[distinct[k] as number] === ids[at]) first = distinct[k] as number;
+        if (first < 0) distinct.push(at);
+        else repeats.push({ at, first });
+      }
     }
     start = end;
   }

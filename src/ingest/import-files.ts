@@ -16,7 +16,7 @@ import type { Profile } from './profile.js';
 import { readTable, type ReadTable } from './read-table.js';
 import { saveBatch } from './save-batch.js';
 import type { TableName } from './tables.js';
-import { startWritingWhileReading, writeWhileReadingFrom } from './write-while-reading.js';
+import { startWritingWhileReading } from './write-while-reading.js';
 
 export type ImportProgress =
   | { readonly phase: 'reading'; readonly bytes: number; readonly totalBytes: number }
@@ -37,8 +37,10 @@ export interface ImportOptions {
   /** Where the import came from, for the audit log: the client's IP address, or `cli`. */
   readonly clientIp?: string | null;
   /**
-   * From how many bytes of files a first import into a SQLite file is written while it is read
-   * (write-while-reading.ts); tests lower it to take that way with small files.
+   * From how many bytes of files a first import into a SQLite file is written while it is read,
+   * on a connection of its own (write-while-reading.ts); never, when absent. Only a process that
+   * does nothing else meanwhile should ask for it: the pace command, not the web server, whose
+   * other writes would wait on the import's lock with the whole server stopped.
    */
   readonly writeWhileReadingFrom?: number;
   readonly onProgress?: (progress: ImportProgress) => void;
@@ -76,7 +78,7 @@ export async function importFiles(connection: Connection, options: ImportOptions
     progress({ phase: 'reading', bytes, totalBytes });
   });
   totalBytes = sources.totalBytes;
-  const writing = options.dryRun || totalBytes < (options.writeWhileReadingFrom ?? writeWhileReadingFrom) ? null : await startWritingWhileReading(connection, scope, { by: options.by, at });
+  const writing = options.dryRun || options.writeWhileReadingFrom === undefined || totalBytes < options.writeWhileReadingFrom ? null : await startWritingWhileReading(connection, scope, { by: options.by, at });
   try {
     const read: Partial<Record<TableName, ReadTable>> = {};
     const context = { profile, batch, log, writing, row: { codes: codeReaders(profile), readDate: dateReader(profile.dateFormats) } };

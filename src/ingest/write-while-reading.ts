@@ -14,7 +14,7 @@ import { kindsWithoutRecords, newRecord, type AuthorityScope, type Author, type 
 import type { Database } from '../store/schema.js';
 import type { TableName } from './tables.js';
 
-/** Files smaller than this (in all) are checked first and written after, on the one connection. */
+/** From this many bytes of files in all, the pace command writes a first import while reading it. */
 export const writeWhileReadingFrom = 1 << 20;
 
 /** Rows sent and not yet written before reading waits for the writer (about 30 MB of them). */

@@ -23,9 +23,11 @@ export function textProblems(text: string, parts: ProblemParts): Problem[] {
   return problems;
 }
 
+const noProblems: readonly Problem[] = [];
+
 /** Problems with an id: one that a spreadsheet has turned into a number. */
-export function idProblems(id: string, parts: ProblemParts): Problem[] {
-  return numberLike.test(id) ? [makeProblem('id-looks-like-number', { ...parts, value: id })] : [];
+export function idProblems(id: string, parts: ProblemParts): readonly Problem[] {
+  return numberLike.test(id) ? [makeProblem('id-looks-like-number', { ...parts, value: id })] : noProblems;
 }
 
 /** A quick test for the common case: plain text needs none of the checks above. */
