@@ -10,7 +10,7 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
 import { childEntity, eventEntity, placementEntity } from '../store/entities.js';
-import { kindsWithoutRecords, newRecord, type AuthorityScope, type Author, type Connection, type Row, type SqliteWriter } from '../store/index.js';
+import { kindsWithoutRecords, newRecord, noteRecordChanges, type AuthorityScope, type Author, type Connection, type Row, type SqliteWriter } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import type { TableName } from './tables.js';
 
@@ -54,7 +54,7 @@ export async function startWritingWhileReading(connection: Connection, scope: Au
     await writer.close();
     throw error;
   }
-  return new Writing(writer, trx, newRecord(scope, author.by, author.at));
+  return new Writing(writer, trx, scope, newRecord(scope, author.by, author.at));
 }
 
 /** The writer's connection, as seen from inside its transaction. */
@@ -67,13 +67,15 @@ const entityOf = { children: childEntity, placements: placementEntity, events: e
 class Writing implements WriteWhileReading {
   readonly #writer: SqliteWriter;
   readonly #trx: ControlledTransaction<Database>;
+  readonly #scope: AuthorityScope;
   readonly #constants: Row;
   readonly #pending: Record<TableName, unknown[]> = { children: [], placements: [], events: [] };
   #done = false;
 
-  constructor(writer: SqliteWriter, trx: ControlledTransaction<Database>, constants: Row) {
+  constructor(writer: SqliteWriter, trx: ControlledTransaction<Database>, scope: AuthorityScope, constants: Row) {
     this.#writer = writer;
     this.#trx = trx;
+    this.#scope = scope;
     this.#constants = constants;
   }
 
@@ -98,6 +100,7 @@ class Writing implements WriteWhileReading {
     }
     try {
       const result = await finish(inside(this.#writer, this.#trx));
+      await noteRecordChanges(this.#trx as Kysely<Database>, this.#scope);
       await this.#trx.commit().execute();
       return result;
     } catch (error) {

@@ -12,6 +12,7 @@ import { remindersMigration } from './migrations/0006-reminders.js';
 import { nationalMigration } from './migrations/0007-national.js';
 import { securityMigration } from './migrations/0008-security.js';
 import { improvementMigration } from './migrations/0009-improvement.js';
+import { recordChangesMigration } from './migrations/0010-record-changes.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0007-national': nationalMigration(connection.capabilities),
     '0008-security': securityMigration(connection.capabilities),
     '0009-improvement': improvementMigration(connection.capabilities),
+    '0010-record-changes': recordChangesMigration(),
   };
 }
 

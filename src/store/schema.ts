@@ -24,6 +24,8 @@ export interface AuthorityTable {
   programme_start: string | null;
   recorded_at: Timestamp;
   recorded_by: string;
+  /** How many times the authority's children, placements and events have changed (data-version.ts). */
+  record_changes: Generated<number>;
 }
 
 export interface ChildTable extends Recorded {

@@ -5,6 +5,7 @@ import {
   auditOf,
   childHistory,
   createSession,
+  dataStamp,
   dataVersion,
   deleteExpiredSessions,
   deleteRecord,
@@ -65,11 +66,16 @@ describe.each(engines)('people, sessions and data versions in the store on $name
     expect(await findSession(connection, 'old')).toBeNull();
   });
 
-  it('changes the data version when records are added, edited, deleted or restored, and only then', async () => {
+  it('changes the data version and the cheap data stamp when records are added, edited, deleted or restored, and only then', async () => {
     const versions = [await dataVersion(connection, north)];
+    const stamps = [await dataStamp(connection, north)];
     const next = async () => {
       versions.push(await dataVersion(connection, north));
-      return versions[versions.length - 1] !== versions[versions.length - 2];
+      stamps.push(await dataStamp(connection, north));
+      const changed = versions[versions.length - 1] !== versions[versions.length - 2];
+      // The stamp alone tells every change: records, aims, the programme start.
+      expect(stamps[stamps.length - 1] !== stamps[stamps.length - 2]).toBe(changed);
+      return changed;
     };
     await saveRecords(connection, north, { children: [child({ childId: 'A1' })], events: [event('lac_review', '2020-01-01', null, { childId: 'A1', id: 'E1' })] }, { by: 't', at });
     expect(await next()).toBe(true);

@@ -53,11 +53,9 @@ describe.each(engines)('the cache of figures on $name', (engine) => {
     expect(await aim2Percentage()).toBeCloseTo(66.67, 2);
   });
 
-  it('sees an add stamped no later than the latest record once the exact check is due', async () => {
+  it('sees at once an add stamped no later than the latest record: the stamp counts changes, whatever their time', async () => {
     expect(await aim2Percentage()).toBeCloseTo(33.33, 2);
     await saveRecords(web.connection, web.north, { events: [event('permanence_recommendation', '2021-05-20', 'adoption', { childId: 'E5', id: 'EE5' })] }, { by: 'skewed clock', at: '2021-05-01T09:00:00.000Z' });
-    expect(await aim2Percentage()).toBeCloseTo(33.33, 2);
-    clock += 1000;
     expect(await aim2Percentage()).toBe(50);
   });
 });
