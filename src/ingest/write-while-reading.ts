@@ -40,6 +40,8 @@ export interface WriteWhileReading {
  */
 export async function startWritingWhileReading(connection: Connection, scope: AuthorityScope, author: Required<Author>): Promise<WriteWhileReading | null> {
   if (connection.openWriter === undefined) return null;
+  // Asked first here, so that an authority with records costs no thread; asked again below.
+  if ((await kindsWithoutRecords(connection, scope)).size < 3) return null;
   const writer = connection.openWriter();
   let trx: ControlledTransaction<Database>;
   try {
