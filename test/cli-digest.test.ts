@@ -124,6 +124,28 @@ describe.each(engines)('pace digest on $name', (engine) => {
     expect(received.map((m) => m.text)).toEqual([annText, teamText]);
   });
 
+  it('sends each digest once for a date: run again, it says which were sent already; --again sends them again', async () => {
+    expect((await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01'], env)).code).toBe(0);
+    expect(received).toHaveLength(2);
+    const again = await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01'], env);
+    expect(again.code).toBe(0);
+    expect(received).toHaveLength(2);
+    const lines = again.out.split('\n');
+    expect(lines[0]).toBe('Sent 0 of 0 digests for NORTH as at 2021-06-01.');
+    expect(lines.slice(1, 3).map((line) => line.replace(/on \d{4}-\d{2}-\d{2},/, 'on DAY,'))).toEqual([
+      'Already sent for 2021-06-01, on DAY, so not sent again (use --again to): worker Ann Smith <ann@north.example>: 2 children, 2 overdue, 1 due soon',
+      'Already sent for 2021-06-01, on DAY, so not sent again (use --again to): team North East <north-east@north.example>: 3 children, 3 overdue, 2 due soon',
+    ]);
+    const dry = await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01', '--dry-run'], env);
+    expect(dry.out.split('\n')[0]).toBe('Dry run: 0 digests for NORTH as at 2021-06-01 would be sent.');
+    const forced = await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01', '--again'], env);
+    expect(forced.out.split('\n')[0]).toBe('Sent 2 of 2 digests for NORTH as at 2021-06-01.');
+    expect(received).toHaveLength(4);
+    // Another week's date is another digest.
+    expect((await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-08'], env)).out.split('\n')[0]).toBe('Sent 2 of 2 digests for NORTH as at 2021-06-08.');
+    expect(received).toHaveLength(6);
+  });
+
   it('names no child in any subject line or body: references only', async () => {
     await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01'], env);
     expect(received).toHaveLength(2);

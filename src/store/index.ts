@@ -22,6 +22,7 @@ export * from './child-queries.js';
 export * from './schedule-rule-json.js';
 export * from './schedule-rules.js';
 export * from './contacts.js';
+export * from './digests-sent.js';
 export * from './calendar-feeds.js';
 export * from './allocation.js';
 export * from './national-analysts.js';

@@ -13,6 +13,7 @@ import { nationalMigration } from './migrations/0007-national.js';
 import { securityMigration } from './migrations/0008-security.js';
 import { improvementMigration } from './migrations/0009-improvement.js';
 import { recordChangesMigration } from './migrations/0010-record-changes.js';
+import { digestsSentMigration } from './migrations/0011-digests-sent.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -25,6 +26,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0008-security': securityMigration(connection.capabilities),
     '0009-improvement': improvementMigration(connection.capabilities),
     '0010-record-changes': recordChangesMigration(),
+    '0011-digests-sent': digestsSentMigration(connection.capabilities),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The tables of reminders (migration 0006), as Kysely sees them. Kept beside the record schema
+ * The tables of reminders (migrations 0006 and 0011), as Kysely sees them. Kept beside the record schema
  * rather than in it, as the access tables are: the reminder modules reach them through `remindersDb`.
  */
 import type { Generated, Kysely, Transaction } from 'kysely';
@@ -38,11 +38,23 @@ export interface CalendarFeedTable {
   revoked_by: string | null;
 }
 
+/** Migration 0011. */
+export interface DigestSentTable {
+  authority_id: number;
+  as_at: string;
+  kind: string;
+  name_key: string;
+  email: string;
+  sent_at: Timestamp;
+  sent_by: string;
+}
+
 // A type alias, not an interface: Kysely's withTables wants a record type.
 export type ReminderTables = {
   schedule_rules: ScheduleRuleTable;
   reminder_contacts: ReminderContactTable;
   calendar_feeds: CalendarFeedTable;
+  digests_sent: DigestSentTable;
 };
 
 export type RemindersDatabase = Database & ReminderTables;

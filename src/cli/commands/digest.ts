@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Temporal, type PlainDate } from '../../domain/date.js';
 import { childrenDue } from '../../domain/reminders/due-list.js';
 import { planDigests, type ContactKind, type DigestMessage } from '../../domain/reminders/digest.js';
-import { listContacts } from '../../store/index.js';
+import { digestsSent, listContacts, recipientKey, recordDigestSent } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, type Io } from '../context.js';
 import { defaultWindowDays, loadReminderInputs, windowArgument } from '../reminders/load.js';
@@ -16,7 +16,8 @@ export function digestCommand(program: Command, io: Io, done: (code: number) => 
     .option('--as-at <date>', 'the date the digests are for (default: today)', dateArgument)
     .option('--window <days>', `due within this many days counts as due soon (default ${defaultWindowDays})`, windowArgument)
     .option('--dry-run', 'print the messages instead of sending them')
-    .action(async (options: { authority: string; asAt?: PlainDate; window?: number; dryRun?: boolean }) => {
+    .option('--again', 'send again the digests already sent for this date (each is sent once a date otherwise)')
+    .action(async (options: { authority: string; asAt?: PlainDate; window?: number; dryRun?: boolean; again?: boolean }) => {
       const asAt = options.asAt ?? Temporal.Now.plainDateISO('Europe/London');
       const windowDays = options.window ?? defaultWindowDays;
       const smtpUrl = io.env.SMTP_URL?.trim() ?? '';
@@ -25,27 +26,34 @@ export function digestCommand(program: Command, io: Io, done: (code: number) => 
         io.err.write('pace: set SMTP_URL (e.g. smtp://localhost:2525) and MAIL_FROM (e.g. "pace <pace@council.example>") to send, or use --dry-run\n');
         return done(exitCodes.usage);
       }
-      const plan = await withStore(io, async (connection) => {
-        const found = await authorityOrReport(io, connection, options.authority);
-        if (!found) return null;
-        const [{ records, schedule }, contacts] = await Promise.all([loadReminderInputs(connection, found), listContacts(connection, found.scope)]);
-        const base = io.env.PACE_URL?.trim().replace(/\/+$/, '') ?? '';
-        const linkFor = (kind: ContactKind, name: string) => (base === '' ? null : `${base}/a/${encodeURIComponent(found.scope.code)}/due?${new URLSearchParams({ [kind]: name }).toString()}`);
-        return planDigests(childrenDue(records, schedule, asAt, windowDays), contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor });
-      });
-      if (plan === null) return done(exitCodes.refused);
       const lines: string[] = [];
       let failed = 0;
-      if (options.dryRun) {
-        lines.push(`Dry run: ${plan.messages.length} ${plan.messages.length === 1 ? 'digest' : 'digests'} for ${options.authority} as at ${asAt.toString()} would be sent.`);
-        for (const message of plan.messages) lines.push('', `To: ${message.to}`, `Subject: ${message.subject}`, '', message.text.trimEnd());
-        if (plan.messages.length > 0) lines.push('');
-      } else {
-        const results = await sendDigests(plan.messages, { smtpUrl, from });
-        failed = results.filter((r) => !r.ok).length;
-        lines.push(`Sent ${results.length - failed} of ${results.length} ${results.length === 1 ? 'digest' : 'digests'} for ${options.authority} as at ${asAt.toString()}.`);
-        for (const result of results) lines.push(`  ${summary(result.message)}${result.ok ? '' : `: NOT SENT (${result.error})`}`);
-      }
+      const planned = await withStore(io, async (connection) => {
+        const found = await authorityOrReport(io, connection, options.authority);
+        if (!found) return null;
+        const [{ records, schedule }, contacts, sent] = await Promise.all([loadReminderInputs(connection, found), listContacts(connection, found.scope), digestsSent(connection, found.scope, asAt)]);
+        const base = io.env.PACE_URL?.trim().replace(/\/+$/, '') ?? '';
+        const linkFor = (kind: ContactKind, name: string) => (base === '' ? null : `${base}/a/${encodeURIComponent(found.scope.code)}/due?${new URLSearchParams({ [kind]: name }).toString()}`);
+        const plan = planDigests(childrenDue(records, schedule, asAt, windowDays), contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor });
+        // A digest already sent for this date is not sent twice, unless asked.
+        const already = options.again ? [] : plan.messages.filter((message) => sent.has(recipientKey(message)));
+        const messages = plan.messages.filter((message) => !already.includes(message));
+        if (options.dryRun) {
+          lines.push(`Dry run: ${messages.length} ${messages.length === 1 ? 'digest' : 'digests'} for ${options.authority} as at ${asAt.toString()} would be sent.`);
+          for (const message of messages) lines.push('', `To: ${message.to}`, `Subject: ${message.subject}`, '', message.text.trimEnd());
+          if (messages.length > 0) lines.push('');
+        } else {
+          const results = await sendDigests(messages, { smtpUrl, from });
+          for (const result of results) if (result.ok) await recordDigestSent(connection, found.scope, asAt, result.message, { by: io.env.USER ?? 'cli' });
+          failed = results.filter((r) => !r.ok).length;
+          lines.push(`Sent ${results.length - failed} of ${results.length} ${results.length === 1 ? 'digest' : 'digests'} for ${options.authority} as at ${asAt.toString()}.`);
+          for (const result of results) lines.push(`  ${summary(result.message)}${result.ok ? '' : `: NOT SENT (${result.error})`}`);
+        }
+        for (const message of already) lines.push(`Already sent for ${asAt.toString()}, on ${(sent.get(recipientKey(message)) as string).slice(0, 10)}, so not sent again (use --again to): ${summary(message)}`);
+        return plan;
+      });
+      if (planned === null) return done(exitCodes.refused);
+      const plan = planned;
       for (const missing of plan.withoutAddress) lines.push(`No address for ${missing.kind} ${missing.name} (${missing.children} ${missing.children === 1 ? 'child' : 'children'} with something due): set one with pace contacts set.`);
       if (plan.unallocated > 0) lines.push(`${plan.unallocated} ${plan.unallocated === 1 ? 'child' : 'children'} with something due ${plan.unallocated === 1 ? 'has' : 'have'} neither a worker nor a team.`);
       io.out.write(`${lines.join('\n')}\n`);
