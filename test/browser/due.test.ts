@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('what is due in Chromium', () => {
   it('finds no serious or critical accessibility problems on the due pages', async () => {
     const { context, page } = await signedIn(browser, base, 'amy', { bypassCSP: true });
     const found: Record<string, unknown[]> = {};
-    for (const path of ['/a/NORTH/due', '/a/NORTH/due?worker=Ann%20Smith', '/a/NORTH/due?team=North%20East', '/a/NORTH/due/rules', '/a/NORTH/due/rules/permanence-recommendation']) {
+    for (const path of ['/a/NORTH/due', '/a/NORTH/due?worker=Ann%20Smith', '/a/NORTH/due?team=North%20East', '/a/NORTH/due/rules', '/a/NORTH/due/rules/permanence-recommendation', '/a/NORTH/due/contacts']) {
       await page.goto(`${base}${path}`);
       const violations = await seriousViolations(page);
       if (violations.length) found[path] = violations;
@@ -55,6 +55,12 @@ describe.skipIf(!hasChromium)('what is due in Chromium', () => {
     await page.getByRole('button', { name: 'Save the rule' }).click();
     const withErrors = await seriousViolations(page);
     if (withErrors.length) found['rule form with errors'] = withErrors;
+    await page.goto(`${base}/a/NORTH/due/contacts`);
+    await page.getByLabel('E-mail address').fill('not an address');
+    await page.getByRole('button', { name: 'Save the address' }).click();
+    await expect(page.getByText('Enter the name as on the children’s records').first().isVisible()).resolves.toBe(true);
+    const contactErrors = await seriousViolations(page);
+    if (contactErrors.length) found['address form with errors'] = contactErrors;
     expect(found).toEqual({});
     await context.close();
   });

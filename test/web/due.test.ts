@@ -131,6 +131,39 @@ describe.each(engines)('what is due on $name', (engine) => {
     );
   });
 
+  it('lets a data lead set and remove the addresses the weekly digests go to, naming who has something due and none', async () => {
+    expect((await client.get('/a/NORTH/due/contacts')).statusCode).toBe(403);
+    expect((await client.post('/a/NORTH/due/contacts', { kind: 'worker', name: 'Ann Smith', email: 'ann@north.example' })).statusCode).toBe(403);
+    expect((await client.get('/a/NORTH/due')).body).not.toContain('/a/NORTH/due/contacts');
+    const lead = new Client(web.app);
+    await lead.signIn('dan');
+    expect((await lead.get('/a/NORTH/due')).body).toContain('<a class="ds_link" href="/a/NORTH/due/contacts">digest addresses</a>');
+    const page = await lead.get('/a/NORTH/due/contacts');
+    expect(page.statusCode).toBe(200);
+    expect(tableAfter(page.body, '<h2>Something due and no address')).toEqual(['Worker | Ann Smith | 2', 'Worker | Bob Jones | 1', 'Team manager | North East | 3', 'Team manager | North West | 1']);
+    expect(textOf(page.body)).toContain('No addresses yet.');
+
+    // Names match as on the records, whatever their case and spacing.
+    const saved = await lead.post('/a/NORTH/due/contacts', { kind: 'worker', name: ' ann   smith ', email: 'ann@north.example' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/a/NORTH/due/contacts?saved=ann+smith');
+    const after = await lead.get('/a/NORTH/due/contacts?saved=ann+smith');
+    expect(textOf(after.body)).toContain('The address for ann smith is saved.');
+    expect(tableAfter(after.body, '<h2>Addresses')).toEqual(['Worker | ann smith | ann@north.example | Remove the address of ann smith']);
+    expect(tableAfter(after.body, '<h2>Something due and no address')).toEqual(['Worker | Bob Jones | 1', 'Team manager | North East | 3', 'Team manager | North West | 1']);
+
+    const bad = await lead.post('/a/NORTH/due/contacts', { kind: 'manager', name: '', email: 'bob@' });
+    expect(bad.statusCode).toBe(400);
+    expect(textOf(bad.body)).toContain('Choose whether the address is a worker’s or a team manager’s');
+    expect(textOf(bad.body)).toContain('Enter the name as on the children’s records, up to 200 characters (you entered 0 characters)');
+    expect(textOf(bad.body)).toContain('Enter an e-mail address such as name@council.gov.uk (you entered bob@)');
+
+    const removed = await lead.post('/a/NORTH/due/contacts/remove', { kind: 'worker', name: 'ann smith' });
+    expect(removed.headers.location).toBe('/a/NORTH/due/contacts?removed=ann+smith');
+    expect(textOf((await lead.get('/a/NORTH/due/contacts')).body)).toContain('No addresses yet.');
+    expect((await lead.post('/a/NORTH/due/contacts/remove', { kind: 'worker', name: 'ann smith' })).statusCode).toBe(404);
+  });
+
   it('switches a rule off, and says what is wrong with a rule form', async () => {
     const lead = new Client(web.app);
     await lead.signIn('dan');

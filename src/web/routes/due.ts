@@ -1,6 +1,7 @@
 /**
  * What is due, for the authority, a worker or a team (read by everyone); a worker's calendar feeds
- * (made and revoked by practitioners and above); the schedule rules (data leads and admins).
+ * (made and revoked by practitioners and above); the schedule rules and the digests' addresses
+ * (data leads and admins).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -8,18 +9,21 @@ import { eventTypeLabels } from '../../domain/codes.js';
 import type { PlainDate } from '../../domain/date.js';
 import { childrenDue, type DueChild } from '../../domain/reminders/due-list.js';
 import { isScheduleRuleId, resolveSchedule, ruleMeanings, type ScheduleRule } from '../../domain/reminders/schedule.js';
-import { allocationChanges, listAims, listCalendarFeeds, listScheduleRules, revokeCalendarFeed, saveScheduleRule, type UserGrant } from '../../store/index.js';
+import { planDigests } from '../../domain/reminders/digest.js';
+import { allocationChanges, listAims, listCalendarFeeds, listContacts, listScheduleRules, removeContact, revokeCalendarFeed, saveScheduleRule, setContact, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import { calendarPath, createCalendarFeed } from '../calendar/calendar-feeds.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { parseAsAt } from '../forms/as-at.js';
+import { blankContactForm, parseContactForm, type ContactFormValues } from '../forms/contact-form.js';
 import { parseScheduleRuleForm, scheduleRuleToForm, type ScheduleRuleFormValues } from '../forms/schedule-rule-form.js';
-import { dueHref, dueQuery, presentDuePage, presentFeeds } from '../presenters/due.js';
+import { defaultWindowDays, dueHref, dueQuery, presentDuePage, presentFeeds } from '../presenters/due.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { CalendarFeedMadePage, DuePage } from '../views/due.js';
 import { authorityPath } from '../views/layout.js';
+import { ContactsPage } from '../views/contacts.js';
 import { ScheduleRuleForm, ScheduleRulesPage } from '../views/schedule-rules.js';
 
 const workerForm = z.object({ worker: z.string().trim().min(1).max(200) });
@@ -74,6 +78,7 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
         notice,
         calendar,
         rulesHref: may(grant, 'set-aims') ? authorityPath(grant.scope.code, '/due/rules') : null,
+        contactsHref: may(grant, 'set-aims') ? authorityPath(grant.scope.code, '/due/contacts') : null,
       }),
       asAt.ok ? 200 : 400,
     );
@@ -101,6 +106,7 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
   });
 
   registerScheduleRuleRoutes(app, ctx);
+  registerContactRoutes(app, ctx, dueChildren);
 }
 
 function registerScheduleRuleRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -170,3 +176,49 @@ function registerScheduleRuleRoutes(app: FastifyInstance, ctx: WebContext): void
     return reply.redirect(`${rulesHref(grant)}?saved=${encodeURIComponent(rule.id)}`, 303);
   });
 }
+
+/** Where the weekly digests go (data leads and admins). */
+function registerContactRoutes(app: FastifyInstance, ctx: WebContext, dueChildren: (grant: UserGrant, asAt: PlainDate, windowDays: number) => Promise<{ children: DueChild[] }>): void {
+  const contactsHref = (grant: UserGrant) => authorityPath(grant.scope.code, '/due/contacts');
+  const showPage = async (request: FastifyRequest, reply: FastifyReply, grant: UserGrant, values: ContactFormValues, errors: readonly FieldError[], notice: string | null) => {
+    const today = ctx.today();
+    const [contacts, { children }] = await Promise.all([listContacts(ctx.connection, grant.scope), dueChildren(grant, today, defaultWindowDays)]);
+    // Whose digest could not be sent today: the same reckoning as pace digest's.
+    const { withoutAddress } = planDigests(children, contacts, { authorityName: grant.authority.name, asAt: today, windowDays: defaultWindowDays, linkFor: () => null });
+    const model = {
+      contacts: contacts.map((c) => ({ kind: c.kind, name: c.name, email: c.email, removeValues: { kind: c.kind, name: c.name } })),
+      withoutAddress,
+      action: contactsHref(grant),
+      removeAction: authorityPath(grant.scope.code, '/due/contacts/remove'),
+      dueHref: authorityPath(grant.scope.code, '/due'),
+    };
+    return sendPage(reply, ContactsPage({ chrome: chromeOf(request, reply, grant, 'due'), model, values, errors, notice }), errors.length ? 400 : 200);
+  };
+
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/due/contacts', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code, 'set-aims');
+    const { saved, removed } = contactNoticeQuery.parse(request.query);
+    const notice = saved ? `The address for ${saved} is saved.` : removed ? `The address for ${removed} is removed.` : null;
+    return showPage(request, reply, grant, blankContactForm, [], notice);
+  });
+
+  app.post<{ Params: { code: string } }>('/a/:code/due/contacts', async (request, reply) => {
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code, 'set-aims');
+    const { values, result } = parseContactForm(request.body);
+    if (!result.ok) return showPage(request, reply, grant, values, result.errors, null);
+    await setContact(ctx.connection, grant.scope, result.value, { by: user.username });
+    return reply.redirect(`${contactsHref(grant)}?${new URLSearchParams({ saved: result.value.name }).toString()}`, 303);
+  });
+
+  app.post<{ Params: { code: string } }>('/a/:code/due/contacts/remove', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code, 'set-aims');
+    const form = removeContactForm.safeParse(request.body);
+    if (!form.success) throw new HttpError(400, 'Choose an address to remove.');
+    if (!(await removeContact(ctx.connection, grant.scope, form.data.kind, form.data.name))) throw new HttpError(404, 'Page not found');
+    return reply.redirect(`${contactsHref(grant)}?${new URLSearchParams({ removed: form.data.name }).toString()}`, 303);
+  });
+}
+
+const contactNoticeQuery = z.object({ saved: z.string().max(200).optional(), removed: z.string().max(200).optional() });
+const removeContactForm = z.object({ kind: z.enum(['worker', 'team']), name: z.string().trim().min(1).max(200) });

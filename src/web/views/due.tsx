@@ -20,6 +20,8 @@ export function DuePage(props: {
   notice: string | null;
   calendar: CalendarSection | null;
   rulesHref: string | null;
+  /** Where a data lead sets the weekly digests' addresses. */
+  contactsHref: string | null;
 }): VNode {
   const { model } = props;
   const q = model.query;
@@ -102,6 +104,16 @@ export function DuePage(props: {
             {' '}
             <a class="ds_link" href={props.rulesHref}>
               See and change the schedule rules
+            </a>
+            .
+          </>
+        )}
+        {props.contactsHref && (
+          <>
+            {' '}
+            The weekly e-mails go to the{' '}
+            <a class="ds_link" href={props.contactsHref}>
+              digest addresses
             </a>
             .
           </>
