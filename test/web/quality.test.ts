@@ -47,6 +47,14 @@ describe.each(engines)('the data-quality page on $name', (engine) => {
     expect(text).toContain('Recording lag by kind of event Event Events Median days 90th percentile Recorded over 90 days late Agency decision maker decision 1 130 130 1 Permanence recommendation 2 334 334 2');
   });
 
+  it('shows a change to the records at once, though it keeps today’s report between pages', async () => {
+    expect(textOf((await client.get('/a/NORTH/data-quality')).body)).toContain('As at 1 June 2021: 5 children, 2 problems to look at.');
+    await addF6();
+    expect(textOf((await client.get('/a/NORTH/data-quality?rule=child-without-placement')).body)).toContain('As at 1 June 2021: 6 children, 5 problems to look at.');
+    // Another date is reported as at that date.
+    expect(textOf((await client.get('/a/NORTH/data-quality?as_at=2021-05-01')).body)).toContain('As at 1 May 2021: 6 children,');
+  });
+
   it('lists one rule when asked, and downloads the lines as CSV', async () => {
     await addF6();
     const text = textOf((await client.get('/a/NORTH/data-quality?rule=child-without-placement')).body);

@@ -74,7 +74,12 @@ export class FiguresCache {
   derived<T>(figures: AuthorityFigures, key: string, make: () => T): T {
     let extras = this.#extras.get(figures);
     if (!extras) this.#extras.set(figures, (extras = new Map()));
-    if (!extras.has(key)) extras.set(key, make());
+    if (!extras.has(key)) {
+      const made = make();
+      extras.set(key, made);
+      // A promise that fails is not kept: the next reader tries again.
+      if (made instanceof Promise) made.catch(() => extras.get(key) === made && extras.delete(key));
+    }
     return extras.get(key) as T;
   }
 

@@ -5,8 +5,8 @@ import { qualityCsv } from '../../charts/csv.js';
 import { ruleCatalogue, type RuleCode } from '../../domain/quality/catalogue.js';
 import { qualityJson } from '../../domain/quality/quality-json.js';
 import { qualityReport } from '../../domain/quality/quality-report.js';
-import { eventRecordedOn, loadChildRecords, type UserGrant } from '../../store/index.js';
-import type { PlainDate } from '../../domain/date.js';
+import { eventRecordedOn, type UserGrant } from '../../store/index.js';
+import { compareDates, type PlainDate } from '../../domain/date.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
@@ -22,9 +22,17 @@ const perPage = 100;
 type CodeParams = { Params: { code: string }; Querystring: Record<string, string> };
 
 export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): void {
+  // The records as the figures cache holds them (loaded once per version of the data); today's
+  // report is made once per version too, so paging through it or choosing a rule costs nothing.
+  // A report as at another date is made afresh each time (a reader could ask for many dates).
   const reportOf = async (grant: UserGrant, asAt: PlainDate) => {
-    const [records, recordedOn] = await Promise.all([loadChildRecords(ctx.connection, grant.scope), eventRecordedOn(ctx.connection, grant.scope)]);
-    return qualityJson(qualityReport(records, asAt, recordedOn));
+    const today = ctx.today();
+    const figures = await ctx.cache.figures(grant, today);
+    const make = async () => {
+      const [records, recordedOn] = await Promise.all([ctx.cache.records(grant, figures), eventRecordedOn(ctx.connection, grant.scope)]);
+      return qualityJson(qualityReport(records, asAt, recordedOn));
+    };
+    return compareDates(asAt, today) === 0 ? ctx.cache.derived(figures, 'data-quality', make) : make();
   };
 
   app.get<CodeParams>('/a/:code/data-quality', async (request, reply) => {
