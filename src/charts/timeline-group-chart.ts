@@ -114,7 +114,7 @@ function laneMarks(row: GroupRow, top: number, view: GroupView, xOf: XOf, option
 const endingWords: Readonly<Record<GroupRow['timeline']['ending']['kind'], string>> = { 'legal-permanence': ', then an order', 'left-care': ', then left care', 'as-at': '' };
 
 function notesOf(group: GroupTimeline, from: number, shown: number): string {
-  const total = group.rows.length;
+  const total = group.total;
   const notes = [`${total} ${total === 1 ? 'child' : 'children'}${shown < total ? `; ${from + 1} to ${from + shown} are shown` : ''}.`];
   notes.push(group.axis.kind === 'calendar' ? 'Calendar dates.' : `${weeksSinceWords(group.axis.journeyKind)}, for each child.`);
   notes.push(`As at ${longDate(group.asAt)}.`);

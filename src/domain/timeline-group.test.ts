@@ -83,6 +83,16 @@ describe('aligning a group', () => {
     expect(weeksSince(d('2016-09-01'), d('2016-01-10'))).toBe(-235 / 7);
   });
 
+  it('with a limit, works out only the first children, fits the axis to them and counts the rest', () => {
+    const reordered = selectGroup([manyMoves({ childId: 'M' }), fostered('F', '2018-03-01'), atHome('H', '2017-01-01', null)], { kind: 'chosen', childIds: ['H', 'F', 'M'] }, asAt);
+    const group = groupTimeline(reordered, { asAt, aims: [], alignment: { kind: 'calendar' }, limit: 2 });
+    expect([group.rows.map((r) => r.timeline.childId), group.total]).toEqual([['H', 'F'], 3]);
+    // M, left off, was referred on 2016-01-10: the axis starts with H, the earliest drawn, instead.
+    expect(group.axis).toEqual({ kind: 'calendar', start: d('2017-01-01'), end: d('2018-09-30') });
+    const aligned = groupTimeline(selection, { asAt, aims: [], alignment: { kind: 'journey-start', journeyKind: 'adm' }, limit: 0 });
+    expect([aligned.rows, aligned.total, aligned.unaligned]).toEqual([[], 1, ['F', 'H']]);
+  });
+
   it("by journey, as a reader asks for it, counts from the group's own kind of journey", () => {
     const waiting = selectGroup([], { kind: 'waiting-longer-than', aim: aims[2] as (typeof aims)[number], weeks: 14 }, asAt);
     expect([groupAlignment('calendar', waiting), groupAlignment('journey', waiting), groupAlignment('journey', selection)]).toEqual([

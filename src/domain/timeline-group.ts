@@ -47,7 +47,10 @@ export interface GroupTimeline {
   readonly title: string;
   readonly asAt: PlainDate;
   readonly axis: GroupAxis;
+  /** The children drawn, in the group's order: all of them, or the first `limit`. */
   readonly rows: readonly GroupRow[];
+  /** How many children there are to draw (more than `rows` holds when a limit left some off). */
+  readonly total: number;
   /** Children left off under journey alignment because they have no journey of the kind. */
   readonly unaligned: readonly string[];
   readonly unknownIds: readonly string[];
@@ -126,21 +129,23 @@ export function groupOrderWords(selector: GroupSelector): string {
 }
 
 /** The group's timelines on one axis. */
-export function groupTimeline(selection: GroupSelection, options: { readonly asAt: PlainDate; readonly aims: readonly Aim[]; readonly alignment: GroupAlignment }): GroupTimeline {
+export function groupTimeline(selection: GroupSelection, options: { readonly asAt: PlainDate; readonly aims: readonly Aim[]; readonly alignment: GroupAlignment; readonly limit?: number }): GroupTimeline {
   const { asAt, alignment } = options;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const rows: GroupRow[] = [];
   const unaligned: string[] = [];
+  let total = 0;
   for (const record of selection.records) {
-    const timeline = childTimeline(record, { asAt, aims: options.aims });
-    if (alignment.kind === 'calendar') {
-      rows.push({ timeline, anchor: null });
+    const journey = alignment.kind === 'calendar' ? null : currentJourney(record, alignment.journeyKind, asAt);
+    if (alignment.kind !== 'calendar' && journey === null) {
+      unaligned.push(record.child.childId);
       continue;
     }
-    const journey = currentJourney(record, alignment.journeyKind, asAt);
-    if (journey === null) unaligned.push(record.child.childId);
-    else rows.push({ timeline, anchor: journey.start });
+    total += 1;
+    // Only the children drawn have their timelines worked out; the axis fits them.
+    if (rows.length < limit) rows.push({ timeline: childTimeline(record, { asAt, aims: options.aims }), anchor: journey === null ? null : journey.start });
   }
-  return { title: selection.title, asAt, axis: axisOf(rows, alignment, asAt), rows, unaligned, unknownIds: selection.unknownIds };
+  return { title: selection.title, asAt, axis: axisOf(rows, alignment, asAt), rows, total, unaligned, unknownIds: selection.unknownIds };
 }
 
 /**

@@ -61,9 +61,9 @@ export function presentGroupTimeline(code: string, group: GroupTimeline, options
 
 /** Plain sentences about what is drawn: how many matched, in what order, and who is left off and why. */
 export function groupTimelineNotes(group: GroupTimeline, selector: GroupSelector): string[] {
-  const matched = group.rows.length + group.unaligned.length;
+  const matched = group.total + group.unaligned.length;
   const notes = [matched === 0 ? 'No children match.' : `${plural(matched, 'child', 'children')} ${matched === 1 ? 'matches' : 'match'}, ${groupOrderWords(selector)}. As at ${longDate(group.asAt)}.`];
-  if (group.rows.length > maxGroupLanes) notes.push(`Only the first ${maxGroupLanes} of the ${group.rows.length} are drawn and listed below (${groupOrderWords(selector)}). Choose a narrower group to see the others.`);
+  if (group.total > maxGroupLanes) notes.push(`Only the first ${maxGroupLanes} of the ${group.total} are drawn and listed below (${groupOrderWords(selector)}). Choose a narrower group to see the others.`);
   if (group.unaligned.length > 0) notes.push(`Not drawn, because they have no journey to count the weeks from: ${group.unaligned.join(', ')}. Line the group up by calendar date to see them.`);
   if (group.unknownIds.length > 0) notes.push(`No record of: ${group.unknownIds.join(', ')}.`);
   return notes;

@@ -5,7 +5,7 @@
  * timeline is shown, downloaded or printed is audited as viewed.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { groupTimelineSvg } from '../../charts/timeline-group-chart.js';
+import { groupTimelineSvg, maxGroupLanes } from '../../charts/timeline-group-chart.js';
 import { childTimelineSvg } from '../../charts/timeline-chart.js';
 import { timelineTitle } from '../../charts/timeline-words.js';
 import { groupAlignment, groupTimeline, selectGroup, type GroupSelector, type GroupTimeline } from '../../domain/timeline-group.js';
@@ -111,7 +111,8 @@ async function askGroup(ctx: WebContext, request: GroupRequest): Promise<AskedGr
   const { selector } = parsed.value;
   if (selector === null) return { ok: true, grant, form, query: parsed.value, group: null };
   const selection = selectGroup(records, selector, asAt.value);
-  const group = groupTimeline(selection, { asAt: asAt.value, aims, alignment: groupAlignment(parsed.value.align, selection) });
+  // The page draws the first children only: their timelines are all it works out, and its axis fits them.
+  const group = groupTimeline(selection, { asAt: asAt.value, aims, alignment: groupAlignment(parsed.value.align, selection), limit: maxGroupLanes });
   return { ok: true, grant, form, query: parsed.value, group };
 }
 
