@@ -1,10 +1,12 @@
 // Debian's Chromium driven by playwright-core, against the real server listening on a free port
 // over a real database. Without /usr/bin/chromium the browser suites are skipped with a notice,
 // unless every suite must run (PACE_REQUIRE_ALL_SUITES=1, as in CI), when that is a failure.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { password } from '../web/harness.js';
+import { afterAll, beforeAll } from 'vitest';
+import { engines } from '../engines.js';
+import { openWeb, password, type WebFixture } from '../web/harness.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -55,4 +57,50 @@ export async function signedIn(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${base}${landing}`);
   return { context, page };
+}
+
+/** What a browser suite works with: the app over a real database, listening on a free port, and Chromium. */
+export interface BrowserSuite {
+  readonly web: WebFixture;
+  readonly browser: Browser;
+  /** The app's address, e.g. http://127.0.0.1:41234. */
+  readonly base: string;
+}
+
+/**
+ * Sets up a browser suite before its tests and takes it down after them: a fresh database (the
+ * first engine) filled by `seed`, the app listening on a free port, and Chromium. Call it in the
+ * suite's `describe`; its fields can be read once the tests run.
+ */
+export function browserSuite(seed: (web: WebFixture) => Promise<void>): BrowserSuite {
+  let opened: { web: WebFixture; browser: Browser; base: string } | null = null;
+  let web: WebFixture | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    web = await openWeb(engines[0] as (typeof engines)[number]);
+    await seed(web);
+    const base = await web.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    mkdirSync('docs/screenshots', { recursive: true });
+    opened = { web, browser, base };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.dispose();
+  });
+  const ready = () => {
+    if (opened === null) throw new Error('the browser suite is not set up: read its fields inside a test');
+    return opened;
+  };
+  return {
+    get web() {
+      return ready().web;
+    },
+    get browser() {
+      return ready().browser;
+    },
+    get base() {
+      return ready().base;
+    },
+  };
 }

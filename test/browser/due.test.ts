@@ -1,32 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines } from '../engines.js';
+import { describe, expect, it } from 'vitest';
 import { saveReminderChildren } from '../reminders-fixtures.js';
-import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
-import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
+import { addTestUser } from '../web/harness.js';
+import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
 
 describe.skipIf(!hasChromium)('what is due in Chromium', () => {
-  let web: WebFixture;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    web = await openWeb(engines[0] as (typeof engines)[number]);
+  const suite = browserSuite(async (web) => {
     await saveReminderChildren(web.connection, web.north);
     await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
-    base = await web.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-    mkdirSync('docs/screenshots', { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.dispose();
   });
 
   it("chooses a worker without JavaScript, sees their list, and makes a calendar feed", async () => {
-    const { context, page } = await signedIn(browser, base, 'amy', { javaScriptEnabled: false });
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { javaScriptEnabled: false });
     await page.getByRole('link', { name: 'What is due' }).click();
     await page.getByLabel('Worker').selectOption('Ann Smith');
     await page.getByRole('button', { name: 'Show' }).click();
@@ -43,19 +27,19 @@ describe.skipIf(!hasChromium)('what is due in Chromium', () => {
   });
 
   it('finds no serious or critical accessibility problems on the due pages', async () => {
-    const { context, page } = await signedIn(browser, base, 'amy', { bypassCSP: true });
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { bypassCSP: true });
     const found: Record<string, unknown[]> = {};
     for (const path of ['/a/NORTH/due', '/a/NORTH/due?worker=Ann%20Smith', '/a/NORTH/due?team=North%20East', '/a/NORTH/due/rules', '/a/NORTH/due/rules/permanence-recommendation', '/a/NORTH/due/contacts']) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${suite.base}${path}`);
       const violations = await seriousViolations(page);
       if (violations.length) found[path] = violations;
     }
-    await page.goto(`${base}/a/NORTH/due/rules/early-review`);
+    await page.goto(`${suite.base}/a/NORTH/due/rules/early-review`);
     await page.getByLabel('Falls due after').fill('0');
     await page.getByRole('button', { name: 'Save the rule' }).click();
     const withErrors = await seriousViolations(page);
     if (withErrors.length) found['rule form with errors'] = withErrors;
-    await page.goto(`${base}/a/NORTH/due/contacts`);
+    await page.goto(`${suite.base}/a/NORTH/due/contacts`);
     await page.getByLabel('E-mail address').fill('not an address');
     await page.getByRole('button', { name: 'Save the address' }).click();
     await expect(page.getByText('Enter the name as on the children’s records').first().isVisible()).resolves.toBe(true);

@@ -1,13 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines } from '../engines.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { cleanExport } from '../ingest/fixtures.js';
 import { saveNorth } from '../web/fixtures.js';
-import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
-import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
+import { addTestUser } from '../web/harness.js';
+import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
 
 /** The clean export of the import tests, written to a folder, with some lines changed. */
 function exportFolder(change: (name: string, text: string) => string = (_, text) => text): string[] {
@@ -20,21 +19,9 @@ function exportFolder(change: (name: string, text: string) => string = (_, text)
 }
 
 describe.skipIf(!hasChromium)('importing files in Chromium', () => {
-  let web: WebFixture;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    web = await openWeb(engines[0] as (typeof engines)[number]);
+  const suite = browserSuite(async (web) => {
     await saveNorth(web.connection, web.north);
     await addTestUser(web.connection, 'dana', [[web.north, 'data-lead']]);
-    base = await web.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.dispose();
   });
 
   async function upload(page: Page, files: string[]): Promise<void> {
@@ -48,8 +35,8 @@ describe.skipIf(!hasChromium)('importing files in Chromium', () => {
   }
 
   it('names an error by row and column, then imports a good file and shows its data', async () => {
-    const { context, page } = await signedIn(browser, base, 'dana', { bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}/a/NORTH/import`);
+    const { context, page } = await signedIn(suite.browser, suite.base, 'dana', { bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.base}/a/NORTH/import`);
     expect(await seriousViolations(page)).toEqual([]);
 
     await upload(page, exportFolder((name, text) => (name === 'events.csv' ? text.replace('2020-08-20', '2099-08-20') : text)));
@@ -67,7 +54,7 @@ describe.skipIf(!hasChromium)('importing files in Chromium', () => {
     await page.waitForFunction(() => !document.querySelector('meta[http-equiv="refresh"]'), undefined, { timeout: 20_000 });
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Imported \(import \d+\): children 2 added/);
 
-    await page.goto(`${base}/a/NORTH/children/C1`);
+    await page.goto(`${suite.base}/a/NORTH/children/C1`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('C1: Amy Testcase');
     // Its second placement, with kinship carer K-3, as imported.
     await page.getByRole('cell', { name: 'K-3', exact: true }).first().waitFor();

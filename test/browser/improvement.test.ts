@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCycle, newTest, recordCyclePart, type TestOfChange } from '../../src/domain/improvement/test-of-change.js';
 import { addDriverNode, addTest, saveMeeting, saveTest } from '../../src/store/index.js';
 import { d } from '../builders.js';
-import { engines } from '../engines.js';
 import { saveNorth } from '../web/fixtures.js';
-import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
-import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
+import { addTestUser } from '../web/harness.js';
+import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
 
 const details = {
   title: 'Legal advice referral form',
@@ -28,12 +25,7 @@ function ok(result: { ok: true; value: TestOfChange } | { ok: false; error: unkn
 }
 
 describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
-  let web: WebFixture;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    web = await openWeb(engines[0] as (typeof engines)[number]);
+  const suite = browserSuite(async (web) => {
     await saveNorth(web.connection, web.north);
     await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
     const by = { by: 'fixture' };
@@ -48,18 +40,10 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
     await saveTest(web.connection, web.north, test, by);
     await saveMeeting(web.connection, web.north, { date: d('2021-02-10'), title: "Champions' group", notes: '' }, by);
     await saveMeeting(web.connection, web.north, { date: d('2021-03-10'), title: "Champions' group", notes: '' }, by);
-    base = await web.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-    mkdirSync('docs/screenshots', { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.dispose();
   });
 
   it('records the Act of a cycle without JavaScript, and the run chart shows it', async () => {
-    const { context, page } = await signedIn(browser, base, 'amy', { javaScriptEnabled: false });
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { javaScriptEnabled: false });
     await page.getByRole('link', { name: 'Improvement' }).click();
     await page.getByRole('link', { name: 'T1: Legal advice referral form' }).click();
     await page.getByRole('link', { name: 'Record the Act' }).click();
@@ -70,15 +54,15 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('T1: Legal advice referral form');
     expect(await page.locator('main').textContent()).toContain('Adopted');
     await page.screenshot({ path: 'docs/screenshots/test-of-change.png', fullPage: true });
-    await page.goto(`${base}/a/NORTH/aims/aim-2`);
+    await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
     expect(await page.locator('main').textContent()).toContain('T1.1: Test 1, Legal advice referral form: cycle 1 acted on 2021-03-01 (adopt)');
-    await page.goto(`${base}/a/NORTH/aims/aim-2/drivers`);
+    await page.goto(`${suite.base}/a/NORTH/aims/aim-2/drivers`);
     await page.screenshot({ path: 'docs/screenshots/driver-diagram.png', fullPage: true });
     await context.close();
   });
 
   it('finds no serious or critical accessibility problems on the improvement pages', async () => {
-    const { context, page } = await signedIn(browser, base, 'amy', { bypassCSP: true });
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { bypassCSP: true });
     const found: Record<string, unknown[]> = {};
     const paths = [
       '/a/NORTH/improvement',
@@ -96,11 +80,11 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
       '/a/NORTH/balancing',
     ];
     for (const path of paths) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${suite.base}${path}`);
       const violations = await seriousViolations(page);
       if (violations.length) found[path] = violations;
     }
-    await page.goto(`${base}/a/NORTH/tests/new`);
+    await page.goto(`${suite.base}/a/NORTH/tests/new`);
     await page.getByRole('button', { name: 'Save the test' }).click();
     expect(await page.locator('.ds_error-summary').count()).toBe(1);
     const withErrors = await seriousViolations(page);

@@ -1,37 +1,21 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines } from '../engines.js';
+import { describe, expect, it } from 'vitest';
 import { grantNationalAnalyst } from '../../src/store/index.js';
 import { saveNorth } from '../web/fixtures.js';
-import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
-import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
+import { addTestUser } from '../web/harness.js';
+import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
 import { saveHistory } from './fixtures.js';
 
 const screenshots = 'docs/screenshots';
 
 describe.skipIf(!hasChromium)('pace in Chromium', () => {
-  let web: WebFixture;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    web = await openWeb(engines[0] as (typeof engines)[number]);
+  const suite = browserSuite(async (web) => {
     await saveNorth(web.connection, web.north);
     await saveHistory(web.connection, web.north);
     await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
     await grantNationalAnalyst(web.connection, await addTestUser(web.connection, 'nat', []), 'test');
-    base = await web.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-    mkdirSync(screenshots, { recursive: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.dispose();
-  });
-
-  const signIn = (options: Parameters<typeof signedIn>[3] = {}) => signedIn(browser, base, 'amy', options);
+  const signIn = (options: Parameters<typeof signedIn>[3] = {}) => signedIn(suite.browser, suite.base, 'amy', options);
 
   it('signs in and reads the dashboard: each aim with its sentence, headline, charts and what the rules say', async () => {
     const { context, page } = await signIn();
@@ -55,7 +39,7 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
   it("follows a dot on the run chart to that child's record", async () => {
     const { context, page } = await signIn();
     await page.locator('a[aria-label^="A1: 21.7 weeks"]').click();
-    await page.waitForURL(`${base}/a/NORTH/children/A1`);
+    await page.waitForURL(`${suite.base}/a/NORTH/children/A1`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('A1: Amy Adams');
     await page.screenshot({ path: `${screenshots}/child.png`, fullPage: true });
     await context.close();
@@ -65,7 +49,7 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     const { context, page } = await signIn({ javaScriptEnabled: false });
     const headline = () => page.locator('section.pace-aim', { has: page.getByRole('heading', { name: 'Aim 2: permanence recommendation', level: 2 }) }).locator('.pace-headline').textContent();
     await expect(headline()).resolves.toBe('46.2% in time');
-    await page.goto(`${base}/a/NORTH/children/E5`);
+    await page.goto(`${suite.base}/a/NORTH/children/E5`);
     await page.getByRole('link', { name: 'Add an event' }).click();
     await page.getByLabel('Event', { exact: true }).selectOption('permanence_recommendation');
     await page.getByLabel('Date it happened').fill('27/05/2021');
@@ -105,21 +89,21 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     ];
     const found: Record<string, unknown[]> = {};
     for (const path of pages) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${suite.base}${path}`);
       const violations = await seriousViolations(page);
       if (violations.length) found[path] = violations;
     }
     // A form shown again with its errors.
-    await page.goto(`${base}/a/NORTH/children/A1/events/new`);
+    await page.goto(`${suite.base}/a/NORTH/children/A1/events/new`);
     await page.getByRole('button', { name: 'Save' }).click();
     const withErrors = await seriousViolations(page);
     if (withErrors.length) found['event form with errors'] = withErrors;
-    const anonymous = await browser.newPage({ bypassCSP: true });
-    await anonymous.goto(`${base}/sign-in`);
+    const anonymous = await suite.browser.newPage({ bypassCSP: true });
+    await anonymous.goto(`${suite.base}/sign-in`);
     const signInPage = await seriousViolations(anonymous);
     if (signInPage.length) found['/sign-in'] = signInPage;
     await anonymous.close();
-    const national = await signedIn(browser, base, 'nat', { bypassCSP: true, landing: '/national' });
+    const national = await signedIn(suite.browser, suite.base, 'nat', { bypassCSP: true, landing: '/national' });
     const nationalPage = await seriousViolations(national.page);
     if (nationalPage.length) found['/national'] = nationalPage;
     await national.context.close();

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines } from '../engines.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { saveNorth, saveSiblings } from '../web/fixtures.js';
-import { addTestUser, openWeb, type WebFixture } from '../web/harness.js';
-import { hasChromium, launchChromium, seriousViolations, signedIn } from './browser.js';
+import { addTestUser } from '../web/harness.js';
+import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
 
 /** The sheets the page prints on, at the size its own @page rule asks for: each one's width × height in points. */
 async function printedSheets(page: Page): Promise<string[]> {
@@ -12,29 +11,17 @@ async function printedSheets(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('timelines in Chromium', () => {
-  let web: WebFixture;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    web = await openWeb(engines[0] as (typeof engines)[number]);
+  const suite = browserSuite(async (web) => {
     await saveNorth(web.connection, web.north);
     await saveSiblings(web.connection, web.north);
     await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
-    base = await web.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.dispose();
-  });
-
-  const signIn = (options: Parameters<typeof signedIn>[3] = {}) => signedIn(browser, base, 'amy', options);
+  const signIn = (options: Parameters<typeof signedIn>[3] = {}) => signedIn(suite.browser, suite.base, 'amy', options);
 
   it("opens a child's record, sees the timeline, and follows Print (A4) to a sheet with nothing else on paper", async () => {
     const { context, page } = await signIn();
-    await page.goto(`${base}/a/NORTH/children/C7`);
+    await page.goto(`${suite.base}/a/NORTH/children/C7`);
     const section = page.locator('section[aria-labelledby="timeline"]');
     await expect(section.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Timeline as at 1 June 2021');
     const picture = section.getByRole('img', { name: /^Timeline for Alex Example \(C7\)\./ });
@@ -42,7 +29,7 @@ describe.skipIf(!hasChromium)('timelines in Chromium', () => {
     await section.getByText('The timeline as tables').click();
     await expect(section.getByRole('table', { name: 'The time between decisions' }).isVisible()).resolves.toBe(true);
     await page.getByRole('link', { name: 'Print (A4)' }).click();
-    await page.waitForURL(`${base}/a/NORTH/children/C7/timeline/print?as_at=2021-06-01`);
+    await page.waitForURL(`${suite.base}/a/NORTH/children/C7/timeline/print?as_at=2021-06-01`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Timeline for Alex Example (C7), ready to print');
     // A4 landscape is 842 × 595 points.
     expect(await printedSheets(page)).toEqual(['842 × 595']);
@@ -54,16 +41,16 @@ describe.skipIf(!hasChromium)('timelines in Chromium', () => {
 
   it("prints a group as one A4 sheet for each child's own timeline", async () => {
     const { context, page } = await signIn();
-    await page.goto(`${base}/a/NORTH/timelines/print?group=siblings&sibling_group=SG1`);
+    await page.goto(`${suite.base}/a/NORTH/timelines/print?group=siblings&sibling_group=SG1`);
     expect(await printedSheets(page)).toEqual(['842 × 595', '842 × 595', '842 × 595']);
     await context.close();
   });
 
   it('opens the group page from the waiting list, and chooses another group without JavaScript', async () => {
     const { context, page } = await signIn({ javaScriptEnabled: false });
-    await page.goto(`${base}/a/NORTH/waiting?aim=aim-4`);
+    await page.goto(`${suite.base}/a/NORTH/waiting?aim=aim-4`);
     await page.getByRole('link', { name: 'See these children on one timeline' }).click();
-    await page.waitForURL(`${base}/a/NORTH/timelines?group=waiting&aim=aim-4&weeks=0&as_at=2021-06-01`);
+    await page.waitForURL(`${suite.base}/a/NORTH/timelines?group=waiting&aim=aim-4&weeks=0&as_at=2021-06-01`);
     await expect(page.getByRole('heading', { level: 2, name: 'Waiting more than 0 weeks (Aim 4: application lodged at court)' }).isVisible()).resolves.toBe(true);
     const table = page.getByRole('table', { name: /the children drawn, in the order drawn$/ });
     await expect(table.getByRole('link').allTextContents()).resolves.toEqual(['S1', 'S3']);
@@ -90,7 +77,7 @@ describe.skipIf(!hasChromium)('timelines in Chromium', () => {
     ];
     const found: Record<string, unknown[]> = {};
     for (const path of pages) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${suite.base}${path}`);
       const violations = await seriousViolations(page);
       if (violations.length) found[path] = violations;
     }
