@@ -9,6 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateAuthority } from '../../src/demo/generate.js';
 import { writeCanonicalCsv } from '../../src/demo/write-csv.js';
 import { importFiles, type ImportOptions } from '../../src/ingest/import-files.js';
+import { startWritingWhileReading } from '../../src/ingest/write-while-reading.js';
 import { loadProfile } from '../../src/ingest/profile.js';
 import { dataStamp, type AuthorityScope, type Connection } from '../../src/store/index.js';
 import { d } from '../builders.js';
@@ -117,5 +118,22 @@ describe.each(engines)('a first import written while it is read, on $name', (eng
     expect(again.outcome).toBe('imported');
     expect(writers()).toBe(0);
     expect(again.saved?.children.added).toBe(400);
+  });
+
+  it('is declined inside its own transaction when records arrive between the first look and the write lock', async () => {
+    const { openWriter } = opened.connection;
+    if (openWriter === undefined) return; // PostgreSQL: never taken.
+    expect((await importFiles(opened.connection, options(writeFiles(cleanExport), { writeWhileReadingFrom: undefined }))).outcome).toBe('imported');
+    // The first look is taken on an empty database (as if before another process's import landed);
+    // the writer thread opens the database that now holds records.
+    const empty = await engine.open();
+    try {
+      expect((await addTestAuthority(empty.connection)).id).toBe(north.id);
+      const before = await snapshotAll(opened.connection);
+      expect(await startWritingWhileReading({ ...empty.connection, openWriter }, north, { by: 'data.lead', at })).toBeNull();
+      expect(await snapshotAll(opened.connection)).toBe(before);
+    } finally {
+      await empty.dispose();
+    }
   });
 });
