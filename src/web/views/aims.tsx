@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { placementTypeLabels, placementTypes, routeLabels, routes } from '../../domain/codes.js';
 import type { AimFormValues } from '../forms/aim-form.js';
-import { Checkboxes, CsrfField, ErrorSummary, PageHeader, Select, TextInput, type FieldError } from './components.js';
+import { Checkboxes, CsrfField, ErrorSummary, PageHeader, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface AimsModel {
@@ -82,14 +82,7 @@ export function AimForm(props: { chrome: Chrome; title: string; action: string; 
         <Checkboxes name="plan_routes" legend="Only children whose plan is one of these routes (optional)" hint="None ticked means any plan." options={routes.map((r) => ({ value: r, label: routeLabels[r] }))} checked={list('plan_routes')} errors={e} />
         <TextInput name="backlog_by" label="Backlog: by this date (optional)" value={v('backlog_by')} errors={e} width="ds_input--fixed-10" />
         <TextInput name="backlog_before" label="Backlog: all journeys started before this date will be complete (optional)" value={v('backlog_before')} errors={e} width="ds_input--fixed-10" />
-        <div class="ds_button-group">
-          <button type="submit" class="ds_button">
-            Save the aim
-          </button>
-          <a class="ds_link" href={props.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label="Save the aim" cancelHref={props.cancelHref} />
       </form>
     </Page>
   );

@@ -252,3 +252,17 @@ export function LinkList(props: { links: readonly { readonly href: string; reado
     </ul>
   );
 }
+
+/** A form's submit button with a link back to where the reader came from. */
+export function SubmitOrCancel(props: { label: ComponentChildren; cancelHref: string }): VNode {
+  return (
+    <div class="ds_button-group">
+      <button type="submit" class="ds_button">
+        {props.label}
+      </button>
+      <a class="ds_link" href={props.cancelHref}>
+        Cancel
+      </a>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 /** An aim's driver diagram: the drawing, the same tree as nested lists, and the forms that change it. */
 import type { VNode } from 'preact';
 import type { FormValues } from '../forms/improvement-forms.js';
-import { CsrfField, ErrorSummary, PageHeader, Radios, Select, TextInput, type FieldError, type Option } from './components.js';
+import { CsrfField, ErrorSummary, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError, type Option } from './components.js';
 import type { Link } from './improvement.js';
 import { NoticeBox } from './improvement.js';
 import { Page, type Chrome } from './layout.js';
@@ -138,14 +138,7 @@ export function DriverNodeForm(props: { chrome: Chrome; title: string; action: s
         <CsrfField token={props.chrome.csrfToken} />
         <TextInput name="text" label="Words" value={props.values.text ?? ''} errors={e} width="ds_input--fluid-two-thirds" />
         {props.parents && <Select name="parent" label="Under" value={props.values.parent ?? ''} options={props.parents} errors={e} />}
-        <div class="ds_button-group">
-          <button type="submit" class="ds_button">
-            Save
-          </button>
-          <a class="ds_link" href={props.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label="Save" cancelHref={props.cancelHref} />
       </form>
       {props.removeAction && (
         <form method="post" action={props.removeAction}>

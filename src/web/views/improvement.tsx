@@ -1,7 +1,7 @@
 /** Improvement work: the overview, a test of change with its PDSA cycles, and the forms that change them. */
 import type { ComponentChildren, VNode } from 'preact';
 import type { FormValues, ListValues } from '../forms/improvement-forms.js';
-import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, PageHeader, Radios, Select, SummaryList, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
+import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface Link {
@@ -217,14 +217,7 @@ export function TestForm({ chrome, model: m }: { chrome: Chrome; model: TestForm
         <TextInput name="start_date" label="Start date" hint="For example 2021-03-01 or 01/03/2021." value={v.start_date ?? ''} errors={e} width="ds_input--fixed-10" />
         <Radios name="scale" legend="Scale" options={m.scales} value={v.scale ?? ''} errors={e} />
         {m.statuses && <Select name="status" label="Status" hint="The cycles set the status; a person may move an adopted test to business as usual, or abandon a test." value={v.status ?? ''} options={m.statuses} errors={e} />}
-        <div class="ds_button-group">
-          <button type="submit" class="ds_button">
-            Save the test
-          </button>
-          <a class="ds_link" href={m.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label="Save the test" cancelHref={m.cancelHref} />
       </form>
     </Page>
   );
@@ -297,14 +290,7 @@ export function CycleForm({ chrome, model: m }: { chrome: Chrome; model: CycleFo
       <form method="post" action={m.action} novalidate>
         <CsrfField token={chrome.csrfToken} />
         {fields[m.part]}
-        <div class="ds_button-group">
-          <button type="submit" class="ds_button">
-            {m.button}
-          </button>
-          <a class="ds_link" href={m.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label={m.button} cancelHref={m.cancelHref} />
       </form>
     </Page>
   );
@@ -338,14 +324,7 @@ export function PublishForm({ chrome, model: m }: { chrome: Chrome; model: Publi
           checked={m.values.consent === 'yes' ? ['yes'] : []}
           errors={e}
         />
-        <div class="ds_button-group">
-          <button type="submit" class="ds_button">
-            Publish to the library
-          </button>
-          <a class="ds_link" href={m.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label="Publish to the library" cancelHref={m.cancelHref} />
       </form>
     </Page>
   );

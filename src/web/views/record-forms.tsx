@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { eventTypeLabels, eventTypes, legalBases, placementTypeLabels, placementTypes, routeLabels, routes } from '../../domain/codes.js';
 import type { Fields } from '../forms/records.js';
-import { CsrfField, ErrorSummary, PageHeader, Select, TextInput, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, PageHeader, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface FormProps {
@@ -26,14 +26,7 @@ function FormPage(props: FormProps & { children: VNode[] }): VNode {
       <form method="post" action={props.action} novalidate>
         <CsrfField token={props.chrome.csrfToken} />
         {props.children}
-        <div class="ds_button-group">
-          <button type="submit" class="ds_button">
-            Save
-          </button>
-          <a class="ds_link" href={props.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label="Save" cancelHref={props.cancelHref} />
       </form>
       {props.editing && <p>Saving keeps the previous version in the record's history.</p>}
     </Page>

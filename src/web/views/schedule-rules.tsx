@@ -1,7 +1,7 @@
 /** The authority's schedule rules: what each reminder is, when it falls due and what meets it; and the form to change one. */
 import type { VNode } from 'preact';
 import type { ScheduleRuleFormValues } from '../forms/schedule-rule-form.js';
-import { CsrfField, ErrorSummary, PageHeader, Radios, Select, TextInput, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface ScheduleRulesModel {
@@ -89,14 +89,7 @@ export function ScheduleRuleForm(props: { chrome: Chrome; title: string; action:
         <Select name="after_unit" label="Unit" value={v.after_unit} options={props.followsAim ? [...units, { value: 'aim', label: `the timescale of ${props.followsAim}` }] : units} errors={e} />
         <TextInput name="every_count" label="Then again every (optional)" hint="Leave both empty when it falls due once." value={v.every_count} errors={e} width="ds_input--fixed-4" />
         <Select name="every_unit" label="Repeat unit" value={v.every_unit} blank="does not repeat" options={units} errors={e} />
-        <div class="ds_button-group">
-          <button type="submit" class="ds_button">
-            Save the rule
-          </button>
-          <a class="ds_link" href={props.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label="Save the rule" cancelHref={props.cancelHref} />
       </form>
     </Page>
   );
