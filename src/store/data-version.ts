@@ -5,9 +5,9 @@
  *   records (`noteRecordChanges`, in the transaction of every change), the latest aim, the latest
  *   history entry and the programme start.
  * - `dataVersion` is exact: it adds the row counts (deleted rows stay counted), so it also changes
- *   for an add stamped no later than what was there (clocks of two servers a little apart, or a
- *   caller that supplies the time). Counting is proportional to the records, so it is asked less
- *   often.
+ *   for an aim added with a time no later than the newest aim's (clocks of two servers a little
+ *   apart, or a caller that supplies the time). Counting is proportional to the records, so it is
+ *   asked less often.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuthorityScope } from './authorities.js';

@@ -28,16 +28,16 @@ export function digestCommand(program: Command, io: Io, done: (code: number) => 
       }
       const lines: string[] = [];
       let failed = 0;
-      const planned = await withStore(io, async (connection) => {
+      const plan = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
         const [{ records, schedule }, contacts, sent] = await Promise.all([loadReminderInputs(connection, found), listContacts(connection, found.scope), digestsSent(connection, found.scope, asAt)]);
         const base = io.env.PACE_URL?.trim().replace(/\/+$/, '') ?? '';
         const linkFor = (kind: ContactKind, name: string) => (base === '' ? null : `${base}/a/${encodeURIComponent(found.scope.code)}/due?${new URLSearchParams({ [kind]: name }).toString()}`);
-        const plan = planDigests(childrenDue(records, schedule, asAt, windowDays), contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor });
+        const digests = planDigests(childrenDue(records, schedule, asAt, windowDays), contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor });
         // A digest already sent for this date is not sent twice, unless asked.
-        const already = options.again ? [] : plan.messages.filter((message) => sent.has(recipientKey(message)));
-        const messages = plan.messages.filter((message) => !already.includes(message));
+        const already = options.again ? [] : digests.messages.filter((message) => sent.has(recipientKey(message)));
+        const messages = options.again ? digests.messages : digests.messages.filter((message) => !sent.has(recipientKey(message)));
         if (options.dryRun) {
           lines.push(`Dry run: ${messages.length} ${messages.length === 1 ? 'digest' : 'digests'} for ${options.authority} as at ${asAt.toString()} would be sent.`);
           for (const message of messages) lines.push('', `To: ${message.to}`, `Subject: ${message.subject}`, '', message.text.trimEnd());
@@ -50,10 +50,9 @@ export function digestCommand(program: Command, io: Io, done: (code: number) => 
           for (const result of results) lines.push(`  ${summary(result.message)}${result.ok ? '' : `: NOT SENT (${result.error})`}`);
         }
         for (const message of already) lines.push(`Already sent for ${asAt.toString()}, on ${(sent.get(recipientKey(message)) as string).slice(0, 10)}, so not sent again (use --again to): ${summary(message)}`);
-        return plan;
+        return digests;
       });
-      if (planned === null) return done(exitCodes.refused);
-      const plan = planned;
+      if (plan === null) return done(exitCodes.refused);
       for (const missing of plan.withoutAddress) lines.push(`No address for ${missing.kind} ${missing.name} (${missing.children} ${missing.children === 1 ? 'child' : 'children'} with something due): set one with pace contacts set.`);
       if (plan.unallocated > 0) lines.push(`${plan.unallocated} ${plan.unallocated === 1 ? 'child' : 'children'} with something due ${plan.unallocated === 1 ? 'has' : 'have'} neither a worker nor a team.`);
       io.out.write(`${lines.join('\n')}\n`);

@@ -186,7 +186,7 @@ function registerContactRoutes(app: FastifyInstance, ctx: WebContext, dueChildre
     // Whose digest could not be sent today: the same reckoning as pace digest's.
     const { withoutAddress } = planDigests(children, contacts, { authorityName: grant.authority.name, asAt: today, windowDays: defaultWindowDays, linkFor: () => null });
     const model = {
-      contacts: contacts.map((c) => ({ kind: c.kind, name: c.name, email: c.email, removeValues: { kind: c.kind, name: c.name } })),
+      contacts,
       withoutAddress,
       action: contactsHref(grant),
       removeAction: authorityPath(grant.scope.code, '/due/contacts/remove'),

@@ -5,7 +5,7 @@ import { CsrfField, ErrorSummary, PageHeader, Radios, TextInput, type FieldError
 import { Page, type Chrome } from './layout.js';
 
 export interface ContactsModel {
-  readonly contacts: readonly { readonly kind: string; readonly name: string; readonly email: string; readonly removeValues: { readonly kind: string; readonly name: string } }[];
+  readonly contacts: readonly { readonly kind: string; readonly name: string; readonly email: string }[];
   /** Workers and teams with something due and no address: their digest cannot be sent. */
   readonly withoutAddress: readonly { readonly kind: string; readonly name: string; readonly children: number }[];
   readonly action: string;
@@ -83,8 +83,8 @@ export function ContactsPage(props: { chrome: Chrome; model: ContactsModel; valu
                 <td>
                   <form method="post" action={model.removeAction}>
                     <CsrfField token={props.chrome.csrfToken} />
-                    <input type="hidden" name="kind" value={contact.removeValues.kind} />
-                    <input type="hidden" name="name" value={contact.removeValues.name} />
+                    <input type="hidden" name="kind" value={contact.kind} />
+                    <input type="hidden" name="name" value={contact.name} />
                     <button type="submit" class="ds_button ds_button--secondary ds_button--small">
                       Remove<span class="visually-hidden"> the address of {contact.name}</span>
                     </button>
