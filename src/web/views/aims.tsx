@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { placementTypeLabels, placementTypes, routeLabels, routes } from '../../domain/codes.js';
 import type { AimFormValues } from '../forms/aim-form.js';
-import { Checkboxes, CsrfField, ErrorSummary, PageHeader, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
+import { Checkboxes, CsrfField, ErrorSummary, NoticeBox, PageHeader, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface AimsModel {
@@ -13,11 +13,7 @@ export interface AimsModel {
 export function AimsPage(props: { chrome: Chrome; model: AimsModel; notice: string | null }): VNode {
   return (
     <Page title="Aims" chrome={props.chrome}>
-      {props.notice && (
-        <div class="ds_inset-text" role="status">
-          <p class="ds_inset-text__text">{props.notice}</p>
-        </div>
-      )}
+      <NoticeBox notice={props.notice} />
       <PageHeader title="Aims" label={props.chrome.authority?.name} />
       <p>Every figure on the dashboard measures one of these aims. A change keeps the previous definition in the aim's history.</p>
       {props.model.aims.map((aim) => (

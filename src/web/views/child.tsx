@@ -1,7 +1,7 @@
 /** A child's record: details, placements, events, journeys with their statuses, and the history of changes. */
 import type { VNode } from 'preact';
 import type { ChildModel } from '../presenters/child.js';
-import { PageHeader, SummaryList, Tag } from './components.js';
+import { NoticeBox, PageHeader, SummaryList, Tag } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { ChildTimelineSection } from './timeline.js';
 
@@ -11,11 +11,7 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
   const { model, canRecord } = props;
   return (
     <Page title={model.title} chrome={props.chrome}>
-      {props.notice && (
-        <div class="ds_inset-text" role="status">
-          <p class="ds_inset-text__text">{props.notice}</p>
-        </div>
-      )}
+      <NoticeBox notice={props.notice} />
       <PageHeader title={model.title} label="Child record" />
       {canRecord && (
         <ul class="pace-actions ds_no-bullets">

@@ -201,6 +201,16 @@ export function Tag({ colour, children }: { colour: 'red' | 'orange' | 'green' |
   return <span class={`ds_tag ds_tag--${colour}`}>{children}</span>;
 }
 
+/** What the last action did (saved, removed, …), announced to screen readers; nothing when there is no notice. */
+export function NoticeBox({ notice }: { notice: string | null }): VNode | null {
+  if (!notice) return null;
+  return (
+    <div class="ds_inset-text" role="status">
+      <p class="ds_inset-text__text">{notice}</p>
+    </div>
+  );
+}
+
 export function Notice({ children }: { children: ComponentChildren }): VNode {
   return (
     <div class="ds_inset-text">

@@ -1,7 +1,7 @@
 /** Where the weekly digests go: each worker's and team manager's address, who has something due and none, and the form to set one. */
 import type { VNode } from 'preact';
 import type { ContactFormValues } from '../forms/contact-form.js';
-import { CsrfField, ErrorSummary, PageHeader, Radios, TextInput, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface ContactsModel {
@@ -20,11 +20,7 @@ export function ContactsPage(props: { chrome: Chrome; model: ContactsModel; valu
   return (
     <Page title="Digest addresses" chrome={props.chrome} hasErrors={errors.length > 0} wide>
       <ErrorSummary errors={errors} />
-      {props.notice && (
-        <div class="ds_inset-text" role="status">
-          <p class="ds_inset-text__text">{props.notice}</p>
-        </div>
-      )}
+      <NoticeBox notice={props.notice} />
       <PageHeader title="Digest addresses" label={props.chrome.authority?.name} />
       <p>
         Each week <code>pace digest</code> e-mails every worker, and every team's manager, what is overdue and due soon for their children, by reference only. A worker or team is named as on the

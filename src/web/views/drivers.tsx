@@ -1,9 +1,8 @@
 /** An aim's driver diagram: the drawing, the same tree as nested lists, and the forms that change it. */
 import type { VNode } from 'preact';
 import type { FormValues } from '../forms/improvement-forms.js';
-import { CsrfField, ErrorSummary, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError, type Option } from './components.js';
+import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError, type Option } from './components.js';
 import type { Link } from './improvement.js';
-import { NoticeBox } from './improvement.js';
 import { Page, type Chrome } from './layout.js';
 import { Svg, type TrustedSvg } from './trusted-svg.js';
 

@@ -1,7 +1,7 @@
 /** What is due: overdue and due-soon items for the authority, a worker or a team, with calendar feeds for a worker. */
 import type { VNode } from 'preact';
 import type { CalendarFeedRow, DuePageModel } from '../presenters/due.js';
-import { CsrfField, ErrorSummary, Notice, PageHeader, Select, Tag, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, Notice, NoticeBox, PageHeader, Select, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface CalendarSection {
@@ -28,11 +28,7 @@ export function DuePage(props: {
   return (
     <Page title={`${model.title}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
       <ErrorSummary errors={props.errors} />
-      {props.notice && (
-        <div class="ds_inset-text" role="status">
-          <p class="ds_inset-text__text">{props.notice}</p>
-        </div>
-      )}
+      <NoticeBox notice={props.notice} />
       <PageHeader title={model.title} label={props.chrome.authority?.name}>
         <p class="ds_page-header__metadata">As at {model.asAtWords}.</p>
       </PageHeader>

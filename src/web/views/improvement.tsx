@@ -1,21 +1,12 @@
 /** Improvement work: the overview, a test of change with its PDSA cycles, and the forms that change them. */
 import type { ComponentChildren, VNode } from 'preact';
 import type { FormValues, ListValues } from '../forms/improvement-forms.js';
-import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
+import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface Link {
   readonly text: string;
   readonly href: string;
-}
-
-export function NoticeBox({ notice }: { notice: string | null }): VNode | null {
-  if (!notice) return null;
-  return (
-    <div class="ds_inset-text" role="status">
-      <p class="ds_inset-text__text">{notice}</p>
-    </div>
-  );
 }
 
 export interface TestRow {

@@ -1,7 +1,6 @@
 /** The change-idea library shared by every authority: the programme's tested changes and what authorities publish. */
 import type { VNode } from 'preact';
-import { PageHeader, SummaryList, Tag } from './components.js';
-import { NoticeBox } from './improvement.js';
+import { NoticeBox, PageHeader, SummaryList, Tag } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface LibraryRow {

@@ -1,8 +1,7 @@
 /** The champions' group's meetings, each with its pack, and the form to record one. */
 import type { VNode } from 'preact';
 import type { FormValues } from '../forms/improvement-forms.js';
-import { CsrfField, ErrorSummary, PageHeader, TextArea, TextInput, type FieldError } from './components.js';
-import { NoticeBox } from './improvement.js';
+import { CsrfField, ErrorSummary, NoticeBox, PageHeader, TextArea, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface MeetingRow {

@@ -1,7 +1,7 @@
 /** The authority's schedule rules: what each reminder is, when it falls due and what meets it; and the form to change one. */
 import type { VNode } from 'preact';
 import type { ScheduleRuleFormValues } from '../forms/schedule-rule-form.js';
-import { CsrfField, ErrorSummary, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface ScheduleRulesModel {
@@ -12,11 +12,7 @@ export interface ScheduleRulesModel {
 export function ScheduleRulesPage(props: { chrome: Chrome; model: ScheduleRulesModel; notice: string | null }): VNode {
   return (
     <Page title="Schedule rules" chrome={props.chrome} wide>
-      {props.notice && (
-        <div class="ds_inset-text" role="status">
-          <p class="ds_inset-text__text">{props.notice}</p>
-        </div>
-      )}
+      <NoticeBox notice={props.notice} />
       <PageHeader title="Schedule rules" label={props.chrome.authority?.name} />
       <p>
         These rules say when each meeting and decision should happen. The{' '}
