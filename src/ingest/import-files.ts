@@ -107,7 +107,6 @@ export async function importFiles(connection: Connection, options: ImportOptions
     }
 
     const totalRecords = batch.counts.children + batch.counts.placements + batch.counts.events;
-    let written = 0;
     progress({ phase: 'writing', records: 0, totalRecords });
     const outcome: ImportOutcome = options.dryRun ? 'dry-run' : 'imported';
     // The log entry of an import is part of its transaction: both are kept, or neither. So is its
@@ -122,6 +121,7 @@ export async function importFiles(connection: Connection, options: ImportOptions
       const importId = await writing.commit((inside) => logged(inside, saved), (records) => progress({ phase: 'writing', records, totalRecords }));
       return report(outcome, importId, saved);
     }
+    let written = 0;
     const { saved, importId } = await inOneTransaction(connection, !options.dryRun, async (inside) => {
       const saved = await saveBatch(inside, scope, batch, { by: options.by, at }, (count) => {
         written += count;
