@@ -6,7 +6,6 @@
  */
 import Papa from 'papaparse';
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
 import { textDecoder, type FileFacts } from './encoding.js';
 import { detectSeparator } from './separator.js';
 import type { RawRow, RowBatch } from './source.js';
@@ -80,14 +79,4 @@ export function lineEnding(head: string): '\r\n' | '\r' | '\n' {
     else if (!quoted && char === '\n') return '\n';
   }
   return '\n';
-}
-
-/** Passes bytes through, counting them (for a progress bar). */
-export function byteCounter(onBytes: (bytes: number) => void): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      onBytes(chunk.length);
-      callback(null, chunk);
-    },
-  });
 }

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { Transform } from 'node:stream';
 import { makeProblem } from '../domain/quality/problem.js';
 import type { ImportFile } from '../store/imports.js';
-import { byteCounter, csvBatches } from './csv-source.js';
+import { csvBatches } from './csv-source.js';
 import { readFileFacts, type TextEncoding } from './encoding.js';
 import { locate, type ProblemLog } from './import-problem.js';
 import type { Profile } from './profile.js';
@@ -102,3 +103,13 @@ function statOf(path: string) {
 }
 
 async function* none(): AsyncGenerator<TableSource> {}
+
+/** Passes bytes through, counting them (for a progress bar). */
+function byteCounter(onBytes: (bytes: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      onBytes(chunk.length);
+      callback(null, chunk);
+    },
+  });
+}
