@@ -16,13 +16,14 @@ export function child(overrides: Partial<Child> = {}): Child {
     siblingGroup: null,
     worker: null,
     team: null,
+    locality: null,
     ...overrides,
   };
 }
 
 let counter = 0;
 
-export function placement(start: string, end: string | null, type: PlacementType, extra: { legalBasis?: LegalBasis; id?: string; carerRef?: string; childId?: string } = {}): Placement {
+export function placement(start: string, end: string | null, type: PlacementType, extra: { legalBasis?: LegalBasis; id?: string; carerRef?: string; childId?: string; recordedDate?: string } = {}): Placement {
   counter += 1;
   return {
     childId: extra.childId ?? 'C1',
@@ -32,10 +33,11 @@ export function placement(start: string, end: string | null, type: PlacementType
     type,
     legalBasis: extra.legalBasis ?? null,
     carerRef: extra.carerRef ?? null,
+    recordedDate: extra.recordedDate === undefined ? null : d(extra.recordedDate),
   };
 }
 
-export function event(type: EventType, date: string, route: Route | null = null, extra: { id?: string; childId?: string } = {}): CaseEvent {
+export function event(type: EventType, date: string, route: Route | null = null, extra: { id?: string; childId?: string; recordedDate?: string } = {}): CaseEvent {
   counter += 1;
   return {
     childId: extra.childId ?? 'C1',
@@ -44,6 +46,7 @@ export function event(type: EventType, date: string, route: Route | null = null,
     date: d(date),
     route,
     note: null,
+    recordedDate: extra.recordedDate === undefined ? null : d(extra.recordedDate),
   };
 }
 

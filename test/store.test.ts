@@ -97,6 +97,7 @@ describe.each(engines)('the store on $name', (engine) => {
           placement_type: 'foster',
           legal_basis: 'CSO',
           carer_ref: 'F-17',
+          recorded_date: null,
           deleted_at: null,
         },
       },

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { ChildRecord } from '../domain/records.js';
 
 export const canonicalColumns = {
-  children: ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team'],
-  placements: ['child_id', 'placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref'],
-  events: ['child_id', 'event_id', 'event_type', 'date', 'route', 'note'],
+  children: ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality'],
+  placements: ['child_id', 'placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref', 'recorded_date'],
+  events: ['child_id', 'event_id', 'event_type', 'date', 'route', 'note', 'recorded_date'],
 } as const;
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180); empty for null. */
@@ -43,14 +43,14 @@ export async function writeCanonicalCsv(dir: string, records: readonly ChildReco
   await write(events, csvLine(canonicalColumns.events));
   const counts = { children: 0, placements: 0, events: 0 };
   for (const { child, placements: ps, events: es } of records) {
-    await write(children, csvLine([child.childId, child.firstName, child.lastName, child.dateOfBirth.toString(), child.sex, child.siblingGroup, child.worker, child.team]));
+    await write(children, csvLine([child.childId, child.firstName, child.lastName, child.dateOfBirth.toString(), child.sex, child.siblingGroup, child.worker, child.team, child.locality]));
     counts.children += 1;
     for (const p of ps) {
-      await write(placements, csvLine([p.childId, p.placementId, p.start.toString(), p.end?.toString() ?? null, p.type, p.legalBasis, p.carerRef]));
+      await write(placements, csvLine([p.childId, p.placementId, p.start.toString(), p.end?.toString() ?? null, p.type, p.legalBasis, p.carerRef, p.recordedDate?.toString() ?? null]));
       counts.placements += 1;
     }
     for (const e of es) {
-      await write(events, csvLine([e.childId, e.eventId, e.type, e.date.toString(), e.route, e.note]));
+      await write(events, csvLine([e.childId, e.eventId, e.type, e.date.toString(), e.route, e.note, e.recordedDate?.toString() ?? null]));
       counts.events += 1;
     }
   }

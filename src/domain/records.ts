@@ -22,6 +22,8 @@ export interface Child {
   readonly siblingGroup: string | null;
   readonly worker: string | null;
   readonly team: string | null;
+  /** The area team or locality. */
+  readonly locality: string | null;
 }
 
 /** A period in one setting with one carer. `end` is the last day in it; null while it continues. */
@@ -33,6 +35,8 @@ export interface Placement {
   readonly type: PlacementType;
   readonly legalBasis: LegalBasis | null;
   readonly carerRef: string | null;
+  /** The day the record was entered in the source system, when known (docs/measurement.md, "Recording dates"). */
+  readonly recordedDate: PlainDate | null;
 }
 
 /** A dated milestone: the day it happened, not the day it was recorded. */
@@ -43,6 +47,8 @@ export interface CaseEvent {
   readonly date: PlainDate;
   readonly route: Route | null;
   readonly note: string | null;
+  /** The day the record was entered in the source system, when known. */
+  readonly recordedDate: PlainDate | null;
 }
 
 /** Everything known about one child: the input to every journey rule. */

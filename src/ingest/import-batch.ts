@@ -29,8 +29,8 @@ export class ImportBatch {
   readonly #left: Record<'placements' | 'events', Set<number>> = { placements: new Set(), events: new Set() };
   #lastChildId: string | null = null;
   #lastChildIndex = -1;
-  readonly #placements = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], start: new IntColumn(), end: new IntColumn(), type: new CodeColumn<PlacementType>(placementTypes), basis: new CodeColumn<LegalBasis>(legalBases), carer: [] as (string | null)[] };
-  readonly #events = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], day: new IntColumn(), type: new CodeColumn<EventType>(eventTypes), route: new CodeColumn<Route>(routes), note: [] as (string | null)[] };
+  readonly #placements = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], start: new IntColumn(), end: new IntColumn(), type: new CodeColumn<PlacementType>(placementTypes), basis: new CodeColumn<LegalBasis>(legalBases), carer: [] as (string | null)[], recorded: new IntColumn() };
+  readonly #events = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], day: new IntColumn(), type: new CodeColumn<EventType>(eventTypes), route: new CodeColumn<Route>(routes), note: [] as (string | null)[], recorded: new IntColumn() };
   /** Children whose row was present but had errors: not unknown, just not readable. */
   readonly presentChildIds = new Set<string>();
   readonly counts: Record<TableName, number> = { children: 0, placements: 0, events: 0 };
@@ -69,6 +69,7 @@ export class ImportBatch {
     p.type.push(placement.type);
     p.basis.push(placement.legalBasis);
     p.carer.push(placement.carerRef);
+    p.recorded.push(placement.recordedDate === null ? noDay : epochDay(placement.recordedDate));
     this.counts.placements += 1;
   }
 
@@ -81,6 +82,7 @@ export class ImportBatch {
     e.type.push(event.type);
     e.route.push(event.route);
     e.note.push(event.note);
+    e.recorded.push(event.recordedDate === null ? noDay : epochDay(event.recordedDate));
     this.counts.events += 1;
   }
 
@@ -123,6 +125,7 @@ export class ImportBatch {
   #placement(i: number): Placement {
     const p = this.#placements;
     const end = p.end.at(i);
+    const recorded = p.recorded.at(i);
     return {
       childId: this.#childIds[p.child.at(i)] as string,
       placementId: p.id[i] as string,
@@ -131,11 +134,13 @@ export class ImportBatch {
       type: p.type.at(i) as PlacementType,
       legalBasis: p.basis.at(i),
       carerRef: p.carer[i] ?? null,
+      recordedDate: recorded === noDay ? null : dateOfEpochDay(recorded),
     };
   }
 
   #event(i: number): CaseEvent {
     const e = this.#events;
+    const recorded = e.recorded.at(i);
     return {
       childId: this.#childIds[e.child.at(i)] as string,
       eventId: e.id[i] as string,
@@ -143,6 +148,7 @@ export class ImportBatch {
       date: dateOfEpochDay(e.day.at(i)),
       route: e.route.at(i),
       note: e.note[i] ?? null,
+      recordedDate: recorded === noDay ? null : dateOfEpochDay(recorded),
     };
   }
 

@@ -109,7 +109,7 @@ type Builder = (at: (name: string) => number) => (values: readonly Value[]) => A
 
 const builders: Readonly<Record<TableName, Builder>> = {
   children: (at) => {
-    const [childId, firstName, lastName, dateOfBirth, sex, siblingGroup, worker, team] = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team'].map(at) as number[];
+    const [childId, firstName, lastName, dateOfBirth, sex, siblingGroup, worker, team, locality] = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality'].map(at) as number[];
     return (v): Child => ({
       childId: v[childId as number] as string,
       firstName: v[firstName as number] as string | null,
@@ -119,10 +119,11 @@ const builders: Readonly<Record<TableName, Builder>> = {
       siblingGroup: v[siblingGroup as number] as string | null,
       worker: v[worker as number] as string | null,
       team: v[team as number] as string | null,
+      locality: v[locality as number] as string | null,
     });
   },
   placements: (at) => {
-    const [childId, placementId, start, end, type, legalBasis, carerRef] = ['child_id', 'placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref'].map(at) as number[];
+    const [childId, placementId, start, end, type, legalBasis, carerRef, recorded] = ['child_id', 'placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref', 'recorded_date'].map(at) as number[];
     return (v): Placement => ({
       childId: v[childId as number] as string,
       placementId: v[placementId as number] as string,
@@ -131,10 +132,11 @@ const builders: Readonly<Record<TableName, Builder>> = {
       type: v[type as number] as PlacementType,
       legalBasis: v[legalBasis as number] as LegalBasis | null,
       carerRef: v[carerRef as number] as string | null,
+      recordedDate: v[recorded as number] as PlainDate | null,
     });
   },
   events: (at) => {
-    const [childId, eventId, type, date, route, note] = ['child_id', 'event_id', 'event_type', 'date', 'route', 'note'].map(at) as number[];
+    const [childId, eventId, type, date, route, note, recorded] = ['child_id', 'event_id', 'event_type', 'date', 'route', 'note', 'recorded_date'].map(at) as number[];
     return (v): CaseEvent => ({
       childId: v[childId as number] as string,
       eventId: v[eventId as number] as string,
@@ -142,6 +144,7 @@ const builders: Readonly<Record<TableName, Builder>> = {
       date: v[date as number] as PlainDate,
       route: v[route as number] as Route | null,
       note: v[note as number] as string | null,
+      recordedDate: v[recorded as number] as PlainDate | null,
     });
   },
 };

@@ -28,6 +28,7 @@ export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = 
     column('sibling_group', false, 'text'),
     column('worker', false, 'text'),
     column('team', false, 'text'),
+    column('locality', false, 'text'),
   ],
   placements: [
     column('child_id', true, 'id'),
@@ -37,6 +38,7 @@ export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = 
     column('placement_type', true, { code: 'placement_type' }),
     column('legal_basis', false, { code: 'legal_basis' }),
     column('carer_ref', false, 'text'),
+    column('recorded_date', false, 'date'),
   ],
   events: [
     column('child_id', true, 'id'),
@@ -45,6 +47,7 @@ export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = 
     column('date', true, 'date'),
     column('route', false, { code: 'route' }),
     column('note', false, 'text'),
+    column('recorded_date', false, 'date'),
   ],
 };
 

@@ -19,7 +19,7 @@ export const childEntity: EntityDescriptor<Child, ChildData> = {
   name: 'child',
   table: 'children',
   idColumn: 'child_id',
-  dataColumns: ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team'],
+  dataColumns: ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality'],
   toRow: childToRow,
 };
 
@@ -27,7 +27,7 @@ export const placementEntity: EntityDescriptor<Placement, PlacementData> = {
   name: 'placement',
   table: 'placements',
   idColumn: 'placement_id',
-  dataColumns: ['placement_id', 'child_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref'],
+  dataColumns: ['placement_id', 'child_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref', 'recorded_date'],
   toRow: placementToRow,
 };
 
@@ -35,7 +35,7 @@ export const eventEntity: EntityDescriptor<CaseEvent, EventData> = {
   name: 'event',
   table: 'events',
   idColumn: 'event_id',
-  dataColumns: ['event_id', 'child_id', 'event_type', 'event_date', 'route', 'note'],
+  dataColumns: ['event_id', 'child_id', 'event_type', 'event_date', 'route', 'note', 'recorded_date'],
   toRow: eventToRow,
 };
 

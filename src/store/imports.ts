@@ -3,7 +3,6 @@
  * the children already held, and when each event was recorded (for the quality report).
  */
 import type { ControlledTransaction, Generated, Kysely, Transaction } from 'kysely';
-import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import type { SaveCounts, SaveSummary } from './records.js';
@@ -151,19 +150,4 @@ export async function inOneTransaction<T>(connection: Connection, commit: boolea
 export async function storedChildIds(connection: Connection, scope: AuthorityScope): Promise<Set<string>> {
   const rows = await connection.db.selectFrom('children').select('child_id').where('authority_id', '=', scope.id).where('deleted_at', 'is', null).execute();
   return new Set(rows.map((row) => row.child_id));
-}
-
-/** When the current version of each of the authority's events was recorded: event id → `YYYY-MM-DD` (UTC). */
-export async function eventRecordedDays(connection: Connection, scope: AuthorityScope): Promise<Map<string, string>> {
-  const rows = await connection.db.selectFrom('events').select(['event_id', 'recorded_at']).where('authority_id', '=', scope.id).where('deleted_at', 'is', null).execute();
-  return new Map(rows.map((row) => [row.event_id, (timestampToIso(row.recorded_at) as string).slice(0, 10)]));
-}
-
-/** When the current version of each of the authority's events was recorded, as a look-up for the quality report. */
-export async function eventRecordedOn(connection: Connection, scope: AuthorityScope): Promise<(eventId: string) => PlainDate | null> {
-  const days = await eventRecordedDays(connection, scope);
-  return (eventId) => {
-    const day = days.get(eventId);
-    return day === undefined ? null : parseDateOrThrow(day);
-  };
 }

@@ -2,11 +2,12 @@
 import type { ChildRecord } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
+import { childEntity, eventEntity, placementEntity } from './entities.js';
 import { childFromRow, DateReader, eventFromRow, placementFromRow } from './rows.js';
 
-const childColumns = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team'] as const;
-const placementColumns = ['placement_id', 'child_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref'] as const;
-const eventColumns = ['event_id', 'child_id', 'event_type', 'event_date', 'route', 'note'] as const;
+const childColumns = childEntity.dataColumns;
+const placementColumns = placementEntity.dataColumns;
+const eventColumns = eventEntity.dataColumns;
 
 /** Every child of the authority that has not been deleted, with their placements and events. */
 export async function loadChildRecords(connection: Connection, scope: AuthorityScope): Promise<ChildRecord[]> {

@@ -16,6 +16,7 @@ export type ChildData = {
   sibling_group: string | null;
   worker: string | null;
   team: string | null;
+  locality: string | null;
 };
 
 export type PlacementData = {
@@ -26,6 +27,7 @@ export type PlacementData = {
   placement_type: string;
   legal_basis: string | null;
   carer_ref: string | null;
+  recorded_date: string | null;
 };
 
 export type EventData = {
@@ -35,6 +37,7 @@ export type EventData = {
   event_date: string;
   route: string | null;
   note: string | null;
+  recorded_date: string | null;
 };
 
 /**
@@ -77,6 +80,7 @@ export function childFromRow(row: ChildData, dates: DateReader): Child {
     siblingGroup: row.sibling_group,
     worker: row.worker,
     team: row.team,
+    locality: row.locality,
   };
 }
 
@@ -89,6 +93,7 @@ export function placementFromRow(row: PlacementData, dates: DateReader): Placeme
     type: code<PlacementType>(row.placement_type) as PlacementType,
     legalBasis: code<LegalBasis>(row.legal_basis),
     carerRef: row.carer_ref,
+    recordedDate: dates.readOptional(row.recorded_date),
   };
 }
 
@@ -100,6 +105,7 @@ export function eventFromRow(row: EventData, dates: DateReader): CaseEvent {
     date: dates.read(row.event_date),
     route: code<Route>(row.route),
     note: row.note,
+    recordedDate: dates.readOptional(row.recorded_date),
   };
 }
 
@@ -113,6 +119,7 @@ export function childToRow(child: Child): ChildData {
     sibling_group: child.siblingGroup,
     worker: child.worker,
     team: child.team,
+    locality: child.locality,
   };
 }
 
@@ -125,6 +132,7 @@ export function placementToRow(placement: Placement): PlacementData {
     placement_type: placement.type,
     legal_basis: placement.legalBasis,
     carer_ref: placement.carerRef,
+    recorded_date: placement.recordedDate === null ? null : isoDate(placement.recordedDate),
   };
 }
 
@@ -136,6 +144,7 @@ export function eventToRow(event: CaseEvent): EventData {
     event_date: isoDate(event.date),
     route: event.route,
     note: event.note,
+    recorded_date: event.recordedDate === null ? null : isoDate(event.recordedDate),
   };
 }
 

@@ -38,6 +38,7 @@ export interface ChildTable extends Recorded {
   sibling_group: string | null;
   worker: string | null;
   team: string | null;
+  locality: string | null;
 }
 
 export interface PlacementTable extends Recorded {
@@ -49,6 +50,7 @@ export interface PlacementTable extends Recorded {
   placement_type: string;
   legal_basis: string | null;
   carer_ref: string | null;
+  recorded_date: string | null;
 }
 
 export interface EventTable extends Recorded {
@@ -59,6 +61,7 @@ export interface EventTable extends Recorded {
   event_date: string;
   route: string | null;
   note: string | null;
+  recorded_date: string | null;
 }
 
 /** Every earlier version of a record, and every delete and restore: nothing is silently lost. */

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { meetingPackPdf } from '../../charts/pack-pdf.js';
 import { isAfter, Temporal, type PlainDate } from '../../domain/date.js';
-import { eventRecordedOn, listAims, listMeetings, listTests, loadChildRecords } from '../../store/index.js';
+import { listAims, listMeetings, listTests, loadChildRecords } from '../../store/index.js';
 import { computeAuthorityFigures } from '../../web/figures/authority-figures.js';
 import { meetingPack } from '../../web/packs/meeting-pack.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
@@ -28,9 +28,9 @@ export function packCommand(program: Command, io: Io, done: (code: number) => vo
           return null;
         }
         const asAt = isAfter(options.date, today) ? today : options.date;
-        const [aims, records, recordedOn, tests] = await Promise.all([listAims(connection, found.scope), loadChildRecords(connection, found.scope), eventRecordedOn(connection, found.scope), listTests(connection, found.scope)]);
+        const [aims, records, tests] = await Promise.all([listAims(connection, found.scope), loadChildRecords(connection, found.scope), listTests(connection, found.scope)]);
         const figures = computeAuthorityFigures(found.authority, aims, records, asAt, 'pack');
-        return meetingPack({ figures, records, recordedOn, tests, meetings }, options.date);
+        return meetingPack({ figures, records, tests, meetings }, options.date);
       });
       if (result === null) return done(exitCodes.refused);
       const pdf = await meetingPackPdf(result);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { Temporal, type PlainDate } from '../../domain/date.js';
 import { qualityJson } from '../../domain/quality/quality-json.js';
 import { qualityReport } from '../../domain/quality/quality-report.js';
-import { eventRecordedOn, loadChildRecords } from '../../store/index.js';
+import { loadChildRecords } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 
@@ -24,8 +24,7 @@ export function qualityCommand(program: Command, io: Io, done: (code: number) =>
       const report = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        const [records, recordedOn] = await Promise.all([loadChildRecords(connection, found.scope), eventRecordedOn(connection, found.scope)]);
-        return qualityReport(records, asAt, recordedOn);
+        return qualityReport(await loadChildRecords(connection, found.scope), asAt);
       });
       if (report === null) return done(exitCodes.refused);
       const json = qualityJson(report);
@@ -52,9 +51,9 @@ function presentQuality(json: QualityView): string {
     const count = (shown.get(p.code) ?? 0) + 1;
     shown.set(p.code, count);
     if (count > shownPerRule) continue;
-    lines.push(`  ${p.child_id ?? '—'}${p.record ? ` (${p.record})` : ''}: ${p.message} [${p.code}]`, `    fix: ${p.fix}`);
+    lines.push(`  ${p.child_id ?? '—'}${p.record ? ` (${p.record})` : ''}: ${p.message} [${p.rule}]`, `    fix: ${p.fix}`);
   }
-  for (const { code, count } of json.problem_counts) if (count > shownPerRule) lines.push(`  … and ${count - shownPerRule} more ${code} (see --json or --csv)`);
+  for (const { rule, count } of json.problem_counts) if (count > shownPerRule) lines.push(`  … and ${count - shownPerRule} more: ${rule} (see --json or --csv)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -20,10 +20,18 @@ describe('the data-quality report', () => {
     ]);
   });
 
-  it('measures how late events were recorded and names those over 90 days late', () => {
-    const child = record([placement('2023-01-02', null, 'foster')], [event('lac_review', '2024-01-10', null, { id: 'E1' }), event('lac_review', '2024-05-01', null, { id: 'E2' })]);
-    const recorded: Record<string, string> = { E1: '2024-06-01', E2: '2024-05-03' };
-    const report = qualityReport([child], asAt, (id) => (recorded[id] ? d(recorded[id]) : null));
+  it('measures how late events were recorded, only where the recorded date is known, and names those over 90 days late', () => {
+    const child = record(
+      [placement('2023-01-02', null, 'foster')],
+      [
+        event('lac_review', '2024-01-10', null, { id: 'E1', recordedDate: '2024-06-01' }),
+        event('lac_review', '2024-05-01', null, { id: 'E2', recordedDate: '2024-05-03' }),
+        // Imported without a recorded date: no lag, however long ago it happened.
+        event('lac_review', '2023-08-01', null, { id: 'E3' }),
+        event('planning_meeting_72h', '2024-02-01', null, { id: 'E4' }),
+      ],
+    );
+    const report = qualityReport([child], asAt);
     expect(report.lag).toEqual([{ eventType: 'lac_review', events: 2, medianDays: 143, p90Days: 143, late: 1 }]);
     expect(report.problems.filter((p) => p.code === 'recording-late').map((p) => [p.record?.id, renderMessage(p)])).toEqual([['E1', 'event dated 2024-01-10 was recorded 143 days after it happened']]);
   });
@@ -31,7 +39,7 @@ describe('the data-quality report', () => {
   it('names a journey that has gone over a year without any event, and a child with no placement', () => {
     const silent = record([placement('2022-01-03', null, 'foster')], [event('lac_review', '2023-05-01')], { childId: 'C1' });
     const noPlacement = record([], [], { childId: 'C2' });
-    const report = qualityReport([silent, noPlacement], asAt, () => null);
+    const report = qualityReport([silent, noPlacement], asAt);
     expect(report.problems.map((p) => [p.childId, p.code, renderMessage(p)])).toEqual([
       ['C1', 'journey-without-events', 'the accommodation journey open since 2022-01-03 has had no event for over a year'],
       ['C2', 'child-without-placement', 'child has no placement'],
@@ -40,6 +48,6 @@ describe('the data-quality report', () => {
 
   it('names impossible or suspicious sequences with the child to fix', () => {
     const child = record([placement('2023-01-02', null, 'foster')], [event('adm_decision', '2023-05-01', 'adoption'), event('lac_review', '2024-06-01')]);
-    expect(qualityReport([child], asAt, () => null).problems.map((p) => `${p.childId} ${p.code}`)).toEqual(['C1 adm-before-recommendation']);
+    expect(qualityReport([child], asAt).problems.map((p) => `${p.childId} ${p.code}`)).toEqual(['C1 adm-before-recommendation']);
   });
 });

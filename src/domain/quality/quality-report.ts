@@ -36,8 +36,12 @@ export interface QualityReport {
   readonly problems: readonly Problem[];
 }
 
-/** `recordedOn` gives the day pace first held the current version of an event, when known. */
-export function qualityReport(records: readonly ChildRecord[], asAt: PlainDate, recordedOn: (eventId: string) => PlainDate | null): QualityReport {
+/**
+ * The report as at `asAt`. Recording lag is measured only where an event's recorded date is known
+ * (entered through pace's forms, or a `recorded_date` column): the day of an import is never a
+ * recording date (docs/measurement.md, "Recording dates").
+ */
+export function qualityReport(records: readonly ChildRecord[], asAt: PlainDate): QualityReport {
   const problems: Problem[] = [];
   const context = { today: asAt, isKnownChild: () => true };
   const lags = new Map<EventType, number[]>();
@@ -46,7 +50,7 @@ export function qualityReport(records: readonly ChildRecord[], asAt: PlainDate, 
     problems.push(...validateChildRecords({ childId: record.child.childId, ...record }, context).filter((p) => p.code !== 'date-in-future'));
     for (const event of record.events) {
       const day = epochDay(event.date);
-      const recorded = recordedOn(event.eventId);
+      const recorded = event.recordedDate;
       if (recorded === null || day > asAtDay || asAtDay - day > lagWindowDays) continue;
       const lag = Math.max(0, epochDay(recorded) - day);
       const list = lags.get(event.type);

@@ -86,7 +86,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');
       const record = await childOrThrow(grant, request.params.childId);
-      const placement: Placement = valueOrThrow(parsePlacement({ ...fieldsOrThrow(request.body, placementFields), placement_id: request.params.placementId }, ctx.today(), record.child.childId, request.params.placementId));
+      const placement: Placement = valueOrThrow(parsePlacement({ ...fieldsOrThrow(request.body, placementFields), placement_id: request.params.placementId }, ctx.today(), record.child.childId, request.params.placementId, record.placements.find((p) => p.placementId === request.params.placementId)?.recordedDate ?? null));
       await ownedOrNew(grant, 'placement', placement.placementId, record.child.childId);
       const change = await write(grant, request, 'placement', { placements: [placement] });
       return reply.code(change === 'added' ? 201 : 200).send({ change, placement: placementJson(placement) });
@@ -100,7 +100,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');
       const record = await childOrThrow(grant, request.params.childId);
-      const event: CaseEvent = valueOrThrow(parseEvent({ ...fieldsOrThrow(request.body, eventFields), event_id: request.params.eventId }, ctx.today(), record.child.childId, request.params.eventId));
+      const event: CaseEvent = valueOrThrow(parseEvent({ ...fieldsOrThrow(request.body, eventFields), event_id: request.params.eventId }, ctx.today(), record.child.childId, request.params.eventId, record.events.find((e) => e.eventId === request.params.eventId)?.recordedDate ?? null));
       await ownedOrNew(grant, 'event', event.eventId, record.child.childId);
       const change = await write(grant, request, 'event', { events: [event] });
       return reply.code(change === 'added' ? 201 : 200).send({ change, event: eventJson(event) });

@@ -23,6 +23,7 @@ export const childBody: Schema = {
     sibling_group: text('Children sharing it are siblings'),
     worker: text('The allocated social worker'),
     team: text('The allocated team'),
+    locality: text('The area team or locality'),
   },
 };
 
@@ -35,6 +36,7 @@ export const placementBody: Schema = {
     placement_type: oneOf(placementTypes, 'The setting'),
     legal_basis: oneOf(legalBases, 'The legal basis'),
     carer_ref: text('Identifies the carer or unit'),
+    recorded_date: { ...date('The day it was entered in the source system, when known (for recording lag); left out, an update keeps the date already held'), type: ['string', 'null'] },
   },
 };
 
@@ -46,6 +48,7 @@ export const eventBody: Schema = {
     date: date('The day it happened, not the day it was recorded'),
     route: oneOf(routes, 'Required for permanence_recommendation, care_plan, adm_decision, court_application_lodged and order_granted'),
     note: text('Free text'),
+    recorded_date: { ...date('The day it was entered in the source system, when known (for recording lag); left out, an update keeps the date already held'), type: ['string', 'null'] },
   },
 };
 

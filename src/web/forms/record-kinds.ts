@@ -16,9 +16,11 @@ export interface RecordKind<T> {
   readonly addTitle: string;
   editTitle(id: string): string;
   toFields(record: T): Fields;
-  parse(fields: Fields, today: PlainDate, childId: string, id: string): ParseResult<T>;
+  /** `recordedDate`: the recording date the record keeps when the fields give none (the day a form adds it). */
+  parse(fields: Fields, today: PlainDate, childId: string, id: string, recordedDate: PlainDate | null): ParseResult<T>;
   find(record: ChildRecord, id: string): T | undefined;
   idOf(value: T): string;
+  recordedDateOf(value: T): PlainDate | null;
   batch(value: T): SaveBatch;
   /** A reference for a record added without one. */
   newId(): string;
@@ -35,6 +37,7 @@ export const placementKind: RecordKind<Placement> = {
   parse: parsePlacement,
   find: (record, id) => record.placements.find((p) => p.placementId === id),
   idOf: (p) => p.placementId,
+  recordedDateOf: (p) => p.recordedDate,
   batch: (p) => ({ placements: [p] }),
   newId: () => `P-${randomBytes(5).toString('hex')}`,
 };
@@ -50,6 +53,7 @@ export const eventKind: RecordKind<CaseEvent> = {
   parse: parseEvent,
   find: (record, id) => record.events.find((e) => e.eventId === id),
   idOf: (e) => e.eventId,
+  recordedDateOf: (e) => e.recordedDate,
   batch: (e) => ({ events: [e] }),
   newId: () => `E-${randomBytes(5).toString('hex')}`,
 };
@@ -65,6 +69,7 @@ export const childKind = {
     sibling_group: c.siblingGroup ?? '',
     worker: c.worker ?? '',
     team: c.team ?? '',
+    locality: c.locality ?? '',
   }),
   parse: parseChild,
   View: ChildForm,

@@ -28,9 +28,9 @@ export function readFields(body: unknown, names: readonly string[]): ParseResult
   return errors.length ? { ok: false, errors } : { ok: true, value: fields };
 }
 
-export const childFields = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team'] as const;
-export const placementFields = ['placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref'] as const;
-export const eventFields = ['event_id', 'event_type', 'date', 'route', 'note'] as const;
+export const childFields = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality'] as const;
+export const placementFields = ['placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref', 'recorded_date'] as const;
+export const eventFields = ['event_id', 'event_type', 'date', 'route', 'note', 'recorded_date'] as const;
 
 const labels: Readonly<Record<string, string>> = {
   child_id: 'Reference',
@@ -41,6 +41,8 @@ const labels: Readonly<Record<string, string>> = {
   sibling_group: 'Sibling group',
   worker: 'Social worker',
   team: 'Team',
+  locality: 'Locality',
+  recorded_date: 'Recorded date',
   placement_id: 'Placement reference',
   start_date: 'Start date',
   end_date: 'End date',
@@ -113,12 +115,15 @@ export function parseChild(fields: Fields, today: PlainDate, childId?: string): 
   const id = childId ?? r.reference('child_id', true);
   const dateOfBirth = r.date('date_of_birth', true);
   const sex = r.code('sex', isSex, ['M', 'F', 'X'], false);
-  const child = { firstName: r.text('first_name'), lastName: r.text('last_name'), siblingGroup: r.text('sibling_group'), worker: r.text('worker'), team: r.text('team') };
+  const child = { firstName: r.text('first_name'), lastName: r.text('last_name'), siblingGroup: r.text('sibling_group'), worker: r.text('worker'), team: r.text('team'), locality: r.text('locality') };
   return done(r, () => ({ childId: id as string, dateOfBirth: dateOfBirth as PlainDate, sex, ...child }));
 }
 
-/** A placement of `childId`; `placementId` is used when the form leaves the reference blank. */
-export function parsePlacement(fields: Fields, today: PlainDate, childId: string, placementId: string): ParseResult<Placement> {
+/**
+ * A placement of `childId`; `placementId` is used when the form leaves the reference blank, and
+ * `recordedDate` when the fields give no `recorded_date` (a form: the day it is entered).
+ */
+export function parsePlacement(fields: Fields, today: PlainDate, childId: string, placementId: string, recordedDate: PlainDate | null = null): ParseResult<Placement> {
   const r = new Reader(fields, today);
   const id = r.reference('placement_id', false) ?? placementId;
   const start = r.date('start_date', true);
@@ -127,11 +132,12 @@ export function parsePlacement(fields: Fields, today: PlainDate, childId: string
   const type = r.code('placement_type', isPlacementType, placementTypes, true);
   const legalBasis = r.code('legal_basis', isLegalBasis, legalBases, false);
   const carerRef = r.text('carer_ref');
-  return done(r, () => ({ childId, placementId: id, start: start as PlainDate, end, type: type as Placement['type'], legalBasis, carerRef }));
+  const recorded = r.date('recorded_date', false) ?? recordedDate;
+  return done(r, () => ({ childId, placementId: id, start: start as PlainDate, end, type: type as Placement['type'], legalBasis, carerRef, recordedDate: recorded }));
 }
 
-/** An event of `childId`; `eventId` is used when the form leaves the reference blank. */
-export function parseEvent(fields: Fields, today: PlainDate, childId: string, eventId: string): ParseResult<CaseEvent> {
+/** An event of `childId`; `eventId` is used when the form leaves the reference blank, `recordedDate` as for a placement. */
+export function parseEvent(fields: Fields, today: PlainDate, childId: string, eventId: string, recordedDate: PlainDate | null = null): ParseResult<CaseEvent> {
   const r = new Reader(fields, today);
   const id = r.reference('event_id', false) ?? eventId;
   const type = r.code('event_type', isEventType, eventTypes, true);
@@ -139,5 +145,6 @@ export function parseEvent(fields: Fields, today: PlainDate, childId: string, ev
   const route = r.code('route', isRoute, routes, false);
   if (type && eventTypesWithRoute.includes(type) && route === null && !r.errors.some((e) => e.field === 'route')) r.fail('route', `Choose the route: the event “${eventTypeLabels[type]}” must name one`);
   const note = r.text('note', { max: 2000 });
-  return done(r, () => ({ childId, eventId: id, type: type as CaseEvent['type'], date: date as PlainDate, route, note }));
+  const recorded = r.date('recorded_date', false) ?? recordedDate;
+  return done(r, () => ({ childId, eventId: id, type: type as CaseEvent['type'], date: date as PlainDate, route, note, recordedDate: recorded }));
 }

@@ -21,14 +21,13 @@ import { qualityReport } from '../../domain/quality/quality-report.js';
 import type { ChildRecord } from '../../domain/records.js';
 import type { Meeting } from '../../store/index.js';
 import type { AuthorityFigures } from '../figures/authority-figures.js';
-import { presentAim } from '../presenters/dashboard.js';
+import { countsSentence, presentAim } from '../presenters/dashboard.js';
 import { plural } from '../presenters/format.js';
 
 export interface PackInputs {
   /** The authority's figures as at the meeting date. */
   readonly figures: AuthorityFigures;
   readonly records: readonly ChildRecord[];
-  readonly recordedOn: (eventId: string) => PlainDate | null;
   readonly tests: readonly TestOfChange[];
   readonly meetings: readonly Meeting[];
 }
@@ -51,7 +50,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
       name: aim.name,
       sentence: aim.sentence,
       headline: aim.headline,
-      lines: [...(aim.headline ? [] : [aim.noPercentage]), aim.counts, ...(aim.target ? [aim.target] : []), aim.median, aim.waiting, ...(aim.backlog ? [aim.backlog] : [])],
+      lines: [...(aim.headline ? [] : [aim.noPercentage]), countsSentence(aim), ...(aim.target ? [aim.target] : []), aim.median, aim.waiting, ...(aim.backlog ? [aim.backlog] : [])],
       runSvg: marks.length ? aimRunChartSvg(result.aim, result.chart, programmeStart, marks) : result.runSvg,
       waitingSvg: result.waitingSvg,
       verdicts: aim.verdicts,
@@ -82,7 +81,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
       verdicts: chart.verdicts,
     };
   });
-  const quality = qualityJson(qualityReport(inputs.records, figures.asAt, inputs.recordedOn));
+  const quality = qualityJson(qualityReport(inputs.records, figures.asAt));
   return {
     title: `Meeting pack: ${meeting.title}, ${longDate(date)}`,
     authorityName: figures.authority.name,
@@ -97,7 +96,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
     balancing,
     quality: {
       summary: `${plural(quality.children, 'child', 'children')}; ${plural(quality.problems.length, 'problem')} to look at.`,
-      rows: quality.problem_counts.map((c) => ({ code: c.code, kind: c.severity === 'error' ? 'Error' : 'Warning', count: c.count })),
+      rows: quality.problem_counts.map((c) => ({ code: c.rule, kind: c.severity === 'error' ? 'Error' : 'Warning', count: c.count })),
     },
   };
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { meetingPackPdf } from '../../charts/pack-pdf.js';
 import type { PackDocument } from '../../charts/pack-document.js';
 import { isAfter, parseDate, type PlainDate } from '../../domain/date.js';
-import { eventRecordedOn, listMeetings, listTests, saveMeeting, appendAudit, type UserGrant } from '../../store/index.js';
+import { listMeetings, listTests, saveMeeting, appendAudit, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
@@ -33,8 +33,8 @@ export async function packFor(ctx: WebContext, grant: UserGrant, date: PlainDate
   if (!meetings.some((m) => m.date.toString() === date.toString())) return null;
   const asAt = isAfter(date, ctx.today()) ? ctx.today() : date;
   const figures = await ctx.cache.figures(grant, asAt);
-  const [records, recordedOn, tests] = await Promise.all([ctx.cache.records(grant, figures), eventRecordedOn(ctx.connection, grant.scope), listTests(ctx.connection, grant.scope)]);
-  return meetingPack({ figures, records, recordedOn, tests, meetings }, date);
+  const [records, tests] = await Promise.all([ctx.cache.records(grant, figures), listTests(ctx.connection, grant.scope)]);
+  return meetingPack({ figures, records, tests, meetings }, date);
 }
 
 export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void {

@@ -5,7 +5,7 @@ import { qualityCsv } from '../../charts/csv.js';
 import { ruleCatalogue, type RuleCode } from '../../domain/quality/catalogue.js';
 import { qualityJson } from '../../domain/quality/quality-json.js';
 import { qualityReport } from '../../domain/quality/quality-report.js';
-import { eventRecordedOn, type UserGrant } from '../../store/index.js';
+import type { UserGrant } from '../../store/index.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
@@ -28,10 +28,7 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): vo
   const reportOf = async (grant: UserGrant, asAt: PlainDate) => {
     const today = ctx.today();
     const figures = await ctx.cache.figures(grant, today);
-    const make = async () => {
-      const [records, recordedOn] = await Promise.all([ctx.cache.records(grant, figures), eventRecordedOn(ctx.connection, grant.scope)]);
-      return qualityJson(qualityReport(records, asAt, recordedOn));
-    };
+    const make = async () => qualityJson(qualityReport(await ctx.cache.records(grant, figures), asAt));
     return compareDates(asAt, today) === 0 ? ctx.cache.derived(figures, 'data-quality', make) : make();
   };
 

@@ -106,7 +106,8 @@ function registerItemRoutes<T>(app: FastifyInstance, ctx: WebContext, kind: Reco
     const record = await recordOrNotFound(ctx, grant, request.params.childId);
     const childId = record.child.childId;
     const fields = formFields(request.body, kind.fields);
-    const parsed = kind.parse(fields, ctx.today(), childId, kind.newId());
+    // Entered through pace's own form: recorded today (docs/measurement.md, "Recording dates").
+    const parsed = kind.parse(fields, ctx.today(), childId, kind.newId(), ctx.today());
     let errors = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       const id = kind.idOf(parsed.value);
@@ -135,7 +136,8 @@ function registerItemRoutes<T>(app: FastifyInstance, ctx: WebContext, kind: Reco
     if (item === undefined) throw new HttpError(404, 'Page not found');
     const id = kind.idOf(item);
     const fields = { ...formFields(request.body, kind.fields), [`${kind.entity}_id`]: id };
-    const parsed = kind.parse(fields, ctx.today(), record.child.childId, id);
+    // A correction keeps the day the record was first entered.
+    const parsed = kind.parse(fields, ctx.today(), record.child.childId, id, kind.recordedDateOf(item));
     if (!parsed.ok) return show(request, reply, grant, record.child.childId, { values: fields, errors: parsed.errors, editing: id });
     const changed = await save(ctx, grant, request, kind.entity, kind.batch(parsed.value));
     return reply.redirect(childHref(grant, record.child.childId, changed ? `${kind.entity}-changed` : 'unchanged', id), 303);

@@ -1,6 +1,7 @@
 /** The data-quality report: completeness of each milestone, recording lag, and every problem with the child and what to fix. */
 import type { VNode } from 'preact';
 import type { EventType } from '../../domain/codes.js';
+import { ruleTitles, type RuleCode } from '../../domain/quality/catalogue.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { JourneyKind } from '../../domain/journey.js';
 import type { QualityLine, qualityJson } from '../../domain/quality/quality-json.js';
@@ -67,7 +68,7 @@ export function QualityPage(props: QualityModel): VNode {
               <tr key={c.code}>
                 <td>
                   <a class="ds_link" href={props.ruleHref(c.code)} aria-current={props.rule === c.code ? 'true' : undefined}>
-                    {c.code}
+                    {c.rule}
                   </a>
                 </td>
                 <td>
@@ -79,7 +80,7 @@ export function QualityPage(props: QualityModel): VNode {
           </tbody>
         </table>
       )}
-      <h2 id="problems">{props.rule ? `Problems: ${props.rule}` : 'Every problem'}</h2>
+      <h2 id="problems">{props.rule ? `Problems: ${ruleTitles[props.rule as RuleCode] ?? props.rule}` : 'Every problem'}</h2>
       <Problems {...props} />
       <h2>Milestones recorded</h2>
       <p>Of the journeys that have gone on long enough for each milestone to be due, how many have it recorded.</p>
@@ -113,9 +114,11 @@ export function QualityPage(props: QualityModel): VNode {
         </table>
       ))}
       <h2>Recording lag</h2>
-      <p>For events dated in the year up to the as-at date: the days from the event to when pace first held it.</p>
+      <p>
+        For events dated in the year up to the as-at date: the days from the day it happened to the day it was recorded. Only where that day is known: an event entered through pace's own forms, or imported with a recorded_date column. The day of an import is never taken as the day it was recorded.
+      </p>
       {report.recording_lag.length === 0 ? (
-        <p>No events in that year.</p>
+        <p>No event in that year has a known recorded date.</p>
       ) : (
         <table class="ds_table">
           <caption class="visually-hidden">Recording lag by kind of event</caption>

@@ -46,6 +46,7 @@ export function ChildForm(props: FormProps): VNode {
       <TextInput name="sibling_group" label="Sibling group (optional)" hint="Children with the same sibling group are siblings." value={v('sibling_group')} errors={e} width="ds_input--fixed-20" />
       <TextInput name="worker" label="Social worker (optional)" value={v('worker')} errors={e} width="ds_input--fluid-one-third" />
       <TextInput name="team" label="Team (optional)" value={v('team')} errors={e} width="ds_input--fluid-one-third" />
+      <TextInput name="locality" label="Locality (optional)" hint="The area team or locality." value={v('locality')} errors={e} width="ds_input--fluid-one-third" />
     </FormPage>
   );
 }
