@@ -18,7 +18,7 @@ export function csvCell(value: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const qualityColumns = ['severity', 'code', 'child_id', 'record', 'column', 'value', 'message', 'fix'] as const;
+const qualityColumns = ['severity', 'rule', 'code', 'child_id', 'record', 'column', 'value', 'message', 'fix'] as const;
 
 /** Every problem line as CSV; a cell that a spreadsheet would run as a formula is prefixed with ' (ARCHITECTURE.md). */
 export function qualityCsv(problems: readonly QualityLine[]): string {

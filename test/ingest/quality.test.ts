@@ -48,15 +48,15 @@ describe.each(engines)('pace quality on $name', (engine) => {
   it('prints lines for people and writes every line to CSV', async () => {
     const csv = join(writeFiles({}), 'quality.csv');
     const run = await pace(['quality', '--authority', 'NORTH', '--as-at', '2022-06-30', '--csv', csv], env);
-    expect(run.out).toContain('  C2 (child C2): child has no placement [child-without-placement]\n    fix: Record the placements: without them pace cannot tell when the child was looked after.\n');
+    expect(run.out).toContain('  C2 (child C2): child has no placement [Child with no placement]\n    fix: Record the placements: without them pace cannot tell when the child was looked after.\n');
     expect(run.out).toContain('  accommodation   planning_meeting_72h            1 of 1      100%\n');
     const lines = readFileSync(csv, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('severity,code,child_id,record,column,value,message,fix');
+    expect(lines[0]).toBe('severity,rule,code,child_id,record,column,value,message,fix');
     expect(lines).toHaveLength(6);
   });
 
   it('neutralises a cell a spreadsheet would run as a formula', () => {
-    const line = { severity: 'warning', code: 'text-formula', child_id: 'C2', record: 'child C2', column: 'first_name', value: "=cmd|' /C calc'!A0", message: 'm', fix: 'f' } as const;
-    expect(qualityCsv([line]).split('\r\n')[1]).toBe("warning,text-formula,C2,child C2,first_name,'=cmd|' /C calc'!A0,m,f");
+    const line = { severity: 'warning', code: 'text-formula', rule: 'Text looks like a formula', child_id: 'C2', record: 'child C2', column: 'first_name', value: "=cmd|' /C calc'!A0", message: 'm', fix: 'f' } as const;
+    expect(qualityCsv([line]).split('\r\n')[1]).toBe("warning,Text looks like a formula,text-formula,C2,child C2,first_name,'=cmd|' /C calc'!A0,m,f");
   });
 });

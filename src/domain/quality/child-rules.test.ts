@@ -45,9 +45,18 @@ describe('rules across a child’s records', () => {
     expect(found(records([placement('2019-01-01', null, 'foster')], events))).toEqual(['adm-route-differs: the agency decision maker decided permanence_order but the latest recommendation before it was adoption']);
   });
 
-  it('warn about ceasing to be looked after while a placement continues', () => {
-    expect(found(records([placement('2019-01-01', null, 'foster', { id: 'P9' })], [event('ceased_looked_after', '2020-01-01')]))).toEqual(['ceased-while-placed: ceased to be looked after on 2020-01-01 while placement P9 continues']);
+  it('warn about ceasing to be looked after while a placement continues after that day', () => {
+    expect(found(records([placement('2019-01-01', null, 'foster', { id: 'P9' })], [event('ceased_looked_after', '2020-01-01')]))).toEqual(['ceased-while-placed: ceased to be looked after on 2020-01-01 while placement P9 continues after that day']);
+    // Ceasing on the last day in a placement, or the day after it, is consistent.
     expect(found(records([placement('2019-01-01', '2019-12-31', 'foster')], [event('ceased_looked_after', '2020-01-01')]))).toEqual([]);
+    expect(found(records([placement('2019-01-01', '2019-12-31', 'foster')], [event('ceased_looked_after', '2019-12-31')]))).toEqual([]);
+  });
+
+  it('warn about a placement that follows ceasing to be looked after without a break', () => {
+    const ended = records([placement('2019-01-01', '2019-12-31', 'foster', { id: 'P1' }), placement('2020-01-01', null, 'home', { id: 'P2', legalBasis: 'CSO' })], [event('ceased_looked_after', '2019-12-31')]);
+    expect(found(ended)).toEqual(['placement-after-ceased: ceased to be looked after on 2019-12-31, but placement P2 follows on without a break']);
+    // After a gap, a new placement is a new time looked after.
+    expect(found(records([placement('2019-01-01', '2019-12-31', 'foster', { id: 'P1' }), placement('2020-03-01', null, 'foster', { id: 'P2' })], [event('ceased_looked_after', '2019-12-31')]))).toEqual([]);
   });
 
   it('warn about the same event recorded twice, a home review without a home placement, and a child with no placement', () => {

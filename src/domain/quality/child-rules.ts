@@ -112,11 +112,43 @@ function eventPlacementProblems(events: readonly CaseEvent[], placements: readon
     const day = epochDay(event.date);
     const parts = () => ({ childId: event.childId, record: { kind: 'event', id: event.eventId } as const, column: 'date', value: isoDate(event.date) });
     if (event.type === 'ceased_looked_after') {
-      const continuing = placements.find((p) => epochDay(p.start) < day && (p.end === null || epochDay(p.end) >= day));
-      if (continuing) problems.push(makeProblem('ceased-while-placed', { ...parts(), detail: continuing.placementId }));
+      const problem = ceasedProblem(day, placements);
+      if (problem) problems.push(makeProblem(problem.code, { ...parts(), detail: problem.placement.placementId }));
     } else if (event.type === 'home_review' && !placements.some((p) => p.type === 'home' && epochDay(p.start) <= day)) {
       problems.push(makeProblem('home-review-without-home-placement', parts()));
     }
   }
   return problems;
+}
+
+/**
+ * A child ceased to be looked after on `day`, but the looked-after spell holding that day goes on
+ * (docs/measurement.md, "Journeys": a spell is a run of placements with no gap between them): a
+ * placement that continues after the day, or one that follows on without a break.
+ */
+function ceasedProblem(day: number, placements: readonly Placement[]): { code: 'ceased-while-placed' | 'placement-after-ceased'; placement: Placement } | null {
+  const sorted = placements
+    .map((placement) => ({ placement, start: epochDay(placement.start), end: placement.end === null ? Infinity : epochDay(placement.end) }))
+    .filter((p) => p.end >= p.start)
+    .sort((a, b) => a.start - b.start);
+  // The spell holding the day: extend a run of contiguous placements while it has not passed the day.
+  let runStart = -Infinity;
+  let runEnd = -Infinity;
+  let run: typeof sorted = [];
+  for (const p of sorted) {
+    if (run.length > 0 && p.start <= runEnd + 1) {
+      run.push(p);
+      runEnd = Math.max(runEnd, p.end);
+    } else {
+      if (runStart <= day && day <= runEnd) break;
+      run = [p];
+      runStart = p.start;
+      runEnd = p.end;
+    }
+  }
+  if (!(runStart <= day && day <= runEnd)) return null;
+  const continuing = run.find((p) => p.start <= day && p.end > day);
+  if (continuing) return { code: 'ceased-while-placed', placement: continuing.placement };
+  const following = run.find((p) => p.start > day);
+  return following ? { code: 'placement-after-ceased', placement: following.placement } : null;
 }

@@ -3,7 +3,8 @@
  * are missing or out of place. `today` is an argument (the domain never reads the clock).
  */
 import { eventTypesWithRoute } from '../codes.js';
-import { ageInYears, epochDay, isoDate, type PlainDate } from '../date.js';
+import { ageInYears, dateOfEpochDay, epochDay, isoDate, type PlainDate } from '../date.js';
+import { dayBeforeEighteenthBirthday } from '../journey.js';
 import type { CaseEvent, Child, Placement } from '../records.js';
 import { makeProblem, type Problem } from './problem.js';
 
@@ -33,6 +34,11 @@ export function placementProblems(placement: Placement, child: Child | null, tod
       problems.push(makeProblem('placement-before-birth', { ...parts, column: 'start_date', value: isoDate(placement.start), detail: isoDate(child.dateOfBirth) }));
     } else if (ageInYears(child.dateOfBirth, placement.start) >= 18) {
       problems.push(makeProblem('placement-after-eighteen', { ...parts, column: 'start_date', value: isoDate(placement.start), detail: `born ${isoDate(child.dateOfBirth)}` }));
+    } else {
+      // Started before the 18th birthday: still open on it (as at today), or ending on or after it.
+      const birthday = dayBeforeEighteenthBirthday(child.dateOfBirth) + 1;
+      const lastDay = placement.end === null ? todayDay : epochDay(placement.end);
+      if (lastDay >= birthday) problems.push(makeProblem('looked-after-at-eighteen', { ...parts, column: 'end_date', value: placement.placementId, detail: `18 on ${isoDate(dateOfEpochDay(birthday))}` }));
     }
   }
   return problems;
@@ -45,7 +51,12 @@ export function eventProblems(event: CaseEvent, child: Child | null, today: Plai
   const date = isoDate(event.date);
   if (epochDay(event.date) > epochDay(today)) problems.push(makeProblem('date-in-future', { ...parts, column: 'date', value: date, detail: isoDate(today) }));
   const needsRoute = eventTypesWithRoute.includes(event.type);
-  if (needsRoute && event.route === null) problems.push(makeProblem('route-missing', { ...parts, column: 'route', value: '', detail: `${event.type} on ${date}` }));
+  // A recommendation without its route still starts and ends journeys (docs/decisions/0014-measurement-v2.md):
+  // named, not refused. Other milestones need theirs.
+  if (needsRoute && event.route === null) {
+    if (event.type === 'permanence_recommendation') problems.push(makeProblem('recommendation-route-missing', { ...parts, column: 'route', value: date }));
+    else problems.push(makeProblem('route-missing', { ...parts, column: 'route', value: '', detail: `${event.type} on ${date}` }));
+  }
   if (!needsRoute && event.route !== null) problems.push(makeProblem('route-not-expected', { ...parts, column: 'route', value: event.route, detail: `${event.type} on ${date}` }));
   if (event.type === 'adm_decision' && event.route === 'home') problems.push(makeProblem('adm-route-home', { ...parts, column: 'route', value: 'home' }));
   if (child !== null && epochDay(event.date) < epochDay(child.dateOfBirth)) {
