@@ -48,21 +48,33 @@ describe.each(engines)('aims in the store on $name', (engine) => {
 });
 
 describe('an aim definition as JSON', () => {
+  const json = {
+    id: 'aim-2',
+    name: 'Aim 2',
+    national_aim: 2,
+    kind: 'accommodation',
+    by_date: '2019-01-31',
+    target_percent: 70,
+    from_date: '2018-07-02',
+    timescale: { unit: 'weeks', weeks: 26 },
+    filters: { placement_types: ['foster', 'kinship'], placement_types_not: ['secure'], routes: ['adoption', 'undecided'], routes_not: ['home'], min_age: 0, max_age: 11, sibling_group: 'not_in', teams: ['North Team'] },
+    backlog: { by_date: '2017-10-31', started_before: '2017-04-01' },
+  };
+
   it('round-trips', () => {
-    const json = {
-      id: 'aim-2',
-      name: 'Aim 2',
-      national_aim: 2,
-      kind: 'accommodation',
-      by_date: '2019-01-31',
-      target_percent: 70,
-      from_date: '2018-07-02',
-      timescale: { unit: 'weeks', weeks: 26 },
-      filters: { placement_types: ['foster', 'kinship'], min_age: 0, max_age: 11, plan_routes: ['adoption'] },
-      backlog: { by_date: '2017-10-31', started_before: '2017-04-01' },
-    };
     const parsed = parseAimJson(json);
     expect(parsed.ok && aimToJson(parsed.value)).toEqual(json);
+  });
+
+  it('reads a version 1 plan-route filter as a filter on the journey’s own route', () => {
+    const parsed = parseAimJson({ ...json, filters: { plan_routes: ['permanence_order', 'adoption'] } });
+    expect(parsed.ok && parsed.value.filters).toEqual({ routes: ['permanence_order', 'adoption'] });
+    expect(parsed.ok && aimToJson(parsed.value).filters).toEqual({ routes: ['permanence_order', 'adoption'] });
+  });
+
+  it('refuses a route or setting that is both kept and left out', () => {
+    const parsed = parseAimJson({ ...json, filters: { routes: ['home'], routes_not: ['home'], placement_types: ['foster'], placement_types_not: ['foster'] } });
+    expect(parsed.ok ? [] : parsed.error.issues).toEqual(['filters: foster is both in placement_types and in placement_types_not', 'filters: home is both in routes and in routes_not']);
   });
 
   it('names each field that is wrong', () => {

@@ -3,6 +3,7 @@ import { findAuthority, recordHistory, saveRecords } from '../src/store/index.js
 import { child, event, placement } from './builders.js';
 import { pace } from './cli-harness.js';
 import { engines } from './engines.js';
+import { pathwayChildren } from './leaving-fixtures.js';
 
 describe.each(engines)('pace aim and pace aims on $name', (engine) => {
   let env: NodeJS.ProcessEnv;
@@ -48,7 +49,7 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
       name: 'Aim 2: permanence recommendation',
       sentence: 'All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.',
       from_date: null,
-      counts: { in_time: 1, late: 1, overdue: 1, waiting: 0 },
+      counts: { in_time: 1, late: 1, overdue: 1, waiting: 0, left_late: 0, left_early: 0 },
       n: 3,
       percentage: 33.3,
       median_weeks: 26.1,
@@ -56,9 +57,9 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
       longest_wait_weeks: 43.6,
       backlog: null,
       journeys: [
-        { child_id: 'A', start: '2020-01-06', end: '2020-07-06', status: 'in_time', weeks: 26 },
-        { child_id: 'B', start: '2020-02-03', end: '2020-08-04', status: 'late', weeks: 26.1 },
-        { child_id: 'C', start: '2020-03-02', end: null, status: 'overdue', weeks: 43.6 },
+        { kind: 2, child_id: 'A', start: '2020-01-06', end: '2020-07-06', leave: null, leave_reason: null, route: 'adoption', status: 'in_time', weeks: 26, due: '2020-07-06' },
+        { kind: 2, child_id: 'B', start: '2020-02-03', end: '2020-08-04', leave: null, leave_reason: null, route: 'kinship_order', status: 'late', weeks: 26.1, due: '2020-08-03' },
+        { kind: 2, child_id: 'C', start: '2020-03-02', end: null, leave: null, leave_reason: null, route: 'undecided', status: 'overdue', weeks: 43.6, due: '2020-08-31' },
       ],
     });
   });
@@ -66,7 +67,7 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
   it('lets --from override the from-date of every aim', async () => {
     const run = await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--from', '2020-02-01', '--json'], env);
     const aim2 = JSON.parse(run.out).aims[1];
-    expect([aim2.from_date, aim2.counts, aim2.percentage]).toEqual(['2020-02-01', { in_time: 0, late: 1, overdue: 1, waiting: 0 }, 0]);
+    expect([aim2.from_date, aim2.counts, aim2.percentage]).toEqual(['2020-02-01', { in_time: 0, late: 1, overdue: 1, waiting: 0, left_late: 0, left_early: 0 }, 0]);
   });
 
   it('changes an aim, keeps its previous definition, and measures with the new one', async () => {
@@ -79,7 +80,7 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
     const fife = await findAuthority(connection, 'FIFE');
     expect((await recordHistory(connection, fife!.scope, 'aim', 'aim-2')).map((h) => h.changedBy)).toEqual(['lead']);
     const aim2 = JSON.parse((await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--json'], env)).out).aims[1];
-    expect(aim2.counts).toEqual({ in_time: 2, late: 0, overdue: 1, waiting: 0 });
+    expect(aim2.counts).toEqual({ in_time: 2, late: 0, overdue: 1, waiting: 0, left_late: 0, left_early: 0 });
   });
 
   it('adds a local aim with filters', async () => {
@@ -106,5 +107,57 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
   it('lists the aims as sentences', async () => {
     const run = await pace(['aim', 'list', '--authority', 'FIFE'], env);
     expect(run.out.split('\n')[0]).toBe('aim-1            Aim 1: review of children looked after at home (24 months)');
+  });
+});
+
+describe.each(engines)('aim filters that exclude, on $name', (engine) => {
+  let env: NodeJS.ProcessEnv;
+  let dispose: () => Promise<void>;
+
+  beforeEach(async () => {
+    const opened = await engine.open();
+    dispose = opened.dispose;
+    env = { DATABASE_URL: opened.url, USER: 'lead' };
+    await pace(['authority', 'add', 'FIFE', '--name', 'Fife Council'], env);
+    const fife = await findAuthority(opened.connection, 'FIFE');
+    await saveRecords(opened.connection, fife!.scope, { children: pathwayChildren.map((r) => ({ ...r.child, team: r.child.childId.startsWith('U') ? 'South Team' : 'North Team' })), placements: pathwayChildren.flatMap((r) => r.placements), events: pathwayChildren.flatMap((r) => r.events) }, { by: 'test' });
+  });
+
+  afterEach(async () => {
+    await dispose();
+  });
+
+  it('leaves out kinship and return-home plans and keeps the children with no plan yet, and says so in the sentence', async () => {
+    const add = await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'aim-2-away', '--name', 'Aim 2 away from family', '--national', '2', '--timescale', '26 weeks', '--routes-not', 'kinship_order,home'], env);
+    expect(add).toEqual({
+      code: 0,
+      out: 'Added aim-2-away: All children who become looked after and accommodated, excluding children with a kinship or return-home plan, will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.\n',
+      err: '',
+    });
+    const aims = JSON.parse((await pace(['aims', '--authority', 'FIFE', '--as-at', '2024-06-30', '--json'], env)).out).aims;
+    const away = aims.find((a: { id: string }) => a.id === 'aim-2-away');
+    expect([away.counts, away.n, away.percentage, away.journeys.map((j: { child_id: string }) => j.child_id)]).toEqual([
+      { in_time: 2, late: 0, overdue: 4, waiting: 0, left_late: 0, left_early: 0 },
+      6,
+      33.3,
+      ['P1', 'P2', 'U1', 'U2', 'U3', 'U4'],
+    ]);
+  });
+
+  it('keeps only the routes asked for, the teams asked for, or children outside sibling groups', async () => {
+    await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'only-permanence', '--name', 'PO and adoption', '--national', '2', '--timescale', '26 weeks', '--routes', 'permanence_order,poa,adoption'], env);
+    await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'south', '--name', 'South', '--national', '2', '--timescale', '26 weeks', '--teams', 'South Team', '--sibling-group', 'not-in'], env);
+    const aims = JSON.parse((await pace(['aims', '--authority', 'FIFE', '--as-at', '2024-06-30', '--json'], env)).out).aims;
+    const of = (id: string) => aims.find((a: { id: string }) => a.id === id);
+    expect([of('only-permanence').n, of('only-permanence').percentage]).toEqual([2, 100]);
+    expect(of('south').journeys.map((j: { child_id: string }) => j.child_id)).toEqual(['U1', 'U2', 'U3', 'U4']);
+    expect(of('south').sentence).toBe('All children who become looked after and accommodated (allocated to South Team), excluding children in a sibling group, will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.');
+  });
+
+  it('says what replaced --plan-routes, and refuses a route both kept and left out', async () => {
+    const old = await pace(['aim', 'edit', 'aim-2', '--authority', 'FIFE', '--plan-routes', 'adoption'], env);
+    expect([old.code, old.err]).toEqual([2, 'pace: --plan-routes was replaced: --routes LIST keeps only journeys whose own route is in LIST, --routes-not LIST leaves them out (undecided journeys stay)\n']);
+    const both = await pace(['aim', 'edit', 'aim-2', '--authority', 'FIFE', '--routes', 'home', '--routes-not', 'home'], env);
+    expect([both.code, both.err]).toEqual([2, 'pace: the aim is not valid:\n  - filters: home is both in routes and in routes_not\n']);
   });
 });

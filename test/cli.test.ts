@@ -60,15 +60,18 @@ describe.each(engines)('the pace command on $name', (engine) => {
     );
     const run = await pace(['journeys', '--authority', 'FIFE', '--as-at', '2021-06-01', '--json'], env);
     expect(run.code).toBe(0);
-    // A1's at-home run closed before 24 months without a review, so it left the cohort.
-    // Aim 2: 2020-01-01 → 2020-07-01 is 182 days (in time). Aim 3: 2020-07-01 → 2020-10-07 is 98 days = 14 weeks (in time).
-    // Aim 4: 2020-10-07 → 2020-11-10 is 34 days > 21 (late). B2 accommodated 2021-03-01: 92 days by as-at (waiting).
+    // A1's time at home ended on 2019-12-31 (364 days, 52 weeks) without a review, before its 24
+    // months were up: left_early, still listed. Aim 2: 2020-01-01 → 2020-07-01 is 182 days (in time).
+    // Aim 3: 2020-07-01 → 2020-10-07 is 98 days = 14 weeks (in time). Aim 4: 2020-10-07 → 2020-11-10
+    // is 34 days > 21 (late). B2 accommodated 2021-03-01: 92 days by as-at (waiting). Routes: POA for
+    // A1 (each milestone names it); B2 has no plan yet.
     expect(JSON.parse(run.out)).toEqual({
       journeys: [
-        { child_id: 'A1', kind: 2, start: '2020-01-01', end: '2020-07-01', status: 'in_time' },
-        { child_id: 'A1', kind: 3, start: '2020-07-01', end: '2020-10-07', status: 'in_time' },
-        { child_id: 'A1', kind: 4, start: '2020-10-07', end: '2020-11-10', status: 'late' },
-        { child_id: 'B2', kind: 2, start: '2021-03-01', end: null, status: 'waiting' },
+        { child_id: 'A1', kind: 1, start: '2019-01-01', end: null, leave: '2019-12-31', leave_reason: 'run-ended', route: 'undecided', status: 'left_early', weeks: 52 },
+        { child_id: 'A1', kind: 2, start: '2020-01-01', end: '2020-07-01', leave: null, leave_reason: null, route: 'poa', status: 'in_time', weeks: 26 },
+        { child_id: 'A1', kind: 3, start: '2020-07-01', end: '2020-10-07', leave: null, leave_reason: null, route: 'poa', status: 'in_time', weeks: 14 },
+        { child_id: 'A1', kind: 4, start: '2020-10-07', end: '2020-11-10', leave: null, leave_reason: null, route: 'poa', status: 'late', weeks: 4.9 },
+        { child_id: 'B2', kind: 2, start: '2021-03-01', end: null, leave: null, leave_reason: null, route: 'undecided', status: 'waiting', weeks: 13.1 },
       ],
     });
   });

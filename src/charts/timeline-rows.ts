@@ -78,6 +78,8 @@ const dueStyles: Readonly<Record<CohortStatus, Plot.DotOptions>> = {
   late: { symbol: 'times', stroke: palette.red, strokeWidth: 3, fill: 'none' },
   overdue: { symbol: 'times', stroke: palette.red, strokeWidth: 3, fill: 'none' },
   waiting: { symbol: 'square2', stroke: palette.red, strokeWidth: 2, fill: 'white' },
+  left_late: { symbol: 'times', stroke: palette.grey, strokeWidth: 3, fill: 'none' },
+  left_early: { symbol: 'square2', stroke: palette.grey, strokeWidth: 2, fill: 'white' },
 };
 
 export function dueDateStyle(status: CohortStatus, r = 7): Plot.DotOptions {

@@ -1,6 +1,7 @@
 /**
- * An aim measured as at a date (MEASUREMENT.md, "Status and figures"): every journey in its cohort
- * with its status, the counts, the headline percentage and the median weeks.
+ * An aim measured as at a date (docs/measurement.md, "Status and figures"): every journey in its
+ * cohort with its status, the counts of all six statuses, the headline percentage and the median
+ * weeks.
  */
 import type { Aim, AimFilters } from './aim.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
@@ -10,7 +11,7 @@ import { isStillWaiting, journeyDays, statusByDueDay, type JourneyStatus } from 
 import { median } from './spc/median.js';
 import { dueDay } from './timescale.js';
 
-export type CohortStatus = Exclude<JourneyStatus, 'closed'>;
+export type CohortStatus = JourneyStatus;
 
 export interface CohortJourney {
   readonly journey: Journey;
@@ -20,7 +21,7 @@ export interface CohortJourney {
   readonly weeks: number;
   /** The last day within the timescale. */
   readonly due: PlainDate;
-  /** Has no end yet and can still reach it (at-home journeys whose run ended cannot). */
+  /** Waiting or overdue: no end, and the child has not left. */
   readonly stillWaiting: boolean;
   /** Start and end as day numbers (date.ts), for sorting and comparing many journeys quickly. */
   readonly startDay: number;
@@ -29,20 +30,17 @@ export interface CohortJourney {
   readonly placements: ChildRecord['placements'];
 }
 
-export interface StatusCounts {
-  readonly in_time: number;
-  readonly late: number;
-  readonly overdue: number;
-  readonly waiting: number;
-}
+export type StatusCounts = { readonly [S in JourneyStatus]: number };
 
 export interface BacklogFigures {
   readonly byDate: PlainDate;
   readonly startedBefore: PlainDate;
-  /** Journeys started before the date and without an end on it. */
+  /** Journeys started before the date, and neither ended nor left before it. */
   readonly total: number;
   /** Of those, how many have reached the end milestone by as-at. */
   readonly complete: number;
+  /** Of those, how many left without it by as-at. */
+  readonly left: number;
   readonly stillWaiting: number;
 }
 
@@ -53,7 +51,7 @@ export interface AimFigures {
   readonly fromDate: PlainDate | null;
   readonly journeys: readonly CohortJourney[];
   readonly counts: StatusCounts;
-  /** in time + late + overdue: the denominator. */
+  /** in time + late + overdue + left late: the denominator. */
   readonly n: number;
   /** in time ÷ n × 100, unrounded; null when n is 0. */
   readonly percentage: number | null;
@@ -70,9 +68,9 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
   const fromDay = fromDate === null ? -Infinity : epochDay(fromDate);
   const all = measuredJourneys(aim, records, asAt);
   const journeys = all.filter((j) => j.startDay >= fromDay);
-  const counts = { in_time: 0, late: 0, overdue: 0, waiting: 0 };
+  const counts = { in_time: 0, late: 0, overdue: 0, waiting: 0, left_late: 0, left_early: 0 };
   for (const j of journeys) counts[j.status] += 1;
-  const n = counts.in_time + counts.late + counts.overdue;
+  const n = counts.in_time + counts.late + counts.overdue + counts.left_late;
   const waiting = journeys.filter((j) => j.stillWaiting);
   return {
     aim,
@@ -91,8 +89,8 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
 
 /**
  * Every journey of the aim's kind that passes its filters, with its status, whatever its start
- * date (the run chart and waiting chart are not limited by the from-date). Closed at-home journeys
- * have left the cohort.
+ * date (the run chart and waiting chart are not limited by the from-date). Journeys the child left
+ * are kept, with their status, so that nobody vanishes.
  */
 export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): readonly CohortJourney[] {
   // The figures, the run chart, the waiting chart and the survival view of one aim all start here:
@@ -114,7 +112,6 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
       if (!matchesFilters(journey, aim.filters)) continue;
       const due = dueDay(journey.start, aim.timescale);
       const status = statusByDueDay(journey, due, asAtDay);
-      if (status === 'closed') continue;
       const startDay = epochDay(journey.start);
       const endDay = journey.end === null ? null : epochDay(journey.end);
       const days = journeyDays(journey, asAt);
@@ -137,17 +134,25 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
 
 const measuredCache = new WeakMap<readonly ChildRecord[], Map<string, readonly CohortJourney[]>>();
 
+/** Whether a journey passes an aim's filters: each set filter must hold. */
 export function matchesFilters(journey: Journey, filters: AimFilters): boolean {
-  if (filters.placementTypes?.length && (journey.placementTypeAtStart === null || !filters.placementTypes.includes(journey.placementTypeAtStart))) return false;
+  const type = journey.placementTypeAtStart;
+  if (filters.placementTypes?.length && (type === null || !filters.placementTypes.includes(type))) return false;
+  if (filters.placementTypesNot?.length && type !== null && filters.placementTypesNot.includes(type)) return false;
+  if (filters.routes?.length && !filters.routes.includes(journey.route)) return false;
+  if (filters.routesNot?.length && filters.routesNot.includes(journey.route)) return false;
   if (filters.minAge !== undefined && journey.ageAtStart < filters.minAge) return false;
   if (filters.maxAge !== undefined && journey.ageAtStart > filters.maxAge) return false;
-  if (filters.planRoutes?.length && (journey.planRoute === null || !filters.planRoutes.includes(journey.planRoute))) return false;
+  if (filters.inSiblingGroup !== undefined && (journey.siblingGroup !== null) !== filters.inSiblingGroup) return false;
+  if (filters.teams?.length && (journey.team === null || !filters.teams.includes(journey.team))) return false;
   return true;
 }
 
 function backlogFigures(backlog: NonNullable<Aim['backlog']>, journeys: readonly CohortJourney[]): BacklogFigures {
   const beforeDay = epochDay(backlog.startedBefore);
-  const inBacklog = journeys.filter((j) => epochDay(j.journey.start) < beforeDay && (j.journey.end === null || epochDay(j.journey.end) >= beforeDay));
+  const openOn = (date: PlainDate | null) => date === null || epochDay(date) >= beforeDay;
+  const inBacklog = journeys.filter((j) => j.startDay < beforeDay && openOn(j.journey.end) && openOn(j.journey.leave));
   const complete = inBacklog.filter((j) => j.journey.end !== null).length;
-  return { byDate: backlog.byDate, startedBefore: backlog.startedBefore, total: inBacklog.length, complete, stillWaiting: inBacklog.filter((j) => j.stillWaiting).length };
+  const left = inBacklog.filter((j) => j.journey.leave !== null).length;
+  return { byDate: backlog.byDate, startedBefore: backlog.startedBefore, total: inBacklog.length, complete, left, stillWaiting: inBacklog.filter((j) => j.stillWaiting).length };
 }

@@ -13,7 +13,7 @@ const records: ChildRecord[] = cdi.map((weeks, i) => {
   const end = d('2017-01-15').add({ days: i * 30 });
   const start = end.subtract({ days: weeks * 7 });
   return {
-    child: { childId: id, firstName: null, lastName: null, dateOfBirth: d('2012-01-01'), sex: null, siblingGroup: null, worker: null, team: null },
+    child: { childId: id, firstName: null, lastName: null, dateOfBirth: d('2012-01-01'), sex: null, siblingGroup: null, worker: null, team: null, locality: null },
     placements: [placement(start.toString(), null, 'foster', { childId: id })],
     events: [event('permanence_recommendation', end.toString(), 'adoption', { childId: id })],
   };

@@ -1,6 +1,6 @@
 /** An aim in words, as the programme wrote them, so a figure is never shown without its definition. */
 import type { Aim, AimFilters } from './aim.js';
-import { placementTypeLabels, routeLabels } from './codes.js';
+import { placementTypeLabels, type JourneyRoute } from './codes.js';
 import type { PlainDate } from './date.js';
 import type { JourneyKind } from './journey.js';
 import { describeTimescale } from './timescale.js';
@@ -60,26 +60,52 @@ export function aimSentence(aim: Aim): string {
   const by = aim.byDate ? `By ${longDate(aim.byDate)}, ` : '';
   const who = aim.targetPercent === null ? `all ${w.cohort}` : `${formatPercent(aim.targetPercent)}% of ${w.cohort}`;
   const from = aim.fromDate ? ` on or after ${longDate(aim.fromDate)}` : '';
-  const filters = filterWords(aim.filters);
-  const opening = `${by}${who}${from}${filters}`;
+  const { including, excluding } = filterWords(aim.filters);
+  const only = including.length ? ` (${including.join('; ')})` : '';
+  const except = excluding.length ? `, excluding ${listWords(excluding, 'and')},` : '';
+  const opening = `${by}${who}${from}${only}${except}`;
   const sentence = `${capitalise(opening)} will have ${w.end} within ${describeTimescale(aim.timescale)} ${w.since}.`;
   if (!aim.backlog) return sentence;
   return `${sentence} By ${longDate(aim.backlog.byDate)}, all ${w.backlogCohort} before ${longDate(aim.backlog.startedBefore)} will have ${w.end}.`;
 }
 
-function filterWords(filters: AimFilters): string {
-  const parts: string[] = [];
-  if (filters.placementTypes?.length) parts.push(`placed in ${listWords(filters.placementTypes.map((t) => placementTypeLabels[t]))} at the start`);
-  if (filters.minAge !== undefined && filters.maxAge !== undefined) parts.push(`aged ${filters.minAge} to ${filters.maxAge} at the start`);
-  else if (filters.minAge !== undefined) parts.push(`aged ${filters.minAge} or over at the start`);
-  else if (filters.maxAge !== undefined) parts.push(`aged ${filters.maxAge} or under at the start`);
-  if (filters.planRoutes?.length) parts.push(`whose plan is ${listWords(filters.planRoutes.map((r) => routeLabels[r]))}`);
-  return parts.length ? ` (${parts.join('; ')})` : '';
+/** A plan's route as the programme's aims name it: "excluding children with a kinship or return-home plan". */
+const planWords: Readonly<Record<Exclude<JourneyRoute, 'undecided'>, string>> = {
+  home: 'return-home',
+  kinship_order: 'kinship',
+  permanence_order: 'permanence order',
+  poa: 'permanence order with authority to adopt',
+  adoption: 'adoption',
+};
+
+/** "children with a kinship or return-home plan", "children with no plan yet", or both joined. */
+function planClause(routes: readonly JourneyRoute[]): string {
+  const named = routes.filter((r): r is Exclude<JourneyRoute, 'undecided'> => r !== 'undecided').map((r) => planWords[r]);
+  const parts = named.length ? [`with ${named[0] === 'adoption' ? 'an' : 'a'} ${listWords(named)} plan`] : [];
+  if (routes.includes('undecided')) parts.push('with no plan yet');
+  return parts.join(' or ');
 }
 
-function listWords(items: readonly string[]): string {
+/** The aim's filters in words: what narrows the cohort, and what is excluded from it. */
+function filterWords(filters: AimFilters): { including: string[]; excluding: string[] } {
+  const including: string[] = [];
+  const excluding: string[] = [];
+  if (filters.placementTypes?.length) including.push(`placed in ${listWords(filters.placementTypes.map((t) => placementTypeLabels[t]))} at the start`);
+  if (filters.minAge !== undefined && filters.maxAge !== undefined) including.push(`aged ${filters.minAge} to ${filters.maxAge} at the start`);
+  else if (filters.minAge !== undefined) including.push(`aged ${filters.minAge} or over at the start`);
+  else if (filters.maxAge !== undefined) including.push(`aged ${filters.maxAge} or under at the start`);
+  if (filters.routes?.length) including.push(planClause(filters.routes));
+  if (filters.inSiblingGroup === true) including.push('in a sibling group');
+  if (filters.teams?.length) including.push(`allocated to ${listWords(filters.teams)}`);
+  if (filters.placementTypesNot?.length) excluding.push(`children placed in ${listWords(filters.placementTypesNot.map((t) => placementTypeLabels[t]))} at the start`);
+  if (filters.routesNot?.length) excluding.push(`children ${planClause(filters.routesNot)}`);
+  if (filters.inSiblingGroup === false) excluding.push('children in a sibling group');
+  return { including, excluding };
+}
+
+function listWords(items: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 function capitalise(text: string): string {

@@ -8,7 +8,7 @@ const aim2 = nationalAims()[1] as Aim;
 
 function accommodated(id: string, start: string, recommended: string | null, extra: ChildRecord['placements'] = []): ChildRecord {
   return {
-    child: { childId: id, firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null },
+    child: { childId: id, firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null, locality: null },
     placements: [placement(start, null, 'foster', { childId: id }), ...extra.map((p) => ({ ...p, childId: id }))],
     events: recommended ? [event('permanence_recommendation', recommended, 'adoption', { childId: id })] : [],
   };

@@ -9,7 +9,7 @@ import { months, weeks } from './timescale.js';
 
 function childWith(id: string, placements: ChildRecord['placements'], events: ChildRecord['events'] = [], dob = '2016-01-01'): ChildRecord {
   return {
-    child: { childId: id, firstName: null, lastName: null, dateOfBirth: d(dob), sex: null, siblingGroup: null, worker: null, team: null },
+    child: { childId: id, firstName: null, lastName: null, dateOfBirth: d(dob), sex: null, siblingGroup: null, worker: null, team: null, locality: null },
     placements: placements.map((p) => ({ ...p, childId: id })),
     events: events.map((e) => ({ ...e, childId: id })),
   };
@@ -47,8 +47,8 @@ describe('figures for an aim', () => {
     ]);
   });
 
-  it('counts in time, late, overdue and waiting, and takes the percentage over the first three', () => {
-    expect(figures.counts).toEqual({ in_time: 2, late: 2, overdue: 1, waiting: 1 });
+  it('counts every status, and takes the percentage over in time, late, overdue and left late', () => {
+    expect(figures.counts).toEqual({ in_time: 2, late: 2, overdue: 1, waiting: 1, left_late: 0, left_early: 0 });
     expect(figures.n).toBe(5);
     expect(figures.percentage).toBe(40);
   });
@@ -65,30 +65,41 @@ describe('figures for an aim', () => {
 
   it('lets a from-date override widen the cohort', () => {
     const wider = aimFigures(aim2, records, d('2021-01-01'), { fromDate: null });
-    expect(wider.counts).toEqual({ in_time: 3, late: 2, overdue: 1, waiting: 1 });
+    expect(wider.counts).toEqual({ in_time: 3, late: 2, overdue: 1, waiting: 1, left_late: 0, left_early: 0 });
     expect(wider.percentage).toBeCloseTo(50, 10);
   });
 
   it('gives no percentage when nobody counts yet', () => {
     const early = aimFigures(aim2, records, d('2020-01-10'));
-    expect(early.counts).toEqual({ in_time: 0, late: 0, overdue: 0, waiting: 1 });
+    expect(early.counts).toEqual({ in_time: 0, late: 0, overdue: 0, waiting: 1, left_late: 0, left_early: 0 });
     expect(early.percentage).toBeNull();
     expect(early.medianWeeks).toBeNull();
   });
 
-  it('applies the filters: placement type and age at the start, plan route at as-at', () => {
+  it("applies the filters: placement type and age at the start, the journey's own route", () => {
     const fosterOnly = aimFigures({ ...aim2, filters: { placementTypes: ['foster'] } }, records, d('2021-01-01'));
     expect(fosterOnly.journeys.map((j) => j.journey.childId)).toEqual(['A', 'B', 'D', 'F']);
     const olderChildren = aimFigures({ ...aim2, filters: { minAge: 10 } }, records, d('2021-01-01'));
     expect(olderChildren.journeys.map((j) => j.journey.childId)).toEqual(['D']);
-    const adoption = aimFigures({ ...aim2, filters: { planRoutes: ['adoption'] } }, records, d('2021-01-01'));
+    // Routes: A adoption, B permanence order, F home and G kinship order (each its recommendation's);
+    // C and D have no plan recorded: undecided.
+    const adoption = aimFigures({ ...aim2, filters: { routes: ['adoption'] } }, records, d('2021-01-01'));
     expect(adoption.journeys.map((j) => j.journey.childId)).toEqual(['A']);
+    const notKinshipOrHome = aimFigures({ ...aim2, filters: { routesNot: ['kinship_order', 'home'] } }, records, d('2021-01-01'));
+    expect(notKinshipOrHome.journeys.map((j) => [j.journey.childId, j.journey.route])).toEqual([
+      ['A', 'adoption'],
+      ['B', 'permanence_order'],
+      ['C', 'undecided'],
+      ['D', 'undecided'],
+    ]);
+    const notFoster = aimFigures({ ...aim2, filters: { placementTypesNot: ['foster'] } }, records, d('2021-01-01'));
+    expect(notFoster.journeys.map((j) => j.journey.childId)).toEqual(['C', 'G']);
   });
 
   it('measures the backlog: journeys started before a date and not yet complete on it', () => {
     const withBacklog: Aim = { ...aim2, backlog: { byDate: d('2020-10-31'), startedBefore: d('2020-04-01') } };
     // Started before 2020-04-01 and without an end on that day: A, B, C (E ended in 2019).
-    expect(aimFigures(withBacklog, records, d('2021-01-01')).backlog).toEqual({ byDate: d('2020-10-31'), startedBefore: d('2020-04-01'), total: 3, complete: 2, stillWaiting: 1 });
+    expect(aimFigures(withBacklog, records, d('2021-01-01')).backlog).toEqual({ byDate: d('2020-10-31'), startedBefore: d('2020-04-01'), total: 3, complete: 2, left: 0, stillWaiting: 1 });
   });
 });
 

@@ -3,21 +3,32 @@
  * of children who become looked after and accommodated on or after 2 July 2018 will have a
  * permanence recommendation within 26 weeks of becoming looked after and accommodated."
  */
-import type { PlacementType, Route } from './codes.js';
+import type { JourneyRoute, PlacementType } from './codes.js';
 import type { PlainDate } from './date.js';
 import { nationalAimOfKind, type JourneyKind } from './journey.js';
 import { nationalTimescales } from './national-aims.js';
 import type { Timescale } from './timescale.js';
 
-/** Which journeys of the kind the aim is about. An empty or missing list means "any". */
+/**
+ * Which journeys of the kind the aim is about (docs/measurement.md, "Status and figures"). An
+ * empty or missing list means "any"; each `…Not` list excludes.
+ */
 export interface AimFilters {
-  /** Placement type at the journey's start. */
+  /** Placement type at the journey's start: one of these. */
   readonly placementTypes?: readonly PlacementType[];
+  /** Placement type at the journey's start: none of these (a journey with no placement at its start passes). */
+  readonly placementTypesNot?: readonly PlacementType[];
+  /** The journey's own route (`undecided` when no plan is recorded): one of these. */
+  readonly routes?: readonly JourneyRoute[];
+  /** The journey's own route: none of these, so "not kinship or home" keeps the undecided. */
+  readonly routesNot?: readonly JourneyRoute[];
   /** Age in whole years at the journey's start, inclusive bounds. */
   readonly minAge?: number;
   readonly maxAge?: number;
-  /** Plan route at the as-at date (the latest care plan or recommendation). */
-  readonly planRoutes?: readonly Route[];
+  /** True: only children in a sibling group; false: only children in none. */
+  readonly inSiblingGroup?: boolean;
+  /** The child's team: one of these. */
+  readonly teams?: readonly string[];
 }
 
 /** The backlog part: "By 31 October 2017 all children accommodated before 1 April 2017 will have …". */

@@ -15,6 +15,17 @@ export type Sex = (typeof sexes)[number];
 export const routes = ['home', 'kinship_order', 'permanence_order', 'poa', 'adoption'] as const;
 export type Route = (typeof routes)[number];
 
+/**
+ * A journey's route (docs/measurement.md): the route of its milestone or of the latest plan, or
+ * `undecided` when no plan names one. Filters read it, so excluding pathways keeps the undecided.
+ */
+export const journeyRoutes = [...routes, 'undecided'] as const;
+export type JourneyRoute = (typeof journeyRoutes)[number];
+
+export function isJourneyRoute(value: string): value is JourneyRoute {
+  return (journeyRoutes as readonly string[]).includes(value);
+}
+
 /** Routes that lead to a court application: the ADM decisions that start an aim 4 journey. */
 export const courtRoutes: readonly Route[] = ['kinship_order', 'permanence_order', 'poa', 'adoption'];
 
@@ -84,6 +95,11 @@ export const routeLabels: Readonly<Record<Route, string>> = {
   permanence_order: 'permanence order',
   poa: 'permanence order with authority to adopt',
   adoption: 'adoption',
+};
+
+export const journeyRouteLabels: Readonly<Record<JourneyRoute, string>> = {
+  ...routeLabels,
+  undecided: 'no plan recorded yet',
 };
 
 export const eventTypeLabels: Readonly<Record<EventType, string>> = {

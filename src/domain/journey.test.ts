@@ -88,13 +88,14 @@ describe('accommodation journeys (aim 2)', () => {
     expect([onFeb28[0]?.ageAtStart, onMar1[0]?.ageAtStart]).toEqual([0, 1]);
   });
 
-  it('takes the plan route from the latest care plan or recommendation on or before as-at', () => {
+  it('takes its route from the recommendation that ended it, and keeps it when a later plan is made', () => {
     const child = record(
       [placement('2020-01-01', null, 'foster')],
       [event('care_plan', '2020-02-01', 'home'), event('permanence_recommendation', '2020-06-01', 'adoption'), event('care_plan', '2021-01-01', 'kinship_order')],
     );
-    expect(journeysOfKind(child, 'accommodation', d('2020-12-31'))[0]?.planRoute).toBe('adoption');
-    expect(journeysOfKind(child, 'accommodation', d('2021-01-01'))[0]?.planRoute).toBe('kinship_order');
+    expect(journeysOfKind(child, 'accommodation', d('2020-05-31'))[0]?.route).toBe('home');
+    expect(journeysOfKind(child, 'accommodation', d('2020-12-31'))[0]?.route).toBe('adoption');
+    expect(journeysOfKind(child, 'accommodation', d('2021-01-01'))[0]?.route).toBe('adoption');
   });
 });
 
@@ -147,7 +148,7 @@ describe('ADM journeys (aim 4)', () => {
     );
     const journeys = journeysOfKind(child, 'adm', asAt);
     expect(spans(journeys)).toEqual(['2019-07-01→2019-07-15']);
-    expect(journeys.map((j) => (j.kind === 'adm' ? j.route : null))).toEqual(['kinship_order']);
+    expect(journeys.map((j) => (j.kind === 'adm' ? j.startRoute : null))).toEqual(['kinship_order']);
   });
 
   it('ends only on an application lodged before the next ADM decision', () => {

@@ -1,11 +1,16 @@
 /**
- * Journeys: the unit of every aim (MEASUREMENT.md, "Journeys"). A journey has a child, a start
- * date, maybe an end date, and the attributes known at its start. Each kind is derived from a
+ * Journeys: the unit of every aim (docs/measurement.md, "Journeys"). A journey has a child, a start
+ * date, maybe an end date (the milestone that met it), maybe a leave date (the child left before
+ * the milestone), its route and the attributes known at its start. Each kind is derived from a
  * child's placements and events as at a date: only what is dated on or before as-at exists, and a
  * placement that ends after as-at is still open.
+ *
+ * The leave date is worked out first, the end second: the end is the first milestone dated on or
+ * after the start and on or before the leave date (or as-at), and a journey with an end has no
+ * leave date.
  */
-import { courtRoutes, type PlacementType, type Route } from './codes.js';
-import { ageInYears, epochDay, type PlainDate } from './date.js';
+import { courtRoutes, type JourneyRoute, type PlacementType, type Route } from './codes.js';
+import { ageInYears, civilFromDays, dateOfEpochDay, daysFromCivil, epochDay, type PlainDate } from './date.js';
 import type { CaseEvent, ChildRecord, Placement } from './records.js';
 
 export const journeyKinds = ['at-home', 'accommodation', 'recommendation', 'adm'] as const;
@@ -23,11 +28,40 @@ export function kindOfNationalAim(aim: 1 | 2 | 3 | 4): JourneyKind {
   return journeyKinds[aim - 1] as JourneyKind;
 }
 
+/**
+ * Why a journey stops without its milestone:
+ * - `run-ended`: the run it measures ended while the child stayed looked after (aim 2: moved home;
+ *   aim 1: moved away from home);
+ * - `left-care`: the child ceased to be looked after (the last placement ended, or a
+ *   `ceased_looked_after` event);
+ * - `turned-18`: the day before the 18th birthday;
+ * - `superseded`: a later recommendation (aim 3) or ADM decision (aim 4) replaced it.
+ */
+export type LeaveReason = 'run-ended' | 'left-care' | 'turned-18' | 'superseded';
+
+/** The day a journey stops because the child left, and why. */
+export interface Departure {
+  readonly date: PlainDate;
+  readonly reason: LeaveReason;
+}
+
 interface JourneyBase {
   readonly childId: string;
   readonly start: PlainDate;
   /** The day the end milestone was reached, or null while it has not been (as at). */
   readonly end: PlainDate | null;
+  /**
+   * The leave date: the day the child left without the milestone (never before the start). Null
+   * when the journey has an end, and while the child is still on it.
+   */
+  readonly leave: PlainDate | null;
+  /** Why the child left, when `leave` is set. */
+  readonly leaveReason: LeaveReason | null;
+  /**
+   * The day the journey stops by the leave rules, whether or not its milestone came first (so the
+   * schedule of reviews stops when the child leaves even after a recommendation). Null while open.
+   */
+  readonly departure: Departure | null;
   /** The placement or event that started the journey. */
   readonly startRef: string;
   /** The event that ended it. */
@@ -36,31 +70,42 @@ interface JourneyBase {
   readonly placementTypeAtStart: PlacementType | null;
   readonly ageAtStart: number;
   readonly siblingGroup: string | null;
-  /** Known at as-at: the route of the latest care plan or permanence recommendation. */
-  readonly planRoute: Route | null;
+  readonly team: string | null;
+  readonly locality: string | null;
+  /**
+   * The journey's route: for one with an end, the route of the milestone that ended it, or the
+   * latest plan on or before the end; otherwise the latest plan on or before the leave date (or
+   * as-at); `undecided` with none. Fixed once the journey ends.
+   */
+  readonly route: JourneyRoute;
 }
 
 export interface AtHomeJourney extends JourneyBase {
   readonly kind: 'at-home';
   /** The last day of the run of home placements, or null while the run continues at as-at. */
   readonly runEnd: PlainDate | null;
+  readonly startRoute: null;
 }
 
 export interface AccommodationJourney extends JourneyBase {
   readonly kind: 'accommodation';
   /** The last day of the run of placements away from home, or null while the run continues at as-at. */
   readonly runEnd: PlainDate | null;
+  readonly startRoute: null;
 }
 
 export interface RecommendationJourney extends JourneyBase {
   readonly kind: 'recommendation';
-  /** The recommended route (null only when the record lacks it). */
-  readonly route: Route | null;
+  readonly runEnd: null;
+  /** The route the recommendation that started it named (null only when the record lacks it). */
+  readonly startRoute: Route | null;
 }
 
 export interface AdmJourney extends JourneyBase {
   readonly kind: 'adm';
-  readonly route: Route;
+  readonly runEnd: null;
+  /** The route the ADM approved. */
+  readonly startRoute: Route;
 }
 
 export type Journey = AtHomeJourney | AccommodationJourney | RecommendationJourney | AdmJourney;
@@ -78,11 +123,19 @@ interface SeenEvent {
   readonly day: number;
 }
 
-/** A maximal sequence of contiguous placements of one side (home or away). */
+/** A maximal sequence of contiguous placements of one side (home or away), or of any type. */
 interface Run {
   readonly placements: readonly SeenPlacement[];
   readonly startDay: number;
+  /** The latest end among its placements; Infinity while one is open at as-at. */
   readonly endDay: number;
+}
+
+/** A looked-after spell: a run of placements of any type, and the day it is over (if it is, at as-at). */
+interface Spell extends Run {
+  /** Infinity while the spell continues at as-at. */
+  readonly overDay: number;
+  readonly overReason: 'left-care' | 'turned-18' | null;
 }
 
 type JourneysByKind = { readonly [K in JourneyKind]: readonly Journey[] };
@@ -143,7 +196,7 @@ export interface LookedAfterPeriod {
   readonly placementIds: readonly string[];
 }
 
-/** A child's periods of being looked after as at `asAt`, in date order. */
+/** A child's periods of being looked after as at `asAt`, in date order (by placements alone). */
 export function lookedAfterPeriods(record: ChildRecord, asAt: PlainDate): LookedAfterPeriod[] {
   return runsOf(see(record, asAt).placements, 'any').map((run) => ({
     childId: record.child.childId,
@@ -153,17 +206,52 @@ export function lookedAfterPeriods(record: ChildRecord, asAt: PlainDate): Looked
   }));
 }
 
+/** A looked-after spell as the journeys read it: its start, and the day it is over (null while it continues). */
+export interface LookedAfterSpell {
+  readonly start: PlainDate;
+  /** The last day of its placements, or null while one is open at as-at. */
+  readonly lastPlacementDay: PlainDate | null;
+  /** The day the spell is over: the earliest of its last placement day, a ceased_looked_after, the day before the 18th birthday. */
+  readonly over: PlainDate | null;
+  readonly overReason: 'left-care' | 'turned-18' | null;
+}
+
+/** A child's looked-after spells as at `asAt`, in date order (docs/measurement.md, "Journeys"). */
+export function lookedAfterSpells(record: ChildRecord, asAt: PlainDate): LookedAfterSpell[] {
+  return see(record, asAt).spells.map((spell) => ({
+    start: dateOfEpochDay(spell.startDay),
+    lastPlacementDay: spell.endDay === Infinity ? null : dateOfEpochDay(spell.endDay),
+    over: spell.overDay === Infinity ? null : dateOfEpochDay(spell.overDay),
+    overReason: spell.overReason,
+  }));
+}
+
+/**
+ * The day before the 18th birthday as a day number. A child born on 29 February turns 18 on
+ * 1 March in a year without one (Age of Legal Capacity (Scotland) Act 1991, s.6), so the day
+ * before is 28 February.
+ */
+export function dayBeforeEighteenthBirthday(dateOfBirth: PlainDate): number {
+  const born = civilFromDays(epochDay(dateOfBirth));
+  const year = born.year + 18;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const birthday = born.month === 2 && born.day === 29 && !leap ? daysFromCivil(year, 3, 1) : daysFromCivil(year, born.month, born.day);
+  return birthday - 1;
+}
+
 interface Seen {
   readonly record: ChildRecord;
   readonly asAtDay: number;
   readonly placements: readonly SeenPlacement[];
+  readonly spells: readonly Spell[];
+  /** The day before the 18th birthday, or Infinity when that is after as-at. */
+  readonly eighteenDay: number;
   /** The events the journey rules read, by type, in date order (then id). */
   readonly eventsByType: Readonly<Record<MilestoneType, readonly SeenEvent[]>>;
-  readonly planRoute: Route | null;
 }
 
-/** The event types that start or end journeys, and those that set the plan route. */
-const milestoneTypes = ['permanence_recommendation', 'adm_decision', 'court_application_lodged', 'home_review', 'care_plan'] as const;
+/** The event types that start or end journeys, set the plan route, or end a spell. */
+const milestoneTypes = ['permanence_recommendation', 'adm_decision', 'court_application_lodged', 'home_review', 'care_plan', 'ceased_looked_after'] as const;
 type MilestoneType = (typeof milestoneTypes)[number];
 
 /** Whether an event of `type` is one the journey rules read (a switch: this runs for every event). */
@@ -174,6 +262,7 @@ function isMilestoneType(type: CaseEvent['type']): type is MilestoneType {
     case 'court_application_lodged':
     case 'home_review':
     case 'care_plan':
+    case 'ceased_looked_after':
       return true;
     default:
       return false;
@@ -195,7 +284,7 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
   placements.sort((a, b) => a.startDay - b.startDay || compareIds(a.placement.placementId, b.placement.placementId));
   // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
   // Most children have few of them, so a list is made only for a type that has one.
-  const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: none, adm_decision: none, court_application_lodged: none, home_review: none, care_plan: none };
+  const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: none, adm_decision: none, court_application_lodged: none, home_review: none, care_plan: none, ceased_looked_after: none };
   for (const event of record.events) {
     if (!isMilestoneType(event.type)) continue;
     const day = epochDay(event.date);
@@ -204,7 +293,32 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
     else eventsByType[event.type].push({ event, day });
   }
   for (const type of milestoneTypes) if (eventsByType[type].length > 1) eventsByType[type].sort(byDayThenId);
-  return { record, asAtDay, placements, eventsByType, planRoute: latestPlanRoute(eventsByType.care_plan, eventsByType.permanence_recommendation) };
+  const eighteen = dayBeforeEighteenthBirthday(record.child.dateOfBirth);
+  const eighteenDay = eighteen <= asAtDay ? eighteen : Infinity;
+  return { record, asAtDay, placements, spells: spellsOf(placements, eventsByType.ceased_looked_after, eighteenDay), eighteenDay, eventsByType };
+}
+
+/**
+ * A spell is over on the earliest of: its last placement day (once ended), the first
+ * `ceased_looked_after` dated within it, and the day before the 18th birthday (each only when on
+ * or before as-at, which the seen placements and events already are).
+ */
+function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEvent[], eighteenDay: number): Spell[] {
+  return runsOf(placements, 'any').map((run) => {
+    let overDay = run.endDay;
+    let overReason: Spell['overReason'] = run.endDay === Infinity ? null : 'left-care';
+    const stop = ceased.find((e) => e.day >= run.startDay && e.day <= run.endDay);
+    if (stop !== undefined && stop.day < overDay) {
+      overDay = stop.day;
+      overReason = 'left-care';
+    }
+    // On the same day as the last placement or a ceased event, turning 18 is the reason given.
+    if (eighteenDay <= overDay) {
+      overDay = eighteenDay;
+      overReason = 'turned-18';
+    }
+    return { ...run, overDay, overReason };
+  });
 }
 
 /**
@@ -238,14 +352,41 @@ function runsOf(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'a
   return runs;
 }
 
+/** The spell whose placements cover `day`, if any. */
+function spellHolding(seen: Seen, day: number): Spell | undefined {
+  return seen.spells.find((spell) => spell.startDay <= day && day <= spell.endDay);
+}
+
+/** Aims 1 and 2: the run's last day, or the end of its spell, whichever is earlier. */
+function runDeparture(seen: Seen, run: Run): { day: number; reason: LeaveReason } | null {
+  const spell = spellHolding(seen, run.startDay);
+  const spellOver = spell?.overDay ?? Infinity;
+  if (spellOver === Infinity && run.endDay === Infinity) return null;
+  if (spellOver <= run.endDay) return { day: spellOver, reason: spell?.overReason ?? 'left-care' };
+  return { day: run.endDay, reason: 'run-ended' };
+}
+
+/**
+ * Aims 3 and 4: the earliest of the end of the spell holding the start, the day before the 18th
+ * birthday, and the day before the next event of the same type (which supersedes this one).
+ */
+function eventDeparture(seen: Seen, start: SeenEvent, next: SeenEvent | undefined): { day: number; reason: LeaveReason } | null {
+  let found: { day: number; reason: LeaveReason } | null = null;
+  const consider = (day: number, reason: LeaveReason) => {
+    if (day !== Infinity && (found === null || day < found.day)) found = { day, reason };
+  };
+  const spell = spellHolding(seen, start.day);
+  if (spell !== undefined && spell.overReason !== null) consider(spell.overDay, spell.overReason);
+  consider(seen.eighteenDay, 'turned-18');
+  if (next !== undefined) consider(next.day - 1, 'superseded');
+  return found;
+}
+
 function accommodation(seen: Seen): AccommodationJourney[] {
-  const runs = runsOf(seen.placements, 'away');
   const recommendations = eventsOfType(seen, 'permanence_recommendation');
-  return runs.map((run, index) => {
-    const nextStartDay = runs[index + 1]?.startDay ?? Infinity;
+  return runsOf(seen.placements, 'away').map((run) => {
     const first = firstPlacement(run);
-    const end = recommendations.find((e) => e.day >= run.startDay && e.day < nextStartDay);
-    return journey(seen, 'accommodation', first.placement.start, first.placement.placementId, end, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(run), null);
+    return journey(seen, 'accommodation', run.startDay, first.placement.placementId, runDeparture(seen, run), recommendations, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(run), null);
   });
 }
 
@@ -255,9 +396,7 @@ function atHome(seen: Seen): AtHomeJourney[] {
     .filter((run) => firstPlacement(run).placement.legalBasis === 'CSO')
     .map((run) => {
       const first = firstPlacement(run);
-      const lastDay = Math.min(run.endDay, seen.asAtDay);
-      const end = reviews.find((e) => e.day >= run.startDay && e.day <= lastDay);
-      return journey(seen, 'at-home', first.placement.start, first.placement.placementId, end, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(run), null);
+      return journey(seen, 'at-home', run.startDay, first.placement.placementId, runDeparture(seen, run), reviews, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(run), null);
     });
 }
 
@@ -267,11 +406,11 @@ function recommendation(seen: Seen): RecommendationJourney[] {
   const journeys: RecommendationJourney[] = [];
   recommendations.forEach((start, index) => {
     // A recommendation without a route is still a recommendation; only a return home is not
-    // permanence away from home (docs/decisions/0002-journey-readings.md).
+    // permanence away from home (docs/decisions/0002-journey-readings.md). Any later
+    // recommendation, a return home included, supersedes it.
     if (start.event.route === 'home') return;
-    const nextDay = recommendations[index + 1]?.day ?? Infinity;
-    const end = decisions.find((e) => e.day >= start.day && e.day < nextDay);
-    journeys.push(journey(seen, 'recommendation', start.event.date, start.event.eventId, end, placementTypeOn(seen, start.day), null, start.event.route));
+    const departure = eventDeparture(seen, start, recommendations[index + 1]);
+    journeys.push(journey(seen, 'recommendation', start.day, start.event.eventId, departure, decisions, placementTypeOn(seen, start.day), null, start.event.route));
   });
   return journeys;
 }
@@ -283,42 +422,54 @@ function adm(seen: Seen): AdmJourney[] {
   decisions.forEach((start, index) => {
     const route = start.event.route;
     if (route === null || !courtRoutes.includes(route)) return;
-    const nextDay = decisions[index + 1]?.day ?? Infinity;
-    const end = applications.find((e) => e.day >= start.day && e.day < nextDay);
-    journeys.push(journey(seen, 'adm', start.event.date, start.event.eventId, end, placementTypeOn(seen, start.day), null, route));
+    const departure = eventDeparture(seen, start, decisions[index + 1]);
+    journeys.push(journey(seen, 'adm', start.day, start.event.eventId, departure, applications, placementTypeOn(seen, start.day), null, route));
   });
   return journeys;
 }
 
 /**
- * A journey of any kind. Every kind is built with the same fields in the same order (`runEnd` and
- * `route` null where the kind has none), so the code that reads millions of journeys sees objects
- * of one shape.
+ * A journey of any kind: the leave date first (never before the start), then the end (the first
+ * milestone on or after the start and on or before the leave date or as-at), then the route.
+ * Every kind is built with the same fields in the same order, so the code that reads millions of
+ * journeys sees objects of one shape.
  */
 function journey<K extends JourneyKind>(
   seen: Seen,
   kind: K,
-  start: PlainDate,
+  startDay: number,
   startRef: string,
-  end: SeenEvent | undefined,
+  departed: { day: number; reason: LeaveReason } | null,
+  milestones: readonly SeenEvent[],
   placementTypeAtStart: PlacementType | null,
   runEnd: PlainDate | null,
-  route: Route | null,
+  startRoute: Route | null,
 ): Extract<Journey, { kind: K }> {
   const child = seen.record.child;
+  const start = dateOfEpochDay(startDay);
+  const departureDay = departed === null ? null : Math.max(departed.day, startDay);
+  const lastDay = departureDay ?? seen.asAtDay;
+  const end = milestones.find((e) => e.day >= startDay && e.day <= lastDay);
+  const departure = departed === null ? null : { date: dateOfEpochDay(departureDay as number), reason: departed.reason };
+  const leave = end === undefined ? departure : null;
   return {
     kind,
     childId: child.childId,
     start,
     end: end?.event.date ?? null,
+    leave: leave?.date ?? null,
+    leaveReason: leave?.reason ?? null,
+    departure,
     startRef,
     endRef: end?.event.eventId ?? null,
     placementTypeAtStart,
     ageAtStart: ageInYears(child.dateOfBirth, start),
     siblingGroup: child.siblingGroup,
-    planRoute: seen.planRoute,
+    team: child.team,
+    locality: child.locality,
+    route: end !== undefined ? (end.event.route ?? planRouteOn(seen, end.day)) : planRouteOn(seen, lastDay),
     runEnd,
-    route,
+    startRoute,
   } as unknown as Extract<Journey, { kind: K }>;
 }
 
@@ -330,16 +481,19 @@ function byDayThenId(a: SeenEvent, b: SeenEvent): number {
   return a.day - b.day || compareIds(a.event.eventId, b.event.eventId);
 }
 
-/** The latest care plan or recommendation that names a route (each list in date order). */
-function latestPlanRoute(plans: readonly SeenEvent[], recommendations: readonly SeenEvent[]): Route | null {
-  const plan = latestWithRoute(plans);
-  const recommendation = latestWithRoute(recommendations);
-  if (plan === null || recommendation === null) return (plan ?? recommendation)?.event.route ?? null;
-  return (byDayThenId(plan, recommendation) > 0 ? plan : recommendation).event.route;
+/** The route of the latest care plan or recommendation naming one, on or before `day`; `undecided` with none. */
+function planRouteOn(seen: Seen, day: number): JourneyRoute {
+  const plan = latestWithRouteOn(seen.eventsByType.care_plan, day);
+  const recommendation = latestWithRouteOn(seen.eventsByType.permanence_recommendation, day);
+  const latest = plan === null ? recommendation : recommendation === null ? plan : byDayThenId(plan, recommendation) > 0 ? plan : recommendation;
+  return latest?.event.route ?? 'undecided';
 }
 
-function latestWithRoute(events: readonly SeenEvent[]): SeenEvent | null {
-  for (let i = events.length - 1; i >= 0; i--) if ((events[i] as SeenEvent).event.route !== null) return events[i] as SeenEvent;
+function latestWithRouteOn(events: readonly SeenEvent[], day: number): SeenEvent | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i] as SeenEvent;
+    if (e.day <= day && e.event.route !== null) return e;
+  }
   return null;
 }
 

@@ -7,21 +7,20 @@ import type { Timescale } from './timescale.js';
 
 export interface MeasuredJourney {
   readonly journey: Journey;
-  readonly status: Exclude<JourneyStatus, 'closed'>;
+  readonly status: JourneyStatus;
   /** Days from start to end, or waited so far. */
   readonly days: number;
 }
 
 /**
- * Every journey of every child, with its status against the timescale of its kind, as at `asAt`.
- * Closed at-home journeys have left the cohort and are not listed.
+ * Every journey of every child, with its status against the timescale of its kind, as at `asAt`;
+ * journeys the child left are listed with their status (left_late or left_early).
  */
 export function measureJourneys(records: readonly ChildRecord[], asAt: PlainDate, timescaleOf: (kind: JourneyKind) => Timescale): MeasuredJourney[] {
   const measured: MeasuredJourney[] = [];
   for (const record of records) {
     for (const journey of journeysOf(record, asAt)) {
-      const status = journeyStatus(journey, timescaleOf(journey.kind), asAt);
-      if (status !== 'closed') measured.push({ journey, status, days: journeyDays(journey, asAt) });
+      measured.push({ journey, status: journeyStatus(journey, timescaleOf(journey.kind), asAt), days: journeyDays(journey, asAt) });
     }
   }
   return measured;

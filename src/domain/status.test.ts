@@ -68,22 +68,30 @@ describe('status against a timescale in calendar months', () => {
   });
 });
 
-describe('the closed at-home run', () => {
-  it('leaves the cohort when the run ends before its due date without a review', () => {
+describe('an at-home run that ended without a review', () => {
+  it('left within the timescale when the run ends on or before its due date', () => {
     const child = record([placement('2019-01-01', '2020-06-30', 'home', { legalBasis: 'CSO' }), placement('2020-07-01', null, 'foster')]);
     const [journey] = journeysOfKind(child, 'at-home', d('2023-01-01'));
     if (!journey) throw new Error('no journey');
-    expect(journeyStatus(journey, months(24), d('2023-01-01'))).toBe('closed');
+    expect(journeyStatus(journey, months(24), d('2023-01-01'))).toBe('left_early');
+    expect(journeyDays(journey, d('2023-01-01'))).toBe(546);
     expect(isStillWaiting(journey)).toBe(false);
   });
 
-  it('stays overdue when the run outlasted its due date without a review, counting weeks to the run’s end', () => {
+  it('left after the timescale when the run outlasted its due date (version 1’s “closed but overdue”), counting days to the run’s end', () => {
     const child = record([placement('2019-01-01', '2021-01-07', 'home', { legalBasis: 'CSO' })]);
     const [journey] = journeysOfKind(child, 'at-home', d('2023-01-01'));
     if (!journey) throw new Error('no journey');
-    expect(journeyStatus(journey, months(24), d('2023-01-01'))).toBe('overdue');
+    expect(journeyStatus(journey, months(24), d('2023-01-01'))).toBe('left_late');
     expect(journeyDays(journey, d('2023-01-01'))).toBe(737);
     expect(isStillWaiting(journey)).toBe(false);
+  });
+
+  it('left on the due date itself is within the timescale; the day after is not', () => {
+    const onDue = record([placement('2019-01-01', '2021-01-01', 'home', { legalBasis: 'CSO' })]);
+    const dayAfter = record([placement('2019-01-01', '2021-01-02', 'home', { legalBasis: 'CSO' })]);
+    const status = (r: typeof onDue) => journeyStatus(journeysOfKind(r, 'at-home', d('2023-01-01'))[0] as Journey, months(24), d('2023-01-01'));
+    expect([status(onDue), status(dayAfter)]).toEqual(['left_early', 'left_late']);
   });
 
   it('is still waiting while the run is open at as-at', () => {

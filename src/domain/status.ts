@@ -1,19 +1,26 @@
 /**
- * The status of a journey against a timescale, as at a date (MEASUREMENT.md, "Status and figures").
+ * The status of a journey against a timescale, as at a date (docs/measurement.md, "Status and
+ * figures"). Every journey has exactly one.
  */
 import { daysBetween, epochDay, weeksFromDays, type PlainDate } from './date.js';
 import type { Journey } from './journey.js';
 import { dueDay, type Timescale } from './timescale.js';
 
+export const journeyStatuses = ['in_time', 'late', 'overdue', 'waiting', 'left_late', 'left_early'] as const;
+
 /**
- * - `in_time`: reached its end milestone within the timescale;
- * - `late`: reached it beyond the timescale;
- * - `overdue`: not reached, and as-at is past the timescale;
- * - `waiting`: not reached, and as-at is within the timescale;
- * - `closed`: an at-home run that ended before its due date without a review: the child was
- *   never looked after at home long enough to need one, so the journey leaves the cohort.
+ * - `in_time`: reached its milestone within the timescale;
+ * - `late`: reached it after the due date;
+ * - `overdue`: not reached, the child has not left, and as-at is past the due date;
+ * - `waiting`: not reached, the child has not left, and as-at is on or before the due date;
+ * - `left_late`: the child left after the due date without the milestone (counts against the aim);
+ * - `left_early`: the child left on or before the due date without it (out of the denominator,
+ *   still listed and counted).
  */
-export type JourneyStatus = 'in_time' | 'late' | 'overdue' | 'waiting' | 'closed';
+export type JourneyStatus = (typeof journeyStatuses)[number];
+
+/** The statuses of the denominator: in_time ÷ (in_time + late + overdue + left_late). */
+export const countedStatuses: readonly JourneyStatus[] = ['in_time', 'late', 'overdue', 'left_late'];
 
 /** The status of `journey` against `timescale`, as at `asAt`. */
 export function journeyStatus(journey: Journey, timescale: Timescale, asAt: PlainDate): JourneyStatus {
@@ -23,26 +30,21 @@ export function journeyStatus(journey: Journey, timescale: Timescale, asAt: Plai
 /** The same, for callers that already hold the due date and as-at as day numbers (date.ts). */
 export function statusByDueDay(journey: Journey, due: number, asAtDay: number): JourneyStatus {
   if (journey.end !== null) return epochDay(journey.end) <= due ? 'in_time' : 'late';
-  if (journey.kind === 'at-home' && journey.runEnd !== null && epochDay(journey.runEnd) < due) return 'closed';
+  if (journey.leave !== null) return epochDay(journey.leave) > due ? 'left_late' : 'left_early';
   return asAtDay > due ? 'overdue' : 'waiting';
 }
 
-/**
- * Days from the journey's start to its end or, while it has none, to as-at. An at-home journey
- * whose run has ended stops counting on the run's last day: the child is no longer at home.
- */
+/** Days from the journey's start to its end, to its leave date, or (while the child is on it) to as-at. */
 export function journeyDays(journey: Journey, asAt: PlainDate): number {
-  if (journey.end !== null) return daysBetween(journey.start, journey.end);
-  if (journey.kind === 'at-home' && journey.runEnd !== null) return daysBetween(journey.start, journey.runEnd);
-  return daysBetween(journey.start, asAt);
+  return daysBetween(journey.start, journey.end ?? journey.leave ?? asAt);
 }
 
-/** Weeks from the journey's start to its end, or waited so far as at `asAt` (days ÷ 7). */
+/** Weeks from the journey's start to its end or leave date, or waited so far as at `asAt` (days ÷ 7). */
 export function journeyWeeks(journey: Journey, asAt: PlainDate): number {
   return weeksFromDays(journeyDays(journey, asAt));
 }
 
-/** True while a journey has not reached its end milestone and can still reach it. */
+/** True while a journey has not reached its milestone and the child has not left it: waiting or overdue. */
 export function isStillWaiting(journey: Journey): boolean {
-  return journey.end === null && !(journey.kind === 'at-home' && journey.runEnd !== null);
+  return journey.end === null && journey.leave === null;
 }

@@ -36,7 +36,7 @@ describe('Kaplan–Meier', () => {
 
 function child(id: string, placements: ChildRecord['placements'], events: ChildRecord['events']): ChildRecord {
   return {
-    child: { childId: id, firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null },
+    child: { childId: id, firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null, locality: null },
     placements: placements.map((p) => ({ ...p, childId: id })),
     events: events.map((e) => ({ ...e, childId: id })),
   };

@@ -1,7 +1,7 @@
 /**
  * The aims' due dates on a child's timeline: for each of the authority's aims, each of the child's
- * journeys that the aim measures (measuredJourneys: its kind, its filters, closed journeys left
- * out), with the day it was due and whether it was met, as at the timeline's date.
+ * journeys that the aim measures (measuredJourneys: its kind and its filters), with the day it was
+ * due and whether it was met, as at the timeline's date.
  */
 import { measuredJourneys, type CohortStatus } from './aim-figures.js';
 import type { Aim } from './aim.js';
@@ -22,7 +22,7 @@ export interface TimelineDueDate {
   readonly status: CohortStatus;
   /** "Permanence recommendation due (26 weeks)". */
   readonly label: string;
-  /** "met", "missed by 3 weeks", "overdue by 10 weeks", "due in 5 weeks". */
+  /** "met", "missed by 3 weeks", "overdue by 10 weeks", "due in 5 weeks", "left 4 weeks after it was due". */
   readonly outcome: string;
 }
 
@@ -43,6 +43,8 @@ export function timelineDueDates(record: ChildRecord, aims: readonly Aim[], span
   for (const aim of aims) {
     for (const measured of measuredJourneys(aim, [record], span.asAt)) {
       const { journey, status, due } = measured;
+      // A child who left before the milestone was due no longer owes it: no due date is drawn.
+      if (status === 'left_early') continue;
       if (isBefore(journey.start, span.start) || isAfter(journey.start, span.end)) continue;
       dueDates.push({
         aimId: aim.id,
@@ -52,23 +54,28 @@ export function timelineDueDates(record: ChildRecord, aims: readonly Aim[], span
         due,
         status,
         label: `${awaited[aim.kind]} due (${describeTimescale(aim.timescale)})`,
-        outcome: outcomeWords(status, due, journey.end, span.asAt),
+        outcome: outcomeWords(status, due, journey.end ?? journey.leave, span.asAt),
       });
     }
   }
   return dueDates.sort((a, b) => daysBetween(b.due, a.due) || (a.aimId < b.aimId ? -1 : a.aimId > b.aimId ? 1 : 0));
 }
 
-function outcomeWords(status: CohortStatus, due: PlainDate, end: PlainDate | null, asAt: PlainDate): string {
+/** `stop` is the journey's end, or its leave date for a child who left. */
+function outcomeWords(status: CohortStatus, due: PlainDate, stop: PlainDate | null, asAt: PlainDate): string {
   switch (status) {
     case 'in_time':
       return 'met';
     case 'late':
-      return `missed by ${durationWords(daysBetween(due, end as PlainDate))}`;
+      return `missed by ${durationWords(daysBetween(due, stop as PlainDate))}`;
     case 'overdue':
       return `overdue by ${durationWords(daysBetween(due, asAt))}`;
     case 'waiting':
       return daysBetween(asAt, due) === 0 ? 'due today' : `due in ${durationWords(daysBetween(asAt, due))}`;
+    case 'left_late':
+      return `left ${durationWords(daysBetween(due, stop as PlainDate))} after it was due, without it`;
+    case 'left_early':
+      return 'left before it was due (not drawn)';
     default:
       return unreachable(status);
   }

@@ -8,6 +8,7 @@ import { measuredJourneys } from './aim-figures.js';
 import type { Aim } from './aim.js';
 import { addMonths, compareDates, daysBetween, isBefore, latestDate, type PlainDate } from './date.js';
 import { journeysOfKind, type Journey, type JourneyKind } from './journey.js';
+import { isStillWaiting } from './status.js';
 import type { ChildRecord } from './records.js';
 import { childTimeline, type ChildTimeline } from './timeline.js';
 
@@ -80,7 +81,7 @@ export function selectGroup(records: readonly ChildRecord[], selector: GroupSele
       const longest = new Map<ChildRecord, number>();
       for (const record of records) {
         for (const j of journeysOfKind(record, 'at-home', asAt)) {
-          if (j.kind === 'at-home' && j.runEnd === null && isBefore(addMonths(j.start, selector.months), asAt)) longest.set(record, Math.max(longest.get(record) ?? 0, daysBetween(j.start, asAt)));
+          if (j.kind === 'at-home' && j.departure === null && isBefore(addMonths(j.start, selector.months), asAt)) longest.set(record, Math.max(longest.get(record) ?? 0, daysBetween(j.start, asAt)));
         }
       }
       return { title: `Looked after at home on a supervision order for more than ${selector.months} months`, records: byLongest(longest), unknownIds: [], journeyKind: 'at-home' };
@@ -155,7 +156,7 @@ export function groupTimeline(selection: GroupSelection, options: { readonly asA
 export function currentJourney(record: ChildRecord, kind: JourneyKind | null, asAt: PlainDate): Journey | null {
   const journeys = kind === null ? [...journeysOfKind(record, 'at-home', asAt), ...journeysOfKind(record, 'accommodation', asAt)] : [...journeysOfKind(record, kind, asAt)];
   journeys.sort((a, b) => compareDates(a.start, b.start));
-  const waiting = journeys.filter((j) => j.end === null && !(j.kind === 'at-home' && j.runEnd !== null));
+  const waiting = journeys.filter(isStillWaiting);
   return waiting[waiting.length - 1] ?? journeys[journeys.length - 1] ?? null;
 }
 

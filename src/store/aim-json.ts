@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Aim } from '../domain/aim.js';
-import { placementTypes, routes } from '../domain/codes.js';
+import { journeyRoutes, placementTypes, routes } from '../domain/codes.js';
 import { parseDate, type PlainDate } from '../domain/date.js';
 import { journeyKinds } from '../domain/journey.js';
 
@@ -25,8 +25,14 @@ export const aimJsonSchema = z.object({
   filters: z
     .object({
       placement_types: z.array(z.enum(placementTypes)).optional(),
+      placement_types_not: z.array(z.enum(placementTypes)).optional(),
+      routes: z.array(z.enum(journeyRoutes)).optional(),
+      routes_not: z.array(z.enum(journeyRoutes)).optional(),
       min_age: z.number().int().min(0).max(25).optional(),
       max_age: z.number().int().min(0).max(25).optional(),
+      sibling_group: z.enum(['in', 'not_in']).optional(),
+      teams: z.array(z.string().trim().min(1).max(100)).optional(),
+      // Version 1's "plan route at as-at" filter, read as the journey's own route (decision 0014).
       plan_routes: z.array(z.enum(routes)).optional(),
     })
     .default({}),
@@ -42,9 +48,14 @@ export function parseAimJson(input: unknown): AimParseResult {
   const parsed = aimJsonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: { code: 'invalid-aim', issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'aim'}: ${i.message}`) } };
   const json = parsed.data;
-  if (json.filters.min_age !== undefined && json.filters.max_age !== undefined && json.filters.min_age > json.filters.max_age) {
+  const f = json.filters;
+  if (f.min_age !== undefined && f.max_age !== undefined && f.min_age > f.max_age) {
     return { ok: false, error: { code: 'invalid-aim', issues: ['filters: min_age is above max_age'] } };
   }
+  const routesIn = f.routes?.length ? f.routes : f.plan_routes;
+  const clash = (a: readonly string[] | undefined, b: readonly string[] | undefined, name: string) => (a ?? []).filter((x) => (b ?? []).includes(x)).map((x) => `filters: ${x} is both in ${name} and in ${name}_not`);
+  const clashes = [...clash(f.placement_types, f.placement_types_not, 'placement_types'), ...clash(routesIn, f.routes_not, 'routes')];
+  if (clashes.length) return { ok: false, error: { code: 'invalid-aim', issues: clashes } };
   return {
     ok: true,
     value: {
@@ -57,10 +68,14 @@ export function parseAimJson(input: unknown): AimParseResult {
       fromDate: date(json.from_date),
       timescale: json.timescale,
       filters: {
-        ...(json.filters.placement_types?.length ? { placementTypes: json.filters.placement_types } : {}),
-        ...(json.filters.min_age !== undefined ? { minAge: json.filters.min_age } : {}),
-        ...(json.filters.max_age !== undefined ? { maxAge: json.filters.max_age } : {}),
-        ...(json.filters.plan_routes?.length ? { planRoutes: json.filters.plan_routes } : {}),
+        ...(f.placement_types?.length ? { placementTypes: f.placement_types } : {}),
+        ...(f.placement_types_not?.length ? { placementTypesNot: f.placement_types_not } : {}),
+        ...(routesIn?.length ? { routes: routesIn } : {}),
+        ...(f.routes_not?.length ? { routesNot: f.routes_not } : {}),
+        ...(f.min_age !== undefined ? { minAge: f.min_age } : {}),
+        ...(f.max_age !== undefined ? { maxAge: f.max_age } : {}),
+        ...(f.sibling_group !== undefined ? { inSiblingGroup: f.sibling_group === 'in' } : {}),
+        ...(f.teams?.length ? { teams: [...new Set(f.teams)] } : {}),
       },
       backlog: json.backlog ? { byDate: date(json.backlog.by_date) as PlainDate, startedBefore: date(json.backlog.started_before) as PlainDate } : null,
     },
@@ -69,10 +84,15 @@ export function parseAimJson(input: unknown): AimParseResult {
 
 export function aimToJson(aim: Aim): AimJson {
   const filters: AimJson['filters'] = {};
-  if (aim.filters.placementTypes?.length) filters.placement_types = [...aim.filters.placementTypes];
-  if (aim.filters.minAge !== undefined) filters.min_age = aim.filters.minAge;
-  if (aim.filters.maxAge !== undefined) filters.max_age = aim.filters.maxAge;
-  if (aim.filters.planRoutes?.length) filters.plan_routes = [...aim.filters.planRoutes];
+  const f = aim.filters;
+  if (f.placementTypes?.length) filters.placement_types = [...f.placementTypes];
+  if (f.placementTypesNot?.length) filters.placement_types_not = [...f.placementTypesNot];
+  if (f.routes?.length) filters.routes = [...f.routes];
+  if (f.routesNot?.length) filters.routes_not = [...f.routesNot];
+  if (f.minAge !== undefined) filters.min_age = f.minAge;
+  if (f.maxAge !== undefined) filters.max_age = f.maxAge;
+  if (f.inSiblingGroup !== undefined) filters.sibling_group = f.inSiblingGroup ? 'in' : 'not_in';
+  if (f.teams?.length) filters.teams = [...f.teams];
   return {
     id: aim.id,
     name: aim.name,

@@ -3,8 +3,7 @@ import type { Aim } from '../../domain/aim.js';
 import { aimFigures } from '../../domain/aim-figures.js';
 import { aimSentence } from '../../domain/aim-sentence.js';
 import type { PlainDate } from '../../domain/date.js';
-import { figuresJson } from '../../domain/figures-json.js';
-import { roundTo } from '../../domain/round.js';
+import { cohortJourneyJson, figuresJson } from '../../domain/figures-json.js';
 import { describeTimescale } from '../../domain/timescale.js';
 import { aimToJson, findAim, listAims, loadChildRecords, parseAimJson, saveAim, type AimJson } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
@@ -21,6 +20,11 @@ interface AimOptions {
   by?: string;
   target?: string;
   placementTypes?: string;
+  placementTypesNot?: string;
+  routes?: string;
+  routesNot?: string;
+  teams?: string;
+  siblingGroup?: string;
   minAge?: string;
   maxAge?: string;
   planRoutes?: string;
@@ -50,14 +54,15 @@ export function aimsCommand(program: Command, io: Io, done: (code: number) => vo
         name: f.aim.name,
         sentence: aimSentence(f.aim),
         ...figuresJson(f),
-        journeys: f.journeys.map((j) => ({ child_id: j.journey.childId, start: j.journey.start.toString(), end: j.journey.end?.toString() ?? null, status: j.status, weeks: roundTo(j.weeks) })),
+        journeys: f.journeys.map(cohortJourneyJson),
       }));
       if (options.json) {
         writeJson(io, { as_at: options.asAt.toString(), aims });
       } else {
         for (const a of aims) {
           io.out.write(`${a.name}\n  ${a.sentence}\n`);
-          io.out.write(`  ${a.percentage === null ? 'no percentage yet' : `${a.percentage}% in time`} (n = ${a.n}: ${a.counts.in_time} in time, ${a.counts.late} late, ${a.counts.overdue} overdue; ${a.counts.waiting} waiting within the timescale)\n`);
+          const c = a.counts;
+          io.out.write(`  ${a.percentage === null ? 'no percentage yet' : `${a.percentage}% in time`} (n = ${a.n}: ${c.in_time} in time, ${c.late} late, ${c.overdue} overdue, ${c.left_late} left after the timescale; not counted: ${c.waiting} waiting within the timescale, ${c.left_early} left within it)\n`);
           io.out.write(`  median ${a.median_weeks ?? '—'} weeks; ${a.still_waiting} still waiting${a.longest_wait_weeks === null ? '' : `, the longest for ${a.longest_wait_weeks} weeks`}\n\n`);
         }
       }
@@ -97,10 +102,15 @@ export function aimsCommand(program: Command, io: Io, done: (code: number) => vo
       .option('--from <date>', 'only journeys starting on or after this date ("none" to clear)')
       .option('--by <date>', 'the date the aim is to be met by ("none" to clear)')
       .option('--target <percent>', 'the target percentage ("none" to clear)')
-      .option('--placement-types <list>', 'comma-separated placement types at the start ("" for any)')
+      .option('--placement-types <list>', 'only these placement types at the start, comma-separated ("" for any)')
+      .option('--placement-types-not <list>', 'not these placement types at the start ("" for none)')
+      .option('--routes <list>', "only journeys whose route is one of these (home, kinship_order, permanence_order, poa, adoption, undecided; \"\" for any)")
+      .option('--routes-not <list>', 'not these routes: "kinship_order,home" keeps children with no plan yet ("" for none)')
+      .option('--teams <list>', "only children of these teams (the child's team), comma-separated (\"\" for any)")
+      .option('--sibling-group <which>', 'in (only children in a sibling group), not-in, or any')
       .option('--min-age <years>', 'youngest age at the start ("none" to clear)')
       .option('--max-age <years>', 'oldest age at the start ("none" to clear)')
-      .option('--plan-routes <list>', 'comma-separated plan routes at as-at ("" for any)')
+      .option('--plan-routes <list>', 'replaced by --routes and --routes-not')
       .option('--backlog-by <date>', 'backlog part: the date by which …')
       .option('--backlog-before <date>', '… all journeys started before this date will be complete')
       .action(async (...args: unknown[]) => {
@@ -179,8 +189,18 @@ function mergeOptions(base: AimJson | null, o: AimOptions): Merged {
     if (items.length) filters[key] = items;
     else delete filters[key];
   };
+  if (o.planRoutes !== undefined) return { ok: false, message: '--plan-routes was replaced: --routes LIST keeps only journeys whose own route is in LIST, --routes-not LIST leaves them out (undecided journeys stay)' };
+  delete filters.plan_routes;
   list(o.placementTypes, 'placement_types');
-  list(o.planRoutes, 'plan_routes');
+  list(o.placementTypesNot, 'placement_types_not');
+  list(o.routes, 'routes');
+  list(o.routesNot, 'routes_not');
+  list(o.teams, 'teams');
+  if (o.siblingGroup !== undefined) {
+    if (o.siblingGroup === 'any') delete filters.sibling_group;
+    else if (o.siblingGroup === 'in' || o.siblingGroup === 'not-in') filters.sibling_group = o.siblingGroup === 'in' ? 'in' : 'not_in';
+    else return { ok: false, message: `--sibling-group must be in, not-in or any (got ${o.siblingGroup})` };
+  }
   const age = (text: string | undefined, key: string) => {
     if (text === undefined) return;
     if (text === 'none') delete filters[key];

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { PlainDate } from '../../domain/date.js';
-import { nationalAimOfKind } from '../../domain/journey.js';
+import { journeyJson } from '../../domain/figures-json.js';
 import { measureJourneys } from '../../domain/measure.js';
 import { nationalTimescales } from '../../domain/national-aims.js';
 import { loadChildRecords } from '../../store/index.js';
@@ -21,18 +21,14 @@ export function journeysCommand(program: Command, io: Io, done: (code: number) =
         return measureJourneys(await loadChildRecords(connection, found.scope), options.asAt, (kind) => nationalTimescales[kind]);
       });
       if (measured === null) return done(exitCodes.refused);
-      const journeys = measured.map(({ journey, status }) => ({
-        child_id: journey.childId,
-        kind: nationalAimOfKind[journey.kind],
-        start: journey.start.toString(),
-        end: journey.end?.toString() ?? null,
-        status,
-      }));
+      const journeys = measured.map(({ journey, status, days }) => journeyJson(journey, status, days));
       if (options.json) {
         writeJson(io, { journeys });
       } else {
-        io.out.write('child      aim  start       end         status\n');
-        for (const j of journeys) io.out.write(`${j.child_id.padEnd(10)} ${String(j.kind).padEnd(4)} ${j.start}  ${(j.end ?? '—').padEnd(10)}  ${j.status}\n`);
+        io.out.write('child      aim  start       end         left        route             weeks  status\n');
+        for (const j of journeys) {
+          io.out.write(`${j.child_id.padEnd(10)} ${String(j.kind).padEnd(4)} ${j.start}  ${(j.end ?? '—').padEnd(10)}  ${(j.leave ?? '—').padEnd(10)}  ${j.route.padEnd(16)}  ${String(j.weeks).padStart(5)}  ${j.status}\n`);
+        }
         io.out.write(`${journeys.length} journeys as at ${options.asAt.toString()}\n`);
       }
       done(exitCodes.ok);

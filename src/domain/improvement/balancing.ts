@@ -166,7 +166,8 @@ export function csoAtHome(records: readonly ChildRecord[], asAt: PlainDate, coun
   for (const record of records) {
     for (const run of journeysOfKind(record, 'at-home', asAt) as readonly AtHomeJourney[]) {
       const start = epochDay(run.start);
-      const end = run.runEnd === null ? Infinity : epochDay(run.runEnd);
+      // At home until the run ends or the child leaves care (or turns 18), whichever is first.
+      const end = run.departure === null ? Infinity : epochDay(run.departure.date);
       const longAfter = epochDay(addMonths(run.start, threshold));
       months.forEach((month, i) => {
         const day = epochDay(lastDayOf(month));

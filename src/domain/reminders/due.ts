@@ -66,7 +66,7 @@ export function scheduleOf(record: ChildRecord, schedule: readonly ResolvedRule[
   for (const kind of kinds) {
     const rules = schedule.filter((r) => r.meaning.start === kind);
     const journeys = journeysOfKind(record, kind, asAt);
-    journeys.forEach((journey, index) => items.push(...journeySchedule(record, journey, lastDayOf(journey, journeys[index + 1]), rules, asAt, asAtDay)));
+    for (const journey of journeys) items.push(...journeySchedule(record, journey, lastDayOf(journey), rules, asAt, asAtDay));
   }
   const order = new Map(schedule.map((r, index) => [r.rule.id, index]));
   const rank = (item: ScheduledItem) => order.get(item.ruleId) ?? 0;
@@ -81,19 +81,13 @@ interface Occurrence {
   readonly dueDay: number;
 }
 
-/** The journey's last day as a day number (Infinity while open). */
-function lastDayOf(journey: Journey, next: Journey | undefined): number {
-  switch (journey.kind) {
-    case 'accommodation':
-    case 'at-home':
-      return journey.runEnd === null ? Infinity : epochDay(journey.runEnd);
-    case 'recommendation':
-    case 'adm':
-      // A new recommendation (or decision) starts the count again: the earlier one's schedule ends.
-      return next === undefined ? Infinity : epochDay(next.start) - 1;
-    default:
-      return unreachable(journey);
-  }
+/**
+ * The journey's last day as a day number (Infinity while open): the day it stops by the leave
+ * rules (the run ends, the child leaves care or turns 18, or a new recommendation or decision
+ * starts the count again), whether or not its milestone was reached.
+ */
+function lastDayOf(journey: Journey): number {
+  return journey.departure === null ? Infinity : epochDay(journey.departure.date);
 }
 
 function journeySchedule(record: ChildRecord, journey: Journey, lastDay: number, rules: readonly ResolvedRule[], asAt: PlainDate, asAtDay: number): ScheduledItem[] {
@@ -197,8 +191,4 @@ export function dueWords(item: ScheduledItem): string {
   if (item.daysToDue < 0) return `overdue by ${durationWords(-item.daysToDue)}`;
   if (item.daysToDue === 0) return 'due today';
   return `due in ${durationWords(item.daysToDue)}`;
-}
-
-function unreachable(value: never): never {
-  throw new Error(`unhandled journey: ${JSON.stringify(value)}`);
 }

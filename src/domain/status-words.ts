@@ -1,0 +1,66 @@
+/**
+ * The six statuses and the reasons a child leaves a journey, in the words a team manager uses
+ * (docs/measurement.md, "Status and figures"). Pages, lists, files and the meeting pack all say
+ * them the same way.
+ */
+import type { JourneyKind, LeaveReason } from './journey.js';
+import type { JourneyStatus } from './status.js';
+
+/** Short labels, for a tag or a column. */
+export const statusLabels: Readonly<Record<JourneyStatus, string>> = {
+  in_time: 'In time',
+  late: 'Late',
+  overdue: 'Overdue',
+  waiting: 'Waiting',
+  left_late: 'Left after the timescale',
+  left_early: 'Left within the timescale',
+};
+
+/** The milestone each kind of journey waits for, as a noun phrase: "a permanence recommendation". */
+export const milestoneWords: Readonly<Record<JourneyKind, string>> = {
+  'at-home': 'a review of the time at home',
+  accommodation: 'a permanence recommendation',
+  recommendation: 'an Agency Decision Maker decision',
+  adm: 'an application to court',
+};
+
+/** What each status means for a journey of `kind`, in one plain sentence. */
+export function statusMeaning(status: JourneyStatus, kind: JourneyKind): string {
+  const milestone = milestoneWords[kind];
+  switch (status) {
+    case 'in_time':
+      return `Had ${milestone} within the timescale.`;
+    case 'late':
+      return `Had ${milestone}, but after the timescale.`;
+    case 'overdue':
+      return `Still waiting for ${milestone}, past the timescale.`;
+    case 'waiting':
+      return `Still waiting for ${milestone}, within the timescale: not counted for or against the aim yet.`;
+    case 'left_late':
+      return `Left after the timescale without ${milestone} (left care, moved, turned 18 or the plan was replaced): counts against the aim.`;
+    case 'left_early':
+      return `Left within the timescale without ${milestone}: not counted in the percentage, but listed so that nobody vanishes.`;
+    default:
+      return unreachable(status);
+  }
+}
+
+/** Why one child left a journey of `kind`: "moved home while still looked after". */
+export function leaveReasonWords(reason: LeaveReason, kind: JourneyKind): string {
+  switch (reason) {
+    case 'run-ended':
+      return kind === 'at-home' ? 'moved away from home while still looked after' : 'moved home while still looked after';
+    case 'left-care':
+      return 'ceased to be looked after';
+    case 'turned-18':
+      return 'turned 18';
+    case 'superseded':
+      return kind === 'adm' ? 'replaced by a later ADM decision' : 'replaced by a later recommendation';
+    default:
+      return unreachable(reason);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled: ${String(value)}`);
+}
