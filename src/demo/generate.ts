@@ -5,6 +5,7 @@
  * Same options, same data. Every name and reference is invented.
  */
 import { dateOfEpochDay, epochDay, makeDate, type PlainDate } from '../domain/date.js';
+import { dayBeforeEighteenthBirthday } from '../domain/journey.js';
 import type { Authority, CaseEvent, ChildRecord, Placement } from '../domain/records.js';
 import { accommodated, atHome, type Draft, type PathContext } from './pathways.js';
 import { Random } from './random.js';
@@ -28,6 +29,14 @@ export interface GeneratedAuthority {
 const firstNames = ['Alex', 'Bailey', 'Cameron', 'Devon', 'Ellis', 'Finley', 'Harper', 'Jamie', 'Kai', 'Lennon', 'Morgan', 'Nico', 'Orla', 'Parker', 'Quinn', 'Rowan', 'Skye', 'Taylor', 'Jordan', 'Robin'];
 const lastNames = ['Example', 'Sample', 'Testcase', 'Demo', 'Fixture', 'Mockford', 'Placeholder', 'Synthetic', 'Specimen', 'Prototype'];
 const teams = ['North Team', 'South Team', 'East Team', 'West Team', 'Permanence Team'];
+/** Each team's locality; the permanence team works across all of them. */
+const localities: Readonly<Record<string, readonly string[]>> = {
+  'North Team': ['Northfield'],
+  'South Team': ['Southvale'],
+  'East Team': ['Eastburn'],
+  'West Team': ['Westmuir'],
+  'Permanence Team': ['Northfield', 'Southvale', 'Eastburn', 'Westmuir'],
+};
 
 /** Generates `options.authorities` synthetic authorities (codes DEMO01, DEMO02, …). */
 export function generateAuthorities(options: GenerateOptions): GeneratedAuthority[] {
@@ -68,6 +77,7 @@ export function generateAuthority(options: { code: string; name: string; childre
     const pathSeed = `${options.seed}/path/${records.length}`;
     const youngestAgeDays = Math.round(365 * Number(random.weighted({ 0: 25, 2: 35, 7: 25, 13: 15 })) + random.int(0, 364));
     const team = random.pick(teams);
+    const locality = random.pick(localities[team] as readonly string[]);
     const worker = `Worker ${random.int(1, 40)}`;
     for (let s = 0; s < siblings; s++) {
       // Siblings share their path: the same seed gives the same dates.
@@ -75,10 +85,11 @@ export function generateAuthority(options: { code: string; name: string; childre
       if (records.length > 0 && random.chance(0.015)) addRecordingError(draft, random);
       const childId = `C${String(records.length + 1).padStart(6, '0')}`;
       const dob = entry - youngestAgeDays - s * random.int(400, 1000);
-      records.push(toRecord(childId, draft, dates, lastDay, {
+      records.push(toRecord(childId, draft, dates, lastDay, new Random(`${pathSeed}/recorded/${s}`), {
         dob,
         group,
         team,
+        locality,
         worker,
         first: random.pick(firstNames),
         last: random.pick(lastNames),
@@ -124,6 +135,7 @@ interface ChildDetails {
   dob: number;
   group: string | null;
   team: string;
+  locality: string;
   worker: string;
   first: string;
   last: string;
@@ -132,8 +144,32 @@ interface ChildDetails {
   nextEvent: () => string;
 }
 
+/**
+ * Nobody is looked after past 18: placements end the day before the 18th birthday, the child
+ * ceases to be looked after on the birthday, and nothing later is kept.
+ */
+function leaveAtEighteen(draft: Draft, dob: number): void {
+  const lastChildDay = dayBeforeEighteenthBirthday(dateOfEpochDay(dob));
+  draft.placements = draft.placements.filter((p) => p.start <= lastChildDay);
+  draft.events = draft.events.filter((e) => e.day <= lastChildDay);
+  const still = draft.placements.filter((p) => p.end === null || p.end > lastChildDay);
+  if (still.length === 0) return;
+  for (const p of still) p.end = lastChildDay;
+  draft.events.push({ type: 'ceased_looked_after', day: lastChildDay + 1, route: null });
+}
+
+/**
+ * The day each record was entered in the case-management system: most within a fortnight, some
+ * weeks later, a few months later (never after as-at).
+ */
+function recordedDay(random: Random, day: number, lastDay: number): number {
+  const lag = random.chance(0.05) ? random.lognormal(120, 0.4) : random.lognormal(4, 1.1);
+  return Math.min(lastDay, day + Math.round(lag));
+}
+
 /** Keeps what happened by as-at: a placement ending later is open; later placements and events do not exist yet. */
-function toRecord(childId: string, draft: Draft, dates: { date: (day: number) => PlainDate }, lastDay: number, details: ChildDetails): ChildRecord {
+function toRecord(childId: string, draft: Draft, dates: { date: (day: number) => PlainDate }, lastDay: number, recording: Random, details: ChildDetails): ChildRecord {
+  leaveAtEighteen(draft, details.dob);
   const placements: Placement[] = draft.placements
     .filter((p) => p.start <= lastDay && (p.end === null || p.end >= p.start))
     .sort((a, b) => a.start - b.start)
@@ -145,11 +181,12 @@ function toRecord(childId: string, draft: Draft, dates: { date: (day: number) =>
       type: p.type,
       legalBasis: p.legalBasis,
       carerRef: p.carer,
+      recordedDate: dates.date(recordedDay(recording, p.start, lastDay)),
     }));
   const events: CaseEvent[] = draft.events
     .filter((e) => e.day <= lastDay)
     .sort((a, b) => a.day - b.day)
-    .map((e) => ({ childId, eventId: details.nextEvent(), type: e.type, date: dates.date(e.day), route: e.route, note: e.note ?? null }));
+    .map((e) => ({ childId, eventId: details.nextEvent(), type: e.type, date: dates.date(e.day), route: e.route, note: e.note ?? null, recordedDate: dates.date(recordedDay(recording, e.day, lastDay)) }));
   return {
     child: {
       childId,
@@ -160,6 +197,7 @@ function toRecord(childId: string, draft: Draft, dates: { date: (day: number) =>
       siblingGroup: details.group,
       worker: details.worker,
       team: details.team,
+      locality: details.locality,
     },
     placements,
     events,

@@ -46,6 +46,7 @@ const delays = {
   adm: [20 * week, 11 * week],
   application: [8 * week, 3 * week],
   order: [26 * week, 20 * week],
+  adoptionAfterPoa: [50 * week, 40 * week],
   homeReview: [21 * 30.4, 16 * 30.4],
 } as const;
 
@@ -133,6 +134,13 @@ export function accommodated(ctx: PathContext, draft: Draft, start: number, allo
     if (route === 'adoption' || route === 'kinship_order') {
       ended = order;
       draft.events.push({ type: 'ceased_looked_after', day: order + 1, route: null });
+    } else if (route === 'poa') {
+      // A permanence order with authority to adopt is followed by the adoption order, which ends
+      // being looked after; a permanence order keeps the child looked after (until 18, at most).
+      const adoption = order + delay(ctx, 'adoptionAfterPoa', order, 0.35);
+      draft.events.push({ type: 'order_granted', day: adoption, route: 'adoption' });
+      ended = adoption;
+      draft.events.push({ type: 'ceased_looked_after', day: adoption + 1, route: null });
     }
   }
 

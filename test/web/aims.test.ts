@@ -37,7 +37,7 @@ describe.each(engines)('aims on $name', (engine) => {
     const text = textOf((await client.get('/a/NORTH')).body);
     expect(text).toContain('By 31 December 2021, 70% of children who become looked after and accommodated will have a permanence recommendation within 36 weeks');
     // B2's 245 days are now in time (36 weeks = 252 days); C3 (273 days) is still overdue.
-    expect(text).toContain('66.7% in time n = 3: 2 in time, 0 late, 1 overdue');
+    expect(text).toContain('66.7% in time n = 3 journeys counted (% in time = in time ÷ n). Every journey, whenever it started. 2 in time Had a permanence recommendation within the timescale. 0 late Had a permanence recommendation, but after the timescale. 1 overdue');
   });
 
   it('names each problem with an aim in the error summary', async () => {

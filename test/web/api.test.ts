@@ -46,7 +46,7 @@ describe.each(engines)('the JSON API on $name', (engine) => {
   it('gives each aim’s figures as at a date', async () => {
     const body = (await call('GET', '/api/v1/authorities/NORTH/aims?as_at=2021-06-01')).json() as { as_at: string; aims: { id: string; counts: unknown; n: number; percentage: number | null; median_weeks: number | null }[] };
     expect(body.as_at).toBe('2021-06-01');
-    expect(body.aims.find((a) => a.id === 'aim-2')).toMatchObject({ counts: { in_time: 1, late: 1, overdue: 1, waiting: 2 }, n: 3, percentage: 33.3, median_weeks: 28.4 });
+    expect(body.aims.find((a) => a.id === 'aim-2')).toMatchObject({ counts: { in_time: 1, late: 1, overdue: 1, waiting: 2, left_late: 0, left_early: 0 }, n: 3, percentage: 33.3, median_weeks: 28.4 });
   });
 
   it('gives a run chart’s points and the rules’ analysis, and the journeys waiting', async () => {
@@ -66,15 +66,15 @@ describe.each(engines)('the JSON API on $name', (engine) => {
 
   it("gives a child's record with its journeys, and audits the view", async () => {
     const body = (await call('GET', '/api/v1/authorities/NORTH/children/B2')).json() as { child: unknown; journeys: unknown[] };
-    expect(body.child).toEqual({ child_id: 'B2', first_name: 'Ben', last_name: 'Brown', date_of_birth: '2014-09-12', sex: null, sibling_group: null, worker: null, team: null });
-    expect(body.journeys).toContainEqual({ aim_id: 'aim-2', start: '2020-02-03', end: '2020-10-05', due: '2020-08-03', status: 'late', weeks: 35 });
+    expect(body.child).toEqual({ child_id: 'B2', first_name: 'Ben', last_name: 'Brown', date_of_birth: '2014-09-12', sex: null, sibling_group: null, worker: null, team: null, locality: null });
+    expect(body.journeys).toContainEqual({ aim_id: 'aim-2', kind: 2, child_id: 'B2', start: '2020-02-03', end: '2020-10-05', leave: null, leave_reason: null, route: 'permanence_order', due: '2020-08-03', status: 'late', weeks: 35 });
     expect((await auditOf(web.connection, web.north, 'child', 'B2')).map((a) => [a.username, a.action])).toEqual([['cms', 'view']]);
   });
 
   it('takes a milestone pushed by a case-management system, once', async () => {
     const milestone = { event_type: 'permanence_recommendation', date: '2021-05-20', route: 'adoption', note: 'from CMS' };
     const first = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/CMS-1', milestone);
-    expect([first.statusCode, first.json()]).toEqual([201, { change: 'added', event: { child_id: 'E5', event_id: 'CMS-1', event_type: 'permanence_recommendation', date: '2021-05-20', route: 'adoption', note: 'from CMS' } }]);
+    expect([first.statusCode, first.json()]).toEqual([201, { change: 'added', event: { child_id: 'E5', event_id: 'CMS-1', event_type: 'permanence_recommendation', date: '2021-05-20', route: 'adoption', note: 'from CMS', recorded_date: null } }]);
     const again = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/CMS-1', milestone);
     expect([again.statusCode, (again.json() as { change: string }).change]).toEqual([200, 'unchanged']);
     const aims = (await call('GET', '/api/v1/authorities/NORTH/aims')).json() as { aims: { id: string; percentage: number }[] };
@@ -142,6 +142,7 @@ describe.each(engines)('the JSON API on $name', (engine) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/authorities',
       '/api/v1/authorities/{code}/aims',
+      '/api/v1/authorities/{code}/aims/{aimId}/journeys',
       '/api/v1/authorities/{code}/aims/{aimId}/run-chart',
       '/api/v1/authorities/{code}/children/{childId}',
       '/api/v1/authorities/{code}/children/{childId}/events/{eventId}',

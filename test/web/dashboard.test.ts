@@ -25,7 +25,7 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     const text = textOf((await client.get('/a/NORTH')).body);
     expect(text).toContain('Figures as at 1 June 2021; programme start 1 January 2020.');
     expect(text).toContain(
-      'Aim 2: permanence recommendation All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated. 33.3% in time n = 3: 1 in time, 1 late, 1 overdue; 2 waiting within 26 weeks, not yet counted.',
+      'Aim 2: permanence recommendation All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated. 33.3% in time n = 3 journeys counted (% in time = in time ÷ n). Every journey, whenever it started. 1 in time Had a permanence recommendation within the timescale. 1 late Had a permanence recommendation, but after the timescale. 1 overdue Still waiting for a permanence recommendation, past the timescale. 0 left after the timescale Left after the timescale without a permanence recommendation (left care, moved, turned 18 or the plan was replaced): counts against the aim. Not counted in n: 2 waiting Still waiting for a permanence recommendation, within the timescale: not counted for or against the aim yet. 0 left within the timescale Left within the timescale without a permanence recommendation: not counted in the percentage, but listed so that nobody vanishes.',
     );
     expect(text).toContain('3 children in the cohort still waiting, the longest for 39.0 weeks.');
   });
@@ -33,7 +33,8 @@ describe.each(engines)('the dashboard on $name', (engine) => {
   it('shows the figures as they were on an earlier date', async () => {
     const text = textOf((await client.get('/a/NORTH?as_at=01/07/2020')).body);
     expect(text).toContain('Figures as at 1 July 2020');
-    expect(text).toContain('100.0% in time n = 1: 1 in time, 0 late, 0 overdue; 1 waiting within 26 weeks');
+    expect(text).toContain('100.0% in time n = 1 journeys counted (% in time = in time ÷ n). Every journey, whenever it started. 1 in time');
+    expect(text).toContain('Not counted in n: 1 waiting Still waiting for a permanence recommendation, within the timescale');
   });
 
   it('says in the error summary when the as-at date is not a real date, and shows no figures', async () => {
@@ -114,7 +115,7 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     expect(textOf((await client.get('/a/NORTH')).body)).toContain('33.3% in time n = 3');
     // Written straight to the store, as another process (an import, the CLI) would.
     await saveRecords(web.connection, web.north, { events: [event('permanence_recommendation', '2021-05-20', 'adoption', { childId: 'E5', id: 'EE5' })] }, { by: 'elsewhere' });
-    expect(textOf((await client.get('/a/NORTH')).body)).toContain('50.0% in time n = 4: 2 in time, 1 late, 1 overdue; 1 waiting');
+    expect(textOf((await client.get('/a/NORTH')).body)).toContain('50.0% in time n = 4 journeys counted (% in time = in time ÷ n). Every journey, whenever it started. 2 in time');
   });
 
   it('shows a run chart of more than 300 dots as a picture, leaving the links to the table', async () => {

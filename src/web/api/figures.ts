@@ -4,6 +4,8 @@ import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { parseAsAt } from '../forms/as-at.js';
+import { cohortJourneyJson } from '../../domain/figures-json.js';
+import { journeyListFilters, journeysFor, type JourneyListFilter } from '../presenters/journey-list.js';
 import { apiUserOf } from './auth.js';
 import { aimFiguresJson, runChartJson, waitingJson } from './present.js';
 import { asAtQuery, errorResponse, params } from './schemas.js';
@@ -39,6 +41,27 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
       const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
       if (!result) throw new HttpError(404, `No aim ${request.params.aimId} in ${request.params.code}.`);
       return { as_at: figures.asAt.toString(), ...runChartJson(result) };
+    },
+  );
+
+  api.get<{ Params: { code: string; aimId: string }; Querystring: { as_at?: string; status?: string } }>(
+    '/authorities/:code/aims/:aimId/journeys',
+    {
+      schema: {
+        tags: ['figures'],
+        summary: "The journeys behind one of an aim's counts: a status (in_time, late, overdue, waiting, left_late, left_early), counted (the denominator n), still-waiting, or all (the cohort)",
+        params: params('code', 'aimId'),
+        querystring: { type: 'object', properties: { as_at: { type: 'string', description: 'The date the figures are for (default: today)' }, status: { type: 'string', enum: [...journeyListFilters], default: 'all' } } },
+        security,
+        response: { 400: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const figures = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
+      const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
+      if (!result) throw new HttpError(404, `No aim ${request.params.aimId} in ${request.params.code}.`);
+      const status = (request.query.status ?? 'all') as JourneyListFilter;
+      return { as_at: figures.asAt.toString(), aim_id: result.aim.id, status, journeys: journeysFor(result, status).map(cohortJourneyJson) };
     },
   );
 

@@ -1,5 +1,5 @@
 /** What the API sends: records in the canonical format's column names, figures as `pace aims --json` prints them. */
-import { figuresJson } from '../../domain/figures-json.js';
+import { cohortJourneyJson, figuresJson } from '../../domain/figures-json.js';
 import type { Aim } from '../../domain/aim.js';
 import { measuredJourneys } from '../../domain/aim-figures.js';
 import type { PlainDate } from '../../domain/date.js';
@@ -9,15 +9,15 @@ import { aimToJson } from '../../store/index.js';
 import type { AimResult, WaitingRow } from '../figures/authority-figures.js';
 
 export function childJson(c: Child) {
-  return { child_id: c.childId, first_name: c.firstName, last_name: c.lastName, date_of_birth: c.dateOfBirth.toString(), sex: c.sex, sibling_group: c.siblingGroup, worker: c.worker, team: c.team };
+  return { child_id: c.childId, first_name: c.firstName, last_name: c.lastName, date_of_birth: c.dateOfBirth.toString(), sex: c.sex, sibling_group: c.siblingGroup, worker: c.worker, team: c.team, locality: c.locality };
 }
 
 export function placementJson(p: Placement) {
-  return { child_id: p.childId, placement_id: p.placementId, start_date: p.start.toString(), end_date: p.end?.toString() ?? null, placement_type: p.type, legal_basis: p.legalBasis, carer_ref: p.carerRef };
+  return { child_id: p.childId, placement_id: p.placementId, start_date: p.start.toString(), end_date: p.end?.toString() ?? null, placement_type: p.type, legal_basis: p.legalBasis, carer_ref: p.carerRef, recorded_date: p.recordedDate?.toString() ?? null };
 }
 
 export function eventJson(e: CaseEvent) {
-  return { child_id: e.childId, event_id: e.eventId, event_type: e.type, date: e.date.toString(), route: e.route, note: e.note };
+  return { child_id: e.childId, event_id: e.eventId, event_type: e.type, date: e.date.toString(), route: e.route, note: e.note, recorded_date: e.recordedDate?.toString() ?? null };
 }
 
 /** A child's record with every journey and its status against each aim, as at `asAt`. */
@@ -28,7 +28,7 @@ export function childRecordJson(record: ChildRecord, aims: readonly Aim[], asAt:
     placements: record.placements.map(placementJson),
     events: record.events.map(eventJson),
     journeys: aims.flatMap((aim) =>
-      measuredJourneys(aim, [record], asAt).map((j) => ({ aim_id: aim.id, start: j.journey.start.toString(), end: j.journey.end?.toString() ?? null, due: j.due.toString(), status: j.status, weeks: roundTo(j.weeks) })),
+      measuredJourneys(aim, [record], asAt).map((j) => ({ aim_id: aim.id, ...cohortJourneyJson(j) })),
     ),
   };
 }

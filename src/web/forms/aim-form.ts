@@ -1,6 +1,6 @@
 /** An aim from its form: each field read with a message naming it, then checked once more by the store's own schema. */
 import type { Aim } from '../../domain/aim.js';
-import { placementTypes, routes } from '../../domain/codes.js';
+import { journeyRoutes, placementTypes } from '../../domain/codes.js';
 import { parseDate } from '../../domain/date.js';
 import { journeyKinds, kindOfNationalAim } from '../../domain/journey.js';
 import { aimToJson, parseAimJson } from '../../store/index.js';
@@ -24,9 +24,13 @@ export function aimToForm(aim: Aim): AimFormValues {
     by_date: json.by_date ?? '',
     target_percent: json.target_percent === null ? '' : String(json.target_percent),
     placement_types: json.filters.placement_types ?? [],
+    placement_types_not: json.filters.placement_types_not ?? [],
+    routes: json.filters.routes ?? [],
+    routes_not: json.filters.routes_not ?? [],
+    teams: (json.filters.teams ?? []).join(', '),
+    sibling_group: json.filters.sibling_group ?? '',
     min_age: json.filters.min_age === undefined ? '' : String(json.filters.min_age),
     max_age: json.filters.max_age === undefined ? '' : String(json.filters.max_age),
-    plan_routes: json.filters.plan_routes ?? [],
     backlog_by: json.backlog?.by_date ?? '',
     backlog_before: json.backlog?.started_before ?? '',
   };
@@ -47,9 +51,13 @@ export function parseAimForm(body: unknown, existing: Aim | null): { values: Aim
     by_date: text('by_date'),
     target_percent: text('target_percent'),
     placement_types: list('placement_types'),
+    placement_types_not: list('placement_types_not'),
+    routes: list('routes'),
+    routes_not: list('routes_not'),
+    teams: text('teams'),
+    sibling_group: text('sibling_group'),
     min_age: text('min_age'),
     max_age: text('max_age'),
-    plan_routes: list('plan_routes'),
     backlog_by: text('backlog_by'),
     backlog_before: text('backlog_before'),
   };
@@ -84,8 +92,24 @@ export function parseAimForm(body: unknown, existing: Aim | null): { values: Aim
   const backlogBy = date('backlog_by', 'Backlog by-date');
   const backlogBefore = date('backlog_before', 'Backlog start date');
   if ((backlogBy === null) !== (backlogBefore === null) && !errors.some((e) => e.field.startsWith('backlog'))) fail(backlogBy === null ? 'backlog_by' : 'backlog_before', 'Give both backlog dates, or neither');
-  for (const t of values.placement_types as readonly string[]) if (!(placementTypes as readonly string[]).includes(t)) fail('placement_types', `Unknown setting: ${t}`);
-  for (const r of values.plan_routes as readonly string[]) if (!(routes as readonly string[]).includes(r)) fail('plan_routes', `Unknown route: ${r}`);
+  const known = (field: string, allowed: readonly string[], name: string) => {
+    for (const x of values[field] as readonly string[]) if (!allowed.includes(x)) fail(field, `Unknown ${name}: ${x}`);
+  };
+  known('placement_types', placementTypes, 'setting');
+  known('placement_types_not', placementTypes, 'setting');
+  known('routes', journeyRoutes, 'route');
+  known('routes_not', journeyRoutes, 'route');
+  const both = (a: string, b: string, what: string) => {
+    for (const x of values[a] as readonly string[]) if ((values[b] as readonly string[]).includes(x)) fail(b, `${what} “${x}” cannot be both kept and left out`);
+  };
+  both('placement_types', 'placement_types_not', 'The setting');
+  both('routes', 'routes_not', 'The route');
+  if (!['', 'in', 'not_in'].includes(v('sibling_group'))) fail('sibling_group', `Choose whether brothers and sisters are kept (you sent ${v('sibling_group')})`);
+  const teams = v('teams')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (teams.some((t) => t.length > 100)) fail('teams', 'Each team name must be 100 characters or fewer');
   if (errors.length) return { values, result: { ok: false, errors } };
   const parsed = parseAimJson({
     id: v('id'),
@@ -97,7 +121,16 @@ export function parseAimForm(body: unknown, existing: Aim | null): { values: Aim
     target_percent: target ?? null,
     from_date: fromDate,
     timescale: unit === 'weeks' ? { unit, weeks: count } : { unit: 'months', months: count },
-    filters: { placement_types: values.placement_types, plan_routes: values.plan_routes, ...(minAge === undefined ? {} : { min_age: minAge }), ...(maxAge === undefined ? {} : { max_age: maxAge }) },
+    filters: {
+      placement_types: values.placement_types,
+      placement_types_not: values.placement_types_not,
+      routes: values.routes,
+      routes_not: values.routes_not,
+      teams,
+      ...(v('sibling_group') === '' ? {} : { sibling_group: v('sibling_group') }),
+      ...(minAge === undefined ? {} : { min_age: minAge }),
+      ...(maxAge === undefined ? {} : { max_age: maxAge }),
+    },
     backlog: backlogBy && backlogBefore ? { by_date: backlogBy, started_before: backlogBefore } : null,
   });
   return { values, result: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, errors: parsed.error.issues.map((message) => ({ field: 'name', message })) } };

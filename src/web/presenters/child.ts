@@ -4,11 +4,13 @@ import { measuredJourneys, type CohortStatus } from '../../domain/aim-figures.js
 import type { sexes } from '../../domain/codes.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
 import type { ChildRecord } from '../../domain/records.js';
+import { journeyRouteLabels } from '../../domain/codes.js';
+import { leaveReasonWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
 import { childTimeline } from '../../domain/timeline.js';
 import type { RecordChange } from '../../store/index.js';
 import { displayName } from '../figures/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
-import { eventLabel, formatInstant, formatWeeks, longDate, optionalDate, placementLabel, routeLabel } from './format.js';
+import { eventLabel, formatInstant, formatWeeks, longDate, placementLabel, routeLabel } from './format.js';
 import { presentChildTimeline, type ChildTimelineModel } from './timeline.js';
 
 export interface ChildModel {
@@ -27,14 +29,17 @@ export interface ChildModel {
 
 export interface JourneyRow {
   readonly start: string;
+  /** The day the milestone was reached, or the day the child left and why, or "Not yet". */
   readonly end: string;
   readonly due: string;
   readonly weeks: string;
+  readonly route: string;
   readonly status: CohortStatus;
   readonly statusLabel: string;
+  /** What the status means, in a sentence. */
+  readonly statusMeaning: string;
 }
 
-export const statusLabels: Readonly<Record<CohortStatus, string>> = { in_time: 'In time', late: 'Late', overdue: 'Overdue', waiting: 'Waiting' };
 
 const sexLabels: Readonly<Record<(typeof sexes)[number], string>> = { M: 'Male', F: 'Female', X: 'Other or not known' };
 
@@ -54,6 +59,7 @@ export function presentChild(code: string, record: ChildRecord, aims: readonly A
       { key: 'Sibling group', value: child.siblingGroup ?? 'None recorded' },
       { key: 'Social worker', value: child.worker ?? 'Not recorded' },
       { key: 'Team', value: child.team ?? 'Not recorded' },
+      { key: 'Locality', value: child.locality ?? 'Not recorded' },
     ],
     placements: [...record.placements]
       .sort((a, b) => compareDates(a.start, b.start))
@@ -73,11 +79,17 @@ export function presentChild(code: string, record: ChildRecord, aims: readonly A
       aimName: aim.name,
       rows: measuredJourneys(aim, [record], asAt).map((j) => ({
         start: longDate(j.journey.start),
-        end: optionalDate(j.journey.end) || 'Not yet',
+        end: j.journey.end
+          ? longDate(j.journey.end)
+          : j.journey.leave && j.journey.leaveReason
+            ? `Left on ${longDate(j.journey.leave)}: ${leaveReasonWords(j.journey.leaveReason, j.journey.kind)}`
+            : 'Not yet',
         due: longDate(j.due),
         weeks: formatWeeks(j.weeks),
+        route: journeyRouteLabels[j.journey.route],
         status: j.status,
         statusLabel: statusLabels[j.status],
+        statusMeaning: statusMeaning(j.status, j.journey.kind),
       })),
     })),
     timeline: presentChildTimeline(code, childTimeline(record, { asAt, aims })),

@@ -16,6 +16,7 @@ import { registerExportRoutes } from './exports.js';
 import { registerChildrenRoutes } from './children.js';
 import { registerHomeRoutes } from './home.js';
 import { registerImportRoutes } from './import.js';
+import { registerJourneyRoutes } from './journeys.js';
 import { registerNationalRoutes } from './national.js';
 import { registerQualityRoutes } from './quality.js';
 import { registerRecordRoutes } from './records.js';
@@ -34,6 +35,7 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
     });
     registerHomeRoutes(pages, ctx);
     registerDashboardRoutes(pages, ctx);
+    registerJourneyRoutes(pages, ctx);
     registerWaitingRoutes(pages, ctx);
     registerDueRoutes(pages, ctx);
     registerRecordRoutes(pages, ctx);

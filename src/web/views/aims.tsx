@@ -1,6 +1,6 @@
 /** The authority's aims: each as its sentence, and the form to change one or add another. */
 import type { VNode } from 'preact';
-import { placementTypeLabels, placementTypes, routeLabels, routes } from '../../domain/codes.js';
+import { journeyRouteLabels, journeyRoutes, placementTypeLabels, placementTypes } from '../../domain/codes.js';
 import type { AimFormValues } from '../forms/aim-form.js';
 import { Checkboxes, CsrfField, ErrorSummary, NoticeBox, PageHeader, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
@@ -73,9 +73,37 @@ export function AimForm(props: { chrome: Chrome; title: string; action: string; 
         <TextInput name="by_date" label="To be met by (optional)" hint="For example, 2019-01-31 or 31/01/2019" value={v('by_date')} errors={e} width="ds_input--fixed-10" />
         <TextInput name="from_date" label="Only journeys starting on or after (optional)" hint="The cohort's from-date." value={v('from_date')} errors={e} width="ds_input--fixed-10" />
         <Checkboxes name="placement_types" legend="Only journeys starting in these settings (optional)" hint="None ticked means any setting." options={placementTypes.map((t) => ({ value: t, label: placementTypeLabels[t] }))} checked={list('placement_types')} errors={e} />
+        <Checkboxes name="placement_types_not" legend="Leave out journeys starting in these settings (optional)" hint="None ticked leaves nobody out." options={placementTypes.map((t) => ({ value: t, label: placementTypeLabels[t] }))} checked={list('placement_types_not')} errors={e} />
+        <Checkboxes
+          name="routes"
+          legend="Only journeys whose plan is one of these (optional)"
+          hint="A journey's plan is the route of the decision that ended it, or of the latest plan recorded; it does not change once the journey has ended. None ticked means any plan."
+          options={journeyRoutes.map((r) => ({ value: r, label: journeyRouteLabels[r] }))}
+          checked={list('routes')}
+          errors={e}
+        />
+        <Checkboxes
+          name="routes_not"
+          legend="Leave out journeys whose plan is one of these (optional)"
+          hint="For example, tick kinship care order and return home to leave out kinship and rehabilitation pathways: children with no plan yet stay in."
+          options={journeyRoutes.map((r) => ({ value: r, label: journeyRouteLabels[r] }))}
+          checked={list('routes_not')}
+          errors={e}
+        />
         <TextInput name="min_age" label="Youngest age at the start (optional)" value={v('min_age')} errors={e} width="ds_input--fixed-2" />
         <TextInput name="max_age" label="Oldest age at the start (optional)" value={v('max_age')} errors={e} width="ds_input--fixed-2" />
-        <Checkboxes name="plan_routes" legend="Only children whose plan is one of these routes (optional)" hint="None ticked means any plan." options={routes.map((r) => ({ value: r, label: routeLabels[r] }))} checked={list('plan_routes')} errors={e} />
+        <Select
+          name="sibling_group"
+          label="Brothers and sisters (optional)"
+          value={v('sibling_group')}
+          options={[
+            { value: '', label: 'Any child' },
+            { value: 'in', label: 'Only children in a sibling group' },
+            { value: 'not_in', label: 'Leave out children in a sibling group' },
+          ]}
+          errors={e}
+        />
+        <TextInput name="teams" label="Only children of these teams (optional)" hint="Team names as recorded on each child, separated by commas." value={v('teams')} errors={e} width="ds_input--fluid-two-thirds" />
         <TextInput name="backlog_by" label="Backlog: by this date (optional)" value={v('backlog_by')} errors={e} width="ds_input--fixed-10" />
         <TextInput name="backlog_before" label="Backlog: all journeys started before this date will be complete (optional)" value={v('backlog_before')} errors={e} width="ds_input--fixed-10" />
         <SubmitOrCancel label="Save the aim" cancelHref={props.cancelHref} />

@@ -5,7 +5,7 @@ import { NoticeBox, PageHeader, SummaryList, Tag } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { ChildTimelineSection } from './timeline.js';
 
-const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey' } as const;
+const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey', left_late: 'orange', left_early: 'grey' } as const;
 
 export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord: boolean; notice: string | null }): VNode {
   const { model, canRecord } = props;
@@ -129,9 +129,10 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
               <thead>
                 <tr>
                   <th scope="col">Started</th>
-                  <th scope="col">Reached the milestone</th>
+                  <th scope="col">Reached the milestone, or left</th>
                   <th scope="col">Due by</th>
                   <th scope="col">Weeks</th>
+                  <th scope="col">Plan</th>
                   <th scope="col">Status</th>
                 </tr>
               </thead>
@@ -142,8 +143,10 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
                     <td>{j.end}</td>
                     <td>{j.due}</td>
                     <td>{j.weeks}</td>
+                    <td>{j.route}</td>
                     <td>
                       <Tag colour={statusColour[j.status]}>{j.statusLabel}</Tag>
+                      <span class="ds_hint-text pace-status-meaning">{j.statusMeaning}</span>
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,6 @@
 /** The dashboard: for each aim, its sentence, headline with counts, run chart, waiting chart and what the rules say. */
 import type { VNode } from 'preact';
-import type { ChartLinks, DashboardAim, DashboardModel } from '../presenters/dashboard.js';
+import type { ChartLinks, DashboardAim, DashboardModel, LinkedCount, StatusCount } from '../presenters/dashboard.js';
 import { ErrorSummary, PageHeader, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { PartSlot, Svg } from './trusted-svg.js';
@@ -54,16 +54,58 @@ export function Downloads({ links, what }: { links: ChartLinks; what: string }):
   );
 }
 
+/**
+ * A count as a link to the journeys it counts (a plain 0 when there are none). The link's purpose
+ * is given by what surrounds it: its table row and column, or the label after it.
+ */
+export function CountLink({ count }: { count: LinkedCount }): VNode {
+  if (count.count === 0) return <span>0</span>;
+  return (
+    <a class="ds_link" href={count.href}>
+      {count.count}
+    </a>
+  );
+}
+
 export function AimFigures({ aim }: { aim: DashboardAim }): VNode {
+  const counted = aim.counts.filter((c) => c.counted);
+  const notCounted = aim.counts.filter((c) => !c.counted);
   return (
     <div class="pace-figures">
       {aim.headline ? <p class="pace-headline">{aim.headline}</p> : <p class="pace-no-headline">{aim.noPercentage}</p>}
-      <p>{aim.counts}</p>
+      <p>
+        n = <CountLink count={aim.n} /> journeys counted (% in time = in time ÷ n). {aim.cohortWords}
+      </p>
+      <Counts counts={counted} />
+      <p class="pace-counts-heading">Not counted in n:</p>
+      <Counts counts={notCounted} />
       {aim.target && <p>{aim.target}</p>}
       <p>{aim.median}</p>
-      <p>{aim.waiting}</p>
+      <p>
+        {aim.waiting}{' '}
+        {aim.waitingHref && (
+          <a class="ds_link" href={aim.waitingHref}>
+            List them<span class="visually-hidden"> ({aim.name})</span>
+          </a>
+        )}
+      </p>
       {aim.backlog && <p>{aim.backlog}</p>}
     </div>
+  );
+}
+
+function Counts({ counts }: { counts: readonly StatusCount[] }): VNode {
+  return (
+    <dl class="pace-counts">
+      {counts.map((c) => (
+        <div key={c.status} class="pace-count">
+          <dt>
+            <CountLink count={c} /> {c.label.toLowerCase()}
+          </dt>
+          <dd class="ds_hint-text">{c.meaning}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -112,7 +154,7 @@ function SummaryTable({ aims }: { aims: readonly DashboardAim[] }): VNode {
   return (
     <div class="pace-table-scroll">
       <table class="ds_table pace-summary">
-        <caption class="ds_table__caption">Every aim at a glance: in time ÷ (in time + late + overdue)</caption>
+        <caption class="ds_table__caption">Every aim at a glance: % in time = in time ÷ n, where n = in time + late + overdue + left after the timescale. Each count lists its children.</caption>
         <thead>
           <tr>
             <th scope="col">Aim</th>
@@ -121,7 +163,9 @@ function SummaryTable({ aims }: { aims: readonly DashboardAim[] }): VNode {
             <th scope="col">In time</th>
             <th scope="col">Late</th>
             <th scope="col">Overdue</th>
+            <th scope="col">Left after the timescale</th>
             <th scope="col">Waiting, not yet due</th>
+            <th scope="col">Left within the timescale</th>
             <th scope="col">Median time</th>
           </tr>
         </thead>
@@ -134,11 +178,14 @@ function SummaryTable({ aims }: { aims: readonly DashboardAim[] }): VNode {
                 </a>
               </th>
               <td>{aim.summary.percent}</td>
-              <td>{aim.summary.n}</td>
-              <td>{aim.summary.inTime}</td>
-              <td>{aim.summary.late}</td>
-              <td>{aim.summary.overdue}</td>
-              <td>{aim.summary.waiting}</td>
+              <td>
+                <CountLink count={aim.summary.n} />
+              </td>
+              {(['in_time', 'late', 'overdue', 'left_late', 'waiting', 'left_early'] as const).map((status) => (
+                <td key={status}>
+                  <CountLink count={aim.summary.counts[status]} />
+                </td>
+              ))}
               <td>{aim.summary.median}</td>
             </tr>
           ))}

@@ -1,0 +1,174 @@
+/**
+ * The journeys behind one count of an aim: every count on the dashboard and on an aim's page leads
+ * here, and the list holds exactly the journeys the count counted (the aim's cohort, after its
+ * from-date and filters), a page at a time, with a CSV of them all.
+ */
+import { z } from 'zod';
+import type { CohortJourney } from '../../domain/aim-figures.js';
+import { journeyRouteLabels } from '../../domain/codes.js';
+import type { PlainDate } from '../../domain/date.js';
+import { cohortJourneyJson } from '../../domain/figures-json.js';
+import { countedStatuses, journeyStatuses, type JourneyStatus } from '../../domain/status.js';
+import { leaveReasonWords, milestoneWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
+import type { AimResult } from '../figures/authority-figures.js';
+import { authorityPath } from '../views/layout.js';
+import { formatWeeks, longDate } from './format.js';
+
+/** Which journeys: one status, the denominator, those still waiting, or the whole cohort. */
+export const journeyListFilters = [...journeyStatuses, 'counted', 'still-waiting', 'all'] as const;
+export type JourneyListFilter = (typeof journeyListFilters)[number];
+
+export const journeyListQuery = z.object({
+  as_at: z.string().max(20).optional(),
+  status: z.enum(journeyListFilters).default('all'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type JourneyListQuery = z.infer<typeof journeyListQuery>;
+
+export const journeyPageSize = 50;
+
+const filterStatuses: Readonly<Record<JourneyListFilter, readonly JourneyStatus[]>> = {
+  in_time: ['in_time'],
+  late: ['late'],
+  overdue: ['overdue'],
+  waiting: ['waiting'],
+  left_late: ['left_late'],
+  left_early: ['left_early'],
+  counted: countedStatuses,
+  'still-waiting': ['waiting', 'overdue'],
+  all: journeyStatuses,
+};
+
+/** The aim's cohort journeys a filter picks, longest first (then by child), as the list shows them. */
+export function journeysFor(result: AimResult, filter: JourneyListFilter): CohortJourney[] {
+  const statuses = filterStatuses[filter];
+  return result.figures.journeys.filter((j) => statuses.includes(j.status)).sort((a, b) => b.days - a.days || a.startDay - b.startDay || compare(a.journey.childId, b.journey.childId));
+}
+
+export interface JourneyListRow {
+  readonly childId: string;
+  readonly childHref: string;
+  readonly started: string;
+  /** The day the milestone was reached, the day the child left and why, or "Not yet". */
+  readonly outcome: string;
+  readonly due: string;
+  readonly weeks: string;
+  readonly route: string;
+  readonly status: JourneyStatus;
+  readonly statusLabel: string;
+}
+
+export interface JourneyListModel {
+  readonly aimName: string;
+  readonly sentence: string;
+  readonly asAtWords: string;
+  readonly fromWords: string;
+  readonly filter: JourneyListFilter;
+  /** "Left after the timescale", "Counted in the percentage". */
+  readonly title: string;
+  /** What the journeys listed have in common, in a sentence. */
+  readonly meaning: string;
+  readonly total: number;
+  readonly rows: readonly JourneyListRow[];
+  readonly page: number;
+  readonly pages: number;
+  readonly pageHref: (page: number) => string;
+  readonly csvHref: string;
+  /** The other lists of this aim, each with its count. */
+  readonly others: readonly { readonly filter: JourneyListFilter; readonly label: string; readonly count: number; readonly href: string; readonly current: boolean }[];
+  readonly aimHref: string;
+}
+
+const filterTitles: Readonly<Record<Exclude<JourneyListFilter, JourneyStatus>, string>> = {
+  counted: 'Counted in the percentage',
+  'still-waiting': 'Still waiting',
+  all: 'Every journey in the cohort',
+};
+
+export function filterTitle(filter: JourneyListFilter): string {
+  return filter in statusLabels ? statusLabels[filter as JourneyStatus] : filterTitles[filter as keyof typeof filterTitles];
+}
+
+function filterMeaning(filter: JourneyListFilter, result: AimResult): string {
+  const kind = result.aim.kind;
+  switch (filter) {
+    case 'counted':
+      return `The denominator n of the percentage: in time, late, overdue and left after the timescale. Waiting within the timescale and left within it are not counted.`;
+    case 'still-waiting':
+      return `Still waiting for ${milestoneWords[kind]}, within the timescale or past it: the children on the waiting chart who started on or after the aim's from-date.`;
+    case 'all':
+      return `Every journey in the aim's cohort, whatever its status.`;
+    default:
+      return statusMeaning(filter, kind);
+  }
+}
+
+/** The address of an aim's journey list. */
+export function journeyListHref(code: string, aimId: string, filter: JourneyListFilter, asAt: PlainDate | string, extra: { page?: number; csv?: boolean } = {}): string {
+  const params = new URLSearchParams({ status: filter, as_at: asAt.toString() });
+  if (extra.page !== undefined && extra.page > 1) params.set('page', String(extra.page));
+  return authorityPath(code, `/aims/${encodeURIComponent(aimId)}/journeys${extra.csv ? '.csv' : ''}?${params.toString()}`);
+}
+
+export function presentJourneyList(code: string, asAt: PlainDate, result: AimResult, query: JourneyListQuery): JourneyListModel {
+  const all = journeysFor(result, query.status);
+  const pages = Math.max(1, Math.ceil(all.length / journeyPageSize));
+  const page = Math.min(query.page, pages);
+  const { figures } = result;
+  return {
+    aimName: result.aim.name,
+    sentence: result.sentence,
+    asAtWords: longDate(asAt),
+    fromWords: figures.fromDate ? `Journeys starting on or after ${longDate(figures.fromDate)}.` : 'Every journey, whenever it started.',
+    filter: query.status,
+    title: filterTitle(query.status),
+    meaning: filterMeaning(query.status, result),
+    total: all.length,
+    rows: all.slice((page - 1) * journeyPageSize, page * journeyPageSize).map((j) => presentRow(code, j)),
+    page,
+    pages,
+    pageHref: (n) => journeyListHref(code, result.aim.id, query.status, asAt, { page: n }),
+    csvHref: journeyListHref(code, result.aim.id, query.status, asAt, { csv: true }),
+    others: journeyListFilters.map((filter) => ({
+      filter,
+      label: filterTitle(filter),
+      count: filter === query.status ? all.length : journeysFor(result, filter).length,
+      href: journeyListHref(code, result.aim.id, filter, asAt),
+      current: filter === query.status,
+    })),
+    aimHref: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}?as_at=${asAt.toString()}`),
+  };
+}
+
+function presentRow(code: string, j: CohortJourney): JourneyListRow {
+  const { journey } = j;
+  return {
+    childId: journey.childId,
+    childHref: authorityPath(code, `/children/${encodeURIComponent(journey.childId)}`),
+    started: longDate(journey.start),
+    outcome: journey.end
+      ? `Reached on ${longDate(journey.end)}`
+      : journey.leave && journey.leaveReason
+        ? `Left on ${longDate(journey.leave)}: ${leaveReasonWords(journey.leaveReason, journey.kind)}`
+        : 'Not yet',
+    due: longDate(j.due),
+    weeks: formatWeeks(j.weeks),
+    route: journeyRouteLabels[journey.route],
+    status: j.status,
+    statusLabel: statusLabels[j.status],
+  };
+}
+
+/** The list as CSV: one row a journey, every journey of the filter (no paging). */
+export function journeyListCsvRows(result: AimResult, filter: JourneyListFilter): { header: string[]; rows: (string | number | null)[][] } {
+  const header = ['child_id', 'start', 'end', 'leave', 'leave_reason', 'due', 'weeks', 'route', 'status'];
+  const rows = journeysFor(result, filter).map((j) => {
+    const json = cohortJourneyJson(j);
+    return [json.child_id, json.start, json.end, json.leave, json.leave_reason, json.due, json.weeks, json.route, json.status];
+  });
+  return { header, rows };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,90 @@
+/** The journeys behind one count of an aim, a page at a time, with the other counts beside them. */
+import type { VNode } from 'preact';
+import type { JourneyListModel } from '../presenters/journey-list.js';
+import { PageHeader, Pagination, Tag } from './components.js';
+import { Page, type Chrome } from './layout.js';
+
+export const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey', left_late: 'orange', left_early: 'grey' } as const;
+
+export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel }): VNode {
+  const { model } = props;
+  return (
+    <Page title={`${model.title}: ${model.aimName}, ${model.asAtWords}`} chrome={props.chrome} wide>
+      <PageHeader title={`${model.title}: ${model.total} ${model.total === 1 ? 'journey' : 'journeys'}`} label={model.aimName}>
+        <p class="ds_page-header__metadata">
+          As at {model.asAtWords}. {model.fromWords}
+        </p>
+      </PageHeader>
+      <p class="pace-sentence">{model.sentence}</p>
+      <p>{model.meaning}</p>
+      <nav aria-label="The other counts of this aim" class="pace-count-links">
+        <ul class="ds_no-bullets pace-inline-list">
+          {model.others.map((o) => (
+            <li key={o.filter}>
+              {o.current ? (
+                <strong aria-current="page">
+                  {o.label}: {o.count}
+                </strong>
+              ) : (
+                <a class="ds_link" href={o.href}>
+                  {o.label}: {o.count}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {model.total === 0 ? (
+        <p>No journey has this status.</p>
+      ) : (
+        <div class="pace-table-scroll">
+          <table class="ds_table">
+            <caption class="visually-hidden">
+              {model.title}: {model.aimName}, longest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Child</th>
+                <th scope="col">Started</th>
+                <th scope="col">Reached the milestone, or left</th>
+                <th scope="col">Due by</th>
+                <th scope="col">Weeks</th>
+                <th scope="col">Plan</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.rows.map((row) => (
+                <tr key={`${row.childId}|${row.started}`}>
+                  <td>
+                    <a class="ds_link" href={row.childHref}>
+                      {row.childId}
+                    </a>
+                  </td>
+                  <td>{row.started}</td>
+                  <td>{row.outcome}</td>
+                  <td>{row.due}</td>
+                  <td>{row.weeks}</td>
+                  <td>{row.route}</td>
+                  <td>
+                    <Tag colour={statusColour[row.status]}>{row.statusLabel}</Tag>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={model.page} pages={model.pages} hrefOf={model.pageHref} />
+      <p>
+        <a class="ds_link" href={model.csvHref} download>
+          Download all {model.total} as CSV
+        </a>{' '}
+        ·{' '}
+        <a class="ds_link" href={model.aimHref}>
+          Back to the aim
+        </a>
+      </p>
+    </Page>
+  );
+}
