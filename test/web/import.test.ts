@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findChildRecord, listImports } from '../../src/store/index.js';
+import { addAuthority, deleteRecord, findChildRecord, listImports, saveRecords } from '../../src/store/index.js';
+import { buildApp } from '../../src/web/app.js';
+import { child } from '../builders.js';
 import { engines } from '../engines.js';
 import { cleanExport, snapshotRecords } from '../ingest/fixtures.js';
-import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
+import { addTestUser, Client, openWeb, textOf, today, type WebFixture } from './harness.js';
 
 const csv = (lines: readonly string[]) => `${lines.join('\r\n')}\r\n`;
 const cleanFiles = Object.entries(cleanExport).map(([name, lines]) => ({ field: 'files', name, content: csv(lines) }));
@@ -30,9 +32,7 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
 
   beforeEach(async () => {
     uploads = mkdtempSync(join(tmpdir(), 'pace-uploads-test-'));
-    process.env.PACE_UPLOAD_DIR = uploads;
-    web = await openWeb(engine);
-    delete process.env.PACE_UPLOAD_DIR;
+    web = await openWeb(engine, { uploadsDir: uploads });
     await addTestUser(web.connection, 'dana', [[web.north, 'data-lead']]);
     await addTestUser(web.connection, 'pat', [[web.north, 'practitioner']]);
     await addTestUser(web.connection, 'sol', [[web.south, 'data-lead']]);
@@ -42,6 +42,7 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
 
   afterEach(async () => {
     await web.dispose();
+    rmSync(uploads, { recursive: true, force: true });
   });
 
   it('checks a clean export, shows what it would save, and imports it when asked', async () => {
@@ -147,5 +148,87 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
     expect((await stranger.get(location.replace('/a/NORTH/', '/a/SOUTH/'))).statusCode).toBe(404);
     expect(await findChildRecord(web.connection, web.north, 'C1')).toBeNull();
     expect((await client.get('/a/NORTH')).body).toContain('href="/a/NORTH/import"');
+  });
+  it('removes the files of a check that finds errors at once', async () => {
+    const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, withBadDate);
+    expect(textOf(await finished(client, checked.headers.location as string))).toContain('1 error: nothing was imported');
+    expect(readdirSync(uploads)).toEqual([]);
+  });
+
+  it('removes the files of an import refused at commit, when the records changed after the check', async () => {
+    await saveRecords(web.connection, web.north, { children: [child({ childId: 'C9' })] }, { by: 'test' });
+    const withC9 = cleanFiles.map((f) => (f.name === 'placements.csv' ? { ...f, content: `${f.content}C9,P9,2020-02-01,,foster,CSO,F-1\r\n` } : f));
+    const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, withC9);
+    expect(textOf(await finished(client, checked.headers.location as string))).toContain('Importing would save: children 2 added, 0 changed, 0 unchanged; placements 4 added');
+    expect(readdirSync(uploads)).toHaveLength(1);
+    expect((await deleteRecord(web.connection, web.north, 'child', 'C9', { by: 'test' })).ok).toBe(true);
+    const committed = await client.post(`${checked.headers.location as string}/commit`, {});
+    expect(textOf(await finished(client, committed.headers.location as string))).toContain('nothing was imported');
+    expect(readdirSync(uploads)).toEqual([]);
+    expect(await findChildRecord(web.connection, web.north, 'C1')).toBeNull();
+  });
+
+  it('keeps a checked upload in a folder of its own (mode 0700) under the folder it was given, until it is imported', async () => {
+    const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, cleanFiles);
+    await finished(client, checked.headers.location as string);
+    const [folder] = readdirSync(uploads);
+    expect(folder).toMatch(/^[0-9a-f]{32}$/);
+    expect(statSync(join(uploads, folder as string)).mode & 0o777).toBe(0o700);
+    expect(readdirSync(join(uploads, folder as string)).sort()).toEqual(['children.csv', 'events.csv', 'placements.csv']);
+    const committed = await client.post(`${checked.headers.location as string}/commit`, {});
+    await finished(client, committed.headers.location as string);
+    expect(readdirSync(uploads)).toEqual([]);
+  });
+
+  it('removes every upload left behind when the server starts, and nothing else in the folder', async () => {
+    const leftover = join(uploads, 'a'.repeat(32));
+    mkdirSync(leftover);
+    writeFileSync(join(leftover, 'children.csv'), 'child_id\r\nC1\r\n');
+    writeFileSync(join(uploads, 'README.txt'), 'not an upload');
+    const restarted = await buildApp({ connection: web.connection, uploadsDir: uploads });
+    try {
+      expect(readdirSync(uploads)).toEqual(['README.txt']);
+    } finally {
+      await restarted.close();
+    }
+  });
+});
+
+describe.each(engines)('where uploads are kept on $name', (engine) => {
+  it('keeps them in the database’s own folder and writes nothing to the system’s temporary folder', async () => {
+    const opened = await engine.open();
+    const own = mkdtempSync(join(tmpdir(), 'pace-own-'));
+    const trap = mkdtempSync(join(tmpdir(), 'pace-trap-'));
+    const before = process.env.TMPDIR;
+    // PostgreSQL has no file to keep them beside: its folder is PACE_UPLOADS_DIR (or data/uploads under the working directory).
+    const expected = opened.url.startsWith('sqlite:') ? join(dirname(opened.url.slice('sqlite:'.length)), 'uploads') : join(own, 'uploads');
+    if (!opened.url.startsWith('sqlite:')) process.env.PACE_UPLOADS_DIR = expected;
+    process.env.TMPDIR = trap;
+    let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+    try {
+      expect(tmpdir()).toBe(trap);
+      const north = await addAuthority(opened.connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
+      if (!north.ok) throw new Error('fixture authority');
+      await addTestUser(opened.connection, 'dana', [[north.value.scope, 'data-lead']]);
+      app = await buildApp({ connection: opened.connection, today: () => today });
+      const client = new Client(app);
+      await client.signIn('dana');
+      await client.get('/a/NORTH/import');
+      const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, cleanFiles);
+      await finished(client, checked.headers.location as string);
+      expect(readdirSync(expected)).toHaveLength(1);
+      const committed = await client.post(`${checked.headers.location as string}/commit`, {});
+      expect(textOf(await finished(client, committed.headers.location as string))).toContain('Imported (import');
+      expect(readdirSync(expected)).toEqual([]);
+      expect(readdirSync(trap)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      delete process.env.PACE_UPLOADS_DIR;
+      await app?.close();
+      await opened.dispose();
+      rmSync(own, { recursive: true, force: true });
+      rmSync(trap, { recursive: true, force: true });
+    }
   });
 });
