@@ -72,6 +72,20 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
     expect(textOf((await client.get('/a/NORTH/import')).body)).toContain('dana Imported children.csv, placements.csv, events.csv children 2 added');
   });
 
+  it('reports the records it replaced as changed, beside added and unchanged, in the check, the import and the list of imports', async () => {
+    await client.get('/a/NORTH/import');
+    const first = await client.upload('/a/NORTH/import', { profile: 'canonical' }, cleanFiles);
+    await finished(client, first.headers.location as string);
+    await finished(client, (await client.post(`${first.headers.location as string}/commit`, {})).headers.location as string);
+    const changed = cleanFiles.map((f) => (f.name === 'placements.csv' ? { ...f, content: f.content.replace('C1,P2,01/07/2020,,', 'C1,P2,01/07/2020,2021-03-31,') } : f));
+    await client.get('/a/NORTH/import');
+    const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, changed);
+    expect(textOf(await finished(client, checked.headers.location as string))).toContain('Importing would save: children 0 added, 0 changed, 2 unchanged; placements 0 added, 1 changed, 2 unchanged; events 0 added, 0 changed, 3 unchanged.');
+    const committed = await client.post(`${checked.headers.location as string}/commit`, {});
+    expect(textOf(await finished(client, committed.headers.location as string))).toMatch(/Imported \(import \d+\): children 0 added, 0 changed, 2 unchanged; placements 0 added, 1 changed, 2 unchanged; events 0 added, 0 changed, 3 unchanged\./);
+    expect(textOf((await client.get('/a/NORTH/import')).body)).toContain('dana Imported children.csv, placements.csv, events.csv children 0 added, 0 changed, 2 unchanged; placements 0 added, 1 changed, 2 unchanged');
+  });
+
   it('checks and imports one .xlsx workbook', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('children').addRows([cleanExport['children.csv'][0]?.split(',') ?? [], ['K1', 'Kim', 'Sheet', new Date(Date.UTC(2015, 4, 6)), 'F', '', '', '']]);
