@@ -15,6 +15,7 @@ import { grantFor, may } from '../auth/access.js';
 import { calendarPath, createCalendarFeed } from '../calendar/calendar-feeds.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { auditListView } from '../list-audit.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { blankContactForm, parseContactForm, type ContactFormValues } from '../forms/contact-form.js';
 import { parseScheduleRuleForm, scheduleRuleToForm, type ScheduleRuleFormValues } from '../forms/schedule-rule-form.js';
@@ -49,7 +50,8 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
   };
 
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/due', async (request, reply) => {
-    const grant = grantFor(userOf(request), request.params.code);
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code);
     const query = dueQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, `The list cannot be shown that way: ${query.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
     const asAt = parseAsAt(query.data.as_at, ctx.today());
@@ -66,6 +68,7 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
             feeds: presentFeeds(grant.scope.code, await listCalendarFeeds(ctx.connection, grant.scope, worker), may(grant, 'record')),
             createAction: may(grant, 'record') ? authorityPath(grant.scope.code, '/due/calendar') : null,
           };
+    await auditListView(ctx.connection, grant.scope, request, user.username, 'due-list');
     const notice = query.data.revoked ? `Calendar feed ${query.data.revoked} is revoked: its address no longer works.` : null;
     return sendPage(
       reply,
