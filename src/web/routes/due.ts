@@ -7,10 +7,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { eventTypeLabels } from '../../domain/codes.js';
 import type { PlainDate } from '../../domain/date.js';
+import { withAllocationsOn } from '../../domain/reminders/allocation.js';
 import { childrenDue, type DueChild } from '../../domain/reminders/due-list.js';
 import { isScheduleRuleId, resolveSchedule, ruleMeanings, type ScheduleRule } from '../../domain/reminders/schedule.js';
 import { planDigests } from '../../domain/reminders/digest.js';
-import { allocationChanges, listAims, listCalendarFeeds, listContacts, listScheduleRules, removeContact, revokeCalendarFeed, saveScheduleRule, setContact, type UserGrant } from '../../store/index.js';
+import { allocationChanges, allocationVersions, listAims, listCalendarFeeds, listContacts, listScheduleRules, removeContact, revokeCalendarFeed, saveScheduleRule, setContact, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import { calendarPath, createCalendarFeed } from '../calendar/calendar-feeds.js';
 import type { WebContext } from '../context.js';
@@ -31,10 +32,18 @@ const workerForm = z.object({ worker: z.string().trim().min(1).max(200) });
 const savedQuery = z.object({ saved: z.string().max(40).optional() });
 
 export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
-  /** Every child's open items as at `asAt`, computed once per data version, rules and window. */
+  /**
+   * Every child's open items as at `asAt`, computed once per data version, rules and window, each
+   * child with the worker and team allocated to them on `asAt` (decision 0009).
+   */
   const dueChildren = async (grant: UserGrant, asAt: PlainDate, windowDays: number) => {
     const figures = await ctx.cache.figures(grant, asAt);
-    const [records, rules] = await Promise.all([ctx.cache.records(grant, figures), listScheduleRules(ctx.connection, grant.scope)]);
+    const [current, rules, versions] = await Promise.all([
+      ctx.cache.records(grant, figures),
+      listScheduleRules(ctx.connection, grant.scope),
+      ctx.cache.derived(figures, 'allocation-versions', () => allocationVersions(ctx.connection, grant.scope)),
+    ]);
+    const records = ctx.cache.derived(figures, 'records-allocated-as-at', () => withAllocationsOn(current, versions, asAt));
     const children = ctx.cache.derived<DueChild[]>(figures, `due|${windowDays}|${JSON.stringify(rules)}`, () =>
       childrenDue(
         records,
