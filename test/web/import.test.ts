@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAuthority, deleteRecord, findChildRecord, listImports, saveRecords } from '../../src/store/index.js';
 import { buildApp } from '../../src/web/app.js';
+import { keepTemporaryFilesIn } from '../../src/web/imports/import-jobs.js';
 import { child } from '../builders.js';
 import { engines } from '../engines.js';
 import { cleanExport, snapshotRecords } from '../ingest/fixtures.js';
@@ -194,14 +196,17 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
     expect(readdirSync(uploads)).toEqual([]);
   });
 
-  it('removes every upload left behind when the server starts, and nothing else in the folder', async () => {
+  it('removes every upload left behind when the server starts, and what its temporary folder holds, and nothing else in the folder', async () => {
     const leftover = join(uploads, 'a'.repeat(32));
     mkdirSync(leftover);
     writeFileSync(join(leftover, 'children.csv'), 'child_id\r\nC1\r\n');
+    mkdirSync(join(uploads, 'tmp'));
+    writeFileSync(join(uploads, 'tmp', 'tmp-4235-isXnoYju4idj'), 'a sheet set aside');
     writeFileSync(join(uploads, 'README.txt'), 'not an upload');
     const restarted = await buildApp({ connection: web.connection, uploadsDir: uploads });
     try {
-      expect(readdirSync(uploads)).toEqual(['README.txt']);
+      expect(readdirSync(uploads).sort()).toEqual(['README.txt', 'tmp']);
+      expect(readdirSync(join(uploads, 'tmp'))).toEqual([]);
     } finally {
       await restarted.close();
     }
@@ -245,4 +250,54 @@ describe.each(engines)('where uploads are kept on $name', (engine) => {
       rmSync(trap, { recursive: true, force: true });
     }
   });
+  it('keeps the sheets a workbook reader sets aside in the uploads folder, never the system’s temporary folder', async () => {
+    const opened = await engine.open();
+    const uploadsDir = mkdtempSync(join(tmpdir(), 'pace-own-'));
+    const trap = mkdtempSync(join(tmpdir(), 'pace-trap-'));
+    const before = { TMPDIR: process.env.TMPDIR, TEMP: process.env.TEMP, TMP: process.env.TMP };
+    process.env.TMPDIR = trap;
+    const seen: string[] = [];
+    const watcher = watch(trap, (_event, name) => seen.push(String(name)));
+    let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+    try {
+      keepTemporaryFilesIn(uploadsDir);
+      const north = await addAuthority(opened.connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
+      if (!north.ok) throw new Error('fixture authority');
+      await addTestUser(opened.connection, 'dana', [[north.value.scope, 'data-lead']]);
+      app = await buildApp({ connection: opened.connection, today: () => today, uploadsDir });
+      const client = new Client(app);
+      await client.signIn('dana');
+      await client.get('/a/NORTH/import');
+      const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, [{ field: 'files', name: 'reordered.xlsx', content: await sheetsBeforeIndex(), type }]);
+      expect(textOf(await finished(client, checked.headers.location as string))).toContain('Files: reordered.xlsx.');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen).toEqual([]);
+      expect(readdirSync(join(uploadsDir, 'tmp'))).toEqual([]);
+    } finally {
+      watcher.close();
+      for (const [name, value] of Object.entries(before)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await app?.close();
+      await opened.dispose();
+      rmSync(uploadsDir, { recursive: true, force: true });
+      rmSync(trap, { recursive: true, force: true });
+    }
+  });
 });
+
+/** A workbook zipped with its sheets first (as some writers do): a streaming reader must set each sheet aside until it has read the index and the shared strings. */
+async function sheetsBeforeIndex(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('children').addRows([['child_id', 'date_of_birth'], ['C1', '2016-02-29']]);
+  workbook.addWorksheet('placements').addRows([['child_id', 'placement_id', 'start_date', 'end_date', 'placement_type'], ['C1', 'P1', '2020-01-10', null, 'foster']]);
+  workbook.addWorksheet('events').addRows([['child_id', 'event_id', 'event_type', 'date', 'route']]);
+  const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const names = Object.keys(written.files).filter((name) => !written.files[name]?.dir);
+  const sheets = names.filter((name) => name.startsWith('xl/worksheets/sheet'));
+  const reordered = new JSZip();
+  for (const name of [...sheets, ...names.filter((n) => !sheets.includes(n))]) reordered.file(name, await (written.files[name] as JSZip.JSZipObject).async('uint8array'));
+  return reordered.generateAsync({ type: 'nodebuffer' });
+}

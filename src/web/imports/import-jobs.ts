@@ -59,6 +59,23 @@ export function uploadsDirFor(connection: Pick<Connection, 'file'>, env: Readonl
   return connection.file === undefined ? resolve('data', 'uploads') : join(dirname(resolve(connection.file)), 'uploads');
 }
 
+/** The folder, inside the uploads folder, that serves the server's process as its temporary folder. */
+const temporaryFolderName = 'tmp';
+
+/**
+ * Makes `tmp` in the uploads folder (mode 0700) the process's temporary folder (`os.tmpdir()`, which
+ * reads TMPDIR, or TEMP and TMP on Windows, each time it is asked). Libraries write children's data
+ * there: ExcelJS sets aside each sheet of a workbook that stores its sheets before its index. So in
+ * the server it is a folder of pace's own, emptied when the server starts, never the system's
+ * shared one. For the server's process only (start.ts): it changes the whole process.
+ */
+export function keepTemporaryFilesIn(uploadsDir: string, env: Record<string, string | undefined> = process.env): string {
+  const dir = join(uploadsDir, temporaryFolderName);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const name of ['TMPDIR', 'TEMP', 'TMP']) env[name] = dir;
+  return dir;
+}
+
 export interface ImportJobsOptions {
   /** The clock, in ms since the epoch; tests move it. */
   readonly now?: () => number;
@@ -78,7 +95,7 @@ export class ImportJobs {
   readonly #importer: typeof importFiles;
   readonly #timer: NodeJS.Timeout;
 
-  /** Removes every upload left in `root` by an earlier run of the server: their jobs died with it. */
+  /** Removes every upload left in `root` by an earlier run of the server, and empties its temporary folder: their jobs died with it. */
   constructor(
     private readonly connection: Connection,
     private readonly root: string,
@@ -186,4 +203,5 @@ function removeLeftovers(root: string): void {
     throw error;
   }
   for (const name of names) if (uploadFolderName.test(name)) rmSync(join(root, name), { recursive: true, force: true });
+  if (names.includes(temporaryFolderName)) for (const name of readdirSync(join(root, temporaryFolderName))) rmSync(join(root, temporaryFolderName, name), { recursive: true, force: true });
 }
