@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { findAuthority, listAims, loadChildRecords } from '../src/store/index.js';
@@ -21,16 +22,39 @@ describe.each(engines)('synthetic demo data on $name', (engine) => {
     await opened.dispose();
   });
 
-  it('loads generated authorities with their national aims, and loading again changes nothing', async () => {
-    const args = ['demo', '--authorities', '2', '--children', '60', '--seed', 's', '--as-at', '2026-11-01'];
-    const first = await pace(args, env);
+  /** How many records and earlier versions each authority holds. */
+  const recordStamp = async () => (await sql<{ authority_id: number; n: number }>`select authority_id, count(*) as n from record_history group by authority_id order by authority_id`.execute(opened.connection.db)).rows.map((r) => [Number(r.authority_id), Number(r.n)]);
+
+  it('loads generated authorities with their national aims, each new, with its counts and its stored programme start', async () => {
+    const first = await pace(['demo', '--authorities', '2', '--children', '60', '--seed', 's', '--as-at', '2026-11-01'], env);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^DEMO01 Demoshire Council \(synthetic demo\): 60 children added, 0 unchanged;/);
-    const again = await pace(args, env);
-    expect(again.out).toMatch(/^DEMO01 Demoshire Council \(synthetic demo\): 0 children added, 60 unchanged; 0 placements and events added/);
+    const demo1 = await findAuthority(opened.connection, 'DEMO01');
     const demo2 = await findAuthority(opened.connection, 'DEMO02');
+    const lines = first.out.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^DEMO01 Demoshire Council \\(synthetic demo\\): children 60 added, 0 changed, 0 unchanged; placements \\d+ added, 0 changed, 0 unchanged; events \\d+ added, 0 changed, 0 unchanged \\(programme start ${demo1?.authority.programmeStart?.toString()}\\)$`));
+    expect(lines[1]).toMatch(new RegExp(`^DEMO02 Demo Authority 2 \\(synthetic\\): children 60 added, .* \\(programme start ${demo2?.authority.programmeStart?.toString()}\\)$`));
     expect((await loadChildRecords(opened.connection, demo2!.scope)).length).toBe(60);
     expect((await listAims(opened.connection, demo2!.scope)).map((a) => a.id)).toEqual(['aim-1', 'aim-2', 'aim-3', 'aim-4']);
+  });
+
+  it('never changes an authority it was not asked to make: a second run takes the next free codes and says so', async () => {
+    await pace(['demo', '--authorities', '2', '--children', '60', '--seed', 's', '--as-at', '2026-11-01'], env);
+    const demo1 = await findAuthority(opened.connection, 'DEMO01');
+    const before = JSON.stringify([demo1, await loadChildRecords(opened.connection, demo1!.scope), await findAuthority(opened.connection, 'DEMO02')]);
+    const stamp = await recordStamp();
+
+    const again = await pace(['demo', '--authorities', '2', '--children', '30', '--seed', 'other', '--as-at', '2026-11-01'], env);
+    expect(again.code).toBe(0);
+    const demo3 = await findAuthority(opened.connection, 'DEMO03');
+    const demo4 = await findAuthority(opened.connection, 'DEMO04');
+    const lines = again.out.split('\n');
+    expect(lines[0]).toBe('DEMO01 and DEMO02 exist already and are left as they are: making DEMO03 and DEMO04 instead.');
+    expect(lines[1]).toMatch(new RegExp(`^DEMO03 Demo Authority 3 \\(synthetic\\): children 30 added, 0 changed, 0 unchanged; .* \\(programme start ${demo3?.authority.programmeStart?.toString()}\\)$`));
+    expect(lines[2]).toMatch(/^DEMO04 Demo Authority 4 \(synthetic\): children 30 added, 0 changed, 0 unchanged;/);
+    expect((await loadChildRecords(opened.connection, demo4!.scope)).length).toBe(30);
+    expect(JSON.stringify([await findAuthority(opened.connection, 'DEMO01'), await loadChildRecords(opened.connection, demo1!.scope), await findAuthority(opened.connection, 'DEMO02')])).toBe(before);
+    // No earlier version of any record of DEMO01 or DEMO02 was kept: none was replaced.
+    expect(await recordStamp()).toEqual(stamp);
   });
 
   it('seeds one demo authority into an empty database only', async () => {

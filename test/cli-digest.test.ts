@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAuthority, setContact, type AuthorityScope, type Connection } from '../src/store/index.js';
 import { pace } from './cli-harness.js';
 import { engines } from './engines.js';
-import { saveReminderChildren } from './reminders-fixtures.js';
+import { saveMovedChild, saveReminderChildren } from './reminders-fixtures.js';
 
 const childNames = ['Amy', 'Adams', 'Ben', 'Brown', 'Cal', 'Clark', 'Dee', 'Dunn'];
 
@@ -156,6 +156,23 @@ describe.each(engines)('pace digest on $name', (engine) => {
       }
       expect(mail.html).toBe(false);
     }
+  });
+
+  it('sends each worker the children allocated to them on the date the digest is for', async () => {
+    const south = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
+    if (!south.ok) throw new Error('fixture authority');
+    await saveMovedChild(connection, south.value.scope);
+    await setContact(connection, south.value.scope, { kind: 'worker', name: 'Worker A', email: 'a@south.example' }, { by: 'test' });
+    await setContact(connection, south.value.scope, { kind: 'worker', name: 'Worker B', email: 'b@south.example' }, { by: 'test' });
+    const plain = { ...env, SMTP_URL: '', PACE_URL: '' };
+    const before = await pace(['digest', '--authority', 'SOUTH', '--as-at', '2026-02-15', '--dry-run'], plain);
+    expect(before.out.split('\n').slice(0, 4)).toEqual(['Dry run: 1 digest for SOUTH as at 2026-02-15 would be sent.', '', 'To: a@south.example', 'Subject: pace reminders, South Council: 1 overdue, 1 due in the next 14 days (as at 15 February 2026)']);
+    expect(before.out).toContain('- M1: Early review, due 19 January 2026 (overdue by 3 weeks)');
+    expect(before.out).not.toContain('b@south.example');
+    const after = await pace(['digest', '--authority', 'SOUTH', '--as-at', '2026-03-15', '--dry-run'], plain);
+    expect(after.out.split('\n').slice(0, 4)).toEqual(['Dry run: 1 digest for SOUTH as at 2026-03-15 would be sent.', '', 'To: b@south.example', 'Subject: pace reminders, South Council: 1 overdue, 0 due in the next 14 days (as at 15 March 2026)']);
+    expect(after.out).toContain('- M1: Looked after review at 6 weeks, due 16 February 2026 (overdue by 3 weeks)');
+    expect(after.out).not.toContain('a@south.example');
   });
 
   it('prints the messages without sending them on a dry run', async () => {

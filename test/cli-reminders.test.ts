@@ -3,7 +3,7 @@ import { addAuthority, findCalendarFeed, listContacts, type AuthorityScope, type
 import { calendarTokenHash } from '../src/web/calendar/calendar-feeds.js';
 import { pace } from './cli-harness.js';
 import { engines } from './engines.js';
-import { saveReminderChildren } from './reminders-fixtures.js';
+import { saveMovedChild, saveReminderChildren } from './reminders-fixtures.js';
 
 describe.each(engines)('pace due, contacts and calendar on $name', (engine) => {
   let env: NodeJS.ProcessEnv;
@@ -71,6 +71,22 @@ describe.each(engines)('pace due, contacts and calendar on $name', (engine) => {
     );
     const narrow = JSON.parse((await pace(['due', '--authority', 'NORTH', '--as-at', '2021-06-01', '--team', 'north east', '--window', '0', '--json'], env)).out) as { overdue: number; due_soon: number; children: { child_id: string }[] };
     expect([narrow.overdue, narrow.due_soon, narrow.children.map((c) => c.child_id)]).toEqual([3, 1, ['B2', 'D4']]);
+  });
+
+  it('chooses a worker’s or a team’s children by the allocation in force on the as-at date', async () => {
+    const south = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
+    if (!south.ok) throw new Error('fixture authority');
+    await saveMovedChild(connection, south.value.scope);
+    const due = async (...args: string[]) => JSON.parse((await pace(['due', '--authority', 'SOUTH', ...args, '--json'], env)).out) as { overdue: number; due_soon: number; children: { child_id: string; worker: string | null; team: string | null }[] };
+    const listed = (list: Awaited<ReturnType<typeof due>>) => [list.overdue, list.due_soon, list.children.map((c) => `${c.child_id} ${c.worker} ${c.team}`)];
+    expect(listed(await due('--as-at', '2026-02-15', '--worker', 'Worker A'))).toEqual([1, 1, ['M1 Worker A Team A']]);
+    expect(listed(await due('--as-at', '2026-02-15', '--worker', 'Worker B'))).toEqual([0, 0, []]);
+    expect(listed(await due('--as-at', '2026-03-15', '--worker', 'Worker B'))).toEqual([1, 0, ['M1 Worker B Team B']]);
+    expect(listed(await due('--as-at', '2026-03-15', '--worker', 'Worker A'))).toEqual([0, 0, []]);
+    expect(listed(await due('--as-at', '2026-02-15', '--team', 'Team A'))).toEqual([1, 1, ['M1 Worker A Team A']]);
+    expect((await pace(['due', '--authority', 'SOUTH', '--as-at', '2026-02-15', '--worker', 'Worker A'], env)).out).toBe(
+      ['Due as at 2026-02-15 in SOUTH: 1 overdue, 1 due within 14 days.', 'child      due         what', 'M1         2026-01-19  Early review (overdue by 3 weeks)', 'M1         2026-02-16  Looked after review at 6 weeks (due in 1 day)', ''].join('\n'),
+    );
   });
 
   it('refuses a window that is not a number of days, and an unknown authority', async () => {

@@ -47,3 +47,17 @@ export async function saveReminderChildren(connection: Connection, north: Author
   // B2 moves from Bob Jones (North West) to Ann Smith (North East): the change is kept in the record's history.
   await saveRecords(connection, north, { children: [child({ childId: 'B2', firstName: 'Ben', lastName: 'Brown', worker: 'Ann Smith', team: 'North East' })] }, { by: 'amy', at: '2021-05-15T10:30:00.000Z' });
 }
+
+/**
+ * A child whose worker changed, for what is due as at a date (allocation in force then): M1 (Mo
+ * Moved), accommodated in foster care on 2026-01-05 and recorded that day with Worker A of Team A,
+ * then moved to Worker B of Team B, recorded on 2026-03-01. Under the default schedule, as at
+ * 2026-02-15 the early review (due 2026-01-19) is overdue and the 6-week review (due 2026-02-16) is
+ * due the next day; as at 2026-03-15 the 6-week review is overdue (the 3-month review falls due on
+ * 2026-04-05).
+ */
+export async function saveMovedChild(connection: Connection, scope: AuthorityScope): Promise<void> {
+  const m1 = child({ childId: 'M1', firstName: 'Mo', lastName: 'Moved', dateOfBirth: d('2019-04-04'), worker: 'Worker A', team: 'Team A' });
+  await saveRecords(connection, scope, { children: [m1], placements: [placement('2026-01-05', null, 'foster', { childId: 'M1', id: 'PM1' })] }, { by: 'fixture', at: '2026-01-05T10:00:00.000Z' });
+  await saveRecords(connection, scope, { children: [{ ...m1, worker: 'Worker B', team: 'Team B' }] }, { by: 'fixture', at: '2026-03-01T09:00:00.000Z' });
+}

@@ -4,6 +4,7 @@ import { defaultScheduleRules } from '../src/domain/reminders/schedule.js';
 import {
   addCalendarFeed,
   allocationChanges,
+  allocationVersions,
   findCalendarFeed,
   listCalendarFeeds,
   listContacts,
@@ -11,13 +12,15 @@ import {
   parseScheduleRuleJson,
   recordHistory,
   revokeCalendarFeed,
+  saveRecords,
   saveScheduleRule,
   setContact,
   type AuthorityScope,
   type Connection,
 } from '../src/store/index.js';
 import { engines, openTwoAuthorities } from './engines.js';
-import { saveReminderChildren } from './reminders-fixtures.js';
+import { child, d } from './builders.js';
+import { saveMovedChild, saveReminderChildren } from './reminders-fixtures.js';
 
 describe.each(engines)('the reminders store on $name', (engine) => {
   let connection: Connection;
@@ -77,5 +80,18 @@ describe.each(engines)('the reminders store on $name', (engine) => {
       { childId: 'B2', at: '2021-05-15T10:30:00.000Z', by: 'amy', from: { worker: 'Bob Jones', team: 'North West' }, to: { worker: 'Ann Smith', team: 'North East' } },
     ]);
     expect(await allocationChanges(connection, south)).toEqual([]);
+  });
+  it("reads each child's versions of worker and team with the day in Scotland each was recorded", async () => {
+    await saveMovedChild(connection, south);
+    // Recorded at 23:30 UTC on 30 June: 00:30 on 1 July in Scotland (BST).
+    await saveRecords(connection, south, { children: [child({ childId: 'M1', firstName: 'Mo', lastName: 'Moved', dateOfBirth: d('2019-04-04'), worker: 'Worker C', team: 'Team B' })] }, { by: 'fixture', at: '2026-06-30T23:30:00.000Z' });
+    const versions = await allocationVersions(connection, south);
+    expect([...versions.keys()]).toEqual(['M1']);
+    expect(versions.get('M1')?.map((v) => [v.worker, v.team, v.recordedOn.toString()])).toEqual([
+      ['Worker A', 'Team A', '2026-01-05'],
+      ['Worker B', 'Team B', '2026-03-01'],
+      ['Worker C', 'Team B', '2026-07-01'],
+    ]);
+    expect(await allocationVersions(connection, north)).toEqual(new Map());
   });
 });

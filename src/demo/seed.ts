@@ -1,7 +1,7 @@
 /** The demo authority a newcomer sees on first start. */
 import { Temporal } from '../domain/date.js';
 import type { PlainDate } from '../domain/date.js';
-import { findAuthority, listAuthorities, type Connection } from '../store/index.js';
+import { listAuthorities, type Connection } from '../store/index.js';
 import { loadDemoImprovement } from './improvement.js';
 import { generateAuthorities } from './generate.js';
 import { loadGenerated } from './load.js';
@@ -23,9 +23,9 @@ export async function seedDemoIfEmpty(connection: Connection, options: { asAt?: 
   const asAt = options.asAt ?? Temporal.Now.plainDateISO('Europe/London');
   const [generated] = generateAuthorities({ authorities: 1, children: options.children ?? 2000, seed: options.seed ?? 'pace-demo', asAt });
   if (!generated) throw new Error('the generator made no authority');
-  await loadGenerated(connection, generated);
+  const loaded = await loadGenerated(connection, generated);
+  if (!loaded.ok) throw new Error(`authority ${generated.authority.code} appeared while the demo was being loaded`);
   // Its improvement work too: a driver diagram, tests of change with their cycles, and meetings with packs.
-  const stored = await findAuthority(connection, generated.authority.code);
-  if (stored) await loadDemoImprovement(connection, stored.scope, asAt);
+  await loadDemoImprovement(connection, loaded.value.stored.scope, asAt);
   return { seeded: true, code: generated.authority.code, name: generated.authority.name };
 }

@@ -45,6 +45,8 @@ export interface Connection {
   readonly bulkInsert: BulkInsert;
   /** A second connection, on a thread of its own, to the same database file (SQLite files only). */
   readonly openWriter?: () => SqliteWriter;
+  /** The database's file, as given (SQLite files only: not PostgreSQL, not an in-memory database). */
+  readonly file?: string;
 }
 
 /** The default database: a file under data/, created on first use. */
@@ -64,7 +66,7 @@ export function connect(url: string): Connection {
     const path = url.slice('sqlite:'.length);
     const database = openSqlite(path);
     const connection = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), capabilities: capabilities.sqlite, bulkInsert: preparedInsert(database) };
-    return path === ':memory:' ? connection : { ...connection, openWriter: () => openSqliteWriter(path, capabilities.sqlite) };
+    return path === ':memory:' ? connection : { ...connection, file: path, openWriter: () => openSqliteWriter(path, capabilities.sqlite) };
   }
   throw new Error(`DATABASE_URL must start with postgres:// or sqlite: (got ${JSON.stringify(url)})`);
 }

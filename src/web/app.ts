@@ -19,7 +19,7 @@ import { cookieOptions, registerSessions } from './auth/sessions.js';
 import { todayInScotland, type WebContext } from './context.js';
 import { registerErrorHandling } from './error-handling.js';
 import { FiguresCache } from './figures/figures-cache.js';
-import { ImportJobs } from './imports/import-jobs.js';
+import { ImportJobs, uploadsDirFor } from './imports/import-jobs.js';
 import { uploadLimits } from './routes/import.js';
 import { registerPages } from './routes/pages.js';
 
@@ -37,11 +37,13 @@ export interface AppOptions {
   readonly warmUp?: boolean;
   /** Single sign-on (OpenID Connect) settings; none, no single sign-on. */
   readonly oidc?: OidcSettings | null;
+  /** Where uploaded files wait to be imported; by default the database's own (`uploadsDirFor`). Swept when the app is built. */
+  readonly uploadsDir?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: options.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 });
-  const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection), today: options.today ?? todayInScotland, oidc: options.oidc ? new OidcSignIn(options.oidc) : null };
+  const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env)), today: options.today ?? todayInScotland, oidc: options.oidc ? new OidcSignIn(options.oidc) : null };
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -68,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCsrf, { cookieOpts: { ...cookieOptions }, getToken: (request) => csrfTokenOf(request.body) ?? headerToken(request.headers['x-csrf-token']) });
   await app.register(fastifyRateLimit, { global: false });
 
+  app.addHook('onClose', async () => ctx.imports.close());
   registerErrorHandling(app);
   registerSessions(app, ctx.connection);
   // Every form is protected: a state-changing request to a page must carry the token its form was given.

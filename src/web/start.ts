@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from '../demo/seed.js';
 import { closeStore, countUsers, openStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { oidcSettingsFromEnv } from './auth/oidc.js';
+import { keepTemporaryFilesIn, uploadsDirFor } from './imports/import-jobs.js';
 import { demoAccountUsable, demoPassword, demoUsername, ensureDemoAccount } from './demo-account.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -18,12 +19,15 @@ if (!oidc.ok) {
 }
 
 const connection = await openStore();
+// Uploads, and whatever the libraries reading them set aside, stay in the database's own folder.
+const uploadsDir = uploadsDirFor(connection, process.env);
+keepTemporaryFilesIn(uploadsDir);
 const demo = await seedDemoIfEmpty(connection);
 if (demo.seeded) {
   console.log(`Loaded the synthetic demo authority ${demo.code} (${demo.name}). Every child in it is invented.`);
   await ensureDemoAccount(connection, demo.code);
 }
-const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: process.env.TRUST_PROXY === '1', warmUp: true, oidc: oidc.value });
+const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: process.env.TRUST_PROXY === '1', warmUp: true, oidc: oidc.value, uploadsDir });
 await app.listen({ port, host });
 
 const address = `http://localhost:${port}`;

@@ -53,6 +53,20 @@ describe.each(engines)('pace import on $name', (engine) => {
     expect(history.map((h) => [h.version, h.change, h.changedBy, h.previous.end_date])).toEqual([[1, 'edit', 'data.lead', null]]);
   });
 
+  it('reports the records it replaced as changed, beside added and unchanged: in words, in JSON and in the import log', async () => {
+    await pace(['import', writeFiles(cleanExport), '--authority', 'NORTH'], env);
+    const changed = exportWith({
+      'children.csv': [cleanExport['children.csv'][0] as string, 'C1,Amy,Testcase,2016-02-29,F,S1,Worker 3,North Team', cleanExport['children.csv'][2] as string, 'C3,Cal,Newcase,2018-01-01,M,,Worker 3,North Team'],
+      'placements.csv': [...cleanExport['placements.csv'].slice(0, 2), 'C1,P2,01/07/2020,2021-03-31,kinship,CSO,K-3', cleanExport['placements.csv'][3] as string],
+    });
+    const words = await pace(['import', changed, '--authority', 'NORTH', '--dry-run'], env);
+    expect(words.out.split('\n').at(-2)).toBe('Dry run, nothing written. Would import: children 1 added, 1 changed, 1 unchanged; placements 0 added, 1 changed, 2 unchanged; events 0 added, 0 changed, 3 unchanged.');
+    const json = await pace(['import', changed, '--authority', 'NORTH', '--json'], env);
+    expect(JSON.parse(json.out).saved).toEqual({ children: { added: 1, changed: 1, unchanged: 1 }, placements: { added: 0, changed: 1, unchanged: 2 }, events: { added: 0, changed: 0, unchanged: 3 } });
+    const [latest] = await listImports(opened.connection, north);
+    expect([latest?.outcome, latest?.counts]).toEqual(['imported', { children: { added: 1, changed: 1, unchanged: 1 }, placements: { added: 0, changed: 1, unchanged: 2 }, events: { added: 0, changed: 0, unchanged: 3 } }]);
+  });
+
   it('reports everything on a dry run and writes nothing', async () => {
     const before = await snapshotRecords(opened.connection);
     const run = await pace(['import', writeFiles(cleanExport), '--authority', 'NORTH', '--dry-run'], env);

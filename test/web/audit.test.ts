@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as auditModule from '../../src/store/audit.js';
-import { appendAudit, deleteRecord, queryAudit, restoreRecord, type AuditEntry } from '../../src/store/index.js';
+import { appendAudit, deleteRecord, queryAudit, restoreRecord, saveMeeting, type AuditEntry } from '../../src/store/index.js';
 import { createApiToken } from '../../src/web/auth/accounts.js';
 import { d } from '../builders.js';
 import { pace } from '../cli-harness.js';
 import { engines } from '../engines.js';
 import { cleanExport, writeFiles } from '../ingest/fixtures.js';
-import { saveNorth } from './fixtures.js';
+import { saveNorth, saveSiblings } from './fixtures.js';
 import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
 
 const what = (entries: readonly AuditEntry[]) => entries.map((e) => `${e.username} ${e.action} ${e.entity} ${e.recordId} child=${e.childId ?? '-'} from=${e.clientIp ?? '-'}`);
@@ -116,6 +116,58 @@ describe.each(engines)('the audit log on $name', (engine) => {
     const imports = (await queryAudit(web.connection, web.north, { action: 'import' }, { offset: 0, limit: 10, order: 'oldest' })).entries;
     expect(imports.map((e) => `${e.username} ${e.entity} from=${e.clientIp}`)).toEqual(['dana import from=127.0.0.1', 'ops import from=cli']);
     expect(imports.every((e) => /^\d+$/.test(e.recordId) && e.childId === null)).toBe(true);
+  });
+
+  it('records one entry for each view of a list of children, naming the list and what was asked for, with who and from where', async () => {
+    await saveSiblings(web.connection, web.north);
+    await saveMeeting(web.connection, web.north, { date: d('2021-05-20'), title: 'Champions', notes: '' }, { by: 'test' });
+    const token = (await createApiToken(web.connection, await addTestUser(web.connection, 'cms', [[web.north, 'viewer']]), 'cms')).token;
+    const client = new Client(web.app);
+    await client.signIn('dana');
+    const total = async () => (await queryAudit(web.connection, web.north, {}, { offset: 0, limit: 1 })).total;
+    /** Requests the address and gives the list entries it added (the views of each child a group timeline draws are written too, as views of their records). */
+    const view = async (url: string, api = false) => {
+      const before = await total();
+      const response = api
+        ? await web.app.inject({ method: 'GET', url, remoteAddress: '198.51.100.9', headers: { authorization: `Bearer ${token}` } })
+        : await web.app.inject({ method: 'GET', url, remoteAddress: '203.0.113.7', headers: { cookie: client.cookieHeader() } });
+      expect(response.statusCode, url).toBe(200);
+      const added = (await queryAudit(web.connection, web.north, {}, { offset: 0, limit: (await total()) - before, order: 'newest' })).entries;
+      return what(added.filter((e) => e.entity !== 'child'));
+    };
+    const lists: [string, string][] = [
+      ['/a/NORTH/waiting?aim=aim-2&sort=weeks', 'waiting-list'],
+      ['/a/NORTH/children?q=Adams', 'children-list'],
+      ['/a/NORTH/due', 'due-list'],
+      ['/a/NORTH/due?worker=Ann%20Smith&as_at=2021-05-01', 'due-list'],
+      ['/a/NORTH/due?team=North%20East', 'due-list'],
+      ['/a/NORTH/data-quality?rule=no-placement', 'data-quality'],
+      ['/a/NORTH/data-quality.csv', 'data-quality'],
+      ['/a/NORTH/packs/2021-05-20', 'meeting-pack'],
+      ['/a/NORTH/packs/2021-05-20.pdf', 'meeting-pack'],
+      ['/a/NORTH/timelines?group=siblings&sibling_group=SG1', 'group-timeline'],
+      ['/a/NORTH/timelines.svg?group=siblings&sibling_group=SG1', 'group-timeline'],
+      ['/a/NORTH/timelines.png?group=siblings&sibling_group=SG1', 'group-timeline'],
+      ['/a/NORTH/timelines/print?group=siblings&sibling_group=SG1', 'group-timeline'],
+    ];
+    for (const [url, list] of lists) expect(await view(url)).toEqual([`dana view ${list} ${url} child=- from=203.0.113.7`]);
+    for (const [url, list] of [
+      ['/api/v1/authorities/NORTH/waiting?as_at=2021-05-01', 'waiting-list'],
+      ['/api/v1/authorities/NORTH/aims/aim-2/run-chart', 'run-chart'],
+    ] as const) {
+      expect(await view(url, true)).toEqual([`cms view ${list} ${url} child=- from=198.51.100.9`]);
+    }
+    // A list of no child (the figures of each aim) writes nothing.
+    expect(await view('/api/v1/authorities/NORTH/aims', true)).toEqual([]);
+
+    const log = textOf((await client.get('/a/NORTH/audit?user=dana&action=view')).body);
+    expect(log).toContain('dana Viewed Waiting list: /a/NORTH/waiting?aim=aim-2&sort=weeks 203.0.113.7');
+    expect(log).toContain('dana Viewed Children (search): /a/NORTH/children?q=Adams 203.0.113.7');
+    expect(log).toContain('dana Viewed What is due: /a/NORTH/due?worker=Ann Smith&as_at=2021-05-01 203.0.113.7');
+    expect(log).toContain('dana Viewed Data quality report: /a/NORTH/data-quality.csv 203.0.113.7');
+    expect(log).toContain('dana Viewed Meeting pack: /a/NORTH/packs/2021-05-20.pdf 203.0.113.7');
+    expect(log).toContain('dana Viewed Group timeline: /a/NORTH/timelines/print?group=siblings&sibling_group=SG1 203.0.113.7');
+    expect(textOf((await client.get('/a/NORTH/audit?user=cms')).body)).toContain('cms Viewed Run chart: /api/v1/authorities/NORTH/aims/aim-2/run-chart 198.51.100.9');
   });
 
   it('shows the log to data leads and administrators only', async () => {

@@ -68,12 +68,16 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     expect(lines).toContain('DESCRIPTION:Early review for child A1\\, due in 2 days as at 2021-06-01. Sign in to pace to see the child\'s record.');
   });
 
-  it('writes lines of at most 75 octets ending in CRLF, and names no child', async () => {
+  it('writes lines of at most 75 octets ending in CRLF, and names each child by reference only', async () => {
     const body = (await new Client(web.app).get(await makeFeed())).body;
     expect(body.endsWith('END:VCALENDAR')).toBe(true);
     expect(body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75 && !line.includes('\n'))).toBe(true);
     expect(body.split('\r\n').some((line) => line.startsWith(' '))).toBe(true);
-    for (const name of ['Amy', 'Adams', 'Ben', 'Brown']) expect(body).not.toContain(name);
+    // Ann Smith's children, by reference; nobody else's; and nothing else of their records.
+    const text = unfolded(body).join('\n');
+    for (const reference of ['A1', 'B2']) expect(text).toMatch(new RegExp(`SUMMARY:(Overdue: )?${reference}: `));
+    for (const reference of ['C3', 'D4']) expect(text).not.toContain(reference);
+    for (const word of ['Amy', 'Adams', 'Ben', 'Brown', '2015-06-15', '20150615', 'foster', 'residential', 'PA1', 'PB2', 'North East']) expect(text).not.toContain(word);
   });
 
   it('stops serving a feed once it is revoked from the worker’s page', async () => {

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/web/app.js';
+import { d } from '../builders.js';
 import { engines } from '../engines.js';
-import { saveReminderChildren } from '../reminders-fixtures.js';
+import { saveMovedChild, saveReminderChildren } from '../reminders-fixtures.js';
 import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
 
 /** The due list's rows as "child | what | due | status | from | worker | team". */
@@ -85,9 +90,37 @@ describe.each(engines)('what is due on $name', (engine) => {
       'A1 Amy Adams | Looked after review at 6 weeks | 1 July 2021 | Due in 4 weeks | Accommodated 20 May 2021 | Ann Smith | North East',
     ]);
     // As at 2021-02-01 B2's 3-month review (due 1 December) is overdue; the 6-month review and the recommendation are 4 weeks off.
-    expect(rowsOf((await client.get('/a/NORTH/due?worker=Ann%20Smith&as_at=2021-02-01')).body)).toEqual([
-      'B2 Ben Brown | Looked after review at 3 months | 1 December 2020 | Overdue by 8 weeks | Accommodated 1 September 2020 | Ann Smith | North East',
+    // B2 was allocated to Ann Smith on 15 May 2021; before that it was Bob Jones's, as first recorded.
+    expect(rowsOf((await client.get('/a/NORTH/due?worker=Bob%20Jones&as_at=2021-02-01')).body)).toEqual([
+      'B2 Ben Brown | Looked after review at 3 months | 1 December 2020 | Overdue by 8 weeks | Accommodated 1 September 2020 | Bob Jones | North West',
     ]);
+    expect(rowsOf((await client.get('/a/NORTH/due?worker=Ann%20Smith&as_at=2021-02-01')).body)).toEqual([]);
+  });
+
+  it('lists a child under the worker and team allocated to them as at the date asked, not their current ones', async () => {
+    await saveMovedChild(web.connection, web.south);
+    await addTestUser(web.connection, 'sue', [[web.south, 'viewer']]);
+    const uploadsDir = mkdtempSync(join(tmpdir(), 'pace-uploads-'));
+    const later = await buildApp({ connection: web.connection, today: () => d('2026-06-01'), uploadsDir });
+    try {
+      const sue = new Client(later);
+      await sue.signIn('sue');
+      const rows = async (query: string) => rowsOf((await sue.get(`/a/SOUTH/due?${query}`)).body);
+      const early = 'M1 Mo Moved | Early review | 19 January 2026 | Overdue by 3 weeks | Accommodated 5 January 2026 | Worker A | Team A';
+      const sixWeeksSoon = 'M1 Mo Moved | Looked after review at 6 weeks | 16 February 2026 | Due in 1 day | Accommodated 5 January 2026 | Worker A | Team A';
+      const sixWeeksLate = 'M1 Mo Moved | Looked after review at 6 weeks | 16 February 2026 | Overdue by 3 weeks | Accommodated 5 January 2026 | Worker B | Team B';
+      expect(await rows('worker=Worker%20A&as_at=2026-02-15')).toEqual([early, sixWeeksSoon]);
+      expect(await rows('worker=Worker%20B&as_at=2026-02-15')).toEqual([]);
+      expect(await rows('team=Team%20A&as_at=2026-02-15')).toEqual([early, sixWeeksSoon]);
+      expect(await rows('worker=Worker%20B&as_at=2026-03-15')).toEqual([sixWeeksLate]);
+      expect(await rows('worker=Worker%20A&as_at=2026-03-15')).toEqual([]);
+      expect(await rows('team=Team%20B&as_at=2026-03-15')).toEqual([sixWeeksLate]);
+      // The authority's list names the worker of the day too.
+      expect(await rows('as_at=2026-02-15')).toEqual([early, sixWeeksSoon]);
+    } finally {
+      await later.close();
+      rmSync(uploadsDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a window that is not a number of days, and says what is wrong with an as-at date', async () => {

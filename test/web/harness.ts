@@ -1,6 +1,9 @@
 // In-process web tests: a fresh database per test (on each engine), the app built on it, and a
 // browser-like client for app.inject() that keeps cookies and sends each form's CSRF token.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addAuthority, addUser, grantRole, type AuthorityScope, type Connection, type UserRole } from '../../src/store/index.js';
 import { buildApp } from '../../src/web/app.js';
 import type { OidcSettings } from '../../src/web/auth/oidc.js';
@@ -23,12 +26,17 @@ export interface WebFixture {
 }
 
 /** Two authorities (NORTH, with a programme start, and SOUTH) and the app over them. */
-export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings } = {}): Promise<WebFixture> {
+export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string } = {}): Promise<WebFixture> {
   const { connection, url, dispose } = await engine.open();
+  // On SQLite uploads go beside the test's own database file; PostgreSQL's default folder is
+  // shared by every test process (each would sweep the others' uploads at start), so each app
+  // gets a folder of its own.
+  const ownUploads = options.uploadsDir === undefined && engine.name === 'postgres' ? mkdtempSync(join(tmpdir(), 'pace-uploads-')) : null;
+  const uploadsDir = options.uploadsDir ?? ownUploads;
   const north = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: d('2020-01-01') }, 'test');
   const south = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
   if (!north.ok || !south.ok) throw new Error('fixture authorities');
-  const app = await buildApp({ connection, today: () => today, ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}) });
+  const app = await buildApp({ connection, today: () => today, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}) });
   return {
     app,
     connection,
@@ -38,6 +46,7 @@ export async function openWeb(engine: TestEngine, options: { signInLimit?: { max
     async dispose() {
       await app.close();
       await dispose();
+      if (ownUploads !== null) rmSync(ownUploads, { recursive: true, force: true });
     },
   };
 }

@@ -1,12 +1,16 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import JSZip from 'jszip';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findChildRecord, listImports } from '../../src/store/index.js';
+import { addAuthority, deleteRecord, findChildRecord, listImports, saveRecords } from '../../src/store/index.js';
+import { buildApp } from '../../src/web/app.js';
+import { keepTemporaryFilesIn } from '../../src/web/imports/import-jobs.js';
+import { child } from '../builders.js';
 import { engines } from '../engines.js';
 import { cleanExport, snapshotRecords } from '../ingest/fixtures.js';
-import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
+import { addTestUser, Client, openWeb, textOf, today, type WebFixture } from './harness.js';
 
 const csv = (lines: readonly string[]) => `${lines.join('\r\n')}\r\n`;
 const cleanFiles = Object.entries(cleanExport).map(([name, lines]) => ({ field: 'files', name, content: csv(lines) }));
@@ -30,9 +34,7 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
 
   beforeEach(async () => {
     uploads = mkdtempSync(join(tmpdir(), 'pace-uploads-test-'));
-    process.env.PACE_UPLOAD_DIR = uploads;
-    web = await openWeb(engine);
-    delete process.env.PACE_UPLOAD_DIR;
+    web = await openWeb(engine, { uploadsDir: uploads });
     await addTestUser(web.connection, 'dana', [[web.north, 'data-lead']]);
     await addTestUser(web.connection, 'pat', [[web.north, 'practitioner']]);
     await addTestUser(web.connection, 'sol', [[web.south, 'data-lead']]);
@@ -42,6 +44,7 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
 
   afterEach(async () => {
     await web.dispose();
+    rmSync(uploads, { recursive: true, force: true });
   });
 
   it('checks a clean export, shows what it would save, and imports it when asked', async () => {
@@ -69,6 +72,20 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
     expect(readdirSync(uploads)).toEqual([]);
     expect((await client.post(`${checked.headers.location as string}/commit`, {})).statusCode).toBe(409);
     expect(textOf((await client.get('/a/NORTH/import')).body)).toContain('dana Imported children.csv, placements.csv, events.csv children 2 added');
+  });
+
+  it('reports the records it replaced as changed, beside added and unchanged, in the check, the import and the list of imports', async () => {
+    await client.get('/a/NORTH/import');
+    const first = await client.upload('/a/NORTH/import', { profile: 'canonical' }, cleanFiles);
+    await finished(client, first.headers.location as string);
+    await finished(client, (await client.post(`${first.headers.location as string}/commit`, {})).headers.location as string);
+    const changed = cleanFiles.map((f) => (f.name === 'placements.csv' ? { ...f, content: f.content.replace('C1,P2,01/07/2020,,', 'C1,P2,01/07/2020,2021-03-31,') } : f));
+    await client.get('/a/NORTH/import');
+    const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, changed);
+    expect(textOf(await finished(client, checked.headers.location as string))).toContain('Importing would save: children 0 added, 0 changed, 2 unchanged; placements 0 added, 1 changed, 2 unchanged; events 0 added, 0 changed, 3 unchanged.');
+    const committed = await client.post(`${checked.headers.location as string}/commit`, {});
+    expect(textOf(await finished(client, committed.headers.location as string))).toMatch(/Imported \(import \d+\): children 0 added, 0 changed, 2 unchanged; placements 0 added, 1 changed, 2 unchanged; events 0 added, 0 changed, 3 unchanged\./);
+    expect(textOf((await client.get('/a/NORTH/import')).body)).toContain('dana Imported children.csv, placements.csv, events.csv children 0 added, 0 changed, 2 unchanged; placements 0 added, 1 changed, 2 unchanged');
   });
 
   it('checks and imports one .xlsx workbook', async () => {
@@ -148,4 +165,139 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
     expect(await findChildRecord(web.connection, web.north, 'C1')).toBeNull();
     expect((await client.get('/a/NORTH')).body).toContain('href="/a/NORTH/import"');
   });
+  it('removes the files of a check that finds errors at once', async () => {
+    const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, withBadDate);
+    expect(textOf(await finished(client, checked.headers.location as string))).toContain('1 error: nothing was imported');
+    expect(readdirSync(uploads)).toEqual([]);
+  });
+
+  it('removes the files of an import refused at commit, when the records changed after the check', async () => {
+    await saveRecords(web.connection, web.north, { children: [child({ childId: 'C9' })] }, { by: 'test' });
+    const withC9 = cleanFiles.map((f) => (f.name === 'placements.csv' ? { ...f, content: `${f.content}C9,P9,2020-02-01,,foster,CSO,F-1\r\n` } : f));
+    const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, withC9);
+    expect(textOf(await finished(client, checked.headers.location as string))).toContain('Importing would save: children 2 added, 0 changed, 0 unchanged; placements 4 added');
+    expect(readdirSync(uploads)).toHaveLength(1);
+    expect((await deleteRecord(web.connection, web.north, 'child', 'C9', { by: 'test' })).ok).toBe(true);
+    const committed = await client.post(`${checked.headers.location as string}/commit`, {});
+    expect(textOf(await finished(client, committed.headers.location as string))).toContain('nothing was imported');
+    expect(readdirSync(uploads)).toEqual([]);
+    expect(await findChildRecord(web.connection, web.north, 'C1')).toBeNull();
+  });
+
+  it('keeps a checked upload in a folder of its own (mode 0700) under the folder it was given, until it is imported', async () => {
+    const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, cleanFiles);
+    await finished(client, checked.headers.location as string);
+    const [folder] = readdirSync(uploads);
+    expect(folder).toMatch(/^[0-9a-f]{32}$/);
+    expect(statSync(join(uploads, folder as string)).mode & 0o777).toBe(0o700);
+    expect(readdirSync(join(uploads, folder as string)).sort()).toEqual(['children.csv', 'events.csv', 'placements.csv']);
+    const committed = await client.post(`${checked.headers.location as string}/commit`, {});
+    await finished(client, committed.headers.location as string);
+    expect(readdirSync(uploads)).toEqual([]);
+  });
+
+  it('removes every upload left behind when the server starts, and what its temporary folder holds, and nothing else in the folder', async () => {
+    const leftover = join(uploads, 'a'.repeat(32));
+    mkdirSync(leftover);
+    writeFileSync(join(leftover, 'children.csv'), 'child_id\r\nC1\r\n');
+    mkdirSync(join(uploads, 'tmp'));
+    writeFileSync(join(uploads, 'tmp', 'tmp-4235-isXnoYju4idj'), 'a sheet set aside');
+    writeFileSync(join(uploads, 'README.txt'), 'not an upload');
+    const restarted = await buildApp({ connection: web.connection, uploadsDir: uploads });
+    try {
+      expect(readdirSync(uploads).sort()).toEqual(['README.txt', 'tmp']);
+      expect(readdirSync(join(uploads, 'tmp'))).toEqual([]);
+    } finally {
+      await restarted.close();
+    }
+  });
 });
+
+describe.each(engines)('where uploads are kept on $name', (engine) => {
+  it('keeps them in the database’s own folder and writes nothing to the system’s temporary folder', async () => {
+    const opened = await engine.open();
+    const own = mkdtempSync(join(tmpdir(), 'pace-own-'));
+    const trap = mkdtempSync(join(tmpdir(), 'pace-trap-'));
+    const before = process.env.TMPDIR;
+    // PostgreSQL has no file to keep them beside: its folder is PACE_UPLOADS_DIR (or data/uploads under the working directory).
+    const expected = opened.url.startsWith('sqlite:') ? join(dirname(opened.url.slice('sqlite:'.length)), 'uploads') : join(own, 'uploads');
+    if (!opened.url.startsWith('sqlite:')) process.env.PACE_UPLOADS_DIR = expected;
+    process.env.TMPDIR = trap;
+    let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+    try {
+      expect(tmpdir()).toBe(trap);
+      const north = await addAuthority(opened.connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
+      if (!north.ok) throw new Error('fixture authority');
+      await addTestUser(opened.connection, 'dana', [[north.value.scope, 'data-lead']]);
+      app = await buildApp({ connection: opened.connection, today: () => today });
+      const client = new Client(app);
+      await client.signIn('dana');
+      await client.get('/a/NORTH/import');
+      const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, cleanFiles);
+      await finished(client, checked.headers.location as string);
+      expect(readdirSync(expected)).toHaveLength(1);
+      const committed = await client.post(`${checked.headers.location as string}/commit`, {});
+      expect(textOf(await finished(client, committed.headers.location as string))).toContain('Imported (import');
+      expect(readdirSync(expected)).toEqual([]);
+      expect(readdirSync(trap)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      delete process.env.PACE_UPLOADS_DIR;
+      await app?.close();
+      await opened.dispose();
+      rmSync(own, { recursive: true, force: true });
+      rmSync(trap, { recursive: true, force: true });
+    }
+  });
+  it('keeps the sheets a workbook reader sets aside in the uploads folder, never the system’s temporary folder', async () => {
+    const opened = await engine.open();
+    const uploadsDir = mkdtempSync(join(tmpdir(), 'pace-own-'));
+    const trap = mkdtempSync(join(tmpdir(), 'pace-trap-'));
+    const before = { TMPDIR: process.env.TMPDIR, TEMP: process.env.TEMP, TMP: process.env.TMP };
+    process.env.TMPDIR = trap;
+    const seen: string[] = [];
+    const watcher = watch(trap, (_event, name) => seen.push(String(name)));
+    let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+    try {
+      keepTemporaryFilesIn(uploadsDir);
+      const north = await addAuthority(opened.connection, { code: 'NORTH', name: 'North Council', programmeStart: null }, 'test');
+      if (!north.ok) throw new Error('fixture authority');
+      await addTestUser(opened.connection, 'dana', [[north.value.scope, 'data-lead']]);
+      app = await buildApp({ connection: opened.connection, today: () => today, uploadsDir });
+      const client = new Client(app);
+      await client.signIn('dana');
+      await client.get('/a/NORTH/import');
+      const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const checked = await client.upload('/a/NORTH/import', { profile: 'canonical' }, [{ field: 'files', name: 'reordered.xlsx', content: await sheetsBeforeIndex(), type }]);
+      expect(textOf(await finished(client, checked.headers.location as string))).toContain('Files: reordered.xlsx.');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen).toEqual([]);
+      expect(readdirSync(join(uploadsDir, 'tmp'))).toEqual([]);
+    } finally {
+      watcher.close();
+      for (const [name, value] of Object.entries(before)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await app?.close();
+      await opened.dispose();
+      rmSync(uploadsDir, { recursive: true, force: true });
+      rmSync(trap, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A workbook zipped with its sheets first (as some writers do): a streaming reader must set each sheet aside until it has read the index and the shared strings. */
+async function sheetsBeforeIndex(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('children').addRows([['child_id', 'date_of_birth'], ['C1', '2016-02-29']]);
+  workbook.addWorksheet('placements').addRows([['child_id', 'placement_id', 'start_date', 'end_date', 'placement_type'], ['C1', 'P1', '2020-01-10', null, 'foster']]);
+  workbook.addWorksheet('events').addRows([['child_id', 'event_id', 'event_type', 'date', 'route']]);
+  const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const names = Object.keys(written.files).filter((name) => !written.files[name]?.dir);
+  const sheets = names.filter((name) => name.startsWith('xl/worksheets/sheet'));
+  const reordered = new JSZip();
+  for (const name of [...sheets, ...names.filter((n) => !sheets.includes(n))]) reordered.file(name, await (written.files[name] as JSZip.JSZipObject).async('uint8array'));
+  return reordered.generateAsync({ type: 'nodebuffer' });
+}

@@ -31,7 +31,7 @@ export function digestCommand(program: Command, io: Io, done: (code: number) => 
       const plan = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        const [{ records, schedule }, contacts, sent] = await Promise.all([loadReminderInputs(connection, found), listContacts(connection, found.scope), digestsSent(connection, found.scope, asAt)]);
+        const [{ records, schedule }, contacts, sent] = await Promise.all([loadReminderInputs(connection, found, asAt), listContacts(connection, found.scope), digestsSent(connection, found.scope, asAt)]);
         const base = io.env.PACE_URL?.trim().replace(/\/+$/, '') ?? '';
         const linkFor = (kind: ContactKind, name: string) => (base === '' ? null : `${base}/a/${encodeURIComponent(found.scope.code)}/due?${new URLSearchParams({ [kind]: name }).toString()}`);
         const digests = planDigests(childrenDue(records, schedule, asAt, windowDays), contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor });

@@ -23,7 +23,7 @@ export function dueCommand(program: Command, io: Io, done: (code: number) => voi
       const list = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        const { records, schedule } = await loadReminderInputs(connection, found);
+        const { records, schedule } = await loadReminderInputs(connection, found, asAt);
         return dueList(records, schedule, asAt, { worker: options.worker ?? null, team: options.team ?? null, windowDays });
       });
       if (list === null) return done(exitCodes.refused);

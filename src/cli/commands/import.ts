@@ -7,6 +7,7 @@ import { writeWhileReadingFrom } from '../../ingest/write-while-reading.js';
 import { authorityCodeArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 import { importProgress } from '../import-progress.js';
+import { savedWords } from '../saved-words.js';
 
 interface ImportOptions {
   authority: string;
@@ -87,7 +88,7 @@ export function presentReport(report: ImportReport): string {
   if (report.saved === null) {
     lines.push(`Refused: correct the ${report.errors === 1 ? 'error' : 'errors'} above and import again. Nothing was written.`);
   } else {
-    const counts = (['children', 'placements', 'events'] as const).map((t) => `${t} ${report.saved?.[t].added} added, ${report.saved?.[t].changed} changed, ${report.saved?.[t].unchanged} unchanged`).join('; ');
+    const counts = savedWords(report.saved);
     lines.push(report.dryRun ? `Dry run, nothing written. Would import: ${counts}.` : `Imported (import ${report.importId}): ${counts}.`);
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { auditListView } from '../list-audit.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { cohortJourneyJson } from '../../domain/figures-json.js';
 import { journeyListFilters, journeysFor, type JourneyListFilter } from '../presenters/journey-list.js';
@@ -17,7 +18,7 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
     const grant = grantFor(user, code);
     const asAt = parseAsAt(asAtText, ctx.today());
     if (!asAt.ok) throw new HttpError(400, asAt.error.message, 'invalid-as-at');
-    return ctx.cache.figures(grant, asAt.value);
+    return { grant, figures: await ctx.cache.figures(grant, asAt.value) };
   };
 
   api.get('/authorities', { schema: { tags: ['figures'], summary: 'The authorities this token may see, with its role in each', security } }, async (request) => ({
@@ -28,7 +29,7 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
     '/authorities/:code/aims',
     { schema: { tags: ['figures'], summary: 'Every aim measured as at a date: counts, n, percentage, median and what the run-chart rules say', params: params('code'), querystring: asAtQuery, security, response: { 400: errorResponse, 404: errorResponse } } },
     async (request) => {
-      const figures = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
+      const { figures } = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
       return { as_at: figures.asAt.toString(), aims: figures.aims.map(aimFiguresJson) };
     },
   );
@@ -37,9 +38,12 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
     '/authorities/:code/aims/:aimId/run-chart',
     { schema: { tags: ['figures'], summary: "An aim's run chart: its points (one a completed journey, by end date) and the Anhøj and IHI analysis", params: params('code', 'aimId'), querystring: asAtQuery, security, response: { 404: errorResponse } } },
     async (request) => {
-      const figures = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
+      const user = apiUserOf(request);
+      const { grant, figures } = await figuresFor(request.params.code, request.query.as_at, user);
       const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
       if (!result) throw new HttpError(404, `No aim ${request.params.aimId} in ${request.params.code}.`);
+      // Each point names the child whose journey it is.
+      await auditListView(ctx.connection, grant.scope, request, user.username, 'run-chart');
       return { as_at: figures.asAt.toString(), ...runChartJson(result) };
     },
   );
@@ -69,7 +73,9 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
     '/authorities/:code/waiting',
     { schema: { tags: ['figures'], summary: 'Every journey still waiting for its milestone, longest first within each aim', params: params('code'), querystring: asAtQuery, security } },
     async (request) => {
-      const figures = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
+      const user = apiUserOf(request);
+      const { grant, figures } = await figuresFor(request.params.code, request.query.as_at, user);
+      await auditListView(ctx.connection, grant.scope, request, user.username, 'waiting-list');
       return { as_at: figures.asAt.toString(), journeys: figures.waiting.map(waitingJson) };
     },
   );

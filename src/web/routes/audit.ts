@@ -8,6 +8,7 @@ import { formatInstant } from '../presenters/format.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { AuditPage, type AuditRow } from '../views/audit.js';
 import { authorityPath } from '../views/layout.js';
+import { childListLabels, isChildList } from '../list-audit.js';
 
 const perPage = 100;
 
@@ -34,7 +35,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: WebContext): void
       when: formatInstant(entry.at),
       who: entry.username,
       action: auditActionLabels[entry.action] ?? entry.action,
-      what: entry.entity === 'child' ? 'child' : `${entry.entity} ${entry.recordId}`,
+      what: whatOf(entry),
       child: entry.childId === null ? null : { id: entry.childId, href: authorityPath(grant.scope.code, `/children/${encodeURIComponent(entry.childId)}`) },
       from: entry.clientIp === 'cli' ? 'the pace command' : (entry.clientIp ?? 'not recorded'),
     });
@@ -57,4 +58,20 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: WebContext): void
       query.errors.length ? 400 : 200,
     );
   });
+}
+
+/** What an entry is about, in words: a child; a list of children, with the address asked for (its filters readable); or a record of another kind. */
+function whatOf(entry: AuditEntry): string {
+  if (entry.entity === 'child') return 'child';
+  if (isChildList(entry.entity)) return `${childListLabels[entry.entity]}: ${readableAddress(entry.recordId)}`;
+  return `${entry.entity} ${entry.recordId}`;
+}
+
+/** `/a/NORTH/due?worker=Ann%20Smith` as `/a/NORTH/due?worker=Ann Smith`; an address that does not decode is shown as it is. */
+function readableAddress(address: string): string {
+  try {
+    return decodeURIComponent(address.replace(/\+/g, ' '));
+  } catch {
+    return address;
+  }
 }

@@ -5,6 +5,7 @@ import { appendAudit, childHistory, findChildRecord, listAims, searchChildren } 
 import { grantFor, may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { auditListView } from '../list-audit.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { presentChild } from '../presenters/child.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
@@ -28,9 +29,11 @@ const doneWords: Readonly<Record<NonNullable<z.infer<typeof childQuery>['done']>
 
 export function registerChildrenRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/children', async (request, reply) => {
-    const grant = grantFor(userOf(request), request.params.code);
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code);
     const query = listQuery.parse(request.query);
     const found = await searchChildren(ctx.connection, grant.scope, query.q, { offset: (query.page - 1) * perPage, limit: perPage });
+    await auditListView(ctx.connection, grant.scope, request, user.username, 'children-list');
     const base = authorityPath(grant.scope.code, '/children');
     const model = {
       search: query.q,

@@ -7,14 +7,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { eventTypeLabels } from '../../domain/codes.js';
 import type { PlainDate } from '../../domain/date.js';
+import { withAllocationsOn } from '../../domain/reminders/allocation.js';
 import { childrenDue, type DueChild } from '../../domain/reminders/due-list.js';
 import { isScheduleRuleId, resolveSchedule, ruleMeanings, type ScheduleRule } from '../../domain/reminders/schedule.js';
 import { planDigests } from '../../domain/reminders/digest.js';
-import { allocationChanges, listAims, listCalendarFeeds, listContacts, listScheduleRules, removeContact, revokeCalendarFeed, saveScheduleRule, setContact, type UserGrant } from '../../store/index.js';
+import { allocationChanges, allocationVersions, listAims, listCalendarFeeds, listContacts, listScheduleRules, removeContact, revokeCalendarFeed, saveScheduleRule, setContact, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import { calendarPath, createCalendarFeed } from '../calendar/calendar-feeds.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { auditListView } from '../list-audit.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { blankContactForm, parseContactForm, type ContactFormValues } from '../forms/contact-form.js';
 import { parseScheduleRuleForm, scheduleRuleToForm, type ScheduleRuleFormValues } from '../forms/schedule-rule-form.js';
@@ -30,10 +32,18 @@ const workerForm = z.object({ worker: z.string().trim().min(1).max(200) });
 const savedQuery = z.object({ saved: z.string().max(40).optional() });
 
 export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
-  /** Every child's open items as at `asAt`, computed once per data version, rules and window. */
+  /**
+   * Every child's open items as at `asAt`, computed once per data version, rules and window, each
+   * child with the worker and team allocated to them on `asAt` (decision 0009).
+   */
   const dueChildren = async (grant: UserGrant, asAt: PlainDate, windowDays: number) => {
     const figures = await ctx.cache.figures(grant, asAt);
-    const [records, rules] = await Promise.all([ctx.cache.records(grant, figures), listScheduleRules(ctx.connection, grant.scope)]);
+    const [current, rules, versions] = await Promise.all([
+      ctx.cache.records(grant, figures),
+      listScheduleRules(ctx.connection, grant.scope),
+      ctx.cache.derived(figures, 'allocation-versions', () => allocationVersions(ctx.connection, grant.scope)),
+    ]);
+    const records = ctx.cache.derived(figures, 'records-allocated-as-at', () => withAllocationsOn(current, versions, asAt));
     const children = ctx.cache.derived<DueChild[]>(figures, `due|${windowDays}|${JSON.stringify(rules)}`, () =>
       childrenDue(
         records,
@@ -49,7 +59,8 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
   };
 
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/due', async (request, reply) => {
-    const grant = grantFor(userOf(request), request.params.code);
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code);
     const query = dueQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, `The list cannot be shown that way: ${query.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
     const asAt = parseAsAt(query.data.as_at, ctx.today());
@@ -66,6 +77,7 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
             feeds: presentFeeds(grant.scope.code, await listCalendarFeeds(ctx.connection, grant.scope, worker), may(grant, 'record')),
             createAction: may(grant, 'record') ? authorityPath(grant.scope.code, '/due/calendar') : null,
           };
+    await auditListView(ctx.connection, grant.scope, request, user.username, 'due-list');
     const notice = query.data.revoked ? `Calendar feed ${query.data.revoked} is revoked: its address no longer works.` : null;
     return sendPage(
       reply,

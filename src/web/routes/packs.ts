@@ -12,6 +12,7 @@ import { grantFor, may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
+import { auditListView } from '../list-audit.js';
 import { parseMeetingForm, type FormValues } from '../forms/improvement-forms.js';
 import { meetingPack } from '../packs/meeting-pack.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
@@ -72,12 +73,14 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
   });
 
   app.get<{ Params: { code: string; file: string } }>('/a/:code/packs/:file', async (request, reply) => {
-    const grant = grantFor(userOf(request), request.params.code);
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code);
     const match = packFile.exec(request.params.file);
     const parsed = match ? parseDate(match[1] as string) : null;
     if (!match || !parsed?.ok) throw new HttpError(404, 'Page not found');
     const pack = await packFor(ctx, grant, parsed.value);
     if (!pack) throw new HttpError(404, `There is no meeting on ${parsed.value.toString()}: record it on the meetings page first.`);
+    await auditListView(ctx.connection, grant.scope, request, user.username, 'meeting-pack');
     if (match[2]) {
       attachment(reply, `meeting-pack-${grant.scope.code}-${parsed.value.toString()}.pdf`);
       return reply.type('application/pdf').send(await meetingPackPdf(pack));

@@ -8,6 +8,7 @@ import { qualityReport } from '../../domain/quality/quality-report.js';
 import type { UserGrant } from '../../store/index.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
 import { grantFor } from '../auth/access.js';
+import { auditListView } from '../list-audit.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { parseAsAt } from '../forms/as-at.js';
@@ -33,13 +34,15 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): vo
   };
 
   app.get<CodeParams>('/a/:code/data-quality', async (request, reply) => {
-    const grant = grantFor(userOf(request), request.params.code, 'import');
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code, 'import');
     const q = query.parse(request.query);
     const parsed = parseAsAt(q.as_at, ctx.today());
     // A date that cannot be used is named in the error summary; the report is then as at today.
     const asAt = parsed.ok ? parsed : ({ ok: true, value: ctx.today() } as const);
     const report = await reportOf(grant, asAt.value);
     const lines = q.rule ? report.problems.filter((p) => p.code === q.rule) : report.problems;
+    await auditListView(ctx.connection, grant.scope, request, user.username, 'data-quality');
     const pages = Math.max(1, Math.ceil(lines.length / perPage));
     const base = authorityPath(grant.scope.code, '/data-quality');
     const params = (extra: Record<string, string>) => new URLSearchParams({ ...(q.as_at ? { as_at: asAt.value.toString() } : {}), ...(q.rule ? { rule: q.rule } : {}), ...extra }).toString();
@@ -68,12 +71,14 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): vo
   });
 
   app.get<CodeParams>('/a/:code/data-quality.csv', async (request, reply) => {
-    const grant = grantFor(userOf(request), request.params.code, 'import');
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code, 'import');
     const q = query.parse(request.query);
     const asAt = parseAsAt(q.as_at, ctx.today());
     if (!asAt.ok) throw new HttpError(400, asAt.error.message);
     const report = await reportOf(grant, asAt.value);
     const lines = q.rule ? report.problems.filter((p) => p.code === q.rule) : report.problems;
+    await auditListView(ctx.connection, grant.scope, request, user.username, 'data-quality');
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="data-quality-${grant.scope.code}-${asAt.value.toString()}.csv"`)

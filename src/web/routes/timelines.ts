@@ -15,6 +15,7 @@ import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { sendPicture, type PictureFormat } from '../downloads.js';
 import { HttpError } from '../errors.js';
+import { auditListView } from '../list-audit.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { parseGroupQuery, readGroupForm, type GroupQuery } from '../forms/timeline-query.js';
 import { groupTimelineNotes, presentGroupTimeline, shownRows, timelinesHref, type GroupTimelineModel } from '../presenters/timeline-group.js';
@@ -49,14 +50,14 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: WebContext): v
     if (!asked.ok) return sendTimelinesPage(request, reply, asked, 400);
     const { query, group, grant } = asked;
     if (query.selector === null || group === null) return sendTimelinesPage(request, reply, asked, 200);
-    await auditViews(ctx, grant, request, shownRows(group).map((r) => r.timeline.childId));
+    await auditGroupView(ctx, grant, request, shownRows(group).map((r) => r.timeline.childId));
     return sendTimelinesPage(request, reply, asked, 200, presentGroupTimeline(grant.scope.code, group, { selector: query.selector, view: query.view, search: query.search }));
   });
 
   const groupPicture = (format: PictureFormat) => async (request: GroupRequest, reply: FastifyReply) => {
     const asked = await askChosenGroup(ctx, request);
     if (!asked.ok) return sendTimelinesPage(request, reply, asked, 400);
-    await auditViews(ctx, asked.grant, request, shownRows(asked.group).map((r) => r.timeline.childId));
+    await auditGroupView(ctx, asked.grant, request, shownRows(asked.group).map((r) => r.timeline.childId));
     return sendPicture(reply, groupTimelineSvg(asked.group, { view: asked.query.view }), format, `${asked.grant.scope.code}-timelines-${asked.group.asAt.toString()}`);
   };
   app.get<GroupRoute>('/a/:code/timelines.svg', groupPicture('svg'));
@@ -67,7 +68,7 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: WebContext): v
     if (!asked.ok) return sendTimelinesPage(request, reply, asked, 400);
     const { grant, group, query } = asked;
     const timelines = shownRows(group).map((r) => r.timeline);
-    await auditViews(ctx, grant, request, timelines.map((t) => t.childId));
+    await auditGroupView(ctx, grant, request, timelines.map((t) => t.childId));
     const back = { href: timelinesHref(grant.scope.code, '', query.search), text: 'Back to the group' };
     return sendPage(reply, TimelinePrintPage({ model: { title: `${group.title}, ready to print`, back, notes: groupTimelineNotes(group, query.selector), sheets: timelines.map(presentTimelineSheet) } }));
   });
@@ -142,4 +143,14 @@ function siblingGroupsOf(records: readonly { readonly child: { readonly siblingG
 async function auditViews(ctx: WebContext, grant: UserGrant, request: FastifyRequest, childIds: readonly string[]): Promise<void> {
   const { username } = userOf(request);
   for (const recordId of childIds) await appendAudit(ctx.connection, grant.scope, { username, action: 'view', entity: 'child', recordId, clientIp: request.ip });
+}
+
+/**
+ * A group's timelines: one entry for the list, with the address that chose the group, and, as
+ * each child's timeline is drawn whole, a view of each child's record (decision 0007), so that a
+ * search of the log by child finds it.
+ */
+async function auditGroupView(ctx: WebContext, grant: UserGrant, request: FastifyRequest, childIds: readonly string[]): Promise<void> {
+  await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'group-timeline');
+  await auditViews(ctx, grant, request, childIds);
 }
