@@ -16,6 +16,7 @@ export * from './users.js';
 export * from './sessions.js';
 export * from './api-tokens.js';
 export * from './audit.js';
+export { verifyAuditChain, type AuditChainReport } from './audit-chain.js';
 export * from './single-sign-on.js';
 export * from './data-version.js';
 export * from './child-queries.js';

@@ -14,6 +14,7 @@ import { securityMigration } from './migrations/0008-security.js';
 import { improvementMigration } from './migrations/0009-improvement.js';
 import { recordChangesMigration } from './migrations/0010-record-changes.js';
 import { digestsSentMigration } from './migrations/0011-digests-sent.js';
+import { auditChainMigration } from './migrations/0013-audit-chain.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -27,6 +28,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0009-improvement': improvementMigration(connection.capabilities),
     '0010-record-changes': recordChangesMigration(),
     '0011-digests-sent': digestsSentMigration(connection.capabilities),
+    '0013-audit-chain': auditChainMigration(connection.capabilities),
   };
 }
 
