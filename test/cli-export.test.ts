@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addAuthority, auditOf, findUser, isNationalAnalyst, saveRecords, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { addAuthority, auditOf, findAuthority, findUser, isNationalAnalyst, saveRecords, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { child, d, event, placement } from './builders.js';
 import { pace } from './cli-harness.js';
 import { engines } from './engines.js';
 import { clasCsv2021, exportRecords, identifyingTexts } from './export-fixtures.js';
@@ -114,13 +115,27 @@ describe.each(engines)('pace national on $name', (engine) => {
     const json = JSON.parse(run.out) as { aims: { aim: number; national_percentage: number | null; authorities: { code: string }[]; national: unknown }[] };
     const aim2 = json.aims[1];
     expect(aim2?.national_percentage).toBe(55.6);
-    expect(aim2?.authorities[0]).toEqual({ code: 'ALP', name: 'Alpha Council', in_time: 12, late: '<5', overdue: '<5', n: 20, waiting: '<5', percentage: 60, ci95: { lower: 38.7, upper: 78.1 }, median_weeks: 20, funnel_position: 'within' });
-    expect(aim2?.national).toEqual({ code: null, name: 'All authorities', in_time: 20, late: 10, overdue: 6, n: 36, waiting: '<5', percentage: 55.6, ci95: { lower: 39.6, upper: 70.5 }, median_weeks: 20, funnel_position: null });
+    expect(aim2?.authorities[0]).toEqual({ code: 'ALP', name: 'Alpha Council', in_time: 12, late: '[c]', overdue: '[c]', n: 20, waiting: '[c]', percentage: 60, ci95: { lower: 38.7, upper: 78.1 }, median_weeks: 20, funnel_position: 'within' });
+    expect(aim2?.national).toEqual({ code: null, name: 'All authorities', in_time: 20, late: 10, overdue: 6, n: 36, waiting: '[c]', percentage: 55.6, ci95: { lower: 39.6, upper: 70.5 }, median_weeks: 20, funnel_position: null });
     expect(run.out).not.toMatch(/Zebedee|Secret|2012-03-04|ALP-|Kirsty|K1/);
     const text = (await pace(['national', '--as-at', '2021-06-01'], env)).out;
+    // Whole months: as at a day, the figures are as at the end of the last whole month by then. An
+    // Alpha child recommended on 15 May 2021 would otherwise tell the 14th from the 15th.
+    const alpha = await findAuthority(connection, 'ALP');
+    if (!alpha) throw new Error('fixture authority');
+    await saveRecords(connection, alpha.scope, { children: [child({ childId: 'ALP-late-may', dateOfBirth: d('2015-01-01') })], placements: [placement('2021-01-04', null, 'foster', { childId: 'ALP-late-may', id: 'P-ALP-late-may' })], events: [event('permanence_recommendation', '2021-05-15', 'home', { childId: 'ALP-late-may', id: 'E-ALP-late-may' })] }, { by: 'fixture' });
+    const [the14th, the15th] = [await pace(['national', '--as-at', '2021-05-14', '--json'], env), await pace(['national', '--as-at', '2021-05-15', '--json'], env)];
+    expect(the15th.out).toBe(the14th.out);
+    expect(JSON.parse(the15th.out)).toMatchObject({ as_at: '2021-04-30', from_date: null, suppressed_mark: '[c]' });
+    expect((await pace(['national', '--as-at', '2021-05-15', '--from', '2019-11-20'], env)).out.split('\n')[0]).toBe(
+      'National view as at 2021-04-30 (the end of the last whole month by 2021-05-15), journeys starting on or after 2019-11-01. Each authority measured by the national definition of each aim.',
+    );
+    expect(await pace(['national', '--as-at', 'May 2021'], env)).toEqual({ code: 2, out: '', err: "error: option '--as-at <month>' argument 'May 2021' is invalid. not a month or a date: May 2021 (write YYYY-MM, or a date as YYYY-MM-DD or DD/MM/YYYY)\n(run pace --help for usage)\n" });
     await dispose();
     expect(text).toContain('Aim 2: permanence recommendation (within 26 weeks): 55.6% in time nationally\n');
-    expect(text).toContain('\nAlpha Council                   20       12    <5       <5       <5         60    38.7–78.1          20   within the 95% limits\n');
-    expect(text).toContain('\nBeta Council                    <5       <5    <5       <5       <5          —            —          25\n');
+    expect(text.split('\n')[0]).toBe('National view as at 2021-05-31 (the end of the last whole month by 2021-06-01). Each authority measured by the national definition of each aim.');
+    expect(text).toContain('\nAlpha Council                   20       12   [c]      [c]      [c]         60    38.7–78.1          20   within the 95% limits\n');
+    expect(text).toContain('\nBeta Council                   [c]      [c]   [c]      [c]      [c]          —            —          25\n');
+    expect(text).toContain('\n[c]: confidential, a count under 5, or a count hidden with it so that it cannot be worked out from the totals.');
   });
 });

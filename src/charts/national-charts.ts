@@ -1,7 +1,7 @@
 /**
  * The national view's funnel plot and table for one aim, from the published comparison
  * (src/domain/national/national-comparison.ts): only counts that may be shown reach here, and every
- * hidden one is written `<5` (a hidden percentage, interval, median or position: `suppressed`).
+ * hidden one is written `[c]` (a hidden percentage, interval, median or position: `suppressed`).
  */
 import { funnelPositionLabels } from '../domain/national/funnel.js';
 import type { NationalAimComparison, NationalRow } from '../domain/national/national-comparison.js';

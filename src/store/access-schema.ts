@@ -58,6 +58,17 @@ export interface AuditLogTable {
   child_id: string | null;
   /** Where the request came from: the client's IP address, or `cli` for the pace command (migration 0008). */
   client_ip: string | null;
+  /** The hash of the authority's entry before this one (its first: 64 zeros), migration 0013. */
+  prev_hash: string | null;
+  /** SHA-256 of prev_hash and this entry's content (src/domain/audit-chain.ts), migration 0013. */
+  hash: string | null;
+}
+
+/** The end of each authority's audit chain (migration 0013): its last entry, moved with every entry pace writes. */
+export interface AuditChainHeadTable {
+  authority_id: number;
+  last_id: number;
+  hash: string;
 }
 
 /** A single sign-on in progress (migration 0008): what the callback must find to finish it. */
@@ -78,6 +89,7 @@ export type AccessTables = {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadTable;
   oidc_sign_ins: OidcSignInTable;
 };
 

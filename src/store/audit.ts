@@ -1,11 +1,13 @@
 /**
  * The append-only audit log: every view and change of a child's record, by whom, when and from
  * where (DOMAIN.md, "Data protection"). This module only appends and reads: nothing in pace
- * updates or deletes an entry, and the database refuses it too (a trigger, migration 0008).
+ * updates or deletes an entry, and the database refuses it too (triggers, migrations 0008 and 0013);
+ * each entry is chained to the one before it by its hash (audit-chain.ts).
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { PlainDate } from '../domain/date.js';
-import { accessDb, type AccessTables } from './access-schema.js';
+import { accessDb } from './access-schema.js';
+import { appendChained, type UnchainedAuditRow } from './audit-chain.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { timestampToIso } from './rows.js';
@@ -49,10 +51,14 @@ export async function appendAudit(connection: Connection, scope: AuthorityScope,
   await insertAuditEntries(connection.db, scope, [entry]);
 }
 
-/** Appends entries inside the caller's transaction (the store's writes audit their changes this way). */
+/**
+ * Appends entries inside the caller's transaction (the store's writes audit their changes this way),
+ * or in a transaction of their own; each is chained to the authority's entry before it (audit-chain.ts).
+ */
 export async function insertAuditEntries(db: Kysely<Database> | Transaction<Database>, scope: AuthorityScope, entries: readonly NewAuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const now = new Date().toISOString();
-  const rows = entries.map((entry) => ({
+  const rows: UnchainedAuditRow[] = entries.map((entry) => ({
     authority_id: scope.id,
     username: entry.username,
     action: entry.action,
@@ -60,10 +66,11 @@ export async function insertAuditEntries(db: Kysely<Database> | Transaction<Data
     record_id: entry.recordId,
     child_id: entry.childId !== undefined ? entry.childId : entry.entity === 'child' ? entry.recordId : null,
     client_ip: entry.clientIp ?? null,
-    at: entry.at ?? now,
+    // One form of an instant, the one the hash covers and both engines give back.
+    at: new Date(entry.at ?? now).toISOString(),
   }));
-  // 8 values a row: well within either engine's limit of bound parameters a statement.
-  for (let i = 0; i < rows.length; i += 1000) await db.withTables<AccessTables>().insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
+  if (db.isTransaction) await appendChained(db, scope.id, rows);
+  else await db.transaction().execute((trx) => appendChained(trx, scope.id, rows));
 }
 
 /** Who viewed or changed one record of the authority, oldest first. */

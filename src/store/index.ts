@@ -16,6 +16,7 @@ export * from './users.js';
 export * from './sessions.js';
 export * from './api-tokens.js';
 export * from './audit.js';
+export { verifyAuditChain, type AuditChainReport } from './audit-chain.js';
 export * from './single-sign-on.js';
 export * from './data-version.js';
 export * from './child-queries.js';
@@ -28,6 +29,7 @@ export * from './allocation.js';
 export * from './national-analysts.js';
 export * from './improvement.js';
 export * from './change-library.js';
+export * from './identifying-values.js';
 export type { LibraryIdea } from './improvement-json.js';
 
 /** The database named by DATABASE_URL (default: the embedded SQLite file), migrated to the latest schema. */

@@ -15,6 +15,7 @@ import { improvementMigration } from './migrations/0009-improvement.js';
 import { recordChangesMigration } from './migrations/0010-record-changes.js';
 import { digestsSentMigration } from './migrations/0011-digests-sent.js';
 import { recordingDatesMigration } from './migrations/0012-recording-dates.js';
+import { auditChainMigration } from './migrations/0013-audit-chain.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -29,6 +30,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0010-record-changes': recordChangesMigration(),
     '0011-digests-sent': digestsSentMigration(connection.capabilities),
     '0012-recording-dates': recordingDatesMigration(connection.capabilities),
+    '0013-audit-chain': auditChainMigration(connection.capabilities),
   };
 }
 

@@ -157,7 +157,7 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     expect(noConsent.body).toContain('<a href="#consent">Confirm that the authority agrees to share this, and that it holds no child’s details</a>');
     const named = await lead.post('/a/NORTH/tests/1/publish', { study_summary: 'It worked for Amy Adams and for C3', act_summary: 'Adapted', consent: 'yes' });
     expect(named.statusCode).toBe(400);
-    expect(named.body).toContain("Remove every child's reference and name before publishing: this names Amy Adams, C3");
+    expect(named.body).toContain('<a href="#study_summary">Reword what could identify a child before publishing: “Amy” (a child’s first name), “Adams” (a child’s last name), “C3” (a child’s reference)</a>');
     const published = await lead.post('/a/NORTH/tests/1/publish', { study_summary: 'Two of three within four weeks', act_summary: 'Adapted: a checklist added', consent: 'yes' });
     expect(published.statusCode).toBe(303);
     const other = new Client(web.app);

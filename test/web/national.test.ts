@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAuthority, grantNationalAnalyst, saveRecords, type AuthorityScope } from '../../src/store/index.js';
+import { child, d, event, placement } from '../builders.js';
 import { engines } from '../engines.js';
 import { threeAuthorities } from '../national-fixtures.js';
 import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
@@ -42,14 +43,14 @@ describe.each(engines)('the national view on $name', (engine) => {
     expect(text).toContain(
       'Authority n In time % in time 95% confidence interval Median weeks ' +
         'Alpha Council 20 12 60.0% 38.7% to 78.1% 20.0 weeks ' +
-        'Beta Council <5 <5 suppressed suppressed 25.0 weeks ' +
-        'Gamma Council <5 <5 suppressed suppressed suppressed ' +
-        'North Council <5 <5 suppressed suppressed suppressed ' +
-        'South Council <5 <5 suppressed suppressed suppressed ' +
+        'Beta Council [c] [c] suppressed suppressed 25.0 weeks ' +
+        'Gamma Council [c] [c] suppressed suppressed suppressed ' +
+        'North Council [c] [c] suppressed suppressed suppressed ' +
+        'South Council [c] [c] suppressed suppressed suppressed ' +
         'All authorities 36 20 55.6% 39.6% to 70.5% 20.0 weeks',
     );
-    expect(text).toContain('No national percentage: its numbers are too small to publish (n = <5).');
-    expect(page.body).toContain('href="/national/aims/2?as_at=2021-06-01"');
+    expect(text).toContain('No national percentage: its numbers are too small to publish (n = [c]).');
+    expect(page.body).toContain('href="/national/aims/2?as_at=2021-05"');
   });
 
   it('shows an aim’s funnel plot with its table and downloads', async () => {
@@ -58,34 +59,34 @@ describe.each(engines)('the national view on $name', (engine) => {
     const text = textOf(page.body);
     expect(text).toContain(
       'Authority In time Late Overdue n Waiting, not yet due % in time 95% confidence interval Median weeks Against the funnel limits ' +
-        'Alpha Council 12 <5 <5 20 <5 60.0% 38.7% to 78.1% 20.0 weeks within the 95% limits ' +
-        'Beta Council <5 <5 <5 <5 <5 suppressed suppressed 25.0 weeks suppressed',
+        'Alpha Council 12 [c] [c] 20 [c] 60.0% 38.7% to 78.1% 20.0 weeks within the 95% limits ' +
+        'Beta Council [c] [c] [c] [c] [c] suppressed suppressed 25.0 weeks suppressed',
     );
-    expect(text).toContain('All authorities 20 10 6 36 <5 55.6% 39.6% to 70.5% 20.0 weeks');
+    expect(text).toContain('All authorities 20 10 6 36 [c] 55.6% 39.6% to 70.5% 20.0 weeks');
     // The funnel: one dot (Alpha), labelled; the others named as not drawn.
     expect(page.body).toContain('<svg');
     expect(page.body).toContain('Alpha Council: 60.0% in time of 20');
     expect(page.body).toContain('Not shown, their numbers being too small to publish: Beta Council, Gamma Council, North Council, South Council');
-    for (const href of ['/national/aims/2/funnel.svg?as_at=2021-06-01', '/national/aims/2/funnel.png?as_at=2021-06-01', '/national/aims/2/table.csv?as_at=2021-06-01']) expect(page.body).toContain(`href="${href}"`);
+    for (const href of ['/national/aims/2/funnel.svg?as_at=2021-05', '/national/aims/2/funnel.png?as_at=2021-05', '/national/aims/2/table.csv?as_at=2021-05']) expect(page.body).toContain(`href="${href}"`);
   });
 
   it('downloads the table as CSV with the same suppression, and the funnel as SVG and PNG', async () => {
     const csv = await analyst.get('/national/aims/2/table.csv?as_at=2021-06-01');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="national-aim-2-2021-06-01.csv"');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="national-aim-2-2021-05-31.csv"');
     expect(csv.body.split('\r\n')).toEqual([
       'authority_code,authority,in_time,late,overdue,n,waiting,percent_in_time,ci95_lower,ci95_upper,median_weeks,funnel_position',
-      'ALP,Alpha Council,12,<5,<5,20,<5,60,38.7,78.1,20,within the 95% limits',
-      'BET,Beta Council,<5,<5,<5,<5,<5,suppressed,suppressed,suppressed,25,suppressed',
-      'GAM,Gamma Council,<5,<5,<5,<5,<5,suppressed,suppressed,suppressed,suppressed,suppressed',
-      'NORTH,North Council,<5,<5,<5,<5,<5,suppressed,suppressed,suppressed,suppressed,suppressed',
-      'SOUTH,South Council,<5,<5,<5,<5,<5,suppressed,suppressed,suppressed,suppressed,suppressed',
-      ',All authorities,20,10,6,36,<5,55.6,39.6,70.5,20,',
+      'ALP,Alpha Council,12,[c],[c],20,[c],60,38.7,78.1,20,within the 95% limits',
+      'BET,Beta Council,[c],[c],[c],[c],[c],suppressed,suppressed,suppressed,25,suppressed',
+      'GAM,Gamma Council,[c],[c],[c],[c],[c],suppressed,suppressed,suppressed,suppressed,suppressed',
+      'NORTH,North Council,[c],[c],[c],[c],[c],suppressed,suppressed,suppressed,suppressed,suppressed',
+      'SOUTH,South Council,[c],[c],[c],[c],[c],suppressed,suppressed,suppressed,suppressed,suppressed',
+      ',All authorities,20,10,6,36,[c],55.6,39.6,70.5,20,',
       '',
     ]);
     const svg = await analyst.get('/national/aims/2/funnel.svg?as_at=2021-06-01');
-    expect([svg.statusCode, svg.headers['content-type'], svg.headers['content-disposition']]).toEqual([200, 'image/svg+xml; charset=utf-8', 'attachment; filename="national-aim-2-2021-06-01-funnel.svg"']);
+    expect([svg.statusCode, svg.headers['content-type'], svg.headers['content-disposition']]).toEqual([200, 'image/svg+xml; charset=utf-8', 'attachment; filename="national-aim-2-2021-05-31-funnel.svg"']);
     const png = await analyst.get('/national/aims/2/funnel.png?as_at=2021-06-01');
     expect([png.statusCode, png.headers['content-type'], png.rawPayload.subarray(1, 4).toString()]).toEqual([200, 'image/png', 'PNG']);
   });
@@ -98,14 +99,41 @@ describe.each(engines)('the national view on $name', (engine) => {
   it('limits the cohort to a from-date, and names a date it cannot use', async () => {
     const later = textOf((await analyst.get('/national/aims/2?as_at=2021-06-01&from=2020-06-01')).body);
     // Alpha 5 overdue, Gamma 1, the rest none: Alpha's 5 would give Gamma's 1 away to a reader who
-    // knows the others have none (src/domain/national/national-comparison.test.ts).
-    expect(later).toContain('Alpha Council <5 <5 <5 <5 <5 suppressed');
-    expect(later).toContain('All authorities <5 <5 6 6 <5 suppressed');
+    // knows the others have none; and with the national n and overdue both 6, the hidden national
+    // in time and late could only be 0 (src/domain/national/national-comparison.test.ts).
+    expect(later).toContain('Alpha Council [c] [c] [c] [c] [c] suppressed');
+    expect(later).toContain('All authorities [c] [c] [c] 6 [c] suppressed');
     const bad = await analyst.get('/national?as_at=31/02/2021&from=soon');
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('<a href="#as_at">Enter the as-at date as a real date');
-    expect(bad.body).toContain('<a href="#from">Enter the from-date as a real date, such as 2020-04-01 or 01/04/2020, or leave it empty (you entered soon)</a>');
+    expect(bad.body).toContain('<a href="#as_at">Enter the as-at month as a month, such as 2024-03 or 03/2024, or a date, such as 2024-03-31 or 31/03/2024 (you entered 31/02/2021)</a>');
+    expect(bad.body).toContain('<a href="#from">Enter the from-month as a month, such as 2020-04 or 04/2020, or a date, or leave it empty (you entered soon)</a>');
+    const backwards = await analyst.get('/national?as_at=2021-03&from=2021-04-20');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('<a href="#from">The from-month starts on 1 April 2021, after the figures’ date, 31 March 2021: choose an earlier month</a>');
     expect((await analyst.get('/national/aims/5')).statusCode).toBe(404);
+  });
+
+  it('gives the same figures for two requests a day apart: as at the end of the last whole month, which the page names', async () => {
+    // Two tables a day apart would differ by that day's journeys: the dates move in whole months.
+    // One more Alpha child, accommodated 4 January 2021 and recommended on 15 May 2021: waiting on
+    // the 14th, in time on the 15th (Alpha's 12 in time of 20 would read 13 of 21).
+    await saveRecords(web.connection, alpha, { children: [child({ childId: 'ALP-late-may', dateOfBirth: d('2015-01-01') })], placements: [placement('2021-01-04', null, 'foster', { childId: 'ALP-late-may', id: 'P-ALP-late-may' })], events: [event('permanence_recommendation', '2021-05-15', 'home', { childId: 'ALP-late-may', id: 'E-ALP-late-may' })] }, { by: 'fixture' });
+    const csv = async (query: string) => (await analyst.get(`/national/aims/2/table.csv?${query}`)).body;
+    const [the14th, the15th] = [await csv('as_at=2021-05-14'), await csv('as_at=2021-05-15')];
+    expect(the15th).toBe(the14th);
+    expect(the15th.split('\r\n')[1]).toBe('ALP,Alpha Council,12,[c],[c],20,[c],60,38.7,78.1,20,within the 95% limits');
+    const download = await analyst.get('/national/aims/2/table.csv?as_at=2021-05-15&from=2019-11-20');
+    expect(download.headers['content-disposition']).toBe('attachment; filename="national-aim-2-2021-04-30-from-2019-11-01.csv"');
+    const words = async (query: string) => /Figures as at [^.]*\./.exec(textOf((await analyst.get(`/national?${query}`)).body))?.[0];
+    expect(await words('as_at=2021-05-15')).toBe('Figures as at 30 April 2021, the end of the last whole month by 15 May 2021.');
+    expect(await words('as_at=2021-05-15&from=2019-11-20')).toBe('Figures as at 30 April 2021, the end of the last whole month by 15 May 2021, for journeys that started on or after 1 November 2019.');
+    expect(await words('as_at=2021-04')).toBe('Figures as at 30 April 2021.');
+    // Today is 1 June 2021: May is the last month that has ended, however late a date is asked for.
+    expect(await words('')).toBe('Figures as at 31 May 2021, the end of the last month that has ended.');
+    expect(await words('as_at=2021-06')).toBe('Figures as at 31 May 2021, the end of the last month that has ended.');
+    const page = await analyst.get('/national?as_at=2021-05-15');
+    expect(page.body).toContain('href="/national/aims/2?as_at=2021-04"');
+    expect(page.body).toContain('name="as_at" value="2021-05-15"');
   });
 
   it('gives a national analyst no authority’s pages', async () => {

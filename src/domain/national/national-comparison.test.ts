@@ -30,11 +30,11 @@ describe('the national comparison', () => {
     //   the in-time column would give Gamma's 2 away (20 − 12 − 6): Beta's 6 in time is hidden;
     //   the n column would give Gamma's 4 away (36 − 20 − 12): Beta's 12 is hidden.
     expect(aim2?.authorities.map((r) => [r.code, r.counts])).toEqual([
-      ['ALP', { in_time: 12, late: '<5', overdue: '<5', n: 20, waiting: '<5' }],
-      ['BET', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
-      ['GAM', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
+      ['ALP', { in_time: 12, late: '[c]', overdue: '[c]', n: 20, waiting: '[c]' }],
+      ['BET', { in_time: '[c]', late: '[c]', overdue: '[c]', n: '[c]', waiting: '[c]' }],
+      ['GAM', { in_time: '[c]', late: '[c]', overdue: '[c]', n: '[c]', waiting: '[c]' }],
     ]);
-    expect(aim2?.national.counts).toEqual({ in_time: 20, late: 10, overdue: 6, n: 36, waiting: '<5' });
+    expect(aim2?.national.counts).toEqual({ in_time: 20, late: 10, overdue: 6, n: 36, waiting: '[c]' });
   });
 
   it('gives the percentage in time with its 95% Wilson interval only where both its counts are shown', () => {
@@ -63,7 +63,7 @@ describe('the national comparison', () => {
 
   it('has all counts hidden where there is nothing to count', () => {
     const aim4 = comparison.aims[3];
-    expect(aim4?.national.counts).toEqual({ in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' });
+    expect(aim4?.national.counts).toEqual({ in_time: '[c]', late: '[c]', overdue: '[c]', n: '[c]', waiting: '[c]' });
     expect(aim4?.rate).toBeNull();
     expect(aim4?.national.medianWeeks).toBeNull();
   });
@@ -78,15 +78,18 @@ describe('the national comparison', () => {
     // Only the overdue (2020-06-01) and waiting (2021-03-01) journeys start then. Overdue: Alpha 5,
     // Beta 0, Gamma 1 of 6. A reader who knew Beta had none could work Gamma's 1 out from Alpha's 5
     // (6 − 5 − 0), so Alpha's 5 is hidden too, and with it Alpha's n (5, beside Gamma's 1 of 6).
+    // No journey is in time or late: with the national overdue and n both 6, the hidden national
+    // in time and late could only be 0 (counts are never negative), so the national overdue is
+    // hidden too.
     expect(later.aims[1]?.authorities.map((r) => [r.code, r.counts])).toEqual([
-      ['ALP', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
-      ['BET', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
-      ['GAM', { in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' }],
+      ['ALP', { in_time: '[c]', late: '[c]', overdue: '[c]', n: '[c]', waiting: '[c]' }],
+      ['BET', { in_time: '[c]', late: '[c]', overdue: '[c]', n: '[c]', waiting: '[c]' }],
+      ['GAM', { in_time: '[c]', late: '[c]', overdue: '[c]', n: '[c]', waiting: '[c]' }],
     ]);
-    expect(later.aims[1]?.national.counts).toEqual({ in_time: '<5', late: '<5', overdue: 6, n: 6, waiting: '<5' });
+    expect(later.aims[1]?.national.counts).toEqual({ in_time: '[c]', late: '[c]', overdue: '[c]', n: 6, waiting: '[c]' });
   });
 
   it('copes with no authority at all', () => {
-    expect(nationalComparison([], d('2021-06-01')).aims[1]?.national.counts).toEqual({ in_time: '<5', late: '<5', overdue: '<5', n: '<5', waiting: '<5' });
+    expect(nationalComparison([], d('2021-06-01')).aims[1]?.national.counts).toEqual({ in_time: '[c]', late: '[c]', overdue: '[c]', n: '[c]', waiting: '[c]' });
   });
 });

@@ -11,13 +11,14 @@ import type { PlainDate } from '../date.js';
 import type { Authority, ChildRecord } from '../records.js';
 import { median } from '../spc/median.js';
 import { funnelPosition, type FunnelPosition } from './funnel.js';
+import { firstOfMonth, monthEndOnOrBefore } from './national-period.js';
 import { smallCountThreshold, suppressedMark, suppressSmallCounts, type CountSum } from './suppression.js';
 import { wilsonInterval } from './wilson.js';
 
 export const countColumns = ['in_time', 'late', 'overdue', 'n', 'waiting'] as const;
 export type CountColumn = (typeof countColumns)[number];
 
-/** A count as published: the number, or `<5` when it is hidden. */
+/** A count as published: the number, or `[c]` when it is hidden. */
 export type PublishedCount = number | typeof suppressedMark;
 
 export interface NationalRow {
@@ -46,7 +47,9 @@ export interface NationalAimComparison {
 }
 
 export interface NationalComparison {
+  /** The last day of a month. */
   readonly asAt: PlainDate;
+  /** The first day of a month, or null. */
   readonly fromDate: PlainDate | null;
   readonly threshold: number;
   readonly aims: readonly NationalAimComparison[];
@@ -68,10 +71,13 @@ interface RawRow {
  * Compares every authority on each national aim as at `asAt`. Every authority is measured by the
  * national definition of the aim (its default timescale, no filters), not by its own tailored aim,
  * so that all are measured alike; `fromDate` (default: none) limits the cohort to journeys starting
- * on or after it.
+ * on or after it. The dates move in whole months (national-period.ts): as at the last day of
+ * `asAt`'s month when it is that day, otherwise of the month before; from the first of `fromDate`'s
+ * month. The result says which dates it used.
  */
-export function nationalComparison(authorities: readonly AuthorityRecords[], asAt: PlainDate, options: { fromDate?: PlainDate | null; threshold?: number } = {}): NationalComparison {
-  const fromDate = options.fromDate ?? null;
+export function nationalComparison(authorities: readonly AuthorityRecords[], askedAsAt: PlainDate, options: { fromDate?: PlainDate | null; threshold?: number } = {}): NationalComparison {
+  const asAt = monthEndOnOrBefore(askedAsAt);
+  const fromDate = options.fromDate ? firstOfMonth(options.fromDate) : null;
   const threshold = options.threshold ?? smallCountThreshold;
   const ordered = [...authorities].sort((a, b) => a.authority.name.localeCompare(b.authority.name, 'en-GB') || a.authority.code.localeCompare(b.authority.code));
   const aims = nationalAims().map((aim) => compareOnAim(aim, ordered, asAt, fromDate, threshold));

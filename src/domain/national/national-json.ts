@@ -1,6 +1,7 @@
 /**
  * The national comparison as the JSON `pace national --json` prints: snake_case, figures rounded to
- * one decimal for showing, every hidden count `<5` and every hidden statistic null.
+ * one decimal for showing, every hidden count `[c]` and every hidden statistic null; `as_at` and
+ * `from_date` are the dates used (whole months).
  */
 import { roundOrNull } from '../round.js';
 import { describeTimescale } from '../timescale.js';

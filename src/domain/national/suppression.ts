@@ -1,16 +1,20 @@
 /**
  * Small-number suppression for tables shared beyond an authority (DOMAIN.md, "Data protection":
  * counts of fewer than 5 are suppressed). Primary suppression hides every count under the
- * threshold; secondary suppression hides more cells until no hidden count can be worked out from
- * the published ones and the table's sums. The algorithm, step by step, is in
- * docs/decisions/0010-national-view.md; the tests there use literal tables.
+ * threshold; secondary suppression hides more cells until, from the published cells, the table's
+ * sums and the fact that no count is negative, no hidden count can be worked out (zero included)
+ * and none can be shown to be a small count other than zero (cell-bounds.ts gives each hidden
+ * cell's bounds; protecting-cycle.ts chooses what to hide). The algorithm, step by step, is in
+ * docs/decisions/0010-national-view.md; the tests use literal tables.
  */
+import { HiddenCells } from './cell-bounds.js';
+import { compareCosts, protectingCycle } from './protecting-cycle.js';
 
 /** Counts under this are hidden. */
 export const smallCountThreshold = 5;
 
-/** What a hidden count is shown as, wherever it is published (tables, CSV, JSON). */
-export const suppressedMark = '<5';
+/** What a hidden count is shown as, wherever it is published (tables, CSV, JSON): `[c]`, confidential, as in the Scottish Government's tables. */
+export const suppressedMark = '[c]';
 
 /** One published sum: the cells `parts` add up to the cell `total` (indices into the table's values). */
 export interface CountSum {
@@ -40,63 +44,110 @@ export function suppressSmallCounts(table: CountTable, threshold: number = small
   }
   const state: CellSuppression[] = table.values.map((value) => (value < threshold ? 'primary' : 'shown'));
   const hidden = (i: number) => state[i] !== 'shown';
-  // A reader may know that a count is zero (an authority with no such children), so a hidden zero
-  // must not be what protects a small count: each check is made again as if every zero were known.
-  const primary = (i: number) => state[i] === 'primary';
-  const hiddenNonZero = (i: number) => hidden(i) && table.values[i] !== 0;
   for (;;) {
-    // Step 2: a sum with exactly one hidden cell gives that cell away, and one whose only hidden
-    // non-zero cell is a small count gives it away to a reader who knows the zeros: hide one more.
-    const giveaway = table.sums.find((sum) => {
-      const cells = [...sum.parts, sum.total];
-      const nonZero = cells.filter(hiddenNonZero);
-      return cells.filter(hidden).length === 1 || (nonZero.length === 1 && primary(nonZero[0] as number));
-    });
-    if (giveaway) {
-      state[chooseCell(table, [giveaway], hidden)] = 'secondary';
+    // Step 2, quick: a sum with one hidden cell gives it away; so does one whose only hidden
+    // non-zero cell is a small count, to a reader who knows the zeros. Step 3: the bounds.
+    // Step 4: hide the shown cells of the cheapest cycle that lets the cell move.
+    const problem = singleSumProblem(table, state) ?? unprotectedCell(table, state, threshold);
+    if (problem === undefined) return showWhatNeedNotBeHidden(table, state, threshold);
+    const hiddenNow = state.map((_, i) => hidden(i));
+    const cycle = cheapestCycle(table, hiddenNow, problem, threshold);
+    if (cycle !== null && cycle.length > 0) {
+      for (const cell of cycle) state[cell] = 'secondary';
       continue;
     }
-    // Step 3: the sums taken together may still give a small count away (to any reader, or to one
-    // who knows the zeros); hide one more cell near it.
-    const determined = [...determinedCells(table, state.map((_, i) => hidden(i))), ...determinedCells(table, state.map((_, i) => hiddenNonZero(i)))].filter(primary);
-    const first = determined.length === 0 ? undefined : Math.min(...determined);
-    if (first === undefined) return state;
-    const near = table.sums.filter((sum) => sum.parts.includes(first) || sum.total === first);
-    const candidates = near.some((sum) => [...sum.parts, sum.total].some((i) => !hidden(i))) ? near : connectedSums(table, first, hidden);
+    // No cycle of shown cells frees it: hide the cheapest shown cell near it.
+    const near = table.sums.filter((sum) => sum.parts.includes(problem.cell) || sum.total === problem.cell);
+    const candidates = near.some((sum) => [...sum.parts, sum.total].some((i) => !hidden(i))) ? near : connectedSums(table, problem.cell, hidden);
     state[chooseCell(table, candidates, hidden)] = 'secondary';
   }
 }
 
 /**
- * The hidden cells whose values follow exactly from the shown cells and the sums: x is determined
- * when the unit vector of its cell lies in the row space of the sums' coefficients over the hidden
- * cells (+1 a part, −1 the total). Reduced row echelon form shows it: the cell is a pivot whose row
- * has no other non-zero coefficient.
+ * Step 5: the cycles chosen one after another may hide more than the end needs. Each cell hidden
+ * to protect another is shown again, the most useful to readers first (the dearest, then the
+ * largest), whenever the table is still protected without it.
  */
-export function determinedCells(table: CountTable, hidden: readonly boolean[]): number[] {
-  const unknowns = table.values.map((_, i) => i).filter((i) => hidden[i]);
-  const column = new Map(unknowns.map((cell, c) => [cell, c]));
-  const rows: number[][] = [];
+function showWhatNeedNotBeHidden(table: CountTable, state: CellSuppression[], threshold: number): CellSuppression[] {
+  const cost = (i: number) => table.costs?.[i] ?? 0;
+  const secondary = state.map((s, i) => (s === 'secondary' ? [i] : [])).flat();
+  secondary.sort((a, b) => cost(b) - cost(a) || valueAt(table, b) - valueAt(table, a) || a - b);
+  for (const cell of secondary) {
+    state[cell] = 'shown';
+    if ((singleSumProblem(table, state) ?? unprotectedCell(table, state, threshold)) !== undefined) state[cell] = 'secondary';
+  }
+  return state;
+}
+
+/** A hidden cell a reader learns too much about: its value (`determined`), or that it is a small count other than zero (`small`). */
+interface Problem {
+  readonly cell: number;
+  readonly kind: 'determined' | 'small';
+  /** Found by a reader who knows which counts are zero. */
+  readonly zerosKnown: boolean;
+}
+
+function singleSumProblem(table: CountTable, state: readonly CellSuppression[]): Problem | undefined {
+  const hidden = (i: number) => state[i] !== 'shown';
   for (const sum of table.sums) {
-    const row = new Array<number>(unknowns.length).fill(0);
-    let any = false;
-    const add = (cell: number, coefficient: number) => {
-      const c = column.get(cell);
-      if (c === undefined) return;
-      row[c] = (row[c] as number) + coefficient;
-      any = true;
-    };
-    for (const part of sum.parts) add(part, 1);
-    add(sum.total, -1);
-    if (any) rows.push(row);
+    const cells = [...sum.parts, sum.total];
+    const hiddenCells = cells.filter(hidden);
+    if (hiddenCells.length === 1) return { cell: hiddenCells[0] as number, kind: 'determined', zerosKnown: false };
+    const nonZero = hiddenCells.filter((i) => table.values[i] !== 0);
+    if (nonZero.length === 1 && state[nonZero[0] as number] === 'primary') return { cell: nonZero[0] as number, kind: 'determined', zerosKnown: true };
   }
-  const pivots = reducedRowEchelon(rows, unknowns.length);
-  const determined: number[] = [];
-  for (const [r, c] of pivots) {
-    const row = rows[r] as number[];
-    if (row.every((v, j) => j === c || Math.abs(v) < tolerance)) determined.push(unknowns[c] as number);
+  return undefined;
+}
+
+/**
+ * The first hidden cell (in table order) that a reader can learn too much about, or undefined when
+ * every one is protected. Over every filling of the hidden cells by counts of 0 or more that agrees
+ * with the shown cells and the sums, each hidden cell must be able to take two values or more
+ * (so no count, zero included, is known), and must not be known to lie between 1 and
+ * `threshold − 1` (a reader may learn "none or a few", as the mark itself says, or "at least one,
+ * perhaps many", but never "a few, and not none"). And to a reader who knows which counts are zero
+ * (so that every other count is at least 1), no small count may take only one value.
+ */
+function unprotectedCell(table: CountTable, state: readonly CellSuppression[], threshold: number): Problem | undefined {
+  const hidden = state.map((s) => s !== 'shown');
+  const reader = new HiddenCells(table, hidden);
+  for (const cell of reader.cells) {
+    const lower = reader.lower(cell);
+    // Enough to know: that it can be more than its least value, and, if that is 1 or more, that it can reach the threshold.
+    const upper = reader.upper(cell, lower >= 1 ? Math.max(lower + 1, threshold) : lower + 1);
+    if (upper <= lower) return { cell, kind: 'determined', zerosKnown: false };
+    if (lower >= 1 && upper < threshold) return { cell, kind: 'small', zerosKnown: false };
   }
-  return determined.sort((a, b) => a - b);
+  const zeros = reader.cells.filter((cell) => table.values[cell] === 0);
+  const nonZero = reader.cells.filter((cell) => table.values[cell] !== 0);
+  const knowing = new HiddenCells(table, hidden, { fixed: new Map(zeros.map((cell) => [cell, 0])), atLeast: new Map(nonZero.map((cell) => [cell, 1])) });
+  for (const cell of knowing.cells) {
+    if (state[cell] !== 'primary') continue;
+    const lower = knowing.lower(cell);
+    if (knowing.upper(cell, lower + 1) <= lower) return { cell, kind: 'determined', zerosKnown: true };
+  }
+  return undefined;
+}
+
+/**
+ * The shown cells of the cheapest cycle that frees the cell of `problem`: up or down by one for a
+ * cell whose value is known; down to zero, or up to the threshold, for one known to be a few.
+ */
+function cheapestCycle(table: CountTable, hidden: readonly boolean[], problem: Problem, threshold: number): number[] | null {
+  const value = table.values[problem.cell] as number;
+  const floor = problem.zerosKnown && value !== 0 ? 1 : 0;
+  const requests =
+    problem.kind === 'small'
+      ? [
+          { direction: -1 as const, amount: value },
+          { direction: 1 as const, amount: threshold - value },
+        ]
+      : [{ direction: 1 as const, amount: 1 }, ...(value - 1 >= floor ? [{ direction: -1 as const, amount: 1 }] : [])];
+  const found = requests
+    .map((r) => protectingCycle(table, hidden, { cell: problem.cell, ...r, zerosKnown: problem.zerosKnown }))
+    .filter((c): c is NonNullable<typeof c> => c !== null)
+    .sort((x, y) => compareCosts(x.cost, y.cost));
+  return found[0]?.cells ?? null;
 }
 
 /**
@@ -115,14 +166,12 @@ export function gridTable(grid: readonly (readonly number[])[]): CountTable {
   return { values: grid.flat(), sums };
 }
 
-/** The grid as published: every hidden count shown as `<5`. */
+/** The grid as published: every hidden count shown as `[c]`. */
 export function suppressGrid(grid: readonly (readonly number[])[], threshold: number = smallCountThreshold): (number | typeof suppressedMark)[][] {
   const state = suppressSmallCounts(gridTable(grid), threshold);
   const columns = grid[0]?.length ?? 0;
   return grid.map((row, r) => row.map((value, c) => (state[r * columns + c] === 'shown' ? value : suppressedMark)));
 }
-
-const tolerance = 1e-9;
 
 /**
  * The cheapest, then smallest, shown cell among the parts of the given sums (ties: the first in the
@@ -156,31 +205,6 @@ function connectedSums(table: CountTable, cell: number, hidden: (i: number) => b
     }
   }
   return [...found];
-}
-
-/** Brings `rows` to reduced row echelon form in place (partial pivoting); returns each pivot as [row, column]. */
-function reducedRowEchelon(rows: number[][], columns: number): [number, number][] {
-  const pivots: [number, number][] = [];
-  let r = 0;
-  for (let c = 0; c < columns && r < rows.length; c++) {
-    let best = r;
-    for (let i = r + 1; i < rows.length; i++) if (Math.abs((rows[i] as number[])[c] as number) > Math.abs((rows[best] as number[])[c] as number)) best = i;
-    const pivotValue = (rows[best] as number[])[c] as number;
-    if (Math.abs(pivotValue) < tolerance) continue;
-    [rows[r], rows[best]] = [rows[best] as number[], rows[r] as number[]];
-    const pivotRow = (rows[r] as number[]).map((v) => v / pivotValue);
-    rows[r] = pivotRow;
-    for (let i = 0; i < rows.length; i++) {
-      if (i === r) continue;
-      const row = rows[i] as number[];
-      const factor = row[c] as number;
-      if (Math.abs(factor) < tolerance) continue;
-      for (let j = 0; j < columns; j++) row[j] = (row[j] as number) - factor * (pivotRow[j] as number);
-    }
-    pivots.push([r, c]);
-    r += 1;
-  }
-  return pivots;
 }
 
 function valueAt(table: CountTable, i: number): number {

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { longDate } from '../../domain/aim-sentence.js';
 import { actDecisionLabels, agencies, agencyLabels, testScaleLabels, testScales, testStatusLabels, type TestStatus } from '../../domain/improvement/codes.js';
-import { childReferencesIn } from '../../domain/improvement/child-references.js';
+import { describeIdentifyingMatches, identifyingValuesIn } from '../../domain/improvement/identifying-text.js';
 import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
 import { addCycle, allowedStatuses, changeTest, cycleStage, isClosed, newTest, recordCyclePart, type CyclePart, type PdsaCycle, type TestOfChange } from '../../domain/improvement/test-of-change.js';
 import {
@@ -17,7 +17,7 @@ import {
   listAims,
   listDriverNodes,
   listTests,
-  loadChildRecords,
+  identifyingValuesOf,
   publishedIdeaOf,
   publishToLibrary,
   recordHistory,
@@ -419,19 +419,19 @@ function registerPublishRoutes(app: FastifyInstance, ctx: WebContext, testOf: (g
     const test = await testOf(grant, request.params.n);
     const { values, result } = parsePublishForm(request.body);
     if (!result.ok) return show(request, reply, grant, test, values, result.errors);
-    // Nothing that names one of the authority's children leaves it.
-    const records = await loadChildRecords(ctx.connection, grant.scope);
-    const children = records.map((r) => r.child);
+    // Nothing that could identify one of the authority's children leaves it: the data lead is shown
+    // what matched and what kind of thing it is, never whose it is.
+    const identifying = await identifyingValuesOf(ctx.connection, grant.scope);
     const errors: FieldError[] = [];
     for (const [field, text] of [
       ['study_summary', result.value.studySummary],
       ['act_summary', result.value.actSummary],
     ] as const) {
-      const found = childReferencesIn(text, children);
-      if (found.length) errors.push({ field, message: `Remove every child's reference and name before publishing: this names ${found.join(', ')}` });
+      const found = identifyingValuesIn(text, identifying);
+      if (found.length) errors.push({ field, message: `Reword what could identify a child before publishing: ${describeIdentifyingMatches(found)}` });
     }
-    const foundInTest = childReferencesIn(`${test.title} ${test.change}`, children);
-    if (foundInTest.length) errors.push({ field: 'study_summary', message: `The test's title or change names ${foundInTest.join(', ')}: change the test first` });
+    const foundInTest = identifyingValuesIn(`${test.title}\n${test.change}`, identifying);
+    if (foundInTest.length) errors.push({ field: 'study_summary', message: `The test’s title or change could identify a child: ${describeIdentifyingMatches(foundInTest)}. Change the test first` });
     if (errors.length) return show(request, reply, grant, test, values, errors);
     const aims = await listAims(ctx.connection, grant.scope);
     const national = [...new Set(test.aimIds.map((id) => aims.find((a) => a.id === id)?.nationalAim).filter((n): n is 1 | 2 | 3 | 4 => typeof n === 'number'))];

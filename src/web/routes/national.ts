@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { nationalFunnelSvg, nationalTable } from '../../charts/national-charts.js';
 import { tableToCsv } from '../../charts/aim-charts.js';
 import { svgToPng } from '../../charts/render.js';
-import { parseDate, type PlainDate } from '../../domain/date.js';
 import type { NationalComparison } from '../../domain/national/national-comparison.js';
+import { compareDates } from '../../domain/date.js';
+import { monthText, nationalPeriod, parseMonthOrDay, type MonthOrDay, type NationalPeriod } from '../../domain/national/national-period.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
-import { parseAsAt } from '../forms/as-at.js';
 import { nationalFigures, requireNationalAnalyst } from '../national/national-figures.js';
 import { longDate } from '../presenters/format.js';
 import { nationalTableModel, presentNationalAim } from '../presenters/national.js';
@@ -24,25 +24,43 @@ type FileParams = Query & { Params: { aim: string; file: string } };
 const fileNames = /^(funnel)\.(svg|png)$|^(table)\.(csv)$/;
 
 interface ParsedQuery {
-  readonly asAt: PlainDate;
-  readonly from: PlainDate | null;
+  /** The dates used: whole months (national-period.ts). */
+  readonly period: NationalPeriod;
+  /** What the reader typed, for the form. */
   readonly asAtValue: string;
   readonly fromValue: string;
   readonly errors: readonly FieldError[];
 }
 
+/** "Figures as at 30 April 2021, the end of the last whole month by 15 May 2021, for journeys that started on or after 1 June 2020." */
+function periodWords(period: NationalPeriod, askedDay: MonthOrDay | null): string {
+  const why =
+    period.asAtIs === 'last-ended-month'
+      ? ', the end of the last month that has ended'
+      : period.asAtIs === 'month-end-by-day' && askedDay?.kind === 'day' && compareDates(askedDay.date, period.asAt) !== 0
+        ? `, the end of the last whole month by ${longDate(askedDay.date)}`
+        : '';
+  const from = period.fromDate ? `, for journeys that started on or after ${longDate(period.fromDate)}` : '';
+  return `Figures as at ${longDate(period.asAt)}${why}${from}.`;
+}
+
 export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const parse = (query: Query['Querystring']): ParsedQuery => {
-    const asAt = parseAsAt(query.as_at, ctx.today());
+  const parse = (query: Query['Querystring']): ParsedQuery & { readonly words: string } => {
+    const asAtText = (query.as_at ?? '').trim();
     const fromText = (query.from ?? '').trim();
-    const from = fromText === '' ? null : parseDate(fromText);
+    const asAt = asAtText === '' ? null : parseMonthOrDay(asAtText);
+    const from = fromText === '' ? null : parseMonthOrDay(fromText);
     const errors: FieldError[] = [];
-    if (!asAt.ok) errors.push(asAt.error);
-    if (from && !from.ok) errors.push({ field: 'from', message: `Enter the from-date as a real date, such as 2020-04-01 or 01/04/2020, or leave it empty (you entered ${fromText})` });
-    return { asAt: asAt.ok ? asAt.value : ctx.today(), from: from?.ok ? from.value : null, asAtValue: asAt.text, fromValue: from?.ok ? from.value.toString() : fromText, errors };
+    if (asAtText !== '' && asAt === null) errors.push({ field: 'as_at', message: `Enter the as-at month as a month, such as 2024-03 or 03/2024, or a date, such as 2024-03-31 or 31/03/2024 (you entered ${asAtText})` });
+    if (fromText !== '' && from === null) errors.push({ field: 'from', message: `Enter the from-month as a month, such as 2020-04 or 04/2020, or a date, or leave it empty (you entered ${fromText})` });
+    const period = nationalPeriod({ asAt, from }, ctx.today());
+    if (errors.length === 0 && period.fromDate && compareDates(period.fromDate, period.asAt) > 0) {
+      errors.push({ field: 'from', message: `The from-month starts on ${longDate(period.fromDate)}, after the figures’ date, ${longDate(period.asAt)}: choose an earlier month` });
+    }
+    return { period, asAtValue: asAtText, fromValue: fromText, errors, words: periodWords(period, asAt) };
   };
   const queryString = (q: ParsedQuery) => {
-    const params = new URLSearchParams({ as_at: q.asAt.toString(), ...(q.from ? { from: q.from.toString() } : {}) });
+    const params = new URLSearchParams({ as_at: monthText(q.period.asAt), ...(q.period.fromDate ? { from: monthText(q.period.fromDate) } : {}) });
     return `?${params.toString()}`;
   };
   const aimOf = (comparison: NationalComparison, param: string) => {
@@ -57,24 +75,25 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     const q = parse(request.query);
     const chrome = chromeOf(request, reply);
     const query = { action: '/national', asAtValue: q.asAtValue, fromValue: q.fromValue, errors: q.errors };
-    if (q.errors.length > 0) return sendPage(reply, NationalPage({ chrome, asAtWords: longDate(q.asAt), query, aims: null }), 400);
-    const comparison = await nationalFigures(ctx.connection, q.asAt, q.from);
+    if (q.errors.length > 0) return sendPage(reply, NationalPage({ chrome, periodWords: null, query, aims: null }), 400);
+    const comparison = await nationalFigures(ctx.connection, q.period.asAt, q.period.fromDate);
     const aims = comparison.aims.map((a) => presentNationalAim(a, `/national/aims/${a.aim.nationalAim}${queryString(q)}`));
-    return sendPage(reply, NationalPage({ chrome, asAtWords: longDate(q.asAt), query, aims }));
+    return sendPage(reply, NationalPage({ chrome, periodWords: q.words, query, aims }));
   });
 
   app.get<AimParams>('/national/aims/:aim', async (request, reply) => {
     await requireNationalAnalyst(ctx.connection, userOf(request));
     const q = parse(request.query);
     if (q.errors.length > 0) throw new HttpError(400, (q.errors[0] as FieldError).message);
-    const comparison = await nationalFigures(ctx.connection, q.asAt, q.from);
+    const comparison = await nationalFigures(ctx.connection, q.period.asAt, q.period.fromDate);
     const aim = aimOf(comparison, request.params.aim);
     const base = `/national/aims/${aim.aim.nationalAim}`;
     return sendPage(
       reply,
       NationalAimPage({
         chrome: chromeOf(request, reply),
-        asAtWords: longDate(q.asAt),
+        asAtWords: longDate(q.period.asAt),
+        periodWords: q.words,
         query: { action: base, asAtValue: q.asAtValue, fromValue: q.fromValue, errors: [] },
         aim: presentNationalAim(aim, base),
         funnel: trustedSvg(nationalFunnelSvg(aim)),
@@ -92,8 +111,8 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     const format = (match[2] ?? match[4]) as 'svg' | 'png' | 'csv';
     const q = parse(request.query);
     if (q.errors.length > 0) throw new HttpError(400, (q.errors[0] as FieldError).message);
-    const aim = aimOf(await nationalFigures(ctx.connection, q.asAt, q.from), request.params.aim);
-    const stem = `national-aim-${aim.aim.nationalAim}-${q.asAt.toString()}${q.from ? `-from-${q.from.toString()}` : ''}`;
+    const aim = aimOf(await nationalFigures(ctx.connection, q.period.asAt, q.period.fromDate), request.params.aim);
+    const stem = `national-aim-${aim.aim.nationalAim}-${q.period.asAt.toString()}${q.period.fromDate ? `-from-${q.period.fromDate.toString()}` : ''}`;
     switch (format) {
       case 'svg':
         attachment(reply, `${stem}-funnel.svg`);

@@ -306,7 +306,7 @@ export function PublishForm({ chrome, model: m }: { chrome: Chrome; model: Publi
       <SummaryList items={m.shared} />
       <form method="post" action={m.action} novalidate>
         <CsrfField token={chrome.csrfToken} />
-        <TextArea name="study_summary" label="What the study found" hint="Drafted from the cycles' Study; change it as you see fit. No child's name, reference or details." value={m.values.study_summary ?? ''} errors={e} rows={6} />
+        <TextArea name="study_summary" label="What the study found" hint="Drafted from the cycles' Study; change it as you see fit. No child's name, reference or details: pace refuses any word that is the first or last name or the reference of one of the authority's children, a child's date of birth, or the name of their worker or team, even an ordinary word that is also a name (such as Will or Grace), and shows you what to reword." value={m.values.study_summary ?? ''} errors={e} rows={6} />
         <TextArea name="act_summary" label="What was decided" hint="Drafted from the cycles' Act." value={m.values.act_summary ?? ''} errors={e} rows={4} />
         <Checkboxes
           name="consent"

@@ -1,6 +1,7 @@
 /**
  * The national view, for national analysts: each national aim compared across authorities, with no
- * child on any page. Counts under 5 (and those that would give one away) read `<5`.
+ * child on any page. Counts under 5 (and those that would give one away) read `[c]`. The dates move
+ * in whole months, and each page says which it used.
  */
 import type { VNode } from 'preact';
 import type { NationalAimModel } from '../presenters/national.js';
@@ -40,8 +41,8 @@ function NationalForm({ query }: { query: NationalQuery }): VNode {
   };
   return (
     <form method="get" action={query.action} class="pace-as-at">
-      {field('as_at', 'Show the figures as at', 'A date such as 2024-03-01 or 01/03/2024. Only what had happened by then is counted.', query.asAtValue)}
-      {field('from', 'Count only journeys starting on or after (optional)', 'Leave empty to count every journey that started by the as-at date.', query.fromValue)}
+      {field('as_at', 'Show the figures as at the end of the month', 'A month, such as 2024-03 or 03/2024. A date is taken back to the end of the last whole month by then, and a month not yet ended to the last that has: figures are for whole months, so that no two tables differ by a few days’ journeys.', query.asAtValue)}
+      {field('from', 'Count only journeys starting in or after the month (optional)', 'A month, such as 2020-04; a date counts from the first of its month. Leave empty to count every journey that started by the as-at date.', query.fromValue)}
       <button type="submit" class="ds_button ds_button--small">
         Show
       </button>
@@ -53,19 +54,17 @@ function Protection(): VNode {
   return (
     <div class="ds_inset-text">
       <div class="ds_inset-text__text">
-        No child is shown here. A count under 5 reads <strong>&lt;5</strong>, and so does any count that would let one be worked out from the totals (so a <strong>&lt;5</strong> may stand for a larger number). A percentage, interval or median that would give a hidden count away, or rests on fewer than 5 journeys, reads <strong>suppressed</strong>.
+        No child is shown here. A count under 5 reads <strong>[c]</strong> (confidential), and so does any count that would let one be worked out from the totals, or be narrowed to a few and not none (so a <strong>[c]</strong> may stand for a larger number). A percentage, interval or median that would give a hidden count away, or rests on fewer than 5 journeys, reads <strong>suppressed</strong>.
       </div>
     </div>
   );
 }
 
-export function NationalPage(props: { chrome: Chrome; asAtWords: string; query: NationalQuery; aims: readonly NationalAimModel[] | null }): VNode {
+export function NationalPage(props: { chrome: Chrome; periodWords: string | null; query: NationalQuery; aims: readonly NationalAimModel[] | null }): VNode {
   return (
     <Page title="National view" chrome={props.chrome} hasErrors={props.query.errors.length > 0} wide>
       <ErrorSummary errors={props.query.errors} />
-      <PageHeader title="National view: the four national aims across authorities">
-        <p class="ds_page-header__metadata">Figures as at {props.asAtWords}.</p>
-      </PageHeader>
+      <PageHeader title="National view: the four national aims across authorities">{props.periodWords && <p class="ds_page-header__metadata">{props.periodWords}</p>}</PageHeader>
       <Protection />
       <NationalForm query={props.query} />
       {props.aims?.map((aim) => (
@@ -85,12 +84,12 @@ export function NationalPage(props: { chrome: Chrome; asAtWords: string; query: 
   );
 }
 
-export function NationalAimPage(props: { chrome: Chrome; asAtWords: string; query: NationalQuery; aim: NationalAimModel; funnel: TrustedSvg; links: { svg: string; png: string; csv: string }; table: TableModel; backHref: string }): VNode {
+export function NationalAimPage(props: { chrome: Chrome; asAtWords: string; periodWords: string; query: NationalQuery; aim: NationalAimModel; funnel: TrustedSvg; links: { svg: string; png: string; csv: string }; table: TableModel; backHref: string }): VNode {
   const { aim } = props;
   return (
     <Page title={`${aim.name}, national view, ${props.asAtWords}`} chrome={props.chrome} wide>
       <PageHeader title={aim.name} label="National view">
-        <p class="ds_page-header__metadata">Figures as at {props.asAtWords}.</p>
+        <p class="ds_page-header__metadata">{props.periodWords}</p>
       </PageHeader>
       <p>{aim.definition}</p>
       <p class="pace-headline">{aim.headline}</p>

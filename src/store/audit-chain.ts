@@ -1,0 +1,118 @@
+/**
+ * The audit log's hash chain in the database (docs/decisions/0015-audit-chain.md; the chain itself
+ * is src/domain/audit-chain.ts). Every entry pace writes is chained here, inside the transaction
+ * that writes it; `verifyAuditChain` walks an authority's chain and says where it is broken.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { AuditChainCheck, auditEntryHash, genesisHash, type AuditChainBreak, type AuditContent, type ChainPoint } from '../domain/audit-chain.js';
+import type { AccessTables } from './access-schema.js';
+import type { AuthorityScope } from './authorities.js';
+import type { Connection } from './dialect.js';
+import { timestampToIso } from './rows.js';
+import type { Database } from './schema.js';
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A new entry of audit_log as it is stored, before it is chained. `at` is an ISO instant (`toISOString`). */
+export interface UnchainedAuditRow {
+  readonly authority_id: number;
+  readonly username: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly record_id: string;
+  readonly child_id: string | null;
+  readonly client_ip: string | null;
+  readonly at: string;
+}
+
+type ContentRow = Omit<UnchainedAuditRow, 'at'> & { readonly at: string | Date };
+
+/** An entry's content as the hash covers it; an instant that does not read as one is taken as written (so it cannot match). */
+export function auditContentOf(row: ContentRow): AuditContent {
+  let at: string;
+  try {
+    at = timestampToIso(row.at) as string;
+  } catch {
+    at = String(row.at);
+  }
+  return { authorityId: Number(row.authority_id), username: row.username, action: row.action, entity: row.entity, recordId: row.record_id, childId: row.child_id, clientIp: row.client_ip, at };
+}
+
+/**
+ * Appends one authority's rows to its chain, in order, inside the caller's transaction. Taking the
+ * chain's head is a write (an upsert of its row), so it takes the lock that puts writers in line —
+ * SQLite's one write lock, or PostgreSQL's lock on the head row — and holds it until the
+ * transaction ends: two writers never chain to the same entry.
+ */
+export async function appendChained(trx: Transaction<Database> | Kysely<Database>, authorityId: number, rows: readonly UnchainedAuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const db = trx.withTables<AccessTables>();
+  const head = await db
+    .insertInto('audit_chain_heads')
+    .values({ authority_id: authorityId, last_id: 0, hash: genesisHash })
+    .onConflict((oc) => oc.column('authority_id').doUpdateSet((eb) => ({ last_id: eb.ref('audit_chain_heads.last_id') })))
+    .returning(['last_id', 'hash'])
+    .executeTakeFirstOrThrow();
+  let previous = head.hash;
+  const chained = rows.map((row) => {
+    const hash = auditEntryHash(previous, auditContentOf(row), sha256Hex);
+    const link = { ...row, prev_hash: previous, hash };
+    previous = hash;
+    return link;
+  });
+  let lastId = Number(head.last_id);
+  // 10 values a row: well within either engine's limit of bound parameters a statement. The ids
+  // are given in the order of the rows, so the chain's order is the order of the ids.
+  for (let i = 0; i < chained.length; i += 1000) {
+    const ids = await db.insertInto('audit_log').values(chained.slice(i, i + 1000)).returning('id').execute();
+    for (const { id } of ids) lastId = Math.max(lastId, Number(id));
+  }
+  await db.updateTable('audit_chain_heads').set({ last_id: lastId, hash: previous }).where('authority_id', '=', authorityId).execute();
+}
+
+export interface AuditChainReport {
+  /** How many entries were checked (up to the break, when there is one). */
+  readonly entries: number;
+  /** The last entry checked. */
+  readonly last: ChainPoint | null;
+  /** The first break, or null when the chain is whole. */
+  readonly broken: AuditChainBreak | null;
+}
+
+/** Entries read at a time. */
+const pageSize = 5000;
+
+/**
+ * Walks the authority's chain from its first entry, in one snapshot of the database, and gives the
+ * first break; `anchor` (an entry and hash an earlier check printed) must still be in the chain.
+ */
+export async function verifyAuditChain(connection: Connection, scope: AuthorityScope, anchor: ChainPoint | null = null): Promise<AuditChainReport> {
+  // Repeatable read on PostgreSQL; SQLite's transaction reads one snapshot anyway.
+  return connection.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const db = trx.withTables<AccessTables>();
+      const head = await db.selectFrom('audit_chain_heads').select(['last_id', 'hash']).where('authority_id', '=', scope.id).executeTakeFirst();
+      const check = new AuditChainCheck(head ? { id: Number(head.last_id), hash: head.hash } : null, anchor, sha256Hex);
+      let after: number | null = null;
+      for (;;) {
+        let query = db
+          .selectFrom('audit_log')
+          .select(['id', 'authority_id', 'username', 'action', 'entity', 'record_id', 'child_id', 'client_ip', 'at', 'prev_hash', 'hash'])
+          .where('authority_id', '=', scope.id);
+        if (after !== null) query = query.where('id', '>', after);
+        const page = await query.orderBy('id').limit(pageSize).execute();
+        for (const row of page) {
+          const broken = check.add({ id: Number(row.id), content: auditContentOf(row), prevHash: row.prev_hash, hash: row.hash });
+          if (broken) return { entries: check.entries, last: check.last, broken };
+        }
+        if (page.length < pageSize) break;
+        after = Number(page[page.length - 1]?.id);
+      }
+      return { entries: check.entries, last: check.last, broken: check.finish() };
+    });
+}
