@@ -22,6 +22,7 @@ import { FiguresCache } from './figures/figures-cache.js';
 import { ImportJobs } from './imports/import-jobs.js';
 import { uploadLimits } from './routes/import.js';
 import { registerPages } from './routes/pages.js';
+import { fastifyTrustProxy, trustNoProxy, type TrustProxy } from './trust-proxy.js';
 
 export interface AppOptions {
   readonly connection: Connection;
@@ -31,8 +32,8 @@ export interface AppOptions {
   readonly today?: () => PlainDate;
   /** Sign-in attempts allowed per address in each window. */
   readonly signInLimit?: { readonly max: number; readonly timeWindow: number };
-  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (so cookies are marked Secure). */
-  readonly trustProxy?: boolean;
+  /** The proxies whose X-Forwarded-* headers are believed (TRUST_PROXY; trust-proxy.ts): none when not given. */
+  readonly trustProxy?: TrustProxy;
   /** Compute every authority's figures for today once the server is listening, so the first dashboard is quick. */
   readonly warmUp?: boolean;
   /** Single sign-on (OpenID Connect) settings; none, no single sign-on. */
@@ -40,7 +41,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: options.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: fastifyTrustProxy(options.trustProxy ?? trustNoProxy), bodyLimit: 2 * 1024 * 1024 });
   const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection), today: options.today ?? todayInScotland, oidc: options.oidc ? new OidcSignIn(options.oidc) : null };
 
   await app.register(fastifyHelmet, {
