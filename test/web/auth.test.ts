@@ -129,7 +129,7 @@ describe.each(engines)('signing in and out on $name', (engine) => {
   it('marks its cookies Secure when the request came over TLS through a trusted proxy', async () => {
     const behindProxy = await buildApp({ connection: web.connection, trustProxy: { kind: 'hops', hops: 1 } });
     const page = await behindProxy.inject({ method: 'GET', url: '/sign-in', headers: { 'x-forwarded-proto': 'https' } });
-    expect(String(page.headers['set-cookie'])).toMatch(/^_csrf=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(String(page.headers['set-cookie'])).toMatch(/^__Host-pace_csrf=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     const plain = await behindProxy.inject({ method: 'GET', url: '/sign-in' });
     expect(String(plain.headers['set-cookie'])).not.toContain('Secure');
     await behindProxy.close();

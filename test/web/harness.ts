@@ -83,21 +83,27 @@ export class Client {
    * Posts a multipart form as a browser would for a file input: the CSRF token first (as the form
    * puts it first), then the fields, then each file.
    */
-  async upload(url: string, fields: Record<string, string>, files: readonly { field: string; name: string; content: string | Buffer; type?: string }[]): Promise<LightMyRequestResponse> {
+  async upload(url: string, fields: Record<string, string>, files: readonly { field: string; name: string; content: string | Buffer; type?: string }[], headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const form = new FormData();
     for (const [name, value] of Object.entries({ _csrf: this.lastToken, ...fields })) form.append(name, value);
     for (const file of files) form.append(file.field, new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type ?? 'text/csv' }), file.name);
     const request = new Request('http://localhost/', { method: 'POST', body: form });
     const payload = Buffer.from(await request.arrayBuffer());
-    const response = await this.app.inject({ method: 'POST', url, ...this.from, payload, headers: { 'content-type': request.headers.get('content-type') ?? '', cookie: this.cookieHeader() } });
+    const response = await this.app.inject({ method: 'POST', url, ...this.from, payload, headers: { ...headers, 'content-type': request.headers.get('content-type') ?? '', cookie: this.cookieHeader() } });
     this.keep(response);
     return response;
   }
 
-  /** Signs in through the sign-in form. */
+  /**
+   * Signs in through the sign-in form and, as a browser does, follows where it leads, so that the
+   * next form is posted with a token of the new session (the sign-in page's no longer counts).
+   */
   async signIn(username: string, pass = password): Promise<LightMyRequestResponse> {
     await this.get('/sign-in');
-    return this.post('/sign-in', { username, password: pass });
+    const response = await this.post('/sign-in', { username, password: pass });
+    let next = response;
+    for (let hops = 0; hops < 3 && next.statusCode === 303 && typeof next.headers.location === 'string'; hops++) next = await this.get(next.headers.location);
+    return response;
   }
 
   cookieHeader(): string {
