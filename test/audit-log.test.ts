@@ -117,7 +117,7 @@ describe.each(engines)('the audit log in the database, on $name', (engine) => {
     const writes: Promise<unknown>[] = [];
     for (let i = 0; i < 24; i++) {
       writes.push(appendAudit(connection, i % 3 === 2 ? south : north, { username: `u${i}`, action: 'view', entity: 'child', recordId: `C${i}`, clientIp: '192.0.2.1' }));
-      if (i % 6 === 0) writes.push(saveRecords(connection, north, { children: [{ childId: `K${i}`, firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null }], placements: [], events: [] }, { by: 'pat' }, { audit: { clientIp: '192.0.2.2' } }));
+      if (i % 6 === 0) writes.push(saveRecords(connection, north, { children: [{ childId: `K${i}`, firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null, locality: null }], placements: [], events: [] }, { by: 'pat' }, { audit: { clientIp: '192.0.2.2' } }));
     }
     await Promise.all(writes);
     const chained = (await sql<{ authority_id: number; prev_hash: string; hash: string }>`SELECT authority_id, prev_hash, hash FROM audit_log ORDER BY id`.execute(connection.db)).rows;

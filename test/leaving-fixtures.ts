@@ -84,7 +84,7 @@ export const leavingChildren: readonly ChildRecord[] = [
 ];
 
 /**
- * Eight accommodation journeys for the exclusion filter (decision 0014): two with a permanence plan
+ * Eight accommodation journeys for the exclusion filter (docs/decisions/0016-measurement-v2.md): two with a permanence plan
  * in time, four with no plan yet and overdue, one kinship and one return home, both in time. All
  * accommodated on 2023-01-02; as at 2024-06-30.
  */

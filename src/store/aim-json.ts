@@ -32,7 +32,7 @@ export const aimJsonSchema = z.object({
       max_age: z.number().int().min(0).max(25).optional(),
       sibling_group: z.enum(['in', 'not_in']).optional(),
       teams: z.array(z.string().trim().min(1).max(100)).optional(),
-      // Version 1's "plan route at as-at" filter, read as the journey's own route (decision 0014).
+      // Version 1's "plan route at as-at" filter, read as the journey's own route (docs/decisions/0016-measurement-v2.md).
       plan_routes: z.array(z.enum(routes)).optional(),
     })
     .default({}),

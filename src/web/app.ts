@@ -4,7 +4,6 @@
  * start.ts listens.
  */
 import fastifyCookie from '@fastify/cookie';
-import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -15,13 +14,15 @@ import { listAuthorities, type Connection } from '../store/index.js';
 import { registerApi } from './api/plugin.js';
 import { registerAssets } from './assets.js';
 import { OidcSignIn, type OidcSettings } from './auth/oidc.js';
-import { cookieOptions, registerSessions } from './auth/sessions.js';
+import { changesState, checkCsrfToken, refuseOtherOrigin } from './auth/csrf.js';
+import { registerSessions } from './auth/sessions.js';
 import { todayInScotland, type WebContext } from './context.js';
 import { registerErrorHandling } from './error-handling.js';
 import { FiguresCache } from './figures/figures-cache.js';
 import { ImportJobs, uploadsDirFor } from './imports/import-jobs.js';
 import { uploadLimits } from './routes/import.js';
 import { registerPages } from './routes/pages.js';
+import { fastifyTrustProxy, trustNoProxy, type TrustProxy } from './trust-proxy.js';
 
 export interface AppOptions {
   readonly connection: Connection;
@@ -31,8 +32,8 @@ export interface AppOptions {
   readonly today?: () => PlainDate;
   /** Sign-in attempts allowed per address in each window. */
   readonly signInLimit?: { readonly max: number; readonly timeWindow: number };
-  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (so cookies are marked Secure). */
-  readonly trustProxy?: boolean;
+  /** The proxies whose X-Forwarded-* headers are believed (TRUST_PROXY; trust-proxy.ts): none when not given. */
+  readonly trustProxy?: TrustProxy;
   /** Compute every authority's figures for today once the server is listening, so the first dashboard is quick. */
   readonly warmUp?: boolean;
   /** Single sign-on (OpenID Connect) settings; none, no single sign-on. */
@@ -42,7 +43,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: options.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: fastifyTrustProxy(options.trustProxy ?? trustNoProxy), bodyLimit: 2 * 1024 * 1024 });
   const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env)), today: options.today ?? todayInScotland, oidc: options.oidc ? new OidcSignIn(options.oidc) : null };
 
   await app.register(fastifyHelmet, {
@@ -62,23 +63,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     // The SVG and PNG downloads are same-origin resources; nothing here is meant to be embedded elsewhere.
     crossOriginEmbedderPolicy: false,
+    // Nothing to other sites, as before; to pace itself the browser then sends the real Origin on a
+    // form post (with no-referrer it sends `Origin: null`, which the origin check must refuse).
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
   // Files are streamed to disk by the one route that takes them (routes/import.ts), within its limits.
   await app.register(fastifyMultipart, { limits: uploadLimits });
-  await app.register(fastifyCsrf, { cookieOpts: { ...cookieOptions }, getToken: (request) => csrfTokenOf(request.body) ?? headerToken(request.headers['x-csrf-token']) });
   await app.register(fastifyRateLimit, { global: false });
 
   app.addHook('onClose', async () => ctx.imports.close());
   registerErrorHandling(app);
   registerSessions(app, ctx.connection);
-  // Every form is protected: a state-changing request to a page must carry the token its form was given.
-  app.addHook('preHandler', (request, reply, done) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/')) return done();
+  // Every form is protected (auth/csrf.ts): a state-changing request to a page must not say it came
+  // from another origin (checked before its body is read), and must carry the token its form was given.
+  app.addHook('onRequest', async (request) => {
+    if (changesState(request)) refuseOtherOrigin(request);
+  });
+  app.addHook('preHandler', async (request) => {
     // An upload's token is the first field of its multipart body: the route checks it before keeping any file.
-    if (request.routeOptions.config.multipartCsrf === true) return done();
-    app.csrfProtection(request, reply, done);
+    if (!changesState(request) || request.routeOptions.config.multipartCsrf === true) return;
+    checkCsrfToken(request, csrfTokenOf(request.body));
   });
   app.addHook('onSend', async (request, reply, payload) => {
     // Pages hold personal information: never kept by a browser or a proxy.
@@ -107,8 +113,4 @@ function csrfTokenOf(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || !('_csrf' in body)) return undefined;
   const token = (body as { _csrf: unknown })._csrf;
   return typeof token === 'string' ? token : undefined;
-}
-
-function headerToken(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

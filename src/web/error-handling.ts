@@ -24,9 +24,6 @@ export function failureOf(error: unknown): Failure {
   if (error instanceof ZodError) return { status: 400, code: 'bad-request', message: 'The request was not in the form pace expects.' };
   const fastifyError = error as { statusCode?: number; code?: string };
   const status = fastifyError.statusCode ?? 500;
-  if (fastifyError.code === 'FST_CSRF_INVALID_TOKEN' || fastifyError.code === 'FST_CSRF_MISSING_SECRET') {
-    return { status: 403, code: 'csrf', message: 'This form has expired or did not come from pace. Go back, reload the page and try again.' };
-  }
   if (status === 413) return { status, code: 'too-large', message: 'What was sent is larger than pace accepts.' };
   if (status === 415) return { status, code: 'unsupported-media-type', message: 'pace does not accept that kind of request.' };
   if (status === 429) return { status, code: 'too-many-requests', message: 'Too many attempts from here. Wait a minute, then try again.' };

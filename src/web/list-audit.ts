@@ -8,7 +8,7 @@
 import type { FastifyRequest } from 'fastify';
 import { appendAudit, type AuthorityScope, type Connection } from '../store/index.js';
 
-export type ChildList = 'waiting-list' | 'children-list' | 'due-list' | 'data-quality' | 'meeting-pack' | 'group-timeline' | 'run-chart';
+export type ChildList = 'waiting-list' | 'children-list' | 'due-list' | 'data-quality' | 'meeting-pack' | 'group-timeline' | 'run-chart' | 'journey-list';
 
 /** Each list's name as the audit page shows it. */
 export const childListLabels: Readonly<Record<ChildList, string>> = {
@@ -19,6 +19,7 @@ export const childListLabels: Readonly<Record<ChildList, string>> = {
   'meeting-pack': 'Meeting pack',
   'group-timeline': 'Group timeline',
   'run-chart': 'Run chart',
+  'journey-list': 'Journeys behind a count',
 };
 
 export function isChildList(entity: string): entity is ChildList {

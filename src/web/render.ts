@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { render } from 'preact-render-to-string';
 import type { UserGrant } from '../store/index.js';
 import { may, type SignedInUser } from './auth/access.js';
+import { csrfTokenFor } from './auth/csrf.js';
 import { HttpError } from './errors.js';
 import type { Chrome, NavItem } from './views/layout.js';
 import { partSlotMarkup, type PrerenderedPart } from './views/trusted-svg.js';
@@ -36,7 +37,7 @@ export function chromeOf(request: FastifyRequest, reply: FastifyReply, grant: Us
     user: user ? { username: user.username, displayName: user.displayName } : null,
     authority: grant ? { code: grant.scope.code, name: grant.authority.name } : null,
     authorities: user ? user.grants.map((g) => ({ code: g.scope.code, name: g.authority.name })) : [],
-    csrfToken: reply.generateCsrf(),
+    csrfToken: csrfTokenFor(request, reply),
     active,
     nav: grant ? nav : [],
   };

@@ -9,12 +9,14 @@ import { buildApp } from './app.js';
 import { oidcSettingsFromEnv } from './auth/oidc.js';
 import { keepTemporaryFilesIn, uploadsDirFor } from './imports/import-jobs.js';
 import { demoAccountUsable, demoPassword, demoUsername, ensureDemoAccount } from './demo-account.js';
+import { trustProxyFromEnv } from './trust-proxy.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
 const oidc = oidcSettingsFromEnv(process.env);
-if (!oidc.ok) {
-  console.error(`pace: ${oidc.error}`);
+const trustProxy = trustProxyFromEnv(process.env);
+if (!oidc.ok || !trustProxy.ok) {
+  for (const setting of [oidc, trustProxy]) if (!setting.ok) console.error(`pace: ${setting.error}`);
   process.exit(1);
 }
 
@@ -27,7 +29,7 @@ if (demo.seeded) {
   console.log(`Loaded the synthetic demo authority ${demo.code} (${demo.name}). Every child in it is invented.`);
   await ensureDemoAccount(connection, demo.code);
 }
-const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: process.env.TRUST_PROXY === '1', warmUp: true, oidc: oidc.value, uploadsDir });
+const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: trustProxy.value, warmUp: true, oidc: oidc.value, uploadsDir });
 await app.listen({ port, host });
 
 const address = `http://localhost:${port}`;

@@ -49,6 +49,73 @@ describe.each(engines)('signing in and out on $name', (engine) => {
     }
   });
 
+  /** `next` as a query string carries it, and where each must lead: every trick that a browser would follow to another site ends on the start page. */
+  const nextInAddress: readonly [string, string][] = [
+    ['/%09/evil.example/phish', '/'],
+    ['/%0a/evil.example/phish', '/'],
+    ['/%0d/evil.example/phish', '/'],
+    ['/%00/evil.example/phish', '/'],
+    ['/%7F/evil.example/phish', '/'],
+    ['/%5Cevil.example/phish', '/'],
+    ['/%5C/evil.example/phish', '/'],
+    ['//evil.example/phish', '/'],
+    ['/%2F%2Fevil.example/phish', '/'],
+    ['%2F%2Fevil.example/phish', '/'],
+    ['/.//evil.example/phish', '/'],
+    ['/a/../..//evil.example/phish', '/'],
+    ['https://evil.example/phish', '/'],
+    ['https:evil.example/phish', '/'],
+    ['javascript:alert(1)', '/'],
+    ['evil.example/phish', '/'],
+    // Encoded twice, the slashes reach pace as %2F: a path on this site, which a browser never reads as a host.
+    ['/%252F%252Fevil.example/phish', '/%2F%2Fevil.example/phish'],
+    ['/a/NORTH/waiting%3Faim%3Daim-2%23top', '/a/NORTH/waiting?aim=aim-2'],
+    ['/a/NORTH/children%3Fq%3Dan%20o%E2%80%99neil', '/a/NORTH/children?q=an%20o%E2%80%99neil'],
+  ];
+
+  it('keeps only a path on this site from next on the sign-in page: no control character, backslash, second slash or other origin', async () => {
+    const visitor = new Client(web.app);
+    const signedIn = new Client(web.app);
+    await signedIn.signIn('amy');
+    const seen: string[] = [];
+    for (const [next] of nextInAddress) {
+      const page = await visitor.get(`/sign-in?next=${next}`);
+      const hidden = /name="next" value="([^"]*)"/.exec(page.body)?.[1];
+      const redirect = await signedIn.get(`/sign-in?next=${next}`);
+      seen.push(`${next} -> ${page.statusCode} ${hidden} | ${redirect.statusCode} ${redirect.headers.location}`);
+    }
+    expect(seen).toEqual(nextInAddress.map(([next, expected]) => `${next} -> 200 ${expected} | 303 ${expected}`));
+  });
+
+  it('never redirects to another site after signing in, whatever control character, backslash or slash the posted next hides', async () => {
+    const posted: readonly [string, string][] = [
+      ['/\t/evil.example/phish', '/'],
+      ['/\n/evil.example/phish', '/'],
+      ['/\r/evil.example/phish', '/'],
+      ['/\r\nSet-Cookie: x=1', '/'],
+      ['/\0/evil.example/phish', '/'],
+      ['/\x7f/evil.example/phish', '/'],
+      ['/\\evil.example/phish', '/'],
+      ['/\\/evil.example/phish', '/'],
+      ['//evil.example/phish', '/'],
+      ['/.//evil.example/phish', '/'],
+      ['https://evil.example/phish', '/'],
+      ['/%2F%2Fevil.example/phish', '/%2F%2Fevil.example/phish'],
+      ['/a/NORTH/waiting?aim=aim-2', '/a/NORTH/waiting?aim=aim-2'],
+    ];
+    // One address signs in more often here than the limit of this suite allows.
+    const app = await buildApp({ connection: web.connection, signInLimit: { max: 100, timeWindow: 60_000 } });
+    const seen: string[] = [];
+    for (const [next] of posted) {
+      const client = new Client(app);
+      await client.get('/sign-in');
+      const response = await client.post('/sign-in', { username: 'amy', password: 'correct horse battery', next });
+      seen.push(`${JSON.stringify(next)} -> ${response.statusCode} ${response.headers.location}`);
+    }
+    await app.close();
+    expect(seen).toEqual(posted.map(([next, expected]) => `${JSON.stringify(next)} -> 303 ${expected}`));
+  });
+
   it('keeps the session in an HttpOnly, SameSite=Lax cookie holding no user data', async () => {
     const client = new Client(web.app);
     await client.get('/sign-in');
@@ -60,9 +127,9 @@ describe.each(engines)('signing in and out on $name', (engine) => {
   });
 
   it('marks its cookies Secure when the request came over TLS through a trusted proxy', async () => {
-    const behindProxy = await buildApp({ connection: web.connection, trustProxy: true });
+    const behindProxy = await buildApp({ connection: web.connection, trustProxy: { kind: 'hops', hops: 1 } });
     const page = await behindProxy.inject({ method: 'GET', url: '/sign-in', headers: { 'x-forwarded-proto': 'https' } });
-    expect(String(page.headers['set-cookie'])).toMatch(/^_csrf=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(String(page.headers['set-cookie'])).toMatch(/^__Host-pace_csrf=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     const plain = await behindProxy.inject({ method: 'GET', url: '/sign-in' });
     expect(String(plain.headers['set-cookie'])).not.toContain('Secure');
     await behindProxy.close();

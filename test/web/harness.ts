@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { addAuthority, addUser, grantRole, type AuthorityScope, type Connection, type UserRole } from '../../src/store/index.js';
 import { buildApp } from '../../src/web/app.js';
 import type { OidcSettings } from '../../src/web/auth/oidc.js';
+import type { TrustProxy } from '../../src/web/trust-proxy.js';
 import { hashPassword } from '../../src/web/auth/secrets.js';
 import { d } from '../builders.js';
 import type { TestEngine } from '../engines.js';
@@ -26,7 +27,7 @@ export interface WebFixture {
 }
 
 /** Two authorities (NORTH, with a programme start, and SOUTH) and the app over them. */
-export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string } = {}): Promise<WebFixture> {
+export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string; trustProxy?: TrustProxy } = {}): Promise<WebFixture> {
   const { connection, url, dispose } = await engine.open();
   // On SQLite uploads go beside the test's own database file; PostgreSQL's default folder is
   // shared by every test process (each would sweep the others' uploads at start), so each app
@@ -36,7 +37,7 @@ export async function openWeb(engine: TestEngine, options: { signInLimit?: { max
   const north = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: d('2020-01-01') }, 'test');
   const south = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
   if (!north.ok || !south.ok) throw new Error('fixture authorities');
-  const app = await buildApp({ connection, today: () => today, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}) });
+  const app = await buildApp({ connection, today: () => today, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) });
   return {
     app,
     connection,
@@ -62,24 +63,27 @@ export async function addTestUser(connection: Connection, username: string, role
   return added.value.id;
 }
 
-/** A client that keeps cookies like a browser. */
+/** A client that keeps cookies like a browser; `from` is the address its requests come from (default 127.0.0.1). */
 export class Client {
   readonly cookies = new Map<string, string>();
   lastToken = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly from: { readonly remoteAddress?: string } = {},
+  ) {}
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: { ...headers, cookie: this.cookieHeader() } });
+    const response = await this.app.inject({ method: 'GET', url, ...this.from, headers: { ...headers, cookie: this.cookieHeader() } });
     this.keep(response);
     return response;
   }
 
   /** Posts a form as a browser would, with the CSRF token of the last page fetched (unless the fields give one). */
-  async post(url: string, fields: Record<string, string | readonly string[]>): Promise<LightMyRequestResponse> {
+  async post(url: string, fields: Record<string, string | readonly string[]>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries({ _csrf: this.lastToken, ...fields })) for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
-    const response = await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() } });
+    const response = await this.app.inject({ method: 'POST', url, ...this.from, payload: body.toString(), headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() } });
     this.keep(response);
     return response;
   }
@@ -88,21 +92,27 @@ export class Client {
    * Posts a multipart form as a browser would for a file input: the CSRF token first (as the form
    * puts it first), then the fields, then each file.
    */
-  async upload(url: string, fields: Record<string, string>, files: readonly { field: string; name: string; content: string | Buffer; type?: string }[]): Promise<LightMyRequestResponse> {
+  async upload(url: string, fields: Record<string, string>, files: readonly { field: string; name: string; content: string | Buffer; type?: string }[], headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const form = new FormData();
     for (const [name, value] of Object.entries({ _csrf: this.lastToken, ...fields })) form.append(name, value);
     for (const file of files) form.append(file.field, new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type ?? 'text/csv' }), file.name);
     const request = new Request('http://localhost/', { method: 'POST', body: form });
     const payload = Buffer.from(await request.arrayBuffer());
-    const response = await this.app.inject({ method: 'POST', url, payload, headers: { 'content-type': request.headers.get('content-type') ?? '', cookie: this.cookieHeader() } });
+    const response = await this.app.inject({ method: 'POST', url, ...this.from, payload, headers: { ...headers, 'content-type': request.headers.get('content-type') ?? '', cookie: this.cookieHeader() } });
     this.keep(response);
     return response;
   }
 
-  /** Signs in through the sign-in form. */
+  /**
+   * Signs in through the sign-in form and, as a browser does, follows where it leads, so that the
+   * next form is posted with a token of the new session (the sign-in page's no longer counts).
+   */
   async signIn(username: string, pass = password): Promise<LightMyRequestResponse> {
     await this.get('/sign-in');
-    return this.post('/sign-in', { username, password: pass });
+    const response = await this.post('/sign-in', { username, password: pass });
+    let next = response;
+    for (let hops = 0; hops < 3 && next.statusCode === 303 && typeof next.headers.location === 'string'; hops++) next = await this.get(next.headers.location);
+    return response;
   }
 
   cookieHeader(): string {

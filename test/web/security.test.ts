@@ -124,6 +124,31 @@ describe.each(engines)('defences of the web application on $name', (engine) => {
     expect(await tableCounts(web.connection)).toEqual(before);
   });
 
+  it('refuses every form post from another origin, even with the token its form was given, changing nothing', async () => {
+    const client = new Client(web.app);
+    await client.signIn('ada');
+    await client.get('/a/NORTH');
+    const before = await tableCounts(web.connection);
+    const posts = routes.filter((r) => r.method === 'POST' && !r.url.startsWith('/api/'));
+    expect(posts.length).toBeGreaterThan(10);
+    const failures: string[] = [];
+    for (const route of posts) {
+      const url = address(route, ids);
+      const fields = { child_id: 'CSRF1', date_of_birth: '2015-01-01', worker: 'Someone', event_type: 'lac_review', date: '2021-01-01', start_date: '2021-01-01', placement_type: 'foster' };
+      const answers = [
+        ['Origin', await client.post(url, fields, { origin: 'https://evil.example' })],
+        ['Referer', await client.post(url, fields, { referer: 'https://evil.example/x' })],
+        ['Origin, upload', await client.upload(url, fields, [{ field: 'files', name: 'children.csv', content: 'child_id\nX\n' }], { origin: 'https://evil.example' })],
+      ] as const;
+      for (const [kind, response] of answers) {
+        if (response.statusCode !== 403 || !response.body.includes('This form has expired or did not come from pace.')) failures.push(`${route.method} ${url} (${kind}): ${response.statusCode}`);
+      }
+      if (!client.cookies.has('pace_session')) failures.push(`${route.method} ${url} signed the user out`);
+    }
+    expect(failures).toEqual([]);
+    expect(await tableCounts(web.connection)).toEqual(before);
+  });
+
   it('gives a new session id at sign-in: an id planted before, or held from an earlier sign-in, never works after', async () => {
     await addTestUser(web.connection, 'amy', [[web.north, 'viewer']]);
     const client = new Client(web.app);
@@ -144,7 +169,7 @@ describe.each(engines)('defences of the web application on $name', (engine) => {
   it('sets every cookie HttpOnly and SameSite=Lax, holding nothing about the user', async () => {
     const client = new Client(web.app);
     const cookies = [...setCookies(await client.get('/sign-in')), ...setCookies(await client.post('/sign-in', { username: 'ada', password })), ...setCookies(await client.get('/a/NORTH')), ...setCookies(await client.post('/sign-out', {}))];
-    expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(expect.arrayContaining(['_csrf', 'pace_session']));
+    expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(expect.arrayContaining(['pace_csrf', 'pace_session']));
     for (const cookie of cookies) {
       expect(cookie).toMatch(/; HttpOnly/);
       expect(cookie).toMatch(/; SameSite=Lax/);
@@ -242,7 +267,7 @@ describe.each(engines)('defences of the web application on $name', (engine) => {
         String(h['content-security-policy']).includes("script-src 'self'") ? null : 'script-src',
         String(h['content-security-policy']).includes("object-src 'none'") ? null : 'object-src',
         h['x-content-type-options'] === 'nosniff' ? null : 'nosniff',
-        h['referrer-policy'] === 'no-referrer' ? null : 'referrer-policy',
+        h['referrer-policy'] === 'same-origin' ? null : 'referrer-policy',
         h['x-frame-options'] === 'SAMEORIGIN' ? null : 'x-frame-options',
         route.url.startsWith('/assets/') || h['cache-control'] === 'no-store' ? null : 'no-store',
       ].filter(Boolean);

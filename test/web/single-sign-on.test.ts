@@ -97,9 +97,9 @@ describe.each(engines)('single sign-on with OpenID Connect on $name', (engine) =
   });
 
   /** Starts at pace, signs in at the provider, and returns the address the provider sends back to (and the client). */
-  async function throughProvider(app: FastifyInstance, login: string, change: (start: URL) => URL = (start) => start) {
+  async function throughProvider(app: FastifyInstance, login: string, change: (start: URL) => URL = (start) => start, next = '/a/NORTH/children') {
     const client = new Client(app);
-    const started = await client.get('/sign-in/oidc?next=/a/NORTH/children');
+    const started = await client.get(`/sign-in/oidc?next=${next}`);
     expect(started.statusCode).toBe(303);
     const start = change(new URL(String(started.headers.location)));
     const back = await signInAtProvider(start.href, login);
@@ -141,6 +141,29 @@ describe.each(engines)('single sign-on with OpenID Connect on $name', (engine) =
     const again = new Client(web.app);
     again.cookies.set('pace_oidc', 'x'.repeat(43));
     expectRefused(await again.get(back), again);
+  });
+
+  it('goes back only to a path on this site after single sign-on, whatever control character, backslash or slash next hides', async () => {
+    const nexts: readonly [string, string][] = [
+      ['/%09/evil.example/phish', '/'],
+      ['/%0d/evil.example/phish', '/'],
+      ['/%0a/evil.example/phish', '/'],
+      ['/%00/evil.example/phish', '/'],
+      ['/%5Cevil.example/phish', '/'],
+      ['//evil.example/phish', '/'],
+      ['/%2F%2Fevil.example/phish', '/'],
+      ['https://evil.example/phish', '/'],
+      ['/a/NORTH/children%3Fq%3Dan%20o%E2%80%99neil', '/a/NORTH/children?q=an%20o%E2%80%99neil'],
+    ];
+    const seen: string[] = [];
+    for (const [next] of nexts) {
+      // The sign-in page's button carries only what would be kept.
+      const link = /href="(\/sign-in\/oidc[^"]*)"/.exec((await new Client(web.app).get(`/sign-in?next=${next}`)).body)?.[1];
+      const { client, back } = await throughProvider(web.app, 'sub-linked', undefined, next);
+      const finished = await client.get(back);
+      seen.push(`${next} -> ${link} ${finished.statusCode} ${finished.headers.location}`);
+    }
+    expect(seen).toEqual(nexts.map(([next, expected]) => `${next} -> ${expected === '/' ? '/sign-in/oidc' : `/sign-in/oidc?next=${encodeURIComponent(expected)}`} 303 ${expected}`));
   });
 
   it('links a user set up by e-mail at their first sign-in, only when the provider has verified the address', async () => {

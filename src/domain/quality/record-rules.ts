@@ -51,7 +51,7 @@ export function eventProblems(event: CaseEvent, child: Child | null, today: Plai
   const date = isoDate(event.date);
   if (epochDay(event.date) > epochDay(today)) problems.push(makeProblem('date-in-future', { ...parts, column: 'date', value: date, detail: isoDate(today) }));
   const needsRoute = eventTypesWithRoute.includes(event.type);
-  // A recommendation without its route still starts and ends journeys (docs/decisions/0014-measurement-v2.md):
+  // A recommendation without its route still starts and ends journeys (docs/decisions/0016-measurement-v2.md):
   // named, not refused. Other milestones need theirs.
   if (needsRoute && event.route === null) {
     if (event.type === 'permanence_recommendation') problems.push(makeProblem('recommendation-route-missing', { ...parts, column: 'route', value: date }));

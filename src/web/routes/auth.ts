@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { findUser } from '../../store/index.js';
 import { oidcStartPath } from '../auth/oidc.js';
+import { safeNext } from '../auth/safe-next.js';
 import { decoyHash, isPasswordHash, verifyPassword } from '../auth/secrets.js';
 import { endSession, startSession } from '../auth/sessions.js';
 import type { WebContext } from '../context.js';
@@ -16,11 +17,6 @@ const signInForm = z.object({
   password: z.string().max(1000).default(''),
   next: z.string().max(2000).default('/'),
 });
-
-/** Only a path on this site: never another site, never a protocol-relative `//host`. */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: WebContext, signInLimit: { max: number; timeWindow: number }): void {
   /** The single sign-on button's address, carrying where to go next; null when there is no single sign-on. */

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { loadProfile, shippedProfiles, type Profile } from '../../ingest/profile.js';
 import { listImports, type UserGrant } from '../../store/index.js';
 import { grantFor, type SignedInUser } from '../auth/access.js';
+import { checkCsrfToken } from '../auth/csrf.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import type { ImportJob, Upload } from '../imports/import-jobs.js';
@@ -60,7 +61,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: WebContext): voi
     const { id, dir } = ctx.imports.newUploadDir();
     let received: Awaited<ReturnType<typeof receiveUpload>>;
     try {
-      received = await receiveUpload(app, request, dir);
+      received = await receiveUpload(request, dir);
     } catch (error) {
       ctx.imports.discardUpload(id, dir);
       throw error;
@@ -148,13 +149,13 @@ function startJob(ctx: WebContext, app: FastifyInstance, request: FastifyRequest
 }
 
 /** Reads the form: its CSRF token first (checked before any file is kept), then the profile and the files, each streamed to `dir`. */
-async function receiveUpload(app: FastifyInstance, request: FastifyRequest, dir: string): Promise<{ fields: { profile?: string }; fileNames: string[] }> {
+async function receiveUpload(request: FastifyRequest, dir: string): Promise<{ fields: { profile?: string }; fileNames: string[] }> {
   const fields: { profile?: string } = {};
   const fileNames: string[] = [];
   let checked = false;
   for await (const part of request.parts({ limits: uploadLimits })) {
     if (!checked) {
-      checkCsrf(app, request, part.type === 'field' && part.fieldname === '_csrf' ? String(part.value) : undefined);
+      checkCsrfToken(request, part.type === 'field' && part.fieldname === '_csrf' ? String(part.value) : undefined);
       checked = true;
       if (part.type === 'field') continue;
     }
@@ -170,19 +171,8 @@ async function receiveUpload(app: FastifyInstance, request: FastifyRequest, dir:
     await pipeline(part.file, createWriteStream(join(dir, name), { mode: 0o600 }));
     fileNames.push(name);
   }
-  if (!checked) checkCsrf(app, request, undefined);
+  if (!checked) checkCsrfToken(request, undefined);
   return { fields, fileNames };
-}
-
-function checkCsrf(app: FastifyInstance, request: FastifyRequest, token: string | undefined): void {
-  request.body = { _csrf: token };
-  let refusal: unknown = null;
-  let passed = false;
-  const refuse = { send: (error: unknown) => void (refusal = error) } as unknown as FastifyReply;
-  app.csrfProtection(request, refuse, () => {
-    passed = true;
-  });
-  if (!passed) throw refusal instanceof Error ? refusal : new HttpError(403, 'This form has expired or did not come from pace. Go back, reload the page and try again.');
 }
 
 /** The file's own name without any folder, or null for an empty file input. */

@@ -8,6 +8,7 @@ import { HttpError } from '../errors.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { journeyListCsvRows, journeyListQuery, presentJourneyList } from '../presenters/journey-list.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
+import { auditListView } from '../list-audit.js';
 import { JourneyListPage } from '../views/journey-list.js';
 
 type Params = { Params: { code: string; aimId: string }; Querystring: Record<string, string> };
@@ -27,11 +28,13 @@ export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): vo
 
   app.get<Params>('/a/:code/aims/:aimId/journeys', async (request, reply) => {
     const { grant, query, asAt, result } = await load(request);
+    await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'journey-list');
     return sendPage(reply, JourneyListPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model: presentJourneyList(grant.scope.code, asAt, result, query) }));
   });
 
   app.get<Params>('/a/:code/aims/:aimId/journeys.csv', async (request, reply) => {
     const { grant, query, asAt, result } = await load(request);
+    await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'journey-list');
     const { header, rows } = journeyListCsvRows(result, query.status);
     attachment(reply, `${grant.scope.code}-${result.aim.id}-${query.status}-${asAt.toString()}.csv`);
     return reply.type('text/csv; charset=utf-8').send(csvText(header, rows));

@@ -9,13 +9,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findUserByOidcSubject, grantsOf, isNationalAnalyst, linkOidcSubjectByEmail, savePendingSignIn, takePendingSignIn } from '../../store/index.js';
 import { oidcCallbackPath, oidcStartPath, OidcSignIn } from '../auth/oidc.js';
+import { safeNext } from '../auth/safe-next.js';
 import { newSecret, sha256 } from '../auth/secrets.js';
 import { cookieOptions, startSession } from '../auth/sessions.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { chromeOf, sendPage } from '../render.js';
 import { ErrorPage } from '../views/sign-in.js';
-import { safeNext } from './auth.js';
 
 /** The cookie naming a sign-in in progress, and how long it may take at the provider. */
 export const pendingCookie = 'pace_oidc';
