@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
+import { Open } from 'unzipper';
 import { dateOfEpochDay, daysFromCivil } from '../domain/date.js';
 import type { Profile } from './profile.js';
 import { batchSize, type RawRow, type RawValue, type RowBatch, type SourceFailure, type TableSource } from './source.js';
@@ -18,6 +19,12 @@ export type WorkbookItem = TableSource | { readonly failure: SourceFailure };
  */
 export async function* workbookTables(input: string | Readable, label: string, profile: Profile, path: string | null = typeof input === 'string' ? input : null): AsyncGenerator<WorkbookItem> {
   const wanted = new Map<string, TableName>(tableNames.map((table) => [profile.tables[table].sheet.trim().toLowerCase(), table]));
+  // Read such a workbook whole from the start: the streaming reader would first copy each sheet to
+  // a temporary file, and then fail and leave those copies of children's records behind.
+  if (path !== null && (await storesSheetsBeforeIndex(path))) {
+    yield* wholeWorkbookTables(path, label, wanted);
+    return;
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const failure = (error: unknown): { failure: SourceFailure } => ({ failure: { code: 'file-unreadable', row: null, detail: describeError(error) } });
   // The reader may report a damaged file as an event as well as by rejecting; the rejection is what we act on.
@@ -41,6 +48,23 @@ export async function* workbookTables(input: string | Readable, label: string, p
     if (!started && path !== null) yield* wholeWorkbookTables(path, label, wanted);
     else yield failure(error);
   }
+}
+
+/**
+ * Whether the workbook stores a sheet before the parts the streaming reader needs to name it (the
+ * index, its relationships and the shared strings), read from the zip's central directory alone.
+ * A file that is not a readable zip is left to the reader, which names the damage.
+ */
+async function storesSheetsBeforeIndex(path: string): Promise<boolean> {
+  let files: readonly { readonly path: string; readonly offsetToLocalFileHeader: number }[];
+  try {
+    files = (await Open.file(path)).files;
+  } catch {
+    return false;
+  }
+  const offsetOf = (name: string) => files.find((f) => f.path === name)?.offsetToLocalFileHeader ?? -1;
+  const index = Math.max(offsetOf('xl/workbook.xml'), offsetOf('xl/_rels/workbook.xml.rels'), offsetOf('xl/sharedStrings.xml'));
+  return files.some((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path) && f.offsetToLocalFileHeader < index);
 }
 
 /** The same tables from a workbook read whole into memory (ExcelJS's ordinary reader). */

@@ -59,7 +59,13 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     // E5, accommodated on 2020-12-07, was waiting; recommended after 171 days it is in time: 19 of n = 40.
     await expect(headline()).resolves.toBe('47.5% in time');
-    await expect(page.locator('section.pace-aim').nth(1).locator('.pace-figures p').nth(1).textContent()).resolves.toMatch(/^n = 40: 19 in time, 20 late, 1 overdue; 1 waiting/);
+    const figures = page.locator('section.pace-aim').nth(1).locator('.pace-figures');
+    await expect(figures.locator('p').nth(1).textContent()).resolves.toMatch(/^n = 40 journeys counted/);
+    await expect(figures.locator('dt').allTextContents()).resolves.toEqual(['19 in time', '20 late', '1 overdue', '0 left after the timescale', '1 waiting', '0 left within the timescale']);
+    // Each count leads to its journeys: the 19 in time are listed, every one of them.
+    await figures.getByRole('link', { name: '19', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('In time: 19 journeys');
+    await expect(page.locator('table tbody tr').count()).resolves.toBe(19);
     await context.close();
   });
 
