@@ -9,6 +9,7 @@ import { buildApp } from '../../src/web/app.js';
 import type { OidcSettings } from '../../src/web/auth/oidc.js';
 import type { TrustProxy } from '../../src/web/trust-proxy.js';
 import { hashPassword } from '../../src/web/auth/secrets.js';
+import type { PlainDate } from '../../src/domain/date.js';
 import { d } from '../builders.js';
 import type { TestEngine } from '../engines.js';
 
@@ -27,7 +28,7 @@ export interface WebFixture {
 }
 
 /** Two authorities (NORTH, with a programme start, and SOUTH) and the app over them. */
-export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string; trustProxy?: TrustProxy } = {}): Promise<WebFixture> {
+export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string; trustProxy?: TrustProxy; today?: PlainDate } = {}): Promise<WebFixture> {
   const { connection, url, dispose } = await engine.open();
   // On SQLite uploads go beside the test's own database file; PostgreSQL's default folder is
   // shared by every test process (each would sweep the others' uploads at start), so each app
@@ -37,7 +38,8 @@ export async function openWeb(engine: TestEngine, options: { signInLimit?: { max
   const north = await addAuthority(connection, { code: 'NORTH', name: 'North Council', programmeStart: d('2020-01-01') }, 'test');
   const south = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
   if (!north.ok || !south.ok) throw new Error('fixture authorities');
-  const app = await buildApp({ connection, today: () => today, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) });
+  const appToday = options.today ?? today;
+  const app = await buildApp({ connection, today: () => appToday, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) });
   return {
     app,
     connection,
