@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { nationalAims, type Aim } from '../domain/aim.js';
 import { aimFigures } from '../domain/aim-figures.js';
 import { placementTypes, routes } from '../domain/codes.js';
-import { epochDay, parseDateOrThrow as d } from '../domain/date.js';
+import { ageInYears, epochDay, parseDateOrThrow as d } from '../domain/date.js';
+import { lookedAfterSpells } from '../domain/journey.js';
 import { median } from '../domain/spc/median.js';
 import { generateAuthorities } from './generate.js';
 
@@ -75,5 +76,44 @@ describe('the synthetic authority', () => {
     const admBeforeRecommendation = records.filter((r) => r.events.some((e) => e.note?.startsWith('synthetic recording error')));
     expect(admBeforeRecommendation.length).toBeGreaterThan(0);
     expect(admBeforeRecommendation.length).toBeLessThan(15);
+  });
+
+  it('sends children home, to adoption and kinship orders and into adulthood, each ceasing to be looked after', () => {
+    const ceased = records.filter((r) => r.events.some((e) => e.type === 'ceased_looked_after'));
+    expect(ceased.length / records.length).toBeGreaterThan(0.5);
+    const orders = (route: string) => ceased.filter((r) => r.events.some((e) => e.type === 'order_granted' && e.route === route)).length;
+    expect([orders('adoption') > 10, orders('kinship_order') > 10]).toEqual([true, true]);
+    const endings = records.map((r) => lookedAfterSpells(r, asAt).at(-1)?.overReason ?? 'still looked after');
+    expect(new Set(endings)).toEqual(new Set(['left-care', 'turned-18', 'still looked after']));
+    // Still looked after as at the demo's date: a believable share of a decade's children.
+    const still = endings.filter((e) => e === 'still looked after').length / records.length;
+    expect(still).toBeGreaterThan(0.2);
+    expect(still).toBeLessThan(0.5);
+  });
+
+  it('has nobody waiting who is 18 or over, or who has left care', () => {
+    const byId = new Map(records.map((r) => [r.child.childId, r]));
+    for (const aim of nationalAims()) {
+      for (const j of aimFigures(aim, records, asAt).journeys.filter((x) => x.stillWaiting)) {
+        const record = byId.get(j.journey.childId)!;
+        expect(ageInYears(record.child.dateOfBirth, asAt)).toBeLessThan(18);
+        expect(lookedAfterSpells(record, asAt).at(-1)?.over).toBeNull();
+      }
+    }
+  });
+
+  it('ends every placement by the day before the 18th birthday', () => {
+    for (const r of records) {
+      const eighteen = epochDay(r.child.dateOfBirth.add({ years: 18 }));
+      for (const p of r.placements) expect(p.end === null ? epochDay(asAt) < eighteen || epochDay(p.start) >= eighteen : epochDay(p.end) < eighteen).toBe(true);
+    }
+  });
+
+  it('gives most records the day they were entered in the case-management system, a few months late', () => {
+    const events = records.flatMap((r) => r.events);
+    expect(events.every((e) => e.recordedDate !== null && epochDay(e.recordedDate) >= epochDay(e.date) && epochDay(e.recordedDate) <= epochDay(asAt))).toBe(true);
+    const late = events.filter((e) => epochDay(e.recordedDate!) - epochDay(e.date) > 90).length / events.length;
+    expect(late).toBeGreaterThan(0.01);
+    expect(late).toBeLessThan(0.1);
   });
 });

@@ -313,7 +313,7 @@ function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEve
       overReason = 'left-care';
     }
     // On the same day as the last placement or a ceased event, turning 18 is the reason given.
-    if (eighteenDay <= overDay) {
+    if (eighteenDay !== Infinity && eighteenDay <= overDay) {
       overDay = eighteenDay;
       overReason = 'turned-18';
     }

@@ -82,6 +82,16 @@ describe('journeys that stop when the child leaves (version 2)', () => {
     expect(lookedAfterSpells(leavingChildren[2]!, leavingAsAt).map((s) => [s.start.toString(), s.lastPlacementDay, s.over?.toString(), s.overReason])).toEqual([['2023-06-01', null, '2023-09-15', 'left-care']]);
   });
 
+  it('gives a spell still going on neither an end nor a reason, and one that ended the day it ended', () => {
+    const still = record([placement('2023-06-01', null, 'foster')]);
+    expect(lookedAfterSpells(still, leavingAsAt).map((s) => [s.over, s.overReason])).toEqual([[null, null]]);
+    const twice = record([placement('2020-01-06', '2020-06-30', 'foster'), placement('2021-02-01', null, 'home', { legalBasis: 'CSO' })]);
+    expect(lookedAfterSpells(twice, leavingAsAt).map((s) => [s.start.toString(), s.over?.toString() ?? null, s.overReason])).toEqual([
+      ['2020-01-06', '2020-06-30', 'left-care'],
+      ['2021-02-01', null, null],
+    ]);
+  });
+
   it('never gives a leave date before the start: a ceased_looked_after before the start leaves on the start day', () => {
     const child = record(
       [placement('2020-01-06', null, 'foster')],
