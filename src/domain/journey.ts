@@ -293,7 +293,9 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
     else eventsByType[event.type].push({ event, day });
   }
   for (const type of milestoneTypes) if (eventsByType[type].length > 1) eventsByType[type].sort(byDayThenId);
-  const eighteen = dayBeforeEighteenthBirthday(record.child.dateOfBirth);
+  // The day before the 18th birthday is at least 6,572 days after birth (18 years hold 3 to 5 leap
+  // days): for a child younger than that at as-at, it need not be worked out.
+  const eighteen = asAtDay - epochDay(record.child.dateOfBirth) < 6570 ? Infinity : dayBeforeEighteenthBirthday(record.child.dateOfBirth);
   const eighteenDay = eighteen <= asAtDay ? eighteen : Infinity;
   return { record, asAtDay, placements, spells: spellsOf(placements, eventsByType.ceased_looked_after, eighteenDay), eighteenDay, eventsByType };
 }
@@ -304,21 +306,31 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
  * or before as-at, which the seen placements and events already are).
  */
 function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEvent[], eighteenDay: number): Spell[] {
-  return runsOf(placements, 'any').map((run) => {
+  // Plain loops and one object literal per spell: this runs for every child of every figure.
+  const runs = runsOf(placements, 'any');
+  const spells: Spell[] = new Array<Spell>(runs.length);
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as Run;
     let overDay = run.endDay;
     let overReason: Spell['overReason'] = run.endDay === Infinity ? null : 'left-care';
-    const stop = ceased.find((e) => e.day >= run.startDay && e.day <= run.endDay);
-    if (stop !== undefined && stop.day < overDay) {
-      overDay = stop.day;
-      overReason = 'left-care';
+    for (let i = 0; i < ceased.length; i++) {
+      const day = (ceased[i] as SeenEvent).day;
+      if (day >= run.startDay && day <= run.endDay) {
+        if (day < overDay) {
+          overDay = day;
+          overReason = 'left-care';
+        }
+        break;
+      }
     }
     // On the same day as the last placement or a ceased event, turning 18 is the reason given.
     if (eighteenDay !== Infinity && eighteenDay <= overDay) {
       overDay = eighteenDay;
       overReason = 'turned-18';
     }
-    return { ...run, overDay, overReason };
-  });
+    spells[r] = { placements: run.placements, startDay: run.startDay, endDay: run.endDay, overDay, overReason };
+  }
+  return spells;
 }
 
 /**
@@ -357,29 +369,41 @@ function spellHolding(seen: Seen, day: number): Spell | undefined {
   return seen.spells.find((spell) => spell.startDay <= day && day <= spell.endDay);
 }
 
+/** The departure on `day`, never before the journey's start (docs/measurement.md, "Journeys"). */
+function departureOn(day: number, reason: LeaveReason, startDay: number): Departure {
+  return { date: dateOfEpochDay(day < startDay ? startDay : day), reason };
+}
+
 /** Aims 1 and 2: the run's last day, or the end of its spell, whichever is earlier. */
-function runDeparture(seen: Seen, run: Run): { day: number; reason: LeaveReason } | null {
+function runDeparture(seen: Seen, run: Run): Departure | null {
   const spell = spellHolding(seen, run.startDay);
   const spellOver = spell?.overDay ?? Infinity;
   if (spellOver === Infinity && run.endDay === Infinity) return null;
-  if (spellOver <= run.endDay) return { day: spellOver, reason: spell?.overReason ?? 'left-care' };
-  return { day: run.endDay, reason: 'run-ended' };
+  if (spellOver <= run.endDay) return departureOn(spellOver, spell?.overReason ?? 'left-care', run.startDay);
+  return departureOn(run.endDay, 'run-ended', run.startDay);
 }
 
 /**
  * Aims 3 and 4: the earliest of the end of the spell holding the start, the day before the 18th
  * birthday, and the day before the next event of the same type (which supersedes this one).
  */
-function eventDeparture(seen: Seen, start: SeenEvent, next: SeenEvent | undefined): { day: number; reason: LeaveReason } | null {
-  let found: { day: number; reason: LeaveReason } | null = null;
-  const consider = (day: number, reason: LeaveReason) => {
-    if (day !== Infinity && (found === null || day < found.day)) found = { day, reason };
-  };
+function eventDeparture(seen: Seen, start: SeenEvent, next: SeenEvent | undefined): Departure | null {
+  let day = Infinity;
+  let reason: LeaveReason = 'left-care';
   const spell = spellHolding(seen, start.day);
-  if (spell !== undefined && spell.overReason !== null) consider(spell.overDay, spell.overReason);
-  consider(seen.eighteenDay, 'turned-18');
-  if (next !== undefined) consider(next.day - 1, 'superseded');
-  return found;
+  if (spell !== undefined && spell.overReason !== null) {
+    day = spell.overDay;
+    reason = spell.overReason;
+  }
+  if (seen.eighteenDay < day) {
+    day = seen.eighteenDay;
+    reason = 'turned-18';
+  }
+  if (next !== undefined && next.day - 1 < day) {
+    day = next.day - 1;
+    reason = 'superseded';
+  }
+  return day === Infinity ? null : departureOn(day, reason, start.day);
 }
 
 function accommodation(seen: Seen): AccommodationJourney[] {
@@ -439,7 +463,7 @@ function journey<K extends JourneyKind>(
   kind: K,
   startDay: number,
   startRef: string,
-  departed: { day: number; reason: LeaveReason } | null,
+  departure: Departure | null,
   milestones: readonly SeenEvent[],
   placementTypeAtStart: PlacementType | null,
   runEnd: PlainDate | null,
@@ -447,10 +471,15 @@ function journey<K extends JourneyKind>(
 ): Extract<Journey, { kind: K }> {
   const child = seen.record.child;
   const start = dateOfEpochDay(startDay);
-  const departureDay = departed === null ? null : Math.max(departed.day, startDay);
-  const lastDay = departureDay ?? seen.asAtDay;
-  const end = milestones.find((e) => e.day >= startDay && e.day <= lastDay);
-  const departure = departed === null ? null : { date: dateOfEpochDay(departureDay as number), reason: departed.reason };
+  const lastDay = departure === null ? seen.asAtDay : epochDay(departure.date);
+  let end: SeenEvent | undefined;
+  for (let i = 0; i < milestones.length; i++) {
+    const e = milestones[i] as SeenEvent;
+    if (e.day >= startDay && e.day <= lastDay) {
+      end = e;
+      break;
+    }
+  }
   const leave = end === undefined ? departure : null;
   return {
     kind,

@@ -73,9 +73,13 @@ describe('journeys that stop when the child leaves (version 2)', () => {
     expect(dateOfEpochDay(dayBeforeEighteenthBirthday(d('2006-12-31'))).toString()).toBe('2024-12-30');
     const [journey] = journeysOfKind(leavingChildren[3]!, 'accommodation', leavingAsAt);
     expect([journey?.ageAtStart, journey?.leave?.toString(), journey?.leaveReason]).toEqual([17, '2022-02-28', 'turned-18']);
-    // As at the day before, the child has not yet left.
+    // As at the day before, the child has not yet left; as at the day itself, the child has.
     const before = journeysOfKind(leavingChildren[3]!, 'accommodation', d('2022-02-27'))[0];
     expect([before?.leave, before?.departure]).toEqual([null, null]);
+    expect(journeysOfKind(leavingChildren[3]!, 'accommodation', d('2022-02-28'))[0]?.leave?.toString()).toBe('2022-02-28');
+    // Born 2001-03-01, four leap days before the 18th birthday: the day before is 6,573 days on.
+    const born2001 = record([placement('2018-01-08', null, 'foster')], [], { dateOfBirth: d('2001-03-01') });
+    expect(journeysOfKind(born2001, 'accommodation', d('2019-02-28'))[0]?.leave?.toString()).toBe('2019-02-28');
   });
 
   it('ends a spell on the ceased_looked_after date even while the placement is still open', () => {
