@@ -20,6 +20,14 @@ export const appCss = `
 .pace-downloads { font-size: 0.875rem; }
 .pace-verdicts li { margin-bottom: 0.5rem; }
 .pace-table-scroll { overflow-x: auto; max-width: 100%; }
+.pace-count-links ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0 0 1.5rem 0; padding: 0; list-style: none; }
+.pace-count-links li { margin: 0; }
+.pace-counts { margin: 0 0 1rem 0; }
+.pace-count { display: grid; grid-template-columns: minmax(0, 14rem) minmax(0, 1fr); gap: 0 1rem; margin-bottom: 0.25rem; }
+.pace-count dt { font-weight: bold; margin: 0; }
+.pace-count dd { margin: 0; }
+@media (max-width: 640px) { .pace-count { grid-template-columns: minmax(0, 1fr); } }
+.pace-counts-heading { margin-bottom: 0.25rem; font-weight: bold; }
 .pace-row--overdue td { background: #fbe9e6; }
 .pace-row--due-soon td { background: #fff6d6; }
 .pace-filters { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-end; }
