@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAuthority, findCalendarFeed, listContacts, type AuthorityScope, type Connection } from '../src/store/index.js';
-import { calendarTokenHash } from '../src/web/calendar/calendar-feeds.js';
+import { calendarTokenHash } from '../src/app/calendar-feeds.js';
 import { pace } from './cli-harness.js';
 import { engines } from './engines.js';
 import { saveMovedChild, saveReminderChildren } from './reminders-fixtures.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { d, event, placement } from '../../test/builders.js';
 import { nationalAims, type Aim } from './aim.js';
-import { aimRunChart, baselineWords } from './aim-run-chart.js';
+import { aimRunChart, aimRunChartWords, baselineWords } from './aim-run-chart.js';
 import type { ChildRecord } from './records.js';
 
 // RUN-CHARTS.md's cdi series, one child a point: each recommendation 30 days after the last,
@@ -30,9 +30,10 @@ describe('an aim’s run chart', () => {
     expect([chart.analysis.cl, chart.analysis.anhoej.n_useful, chart.analysis.anhoej.longest_run, chart.analysis.anhoej.n_crossings, chart.analysis.anhoej.signal]).toEqual([19, 31, 15, 8, true]);
   });
 
-  it('says what the rules find in words, naming months', () => {
-    expect(chart.verdicts[0]).toBe('The baseline is the 24 journeys that ended before the programme start on 1 January 2019.');
-    expect(chart.verdicts).toContain('15 points in a row below the baseline median since October 2018: this is not chance.');
+  it('finds each rule as a typed finding, and says them in words, naming months', () => {
+    expect(chart.findings.map((f) => f.kind)).toContain('shift');
+    expect(aimRunChartWords(chart)[0]).toBe('The baseline is the 24 journeys that ended before the programme start on 1 January 2019.');
+    expect(aimRunChartWords(chart)).toContain('15 points in a row below the baseline median since October 2018: this is not chance.');
   });
 
   it('highlights the points of the shift', () => {
@@ -43,13 +44,13 @@ describe('an aim’s run chart', () => {
   it('takes the first 12 points as baseline, and says why, when too few ended before the start', () => {
     const early = aimRunChart(aim2, records, d('2020-01-01'), d('2017-06-01'));
     expect(early.series.baselineCount).toBe(12);
-    expect(early.verdicts[0]).toBe('The baseline is the first 12 points, because only 5 journeys ended before the programme start on 1 June 2017 (at least 10 are needed).');
+    expect(aimRunChartWords(early)[0]).toBe('The baseline is the first 12 points, because only 5 journeys ended before the programme start on 1 June 2017 (at least 10 are needed).');
   });
 
   it('says how many points it needs when there are too few to judge', () => {
     // 17, 12, 27, 20, 20, 18, 22: the median is 20, and the two points on it are not useful.
     const few = aimRunChart(aim2, records.slice(0, 7), d('2020-01-01'), null);
-    expect(few.verdicts).toEqual(['The baseline is all 7 points so far, because no programme start date is set.', '10 useful points are needed before these rules can judge; this chart has 5.']);
+    expect(aimRunChartWords(few)).toEqual(['The baseline is all 7 points so far, because no programme start date is set.', '10 useful points are needed before these rules can judge; this chart has 5.']);
   });
 });
 

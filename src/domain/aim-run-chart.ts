@@ -1,20 +1,21 @@
 /**
  * An aim's run chart, analysed: the points and waiting bars (aim-series.ts), both rule sets with the
- * baseline of RUN-CHARTS.md ("Baseline for an aim's run chart") and re-phasing, and every verdict in
- * plain words, naming months rather than point numbers.
+ * baseline of docs/run-charts.md ("Baseline for an aim's run chart") and re-phasing, and every
+ * finding as a typed verdict. `aimRunChartWords` says them in plain words, naming months rather
+ * than point numbers, for whoever presents them.
  */
 import type { Aim } from './aim.js';
 import { longDate } from './aim-sentence.js';
 import { aimSeries, fallbackBaseline, minimumBaseline, type AimSeries, type BaselineRule } from './aim-series.js';
 import type { PlainDate } from './date.js';
 import type { ChildRecord } from './records.js';
-import { analyseSeries, describeVerdicts, type SpcAnalysis } from './spc/index.js';
+import { analyseSeries, describeVerdict, verdictsOf, type SpcAnalysis, type Verdict } from './spc/index.js';
 
 export interface AimRunChart {
   readonly series: AimSeries;
   readonly analysis: SpcAnalysis;
-  /** What the rules say, in words, baseline first. */
-  readonly verdicts: readonly string[];
+  /** What the rules find, in reading order (words: `aimRunChartWords`). */
+  readonly findings: readonly Verdict[];
   /** Points that are part of a shift or a trend. */
   readonly highlighted: ReadonlySet<number>;
 }
@@ -26,13 +27,25 @@ export function aimRunChart(aim: Aim, records: readonly ChildRecord[], asAt: Pla
   const series = aimSeries(aim, records, asAt, programmeStart);
   const values = series.points.map((p) => p.weeks);
   const analysis = analyseSeries(values, series.baselineCount > 0 ? { freeze: series.baselineCount, rephase: true } : {});
-  const label = (position: number) => {
-    const end = series.points[position - 1]?.end;
-    return end ? `${monthNames[end.month - 1]} ${end.year}` : `point ${position}`;
-  };
   const highlighted = new Set<number>();
   for (const span of [...analysis.ihi.shifts, ...analysis.ihi.trends]) for (let p = span.from; p <= span.to; p++) highlighted.add(p);
-  return { series, analysis, verdicts: [baselineWords(series.baselineRule, series.baselineCount), ...describeVerdicts(analysis, label)], highlighted };
+  return { series, analysis, findings: verdictsOf(analysis), highlighted };
+}
+
+/** The month a point's journey ended, "March 2025": how a reader finds a point. */
+export function pointMonth(chart: AimRunChart, position: number): string {
+  const end = chart.series.points[position - 1]?.end;
+  return end ? `${monthNames[end.month - 1]} ${end.year}` : `point ${position}`;
+}
+
+/** What the rules say, in words: the baseline first, then one sentence for each finding. */
+export function aimRunChartWords(chart: AimRunChart): string[] {
+  return [baselineWords(chart.series.baselineRule, chart.series.baselineCount), ...chart.findings.map((finding) => findingWords(chart, finding))];
+}
+
+/** One finding in words. */
+export function findingWords(chart: AimRunChart, finding: Verdict): string {
+  return describeVerdict(finding, chart.analysis, chart.series.points.length === 0 ? undefined : (position) => pointMonth(chart, position));
 }
 
 /** Says which points the baseline is, and why. */

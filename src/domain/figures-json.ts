@@ -2,7 +2,10 @@
  * An aim's figures and its journeys as the JSON the CLI and the API both print: snake_case,
  * percentages and weeks rounded to one decimal (rounding is for showing, never for computing).
  */
+import type { Aim } from './aim.js';
 import type { AimFigures, CohortJourney } from './aim-figures.js';
+import { aimRunChartWords, type AimRunChart } from './aim-run-chart.js';
+import type { PlainDate } from './date.js';
 import { nationalAimOfKind, type Journey } from './journey.js';
 import { roundOrNull, roundTo } from './round.js';
 import type { JourneyStatus } from './status.js';
@@ -38,4 +41,24 @@ export function journeyJson(journey: Journey, status: JourneyStatus, days: numbe
 /** A journey measured against an aim: as `journeyJson`, with its due date. */
 export function cohortJourneyJson(j: CohortJourney) {
   return { ...journeyJson(j.journey, j.status, j.days), due: j.due.toString() };
+}
+
+/**
+ * An aim's run chart as data: its points, the baseline, the analysis exactly as `pace spc --json`
+ * prints one, every finding typed and in words, and the waiting bars. `pace runchart --json` and
+ * the API's run chart both send this.
+ */
+export function runChartJson(aim: Aim, chart: AimRunChart, asAt: PlainDate) {
+  const { series } = chart;
+  return {
+    aim_id: aim.id,
+    aim: aim.nationalAim ?? aim.id,
+    as_at: asAt.toString(),
+    points: series.points.map((p) => ({ point: p.position, child_id: p.childId, start: p.start.toString(), end: p.end.toString(), weeks: roundTo(p.weeks), in_signal: chart.highlighted.has(p.position) })),
+    baseline: { count: series.baselineCount, from: series.baselineCount > 0 ? 1 : null, to: series.baselineCount > 0 ? series.baselineCount : null, rule: series.baselineRule.kind },
+    analysis: chart.analysis,
+    findings: chart.findings,
+    verdicts: aimRunChartWords(chart),
+    waiting: series.waiting.map((w) => ({ child_id: w.childId, start: w.start.toString(), weeks: roundTo(w.weeks), due: w.due.toString(), status: w.overdue ? 'overdue' : 'waiting', placement_type: w.placementType })),
+  };
 }

@@ -18,8 +18,8 @@ import { changesState, checkCsrfToken, refuseOtherOrigin } from './auth/csrf.js'
 import { registerSessions } from './auth/sessions.js';
 import { todayInScotland, type WebContext } from './context.js';
 import { registerErrorHandling } from './error-handling.js';
-import { FiguresCache } from './figures/figures-cache.js';
-import { ImportJobs, uploadsDirFor } from './imports/import-jobs.js';
+import { FiguresCache } from '../app/figures-cache.js';
+import { ImportJobs, uploadsDirFor } from '../app/import-jobs.js';
 import { uploadLimits } from './routes/import.js';
 import { registerPages } from './routes/pages.js';
 import { fastifyTrustProxy, trustNoProxy, type TrustProxy } from './trust-proxy.js';

@@ -2,8 +2,8 @@
 import { Temporal, type PlainDate } from '../domain/date.js';
 import type { Connection } from '../store/index.js';
 import type { OidcSignIn } from './auth/oidc.js';
-import type { FiguresCache } from './figures/figures-cache.js';
-import type { ImportJobs } from './imports/import-jobs.js';
+import type { FiguresCache } from '../app/figures-cache.js';
+import type { ImportJobs } from '../app/import-jobs.js';
 
 export interface WebContext {
   readonly connection: Connection;

@@ -4,8 +4,8 @@
  * and in the README. The account has no role in any other authority.
  */
 import { findAuthority, findUser, grantRole, type Connection } from '../store/index.js';
-import { createAccount } from './auth/accounts.js';
-import { verifyPassword } from './auth/secrets.js';
+import { createAccount } from '../app/accounts.js';
+import { verifyPassword } from '../app/secrets.js';
 
 export const demoUsername = 'demo';
 export const demoPassword = 'permanence';

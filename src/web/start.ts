@@ -7,7 +7,7 @@ import { seedDemoIfEmpty } from '../demo/seed.js';
 import { closeStore, countUsers, openStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { oidcSettingsFromEnv } from './auth/oidc.js';
-import { keepTemporaryFilesIn, uploadsDirFor } from './imports/import-jobs.js';
+import { keepTemporaryFilesIn, uploadsDirFor } from '../app/import-jobs.js';
 import { demoAccountUsable, demoPassword, demoUsername, ensureDemoAccount } from './demo-account.js';
 import { trustProxyFromEnv } from './trust-proxy.js';
 

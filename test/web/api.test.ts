@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditOf, findChildRecord, findUser, revokeApiToken } from '../../src/store/index.js';
-import { createApiToken } from '../../src/web/auth/accounts.js';
+import { createApiToken } from '../../src/app/accounts.js';
 import { engines } from '../engines.js';
 import { saveNorth } from './fixtures.js';
 import { addTestUser, openWeb, type WebFixture } from './harness.js';

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as auditModule from '../../src/store/audit.js';
 import { appendAudit, deleteRecord, queryAudit, restoreRecord, saveMeeting, type AuditEntry } from '../../src/store/index.js';
-import { createApiToken } from '../../src/web/auth/accounts.js';
+import { createApiToken } from '../../src/app/accounts.js';
 import { d } from '../builders.js';
 import { pace } from '../cli-harness.js';
 import { engines } from '../engines.js';

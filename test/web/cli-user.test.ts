@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAuthority, closeStore, findUser, grantsOf, openStore } from '../../src/store/index.js';
 import { buildApp } from '../../src/web/app.js';
-import { verifyPassword } from '../../src/web/auth/secrets.js';
+import { verifyPassword } from '../../src/app/secrets.js';
 import { pace } from '../cli-harness.js';
 import { engines } from '../engines.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findChildRecord, findUser } from '../../src/store/index.js';
-import { createApiToken } from '../../src/web/auth/accounts.js';
+import { createApiToken } from '../../src/app/accounts.js';
 import { engines } from '../engines.js';
 import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../../src/demo/seed.js';
 import { findUser, grantsOf, setPasswordHash, type Connection } from '../../src/store/index.js';
-import { hashPassword } from '../../src/web/auth/secrets.js';
+import { hashPassword } from '../../src/app/secrets.js';
 import { demoAccountUsable, ensureDemoAccount } from '../../src/web/demo-account.js';
 import { d } from '../builders.js';
 import { engines } from '../engines.js';

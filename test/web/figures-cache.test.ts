@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findAuthority, saveRecords, type StoredAuthority } from '../../src/store/index.js';
-import { FiguresCache } from '../../src/web/figures/figures-cache.js';
+import { FiguresCache } from '../../src/app/figures-cache.js';
 import { d, event } from '../builders.js';
 import { engines } from '../engines.js';
 import { saveNorth } from './fixtures.js';

@@ -8,7 +8,7 @@ import { addAuthority, addUser, grantRole, type AuthorityScope, type Connection,
 import { buildApp } from '../../src/web/app.js';
 import type { OidcSettings } from '../../src/web/auth/oidc.js';
 import type { TrustProxy } from '../../src/web/trust-proxy.js';
-import { hashPassword } from '../../src/web/auth/secrets.js';
+import { hashPassword } from '../../src/app/secrets.js';
 import type { PlainDate } from '../../src/domain/date.js';
 import { d } from '../builders.js';
 import type { TestEngine } from '../engines.js';

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProfile, type Profile } from '../../src/ingest/profile.js';
 import type { Connection } from '../../src/store/index.js';
-import { ImportJobs, keepFor, uploadsDirFor, type Upload } from '../../src/web/imports/import-jobs.js';
+import { ImportJobs, keepFor, uploadsDirFor, type Upload } from '../../src/app/import-jobs.js';
 import { d } from '../builders.js';
 
 const scope = { id: 1, code: 'NORTH' };

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAuthority, deleteRecord, findChildRecord, listImports, saveRecords } from '../../src/store/index.js';
 import { buildApp } from '../../src/web/app.js';
-import { keepTemporaryFilesIn } from '../../src/web/imports/import-jobs.js';
+import { keepTemporaryFilesIn } from '../../src/app/import-jobs.js';
 import { child } from '../builders.js';
 import { engines } from '../engines.js';
 import { cleanExport, snapshotRecords } from '../ingest/fixtures.js';

@@ -3,7 +3,7 @@
 import type { Aim } from '../../src/domain/aim.js';
 import { addCycle, newTest } from '../../src/domain/improvement/test-of-change.js';
 import { addDriverNode, addTest, listAims, saveAim, saveMeeting, saveRecords, saveTest, type AuthorityScope, type Connection } from '../../src/store/index.js';
-import { createCalendarFeed } from '../../src/web/calendar/calendar-feeds.js';
+import { createCalendarFeed } from '../../src/app/calendar-feeds.js';
 import { child, d, event, placement } from '../builders.js';
 
 export const north = {

@@ -6,9 +6,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, appendAudit, findUser, grantRole, revokeApiToken, type Connection } from '../../src/store/index.js';
-import { createApiToken } from '../../src/web/auth/accounts.js';
-import { hashPassword } from '../../src/web/auth/secrets.js';
-import { createCalendarFeed } from '../../src/web/calendar/calendar-feeds.js';
+import { createApiToken } from '../../src/app/accounts.js';
+import { hashPassword } from '../../src/app/secrets.js';
+import { createCalendarFeed } from '../../src/app/calendar-feeds.js';
 import { engines } from '../engines.js';
 import { saveNorth } from './fixtures.js';
 import { addTestUser, Client, openWeb, password, type WebFixture } from './harness.js';

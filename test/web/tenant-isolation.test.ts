@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../src/web/auth/accounts.js';
+import { createApiToken } from '../../src/app/accounts.js';
 import { engines } from '../engines.js';
 import { cleanExport } from '../ingest/fixtures.js';
 import { addTestUser, Client, openWeb, type WebFixture } from './harness.js';

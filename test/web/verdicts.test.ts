@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AimRunChart } from '../../src/domain/aim-run-chart.js';
-import { analyseSeries, describeVerdicts } from '../../src/domain/spc/index.js';
+import { aimRunChartWords, type AimRunChart } from '../../src/domain/aim-run-chart.js';
+import { analyseSeries, verdictsOf } from '../../src/domain/spc/index.js';
 import { summariseVerdicts } from '../../src/web/presenters/verdicts.js';
 
 function chartOf(values: number[]): AimRunChart {
@@ -8,7 +8,7 @@ function chartOf(values: number[]): AimRunChart {
   return {
     series: { points: [], baselineCount: 0, baselineRule: { kind: 'first-points', programmeStart: null, beforeStart: 0 }, waiting: [] },
     analysis,
-    verdicts: ['The baseline sentence.', ...describeVerdicts(analysis)],
+    findings: verdictsOf(analysis),
     highlighted: new Set(),
   };
 }
@@ -25,12 +25,12 @@ describe('what the rules say, on the dashboard', () => {
       'Shift: 6 points in a row below the median, points 55–60.',
     ]);
     expect(lines).toContain("10 shifts in all (the aim's page lists every one); the latest:");
-    expect(lines[0]).toBe('The baseline sentence.');
-    expect(chart.verdicts.filter((l) => l.startsWith('Shift:'))).toHaveLength(10);
+    expect(lines[0]).toBe('No journey has reached its milestone yet, so there is no baseline.');
+    expect(aimRunChartWords(chart).filter((l) => l.startsWith('Shift:'))).toHaveLength(10);
   });
 
   it('leaves a kind with five or fewer verdicts as it is', () => {
     const chart = chartOf([17, 12, 27, 20, 20, 18, 22, 19, 19, 24, 17, 16, 24, 19, 19, 22, 25, 19, 17, 6, 25, 17, 11, 14, 9, 11, 7, 13, 5, 5, 3, 5, 9, 4, 5, 9]);
-    expect(summariseVerdicts(chart)).toEqual(chart.verdicts);
+    expect(summariseVerdicts(chart)).toEqual(aimRunChartWords(chart));
   });
 });

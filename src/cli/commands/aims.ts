@@ -3,7 +3,7 @@ import type { Aim } from '../../domain/aim.js';
 import { aimFigures } from '../../domain/aim-figures.js';
 import { aimSentence } from '../../domain/aim-sentence.js';
 import type { PlainDate } from '../../domain/date.js';
-import { cohortJourneyJson, figuresJson } from '../../domain/figures-json.js';
+import { aimFiguresJson } from '../../app/aim-json.js';
 import { describeTimescale } from '../../domain/timescale.js';
 import { aimToJson, findAim, listAims, loadChildRecords, parseAimJson, saveAim, type AimJson } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
@@ -48,14 +48,7 @@ export function aimsCommand(program: Command, io: Io, done: (code: number) => vo
         return aims.map((aim) => aimFigures(aim, records, options.asAt, options.from ? { fromDate: options.from } : {}));
       });
       if (result === null) return done(exitCodes.refused);
-      const aims = result.map((f) => ({
-        aim: f.aim.nationalAim ?? f.aim.id,
-        id: f.aim.id,
-        name: f.aim.name,
-        sentence: aimSentence(f.aim),
-        ...figuresJson(f),
-        journeys: f.journeys.map(cohortJourneyJson),
-      }));
+      const aims = result.map((f) => aimFiguresJson(f.aim, f, { journeys: true }));
       if (options.json) {
         writeJson(io, { as_at: options.asAt.toString(), aims });
       } else {

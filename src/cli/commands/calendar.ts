@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { listCalendarFeeds, revokeCalendarFeed } from '../../store/index.js';
-import { calendarPath, createCalendarFeed } from '../../web/calendar/calendar-feeds.js';
+import { calendarPath, createCalendarFeed } from '../../app/calendar-feeds.js';
 import { authorityCodeArgument, positiveIntegerArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, type Io } from '../context.js';
 import { nameArgument } from '../reminders/load.js';

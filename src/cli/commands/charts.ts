@@ -5,7 +5,7 @@ import { aimRunChart } from '../../domain/aim-run-chart.js';
 import { aimSurvival } from '../../domain/aim-survival.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { ChildRecord } from '../../domain/records.js';
-import { roundTo } from '../../domain/round.js';
+import { runChartJson } from '../../domain/figures-json.js';
 import { stagesForAim } from '../../domain/stages.js';
 import { listAims, loadChildRecords, type StoredAuthority } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
@@ -43,22 +43,9 @@ export function chartsCommand(program: Command, io: Io, done: (code: number) => 
     .action(async (options: { authority: string; aim: string; asAt: PlainDate; json?: boolean }) => {
       const result = await withAim(io, options.authority, options.aim, ({ found, aim, records }) => ({ aim, chart: aimRunChart(aim, records, options.asAt, found.authority.programmeStart) }));
       if (result === null) return done(exitCodes.refused);
-      const { aim, chart } = result;
-      const json = {
-        aim: aim.nationalAim ?? aim.id,
-        as_at: options.asAt.toString(),
-        points: chart.series.points.map((p) => ({ child_id: p.childId, start: p.start.toString(), end: p.end.toString(), weeks: roundTo(p.weeks) })),
-        baseline: { from: chart.series.baselineCount > 0 ? 1 : null, to: chart.series.baselineCount > 0 ? chart.series.baselineCount : null, rule: chart.series.baselineRule.kind },
-        cl: chart.analysis.cl,
-        anhoej: chart.analysis.anhoej,
-        ihi: chart.analysis.ihi,
-        phases: chart.analysis.phases,
-        astronomical_candidates: chart.analysis.astronomical_candidates,
-        verdicts: chart.verdicts,
-        waiting: chart.series.waiting.map((w) => ({ child_id: w.childId, start: w.start.toString(), weeks: roundTo(w.weeks), placement_type: w.placementType, status: w.overdue ? 'overdue' : 'waiting' })),
-      };
+      const json = runChartJson(result.aim, result.chart, options.asAt);
       if (options.json) writeJson(io, json);
-      else io.out.write(`${json.points.length} points, ${json.waiting.length} still waiting\n${chart.verdicts.map((v) => `- ${v}\n`).join('')}`);
+      else io.out.write(`${json.points.length} points, ${json.waiting.length} still waiting\n${json.verdicts.map((v) => `- ${v}\n`).join('')}`);
       done(exitCodes.ok);
     });
 

@@ -5,10 +5,10 @@ import { clasPermanenceRows, clasYear } from '../../domain/exports/clas.js';
 import { pseudonymisedExtract } from '../../domain/exports/pseudonymise.js';
 import { longDate } from '../../domain/aim-sentence.js';
 import { appendAudit, loadChildRecords } from '../../store/index.js';
-import { clasTable } from '../../exports/clas-export.js';
-import { csvFileNames, exportFormatOf, tableCsv, tablesXlsx, type ExportFormat, type ExportTable } from '../../exports/export-table.js';
-import { hmacPseudonymiser, readPseudonymKey } from '../../exports/pseudonym-key.js';
-import { pseudonymisedTables } from '../../exports/pseudonymised-export.js';
+import { clasTable } from '../../app/exports/clas-export.js';
+import { csvFileNames, exportFormatOf, tableCsv, tablesXlsx, type ExportFormat, type ExportTable } from '../../app/exports/export-table.js';
+import { hmacPseudonymiser, readPseudonymKey } from '../../app/exports/pseudonym-key.js';
+import { pseudonymisedTables } from '../../app/exports/pseudonymised-export.js';
 import { authorityCodeArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, type Io } from '../context.js';
 

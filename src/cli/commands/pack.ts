@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { meetingPackPdf } from '../../charts/pack-pdf.js';
 import { isAfter, Temporal, type PlainDate } from '../../domain/date.js';
 import { listAims, listMeetings, listTests, loadChildRecords } from '../../store/index.js';
-import { computeAuthorityFigures } from '../../web/figures/authority-figures.js';
-import { meetingPack } from '../../web/packs/meeting-pack.js';
+import { computeAuthorityFigures } from '../../app/authority-figures.js';
+import { meetingPack } from '../../app/meeting-pack.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, type Io } from '../context.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { findUser, grantNationalAnalyst, grantRole, isUserRole, listApiTokens, listNationalAnalysts, listUsers, revokeApiToken, revokeNationalAnalyst, setPasswordHash, userRoles, type UserRole } from '../../store/index.js';
-import { createAccount, createApiToken, describeAccountError, passwordProblem, randomPassword } from '../../web/auth/accounts.js';
-import { hashPassword } from '../../web/auth/secrets.js';
+import { createAccount, createApiToken, describeAccountError, passwordProblem, randomPassword } from '../../app/accounts.js';
+import { hashPassword } from '../../app/secrets.js';
 import { authorityCodeArgument, positiveIntegerArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 import { describeSso, emailArgument, linkOrReport, ssoConflictReported, subjectArgument, userLinkCommand, wantsSso, type SsoOptions } from './user-sso.js';

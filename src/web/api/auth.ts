@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findApiTokenUser, grantsOf, type Connection } from '../../store/index.js';
 import type { SignedInUser } from '../auth/access.js';
-import { sha256 } from '../auth/secrets.js';
+import { sha256 } from '../../app/secrets.js';
 import { HttpError } from '../errors.js';
 
 declare module 'fastify' {

@@ -8,7 +8,9 @@ import { parseAsAt } from '../forms/as-at.js';
 import { cohortJourneyJson } from '../../domain/figures-json.js';
 import { journeyListFilters, journeysFor, type JourneyListFilter } from '../presenters/journey-list.js';
 import { apiUserOf } from './auth.js';
-import { aimFiguresJson, runChartJson, waitingJson } from './present.js';
+import { aimFiguresJson } from '../../app/aim-json.js';
+import { runChartJson } from '../../domain/figures-json.js';
+import { waitingJson } from './present.js';
 import { asAtQuery, errorResponse, params } from './schemas.js';
 
 const security = [{ bearer: [] }];
@@ -30,7 +32,7 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
     { schema: { tags: ['figures'], summary: 'Every aim measured as at a date: counts, n, percentage, median and what the run-chart rules say', params: params('code'), querystring: asAtQuery, security, response: { 400: errorResponse, 404: errorResponse } } },
     async (request) => {
       const { figures } = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
-      return { as_at: figures.asAt.toString(), aims: figures.aims.map(aimFiguresJson) };
+      return { as_at: figures.asAt.toString(), aims: figures.aims.map((r) => aimFiguresJson(r.aim, r.figures)) };
     },
   );
 
@@ -44,7 +46,7 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
       if (!result) throw new HttpError(404, `No aim ${request.params.aimId} in ${request.params.code}.`);
       // Each point names the child whose journey it is.
       await auditListView(ctx.connection, grant.scope, request, user.username, 'run-chart');
-      return { as_at: figures.asAt.toString(), ...runChartJson(result) };
+      return runChartJson(result.aim, result.chart, figures.asAt);
     },
   );
 

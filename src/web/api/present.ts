@@ -1,12 +1,11 @@
-/** What the API sends: records in the canonical format's column names, figures as `pace aims --json` prints them. */
-import { cohortJourneyJson, figuresJson } from '../../domain/figures-json.js';
+/** What the API sends: records in the canonical format's column names, the journeys of a child. */
+import { cohortJourneyJson } from '../../domain/figures-json.js';
 import type { Aim } from '../../domain/aim.js';
 import { measuredJourneys } from '../../domain/aim-figures.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { CaseEvent, Child, ChildRecord, Placement } from '../../domain/records.js';
 import { roundTo } from '../../domain/round.js';
-import { aimToJson } from '../../store/index.js';
-import type { AimResult, WaitingRow } from '../figures/authority-figures.js';
+import type { WaitingRow } from '../../app/authority-figures.js';
 
 export function childJson(c: Child) {
   return { child_id: c.childId, first_name: c.firstName, last_name: c.lastName, date_of_birth: c.dateOfBirth.toString(), sex: c.sex, sibling_group: c.siblingGroup, worker: c.worker, team: c.team, locality: c.locality };
@@ -30,30 +29,6 @@ export function childRecordJson(record: ChildRecord, aims: readonly Aim[], asAt:
     journeys: aims.flatMap((aim) =>
       measuredJourneys(aim, [record], asAt).map((j) => ({ aim_id: aim.id, ...cohortJourneyJson(j) })),
     ),
-  };
-}
-
-export function aimFiguresJson(result: AimResult) {
-  const f = result.figures;
-  return {
-    id: result.aim.id,
-    name: result.aim.name,
-    national_aim: result.aim.nationalAim,
-    sentence: result.sentence,
-    definition: aimToJson(result.aim),
-    ...figuresJson(f),
-    verdicts: result.chart.verdicts,
-  };
-}
-
-export function runChartJson(result: AimResult) {
-  const { series, analysis } = result.chart;
-  return {
-    aim_id: result.aim.id,
-    points: series.points.map((p) => ({ point: p.position, child_id: p.childId, start: p.start.toString(), end: p.end.toString(), weeks: roundTo(p.weeks) })),
-    baseline_count: series.baselineCount,
-    analysis,
-    verdicts: result.chart.verdicts,
   };
 }
 

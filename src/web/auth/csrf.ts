@@ -16,7 +16,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.js';
-import { newSecret } from './secrets.js';
+import { newSecret } from '../../app/secrets.js';
 import { cookieName, cookieOptions, preSessionCsrfCookie, sessionIdOf } from './sessions.js';
 
 const refusal = 'This form has expired or did not come from pace. Go back, reload the page and try again.';

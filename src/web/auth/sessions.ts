@@ -6,7 +6,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createSession, deleteExpiredSessions, deleteSession, findSession, grantsOf, type Connection } from '../../store/index.js';
 import type { SignedInUser } from './access.js';
-import { newSecret, sha256 } from './secrets.js';
+import { newSecret, sha256 } from '../../app/secrets.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -9,7 +9,7 @@ import { changeMarks } from '../../domain/improvement/change-marks.js';
 import type { TestOfChange } from '../../domain/improvement/test-of-change.js';
 import { listTests, type StoredAuthority } from '../../store/index.js';
 import type { WebContext } from '../context.js';
-import { linkedRunChart, maxLinkedPoints, type AuthorityFigures } from '../figures/authority-figures.js';
+import { linkedRunChart, maxLinkedPoints, type AuthorityFigures } from '../../app/authority-figures.js';
 
 export async function withChangeMarks(ctx: WebContext, stored: StoredAuthority, figures: AuthorityFigures, tests?: readonly TestOfChange[]): Promise<AuthorityFigures> {
   const all = tests ?? (await listTests(ctx.connection, stored.scope));

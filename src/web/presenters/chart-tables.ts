@@ -1,6 +1,6 @@
 /** Each chart's data as a table for the page, from the same tables the CSV downloads are made of. */
 import { runChartTable, stageTable, survivalTable, waitingChartTable } from '../../charts/aim-charts.js';
-import type { AimResult } from '../figures/authority-figures.js';
+import type { AimResult } from '../../app/authority-figures.js';
 import type { TableModel } from '../views/aim-page.js';
 import { authorityPath } from '../views/layout.js';
 import { placementLabel } from './format.js';

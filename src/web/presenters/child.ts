@@ -8,7 +8,7 @@ import { journeyRouteLabels } from '../../domain/codes.js';
 import { leaveReasonWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
 import { childTimeline } from '../../domain/timeline.js';
 import type { RecordChange } from '../../store/index.js';
-import { displayName } from '../figures/authority-figures.js';
+import { displayName } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { eventLabel, formatInstant, formatWeeks, longDate, placementLabel, routeLabel } from './format.js';
 import { presentChildTimeline, type ChildTimelineModel } from './timeline.js';

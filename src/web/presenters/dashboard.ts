@@ -1,9 +1,10 @@
 /** The dashboard's view model: per aim, its sentence, headline, charts and what the rules say. */
 import type { AimFigures } from '../../domain/aim-figures.js';
+import { aimRunChartWords } from '../../domain/aim-run-chart.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { JourneyStatus } from '../../domain/status.js';
 import { statusLabels, statusMeaning } from '../../domain/status-words.js';
-import type { AimResult, AuthorityFigures } from '../figures/authority-figures.js';
+import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
 import { formatPercent, formatWeeks, longDate, plural } from './format.js';
@@ -128,7 +129,7 @@ export function presentAim(code: string, asAt: PlainDate, result: AimResult, opt
     waitingLinks: links('waiting-chart'),
     tablesHref: `${base}${query}`,
     timelines: { text: `Timelines of children waiting more than ${timescaleWeeks(aim.timescale)} weeks`, href: waitingGroupHref(code, aim, timescaleWeeks(aim.timescale), asAt) },
-    verdicts: options.allVerdicts ? result.chart.verdicts : summariseVerdicts(result.chart),
+    verdicts: options.allVerdicts ? aimRunChartWords(result.chart) : summariseVerdicts(result.chart),
     marksKey: (result.marks ?? []).map((m) => `${m.label}: ${m.description}`),
     points: result.chart.series.points.length,
     waitingCount: result.chart.series.waiting.length,

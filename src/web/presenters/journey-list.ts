@@ -10,7 +10,7 @@ import type { PlainDate } from '../../domain/date.js';
 import { cohortJourneyJson } from '../../domain/figures-json.js';
 import { countedStatuses, journeyStatuses, type JourneyStatus } from '../../domain/status.js';
 import { leaveReasonWords, milestoneWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
-import type { AimResult } from '../figures/authority-figures.js';
+import type { AimResult } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { formatWeeks, longDate } from './format.js';
 

@@ -3,8 +3,8 @@
  * trends; the dashboard says how many there are and names the latest of each kind, and the aim's
  * page lists every one.
  */
-import type { AimRunChart } from '../../domain/aim-run-chart.js';
-import { verdictsOf, type Verdict } from '../../domain/spc/index.js';
+import { aimRunChartWords, type AimRunChart } from '../../domain/aim-run-chart.js';
+import type { Verdict } from '../../domain/spc/index.js';
 
 /** A repeating kind with more verdicts than this is counted, and only its latest `shownPerKind` are said. */
 export const untrimmedPerKind = 5;
@@ -20,10 +20,10 @@ const kindWords: Readonly<Partial<Record<Verdict['kind'], [string, string]>>> = 
 
 /** The chart's verdicts, in reading order, with each repeating kind cut to its latest few and counted. */
 export function summariseVerdicts(chart: AimRunChart, perKind = shownPerKind): string[] {
-  // chart.verdicts is the baseline sentence, then one sentence per verdict of the analysis, in order.
-  const kinds = verdictsOf(chart.analysis).map((v) => v.kind);
-  const [baseline, ...sentences] = chart.verdicts;
-  if (baseline === undefined || kinds.length !== sentences.length) return [...chart.verdicts];
+  // The words are the baseline sentence, then one sentence per finding, in order.
+  const kinds = chart.findings.map((v) => v.kind);
+  const [baseline, ...sentences] = aimRunChartWords(chart);
+  if (baseline === undefined) return [];
   const shown: string[] = [baseline];
   const byKind = new Map<Verdict['kind'], string[]>();
   sentences.forEach((sentence, i) => {

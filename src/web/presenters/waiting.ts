@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { placementTypes } from '../../domain/codes.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
-import type { AuthorityFigures, WaitingRow } from '../figures/authority-figures.js';
+import type { AuthorityFigures, WaitingRow } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { formatWeeks, longDate, placementLabel } from './format.js';
 import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { findUser } from '../../store/index.js';
 import { oidcStartPath } from '../auth/oidc.js';
 import { safeNext } from '../auth/safe-next.js';
-import { decoyHash, isPasswordHash, verifyPassword } from '../auth/secrets.js';
+import { decoyHash, isPasswordHash, verifyPassword } from '../../app/secrets.js';
 import { endSession, startSession } from '../auth/sessions.js';
 import type { WebContext } from '../context.js';
 import { chromeOf, sendPage } from '../render.js';

@@ -7,7 +7,7 @@ import { childrenDue, isAllocatedTo } from '../../domain/reminders/due-list.js';
 import { resolveSchedule } from '../../domain/reminders/schedule.js';
 import { findCalendarFeed, listScheduleRules } from '../../store/index.js';
 import { calendarIcs } from '../calendar/calendar-ics.js';
-import { calendarTokenHash } from '../calendar/calendar-feeds.js';
+import { calendarTokenHash } from '../../app/calendar-feeds.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 

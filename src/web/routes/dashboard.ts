@@ -1,7 +1,7 @@
 /** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
 import type { FastifyInstance } from 'fastify';
 import { aimStageChartSvg, aimSurvivalChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
-import type { AuthorityFigures, AimResult } from '../figures/authority-figures.js';
+import type { AuthorityFigures, AimResult } from '../../app/authority-figures.js';
 import { svgToPng } from '../../charts/render.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';

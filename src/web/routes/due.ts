@@ -13,7 +13,7 @@ import { isScheduleRuleId, resolveSchedule, ruleMeanings, type ScheduleRule } fr
 import { planDigests } from '../../domain/reminders/digest.js';
 import { allocationChanges, allocationVersions, listAims, listCalendarFeeds, listContacts, listScheduleRules, removeContact, revokeCalendarFeed, saveScheduleRule, setContact, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
-import { calendarPath, createCalendarFeed } from '../calendar/calendar-feeds.js';
+import { calendarPath, createCalendarFeed } from '../../app/calendar-feeds.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { auditListView } from '../list-audit.js';

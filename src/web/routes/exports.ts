@@ -5,10 +5,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { clasPermanenceRows, clasYear, clasYearOf, type ClasYear } from '../../domain/exports/clas.js';
 import { pseudonymisedExtract } from '../../domain/exports/pseudonymise.js';
-import { clasTable } from '../../exports/clas-export.js';
-import { csvContentType, tableCsv, tablesXlsx, xlsxContentType, type ExportFormat, type ExportTable } from '../../exports/export-table.js';
-import { hmacPseudonymiser, readPseudonymKey } from '../../exports/pseudonym-key.js';
-import { pseudonymisedTables } from '../../exports/pseudonymised-export.js';
+import { clasTable } from '../../app/exports/clas-export.js';
+import { csvContentType, tableCsv, tablesXlsx, xlsxContentType, type ExportFormat, type ExportTable } from '../../app/exports/export-table.js';
+import { hmacPseudonymiser, readPseudonymKey } from '../../app/exports/pseudonym-key.js';
+import { pseudonymisedTables } from '../../app/exports/pseudonymised-export.js';
 import { appendAudit, loadChildRecords, type UserGrant } from '../../store/index.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';

@@ -15,7 +15,7 @@ import { grantFor, type SignedInUser } from '../auth/access.js';
 import { checkCsrfToken } from '../auth/csrf.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
-import type { ImportJob, Upload } from '../imports/import-jobs.js';
+import type { ImportJob, Upload } from '../../app/import-jobs.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { ImportJobPage, ImportPage, problemsCsv } from '../views/import.js';

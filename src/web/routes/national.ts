@@ -9,7 +9,7 @@ import { monthText, nationalPeriod, parseMonthOrDay, type MonthOrDay, type Natio
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
-import { nationalFigures, requireNationalAnalyst } from '../national/national-figures.js';
+import { nationalFigures, requireNationalAnalyst } from '../../app/national-figures.js';
 import { longDate } from '../presenters/format.js';
 import { nationalTableModel, presentNationalAim } from '../presenters/national.js';
 import { chromeOf, sendPage, userOf } from '../render.js';

@@ -14,7 +14,7 @@ import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
 import { auditListView } from '../list-audit.js';
 import { parseMeetingForm, type FormValues } from '../forms/improvement-forms.js';
-import { meetingPack } from '../packs/meeting-pack.js';
+import { meetingPack } from '../../app/meeting-pack.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findUserByOidcSubject, grantsOf, isNationalAnalyst, linkOidcSubjectByEmail, savePendingSignIn, takePendingSignIn } from '../../store/index.js';
 import { oidcCallbackPath, oidcStartPath, OidcSignIn } from '../auth/oidc.js';
 import { safeNext } from '../auth/safe-next.js';
-import { newSecret, sha256 } from '../auth/secrets.js';
+import { newSecret, sha256 } from '../../app/secrets.js';
 import { cookieOptions, startSession } from '../auth/sessions.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';

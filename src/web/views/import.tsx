@@ -4,7 +4,7 @@ import { csvText } from '../../charts/csv.js';
 import type { ImportProgress, ImportReport } from '../../ingest/import-files.js';
 import type { ImportProblem } from '../../ingest/import-problem.js';
 import type { ImportLogEntry, SaveSummary } from '../../store/index.js';
-import type { ImportJob } from '../imports/import-jobs.js';
+import type { ImportJob } from '../../app/import-jobs.js';
 import { formatInstant, plural } from '../presenters/format.js';
 import { CsrfField, ErrorSummary, PageHeader, Select, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';

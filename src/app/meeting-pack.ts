@@ -5,24 +5,24 @@
  * dated since the previous meeting; then the balancing measures; then the data-quality report's
  * counts by rule. The printable page and `pace pack` both show this one value.
  */
-import { aimRunChartSvg } from '../../charts/aim-charts.js';
-import { balancingChartSvg, formatBalancingValue } from '../../charts/balancing-charts.js';
-import type { PackDocument, PackTest } from '../../charts/pack-document.js';
-import { longDate } from '../../domain/aim-sentence.js';
-import type { PlainDate } from '../../domain/date.js';
-import { balancingChart, balancingMeasures, monthWords } from '../../domain/improvement/balancing.js';
-import { changeMarks } from '../../domain/improvement/change-marks.js';
-import { actDecisionLabels, agencyLabels, testScaleLabels, testStatusLabels } from '../../domain/improvement/codes.js';
-import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
-import { previousMeeting, testsInWindow, type MeetingWindow } from '../../domain/improvement/meeting-window.js';
-import type { CyclePart, PdsaCycle, TestOfChange } from '../../domain/improvement/test-of-change.js';
-import { qualityJson } from '../../domain/quality/quality-json.js';
-import { qualityReport } from '../../domain/quality/quality-report.js';
-import type { ChildRecord } from '../../domain/records.js';
-import type { Meeting } from '../../store/index.js';
-import type { AuthorityFigures } from '../figures/authority-figures.js';
-import { countsSentence, presentAim } from '../presenters/dashboard.js';
-import { plural } from '../presenters/format.js';
+import { aimRunChartSvg } from '../charts/aim-charts.js';
+import { balancingChartSvg, formatBalancingValue } from '../charts/balancing-charts.js';
+import type { PackDocument, PackTest } from '../charts/pack-document.js';
+import { longDate } from '../domain/aim-sentence.js';
+import type { PlainDate } from '../domain/date.js';
+import { balancingChart, balancingMeasures, monthWords } from '../domain/improvement/balancing.js';
+import { changeMarks } from '../domain/improvement/change-marks.js';
+import { actDecisionLabels, agencyLabels, testScaleLabels, testStatusLabels } from '../domain/improvement/codes.js';
+import { cyclePartLabels } from '../domain/improvement/improvement-words.js';
+import { previousMeeting, testsInWindow, type MeetingWindow } from '../domain/improvement/meeting-window.js';
+import type { CyclePart, PdsaCycle, TestOfChange } from '../domain/improvement/test-of-change.js';
+import { qualityJson } from '../domain/quality/quality-json.js';
+import { qualityReport } from '../domain/quality/quality-report.js';
+import type { ChildRecord } from '../domain/records.js';
+import type { Meeting } from '../store/index.js';
+import type { AuthorityFigures } from './authority-figures.js';
+import { countsSentence, presentAim } from '../web/presenters/dashboard.js';
+import { plural } from '../web/presenters/format.js';
 
 export interface PackInputs {
   /** The authority's figures as at the meeting date. */

@@ -1,5 +1,5 @@
 /** The pseudonymised extract (src/domain/exports/pseudonymise.ts) as three tables: children, placements, events. */
-import type { PseudonymisedExtract } from '../domain/exports/pseudonymise.js';
+import type { PseudonymisedExtract } from '../../domain/exports/pseudonymise.js';
 import type { ExportTable } from './export-table.js';
 
 export function pseudonymisedTables(extract: PseudonymisedExtract): ExportTable[] {

@@ -5,7 +5,7 @@
  * different times can be linked. The key is the data controller's to keep, never stored by pace.
  */
 import { createHmac } from 'node:crypto';
-import type { PseudonymKind, Pseudonymiser } from '../domain/exports/pseudonymise.js';
+import type { PseudonymKind, Pseudonymiser } from '../../domain/exports/pseudonymise.js';
 
 export const pseudonymKeyVariable = 'PACE_PSEUDONYM_KEY';
 

@@ -1,5 +1,5 @@
 /** Making accounts and API tokens: shared by `pace user` and the demo set-up, so the rules live in one place. */
-import { addApiToken, addUser, type Connection } from '../../store/index.js';
+import { addApiToken, addUser, type Connection } from '../store/index.js';
 import { hashPassword, minimumPasswordLength, newSecret, noPasswordHash, sha256 } from './secrets.js';
 
 export type AccountError =

@@ -4,11 +4,11 @@
  * version changes (the exact version, as the figures cache uses: docs/decisions/0005-web.md), and
  * who may see them: national analysts only (migration 0007).
  */
-import type { PlainDate } from '../../domain/date.js';
-import { nationalComparison, type NationalComparison } from '../../domain/national/national-comparison.js';
-import { dataVersion, isNationalAnalyst, listAuthorities, loadChildRecords, type Connection } from '../../store/index.js';
-import type { SignedInUser } from '../auth/access.js';
-import { HttpError } from '../errors.js';
+import type { PlainDate } from '../domain/date.js';
+import { nationalComparison, type NationalComparison } from '../domain/national/national-comparison.js';
+import { dataVersion, isNationalAnalyst, listAuthorities, loadChildRecords, type Connection } from '../store/index.js';
+import type { SignedInUser } from '../web/auth/access.js';
+import { HttpError } from '../web/errors.js';
 
 /** A national analyst may go on; anyone else is told there is no such page (as for an authority they have no role in). */
 export async function requireNationalAnalyst(connection: Connection, user: SignedInUser): Promise<void> {

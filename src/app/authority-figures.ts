@@ -3,19 +3,19 @@
  * one authority as at one date, computed once from its records and aims (then cached by
  * figures-cache.ts). All the measuring is the domain's; this module only gathers it.
  */
-import { aimRunChartSvg, aimWaitingChartSvg } from '../../charts/aim-charts.js';
-import type { Aim } from '../../domain/aim.js';
-import type { ChangeMark } from '../../domain/improvement/change-marks.js';
-import { aimFigures, type AimFigures } from '../../domain/aim-figures.js';
-import { aimRunChart, type AimRunChart } from '../../domain/aim-run-chart.js';
-import { aimSentence } from '../../domain/aim-sentence.js';
-import type { PlacementType } from '../../domain/codes.js';
-import { daysBetween, type PlainDate } from '../../domain/date.js';
-import type { Authority, ChildRecord } from '../../domain/records.js';
-import { aimSurvival, type AimSurvival } from '../../domain/aim-survival.js';
-import { stagesForAim, type Stage } from '../../domain/stages.js';
-import { authorityPath } from '../views/layout.js';
-import { linkChartMarks } from './linked-chart.js';
+import { aimRunChartSvg, aimWaitingChartSvg } from '../charts/aim-charts.js';
+import type { Aim } from '../domain/aim.js';
+import type { ChangeMark } from '../domain/improvement/change-marks.js';
+import { aimFigures, type AimFigures } from '../domain/aim-figures.js';
+import { aimRunChart, type AimRunChart } from '../domain/aim-run-chart.js';
+import { aimSentence } from '../domain/aim-sentence.js';
+import type { PlacementType } from '../domain/codes.js';
+import { daysBetween, type PlainDate } from '../domain/date.js';
+import type { Authority, ChildRecord } from '../domain/records.js';
+import { aimSurvival, type AimSurvival } from '../domain/aim-survival.js';
+import { stagesForAim, type Stage } from '../domain/stages.js';
+import { authorityPath } from '../web/views/layout.js';
+import { linkChartMarks } from '../web/figures/linked-chart.js';
 
 export interface AimResult {
   readonly aim: Aim;

@@ -1,5 +1,5 @@
 /** The CLAS permanence fields (src/domain/exports/clas.ts) as a table, in the order the return lists them. */
-import type { ClasEpisodeRow } from '../domain/exports/clas.js';
+import type { ClasEpisodeRow } from '../../domain/exports/clas.js';
 import type { ExportTable } from './export-table.js';
 
 export const clasColumns = [

@@ -13,10 +13,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { PlainDate } from '../../domain/date.js';
-import { importFiles, type ImportProgress, type ImportReport } from '../../ingest/import-files.js';
-import type { Profile } from '../../ingest/profile.js';
-import type { AuthorityScope, Connection } from '../../store/index.js';
+import type { PlainDate } from '../domain/date.js';
+import { importFiles, type ImportProgress, type ImportReport } from '../ingest/import-files.js';
+import type { Profile } from '../ingest/profile.js';
+import type { AuthorityScope, Connection } from '../store/index.js';
 
 export interface Upload {
   readonly id: string;

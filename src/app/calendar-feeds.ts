@@ -1,6 +1,6 @@
 /** Making a worker's calendar feed: a random token (32 bytes) in the address, only its SHA-256 hash kept. */
-import { addCalendarFeed, type AuthorityScope, type Connection } from '../../store/index.js';
-import { newSecret, sha256 } from '../auth/secrets.js';
+import { addCalendarFeed, type AuthorityScope, type Connection } from '../store/index.js';
+import { newSecret, sha256 } from './secrets.js';
 
 export async function createCalendarFeed(connection: Connection, scope: AuthorityScope, worker: string, by: string): Promise<{ id: number; token: string }> {
   const token = newSecret();

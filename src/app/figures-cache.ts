@@ -6,9 +6,9 @@
  * computed afresh. Entries are keyed by authority and as-at date; requests that arrive while an
  * entry is being computed wait for that one computation.
  */
-import type { PlainDate } from '../../domain/date.js';
-import type { ChildRecord } from '../../domain/records.js';
-import { dataStamp, dataVersion, listAims, loadChildRecords, type Connection, type StoredAuthority } from '../../store/index.js';
+import type { PlainDate } from '../domain/date.js';
+import type { ChildRecord } from '../domain/records.js';
+import { dataStamp, dataVersion, listAims, loadChildRecords, type Connection, type StoredAuthority } from '../store/index.js';
 import { computeAuthorityFigures, type AuthorityFigures } from './authority-figures.js';
 
 interface Entry<T> {

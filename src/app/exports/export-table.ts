@@ -3,9 +3,9 @@
  * an .xlsx workbook (dates as real date cells). Both writers neutralise formula injection by the
  * same rule (src/charts/formula-injection.ts).
  */
-import { csvText } from '../charts/csv.js';
-import { xlsxWorkbook, type Sheet, type SheetCell } from '../charts/xlsx.js';
-import { isoDate } from '../domain/date.js';
+import { csvText } from '../../charts/csv.js';
+import { xlsxWorkbook, type Sheet, type SheetCell } from '../../charts/xlsx.js';
+import { isoDate } from '../../domain/date.js';
 
 export type ExportTable = Sheet;
 export type ExportFormat = 'csv' | 'xlsx';
@@ -35,7 +35,7 @@ export function csvFileNames(fileName: string, tables: readonly ExportTable[]): 
 }
 
 export const csvContentType = 'text/csv; charset=utf-8';
-export { xlsxContentType } from '../charts/xlsx.js';
+export { xlsxContentType } from '../../charts/xlsx.js';
 
 function csvValue(cell: SheetCell): string | number | null {
   return cell === null || typeof cell === 'string' || typeof cell === 'number' ? cell : isoDate(cell);
