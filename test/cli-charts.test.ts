@@ -45,17 +45,21 @@ describe('pace runchart and pace chart', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives the run chart as data with both rule sets, verdicts in words and the waiting bars', async () => {
+  it('gives the run chart as data with both rule sets, verdicts in words and the waiting bars, the same JSON as the API', async () => {
     const run = await pace(['runchart', '--authority', 'FIFE', '--aim', '2', '--as-at', '2020-01-01', '--json'], env);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.out);
     expect(json.points).toHaveLength(36);
-    expect(json.points[0]).toEqual({ child_id: 'C01', start: '2016-09-18', end: '2017-01-15', weeks: 17 });
-    expect([json.baseline, json.cl]).toEqual([{ from: 1, to: 24, rule: 'programme-start' }, 19]);
-    expect(json.anhoej).toEqual({ n_useful: 31, longest_run: 15, longest_run_max: 8, n_crossings: 8, n_crossings_min: 11, signal: true });
+    expect(json.points[0]).toEqual({ point: 1, child_id: 'C01', start: '2016-09-18', end: '2017-01-15', weeks: 17, in_signal: false });
+    expect([json.aim_id, json.baseline, json.analysis.cl]).toEqual(['aim-2', { count: 24, from: 1, to: 24, rule: 'programme-start' }, 19]);
+    expect(json.analysis.anhoej).toEqual({ n_useful: 31, longest_run: 15, longest_run_max: 8, n_crossings: 8, n_crossings_min: 11, signal: true });
+    // The analysis is exactly what pace spc prints for the same series.
+    const spc = await pace(['spc', '--freeze', '24', '--rephase', '--json', ...json.points.map((p: { weeks: number }) => String(p.weeks))], env);
+    expect(JSON.parse(spc.out)).toEqual(json.analysis);
+    expect(json.findings.map((f: { kind: string }) => f.kind)).toContain('shift');
     expect(json.verdicts).toContain('15 points in a row below the baseline median since October 2018: this is not chance.');
-    // 2019-06-03 to 2020-01-01 is 212 days: 30.3 weeks, past 26.
-    expect(json.waiting).toEqual([{ child_id: 'W1', start: '2019-06-03', weeks: 30.3, placement_type: 'residential', status: 'overdue' }]);
+    // 2019-06-03 to 2020-01-01 is 212 days: 30.3 weeks, past 26 (due 2019-12-02).
+    expect(json.waiting).toEqual([{ child_id: 'W1', start: '2019-06-03', weeks: 30.3, due: '2019-12-02', status: 'overdue', placement_type: 'residential' }]);
   });
 
   it('draws each chart to SVG and PNG', async () => {

@@ -1,42 +1,33 @@
 /**
- * Everything the dashboard, the waiting list, the chart downloads and the API's figures need for
- * one authority as at one date, computed once from its records and aims (then cached by
- * figures-cache.ts). All the measuring is the domain's; this module only gathers it.
+ * Everything the dashboard, the aims' pages, the waiting list, the meeting pack, the API's figures
+ * and the chart downloads need for one authority as at one date, computed once from its records,
+ * aims and tests of change (then cached by figures-cache.ts: docs/architecture.md, "The cache").
+ * Figures are data: numbers, journeys, typed findings and change marks. Nothing here is drawn or
+ * addressed; presenters draw the charts, with the links they need, from these.
  */
-import { aimRunChartSvg, aimWaitingChartSvg } from '../charts/aim-charts.js';
 import type { Aim } from '../domain/aim.js';
-import type { ChangeMark } from '../domain/improvement/change-marks.js';
 import { aimFigures, type AimFigures } from '../domain/aim-figures.js';
 import { aimRunChart, type AimRunChart } from '../domain/aim-run-chart.js';
 import { aimSentence } from '../domain/aim-sentence.js';
+import { aimSurvival, type AimSurvival } from '../domain/aim-survival.js';
 import type { PlacementType } from '../domain/codes.js';
 import { daysBetween, type PlainDate } from '../domain/date.js';
+import { changeMarks, type ChangeMark } from '../domain/improvement/change-marks.js';
+import type { TestOfChange } from '../domain/improvement/test-of-change.js';
 import type { Authority, ChildRecord } from '../domain/records.js';
-import { aimSurvival, type AimSurvival } from '../domain/aim-survival.js';
 import { stagesForAim, type Stage } from '../domain/stages.js';
-import { authorityPath } from '../web/views/layout.js';
-import { linkChartMarks } from '../web/figures/linked-chart.js';
 
 export interface AimResult {
   readonly aim: Aim;
   readonly sentence: string;
   readonly figures: AimFigures;
+  /** The run chart's points, the waiting bars and what the rules find. */
   readonly chart: AimRunChart;
-  /** Standalone charts, as downloaded. */
-  readonly runSvg: string;
-  readonly waitingSvg: string;
-  /**
-   * The same charts for the page, each dot and bar a link to the child. A run chart of more than
-   * `maxLinkedPoints` dots is not linked (null): the page shows it as a picture, and the table on
-   * the aim's page links every child.
-   */
-  readonly runSvgLinked: string | null;
-  readonly waitingSvgLinked: string;
   /** Where the time goes, and time to the milestone with children still waiting counted. */
   readonly stages: readonly Stage[];
   readonly survival: AimSurvival;
-  /** The tests of change marked on the run chart (web/improvement/marked-figures.ts), if any. */
-  readonly marks?: readonly ChangeMark[];
+  /** The tests of change serving the aim, marked on its run chart (none when no test serves it). */
+  readonly marks: readonly ChangeMark[];
 }
 
 /** One journey still waiting, for the waiting list. */
@@ -54,45 +45,28 @@ export interface WaitingRow {
   readonly placementType: PlacementType | null;
 }
 
-/**
- * More dots than this and a run chart is shown as a picture rather than as links: hundreds of links
- * in one chart are more than a keyboard or screen-reader user can move through, and the page
- * would weigh megabytes.
- */
-export const maxLinkedPoints = 300;
-
 export interface AuthorityFigures {
   readonly authority: Authority;
   readonly asAt: PlainDate;
+  /** The data version the figures were computed from (src/store/data-version.ts). */
   readonly version: string;
   readonly aims: readonly AimResult[];
   readonly waiting: readonly WaitingRow[];
   readonly childCount: number;
 }
 
-/** Computes every aim's figures and charts for the authority as at `asAt`. */
-export function computeAuthorityFigures(authority: Authority, aims: readonly Aim[], records: readonly ChildRecord[], asAt: PlainDate, version: string): AuthorityFigures {
+/** Computes every aim's figures, run chart, stages and survival for the authority as at `asAt`. */
+export function computeAuthorityFigures(authority: Authority, aims: readonly Aim[], records: readonly ChildRecord[], tests: readonly TestOfChange[], asAt: PlainDate, version: string): AuthorityFigures {
   const names = new Map<string, string | null>(records.map((r) => [r.child.childId, displayName(r)]));
-  const childIds = new Set(names.keys());
-  const hrefOf = (childId: string) => authorityPath(authority.code, `/children/${encodeURIComponent(childId)}`);
-  const results: AimResult[] = aims.map((aim) => {
-    const figures = aimFigures(aim, records, asAt);
-    const chart = aimRunChart(aim, records, asAt, authority.programmeStart);
-    const runSvg = aimRunChartSvg(aim, chart, authority.programmeStart);
-    const waitingSvg = aimWaitingChartSvg(aim, chart.series);
-    return {
-      aim,
-      sentence: aimSentence(aim),
-      figures,
-      chart,
-      runSvg,
-      waitingSvg,
-      runSvgLinked: chart.series.points.length > maxLinkedPoints ? null : linkChartMarks(runSvg, { label: `Run chart of ${aim.name}: one dot a child, each a link to the child's record`, childIds, hrefOf }),
-      stages: stagesForAim(aim, records, asAt),
-      survival: aimSurvival(aim, records, asAt, authority.programmeStart),
-      waitingSvgLinked: linkChartMarks(waitingSvg, { label: `Waiting chart of ${aim.name}: one bar a child still waiting, each a link to the child's record`, childIds, hrefOf }),
-    };
-  });
+  const results: AimResult[] = aims.map((aim) => ({
+    aim,
+    sentence: aimSentence(aim),
+    figures: aimFigures(aim, records, asAt),
+    chart: aimRunChart(aim, records, asAt, authority.programmeStart),
+    stages: stagesForAim(aim, records, asAt),
+    survival: aimSurvival(aim, records, asAt, authority.programmeStart),
+    marks: changeMarks(tests, aim.id, asAt),
+  }));
   const waiting = results.flatMap((r) =>
     r.chart.series.waiting.map(
       (w): WaitingRow => ({
@@ -112,12 +86,7 @@ export function computeAuthorityFigures(authority: Authority, aims: readonly Aim
   return { authority, asAt, version, aims: results, waiting, childCount: records.length };
 }
 
-/** The page's copy of a run chart: each dot a link to its child. */
-export function linkedRunChart(code: string, aim: Aim, svg: string, records: readonly ChildRecord[]): string {
-  const childIds = new Set(records.map((r) => r.child.childId));
-  return linkChartMarks(svg, { label: `Run chart of ${aim.name}: one dot a child, each a link to the child's record`, childIds, hrefOf: (childId) => authorityPath(code, `/children/${encodeURIComponent(childId)}`) });
-}
-
+/** "Amy Adams", or null when no name is recorded. */
 export function displayName(record: ChildRecord): string | null {
   const name = [record.child.firstName, record.child.lastName].filter((part) => part !== null && part.trim() !== '').join(' ');
   return name === '' ? null : name;

@@ -5,13 +5,12 @@
  * dated since the previous meeting; then the balancing measures; then the data-quality report's
  * counts by rule. The printable page and `pace pack` both show this one value.
  */
-import { aimRunChartSvg } from '../charts/aim-charts.js';
+import { aimRunChartSvg, aimWaitingChartSvg } from '../charts/aim-charts.js';
 import { balancingChartSvg, formatBalancingValue } from '../charts/balancing-charts.js';
 import type { PackDocument, PackTest } from '../charts/pack-document.js';
 import { longDate } from '../domain/aim-sentence.js';
-import type { PlainDate } from '../domain/date.js';
+import { isAfter, type PlainDate } from '../domain/date.js';
 import { balancingChart, balancingMeasures, monthWords } from '../domain/improvement/balancing.js';
-import { changeMarks } from '../domain/improvement/change-marks.js';
 import { actDecisionLabels, agencyLabels, testScaleLabels, testStatusLabels } from '../domain/improvement/codes.js';
 import { cyclePartLabels } from '../domain/improvement/improvement-words.js';
 import { previousMeeting, testsInWindow, type MeetingWindow } from '../domain/improvement/meeting-window.js';
@@ -19,10 +18,25 @@ import type { CyclePart, PdsaCycle, TestOfChange } from '../domain/improvement/t
 import { qualityJson } from '../domain/quality/quality-json.js';
 import { qualityReport } from '../domain/quality/quality-report.js';
 import type { ChildRecord } from '../domain/records.js';
-import type { Meeting } from '../store/index.js';
+import { listMeetings, listTests, type Connection, type Meeting, type StoredAuthority } from '../store/index.js';
+import type { FiguresCache } from './figures-cache.js';
 import type { AuthorityFigures } from './authority-figures.js';
-import { countsSentence, presentAim } from '../web/presenters/dashboard.js';
-import { plural } from '../web/presenters/format.js';
+import { aimWords } from './aim-words.js';
+import { summariseVerdicts } from './verdict-words.js';
+import { plural } from './format.js';
+
+/**
+ * The pack of the authority's meeting on `date`, as at that date (or today, for a meeting still to
+ * come), from the figures cache; null when the authority has no meeting that day. The page, the
+ * PDF and `pace pack` all make it here.
+ */
+export async function meetingPackFor(connection: Connection, cache: FiguresCache, stored: StoredAuthority, date: PlainDate, today: PlainDate): Promise<PackDocument | null> {
+  const meetings = await listMeetings(connection, stored.scope);
+  if (!meetings.some((m) => m.date.toString() === date.toString())) return null;
+  const figures = await cache.figures(stored, isAfter(date, today) ? today : date);
+  const [records, tests] = await Promise.all([cache.records(stored, figures), listTests(connection, stored.scope)]);
+  return meetingPack({ figures, records, tests, meetings }, date);
+}
 
 export interface PackInputs {
   /** The authority's figures as at the meeting date. */
@@ -44,17 +58,16 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
   );
   const window: MeetingWindow = { after: previous, to: date };
   const aims = figures.aims.map((result) => {
-    const aim = presentAim(figures.authority.code, figures.asAt, result);
-    const marks = changeMarks(inputs.tests, result.aim.id, figures.asAt);
+    const words = aimWords(result.figures);
     return {
-      name: aim.name,
-      sentence: aim.sentence,
-      headline: aim.headline,
-      lines: [...(aim.headline ? [] : [aim.noPercentage]), countsSentence(aim), ...(aim.target ? [aim.target] : []), aim.median, aim.waiting, ...(aim.backlog ? [aim.backlog] : [])],
-      runSvg: marks.length ? aimRunChartSvg(result.aim, result.chart, programmeStart, marks) : result.runSvg,
-      waitingSvg: result.waitingSvg,
-      verdicts: aim.verdicts,
-      marksKey: marks.map((m) => `${m.label}: ${m.description}`),
+      name: result.aim.name,
+      sentence: result.sentence,
+      headline: words.headline,
+      lines: [...(words.headline ? [] : [words.noPercentage]), words.counts, ...(words.target ? [words.target] : []), words.median, words.waiting, ...(words.backlog ? [words.backlog] : [])],
+      runSvg: aimRunChartSvg(result.aim, result.chart, programmeStart, result.marks),
+      waitingSvg: aimWaitingChartSvg(result.aim, result.chart.series),
+      verdicts: summariseVerdicts(result.chart),
+      marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
     };
   });
   const aimNames = new Map(figures.aims.map((r) => [r.aim.id, r.aim.name]));

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlainDate } from '../domain/date.js';
-import { chartDate, fontFamily, palette, renderSvg } from './render.js';
+import { chartDate, fontFamily, palette, renderSvg, type ChartLinks } from './render.js';
 
 export interface RunChartPointInput {
   readonly position: number;
@@ -50,6 +50,8 @@ export interface RunChartInput {
   readonly xLabel?: string;
   readonly yLabel?: string;
   readonly emptyText?: string;
+  /** Each dot a link to its child (on a page); none in a download or a report. */
+  readonly links?: ChartLinks;
 }
 
 /** The chart's size and margins: fixed, so that a mark's place can be known from its date. */
@@ -57,13 +59,14 @@ export const runChartLayout = { width: 760, height: 360, marginLeft: 50, marginR
 
 /** The run chart as SVG. */
 export function runChartSvg(input: RunChartInput): string {
-  const points = input.points.map((p) => ({ ...p, x: chartDate(p.end), signal: input.highlighted.has(p.position), title: p.title ?? `${p.childId}: ${p.weeks.toFixed(1)} weeks, ended ${p.end.toString()}` }));
+  const links = input.links;
+  const points = input.points.map((p) => ({ ...p, x: chartDate(p.end), signal: input.highlighted.has(p.position), title: p.title ?? `${p.childId}: ${p.weeks.toFixed(1)} weeks, ended ${p.end.toString()}`, href: links ? links.hrefOf(p.childId) : null }));
   const segments = medianSegments(input, points);
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: palette.lightGrey }),
     Plot.line(segments.filter((s) => s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.darkBlue, strokeWidth: 1.5 }),
     Plot.line(segments.filter((s) => !s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.darkBlue, strokeWidth: 1.5, strokeDasharray: '5,4' }),
-    Plot.dot(points, { x: 'x', y: 'weeks', r: (d: { signal: boolean }) => (d.signal ? 4.5 : 3), fill: (d: { signal: boolean }) => (d.signal ? palette.orange : palette.blue), symbol: (d: { signal: boolean }) => (d.signal ? 'diamond' : 'circle'), title: 'title' }),
+    Plot.dot(points, { x: 'x', y: 'weeks', r: (d: { signal: boolean }) => (d.signal ? 4.5 : 3), fill: (d: { signal: boolean }) => (d.signal ? palette.orange : palette.blue), symbol: (d: { signal: boolean }) => (d.signal ? 'diamond' : 'circle'), title: 'title', ...(links ? { href: 'href', ariaLabel: 'title' } : {}) }),
   ];
   if (input.aimWeeks !== null) {
     marks.push(Plot.ruleY([input.aimWeeks], { stroke: palette.red, strokeWidth: 1.5 }));
@@ -94,7 +97,7 @@ export function runChartSvg(input: RunChartInput): string {
     x: points.length === 0 && !changes ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : changes ? { type: 'utc', label: xLabel, domain: changes.domain } : { type: 'utc', label: xLabel },
     y: { label: input.yLabel ?? 'Weeks', grid: true, zero: true, nice: true },
     marks,
-  });
+  }, links ? { label: links.label } : null);
 }
 
 /** Every date the chart shows, so that the x scale can be fixed and each mark's label placed before drawing. */

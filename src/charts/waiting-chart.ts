@@ -4,7 +4,7 @@
  * child lives now, with the aim line. Overdue bars are darker and say so.
  */
 import * as Plot from '@observablehq/plot';
-import { fontFamily, palette, renderSvg } from './render.js';
+import { fontFamily, palette, renderSvg, type ChartLinks } from './render.js';
 
 export interface WaitingBarInput {
   readonly childId: string;
@@ -19,6 +19,8 @@ export interface WaitingChartInput {
   readonly bars: readonly WaitingBarInput[];
   readonly aimWeeks: number | null;
   readonly aimLabel: string;
+  /** Each bar a link to its child (on a page); none in a download or a report. */
+  readonly links?: ChartLinks;
 }
 
 /** More bars than this and the chart shows the longest waits; the table beside it lists everyone. */
@@ -30,11 +32,12 @@ export function waitingChartSvg(input: WaitingChartInput): string {
     ...b,
     label: `${Math.floor(b.weeks)} weeks, ${b.placementLabel}${b.overdue ? ' (overdue)' : ''}`,
     title: `${b.childId}: ${b.weeks.toFixed(1)} weeks waiting, ${b.placementLabel}${b.overdue ? ', overdue' : ''}`,
+    href: input.links ? input.links.hrefOf(b.childId) : null,
   }));
   const hidden = input.bars.length - shown.length;
   const maxWeeks = Math.max(input.aimWeeks ?? 0, ...shown.map((b) => b.weeks), 1);
   const marks: Plot.Markish[] = [
-    Plot.barX(shown, { y: 'childId', x: 'weeks', fill: (d: { overdue: boolean }) => (d.overdue ? palette.darkBlue : palette.blue), title: 'title', sort: { y: '-x' } }),
+    Plot.barX(shown, { y: 'childId', x: 'weeks', fill: (d: { overdue: boolean }) => (d.overdue ? palette.darkBlue : palette.blue), title: 'title', sort: { y: '-x' }, ...(input.links ? { href: 'href', ariaLabel: 'title' } : {}) }),
     Plot.text(shown, { y: 'childId', x: 'weeks', text: 'label', textAnchor: 'start', dx: 4, fill: 'currentColor' }),
     Plot.ruleX([0]),
   ];
@@ -56,5 +59,5 @@ export function waitingChartSvg(input: WaitingChartInput): string {
     x: { label: 'Weeks waiting so far', grid: true, domain: [0, maxWeeks * 1.05], nice: true },
     y: { label: null, ...(shown.length === 0 ? { domain: [''] } : {}) },
     marks,
-  });
+  }, input.links ? { label: input.links.label } : null);
 }

@@ -10,7 +10,7 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
 import { childEntity, eventEntity, placementEntity } from '../store/entities.js';
-import { kindsWithoutRecords, newRecord, noteRecordChanges, type AuthorityScope, type Author, type Connection, type Row, type SqliteWriter } from '../store/index.js';
+import { kindsWithoutRecords, newRecord, noteDataChange, type AuthorityScope, type Author, type Connection, type Row, type SqliteWriter } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import type { TableName } from './tables.js';
 
@@ -102,7 +102,7 @@ class Writing implements WriteWhileReading {
     }
     try {
       const result = await finish(inside(this.#writer, this.#trx));
-      await noteRecordChanges(this.#trx as Kysely<Database>, this.#scope);
+      await noteDataChange(this.#trx as Kysely<Database>, this.#scope);
       await this.#trx.commit().execute();
       return result;
     } catch (error) {

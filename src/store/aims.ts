@@ -4,6 +4,7 @@ import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { aimToJson, parseAimJson } from './aim-json.js';
 import { appendHistory } from './history.js';
+import { noteDataChange } from './data-version.js';
 import type { Author } from './records.js';
 
 /** The authority's aims in dashboard order. */
@@ -32,6 +33,7 @@ export async function saveAim(connection: Connection, scope: AuthorityScope, aim
       const last = await trx.selectFrom('aims').select((eb) => eb.fn.max('position').as('position')).where('authority_id', '=', scope.id).executeTakeFirst();
       const position = Number(last?.position ?? 0) + 1;
       await trx.insertInto('aims').values({ authority_id: scope.id, aim_id: aim.id, position, definition, version: 1, recorded_at: at, recorded_by: author.by, deleted_at: null, deleted_by: null }).execute();
+      await noteDataChange(trx, scope);
       return { ok: true, value: { aim, change: 'added', version: 1 } };
     }
     if (stored.definition === definition && stored.deleted_at === null) return { ok: true, value: { aim, change: 'unchanged', version: stored.version } };
@@ -47,6 +49,7 @@ export async function saveAim(connection: Connection, scope: AuthorityScope, aim
     });
     const version = stored.version + 1;
     await trx.updateTable('aims').set({ definition, version, recorded_at: at, recorded_by: author.by, deleted_at: null, deleted_by: null }).where('authority_id', '=', scope.id).where('aim_id', '=', aim.id).execute();
+    await noteDataChange(trx, scope);
     return { ok: true, value: { aim, change: 'changed', version } };
   });
 }

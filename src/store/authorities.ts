@@ -2,6 +2,7 @@
 import type { PlainDate } from '../domain/date.js';
 import type { Authority } from '../domain/records.js';
 import { addNationalAims } from './aims.js';
+import { noteDataChange } from './data-version.js';
 import type { Connection } from './dialect.js';
 import { authorityFromRow } from './rows.js';
 
@@ -41,5 +42,8 @@ export async function listAuthorities(connection: Connection): Promise<StoredAut
 }
 
 export async function setProgrammeStart(connection: Connection, scope: AuthorityScope, programmeStart: PlainDate | null): Promise<void> {
-  await connection.db.updateTable('authorities').set({ programme_start: programmeStart?.toString() ?? null }).where('id', '=', scope.id).execute();
+  await connection.db.transaction().execute(async (trx) => {
+    await trx.updateTable('authorities').set({ programme_start: programmeStart?.toString() ?? null }).where('id', '=', scope.id).execute();
+    await noteDataChange(trx, scope);
+  });
 }

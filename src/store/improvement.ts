@@ -11,6 +11,7 @@ import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { appendHistory } from './history.js';
+import { noteDataChange } from './data-version.js';
 import { improvementDb, improvementTrx } from './improvement-schema.js';
 import { cycleFromRow, cycleToJson, testDefinitionToJson, testDetailsFromRow } from './improvement-json.js';
 import type { Author } from './records.js';
@@ -120,6 +121,8 @@ export async function addTest(connection: Connection, scope: AuthorityScope, det
       .insertInto('tests_of_change')
       .values({ authority_id: scope.id, test_no: number, title: details.title, status: 'idea', start_date: details.start.toString(), definition: testDefinitionToJson(details), version: 1, recorded_at: at, recorded_by: author.by })
       .execute();
+    // Tests of change are marked on the aims' run charts: a new one is a new data version.
+    await noteDataChange(base, scope);
     return number;
   });
 }
@@ -182,6 +185,7 @@ export async function saveTest(connection: Connection, scope: AuthorityScope, te
         .where('cycle_no', '=', cycle.number)
         .execute();
     }
+    await noteDataChange(base, scope);
   });
 }
 

@@ -9,7 +9,7 @@ import type { AuthorityScope } from './authorities.js';
 import type { Connection, Row } from './dialect.js';
 import { childEntity, entities, eventEntity, placementEntity, type AnyEntity, type EntityName } from './entities.js';
 import { insertAuditEntries, type AuditAction } from './audit.js';
-import { noteRecordChanges } from './data-version.js';
+import { noteDataChange } from './data-version.js';
 import { appendHistory, type HistoryChange } from './history.js';
 import { timestampToIso } from './rows.js';
 import type { Database } from './schema.js';
@@ -76,7 +76,7 @@ export async function saveRecords(connection: Connection, scope: AuthorityScope,
       events: await save(trx, eventEntity, (batch.events ?? []).map(eventEntity.toRow)),
     };
     if (options.audit) await insertAuditEntries(trx, scope, changes.map((c) => ({ ...c, username: author.by, clientIp: options.audit?.clientIp ?? null, at })));
-    if ((['children', 'placements', 'events'] as const).some((kind) => summary[kind].added + summary[kind].changed > 0)) await noteRecordChanges(trx, scope);
+    if ((['children', 'placements', 'events'] as const).some((kind) => summary[kind].added + summary[kind].changed > 0)) await noteDataChange(trx, scope);
     return summary;
   });
 }
@@ -150,7 +150,7 @@ async function setDeleted(connection: Connection, scope: AuthorityScope, name: E
     await updateRow(trx, scope, entity, id, { version, recorded_at: at, recorded_by: author.by, deleted_at: deleted ? at : null, deleted_by: deleted ? author.by : null });
     const childId = (name === 'child' ? id : stored.child_id) as string;
     await insertAuditEntries(trx, scope, [{ username: author.by, action: deleted ? 'delete' : 'restore', entity: name, recordId: id, childId, clientIp: audit.clientIp, at }]);
-    await noteRecordChanges(trx, scope);
+    await noteDataChange(trx, scope);
     return { ok: true, version };
   });
 }

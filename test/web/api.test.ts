@@ -52,8 +52,8 @@ describe.each(engines)('the JSON API on $name', (engine) => {
   it('gives a run chart’s points and the rules’ analysis, and the journeys waiting', async () => {
     const chart = (await call('GET', '/api/v1/authorities/NORTH/aims/aim-2/run-chart')).json() as { points: unknown[]; analysis: { n_obs: number; cl: number } };
     expect(chart.points).toEqual([
-      { point: 1, child_id: 'A1', start: '2020-01-01', end: '2020-06-01', weeks: 21.7 },
-      { point: 2, child_id: 'B2', start: '2020-02-03', end: '2020-10-05', weeks: 35 },
+      { point: 1, child_id: 'A1', start: '2020-01-01', end: '2020-06-01', weeks: 21.7, in_signal: false },
+      { point: 2, child_id: 'B2', start: '2020-02-03', end: '2020-10-05', weeks: 35, in_signal: false },
     ]);
     expect([chart.analysis.n_obs, chart.analysis.cl]).toEqual([2, 28.357142857142858]);
     const waiting = (await call('GET', '/api/v1/authorities/NORTH/waiting')).json() as { journeys: { aim_id: string; child_id: string; status: string }[] };

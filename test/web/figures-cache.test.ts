@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findAuthority, saveRecords, type StoredAuthority } from '../../src/store/index.js';
+import { addTest, findAuthority, listAims, saveAim, saveRecords, setProgrammeStart, type StoredAuthority } from '../../src/store/index.js';
+import type { Aim } from '../../src/domain/aim.js';
 import { FiguresCache } from '../../src/app/figures-cache.js';
 import { d, event } from '../builders.js';
 import { engines } from '../engines.js';
@@ -11,7 +12,6 @@ const asAt = d('2021-06-01');
 describe.each(engines)('the cache of figures on $name', (engine) => {
   let web: WebFixture;
   let north: StoredAuthority;
-  let clock: number;
   let cache: FiguresCache;
 
   const aim2Percentage = async () => (await cache.figures(north, asAt)).aims.find((a) => a.aim.id === 'aim-2')?.figures.percentage;
@@ -20,8 +20,7 @@ describe.each(engines)('the cache of figures on $name', (engine) => {
     web = await openWeb(engine);
     await saveNorth(web.connection, web.north);
     north = (await findAuthority(web.connection, 'NORTH')) as StoredAuthority;
-    clock = 1_000_000;
-    cache = new FiguresCache(web.connection, { exactCheckMs: 1000, now: () => clock });
+    cache = new FiguresCache(web.connection);
   });
 
   afterEach(async () => {
@@ -30,7 +29,9 @@ describe.each(engines)('the cache of figures on $name', (engine) => {
 
   it('computes once and serves the same figures while nothing changes', async () => {
     const first = await cache.figures(north, asAt);
-    clock += 5000;
+    expect(await cache.figures(north, asAt)).toBe(first);
+    // A save that changes nothing is no change.
+    await saveRecords(web.connection, web.north, { events: [event('permanence_recommendation', '2020-06-01', 'adoption', { childId: 'A1', id: 'EA1' })] }, { by: 'again' });
     expect(await cache.figures(north, asAt)).toBe(first);
   });
 
@@ -57,5 +58,29 @@ describe.each(engines)('the cache of figures on $name', (engine) => {
     expect(await aim2Percentage()).toBeCloseTo(33.33, 2);
     await saveRecords(web.connection, web.north, { events: [event('permanence_recommendation', '2021-05-20', 'adoption', { childId: 'E5', id: 'EE5' })] }, { by: 'skewed clock', at: '2021-05-01T09:00:00.000Z' });
     expect(await aim2Percentage()).toBe(50);
+  });
+
+  it('sees a changed aim, a new test of change and a new programme start at once, each a new data version', async () => {
+    const before = await cache.figures(north, asAt);
+    const [aim1] = await listAims(web.connection, web.north);
+    await saveAim(web.connection, web.north, { ...(aim1 as Aim), timescale: { unit: 'months', months: 18 } }, { by: 'lead' });
+    const afterAim = await cache.figures(north, asAt);
+    expect(afterAim).not.toBe(before);
+    expect(afterAim.aims[0]?.aim.timescale).toEqual({ unit: 'months', months: 18 });
+    await addTest(web.connection, web.north, { title: 'Early legal advice', change: 'Refer for legal advice at the early review', changeIdea: null, libraryIdea: null, aimIds: ['aim-2'], driverIds: [], owner: 'Lead', agencies: ['social-work'], scale: 'one-team', start: d('2021-01-04') }, { by: 'lead' });
+    const afterTest = await cache.figures(north, asAt);
+    expect(afterTest).not.toBe(afterAim);
+    await setProgrammeStart(web.connection, web.north, d('2020-06-01'));
+    const restarted = await cache.figures((await findAuthority(web.connection, 'NORTH')) as StoredAuthority, asAt);
+    expect(restarted).not.toBe(afterTest);
+    expect(restarted.authority.programmeStart?.toString()).toBe('2020-06-01');
+  });
+
+  it('is one entry per authority and date, the newest kept and the least recently used dropped', async () => {
+    const small = new FiguresCache(web.connection, { maxEntries: 2 });
+    const first = await small.figures(north, d('2021-01-01'));
+    await small.figures(north, d('2021-02-01'));
+    await small.figures(north, d('2021-03-01'));
+    expect(await small.figures(north, d('2021-01-01'))).not.toBe(first);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aimRunChartWords, type AimRunChart } from '../../src/domain/aim-run-chart.js';
 import { analyseSeries, verdictsOf } from '../../src/domain/spc/index.js';
-import { summariseVerdicts } from '../../src/web/presenters/verdicts.js';
+import { summariseVerdicts } from '../../src/app/verdict-words.js';
 
 function chartOf(values: number[]): AimRunChart {
   const analysis = analyseSeries(values);

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { meetingPackPdf } from '../../charts/pack-pdf.js';
-import { isAfter, Temporal, type PlainDate } from '../../domain/date.js';
-import { listAims, listMeetings, listTests, loadChildRecords } from '../../store/index.js';
-import { computeAuthorityFigures } from '../../app/authority-figures.js';
-import { meetingPack } from '../../app/meeting-pack.js';
+import { Temporal, type PlainDate } from '../../domain/date.js';
+import { listMeetings } from '../../store/index.js';
+import { FiguresCache } from '../../app/figures-cache.js';
+import { meetingPackFor } from '../../app/meeting-pack.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, type Io } from '../context.js';
 
@@ -21,16 +21,12 @@ export function packCommand(program: Command, io: Io, done: (code: number) => vo
       const result = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        const meetings = await listMeetings(connection, found.scope);
-        if (!meetings.some((m) => m.date.toString() === options.date.toString())) {
-          const known = meetings.map((m) => m.date.toString()).join(', ');
+        const pack = await meetingPackFor(connection, new FiguresCache(connection), found, options.date, today);
+        if (pack === null) {
+          const known = (await listMeetings(connection, found.scope)).map((m) => m.date.toString()).join(', ');
           io.err.write(`pace: ${found.scope.code} has no meeting on ${options.date.toString()} (${known ? `meetings: ${known}` : 'no meetings are recorded'}); record it on the meetings page first\n`);
-          return null;
         }
-        const asAt = isAfter(options.date, today) ? today : options.date;
-        const [aims, records, tests] = await Promise.all([listAims(connection, found.scope), loadChildRecords(connection, found.scope), listTests(connection, found.scope)]);
-        const figures = computeAuthorityFigures(found.authority, aims, records, asAt, 'pack');
-        return meetingPack({ figures, records, tests, meetings }, options.date);
+        return pack;
       });
       if (result === null) return done(exitCodes.refused);
       const pdf = await meetingPackPdf(result);

@@ -3,7 +3,7 @@
  * before it may. An authority the user holds no role in does not exist for them (404, never 403,
  * so its existence is not disclosed).
  */
-import type { UserGrant, UserRole } from '../../store/index.js';
+import { isNationalAnalyst, type Connection, type UserGrant, type UserRole } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 
 export interface SignedInUser {
@@ -51,4 +51,9 @@ export function grantFor(user: SignedInUser, code: string, permission: Permissio
     throw new HttpError(403, `You cannot ${refusals[permission]} in ${grant.authority.name}: your role there is ${roleLabels[grant.role]}. Ask your data lead if you need more.`);
   }
   return grant;
+}
+
+/** A national analyst may go on; anyone else is told there is no such page (as for an authority they have no role in). */
+export async function requireNationalAnalyst(connection: Connection, user: SignedInUser): Promise<void> {
+  if (!(await isNationalAnalyst(connection, user.id))) throw new HttpError(404, 'Page not found');
 }

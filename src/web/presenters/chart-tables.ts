@@ -3,7 +3,7 @@ import { runChartTable, stageTable, survivalTable, waitingChartTable } from '../
 import type { AimResult } from '../../app/authority-figures.js';
 import type { TableModel } from '../views/aim-page.js';
 import { authorityPath } from '../views/layout.js';
-import { placementLabel } from './format.js';
+import { placementLabel } from '../../app/format.js';
 
 export function runTableModel(code: string, result: AimResult): TableModel {
   const table = runChartTable(result.chart);

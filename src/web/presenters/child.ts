@@ -10,7 +10,7 @@ import { childTimeline } from '../../domain/timeline.js';
 import type { RecordChange } from '../../store/index.js';
 import { displayName } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
-import { eventLabel, formatInstant, formatWeeks, longDate, placementLabel, routeLabel } from './format.js';
+import { eventLabel, formatInstant, formatWeeks, longDate, placementLabel, routeLabel } from '../../app/format.js';
 import { presentChildTimeline, type ChildTimelineModel } from './timeline.js';
 
 export interface ChildModel {

@@ -1,16 +1,17 @@
 /** The dashboard's view model: per aim, its sentence, headline, charts and what the rules say. */
-import type { AimFigures } from '../../domain/aim-figures.js';
 import { aimRunChartWords } from '../../domain/aim-run-chart.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { JourneyStatus } from '../../domain/status.js';
 import { statusLabels, statusMeaning } from '../../domain/status-words.js';
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
+import { aimRunChartSvg, aimWaitingChartSvg } from '../../charts/aim-charts.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
-import { formatPercent, formatWeeks, longDate, plural } from './format.js';
+import { aimWords, countedInN, statusOrder } from '../../app/aim-words.js';
+import { formatPercent, formatWeeks, longDate } from '../../app/format.js';
 import { journeyListHref, type JourneyListFilter } from './journey-list.js';
 import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';
-import { summariseVerdicts } from './verdicts.js';
+import { summariseVerdicts } from '../../app/verdict-words.js';
 
 export interface ChartLinks {
   readonly svg: string;
@@ -84,71 +85,59 @@ export function presentDashboard(figures: AuthorityFigures): DashboardModel {
     asAt: figures.asAt.toString(),
     asAtWords: longDate(figures.asAt),
     programmeStart: figures.authority.programmeStart ? longDate(figures.authority.programmeStart) : null,
-    aims: figures.aims.map((result) => presentAim(figures.authority.code, figures.asAt, result)),
+    aims: figures.aims.map((result) => presentAim(figures.authority.code, figures.asAt, figures.authority.programmeStart, result)),
   };
 }
 
-export function presentAim(code: string, asAt: PlainDate, result: AimResult, options: { allVerdicts?: boolean } = {}): DashboardAim {
+/**
+ * More dots than this and a run chart is shown as a picture rather than as links: hundreds of links
+ * in one chart are more than a keyboard or screen-reader user can move through, and the page
+ * would weigh megabytes. The table on the aim's page links every child.
+ */
+export const maxLinkedPoints = 300;
+
+/** One aim's part of the dashboard (and of its own page), its charts drawn with a link from each dot and bar to the child. */
+export function presentAim(code: string, asAt: PlainDate, programmeStart: PlainDate | null, result: AimResult, options: { allVerdicts?: boolean } = {}): DashboardAim {
   const { aim, figures } = result;
   const base = authorityPath(code, `/aims/${encodeURIComponent(aim.id)}`);
   const query = `?as_at=${asAt.toString()}`;
   const links = (chart: string): ChartLinks => ({ svg: `${base}/${chart}.svg${query}`, png: `${base}/${chart}.png${query}`, csv: `${base}/${chart}.csv${query}` });
   const listOf = (filter: JourneyListFilter, count: number): LinkedCount => ({ count, href: journeyListHref(code, aim.id, filter, asAt) });
+  const childHref = (childId: string) => authorityPath(code, `/children/${encodeURIComponent(childId)}`);
   const statusCounts = Object.fromEntries(statusOrder.map((s) => [s, listOf(s, figures.counts[s])])) as Record<JourneyStatus, LinkedCount>;
+  const words = aimWords(figures);
   return {
     id: aim.id,
     name: aim.name,
     sentence: result.sentence,
-    headline: figures.percentage === null ? null : `${formatPercent(figures.percentage)} in time`,
-    noPercentage: 'No percentage yet: no journey in the cohort has reached its milestone or become overdue.',
+    headline: words.headline,
+    noPercentage: words.noPercentage,
     summary: {
       percent: figures.percentage === null ? '—' : formatPercent(figures.percentage),
       n: listOf('counted', figures.n),
       counts: statusCounts,
       median: figures.medianWeeks === null ? '—' : formatWeeks(figures.medianWeeks),
     },
-    target: aim.targetPercent === null ? null : `Target: ${aim.targetPercent}%${aim.byDate ? ` by ${longDate(aim.byDate)}` : ''}`,
+    target: words.target,
     n: listOf('counted', figures.n),
     counts: statusOrder.map((status) => ({ status, label: statusLabels[status], meaning: statusMeaning(status, aim.kind), counted: countedInN(status), ...statusCounts[status] })),
-    cohortWords: cohortWords(figures),
-    median: figures.medianWeeks === null ? 'No journey has reached its milestone yet.' : `Median time to the milestone: ${formatWeeks(figures.medianWeeks)} (journeys that reached it).`,
-    waiting:
-      figures.stillWaiting === 0
-        ? 'Nobody in the cohort is still waiting.'
-        : `${plural(figures.stillWaiting, 'child', 'children')} in the cohort still waiting, the longest for ${formatWeeks(figures.longestWaitWeeks ?? 0)}. The waiting chart shows everyone still waiting, whenever they started; nobody who has left is on it.`,
+    cohortWords: words.cohort,
+    median: words.median,
+    waiting: words.waiting,
     waitingHref: figures.stillWaiting > 0 ? listOf('still-waiting', figures.stillWaiting).href : null,
-    backlog: figures.backlog
-      ? `Backlog: of ${plural(figures.backlog.total, 'journey')} started before ${longDate(figures.backlog.startedBefore)}, ${figures.backlog.complete} had reached the milestone, ${figures.backlog.left} had left without it and ${figures.backlog.stillWaiting} were still waiting (aim: all by ${longDate(figures.backlog.byDate)}).`
-      : null,
+    backlog: words.backlog,
     runChart:
-      result.runSvgLinked === null
+      result.chart.series.points.length > maxLinkedPoints
         ? { kind: 'picture', src: links('run-chart').svg, alt: `Run chart of ${aim.name}: ${result.chart.series.points.length} dots, one a journey that reached the milestone, at the date it did; height the weeks it took.` }
-        : { kind: 'inline', svg: trustedSvg(result.runSvgLinked) },
-    waitingChart: trustedSvg(result.waitingSvgLinked),
+        : { kind: 'inline', svg: trustedSvg(aimRunChartSvg(aim, result.chart, programmeStart, result.marks, childHref)) },
+    waitingChart: trustedSvg(aimWaitingChartSvg(aim, result.chart.series, childHref)),
     runLinks: links('run-chart'),
     waitingLinks: links('waiting-chart'),
     tablesHref: `${base}${query}`,
     timelines: { text: `Timelines of children waiting more than ${timescaleWeeks(aim.timescale)} weeks`, href: waitingGroupHref(code, aim, timescaleWeeks(aim.timescale), asAt) },
     verdicts: options.allVerdicts ? aimRunChartWords(result.chart) : summariseVerdicts(result.chart),
-    marksKey: (result.marks ?? []).map((m) => `${m.label}: ${m.description}`),
+    marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
     points: result.chart.series.points.length,
     waitingCount: result.chart.series.waiting.length,
   };
-}
-
-/** The counts in one sentence, for print: "n = 8: 5 in time, 2 late, 1 overdue, 0 left after the timescale; not counted: …". */
-export function countsSentence(aim: DashboardAim): string {
-  const of = (status: JourneyStatus) => aim.counts.find((c) => c.status === status)?.count ?? 0;
-  return `n = ${aim.n.count}: ${of('in_time')} in time, ${of('late')} late, ${of('overdue')} overdue, ${of('left_late')} left after the timescale; not counted: ${of('waiting')} waiting within the timescale, ${of('left_early')} left within it. ${aim.cohortWords}`;
-}
-
-/** The statuses in the order a reader meets them: the four counted in n, then the two that are not. */
-const statusOrder: readonly JourneyStatus[] = ['in_time', 'late', 'overdue', 'left_late', 'waiting', 'left_early'];
-
-function countedInN(status: JourneyStatus): boolean {
-  return status !== 'waiting' && status !== 'left_early';
-}
-
-function cohortWords(figures: AimFigures): string {
-  return figures.fromDate ? `Journeys starting on or after ${longDate(figures.fromDate)}.` : 'Every journey, whenever it started.';
 }

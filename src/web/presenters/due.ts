@@ -11,7 +11,7 @@ import { isAllocatedTo, listOf, normaliseName, sameName, type DueChild } from '.
 import type { ChildRecord } from '../../domain/records.js';
 import type { AllocationChange, StoredCalendarFeed } from '../../store/index.js';
 import { authorityPath } from '../views/layout.js';
-import { formatInstant, longDate, plural } from './format.js';
+import { formatInstant, longDate, plural } from '../../app/format.js';
 
 export const defaultWindowDays = 14;
 

@@ -12,7 +12,7 @@ import { countedStatuses, journeyStatuses, type JourneyStatus } from '../../doma
 import { leaveReasonWords, milestoneWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
 import type { AimResult } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
-import { formatWeeks, longDate } from './format.js';
+import { formatWeeks, longDate } from '../../app/format.js';
 
 /** Which journeys: one status, the denominator, those still waiting, or the whole cohort. */
 export const journeyListFilters = [...journeyStatuses, 'counted', 'still-waiting', 'all'] as const;

@@ -3,7 +3,7 @@ import { funnelPositionLabels } from '../../domain/national/funnel.js';
 import type { NationalAimComparison, NationalRow } from '../../domain/national/national-comparison.js';
 import { describeTimescale } from '../../domain/timescale.js';
 import type { TableModel } from '../views/aim-page.js';
-import { formatPercent, formatWeeks } from './format.js';
+import { formatPercent, formatWeeks } from '../../app/format.js';
 
 const notPublished = 'suppressed';
 

@@ -13,7 +13,7 @@ import { inlinePicture } from '../figures/inline-picture.js';
 import type { TableModel } from '../views/aim-page.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
-import { longDate, plural, routeLabel } from './format.js';
+import { longDate, plural, routeLabel } from '../../app/format.js';
 
 export interface GroupTimelineModel {
   readonly title: string;

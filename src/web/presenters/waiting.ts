@@ -8,7 +8,7 @@ import { placementTypes } from '../../domain/codes.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
 import type { AuthorityFigures, WaitingRow } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
-import { formatWeeks, longDate, placementLabel } from './format.js';
+import { formatWeeks, longDate, placementLabel } from '../../app/format.js';
 import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';
 
 /** Due within this many days (four weeks) and not yet overdue: marked as due soon. */

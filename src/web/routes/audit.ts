@@ -4,7 +4,7 @@ import { auditActions, queryAudit, type AuditAction, type AuditEntry } from '../
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { parseAuditQuery } from '../forms/audit-query.js';
-import { formatInstant } from '../presenters/format.js';
+import { formatInstant } from '../../app/format.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { AuditPage, type AuditRow } from '../views/audit.js';
 import { authorityPath } from '../views/layout.js';

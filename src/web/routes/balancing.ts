@@ -23,7 +23,7 @@ export function registerBalancingRoutes(app: FastifyInstance, ctx: WebContext): 
   const chartsOf = async (grant: UserGrant, asAt: PlainDate): Promise<BalancingChart[]> => {
     const figures = await ctx.cache.figures(grant, asAt);
     const records = await ctx.cache.records(grant, figures);
-    return ctx.cache.derived(figures, 'balancing', () => balancingMeasures(records, asAt).map((m) => balancingChart(m, grant.authority.programmeStart)));
+    return ctx.cache.made(figures, 'balancing', () => balancingMeasures(records, asAt).map((m) => balancingChart(m, grant.authority.programmeStart)));
   };
 
   app.get<{ Params: { code: string } } & Query>('/a/:code/balancing', async (request, reply) => {

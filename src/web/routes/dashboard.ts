@@ -1,6 +1,6 @@
 /** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
 import type { FastifyInstance } from 'fastify';
-import { aimStageChartSvg, aimSurvivalChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
+import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
 import type { AuthorityFigures, AimResult } from '../../app/authority-figures.js';
 import { svgToPng } from '../../charts/render.js';
 import { grantFor } from '../auth/access.js';
@@ -10,13 +10,12 @@ import { HttpError } from '../errors.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from '../presenters/chart-tables.js';
 import { presentAim, presentDashboard } from '../presenters/dashboard.js';
-import { longDate } from '../presenters/format.js';
+import { longDate } from '../../app/format.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { AimPage } from '../views/aim-page.js';
 import { DashboardAims, DashboardPage } from '../views/dashboard.js';
 import { prerendered } from '../views/trusted-svg.js';
 import { authorityPath } from '../views/layout.js';
-import { withChangeMarks } from '../improvement/marked-figures.js';
 
 type AuthorityParams = { Params: { code: string }; Querystring: { as_at?: string } };
 type AimParams = { Params: { code: string; aimId: string }; Querystring: { as_at?: string } };
@@ -32,9 +31,9 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const action = authorityPath(grant.scope.code);
     const chrome = chromeOf(request, reply, grant, 'dashboard');
     if (!asAt.ok) return sendPage(reply, DashboardPage({ chrome, model: null, asAtValue: asAt.text, errors: [asAt.error], action }), 400);
-    const figures = await withChangeMarks(ctx, grant, await ctx.cache.figures(grant, asAt.value));
+    const figures = await ctx.cache.figures(grant, asAt.value);
     // The aims' part of the page is the same for every reader of these figures: rendered once per cache entry.
-    const { model, aims } = ctx.cache.derived(figures, 'dashboard', () => {
+    const { model, aims } = ctx.cache.made(figures, 'dashboard', () => {
       const presented = presentDashboard(figures);
       return { model: presented, aims: prerendered(DashboardAims({ model: presented })) };
     });
@@ -45,7 +44,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const grant = grantFor(userOf(request), request.params.code);
     const asAt = parseAsAt(request.query.as_at, ctx.today());
     if (!asAt.ok) throw new HttpError(400, asAt.error.message);
-    const figures = await withChangeMarks(ctx, grant, await ctx.cache.figures(grant, asAt.value));
+    const figures = await ctx.cache.figures(grant, asAt.value);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const code = grant.scope.code;
@@ -53,7 +52,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
       reply,
       AimPage({
         chrome: chromeOf(request, reply, grant, 'dashboard'),
-        aim: presentAim(code, asAt.value, result, { allVerdicts: true }),
+        // Drawn once per cache entry: the same for every reader of these figures.
+        aim: ctx.cache.made(figures, `${result.aim.id}/page`, () => presentAim(code, figures.asAt, figures.authority.programmeStart, result, { allVerdicts: true })),
         asAtWords: longDate(asAt.value),
         asAtValue: asAt.text,
         action: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}`),
@@ -89,13 +89,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const grant = grantFor(userOf(request), request.params.code);
     const asAt = parseAsAt(request.query.as_at, ctx.today());
     if (!asAt.ok) throw new HttpError(400, asAt.error.message);
-    const figures = await withChangeMarks(ctx, grant, await ctx.cache.figures(grant, asAt.value));
+    const figures = await ctx.cache.figures(grant, asAt.value);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const svg = chartSvg(ctx, figures, result, chart);
     attachment(reply, `${grant.scope.code}-${result.aim.id}-${chart}-${asAt.value.toString()}.${format}`);
     // Each file is made once per cache entry and kept as bytes.
-    const bytes = (make: () => Buffer) => ctx.cache.derived(figures, `${result.aim.id}/${chart}.${format}`, make);
+    const bytes = (make: () => Buffer) => ctx.cache.made(figures, `${result.aim.id}/${chart}.${format}`, make);
     switch (format) {
       case 'svg':
         return reply.type('image/svg+xml; charset=utf-8').send(bytes(() => Buffer.from(svg)));
@@ -113,13 +113,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
 function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult, chart: ChartName): string {
   switch (chart) {
     case 'run-chart':
-      return result.runSvg;
+      return ctx.cache.made(figures, `${result.aim.id}/run-chart.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, result.marks));
     case 'waiting-chart':
-      return result.waitingSvg;
+      return ctx.cache.made(figures, `${result.aim.id}/waiting-chart.svg`, () => aimWaitingChartSvg(result.aim, result.chart.series));
     case 'stages':
-      return ctx.cache.derived(figures, `${result.aim.id}/stages.svg`, () => aimStageChartSvg(result.stages));
+      return ctx.cache.made(figures, `${result.aim.id}/stages.svg`, () => aimStageChartSvg(result.stages));
     case 'survival':
-      return ctx.cache.derived(figures, `${result.aim.id}/survival.svg`, () => aimSurvivalChartSvg(result.aim, result.survival));
+      return ctx.cache.made(figures, `${result.aim.id}/survival.svg`, () => aimSurvivalChartSvg(result.aim, result.survival));
     default:
       throw new HttpError(404, 'Page not found');
   }

@@ -41,10 +41,10 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
     const [current, rules, versions] = await Promise.all([
       ctx.cache.records(grant, figures),
       listScheduleRules(ctx.connection, grant.scope),
-      ctx.cache.derived(figures, 'allocation-versions', () => allocationVersions(ctx.connection, grant.scope)),
+      ctx.cache.made(figures, 'allocation-versions', () => allocationVersions(ctx.connection, grant.scope)),
     ]);
-    const records = ctx.cache.derived(figures, 'records-allocated-as-at', () => withAllocationsOn(current, versions, asAt));
-    const children = ctx.cache.derived<DueChild[]>(figures, `due|${windowDays}|${JSON.stringify(rules)}`, () =>
+    const records = ctx.cache.made(figures, 'records-allocated-as-at', () => withAllocationsOn(current, versions, asAt));
+    const children = ctx.cache.made<DueChild[]>(figures, `due|${windowDays}|${JSON.stringify(rules)}`, () =>
       childrenDue(
         records,
         resolveSchedule(

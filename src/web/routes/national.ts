@@ -9,8 +9,9 @@ import { monthText, nationalPeriod, parseMonthOrDay, type MonthOrDay, type Natio
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
-import { nationalFigures, requireNationalAnalyst } from '../../app/national-figures.js';
-import { longDate } from '../presenters/format.js';
+import { nationalFigures } from '../../app/national-figures.js';
+import { requireNationalAnalyst } from '../auth/access.js';
+import { longDate } from '../../app/format.js';
 import { nationalTableModel, presentNationalAim } from '../presenters/national.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';

@@ -6,15 +6,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { meetingPackPdf } from '../../charts/pack-pdf.js';
 import type { PackDocument } from '../../charts/pack-document.js';
-import { isAfter, parseDate, type PlainDate } from '../../domain/date.js';
-import { listMeetings, listTests, saveMeeting, appendAudit, type UserGrant } from '../../store/index.js';
+import { parseDate, type PlainDate } from '../../domain/date.js';
+import { listMeetings, saveMeeting, appendAudit, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
 import { auditListView } from '../list-audit.js';
 import { parseMeetingForm, type FormValues } from '../forms/improvement-forms.js';
-import { meetingPack } from '../../app/meeting-pack.js';
+import { meetingPackFor } from '../../app/meeting-pack.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
@@ -29,13 +29,8 @@ export function packHref(code: string, date: PlainDate, pdf = false): string {
 }
 
 /** The pack of the authority's meeting on `date`, as at that date (or today, for a meeting still to come); null when there is no such meeting. */
-export async function packFor(ctx: WebContext, grant: UserGrant, date: PlainDate): Promise<PackDocument | null> {
-  const meetings = await listMeetings(ctx.connection, grant.scope);
-  if (!meetings.some((m) => m.date.toString() === date.toString())) return null;
-  const asAt = isAfter(date, ctx.today()) ? ctx.today() : date;
-  const figures = await ctx.cache.figures(grant, asAt);
-  const [records, tests] = await Promise.all([ctx.cache.records(grant, figures), listTests(ctx.connection, grant.scope)]);
-  return meetingPack({ figures, records, tests, meetings }, date);
+export function packFor(ctx: WebContext, grant: UserGrant, date: PlainDate): Promise<PackDocument | null> {
+  return meetingPackFor(ctx.connection, ctx.cache, grant, date, ctx.today());
 }
 
 export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void {

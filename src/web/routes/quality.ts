@@ -30,7 +30,7 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): vo
     const today = ctx.today();
     const figures = await ctx.cache.figures(grant, today);
     const make = async () => qualityJson(qualityReport(await ctx.cache.records(grant, figures), asAt));
-    return compareDates(asAt, today) === 0 ? ctx.cache.derived(figures, 'data-quality', make) : make();
+    return compareDates(asAt, today) === 0 ? ctx.cache.made(figures, 'data-quality', make) : make();
   };
 
   app.get<CodeParams>('/a/:code/data-quality', async (request, reply) => {

@@ -97,7 +97,7 @@ async function askGroup(ctx: WebContext, request: GroupRequest): Promise<AskedGr
   const figures = await ctx.cache.figures(grant, asAt.ok ? asAt.value : ctx.today());
   const records = await ctx.cache.records(grant, figures);
   const aims = figures.aims.map((r) => r.aim);
-  const siblingGroups = ctx.cache.derived(figures, 'timelines/sibling-groups', () => siblingGroupsOf(records));
+  const siblingGroups = ctx.cache.made(figures, 'timelines/sibling-groups', () => siblingGroupsOf(records));
   const parsed = parseGroupQuery(values, { aims, siblingGroups: siblingGroups.map((g) => g.name), asAtText: asAt.text });
   // In the order of the form: the group, how to show it, then the date.
   const errors = [...(parsed.ok ? [] : parsed.errors), ...(asAt.ok ? [] : [asAt.error])];

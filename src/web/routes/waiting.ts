@@ -17,7 +17,7 @@ export function registerWaitingRoutes(app: FastifyInstance, ctx: WebContext): vo
     if (!query.success) throw new HttpError(400, `The list cannot be filtered that way: ${query.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
     const asAt = parseAsAt(query.data.as_at, ctx.today());
     const figures = await ctx.cache.figures(grant, asAt.ok ? asAt.value : ctx.today());
-    const model = presentWaitingList(figures, { ...query.data, as_at: asAt.ok && query.data.as_at ? asAt.text : undefined }, (key, make) => ctx.cache.derived(figures, key, make));
+    const model = presentWaitingList(figures, { ...query.data, as_at: asAt.ok && query.data.as_at ? asAt.text : undefined }, (key, make) => ctx.cache.made(figures, key, make));
     await auditListView(ctx.connection, grant.scope, request, user.username, 'waiting-list');
     return sendPage(reply, WaitingPage({ chrome: chromeOf(request, reply, grant, 'waiting'), code: grant.scope.code, model, asAtValue: asAt.text, errors: asAt.ok ? [] : [asAt.error] }), asAt.ok ? 200 : 400);
   });

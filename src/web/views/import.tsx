@@ -5,7 +5,7 @@ import type { ImportProgress, ImportReport } from '../../ingest/import-files.js'
 import type { ImportProblem } from '../../ingest/import-problem.js';
 import type { ImportLogEntry, SaveSummary } from '../../store/index.js';
 import type { ImportJob } from '../../app/import-jobs.js';
-import { formatInstant, plural } from '../presenters/format.js';
+import { formatInstant, plural } from '../../app/format.js';
 import { CsrfField, ErrorSummary, PageHeader, Select, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 

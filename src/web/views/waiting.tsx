@@ -1,7 +1,7 @@
 /** Children waiting: every journey still waiting, with weeks waited, due date and current placement. */
 import type { VNode } from 'preact';
 import { placementTypes } from '../../domain/codes.js';
-import { placementLabel } from '../presenters/format.js';
+import { placementLabel } from '../../app/format.js';
 import { waitingHref, type WaitingListModel, type WaitingQuery, type WaitingSort } from '../presenters/waiting.js';
 import { ErrorSummary, LinkList, PageHeader, Pagination, Select, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';

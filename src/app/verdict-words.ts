@@ -3,8 +3,8 @@
  * trends; the dashboard says how many there are and names the latest of each kind, and the aim's
  * page lists every one.
  */
-import { aimRunChartWords, type AimRunChart } from '../../domain/aim-run-chart.js';
-import type { Verdict } from '../../domain/spc/index.js';
+import { aimRunChartWords, type AimRunChart } from '../domain/aim-run-chart.js';
+import type { Verdict } from '../domain/spc/index.js';
 
 /** A repeating kind with more verdicts than this is counted, and only its latest `shownPerKind` are said. */
 export const untrimmedPerKind = 5;
