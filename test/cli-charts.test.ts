@@ -21,7 +21,7 @@ describe('pace runchart and pace chart', () => {
     env = { DATABASE_URL: opened.url };
     await pace(['authority', 'add', 'FIFE', '--name', 'Fife Council', '--programme-start', '2019-01-01'], env);
     const fife = await findAuthority(opened.connection, 'FIFE');
-    // One child a point of RUN-CHARTS.md's cdi series, each recommendation 30 days after the last;
+    // One child a point of docs/run-charts.md's cdi series, each recommendation 30 days after the last;
     // and one child still waiting since 2019-06-03, now in residential care.
     const ids = cdi.map((_, i) => `C${String(i + 1).padStart(2, '0')}`);
     await saveRecords(

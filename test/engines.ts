@@ -1,4 +1,4 @@
-// The engines every store test runs against (STYLE.md, 8): SQLite always, PostgreSQL when
+// The engines every store test runs against (docs/architecture.md, "How the code reads" 8): SQLite always, PostgreSQL when
 // TEST_DATABASE_URL is set. Each opened store is a fresh, empty, migrated database.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

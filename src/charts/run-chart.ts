@@ -1,5 +1,5 @@
 /**
- * The run chart (DOMAIN.md): one dot a child at the date their journey ended, height the weeks it
+ * The run chart (docs/domain.md): one dot a child at the date their journey ended, height the weeks it
  * took; the aim line; the programme start; the baseline median solid over the baseline and dashed
  * beyond it; later phases; points in a signal highlighted.
  */

@@ -1,5 +1,5 @@
 /**
- * A child's timeline on one sheet (DOMAIN.md, "Timelines"): rows of decisions, the time between
+ * A child's timeline on one sheet (docs/domain.md, "Timelines"): rows of decisions, the time between
  * them, aim due dates, legal advice, meetings, reviews and hearings above the bands of where the
  * child lived, with the child's age beneath and a legend on the chart. Sized for A4 landscape.
  */

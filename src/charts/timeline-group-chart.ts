@@ -1,5 +1,5 @@
 /**
- * Grouped timelines (DOMAIN.md, "Timelines"): one lane a child on one shared axis, calendar dates
+ * Grouped timelines (docs/domain.md, "Timelines"): one lane a child on one shared axis, calendar dates
  * or weeks since each child's journey started. The full view shows where each child lived, every
  * move, the decisions and the aims' due dates; the placement-history view shows where each child
  * lived and every move, and nothing else.

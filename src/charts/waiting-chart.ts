@@ -1,5 +1,5 @@
 /**
- * The waiting chart (DOMAIN.md, "Supplementary bar chart"): one bar a child still waiting, the
+ * The waiting chart (docs/domain.md, "Supplementary bar chart"): one bar a child still waiting, the
  * weeks waited so far as at the report date, longest first, labelled with the weeks and where the
  * child lives now, with the aim line. Overdue bars are darker and say so.
  */

@@ -39,7 +39,7 @@ export interface PathContext {
 
 const week = 7;
 
-/** Median delays in days before and after the programme start (DOMAIN.md's stages). */
+/** Median delays in days before and after the programme start (docs/domain.md's stages). */
 const delays = {
   recommendation: [45 * week, 24 * week],
   panel: [8 * week, 5 * week],

@@ -1,5 +1,5 @@
 /**
- * Writes records in the canonical CSV format of MEASUREMENT.md: children.csv, placements.csv and
+ * Writes records in the canonical CSV format of docs/measurement.md: children.csv, placements.csv and
  * events.csv, streamed row by row so a million rows never sit in memory as one string.
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';

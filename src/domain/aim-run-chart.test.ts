@@ -4,7 +4,7 @@ import { nationalAims, type Aim } from './aim.js';
 import { aimRunChart, aimRunChartWords, baselineWords } from './aim-run-chart.js';
 import type { ChildRecord } from './records.js';
 
-// RUN-CHARTS.md's cdi series, one child a point: each recommendation 30 days after the last,
+// docs/run-charts.md's cdi series, one child a point: each recommendation 30 days after the last,
 // each journey as many whole weeks long as the series says.
 const cdi = [17, 12, 27, 20, 20, 18, 22, 19, 19, 24, 17, 16, 24, 19, 19, 22, 25, 19, 17, 6, 25, 17, 11, 14, 9, 11, 7, 13, 5, 5, 3, 5, 9, 4, 5, 9];
 

@@ -1,5 +1,5 @@
 /**
- * What an aim's charts show (MEASUREMENT.md, "Run chart and waiting chart"): the run chart's
+ * What an aim's charts show (docs/measurement.md, "Run chart and waiting chart"): the run chart's
  * points, one a completed journey ordered by end date, with its baseline; and the waiting chart's
  * bars, one a journey still waiting, longest first.
  */

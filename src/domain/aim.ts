@@ -1,5 +1,5 @@
 /**
- * An aim: a sentence with numbers (DOMAIN.md, "The four national aims"). "By 31 January 2019, 70%
+ * An aim: a sentence with numbers (docs/domain.md, "The four national aims"). "By 31 January 2019, 70%
  * of children who become looked after and accommodated on or after 2 July 2018 will have a
  * permanence recommendation within 26 weeks of becoming looked after and accommodated."
  */

@@ -1,5 +1,5 @@
 /**
- * The code lists of the canonical format (MEASUREMENT.md). Each list is the single source of its
+ * The code lists of the canonical format (docs/measurement.md). Each list is the single source of its
  * values: types, validation messages and select boxes are derived from these arrays.
  */
 
@@ -49,7 +49,7 @@ export const eventTypes = [
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
-/** Event types that must carry a route (marked R in MEASUREMENT.md). */
+/** Event types that must carry a route (marked R in docs/measurement.md). */
 export const eventTypesWithRoute: readonly EventType[] = [
   'permanence_recommendation',
   'care_plan',
@@ -101,6 +101,18 @@ export const journeyRouteLabels: Readonly<Record<JourneyRoute, string>> = {
   ...routeLabels,
   undecided: 'no plan recorded yet',
 };
+
+export const legalBasisLabels: Readonly<Record<LegalBasis, string>> = {
+  CSO: 'Compulsory Supervision Order',
+  ICSO: 'Interim Compulsory Supervision Order',
+  CPO: 'Child Protection Order',
+  S25: 'section 25 (voluntary)',
+  PO: 'Permanence Order',
+  POA: 'Permanence Order with authority to adopt',
+  other: 'other',
+};
+
+export const sexLabels: Readonly<Record<Sex, string>> = { M: 'male', F: 'female', X: 'other or not known' };
 
 export const eventTypeLabels: Readonly<Record<EventType, string>> = {
   referral: 'Referral',

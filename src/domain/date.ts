@@ -129,7 +129,7 @@ export function addMonths(date: PlainDate, months: number): PlainDate {
   return dateOfEpochDay(epochDayAddingMonths(date, months));
 }
 
-/** Weeks = days ÷ 7 (MEASUREMENT.md), unrounded. */
+/** Weeks = days ÷ 7 (docs/measurement.md), unrounded. */
 export function weeksFromDays(days: number): number {
   return days / 7;
 }
@@ -161,7 +161,7 @@ const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ukPattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /**
- * Reads a date written as ISO `YYYY-MM-DD` or UK `DD/MM/YYYY` (MEASUREMENT.md). A date that does
+ * Reads a date written as ISO `YYYY-MM-DD` or UK `DD/MM/YYYY` (docs/measurement.md). A date that does
  * not exist on the calendar (31/02/2020) is an error, never silently moved to another day.
  */
 export function parseDate(text: string): DateParseResult {

@@ -1,5 +1,5 @@
 /**
- * The four national aims' default timescales (DOMAIN.md): every authority starts from these and
+ * The four national aims' default timescales (docs/domain.md): every authority starts from these and
  * tailors them.
  */
 import type { JourneyKind } from './journey.js';

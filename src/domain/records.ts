@@ -1,6 +1,6 @@
 /**
  * The permanence record: an authority, its children, their placements (the looked after history)
- * and their dated events, exactly as MEASUREMENT.md lists them. Ids are the authority's own
+ * and their dated events, exactly as docs/measurement.md lists them. Ids are the authority's own
  * references.
  */
 import type { EventType, LegalBasis, PlacementType, Route, Sex } from './codes.js';

@@ -1,6 +1,6 @@
 /**
  * The stage view: where does the delay sit? For a cohort of accommodation journeys, the days
- * between each pair of consecutive milestones on the path to permanence (DOMAIN.md, "Stage view").
+ * between each pair of consecutive milestones on the path to permanence (docs/domain.md, "Stage view").
  */
 import type { EventType } from './codes.js';
 import { daysBetween, epochDay, type PlainDate } from './date.js';

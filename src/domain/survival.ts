@@ -2,7 +2,7 @@
  * Time to the end milestone with waiting journeys censored: the Kaplan–Meier estimate (Kaplan &
  * Meier 1958). The run chart shows only completed journeys and the waiting chart only open ones;
  * this view shows both at once, so short waits finishing first cannot fake an improvement
- * (RUN-CHARTS.md, "Known trap: right-censoring").
+ * (docs/run-charts.md, "Known trap: right-censoring").
  */
 
 export interface SurvivalStep {

@@ -59,7 +59,7 @@ export function timelineGaps(record: ChildRecord, marks: readonly TimelineMark[]
   return gaps;
 }
 
-/** "9 days" under two weeks, then whole weeks completed: "23 weeks" (weeks = days ÷ 7, MEASUREMENT.md). */
+/** "9 days" under two weeks, then whole weeks completed: "23 weeks" (weeks = days ÷ 7, docs/measurement.md). */
 export function durationWords(days: number): string {
   if (days < 14) return `${days} ${days === 1 ? 'day' : 'days'}`;
   return `${Math.floor(weeksFromDays(days))} weeks`;

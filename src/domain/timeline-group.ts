@@ -1,5 +1,5 @@
 /**
- * Grouped timelines (DOMAIN.md, "Timelines"): several children on one axis. Brothers and sisters,
+ * Grouped timelines (docs/domain.md, "Timelines"): several children on one axis. Brothers and sisters,
  * children looked after at home for longer than a number of months, children waiting longer than
  * a number of weeks for an aim's milestone, or any chosen children; aligned by calendar date or by
  * weeks since each child's journey started. Readings: docs/decisions/0007-timelines.md.

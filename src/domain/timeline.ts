@@ -1,5 +1,5 @@
 /**
- * A child's timeline (DOMAIN.md, "Timelines"): one child's journey on one sheet, from the first
+ * A child's timeline (docs/domain.md, "Timelines"): one child's journey on one sheet, from the first
  * thing recorded (usually the referral) to legal permanence or the as-at date. Where the child
  * lived, as bands; what happened, as marks with plain-English labels; the time between decisions,
  * as gaps in weeks ("gaps in the timeline provide a crucial visual representation of how much time
@@ -193,7 +193,7 @@ function bandsOf(placements: readonly Placement[], end: PlainDate, asAt: PlainDa
 
 /**
  * A placement starting on, or the day after, the previous one's last day continues being looked
- * after (the contiguity rule of MEASUREMENT.md). It is a move unless both carers are recorded and
+ * after (the contiguity rule of docs/measurement.md). It is a move unless both carers are recorded and
  * are the same: each placement row is "one setting with one carer", so a new row with no carer
  * recorded is taken to be a new carer.
  */

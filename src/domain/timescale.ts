@@ -1,6 +1,6 @@
 /**
  * A timescale for reaching a milestone: a number of weeks (counted in days, weeks × 7) or of
- * calendar months (MEASUREMENT.md, "Status and figures").
+ * calendar months (docs/measurement.md, "Status and figures").
  */
 import { dateOfEpochDay, epochDay, epochDayAddingMonths, type PlainDate } from './date.js';
 

@@ -1,5 +1,5 @@
 /**
- * The three tables of the canonical format (MEASUREMENT.md) and their columns, as data: the
+ * The three tables of the canonical format (docs/measurement.md) and their columns, as data: the
  * column lists, which are required, and which hold dates, codes, ids and free text.
  */
 
@@ -14,40 +14,42 @@ export interface ColumnSpec {
   readonly name: string;
   readonly required: boolean;
   readonly kind: ColumnKind;
+  /** What the column holds, for the page that describes the format. */
+  readonly meaning: string;
 }
 
-const column = (name: string, required: boolean, kind: ColumnKind): ColumnSpec => ({ name, required, kind });
+const column = (name: string, required: boolean, kind: ColumnKind, meaning: string): ColumnSpec => ({ name, required, kind, meaning });
 
 export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
   children: [
-    column('child_id', true, 'id'),
-    column('first_name', false, 'text'),
-    column('last_name', false, 'text'),
-    column('date_of_birth', true, 'date'),
-    column('sex', false, { code: 'sex' }),
-    column('sibling_group', false, 'text'),
-    column('worker', false, 'text'),
-    column('team', false, 'text'),
-    column('locality', false, 'text'),
+    column('child_id', true, 'id', 'the authority’s reference for the child (unique within the authority)'),
+    column('first_name', false, 'text', 'shown to the authority’s own staff only'),
+    column('last_name', false, 'text', 'shown to the authority’s own staff only'),
+    column('date_of_birth', true, 'date', 'the child’s date of birth'),
+    column('sex', false, { code: 'sex' }, 'M, F or X (other or not known)'),
+    column('sibling_group', false, 'text', 'any text: children sharing it are brothers and sisters'),
+    column('worker', false, 'text', 'the allocated social worker'),
+    column('team', false, 'text', 'the allocated team'),
+    column('locality', false, 'text', 'the area team or locality'),
   ],
   placements: [
-    column('child_id', true, 'id'),
-    column('placement_id', true, 'id'),
-    column('start_date', true, 'date'),
-    column('end_date', false, 'date'),
-    column('placement_type', true, { code: 'placement_type' }),
-    column('legal_basis', false, { code: 'legal_basis' }),
-    column('carer_ref', false, 'text'),
-    column('recorded_date', false, 'date'),
+    column('child_id', true, 'id', 'the child’s reference, as in children'),
+    column('placement_id', true, 'id', 'the authority’s reference for the placement (unique within the authority)'),
+    column('start_date', true, 'date', 'the first day in the placement'),
+    column('end_date', false, 'date', 'the last day in the placement; empty while it continues'),
+    column('placement_type', true, { code: 'placement_type' }, 'the setting (see the codes below)'),
+    column('legal_basis', false, { code: 'legal_basis' }, 'the legal basis of the placement (see the codes below)'),
+    column('carer_ref', false, 'text', 'identifies the carer or unit: a change of carer is a move'),
+    column('recorded_date', false, 'date', 'the day it was entered in the case-management system, when known (for recording lag)'),
   ],
   events: [
-    column('child_id', true, 'id'),
-    column('event_id', true, 'id'),
-    column('event_type', true, { code: 'event_type' }),
-    column('date', true, 'date'),
-    column('route', false, { code: 'route' }),
-    column('note', false, 'text'),
-    column('recorded_date', false, 'date'),
+    column('child_id', true, 'id', 'the child’s reference, as in children'),
+    column('event_id', true, 'id', 'the authority’s reference for the event (unique within the authority)'),
+    column('event_type', true, { code: 'event_type' }, 'what happened (see the codes below)'),
+    column('date', true, 'date', 'the day it happened, not the day it was recorded'),
+    column('route', false, { code: 'route' }, 'the permanence route, for a recommendation, care plan, ADM decision, court application or order'),
+    column('note', false, 'text', 'free text'),
+    column('recorded_date', false, 'date', 'the day it was entered in the case-management system, when known (for recording lag)'),
   ],
 };
 

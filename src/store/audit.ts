@@ -1,6 +1,6 @@
 /**
  * The append-only audit log: every view and change of a child's record, by whom, when and from
- * where (DOMAIN.md, "Data protection"). This module only appends and reads: nothing in pace
+ * where (docs/domain.md, "Data protection"). This module only appends and reads: nothing in pace
  * updates or deletes an entry, and the database refuses it too (triggers, migrations 0008 and 0013);
  * each entry is chained to the one before it by its hash (audit-chain.ts).
  */

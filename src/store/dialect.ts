@@ -1,5 +1,5 @@
 /**
- * The two engines, and every difference between them, as data (STYLE.md, 7). Queries never ask
+ * The two engines, and every difference between them, as data (docs/architecture.md, "How the code reads" 7). Queries never ask
  * which engine they run on; they read these capabilities.
  */
 import type BetterSqlite3 from 'better-sqlite3';

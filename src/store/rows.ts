@@ -1,12 +1,12 @@
 /**
- * Rows are not domain objects (STYLE.md, 7): this module is the one place where database rows
+ * Rows are not domain objects (docs/architecture.md, "How the code reads" 7): this module is the one place where database rows
  * become domain values and back.
  */
 import { eventTypes, legalBases, placementTypes, routes, sexes, type EventType, type LegalBasis, type PlacementType, type Route, type Sex } from '../domain/codes.js';
 import { isoDate, parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import type { Authority, CaseEvent, Child, Placement } from '../domain/records.js';
 
-/** Data columns of each record (what an edit can change), in the order of MEASUREMENT.md. */
+/** Data columns of each record (what an edit can change), in the order of docs/measurement.md. */
 export type ChildData = {
   child_id: string;
   first_name: string | null;

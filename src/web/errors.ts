@@ -1,6 +1,6 @@
 /**
  * Expected failures of a request, as HTTP statuses. Only the web layer maps codes to statuses
- * (STYLE.md, 6); the error handler in app.ts turns these into pages or JSON.
+ * (docs/architecture.md, "How the code reads" 6); the error handler in app.ts turns these into pages or JSON.
  */
 export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 

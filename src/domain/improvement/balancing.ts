@@ -1,5 +1,5 @@
 /**
- * Balancing measures (DOMAIN.md, "Balancing measures"): what might get worse while the aims get
+ * Balancing measures (docs/domain.md, "Balancing measures"): what might get worse while the aims get
  * better, each a monthly series for a run chart. Definitions (docs/decisions/0011-improvement.md):
  * - placement moves per child per year looked after: moves that start in the month ÷ (days looked
  *   after in the month ÷ 365.25). A move is a placement that starts on, or the day after, the end of

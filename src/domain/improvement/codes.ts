@@ -1,5 +1,5 @@
 /**
- * The code lists of improvement work (DOMAIN.md, "Quality Improvement objects"): the agencies a
+ * The code lists of improvement work (docs/domain.md, "Quality Improvement objects"): the agencies a
  * test of change involves, its status and scale, and the decision an Act makes. Each list is the
  * single source of its values; labels are for people who do not read codes.
  */

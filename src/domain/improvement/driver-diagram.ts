@@ -1,5 +1,5 @@
 /**
- * A driver diagram (DOMAIN.md, "Quality Improvement objects"): an aim, its primary drivers, their
+ * A driver diagram (docs/domain.md, "Quality Improvement objects"): an aim, its primary drivers, their
  * secondary drivers, and the change ideas under those. Stored as nodes, each with its parent; this
  * module builds the tree and says what may be removed.
  */

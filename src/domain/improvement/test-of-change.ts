@@ -1,5 +1,5 @@
 /**
- * Tests of change and their PDSA cycles (DOMAIN.md, "Quality Improvement objects"), and the rules of
+ * Tests of change and their PDSA cycles (docs/domain.md, "Quality Improvement objects"), and the rules of
  * their lifecycle (docs/decisions/0011-improvement.md):
  * - a cycle is planned, then done, then studied, then acted on, in that order and never skipping;
  * - its dates are in order: when planned ≤ done ≤ studied ≤ acted; none of done, studied or acted
@@ -9,7 +9,7 @@
  * - the status follows the cycles: planning a cycle makes the test `testing`; an Act makes it
  *   `adopted`, `adapting` or `abandoned`. A person may move an adopted test to business as usual,
  *   abandon a test at any time, and leave a test with no cycles an idea.
- * Expected failures are values (STYLE.md, 6).
+ * Expected failures are values (docs/architecture.md, "How the code reads" 6).
  */
 import { compareDates, isAfter, isBefore, type PlainDate } from '../date.js';
 import type { ActDecision, Agency, TestScale, TestStatus } from './codes.js';

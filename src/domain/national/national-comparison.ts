@@ -1,5 +1,5 @@
 /**
- * The national view (DOMAIN.md: "a national view compares authorities without exposing
+ * The national view (docs/domain.md: "a national view compares authorities without exposing
  * children"): each national aim, measured by its national definition over every authority's
  * records, as counts, percentage in time with its 95% Wilson interval, median weeks and the
  * authority's place on the funnel plot — with every count under 5 hidden and the cells that would

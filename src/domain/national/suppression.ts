@@ -1,5 +1,5 @@
 /**
- * Small-number suppression for tables shared beyond an authority (DOMAIN.md, "Data protection":
+ * Small-number suppression for tables shared beyond an authority (docs/domain.md, "Data protection":
  * counts of fewer than 5 are suppressed). Primary suppression hides every count under the
  * threshold; secondary suppression hides more cells until, from the published cells, the table's
  * sums and the fact that no count is negative, no hidden count can be worked out (zero included)

@@ -41,7 +41,7 @@ export const ruleCatalogue = {
   'placement-type-unknown': error('row', 'unknown placement_type: {value}', 'Use one of home, kinship, foster, adopters, residential, secure, other, or map the value in the mapping profile.'),
   'legal-basis-unknown': error('row', 'unknown legal_basis: {value}', 'Use one of CSO, ICSO, CPO, S25, PO, POA, other, or map the value in the mapping profile.'),
   'sex-unknown': error('row', 'unknown sex: {value}', 'Use M, F or X (other or not known), or map the value in the mapping profile.'),
-  'event-type-unknown': error('row', 'unknown event_type: {value}', 'Use one of the event types of the canonical format (MEASUREMENT.md), or map the value in the mapping profile.'),
+  'event-type-unknown': error('row', 'unknown event_type: {value}', 'Use one of the event types listed on “The files pace reads” (linked from the Import page), or map the value in the mapping profile.'),
   'route-unknown': error('row', 'unknown route: {value}', 'Use one of home, kinship_order, permanence_order, poa, adoption, or map the value in the mapping profile.'),
   'id-duplicate': error('row', '{column} {value} appears more than once in the file (first on row {detail})', 'Give each row its own id, or remove the repeated row.'),
   'id-looks-like-number': warning('row', '{column} {value} looks like a number a spreadsheet changed', 'Check the id against the case-management system: a spreadsheet may have turned 1001 into 1001.0 or 1.001E+3.'),

@@ -1,6 +1,6 @@
 /**
  * An authority's schedule: when each meeting and decision on a child's path should happen
- * (DOMAIN.md, "A child's path"), counted from the start of one of the child's journeys, and the
+ * (docs/domain.md, "A child's path"), counted from the start of one of the child's journeys, and the
  * event that meets it. Every authority starts from the defaults here and may rename, retime or
  * switch off each rule; what starts a rule and what meets it are fixed, since they are what the
  * rule means. See docs/decisions/0009-reminders.md.
@@ -78,7 +78,7 @@ export const ruleMeanings: Readonly<Record<ScheduleRuleId, RuleMeaning>> = {
   'home-review-24-months': { start: 'at-home', metBy: 'home_review', category: 'meeting', startWords: atHome, aim: null },
 };
 
-/** The defaults of DOMAIN.md: what an authority's schedule is until it changes a rule. */
+/** The defaults of docs/domain.md: what an authority's schedule is until it changes a rule. */
 export function defaultScheduleRules(): ScheduleRule[] {
   const rule = (id: ScheduleRuleId, name: string, after: Interval | null, every: Interval | null = null): ScheduleRule => ({ id, name, enabled: true, after, every });
   return [

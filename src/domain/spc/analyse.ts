@@ -1,9 +1,9 @@
 /**
  * One series analysed by both rule sets side by side, in the shape of the `pace spc` command's
- * JSON (RUN-CHARTS.md, "The `pace spc` command"): Anhøj (anhoej.ts), IHI (ihi.ts), rephasing
+ * JSON (docs/run-charts.md, "The `pace spc` command"): Anhøj (anhoej.ts), IHI (ihi.ts), rephasing
  * (rephase.ts) and astronomical-point candidates (astronomical.ts).
  *
- * Readings of RUN-CHARTS.md made here:
+ * Readings of docs/run-charts.md made here:
  * - Every rule is computed and reported whatever the number of useful points, as qicharts2 does,
  *   so the chart can be drawn and checked; below 10 useful points `too_few_points` holds the
  *   words to show instead of verdicts, `runs_verdict` is 'too few points', and verdict.ts says

@@ -1,5 +1,5 @@
 /**
- * Candidates for astronomical points. RUN-CHARTS.md makes the astronomical point a judgement,
+ * Candidates for astronomical points. docs/run-charts.md makes the astronomical point a judgement,
  * not a computation (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46–51: a point "all would
  * agree" is unusual); so this only flags candidates for a person to judge: points beyond 3 sigma
  * of an XmR (individuals) chart of the same points.

@@ -1,6 +1,6 @@
 /**
  * Run-chart statistics: Anhøj and IHI rules side by side, rephasing, and their verdicts in words
- * (RUN-CHARTS.md). Pure functions of a series of values in chart order, `null` for missing.
+ * (docs/run-charts.md). Pure functions of a series of values in chart order, `null` for missing.
  */
 export { analyseSeries, checkSpcOptions, DEFAULT_REPHASE_BASELINE } from './analyse.js';
 export type { ClBasis, SpcAnalysis, SpcOptions, SpcOptionsError } from './analyse.js';

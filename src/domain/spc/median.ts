@@ -1,5 +1,5 @@
 /**
- * The median of a run chart's points (RUN-CHARTS.md, "Centre line"), ignoring missing values as
+ * The median of a run chart's points (docs/run-charts.md, "Centre line"), ignoring missing values as
  * R's `median(x, na.rm = TRUE)` does in qicharts2 and runcharter.
  */
 

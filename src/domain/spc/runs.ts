@@ -1,5 +1,5 @@
 /**
- * Useful points and runs about a centre line (RUN-CHARTS.md, "Common definitions"), as qicharts2
+ * Useful points and runs about a centre line (docs/run-charts.md, "Common definitions"), as qicharts2
  * computes them in `runs.analysis` (GitHub anhoej/qicharts2, R/helper.functions.R): the sign of
  * each point against the CL, with missing points and points on the CL removed before the runs are
  * counted. So a point on the CL neither counts towards nor breaks a run, and the runs on either

@@ -1,5 +1,5 @@
 /**
- * The floor below which no rule judges a chart (RUN-CHARTS.md, "Too few points"): the chart is
+ * The floor below which no rule judges a chart (docs/run-charts.md, "Too few points"): the chart is
  * shown without verdicts, and the count is always said.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Every verdict of an analysis (analyse.ts) in plain English, for teams who are told whether a
- * change worked (RUN-CHARTS.md). Below 10 useful points only the count is said, in the words of
- * RUN-CHARTS.md "Too few points". The rules are those of anhoej.ts (Anhøj & Olesen 2014, PLoS ONE
+ * change worked (docs/run-charts.md). Below 10 useful points only the count is said, in the words of
+ * docs/run-charts.md "Too few points". The rules are those of anhoej.ts (Anhøj & Olesen 2014, PLoS ONE
  * 9(11):e113825) and ihi.ts (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46–51); an
  * astronomical point is only ever called a candidate, for a person to judge.
  */

@@ -1,7 +1,7 @@
 /**
  * JSON schemas for the OpenAPI document at /api/docs. They describe; the parsers in
  * src/web/forms/records.ts (shared with the forms) decide. Record bodies use the column names of
- * the canonical import format (MEASUREMENT.md).
+ * the canonical import format (docs/measurement.md).
  */
 import { eventTypes, legalBases, placementTypes, routes, sexes } from '../../domain/codes.js';
 

@@ -1,7 +1,7 @@
 /**
  * The improvement forms: a driver diagram node, a test of change, each part of a PDSA cycle, a
  * meeting, and publishing to the library. Each field is read with a message naming it and echoing
- * what was given (STYLE.md, 5); the lifecycle rules are then the domain's, and their refusals are
+ * what was given (docs/architecture.md, "How the code reads" 5); the lifecycle rules are then the domain's, and their refusals are
  * put against the field they are about.
  */
 import { isAfter, parseDate, type PlainDate } from '../../domain/date.js';

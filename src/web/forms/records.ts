@@ -1,7 +1,7 @@
 /**
- * A child, a placement or an event from the fields of the canonical format (MEASUREMENT.md), as a
+ * A child, a placement or an event from the fields of the canonical format (docs/measurement.md), as a
  * form or the JSON API sends them: one parser per record, each message naming the field and
- * echoing what was given (STYLE.md, 5).
+ * echoing what was given (docs/architecture.md, "How the code reads" 5).
  */
 import { z } from 'zod';
 import { eventTypeLabels, eventTypes, eventTypesWithRoute, isEventType, isLegalBasis, isPlacementType, isRoute, isSex, legalBases, placementTypes, routes } from '../../domain/codes.js';

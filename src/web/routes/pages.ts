@@ -14,6 +14,7 @@ import { registerDashboardRoutes } from './dashboard.js';
 import { registerDueRoutes } from './due.js';
 import { registerExportRoutes } from './exports.js';
 import { registerChildrenRoutes } from './children.js';
+import { registerHelpRoutes } from './help.js';
 import { registerHomeRoutes } from './home.js';
 import { registerImportRoutes } from './import.js';
 import { registerJourneyRoutes } from './journeys.js';
@@ -34,6 +35,7 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
       return reply.redirect(`/sign-in${next}`, 303);
     });
     registerHomeRoutes(pages, ctx);
+    registerHelpRoutes(pages, ctx);
     registerDashboardRoutes(pages, ctx);
     registerJourneyRoutes(pages, ctx);
     registerWaitingRoutes(pages, ctx);

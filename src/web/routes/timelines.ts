@@ -139,7 +139,7 @@ function siblingGroupsOf(records: readonly { readonly child: { readonly siblingG
   return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Each child shown is a view of their record (DOMAIN.md, "Data protection"). */
+/** Each child shown is a view of their record (docs/domain.md, "Data protection"). */
 async function auditViews(ctx: WebContext, grant: UserGrant, request: FastifyRequest, childIds: readonly string[]): Promise<void> {
   const { username } = userOf(request);
   for (const recordId of childIds) await appendAudit(ctx.connection, grant.scope, { username, action: 'view', entity: 'child', recordId, clientIp: request.ip });

@@ -30,6 +30,11 @@ export function ImportPage(props: {
         Upload the three CSV files (children, placements and events) or one .xlsx workbook with those three sheets. pace checks every row first and
         shows you every problem; nothing is saved until you choose to import, and then all of it is saved or none of it.
       </p>
+      <p>
+        <a class="ds_link" href={`/help/format?authority=${encodeURIComponent(props.chrome.authority?.code ?? '')}`}>
+          The files pace reads: every column and code
+        </a>
+      </p>
       <form method="post" action={props.action} enctype="multipart/form-data" novalidate>
         <CsrfField token={props.chrome.csrfToken} />
         <Select

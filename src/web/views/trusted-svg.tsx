@@ -1,6 +1,6 @@
 /**
  * The ways markup that is not written as JSX at the moment of the request enters a page
- * (STYLE.md, 10), both ours and both here:
+ * (docs/architecture.md, "How the code reads" 10), both ours and both here:
  * - SVG made by src/charts from domain results (`trustedSvg`). Nothing a user typed reaches a chart
  *   unescaped: Plot writes text into the SVG through the DOM, which escapes it, and
  *   linked-chart.ts adds links the same way. `dangerouslySetInnerHTML` is used here and nowhere
