@@ -47,6 +47,8 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
       aim: 2,
       id: 'aim-2',
       name: 'Aim 2: permanence recommendation',
+      national_aim: 2,
+      definition: { id: 'aim-2', name: 'Aim 2: permanence recommendation', national_aim: 2, kind: 'accommodation', by_date: null, target_percent: null, from_date: null, timescale: { unit: 'weeks', weeks: 26 }, filters: {}, backlog: null },
       sentence: 'All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.',
       from_date: null,
       counts: { in_time: 1, late: 1, overdue: 1, waiting: 0, left_late: 0, left_early: 0 },

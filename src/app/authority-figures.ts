@@ -9,13 +9,11 @@ import type { Aim } from '../domain/aim.js';
 import { aimFigures, type AimFigures } from '../domain/aim-figures.js';
 import { aimRunChart, type AimRunChart } from '../domain/aim-run-chart.js';
 import { aimSentence } from '../domain/aim-sentence.js';
-import { aimSurvival, type AimSurvival } from '../domain/aim-survival.js';
 import type { PlacementType } from '../domain/codes.js';
 import { daysBetween, type PlainDate } from '../domain/date.js';
 import { changeMarks, type ChangeMark } from '../domain/improvement/change-marks.js';
 import type { TestOfChange } from '../domain/improvement/test-of-change.js';
 import type { Authority, ChildRecord } from '../domain/records.js';
-import { stagesForAim, type Stage } from '../domain/stages.js';
 
 export interface AimResult {
   readonly aim: Aim;
@@ -23,9 +21,6 @@ export interface AimResult {
   readonly figures: AimFigures;
   /** The run chart's points, the waiting bars and what the rules find. */
   readonly chart: AimRunChart;
-  /** Where the time goes, and time to the milestone with children still waiting counted. */
-  readonly stages: readonly Stage[];
-  readonly survival: AimSurvival;
   /** The tests of change serving the aim, marked on its run chart (none when no test serves it). */
   readonly marks: readonly ChangeMark[];
 }
@@ -55,7 +50,7 @@ export interface AuthorityFigures {
   readonly childCount: number;
 }
 
-/** Computes every aim's figures, run chart, stages and survival for the authority as at `asAt`. */
+/** Computes every aim's figures and run chart for the authority as at `asAt` (stages and survival when asked: aim-views.ts). */
 export function computeAuthorityFigures(authority: Authority, aims: readonly Aim[], records: readonly ChildRecord[], tests: readonly TestOfChange[], asAt: PlainDate, version: string): AuthorityFigures {
   const names = new Map<string, string | null>(records.map((r) => [r.child.childId, displayName(r)]));
   const results: AimResult[] = aims.map((aim) => ({
@@ -63,8 +58,6 @@ export function computeAuthorityFigures(authority: Authority, aims: readonly Aim
     sentence: aimSentence(aim),
     figures: aimFigures(aim, records, asAt),
     chart: aimRunChart(aim, records, asAt, authority.programmeStart),
-    stages: stagesForAim(aim, records, asAt),
-    survival: aimSurvival(aim, records, asAt, authority.programmeStart),
     marks: changeMarks(tests, aim.id, asAt),
   }));
   const waiting = results.flatMap((r) =>

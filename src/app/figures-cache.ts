@@ -57,6 +57,11 @@ export class FiguresCache {
     return value;
   }
 
+  /** The authority's records at its current data version (for a report that needs no figures). */
+  async currentRecords(stored: StoredAuthority): Promise<ChildRecord[]> {
+    return this.#recordsOf(stored, await dataVersion(this.connection, stored.scope));
+  }
+
   /** The records `figures` were computed from, loaded once per data version and shared by every as-at date. */
   records(stored: StoredAuthority, figures: AuthorityFigures): Promise<ChildRecord[]> {
     return this.#recordsOf(stored, Number(figures.version));

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { Aim } from '../../domain/aim.js';
-import { aimFigures } from '../../domain/aim-figures.js';
 import { aimSentence } from '../../domain/aim-sentence.js';
 import type { PlainDate } from '../../domain/date.js';
 import { aimFiguresJson } from '../../app/aim-json.js';
+import { aimsReport } from '../../app/authority-reports.js';
+import { FiguresCache } from '../../app/figures-cache.js';
 import { describeTimescale } from '../../domain/timescale.js';
-import { aimToJson, findAim, listAims, loadChildRecords, parseAimJson, saveAim, type AimJson } from '../../store/index.js';
+import { aimToJson, findAim, listAims, parseAimJson, saveAim, type AimJson } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 
@@ -44,11 +45,10 @@ export function aimsCommand(program: Command, io: Io, done: (code: number) => vo
       const result = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        const [aims, records] = await Promise.all([listAims(connection, found.scope), loadChildRecords(connection, found.scope)]);
-        return aims.map((aim) => aimFigures(aim, records, options.asAt, options.from ? { fromDate: options.from } : {}));
+        return aimsReport(connection, new FiguresCache(connection), found, options.asAt, options.from ?? null);
       });
       if (result === null) return done(exitCodes.refused);
-      const aims = result.map((f) => aimFiguresJson(f.aim, f, { journeys: true }));
+      const aims = result.aims.map((r) => aimFiguresJson(r.aim, r.figures, { journeys: true }));
       if (options.json) {
         writeJson(io, { as_at: options.asAt.toString(), aims });
       } else {

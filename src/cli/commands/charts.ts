@@ -1,34 +1,36 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { findAim, type Aim } from '../../domain/aim.js';
-import { aimRunChart } from '../../domain/aim-run-chart.js';
-import { aimSurvival } from '../../domain/aim-survival.js';
+import { aimViews } from '../../app/aim-views.js';
+import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
+import { FiguresCache } from '../../app/figures-cache.js';
+import { findAim } from '../../domain/aim.js';
 import type { PlainDate } from '../../domain/date.js';
-import type { ChildRecord } from '../../domain/records.js';
 import { runChartJson } from '../../domain/figures-json.js';
-import { stagesForAim } from '../../domain/stages.js';
-import { listAims, loadChildRecords, type StoredAuthority } from '../../store/index.js';
+import type { StoredAuthority } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 
 interface AimContext {
+  readonly cache: FiguresCache;
   readonly found: StoredAuthority;
-  readonly aim: Aim;
-  readonly records: readonly ChildRecord[];
+  readonly figures: AuthorityFigures;
+  readonly result: AimResult;
 }
 
-/** Loads the authority, the aim named by national number or id, and the records; or says what is missing. */
-async function withAim<T>(io: Io, code: string, aimRef: string, work: (context: AimContext) => T): Promise<T | null> {
+/** The authority's figures as at `asAt` and the aim named by national number or id; or says what is missing. */
+async function withAim<T>(io: Io, code: string, aimRef: string, asAt: PlainDate, work: (context: AimContext) => T | Promise<T>): Promise<T | null> {
   return withStore(io, async (connection) => {
     const found = await authorityOrReport(io, connection, code);
     if (!found) return null;
-    const aims = await listAims(connection, found.scope);
-    const aim = findAim(aims, aimRef);
-    if (!aim) {
-      io.err.write(`pace: ${code} has no aim ${aimRef} (its aims: ${aims.map((a) => a.nationalAim ?? a.id).join(', ')})\n`);
+    const cache = new FiguresCache(connection);
+    const figures = await cache.figures(found, asAt);
+    const aim = findAim(figures.aims.map((r) => r.aim), aimRef);
+    const result = figures.aims.find((r) => r.aim === aim);
+    if (!result) {
+      io.err.write(`pace: ${code} has no aim ${aimRef} (its aims: ${figures.aims.map((r) => r.aim.nationalAim ?? r.aim.id).join(', ')})\n`);
       return null;
     }
-    return work({ found, aim, records: await loadChildRecords(connection, found.scope) });
+    return work({ cache, found, figures, result });
   });
 }
 
@@ -41,9 +43,8 @@ export function chartsCommand(program: Command, io: Io, done: (code: number) => 
     .requiredOption('--as-at <date>', 'the date the chart is for', dateArgument)
     .option('--json', 'print JSON')
     .action(async (options: { authority: string; aim: string; asAt: PlainDate; json?: boolean }) => {
-      const result = await withAim(io, options.authority, options.aim, ({ found, aim, records }) => ({ aim, chart: aimRunChart(aim, records, options.asAt, found.authority.programmeStart) }));
-      if (result === null) return done(exitCodes.refused);
-      const json = runChartJson(result.aim, result.chart, options.asAt);
+      const json = await withAim(io, options.authority, options.aim, options.asAt, ({ result }) => runChartJson(result.aim, result.chart, options.asAt));
+      if (json === null) return done(exitCodes.refused);
       if (options.json) writeJson(io, json);
       else io.out.write(`${json.points.length} points, ${json.waiting.length} still waiting\n${json.verdicts.map((v) => `- ${v}\n`).join('')}`);
       done(exitCodes.ok);
@@ -69,17 +70,17 @@ export function chartsCommand(program: Command, io: Io, done: (code: number) => 
       // The chart libraries load only when a chart is drawn: every other command starts faster.
       const { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } = await import('../../charts/aim-charts.js');
       const { svgToPng } = await import('../../charts/render.js');
-      const svg = await withAim(io, options.authority, options.aim, ({ found, aim, records }) => {
-        const programmeStart = found.authority.programmeStart;
+      const svg = await withAim(io, options.authority, options.aim, options.asAt, async ({ cache, found, figures, result }) => {
+        const { aim, chart } = result;
         switch (options.type) {
           case 'run':
-            return aimRunChartSvg(aim, aimRunChart(aim, records, options.asAt, programmeStart), programmeStart);
+            return aimRunChartSvg(aim, chart, figures.authority.programmeStart, result.marks);
           case 'waiting':
-            return aimWaitingChartSvg(aim, aimRunChart(aim, records, options.asAt, programmeStart).series);
+            return aimWaitingChartSvg(aim, chart.series);
           case 'stages':
-            return aimStageChartSvg(stagesForAim(aim, records, options.asAt));
+            return aimStageChartSvg((await aimViews(cache, found, figures, result)).stages);
           default:
-            return aimSurvivalChartSvg(aim, aimSurvival(aim, records, options.asAt, programmeStart));
+            return aimSurvivalChartSvg(aim, (await aimViews(cache, found, figures, result)).survival);
         }
       });
       if (svg === null) return done(exitCodes.refused);

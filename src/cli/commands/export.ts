@@ -1,14 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { clasPermanenceRows, clasYear } from '../../domain/exports/clas.js';
-import { pseudonymisedExtract } from '../../domain/exports/pseudonymise.js';
+import { clasYear } from '../../domain/exports/clas.js';
 import { longDate } from '../../domain/aim-sentence.js';
-import { appendAudit, loadChildRecords } from '../../store/index.js';
-import { clasTable } from '../../app/exports/clas-export.js';
+import { auditExport, clasExportTables, pseudonymisedExportTables } from '../../app/exports/export-use-cases.js';
 import { csvFileNames, exportFormatOf, tableCsv, tablesXlsx, type ExportFormat, type ExportTable } from '../../app/exports/export-table.js';
-import { hmacPseudonymiser, readPseudonymKey } from '../../app/exports/pseudonym-key.js';
-import { pseudonymisedTables } from '../../app/exports/pseudonymised-export.js';
+import { readPseudonymKey } from '../../app/exports/pseudonym-key.js';
 import { authorityCodeArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, type Io } from '../context.js';
 
@@ -38,10 +35,10 @@ export function exportCommand(program: Command, io: Io, done: (code: number) => 
         await withStore(io, async (connection) => {
           const found = await authorityOrReport(io, connection, options.authority);
           if (!found) return exitCodes.refused;
-          const rows = clasPermanenceRows(await loadChildRecords(connection, found.scope), year);
-          const written = await writeTables(options.out, [clasTable(rows)]);
-          await appendAudit(connection, found.scope, { username: io.env.USER ?? 'cli', action: 'export', entity: 'export', recordId: `clas-${year.endYear}.${exportFormatOf(options.out)}`, clientIp: 'cli' });
-          io.out.write(`Wrote the CLAS permanence fields of ${rows.length} episodes, ${found.scope.code}, return year ${year.label} (${longDate(year.first)} to ${longDate(year.last)}), to ${written.join(', ')}.\n`);
+          const tables = await clasExportTables(connection, found, year);
+          const written = await writeTables(options.out, tables);
+          await auditExport(connection, found, { username: io.env.USER ?? 'cli', clientIp: 'cli' }, `clas-${year.endYear}.${exportFormatOf(options.out)}`);
+          io.out.write(`Wrote the CLAS permanence fields of ${tables[0]?.rows.length ?? 0} episodes, ${found.scope.code}, return year ${year.label} (${longDate(year.first)} to ${longDate(year.last)}), to ${written.join(', ')}.\n`);
           return exitCodes.ok;
         }),
       );
@@ -62,10 +59,11 @@ export function exportCommand(program: Command, io: Io, done: (code: number) => 
         await withStore(io, async (connection) => {
           const found = await authorityOrReport(io, connection, options.authority);
           if (!found) return exitCodes.refused;
-          const extract = pseudonymisedExtract(await loadChildRecords(connection, found.scope), hmacPseudonymiser(key.key, found.scope.code));
-          const written = await writeTables(options.out, pseudonymisedTables(extract));
-          await appendAudit(connection, found.scope, { username: io.env.USER ?? 'cli', action: 'export', entity: 'export', recordId: `pseudonymised.${exportFormatOf(options.out)}`, clientIp: 'cli' });
-          io.out.write(`Wrote a pseudonymised extract of ${found.scope.code} (${extract.children.length} children, ${extract.placements.length} placements, ${extract.events.length} events) to ${written.join(', ')}.\n`);
+          const tables = await pseudonymisedExportTables(connection, found, key.key);
+          const written = await writeTables(options.out, tables);
+          await auditExport(connection, found, { username: io.env.USER ?? 'cli', clientIp: 'cli' }, `pseudonymised.${exportFormatOf(options.out)}`);
+          const count = (name: string) => tables.find((t) => t.name === name)?.rows.length ?? 0;
+          io.out.write(`Wrote a pseudonymised extract of ${found.scope.code} (${count('children')} children, ${count('placements')} placements, ${count('events')} events) to ${written.join(', ')}.\n`);
           return exitCodes.ok;
         }),
       );

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import type { PlainDate } from '../../domain/date.js';
 import { journeyJson } from '../../domain/figures-json.js';
-import { measureJourneys } from '../../domain/measure.js';
-import { nationalTimescales } from '../../domain/national-aims.js';
-import { loadChildRecords } from '../../store/index.js';
+import { authorityJourneys } from '../../app/authority-reports.js';
+import { FiguresCache } from '../../app/figures-cache.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 
@@ -18,7 +17,7 @@ export function journeysCommand(program: Command, io: Io, done: (code: number) =
       const measured = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        return measureJourneys(await loadChildRecords(connection, found.scope), options.asAt, (kind) => nationalTimescales[kind]);
+        return authorityJourneys(new FiguresCache(connection), found, options.asAt);
       });
       if (measured === null) return done(exitCodes.refused);
       const journeys = measured.map(({ journey, status, days }) => journeyJson(journey, status, days));

@@ -1,10 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { compareDates, Temporal } from '../../domain/date.js';
 import { funnelPositionLabels } from '../../domain/national/funnel.js';
-import { nationalComparison } from '../../domain/national/national-comparison.js';
+import { nationalFigures } from '../../app/national-figures.js';
 import { nationalJson } from '../../domain/national/national-json.js';
 import { nationalPeriod, parseMonthOrDay, type MonthOrDay, type NationalPeriod } from '../../domain/national/national-period.js';
-import { listAuthorities, loadChildRecords } from '../../store/index.js';
 import { exitCodes, withStore, writeJson, type Io } from '../context.js';
 
 function monthOrDayArgument(value: string): MonthOrDay {
@@ -26,11 +25,7 @@ export function nationalCommand(program: Command, io: Io, done: (code: number) =
         io.err.write(`pace: --from starts on ${period.fromDate.toString()}, after the figures’ date, ${period.asAt.toString()}\n`);
         return done(exitCodes.usage);
       }
-      const comparison = await withStore(io, async (connection) => {
-        const authorities = await listAuthorities(connection);
-        const withRecords = await Promise.all(authorities.map(async (a) => ({ authority: a.authority, records: await loadChildRecords(connection, a.scope) })));
-        return nationalComparison(withRecords, period.asAt, { fromDate: period.fromDate });
-      });
+      const comparison = await withStore(io, (connection) => nationalFigures(connection, period.asAt, period.fromDate));
       const json = nationalJson(comparison);
       if (options.json) writeJson(io, json);
       else io.out.write(presentNational(json, periodWhy(period, options.asAt ?? null)));

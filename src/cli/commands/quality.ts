@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Temporal, type PlainDate } from '../../domain/date.js';
 import { qualityJson } from '../../domain/quality/quality-json.js';
-import { qualityReport } from '../../domain/quality/quality-report.js';
-import { loadChildRecords } from '../../store/index.js';
+import { authorityQuality } from '../../app/authority-reports.js';
+import { FiguresCache } from '../../app/figures-cache.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 
@@ -24,7 +24,7 @@ export function qualityCommand(program: Command, io: Io, done: (code: number) =>
       const report = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        return qualityReport(await loadChildRecords(connection, found.scope), asAt);
+        return authorityQuality(new FiguresCache(connection), found, asAt);
       });
       if (report === null) return done(exitCodes.refused);
       const json = qualityJson(report);

@@ -1,5 +1,6 @@
 /** Each chart's data as a table for the page, from the same tables the CSV downloads are made of. */
 import { runChartTable, stageTable, survivalTable, waitingChartTable } from '../../charts/aim-charts.js';
+import type { AimViews } from '../../app/aim-views.js';
 import type { AimResult } from '../../app/authority-figures.js';
 import type { TableModel } from '../views/aim-page.js';
 import { authorityPath } from '../views/layout.js';
@@ -33,17 +34,17 @@ function childLink(code: string, childId: string): { text: string; href: string 
   return { text: childId, href: authorityPath(code, `/children/${encodeURIComponent(childId)}`) };
 }
 
-export function stagesTableModel(result: AimResult): TableModel {
+export function stagesTableModel(result: AimResult, views: AimViews): TableModel {
   return {
     caption: `Stages of ${result.aim.name}: days between each pair of milestones, for journeys that reached both`,
     columns: ['Stage', 'Journeys', 'Median days', 'Lower quartile (days)', 'Upper quartile (days)'],
-    rows: stageTable(result.stages).rows.map((row) => row.map((cell) => (cell === null ? '—' : String(cell)))),
+    rows: stageTable(views.stages).rows.map((row) => row.map((cell) => (cell === null ? '—' : String(cell)))),
   };
 }
 
-export function survivalTableModel(result: AimResult): TableModel {
+export function survivalTableModel(result: AimResult, views: AimViews): TableModel {
   // One row a step of the curve where a journey reached the milestone (the CSV has every step).
-  const table = survivalTable(result.survival);
+  const table = survivalTable(views.survival);
   return {
     caption: `Time to the milestone for ${result.aim.name}, children still waiting counted until today (Kaplan–Meier)`,
     columns: ['Journeys', 'Days since the start', '% still waiting', 'Still in view', 'Reached the milestone that day', 'Still waiting, last seen that day'],

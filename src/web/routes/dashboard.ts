@@ -1,6 +1,7 @@
 /** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
 import type { FastifyInstance } from 'fastify';
 import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
+import { aimViews, type AimViews } from '../../app/aim-views.js';
 import type { AuthorityFigures, AimResult } from '../../app/authority-figures.js';
 import { svgToPng } from '../../charts/render.js';
 import { grantFor } from '../auth/access.js';
@@ -48,6 +49,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const code = grant.scope.code;
+    const views = await aimViews(ctx.cache, grant, figures, result);
     return sendPage(
       reply,
       AimPage({
@@ -66,7 +68,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
             explanation: 'For the journeys in this aim, the median weeks between each milestone and the next (the bar), and the middle half of journeys (the line). The longest bar is where the delay sits.',
             alt: `Bar chart of the median weeks between consecutive milestones for ${result.aim.name}; the table below gives each stage's figures.`,
             links: fileLinks(code, result, 'stages', asAt.text),
-            table: stagesTableModel(result),
+            table: stagesTableModel(result, views),
           },
           {
             id: 'survival',
@@ -74,7 +76,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
             explanation: 'The share of journeys still without their milestone, week by week since they started. Children still waiting count for as long as they have waited, so short waits finishing first cannot make things look better than they are.',
             alt: `Line chart of the percentage of journeys still waiting for ${result.aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`,
             links: fileLinks(code, result, 'survival', asAt.text),
-            table: survivalTableModel(result),
+            table: survivalTableModel(result, views),
           },
         ],
         errors: [],
@@ -92,7 +94,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const figures = await ctx.cache.figures(grant, asAt.value);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
-    const svg = chartSvg(ctx, figures, result, chart);
+    const views = chart === 'stages' || chart === 'survival' ? await aimViews(ctx.cache, grant, figures, result) : null;
+    const svg = chartSvg(ctx, figures, result, views, chart);
     attachment(reply, `${grant.scope.code}-${result.aim.id}-${chart}-${asAt.value.toString()}.${format}`);
     // Each file is made once per cache entry and kept as bytes.
     const bytes = (make: () => Buffer) => ctx.cache.made(figures, `${result.aim.id}/${chart}.${format}`, make);
@@ -102,7 +105,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
       case 'png':
         return reply.type('image/png').send(bytes(() => svgToPng(svg)));
       case 'csv':
-        return reply.type('text/csv; charset=utf-8').send(bytes(() => Buffer.from(tableToCsv(chartTable(result, chart)))));
+        return reply.type('text/csv; charset=utf-8').send(bytes(() => Buffer.from(tableToCsv(chartTable(result, views, chart)))));
       default:
         throw new HttpError(404, 'Page not found');
     }
@@ -110,31 +113,31 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
 }
 
 /** A chart's standalone SVG; the stage and survival charts are drawn once per cache entry, when first asked for. */
-function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult, chart: ChartName): string {
+function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult, views: AimViews | null, chart: ChartName): string {
   switch (chart) {
     case 'run-chart':
       return ctx.cache.made(figures, `${result.aim.id}/run-chart.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, result.marks));
     case 'waiting-chart':
       return ctx.cache.made(figures, `${result.aim.id}/waiting-chart.svg`, () => aimWaitingChartSvg(result.aim, result.chart.series));
     case 'stages':
-      return ctx.cache.made(figures, `${result.aim.id}/stages.svg`, () => aimStageChartSvg(result.stages));
+      return ctx.cache.made(figures, `${result.aim.id}/stages.svg`, () => aimStageChartSvg((views as AimViews).stages));
     case 'survival':
-      return ctx.cache.made(figures, `${result.aim.id}/survival.svg`, () => aimSurvivalChartSvg(result.aim, result.survival));
+      return ctx.cache.made(figures, `${result.aim.id}/survival.svg`, () => aimSurvivalChartSvg(result.aim, (views as AimViews).survival));
     default:
       throw new HttpError(404, 'Page not found');
   }
 }
 
-function chartTable(result: AimResult, chart: ChartName): ChartTable {
+function chartTable(result: AimResult, views: AimViews | null, chart: ChartName): ChartTable {
   switch (chart) {
     case 'run-chart':
       return runChartTable(result.chart);
     case 'waiting-chart':
       return waitingChartTable(result.chart.series);
     case 'stages':
-      return stageTable(result.stages);
+      return stageTable((views as AimViews).stages);
     case 'survival':
-      return survivalTable(result.survival);
+      return survivalTable((views as AimViews).survival);
     default:
       throw new HttpError(404, 'Page not found');
   }

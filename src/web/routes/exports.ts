@@ -3,13 +3,11 @@
  * as CSV and .xlsx, the same files `pace export` writes. Each download is written to the audit log.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { clasPermanenceRows, clasYear, clasYearOf, type ClasYear } from '../../domain/exports/clas.js';
-import { pseudonymisedExtract } from '../../domain/exports/pseudonymise.js';
-import { clasTable } from '../../app/exports/clas-export.js';
+import { clasYear, clasYearOf, type ClasYear } from '../../domain/exports/clas.js';
+import { auditExport, clasExportTables, pseudonymisedExportTables } from '../../app/exports/export-use-cases.js';
 import { csvContentType, tableCsv, tablesXlsx, xlsxContentType, type ExportFormat, type ExportTable } from '../../app/exports/export-table.js';
-import { hmacPseudonymiser, readPseudonymKey } from '../../app/exports/pseudonym-key.js';
-import { pseudonymisedTables } from '../../app/exports/pseudonymised-export.js';
-import { appendAudit, loadChildRecords, type UserGrant } from '../../store/index.js';
+import { readPseudonymKey } from '../../app/exports/pseudonym-key.js';
+import type { UserGrant } from '../../store/index.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
@@ -70,12 +68,12 @@ export function registerExportRoutes(app: FastifyInstance, ctx: WebContext): voi
     if (clas) {
       const year = returnYear(clas[1] as string, clasYearOf(ctx.today()).endYear);
       if (year === null) throw new HttpError(404, 'Page not found');
-      tables = [clasTable(clasPermanenceRows(await loadChildRecords(ctx.connection, grant.scope), year))];
+      tables = await clasExportTables(ctx.connection, grant, year);
       fileName = `${grant.scope.code}-clas-${year.label}.${clas[2]}`;
     } else if (extract && (extract[1] === undefined) === (extract[2] === 'xlsx')) {
       const key = readPseudonymKey(process.env.PACE_PSEUDONYM_KEY);
       if (!key.ok) throw new HttpError(503, 'This server has no pseudonymisation key (PACE_PSEUDONYM_KEY), so it cannot make a pseudonymised extract.');
-      const all = pseudonymisedTables(pseudonymisedExtract(await loadChildRecords(ctx.connection, grant.scope), hmacPseudonymiser(key.key, grant.scope.code)));
+      const all = await pseudonymisedExportTables(ctx.connection, grant, key.key);
       tables = extract[1] === undefined ? all : all.filter((t) => t.name === extract[1]);
       fileName = `${grant.scope.code}-pseudonymised${extract[1] ? `-${extract[1]}` : ''}-${ctx.today().toString()}.${extract[2]}`;
     } else {
@@ -83,7 +81,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: WebContext): voi
     }
     const format = file.endsWith('.xlsx') ? 'xlsx' : 'csv';
     const body = await fileOf(tables, format);
-    await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'export', entity: 'export', recordId: file, clientIp: request.ip });
+    await auditExport(ctx.connection, grant, { username: user.username, clientIp: request.ip }, file);
     attachment(reply, fileName);
     return reply.type(format === 'xlsx' ? xlsxContentType : csvContentType).send(body);
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { qualityCsv } from '../../charts/csv.js';
 import { ruleCatalogue, type RuleCode } from '../../domain/quality/catalogue.js';
 import { qualityJson } from '../../domain/quality/quality-json.js';
-import { qualityReport } from '../../domain/quality/quality-report.js';
+import { authorityQuality } from '../../app/authority-reports.js';
 import type { UserGrant } from '../../store/index.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
 import { grantFor } from '../auth/access.js';
@@ -29,7 +29,7 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): vo
   const reportOf = async (grant: UserGrant, asAt: PlainDate) => {
     const today = ctx.today();
     const figures = await ctx.cache.figures(grant, today);
-    const make = async () => qualityJson(qualityReport(await ctx.cache.records(grant, figures), asAt));
+    const make = async () => qualityJson(await authorityQuality(ctx.cache, grant, asAt));
     return compareDates(asAt, today) === 0 ? ctx.cache.made(figures, 'data-quality', make) : make();
   };
 
