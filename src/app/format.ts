@@ -1,5 +1,5 @@
 /** How figures, dates and codes read on a page. Rounding is for showing only, never for computing. */
-import { longDate } from '../domain/aim-sentence.js';
+import { longDate } from '../domain/date.js';
 import { eventTypeLabels, placementTypeLabels, routeLabels, type EventType, type PlacementType, type Route } from '../domain/codes.js';
 import type { PlainDate } from '../domain/date.js';
 import { roundTo } from '../domain/round.js';

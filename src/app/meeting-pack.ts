@@ -8,9 +8,9 @@
 import { aimRunChartSvg, aimWaitingChartSvg } from '../charts/aim-charts.js';
 import { balancingChartSvg, formatBalancingValue } from '../charts/balancing-charts.js';
 import type { PackDocument, PackTest } from '../charts/pack-document.js';
-import { longDate } from '../domain/aim-sentence.js';
+import { longDate, monthWords } from '../domain/date.js';
 import { isAfter, type PlainDate } from '../domain/date.js';
-import { balancingChart, balancingMeasures, monthWords } from '../domain/improvement/balancing.js';
+import { balancingChart, balancingMeasures } from '../domain/improvement/balancing.js';
 import { actDecisionLabels, agencyLabels, testScaleLabels, testStatusLabels } from '../domain/improvement/codes.js';
 import { cyclePartLabels } from '../domain/improvement/improvement-words.js';
 import { previousMeeting, testsInWindow, type MeetingWindow } from '../domain/improvement/meeting-window.js';

@@ -28,16 +28,19 @@ export function timescaleWeeks(timescale: Timescale): number {
 }
 
 function aimLabel(aim: Aim): string {
-  return `Aim: ${describeTimescale(aim.timescale)}`;
+  return `Aim: within ${describeTimescale(aim.timescale)}`;
 }
 
 /**
  * The run chart of an aim; `marks` are the tests of change that serve it (change-marks.ts); with
  * `hrefOf`, each dot is a link to its child.
  */
-export function aimRunChartSvg(aim: Aim, chart: AimRunChart, programmeStart: PlainDate | null, marks: readonly RunChartMark[] = [], hrefOf?: (childId: string) => string): string {
+export function aimRunChartSvg(aim: Aim, chart: AimRunChart, programmeStart: PlainDate | null, marks: readonly RunChartMark[] = [], options: { hrefOf?: (childId: string) => string; size?: 'full' | 'small' } = {}): string {
+  const { hrefOf } = options;
   return runChartSvg({
     ...(hrefOf ? { links: { hrefOf, label: `Run chart of ${aim.name}: one dot a child, each a link to the child's record` } } : {}),
+    ...(options.size ? { size: options.size } : {}),
+    dotLabel: 'a child: weeks to the milestone',
     points: chart.series.points,
     phases: chart.analysis.phases.map((p) => ({ kind: p.type, median: p.median, from: p.from, to: p.to })),
     highlighted: chart.highlighted,
@@ -57,9 +60,11 @@ export function runChartTable(chart: AimRunChart): ChartTable {
 }
 
 /** The waiting chart of an aim; with `hrefOf`, each bar is a link to its child. */
-export function aimWaitingChartSvg(aim: Aim, series: AimSeries, hrefOf?: (childId: string) => string): string {
+export function aimWaitingChartSvg(aim: Aim, series: AimSeries, options: { hrefOf?: (childId: string) => string; maxBars?: number } = {}): string {
+  const { hrefOf } = options;
   return waitingChartSvg({
     ...(hrefOf ? { links: { hrefOf, label: `Waiting chart of ${aim.name}: one bar a child still waiting, each a link to the child's record` } } : {}),
+    ...(options.maxBars !== undefined ? { maxBars: options.maxBars } : {}),
     bars: series.waiting.map((w) => ({ childId: w.childId, weeks: w.weeks, overdue: w.overdue, placementLabel: w.placementType ? placementTypeLabels[w.placementType] : 'no current placement' })),
     aimWeeks: timescaleWeeks(aim.timescale),
     aimLabel: aimLabel(aim),

@@ -2,7 +2,8 @@
  * Balancing measures as run charts (one dot a month) through the same run chart drawing as the
  * aims', with the table of the same data for the page and the CSV download.
  */
-import { monthWords, type BalancingChart, type BalancingPoint } from '../domain/improvement/balancing.js';
+import type { BalancingChart, BalancingPoint } from '../domain/improvement/balancing.js';
+import { monthWords } from '../domain/date.js';
 import { compareDates, type PlainDate } from '../domain/date.js';
 import { roundTo } from '../domain/round.js';
 import type { ChartTable } from './aim-charts.js';
@@ -45,6 +46,8 @@ export function balancingChartSvg(chart: BalancingChart, programmeStart: PlainDa
     marks,
     xLabel: 'Month',
     yLabel: chart.measure.unit,
+    dotLabel: 'a month',
+    valueText: (value) => formatBalancingValue(chart, value),
     emptyText: 'No month to show yet',
   });
 }

@@ -30,20 +30,46 @@ describe('the run chart', () => {
     expect(svg).toContain('<title>C020: 6.0 weeks, ended 2019-01-16</title>');
   });
 
-  it('marks the points in a signal with a different shape', () => {
-    // Plot draws circles and diamonds as paths; the highlighted ones are orange.
-    expect(count(svg, /fill="#e5682a"/g)).toBe(17);
-    expect(count(svg, /fill="#0065bd"/g)).toBe(19);
+  it('rings the points in a signal, and the legend says what a ring means', () => {
+    const ringed = /<g stroke-width="2" stroke="#1a1a1a" fill="#0065bd"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? '';
+    expect(count(ringed, /<circle /g)).toBe(17);
+    expect(ringed).toContain('<title>C020: 6.0 weeks, ended 2019-01-16</title>');
+    expect(ringed).not.toContain('C019');
+    expect(svg).toContain('in a run or trend the rules count');
   });
 
-  it('draws the aim line, the programme start and the test of change', () => {
-    expect(svg).toContain('Aim: 26 weeks');
-    expect(svg).toContain('Programme start');
+  it('draws the aim line, the PACE start and the test of change, each labelled', () => {
+    expect(svg).toContain('>Aim: 26 weeks</text>');
+    expect(svg).toContain('>PACE start</text>');
     expect(svg).toContain('Early legal advice');
+    expect(svg).toContain('>Baseline median 19 weeks</text>');
   });
 
   it('draws the baseline median solid and its extension dashed', () => {
-    expect(count(svg, /stroke-dasharray="5,4"/g)).toBe(1);
+    expect(count(svg, /stroke-dasharray="6,5"/g)).toBe(1);
+    expect(svg).toContain('<title>Baseline median 19 weeks, points 1 to 24, extended</title>');
+  });
+
+  it('names the latest re-phased median at the right-hand end, with the month it began', () => {
+    const rephased = runChartSvg({ ...runChart, phases: [...runChart.phases, { kind: 'sustained', median: 5, from: 25, to: 33 }] });
+    expect(rephased).toContain('>New median 5 weeks, from April 2019</text>');
+    expect(rephased).toContain('<title>Re-phased median 5 weeks, points 25 to 33</title>');
+    expect(rephased).toContain('median, re-phased after a shift; dashed where extended');
+  });
+
+  it('keeps the aim’s label clear of a baseline median just under it', () => {
+    const near = runChartSvg({ ...runChart, aimWeeks: 20, aimLabel: 'Aim: 20 weeks' });
+    // The aim's words go over its line and the median's under, so the two never meet.
+    expect(near).toMatch(/transform="translate\(4,-13\)"[^>]*fill="#428542"[^>]*><text[^>]*>Aim: 20 weeks/);
+    expect(near).toMatch(/transform="translate\(4,13\)"[^>]*fill="#e5682a"[^>]*><text[^>]*>Baseline median 19 weeks/);
+  });
+
+  it('draws dots smaller, and not each a stop for the keyboard, when there are more than 300', () => {
+    const many = runChartSvg({ ...runChart, highlighted: new Set(), points: Array.from({ length: 301 }, (_, i) => ({ position: i + 1, childId: `C${i + 1}`, end: d('2018-01-01').add({ days: i }), weeks: 10 })), links: { label: 'Children', hrefOf: (id) => `/c/${id}` } });
+    expect(count(many, /r="2.2"/g)).toBe(301);
+    expect(many).toContain('tabindex="-1"');
+    const few = runChartSvg({ ...runChart, links: { label: 'Children', hrefOf: (id) => `/c/${id}` } });
+    expect(few).not.toContain('tabindex="-1"');
   });
 
   it('matches the committed snapshot', async () => {
@@ -51,7 +77,7 @@ describe('the run chart', () => {
   });
 
   it('says so when there is nothing to draw', () => {
-    expect(runChartSvg({ ...runChart, points: [], phases: [], highlighted: new Set() })).toContain('No completed journeys yet');
+    expect(runChartSvg({ ...runChart, points: [], phases: [], highlighted: new Set() })).toContain('No child has reached the milestone yet');
   });
 });
 
@@ -78,7 +104,7 @@ describe('the waiting chart', () => {
     const many = Array.from({ length: 75 }, (_, i) => ({ childId: `C${i}`, weeks: 100 - i, overdue: true, placementLabel: 'foster care' }));
     const svg = waitingChartSvg({ bars: many, aimWeeks: 26, aimLabel: 'Aim' });
     expect(count(svg, /<title>C\d+: /g)).toBe(60);
-    expect(svg).toContain('The 60 longest waits of 75; the table lists all 75.');
+    expect(svg).toContain('>The 60 longest waits of 75; the table lists all 75.</text>');
   });
 });
 
@@ -114,6 +140,6 @@ describe('PNG', () => {
   it('renders the same chart as a PNG at twice its size', () => {
     const png = svgToPng(runChartSvg(runChart));
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1520, 720]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2200, 988]);
   });
 });

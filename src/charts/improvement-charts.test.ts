@@ -5,8 +5,8 @@ import { diagramLayout, driverDiagramSvg, wrapText } from './driver-diagram-char
 import { runChartLayout, runChartSvg, type RunChartInput } from './run-chart.js';
 
 describe('tests of change on a run chart', () => {
-  // Points from 1 January 2020 to 1 January 2021 (366 days) fill the 690 pixels between the
-  // margins (50 on the left, 20 on the right); 1 July 2020 is 182 days in: x = 50 + 182 / 366 × 690 = 393.11.
+  // Points from 1 January 2020 to 1 January 2021 (366 days) fill the 1,020 pixels between the
+  // margins (56 on the left, 24 on the right); 1 July 2020 is 182 days in: x = 56 + 182 / 366 × 1020 = 563.21.
   const input: RunChartInput = {
     points: [
       { position: 1, childId: 'A', end: d('2020-01-01'), weeks: 20 },
@@ -28,8 +28,8 @@ describe('tests of change on a run chart', () => {
 
   it('draws a rule at the date of the start, at the right place across the chart', () => {
     const rule = lineOf('Test 1, Referral form: started 2020-07-01');
-    expect(Number(rule?.getAttribute('x1'))).toBeCloseTo(50 + (182 / 366) * 690, 2);
-    expect(runChartLayout.width - runChartLayout.marginLeft - runChartLayout.marginRight).toBe(690);
+    expect(Number(rule?.getAttribute('x1'))).toBeCloseTo(56 + (182 / 366) * 1020, 2);
+    expect(runChartLayout.width - runChartLayout.marginLeft - runChartLayout.marginRight).toBe(1020);
   });
 
   it('draws the Act as a dashed rule, and labels close together in different lanes', () => {
@@ -42,9 +42,14 @@ describe('tests of change on a run chart', () => {
     expect(new Set(transforms).size).toBe(2);
   });
 
-  it('leaves room above the chart for the labels', () => {
-    expect(svg).toContain(`height="${runChartLayout.height + 2 * runChartLayout.laneHeight}"`);
-    expect(runChartSvg({ ...input, marks: [] })).toContain(`height="${runChartLayout.height}"`);
+  it('leaves room above the chart for the labels: two lanes push the plot down by two lanes', () => {
+    const rule = lineOf('Test 1, Referral form: started 2020-07-01');
+    expect(Number(rule?.getAttribute('y1'))).toBe(runChartLayout.marginTop + 2 * runChartLayout.laneHeight);
+    expect(runChartLayout.marginTop + 2 * runChartLayout.laneHeight).toBe(60);
+    const plain = parseHTML(`<!doctype html><html><body>${runChartSvg({ ...input, marks: [], aimWeeks: null })}</body></html>`).document;
+    // Without marks the plot's top is the top margin: the highest grid line sits there.
+    const gridTops = Array.from(plain.querySelectorAll('line')).map((l) => Number(l.getAttribute('y1')));
+    expect(Math.min(...gridTops)).toBe(runChartLayout.marginTop);
   });
 });
 

@@ -27,12 +27,15 @@ export interface ChartLinks {
  * links a keyboard reaches; its axes and lines are hidden from assistive technology (the caption
  * and the table beside it say what they show), and each link is named by its mark.
  */
-export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'className'>, linked: { readonly label: string } | null = null): string {
+export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'className'>, linked: { readonly label: string; readonly keyboard?: boolean } | null = null, legend: readonly LegendItem[] = []): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const chart = Plot.plot({ ...options, className, document: document as unknown as NonNullable<Plot.PlotOptions['document']> });
+  const height = Number(options.height ?? 400);
+  const legendRows = legendLayout(legend, Number(options.width ?? 640));
+  const chart = Plot.plot({ ...options, height, className, document: document as unknown as NonNullable<Plot.PlotOptions['document']> });
   const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
   if (!svg) throw new Error('the plot rendered no SVG');
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  if (legendRows.length > 0) drawLegend(document as unknown as Document, svg as unknown as SVGSVGElement, legendRows, height, Number(options.width ?? 640));
   if (linked === null) {
     svg.setAttribute('role', 'img');
   } else {
@@ -45,6 +48,9 @@ export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'classNam
         link.setAttribute('aria-label', name);
         mark?.removeAttribute('aria-label');
       }
+      // Hundreds of links are more stops than a keyboard can move through: the table beside the
+      // chart lists every child; a pointer still reaches each one from its mark.
+      if (linked.keyboard === false) link.setAttribute('tabindex', '-1');
     }
     for (const group of Array.from(svg.querySelectorAll('g[aria-label]'))) {
       const hasLinks = group.querySelector('a') !== null;
@@ -53,6 +59,85 @@ export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'classNam
     }
   }
   return svgMarkup(svg);
+}
+
+/** One entry of a chart's legend: a small drawing of the mark, and what it means. */
+export interface LegendItem {
+  readonly label: string;
+  /** 'note': a line of grey words on a row of its own, with no drawing. */
+  readonly symbol: 'dot' | 'ring' | 'line' | 'dashed-line' | 'rule' | 'bar' | 'note';
+  readonly colour: string;
+}
+
+const legendFont = 13;
+const legendRowHeight = 22;
+
+/** The legend's entries laid out in rows that fit the chart's width. */
+function legendLayout(items: readonly LegendItem[], width: number): { item: LegendItem; x: number }[][] {
+  const rows: { item: LegendItem; x: number }[][] = [];
+  let row: { item: LegendItem; x: number }[] = [];
+  let x = 12;
+  for (const item of items) {
+    const itemWidth = 30 + item.label.length * legendFont * 0.56 + 18;
+    if (row.length > 0 && (item.symbol === 'note' || x + itemWidth > width - 12)) {
+      rows.push(row);
+      row = [];
+      x = 12;
+    }
+    row.push({ item, x });
+    x += itemWidth;
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+/** Draws the legend below the plot, making the picture taller: the same in the page, the download and the PDF. */
+function drawLegend(document: Document, svg: SVGSVGElement, rows: { item: LegendItem; x: number }[][], plotHeight: number, width: number): void {
+  const ns = 'http://www.w3.org/2000/svg';
+  const height = plotHeight + 10 + rows.length * legendRowHeight;
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const group = document.createElementNS(ns, 'g');
+  group.setAttribute('aria-hidden', 'true');
+  group.setAttribute('font-size', String(legendFont));
+  group.setAttribute('text-anchor', 'start');
+  const add = (tag: string, attributes: Record<string, string>) => {
+    const element = document.createElementNS(ns, tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    group.appendChild(element);
+    return element;
+  };
+  rows.forEach((row, r) => {
+    const y = plotHeight + 10 + r * legendRowHeight + legendRowHeight / 2;
+    for (const { item, x } of row) {
+      switch (item.symbol) {
+        case 'dot':
+          add('circle', { cx: String(x + 10), cy: String(y), r: '4', fill: item.colour });
+          break;
+        case 'ring':
+          add('circle', { cx: String(x + 10), cy: String(y), r: '5', fill: palette.blue, stroke: item.colour, 'stroke-width': '2.5' });
+          break;
+        case 'line':
+          add('line', { x1: String(x), x2: String(x + 22), y1: String(y), y2: String(y), stroke: item.colour, 'stroke-width': '2.5' });
+          break;
+        case 'dashed-line':
+          add('line', { x1: String(x), x2: String(x + 22), y1: String(y), y2: String(y), stroke: item.colour, 'stroke-width': '2.5', 'stroke-dasharray': '5,4' });
+          break;
+        case 'rule':
+          add('line', { x1: String(x + 10), x2: String(x + 10), y1: String(y - 8), y2: String(y + 8), stroke: item.colour, 'stroke-width': '2' });
+          break;
+        case 'bar':
+          add('rect', { x: String(x), y: String(y - 6), width: '22', height: '12', fill: item.colour });
+          break;
+        default:
+          break;
+      }
+      const note = item.symbol === 'note';
+      const text = add('text', { x: String(note ? x : x + 30), y: String(y), dy: '0.32em', fill: note ? item.colour : '#1a1a1a' });
+      text.textContent = item.label;
+    }
+  });
+  svg.appendChild(group);
 }
 
 /** The same chart as a PNG picture, at twice the SVG's size for sharp printing. */
@@ -79,6 +164,8 @@ export const palette = {
   grey: '#727272',
   lightGrey: '#b3b3b3',
   green: '#428542',
+  purple: '#6f3b8f',
+  black: '#1a1a1a',
 } as const;
 
 export const fontFamily = 'DejaVu Sans, system-ui, sans-serif';

@@ -1,11 +1,14 @@
 /**
- * The run chart (docs/domain.md): one dot a child at the date their journey ended, height the weeks it
- * took; the aim line; the programme start; the baseline median solid over the baseline and dashed
- * beyond it; later phases; points in a signal highlighted.
+ * The run chart in the convention PACE teams were taught (docs/domain.md, "How the programme looked
+ * at its data"): one dot a child at the date their journey reached the milestone, height the weeks
+ * it took; a green aim line; a red "PACE start" line at the programme start; the orange baseline
+ * median, solid over the baseline and dashed beyond it, and each re-phased median after it; the
+ * children in a run or trend the rules count ringed; tests of change above the chart in lanes that
+ * never overlap. A legend under the chart says what each mark is, and every line is labelled.
  */
 import * as Plot from '@observablehq/plot';
-import type { PlainDate } from '../domain/date.js';
-import { chartDate, fontFamily, palette, renderSvg, type ChartLinks } from './render.js';
+import { monthWords, type PlainDate } from '../domain/date.js';
+import { chartDate, fontFamily, palette, renderSvg, type ChartLinks, type LegendItem } from './render.js';
 
 export interface RunChartPointInput {
   readonly position: number;
@@ -36,6 +39,7 @@ export interface RunChartPhase {
 
 export interface RunChartInput {
   readonly points: readonly RunChartPointInput[];
+  /** The baseline first, then each re-phased median in order. */
   readonly phases: readonly RunChartPhase[];
   /** Positions of points that are part of a signal (a shift, a trend, the longest run). */
   readonly highlighted: ReadonlySet<number>;
@@ -49,55 +53,126 @@ export interface RunChartInput {
   /** Axis labels, for a series that is not weeks to a milestone. */
   readonly xLabel?: string;
   readonly yLabel?: string;
+  /** What one dot is, for the legend: "a child: weeks to the milestone". */
+  readonly dotLabel?: string;
+  /** A value in words, for the medians' labels; weeks by default. */
+  readonly valueText?: (value: number) => string;
   readonly emptyText?: string;
   /** Each dot a link to its child (on a page); none in a download or a report. */
   readonly links?: ChartLinks;
+  /** A smaller chart (the dashboard's): the same marks, fewer words. */
+  readonly size?: 'full' | 'small';
 }
 
 /** The chart's size and margins: fixed, so that a mark's place can be known from its date. */
-export const runChartLayout = { width: 760, height: 360, marginLeft: 50, marginRight: 20, marginTop: 24, laneHeight: 12 } as const;
+export const runChartLayout = { width: 1100, height: 440, marginLeft: 56, marginRight: 24, marginTop: 28, laneHeight: 16 } as const;
+const smallLayout = { width: 720, height: 260 } as const;
+
+/** More dots than this and each is drawn smaller and fainter, so that a decade of children stays readable. */
+const manyPoints = 300;
 
 /** The run chart as SVG. */
 export function runChartSvg(input: RunChartInput): string {
   const links = input.links;
+  const small = input.size === 'small';
+  const width = small ? smallLayout.width : runChartLayout.width;
+  const many = input.points.length > manyPoints;
   const points = input.points.map((p) => ({ ...p, x: chartDate(p.end), signal: input.highlighted.has(p.position), title: p.title ?? `${p.childId}: ${p.weeks.toFixed(1)} weeks, ended ${p.end.toString()}`, href: links ? links.hrefOf(p.childId) : null }));
-  const segments = medianSegments(input, points);
+  const segments = medianSegments(input, points, input.valueText ?? weeksText);
+  const radius = many ? 2.2 : 3.5;
+  const linkOptions = links ? { href: 'href', ariaLabel: 'title' } : {};
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: palette.lightGrey }),
-    Plot.line(segments.filter((s) => s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.darkBlue, strokeWidth: 1.5 }),
-    Plot.line(segments.filter((s) => !s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.darkBlue, strokeWidth: 1.5, strokeDasharray: '5,4' }),
-    Plot.dot(points, { x: 'x', y: 'weeks', r: (d: { signal: boolean }) => (d.signal ? 4.5 : 3), fill: (d: { signal: boolean }) => (d.signal ? palette.orange : palette.blue), symbol: (d: { signal: boolean }) => (d.signal ? 'diamond' : 'circle'), title: 'title', ...(links ? { href: 'href', ariaLabel: 'title' } : {}) }),
+    Plot.dot(points.filter((p) => !p.signal), { x: 'x', y: 'weeks', r: radius, fill: palette.blue, fillOpacity: many ? 0.6 : 0.9, title: 'title', ...linkOptions }),
+    Plot.dot(points.filter((p) => p.signal), { x: 'x', y: 'weeks', r: radius + 1.5, fill: palette.blue, stroke: palette.black, strokeWidth: 2, title: 'title', ...linkOptions }),
+    Plot.line(segments.filter((s) => s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.orange, strokeWidth: 2.5, title: 'title' }),
+    Plot.line(segments.filter((s) => !s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.orange, strokeWidth: 2.5, strokeDasharray: '6,5', title: 'title' }),
   ];
-  if (input.aimWeeks !== null) {
-    marks.push(Plot.ruleY([input.aimWeeks], { stroke: palette.red, strokeWidth: 1.5 }));
-    marks.push(Plot.text([input.aimLabel], { y: input.aimWeeks, frameAnchor: 'left', textAnchor: 'start', dx: 4, dy: -8, fill: palette.red }));
-  }
-  if (input.programmeStart) {
+  if (input.aimWeeks !== null) marks.push(Plot.ruleY([input.aimWeeks], { stroke: palette.green, strokeWidth: 2.5 }));
+  marks.push(...lineLabels(input, points, small));
+  if (input.programmeStart && points.length > 0) {
     const x = chartDate(input.programmeStart);
-    marks.push(Plot.ruleX([x], { stroke: palette.grey, strokeDasharray: '2,3' }));
-    marks.push(Plot.text(['Programme start'], { x, frameAnchor: 'top', dy: -2, textAnchor: 'start', dx: 4, fill: palette.grey }));
+    marks.push(Plot.ruleX([x], { stroke: palette.red, strokeWidth: 2 }));
+    marks.push(Plot.text(['PACE start'], { x, frameAnchor: 'top', dy: 4, textAnchor: 'start', dx: 5, fill: palette.red, fontWeight: 'bold', ...halo }));
   }
   for (const marker of input.markers ?? []) {
     const x = chartDate(marker.date);
-    marks.push(Plot.ruleX([x], { stroke: palette.green, strokeDasharray: '1,2' }));
-    marks.push(Plot.text([marker.label], { x, frameAnchor: 'bottom', rotate: -90, textAnchor: 'start', dx: -3, fill: palette.green }));
+    marks.push(Plot.ruleX([x], { stroke: palette.purple, strokeDasharray: '1,2' }));
+    marks.push(Plot.text([marker.label], { x, frameAnchor: 'bottom', rotate: -90, textAnchor: 'start', dx: -3, fill: palette.purple }));
   }
-  if (points.length === 0) marks.push(Plot.text([input.emptyText ?? 'No completed journeys yet'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 14 }));
-  const changes = input.marks && input.marks.length > 0 ? changeMarks(input, input.marks) : null;
+  if (points.length === 0) marks.push(Plot.text([input.emptyText ?? 'No child has reached the milestone yet'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 16 }));
+  const changes = input.marks && input.marks.length > 0 && points.length > 0 ? changeMarks(input, input.marks, width) : null;
   if (changes) marks.push(...changes.marks);
   const xLabel = input.xLabel ?? 'Date the milestone was reached';
-  return renderSvg({
-    width: runChartLayout.width,
-    height: runChartLayout.height + (changes ? changes.extraTop : 0),
-    marginLeft: runChartLayout.marginLeft,
-    marginTop: runChartLayout.marginTop + (changes ? changes.extraTop : 0),
-    ...(changes ? { marginRight: runChartLayout.marginRight } : {}),
-    style: { fontFamily, fontSize: '11px' },
-    // With no points there are no dates to show: no axis rather than an invented year.
-    x: points.length === 0 && !changes ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : changes ? { type: 'utc', label: xLabel, domain: changes.domain } : { type: 'utc', label: xLabel },
-    y: { label: input.yLabel ?? 'Weeks', grid: true, zero: true, nice: true },
-    marks,
-  }, links ? { label: links.label } : null);
+  const legend: LegendItem[] = points.length === 0 ? [] : [
+    { label: input.dotLabel ?? 'a child: weeks to the milestone', symbol: 'dot', colour: palette.blue },
+    ...(input.highlighted.size > 0 ? [{ label: 'in a run or trend the rules count', symbol: 'ring', colour: palette.black } as const] : []),
+    { label: input.phases.length > 1 ? 'median, re-phased after a shift; dashed where extended' : 'baseline median, dashed where extended', symbol: 'dashed-line', colour: palette.orange },
+    ...(input.aimWeeks !== null ? [{ label: 'aim', symbol: 'line', colour: palette.green } as const] : []),
+    ...(input.programmeStart ? [{ label: 'PACE start', symbol: 'rule', colour: palette.red } as const] : []),
+    ...(changes ? [{ label: 'test of change: start, Act', symbol: 'rule', colour: palette.purple } as const] : []),
+  ];
+  const height = (small ? smallLayout.height : runChartLayout.height) + (changes ? changes.extraTop : 0);
+  return renderSvg(
+    {
+      width,
+      height,
+      marginLeft: runChartLayout.marginLeft,
+      marginRight: runChartLayout.marginRight,
+      marginTop: runChartLayout.marginTop + (changes ? changes.extraTop : 0),
+      marginBottom: 44,
+      style: { fontFamily, fontSize: '13px' },
+      // With no points there are no dates to show: no axis rather than an invented year.
+      x: points.length === 0 ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : { type: 'utc', label: xLabel, labelAnchor: 'center', labelArrow: 'none', domain: runChartDomain(input) },
+      y: { label: input.yLabel ?? 'Weeks', grid: true, zero: true, nice: true, labelArrow: 'none' },
+      marks,
+    },
+    links ? { label: links.label, keyboard: !many } : null,
+    legend,
+  );
+}
+
+const halo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' } as const;
+
+/**
+ * The words on the lines: the aim at the left under its line, the baseline median at the left over
+ * its line, and the latest re-phased median at the right-hand end of the chart, "New median 25.4
+ * weeks, from May 2025" (over the aim line when it runs just above). The earlier re-phased medians are drawn but not named (their tooltips
+ * name them, and the findings list each). Where the baseline median sits just under the aim, the
+ * two swap sides of their lines so that neither label covers the other.
+ */
+function lineLabels(input: RunChartInput, points: readonly { x: Date; weeks: number; end: PlainDate }[], small: boolean): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
+  const [baseline, ...later] = input.phases;
+  const latest = later.at(-1);
+  const first = points[0];
+  const last = points.at(-1);
+  const valueText = input.valueText ?? weeksText;
+  // Pixels a unit of the y axis, near enough to tell when two labels would meet.
+  const top = Math.max(1, input.aimWeeks ?? 0, ...points.map((p) => p.weeks));
+  const plotHeight = (small ? smallLayout.height : runChartLayout.height) - runChartLayout.marginTop - 44;
+  const close = (a: number, b: number) => Math.abs(a - b) * (plotHeight / top) < 34;
+  const swap = baseline !== undefined && input.aimWeeks !== null && baseline.median <= input.aimWeeks && close(baseline.median, input.aimWeeks);
+  if (input.aimWeeks !== null) {
+    marks.push(Plot.text([input.aimLabel], { y: input.aimWeeks, frameAnchor: 'left', textAnchor: 'start', dx: 4, dy: swap ? -13 : 13, fill: palette.green, fontWeight: 'bold', ...halo }));
+  }
+  if (baseline && first) {
+    marks.push(Plot.text([`Baseline median ${valueText(baseline.median)}`], { x: first.x, y: baseline.median, textAnchor: 'start', dx: 4, dy: swap ? 13 : -13, fill: palette.orange, fontWeight: 'bold', ...halo }));
+  }
+  const start = latest ? points[latest.from - 1] : undefined;
+  if (latest && start && last) {
+    // Over the aim line too when the aim runs just above it, so that the aim line does not strike it through.
+    const y = input.aimWeeks !== null && latest.median <= input.aimWeeks && close(latest.median, input.aimWeeks) ? input.aimWeeks : latest.median;
+    const words = small ? `New median ${valueText(latest.median)}` : `New median ${valueText(latest.median)}, from ${monthWords(start.end)}`;
+    marks.push(Plot.text([words], { x: last.x, y, textAnchor: 'end', dy: -13, fill: palette.orange, fontWeight: 'bold', ...halo }));
+  }
+  return marks;
+}
+
+/** "42 weeks", "1 week", "26.1 weeks". */
+function weeksText(weeks: number): string {
+  const rounded = Math.round(weeks * 10) / 10;
+  return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)} ${rounded === 1 ? 'week' : 'weeks'}`;
 }
 
 /** Every date the chart shows, so that the x scale can be fixed and each mark's label placed before drawing. */
@@ -110,38 +185,38 @@ export function runChartDomain(input: RunChartInput): [Date, Date] {
 }
 
 /** Where a date falls across the chart, in the SVG's pixels, for a chart with marks. */
-export function runChartX(date: PlainDate, domain: readonly [Date, Date]): number {
-  const { width, marginLeft, marginRight } = runChartLayout;
+export function runChartX(date: PlainDate, domain: readonly [Date, Date], width: number = runChartLayout.width): number {
+  const { marginLeft, marginRight } = runChartLayout;
   const [low, high] = [domain[0].getTime(), domain[1].getTime()];
   return marginLeft + ((chartDate(date).getTime() - low) / (high - low)) * (width - marginLeft - marginRight);
 }
 
-/** Labels wider than this many pixels a character are assumed: 10px text, with room. */
-const characterWidth = 6.5;
-const maxLanes = 4;
+/** Labels wider than this many pixels a character are assumed: 12px text, with room. */
+const characterWidth = 8;
+const maxLanes = 6;
 
-function changeMarks(input: RunChartInput, changes: readonly RunChartMark[]): { marks: Plot.Markish[]; extraTop: number; domain: [Date, Date] } {
+function changeMarks(input: RunChartInput, changes: readonly RunChartMark[], width: number): { marks: Plot.Markish[]; extraTop: number } {
   const domain = runChartDomain(input);
-  // Each label takes the first lane above the chart where it does not touch the one before it.
+  // Each label takes the first lane above the chart where it does not touch the one before it; a
+  // label that finds no free lane is left off (its rule and tooltip stay, and the key lists it).
   const laneEnds: number[] = [];
   const placed = [...changes]
     .sort((a, b) => chartDate(a.date).getTime() - chartDate(b.date).getTime())
     .map((mark) => {
-      const x = runChartX(mark.date, domain);
-      const width = mark.label.length * characterWidth + 4;
+      const x = runChartX(mark.date, domain, width);
+      const labelWidth = mark.label.length * characterWidth + 6;
       let lane = laneEnds.findIndex((end) => end < x - 2);
-      if (lane < 0) lane = laneEnds.length < maxLanes ? laneEnds.length : laneEnds.indexOf(Math.min(...laneEnds));
-      laneEnds[lane] = x + width;
+      if (lane < 0 && laneEnds.length < maxLanes) lane = laneEnds.length;
+      if (lane >= 0) laneEnds[lane] = x + labelWidth;
       return { ...mark, x: chartDate(mark.date), lane };
     });
   const lanes = Math.max(1, laneEnds.length);
   const rule = (kind: RunChartMark['kind']) =>
     Plot.ruleX(
       placed.filter((m) => m.kind === kind),
-      { x: 'x', stroke: palette.green, strokeWidth: kind === 'start' ? 1.5 : 1, strokeDasharray: kind === 'start' ? undefined : '4,3', title: 'description', ariaLabel: kind === 'start' ? 'test of change starts' : 'test of change acts' },
+      { x: 'x', stroke: palette.purple, strokeWidth: kind === 'start' ? 2 : 1.5, strokeDasharray: kind === 'start' ? undefined : '4,3', title: 'description', ariaLabel: kind === 'start' ? 'test of change starts' : 'test of change acts' },
     );
   return {
-    domain,
     extraTop: lanes * runChartLayout.laneHeight,
     marks: [
       rule('start'),
@@ -149,7 +224,7 @@ function changeMarks(input: RunChartInput, changes: readonly RunChartMark[]): { 
       ...Array.from({ length: lanes }, (_, lane) =>
         Plot.text(
           placed.filter((m) => m.lane === lane),
-          { x: 'x', text: 'label', frameAnchor: 'top', textAnchor: 'start', dx: 2, dy: -14 - lane * runChartLayout.laneHeight, fill: palette.green, fontSize: 10, fontWeight: 'bold', title: 'description' },
+          { x: 'x', text: 'label', frameAnchor: 'top', textAnchor: 'start', dx: 2, dy: -16 - lane * runChartLayout.laneHeight, fill: palette.purple, fontSize: 12, fontWeight: 'bold', title: 'description' },
         ),
       ),
     ],
@@ -158,21 +233,26 @@ function changeMarks(input: RunChartInput, changes: readonly RunChartMark[]): { 
 
 interface Segment {
   readonly segment: number;
+  /** The tooltip: "Baseline median 42.9 weeks, points 1 to 493". */
+  readonly title: string;
   readonly solid: boolean;
   readonly x: Date;
   readonly y: number;
 }
 
 /** Each phase's median: solid over its own points, dashed on to the next phase or the last point. */
-function medianSegments(input: RunChartInput, points: readonly { x: Date }[]): Segment[] {
+function medianSegments(input: RunChartInput, points: readonly { x: Date }[], valueText: (value: number) => string): Segment[] {
   const xAt = (position: number) => (points[Math.min(Math.max(position, 1), points.length) - 1] as { x: Date }).x;
   const segments: Segment[] = [];
   if (points.length === 0) return segments;
   input.phases.forEach((phase, index) => {
     const next = input.phases[index + 1];
     const extendTo = next ? next.from : points.length;
-    segments.push({ segment: index * 2, solid: true, x: xAt(phase.from), y: phase.median }, { segment: index * 2, solid: true, x: xAt(phase.to), y: phase.median });
-    if (extendTo > phase.to) segments.push({ segment: index * 2 + 1, solid: false, x: xAt(phase.to), y: phase.median }, { segment: index * 2 + 1, solid: false, x: xAt(extendTo), y: phase.median });
+    const title = `${index === 0 ? 'Baseline median' : 'Re-phased median'} ${valueText(phase.median)}, points ${phase.from} to ${phase.to}`;
+    const solid = { segment: index * 2, solid: true, title, y: phase.median };
+    segments.push({ ...solid, x: xAt(phase.from) }, { ...solid, x: xAt(phase.to) });
+    const dashed = { segment: index * 2 + 1, solid: false, title: `${title}, extended`, y: phase.median };
+    if (extendTo > phase.to) segments.push({ ...dashed, x: xAt(phase.to) }, { ...dashed, x: xAt(extendTo) });
   });
   return segments;
 }

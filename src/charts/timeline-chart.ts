@@ -4,7 +4,7 @@
  * child lived, with the child's age beneath and a legend on the chart. Sized for A4 landscape.
  */
 import * as Plot from '@observablehq/plot';
-import { longDate } from '../domain/aim-sentence.js';
+import { longDate } from '../domain/date.js';
 import { addDays, daysBetween, epochDay, isAfter, type PlainDate } from '../domain/date.js';
 import type { ChildTimeline, MarkGroup, TimelineMark } from '../domain/timeline.js';
 import { chartDate, fontFamily, palette, renderSvg } from './render.js';

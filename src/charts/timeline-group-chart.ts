@@ -11,7 +11,7 @@ import type { TimelineMark } from '../domain/timeline.js';
 import { chartDate, fontFamily, palette, renderSvg } from './render.js';
 import { dueDateStyle, markTitle, symbolOf } from './timeline-rows.js';
 import { fontPx, legendHeight, legendMarks, placementFill, placementPatterns, shortDate, symbolStyle, type LegendItem } from './timeline-style.js';
-import { longDate } from '../domain/aim-sentence.js';
+import { longDate } from '../domain/date.js';
 
 export type GroupView = 'full' | 'placements';
 

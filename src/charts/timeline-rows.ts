@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { CohortStatus } from '../domain/aim-figures.js';
 import { addDays, type PlainDate } from '../domain/date.js';
 import type { AgeTick, TimelineBand, TimelineDueDate, TimelineGap, TimelineMark } from '../domain/timeline.js';
-import { longDate } from '../domain/aim-sentence.js';
+import { longDate } from '../domain/date.js';
 import { chartDate, palette } from './render.js';
 import { assignLevels, eventSymbols, fontPx, placementColour, placementFill, placementInk, shortDate, symbolStyle, textWidth, type EventSymbol } from './timeline-style.js';
 

@@ -2,7 +2,7 @@
  * A timeline in words: the heading and the one-paragraph summary drawn on the chart, which are also
  * its accessible description (and what a page can show beside it).
  */
-import { longDate } from '../domain/aim-sentence.js';
+import { longDate } from '../domain/date.js';
 import type { ChildTimeline } from '../domain/timeline.js';
 
 /** "Timeline for Alex Example (C7)", or "Timeline for C7" without the name. */

@@ -1,10 +1,11 @@
 /**
  * The waiting chart (docs/domain.md, "Supplementary bar chart"): one bar a child still waiting, the
- * weeks waited so far as at the report date, longest first, labelled with the weeks and where the
- * child lives now, with the aim line. Overdue bars are darker and say so.
+ * weeks waited so far as at the report date, longest first, each labelled with the weeks and where
+ * the child lives now; the aim as a green line, labelled above the bars so that it strikes through
+ * no label. Overdue bars are darker and say so; the legend says what each is.
  */
 import * as Plot from '@observablehq/plot';
-import { fontFamily, palette, renderSvg, type ChartLinks } from './render.js';
+import { fontFamily, palette, renderSvg, type ChartLinks, type LegendItem } from './render.js';
 
 export interface WaitingBarInput {
   readonly childId: string;
@@ -21,43 +22,70 @@ export interface WaitingChartInput {
   readonly aimLabel: string;
   /** Each bar a link to its child (on a page); none in a download or a report. */
   readonly links?: ChartLinks;
+  /** At most this many bars (the longest waits); the table beside the chart lists everyone. */
+  readonly maxBars?: number;
 }
 
 /** More bars than this and the chart shows the longest waits; the table beside it lists everyone. */
 export const maxWaitingBars = 60;
 
+/** "1 week", "23 weeks": whole weeks waited. */
+function wholeWeeks(weeks: number): string {
+  const whole = Math.floor(weeks);
+  return `${whole} ${whole === 1 ? 'week' : 'weeks'}`;
+}
+
+const width = 1100;
+const barHeight = 22;
+const characterWidth = 7.6;
+
 /** The waiting chart as SVG. */
 export function waitingChartSvg(input: WaitingChartInput): string {
-  const shown = input.bars.slice(0, maxWaitingBars).map((b) => ({
+  const limit = input.maxBars ?? maxWaitingBars;
+  const shown = input.bars.slice(0, limit).map((b) => ({
     ...b,
-    label: `${Math.floor(b.weeks)} weeks, ${b.placementLabel}${b.overdue ? ' (overdue)' : ''}`,
+    label: `${wholeWeeks(b.weeks)}, ${b.placementLabel}${b.overdue ? ' (overdue)' : ''}`,
     title: `${b.childId}: ${b.weeks.toFixed(1)} weeks waiting, ${b.placementLabel}${b.overdue ? ', overdue' : ''}`,
     href: input.links ? input.links.hrefOf(b.childId) : null,
   }));
   const hidden = input.bars.length - shown.length;
+  // Room on the right for the longest label, so that none is cut off.
+  const marginRight = Math.max(80, ...shown.map((b) => b.label.length * characterWidth + 16));
+  const marginLeft = Math.max(70, ...shown.map((b) => b.childId.length * characterWidth + 14));
   const maxWeeks = Math.max(input.aimWeeks ?? 0, ...shown.map((b) => b.weeks), 1);
+  const halo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' } as const;
   const marks: Plot.Markish[] = [
-    Plot.barX(shown, { y: 'childId', x: 'weeks', fill: (d: { overdue: boolean }) => (d.overdue ? palette.darkBlue : palette.blue), title: 'title', sort: { y: '-x' }, ...(input.links ? { href: 'href', ariaLabel: 'title' } : {}) }),
-    Plot.text(shown, { y: 'childId', x: 'weeks', text: 'label', textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+    Plot.barX(shown, { y: 'childId', x: 'weeks', fill: (d: { overdue: boolean }) => (d.overdue ? palette.darkBlue : palette.blue), title: 'title', sort: { y: '-x' }, insetTop: 3, insetBottom: 3, ...(input.links ? { href: 'href', ariaLabel: 'title' } : {}) }),
     Plot.ruleX([0]),
   ];
-  if (input.aimWeeks !== null) {
-    marks.push(Plot.ruleX([input.aimWeeks], { stroke: palette.red, strokeWidth: 1.5 }));
-    marks.push(Plot.text([input.aimLabel], { x: input.aimWeeks, frameAnchor: 'top', dy: -14, fill: palette.red }));
+  // The aim line goes under the words, so that each label's halo keeps it readable where the line crosses.
+  if (input.aimWeeks !== null && shown.length > 0) {
+    marks.push(Plot.ruleX([input.aimWeeks], { stroke: palette.green, strokeWidth: 2.5 }));
+    marks.push(Plot.text([input.aimLabel], { x: input.aimWeeks, frameAnchor: 'top', dy: -18, fill: palette.green, fontWeight: 'bold', ...halo }));
   }
-  if (shown.length === 0) marks.push(Plot.text(['Nobody is waiting'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 14 }));
+  marks.push(Plot.text(shown, { y: 'childId', x: 'weeks', text: 'label', textAnchor: 'start', dx: 6, fill: palette.black, ...halo }));
+  if (shown.length === 0) marks.push(Plot.text(['Nobody is waiting'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 16 }));
   const caption = hidden > 0 ? `The ${shown.length} longest waits of ${input.bars.length}; the table lists all ${input.bars.length}.` : null;
-  if (caption) marks.push(Plot.text([caption], { frameAnchor: 'bottom-left', dy: 30, textAnchor: 'start', fill: palette.grey }));
-  return renderSvg({
-    width: 760,
-    height: Math.max(120, 40 + shown.length * 18 + (caption ? 30 : 0) + 30),
-    marginLeft: 90,
-    marginRight: 200,
-    marginTop: 30,
-    marginBottom: caption ? 60 : 36,
-    style: { fontFamily, fontSize: '11px' },
-    x: { label: 'Weeks waiting so far', grid: true, domain: [0, maxWeeks * 1.05], nice: true },
-    y: { label: null, ...(shown.length === 0 ? { domain: [''] } : {}) },
-    marks,
-  }, input.links ? { label: input.links.label } : null);
+  const legend: LegendItem[] = shown.length === 0 ? [] : [
+    { label: 'a child waiting: weeks so far', symbol: 'bar', colour: palette.blue },
+    ...(shown.some((b) => b.overdue) ? [{ label: 'waiting past the aim', symbol: 'bar', colour: palette.darkBlue } as const] : []),
+    ...(input.aimWeeks !== null ? [{ label: 'aim', symbol: 'rule', colour: palette.green } as const] : []),
+    ...(caption ? [{ label: caption, symbol: 'note', colour: palette.grey } as const] : []),
+  ];
+  return renderSvg(
+    {
+      width,
+      height: Math.max(140, 60 + shown.length * barHeight + 40),
+      marginLeft,
+      marginRight,
+      marginTop: 36,
+      marginBottom: 44,
+      style: { fontFamily, fontSize: '13px' },
+      x: { label: 'Weeks waiting so far', grid: true, domain: [0, maxWeeks * 1.05], nice: true, labelAnchor: 'center', labelArrow: 'none' },
+      y: { label: null, ...(shown.length === 0 ? { domain: [''] } : {}) },
+      marks,
+    },
+    input.links ? { label: input.links.label } : null,
+    legend,
+  );
 }

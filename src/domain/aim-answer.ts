@@ -11,7 +11,7 @@
  *   the rules cannot judge yet.
  */
 import type { AimRunChart } from './aim-run-chart.js';
-import type { PlainDate } from './date.js';
+import { monthWords, type PlainDate } from './date.js';
 
 export type AimAnswer =
   | { readonly kind: 'too-few-points'; readonly points: number; readonly needed: number }
@@ -62,7 +62,6 @@ export function aimAnswer(chart: AimRunChart): AimAnswer {
   return { kind: 'no-change', median: current?.median ?? analysis.cl ?? 0, points };
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "42 weeks", "1 week", "26.1 weeks": weeks to one decimal, as every figure pace shows. */
 function weeksWords(weeks: number): string {
@@ -79,7 +78,7 @@ export function answerWords(answer: AimAnswer, milestone: string): string {
       return `No change yet: the weeks to ${milestone} vary around the median of ${weeksWords(answer.median)}, with no run or trend the rules count as more than chance (${answer.points} children).`;
     case 'improving':
     case 'worse': {
-      const since = `since ${monthNames[answer.sinceDate.month - 1]} ${answer.sinceDate.year}`;
+      const since = `since ${monthWords(answer.sinceDate)}`;
       const better = answer.kind === 'improving';
       const head = better ? 'Improving' : 'Getting worse';
       const { evidence } = answer;

@@ -41,6 +41,13 @@ describe('an aim’s run chart', () => {
     expect(chart.highlighted.has(21)).toBe(false);
   });
 
+  it('does not ring a run that lies wholly within the baseline: that is how things were', () => {
+    const allBaseline = aimRunChart(aim2, records, d('2020-01-01'), d('2019-12-31'));
+    expect(allBaseline.series.baselineCount).toBe(36);
+    expect(allBaseline.analysis.ihi.shifts.length).toBeGreaterThan(0);
+    expect(allBaseline.highlighted.size).toBe(0);
+  });
+
   it('takes the first 12 points as baseline, and says why, when too few ended before the start', () => {
     const early = aimRunChart(aim2, records, d('2020-01-01'), d('2017-06-01'));
     expect(early.series.baselineCount).toBe(12);

@@ -5,9 +5,8 @@
  * than point numbers, for whoever presents them.
  */
 import type { Aim } from './aim.js';
-import { longDate } from './aim-sentence.js';
 import { aimSeries, fallbackBaseline, minimumBaseline, type AimSeries, type BaselineRule } from './aim-series.js';
-import type { PlainDate } from './date.js';
+import { longDate, monthWords, type PlainDate } from './date.js';
 import type { ChildRecord } from './records.js';
 import { analyseSeries, describeVerdict, verdictsOf, type SpcAnalysis, type Verdict } from './spc/index.js';
 
@@ -16,11 +15,14 @@ export interface AimRunChart {
   readonly analysis: SpcAnalysis;
   /** What the rules find, in reading order (words: `aimRunChartWords`). */
   readonly findings: readonly Verdict[];
-  /** Points that are part of a shift or a trend. */
+  /**
+   * Points that are part of a sign of change since the baseline: a shift or a trend that reaches
+   * past it, or the run that re-phased the median. (A run wholly within the baseline is how things
+   * were, not a change, and is not ringed.)
+   */
   readonly highlighted: ReadonlySet<number>;
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The run chart of an aim as at `asAt`, with its analysis. */
 export function aimRunChart(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimRunChart {
@@ -28,14 +30,15 @@ export function aimRunChart(aim: Aim, records: readonly ChildRecord[], asAt: Pla
   const values = series.points.map((p) => p.weeks);
   const analysis = analyseSeries(values, series.baselineCount > 0 ? { freeze: series.baselineCount, rephase: true } : {});
   const highlighted = new Set<number>();
-  for (const span of [...analysis.ihi.shifts, ...analysis.ihi.trends]) for (let p = span.from; p <= span.to; p++) highlighted.add(p);
+  const sinceBaseline = [...analysis.ihi.shifts, ...analysis.ihi.trends, ...analysis.phases.filter((p) => p.type === 'sustained')].filter((span) => span.to > series.baselineCount);
+  for (const span of sinceBaseline) for (let p = span.from; p <= span.to; p++) highlighted.add(p);
   return { series, analysis, findings: verdictsOf(analysis), highlighted };
 }
 
 /** The month a point's journey ended, "March 2025": how a reader finds a point. */
 export function pointMonth(chart: AimRunChart, position: number): string {
   const end = chart.series.points[position - 1]?.end;
-  return end ? `${monthNames[end.month - 1]} ${end.year}` : `point ${position}`;
+  return end ? monthWords(end) : `point ${position}`;
 }
 
 /** What the rules say, in words: the baseline first, then one sentence for each finding. */

@@ -1,7 +1,7 @@
 /** An aim in words, as the programme wrote them, so a figure is never shown without its definition. */
 import type { Aim, AimFilters } from './aim.js';
 import { placementTypeLabels, type JourneyRoute } from './codes.js';
-import type { PlainDate } from './date.js';
+import { longDate, type PlainDate } from './date.js';
 import type { JourneyKind } from './journey.js';
 import { describeTimescale } from './timescale.js';
 
@@ -43,12 +43,6 @@ const words: Readonly<Record<JourneyKind, KindWords>> = {
   },
 };
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "31 January 2019". */
-export function longDate(date: PlainDate): string {
-  return `${date.day} ${months[date.month - 1]} ${date.year}`;
-}
 
 /**
  * "By 31 January 2019, 70% of children who become looked after and accommodated on or after

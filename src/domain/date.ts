@@ -197,3 +197,15 @@ function daysInMonth(year: number, month: number): number {
 export function formatIsoDate(date: PlainDate): string {
   return date.toString();
 }
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "March 2025": a month as a reader says it. */
+export function monthWords(date: PlainDate): string {
+  return `${monthNames[date.month - 1]} ${date.year}`;
+}
+
+/** "31 January 2019". */
+export function longDate(date: PlainDate): string {
+  return `${date.day} ${monthWords(date)}`;
+}

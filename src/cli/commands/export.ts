@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { clasYear } from '../../domain/exports/clas.js';
-import { longDate } from '../../domain/aim-sentence.js';
+import { longDate } from '../../domain/date.js';
 import { auditExport, clasExportTables, pseudonymisedExportTables } from '../../app/exports/export-use-cases.js';
 import { csvFileNames, exportFormatOf, tableCsv, tablesXlsx, type ExportFormat, type ExportTable } from '../../app/exports/export-table.js';
 import { readPseudonymKey } from '../../app/exports/pseudonym-key.js';

@@ -16,7 +16,7 @@
  * Months are calendar months ending on or before as-at.
  */
 import { fallbackBaseline, minimumBaseline } from '../aim-series.js';
-import { addDays, addMonths, dateOfEpochDay, epochDay, isBefore, makeDate, type PlainDate } from '../date.js';
+import { addDays, addMonths, dateOfEpochDay, epochDay, isBefore, makeDate, monthWords, type PlainDate } from '../date.js';
 import { journeysOfKind, type AccommodationJourney, type AtHomeJourney } from '../journey.js';
 import type { ChildRecord, Placement } from '../records.js';
 import { analyseSeries, describeVerdicts, type SpcAnalysis } from '../spc/index.js';
@@ -56,11 +56,6 @@ export interface BalancingChart {
 
 export const defaultBalancingMonths = 36;
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function monthWords(month: PlainDate): string {
-  return `${monthNames[month.month - 1]} ${month.year}`;
-}
 
 function lastDayOf(month: PlainDate): PlainDate {
   return addDays(addMonths(month, 1), -1);

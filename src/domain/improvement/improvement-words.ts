@@ -1,5 +1,5 @@
 /** The lifecycle rules' refusals in plain words, naming the dates involved. */
-import { longDate } from '../aim-sentence.js';
+import { longDate } from '../date.js';
 import { testStatusLabels } from './codes.js';
 import type { CyclePart, ImprovementError } from './test-of-change.js';
 

@@ -5,7 +5,7 @@
  * (docs/decisions/0009-reminders.md): no names, dates of birth, placements, carers, routes or notes,
  * and nothing about any child in the subject line.
  */
-import { longDate } from '../aim-sentence.js';
+import { longDate } from '../date.js';
 import type { PlainDate } from '../date.js';
 import { dueWords, type ScheduledItem } from './due.js';
 import { listOf, normaliseName, type DueChild } from './due-list.js';

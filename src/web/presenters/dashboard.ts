@@ -129,8 +129,8 @@ export function presentAim(code: string, asAt: PlainDate, programmeStart: PlainD
     runChart:
       result.chart.series.points.length > maxLinkedPoints
         ? { kind: 'picture', src: links('run-chart').svg, alt: `Run chart of ${aim.name}: ${result.chart.series.points.length} dots, one a journey that reached the milestone, at the date it did; height the weeks it took.` }
-        : { kind: 'inline', svg: trustedSvg(aimRunChartSvg(aim, result.chart, programmeStart, result.marks, childHref)) },
-    waitingChart: trustedSvg(aimWaitingChartSvg(aim, result.chart.series, childHref)),
+        : { kind: 'inline', svg: trustedSvg(aimRunChartSvg(aim, result.chart, programmeStart, result.marks, { hrefOf: childHref })) },
+    waitingChart: trustedSvg(aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref })),
     runLinks: links('run-chart'),
     waitingLinks: links('waiting-chart'),
     tablesHref: `${base}${query}`,

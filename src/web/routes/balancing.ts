@@ -2,9 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { balancingChartSvg, balancingTable, formatBalancingValue } from '../../charts/balancing-charts.js';
 import { tableToCsv } from '../../charts/aim-charts.js';
-import { longDate } from '../../domain/aim-sentence.js';
+import { longDate } from '../../domain/date.js';
 import type { PlainDate } from '../../domain/date.js';
-import { balancingChart, balancingMeasureIds, balancingMeasures, monthWords, type BalancingChart } from '../../domain/improvement/balancing.js';
+import { balancingChart, balancingMeasureIds, balancingMeasures, type BalancingChart } from '../../domain/improvement/balancing.js';
+import { monthWords } from '../../domain/date.js';
 import type { UserGrant } from '../../store/index.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';

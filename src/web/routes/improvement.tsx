@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { longDate } from '../../domain/aim-sentence.js';
+import { longDate } from '../../domain/date.js';
 import { actDecisionLabels, agencies, agencyLabels, testScaleLabels, testScales, testStatusLabels, type TestStatus } from '../../domain/improvement/codes.js';
 import { describeIdentifyingMatches, identifyingValuesIn } from '../../domain/improvement/identifying-text.js';
 import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
