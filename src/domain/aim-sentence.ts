@@ -1,7 +1,7 @@
 /** An aim in words, as the programme wrote them, so a figure is never shown without its definition. */
 import type { Aim, AimFilters } from './aim.js';
 import { placementTypeLabels, type JourneyRoute } from './codes.js';
-import { longDate, type PlainDate } from './date.js';
+import { longDate } from './date.js';
 import type { JourneyKind } from './journey.js';
 import { describeTimescale } from './timescale.js';
 
