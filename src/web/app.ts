@@ -17,7 +17,7 @@ import { OidcSignIn, type OidcSettings } from './auth/oidc.js';
 import { changesState, checkCsrfToken, refuseOtherOrigin } from './auth/csrf.js';
 import { registerSessions } from './auth/sessions.js';
 import { todayInScotland, type WebContext } from './context.js';
-import { registerErrorHandling } from './error-handling.js';
+import { answerFrameworkError, registerErrorHandling } from './error-handling.js';
 import { FiguresCache } from '../app/figures-cache.js';
 import { ImportJobs, uploadsDirFor } from '../app/import-jobs.js';
 import { uploadLimits } from './routes/import.js';
@@ -43,7 +43,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: fastifyTrustProxy(options.trustProxy ?? trustNoProxy), bodyLimit: 2 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: fastifyTrustProxy(options.trustProxy ?? trustNoProxy), bodyLimit: 2 * 1024 * 1024, frameworkErrors: answerFrameworkError });
   const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env)), today: options.today ?? todayInScotland, oidc: options.oidc ? new OidcSignIn(options.oidc) : null };
 
   await app.register(fastifyHelmet, {

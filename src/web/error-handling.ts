@@ -40,6 +40,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler(async (request, reply) => sendFailure(request, reply, { status: 404, code: 'not-found', message: 'There is no page at this address. Check it, or start again from the start page.' }));
 }
 
+/**
+ * Fastify's own answer to an address it cannot read (a path whose %-encoding is not UTF-8) is JSON;
+ * pages get the plain error page instead (given to Fastify as `frameworkErrors`, before any hook).
+ */
+export function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  const failure: Failure = { status: (error as { statusCode?: number }).statusCode ?? 400, code: 'bad-request', message: 'This address cannot be read: check it, or start again from the start page.' };
+  if (request.url.startsWith('/api/')) {
+    void sendFailure(request, reply, failure);
+    return;
+  }
+  // No hook has run (no cookies read, no session): the page is shown as to someone not signed in.
+  const chrome = { user: null, authority: null, authorities: [], csrfToken: '', active: null, nav: [] };
+  void sendPage(reply, ErrorPage({ chrome, title: statusTitles[failure.status] ?? statusTitles[400] ?? 'Error', message: failure.message }), failure.status);
+}
+
 function sendFailure(request: FastifyRequest, reply: FastifyReply, failure: Failure, reference?: string): FastifyReply {
   if (request.url.startsWith('/api/')) {
     return reply.code(failure.status).type('application/json; charset=utf-8').send({ error: { code: failure.code, message: failure.message, ...(failure.issues ? { issues: failure.issues } : {}), ...(reference ? { reference } : {}) } });

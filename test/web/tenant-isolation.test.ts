@@ -9,60 +9,11 @@ import { createApiToken } from '../../src/app/accounts.js';
 import { engines } from '../engines.js';
 import { cleanExport } from '../ingest/fixtures.js';
 import { addTestUser, Client, openWeb, type WebFixture } from './harness.js';
+import { addressOf } from './route-addresses.js';
 import { paramsOf, publicByDesign, registeredRoutes, type Route } from './routes.js';
 import { north, northWords, saveNorthSecrets } from './security-fixtures.js';
 
-
 const key = (route: Route) => `${route.method} ${route.url}`;
-
-/** NORTH's real id for each parameter of a route; a parameter not known here fails the test, naming itself. */
-function northValue(route: Route, param: string, ids: { feedId: number; jobId: string }): string {
-  const after = (segment: string) => route.url.includes(`/${segment}/:${param}`);
-  switch (param) {
-    case 'code':
-      return 'NORTH';
-    case 'childId':
-      return north.childId;
-    case 'placementId':
-      return north.placementId;
-    case 'eventId':
-      return north.eventId;
-    case 'aimId':
-      return north.aimId;
-    case 'jobId':
-      return ids.jobId;
-    case 'ruleId':
-      return 'planning-meeting';
-    case 'aim':
-      return 'aim-2';
-    case 'id':
-      if (after('placements')) return north.placementId;
-      if (after('events')) return north.eventId;
-      if (after('calendar')) return String(ids.feedId);
-      // Improvement work (security-fixtures.ts): driver 1; the library's first idea.
-      if (after('drivers') || after('library')) return '1';
-      break;
-    case 'n':
-    case 'c':
-      return '1';
-    case 'part':
-      return 'do';
-    case 'file':
-      if (route.url.startsWith('/a/:code/packs/')) return '2021-03-10';
-      if (route.url.startsWith('/a/:code/balancing/')) return 'placement-moves.csv';
-      if (route.url.startsWith('/a/:code/aims/')) return 'run-chart.svg';
-      if (route.url.startsWith('/a/:code/exports/')) return 'clas-2021.csv';
-      if (route.url.startsWith('/national/')) return 'table.csv';
-      break;
-  }
-  throw new Error(`no NORTH value for :${param} in ${key(route)}: add one to northValue in test/web/tenant-isolation.test.ts`);
-}
-
-function addressOf(route: Route, ids: { feedId: number; jobId: string }): string {
-  let url = route.url;
-  for (const param of paramsOf(route.url)) url = url.replace(`:${param}`, encodeURIComponent(northValue(route, param, ids)));
-  return url;
-}
 
 describe.each(engines)('every page and API endpoint, asked for another authority’s records, on $name', (engine) => {
   let web: WebFixture;

@@ -73,9 +73,9 @@ describe.each(engines)('children waiting on $name', (engine) => {
     expect(rows).toEqual(['B2 Ben Brown | Aim 2: permanence recommendation | 21.3 weeks | 3 August 2020 | Waiting | foster care']);
   });
 
-  it('refuses a filter the list does not have', async () => {
+  it('names a filter the list does not have in its error summary, and lists every child waiting', async () => {
     const response = await client.get('/a/NORTH/waiting?status=lost');
     expect(response.statusCode).toBe(400);
-    expect(textOf(response.body)).toContain('The list cannot be filtered that way');
+    expect(textOf(response.body)).toContain('There is a problem Choose a status from the list: overdue, due soon or waiting (you entered lost)');
   });
 });

@@ -7,6 +7,7 @@ import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { auditListView } from '../list-audit.js';
 import { parseAsAt } from '../forms/as-at.js';
+import { readQuery, type QueryWords } from '../forms/query.js';
 import { presentChild } from '../presenters/child.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { ChildPage } from '../views/child.js';
@@ -16,6 +17,12 @@ import { authorityPath } from '../views/layout.js';
 const listQuery = z.object({ q: z.string().max(100).default(''), page: z.coerce.number().int().min(1).max(100_000).default(1) });
 const childQuery = z.object({ as_at: z.string().optional(), done: z.enum(['child-added', 'child-changed', 'placement-added', 'placement-changed', 'event-added', 'event-changed', 'unchanged']).optional(), id: z.string().max(60).optional() });
 const perPage = 50;
+
+/** What the children page says of a value in its query it cannot use. */
+const listQueryWords: QueryWords = {
+  q: (entered) => `Enter at most 100 characters to find a child by (you entered ${entered})`,
+  page: (entered) => `Choose a page by its number, from 1 (you entered ${entered})`,
+};
 
 const doneWords: Readonly<Record<NonNullable<z.infer<typeof childQuery>['done']>, string>> = {
   'child-added': 'Child added.',
@@ -31,7 +38,8 @@ export function registerChildrenRoutes(app: FastifyInstance, ctx: WebContext): v
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/children', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code);
-    const query = listQuery.parse(request.query);
+    const read = readQuery(listQuery, request.query, listQueryWords);
+    const query = read.value;
     const found = await searchChildren(ctx.connection, grant.scope, query.q, { offset: (query.page - 1) * perPage, limit: perPage });
     await auditListView(ctx.connection, grant.scope, request, user.username, 'children-list');
     const base = authorityPath(grant.scope.code, '/children');
@@ -44,7 +52,7 @@ export function registerChildrenRoutes(app: FastifyInstance, ctx: WebContext): v
       hrefOf: (page: number) => `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) }).toString()}`,
       addHref: may(grant, 'record') ? authorityPath(grant.scope.code, '/add-child') : null,
     };
-    return sendPage(reply, ChildrenPage({ chrome: chromeOf(request, reply, grant, 'children'), model, action: base }));
+    return sendPage(reply, ChildrenPage({ chrome: chromeOf(request, reply, grant, 'children'), model, action: base, searchValue: read.entered.q ?? query.q, errors: read.errors }), read.errors.length ? 400 : 200);
   });
 
   app.get<{ Params: { code: string; childId: string }; Querystring: Record<string, string> }>('/a/:code/children/:childId', async (request, reply) => {

@@ -43,8 +43,9 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
 
   app.get<AimParams>('/a/:code/aims/:aimId', async (request, reply) => {
     const grant = grantFor(userOf(request), request.params.code);
-    const asAt = parseAsAt(request.query.as_at, ctx.today());
-    if (!asAt.ok) throw new HttpError(400, asAt.error.message);
+    const asked = parseAsAt(request.query.as_at, ctx.today());
+    // A date that cannot be used is named in the error summary; the page is then as at today.
+    const asAt = asked.ok ? asked : ({ ok: true, value: ctx.today(), text: '' } as const);
     const figures = await ctx.cache.figures(grant, asAt.value);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
@@ -57,7 +58,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
         // Drawn once per cache entry: the same for every reader of these figures.
         aim: ctx.cache.made(figures, `${result.aim.id}/page`, () => presentAim(code, figures.asAt, figures.authority.programmeStart, result, { allVerdicts: true })),
         asAtWords: longDate(asAt.value),
-        asAtValue: asAt.text,
+        asAtValue: asked.text,
         action: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}`),
         runTable: runTableModel(code, result),
         waitingTable: waitingTableModel(code, result),
@@ -79,8 +80,9 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
             table: survivalTableModel(result, views),
           },
         ],
-        errors: [],
+        errors: asked.ok ? [] : [asked.error],
       }),
+      asked.ok ? 200 : 400,
     );
   });
 

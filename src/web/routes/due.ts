@@ -17,7 +17,8 @@ import { calendarPath, createCalendarFeed } from '../../app/calendar-feeds.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { auditListView } from '../list-audit.js';
-import { parseAsAt } from '../forms/as-at.js';
+import { asAtMessage, parseAsAt } from '../forms/as-at.js';
+import { readQuery, type QueryWords } from '../forms/query.js';
 import { blankContactForm, parseContactForm, type ContactFormValues } from '../forms/contact-form.js';
 import { parseScheduleRuleForm, scheduleRuleToForm, type ScheduleRuleFormValues } from '../forms/schedule-rule-form.js';
 import { defaultWindowDays, dueHref, dueQuery, presentDuePage, presentFeeds } from '../presenters/due.js';
@@ -27,6 +28,15 @@ import { CalendarFeedMadePage, DuePage } from '../views/due.js';
 import { authorityPath } from '../views/layout.js';
 import { ContactsPage } from '../views/contacts.js';
 import { ScheduleRuleForm, ScheduleRulesPage } from '../views/schedule-rules.js';
+
+/** What the due page says of a value in its query it cannot use. */
+const dueQueryWords: QueryWords = {
+  as_at: asAtMessage,
+  worker: (entered) => `Choose a worker from the list (you entered ${entered})`,
+  team: (entered) => `Choose a team from the list (you entered ${entered})`,
+  window: (entered) => `Enter the days for ‘Due within’ as a whole number from 0 to 366, such as 14 (you entered ${entered})`,
+  revoked: (entered) => `A revoked calendar feed is named by its number (you entered ${entered})`,
+};
 
 const workerForm = z.object({ worker: z.string().trim().min(1).max(200) });
 const savedQuery = z.object({ saved: z.string().max(40).optional() });
@@ -61,14 +71,14 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/due', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code);
-    const query = dueQuery.safeParse(request.query);
-    if (!query.success) throw new HttpError(400, `The list cannot be shown that way: ${query.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
-    const asAt = parseAsAt(query.data.as_at, ctx.today());
+    const query = readQuery(dueQuery, request.query, dueQueryWords);
+    const asAt = parseAsAt(query.value.as_at, ctx.today());
     const asAtDate = asAt.ok ? asAt.value : ctx.today();
-    const { records, children } = await dueChildren(grant, asAtDate, query.data.window);
-    const filtered = query.data.worker !== '' || query.data.team !== '';
-    const model = presentDuePage({ code: grant.scope.code, records, children, asAt: asAtDate, query: query.data, changes: filtered ? await allocationChanges(ctx.connection, grant.scope) : null });
-    const worker = query.data.worker;
+    const errors = [...(asAt.ok ? [] : [asAt.error]), ...query.errors];
+    const { records, children } = await dueChildren(grant, asAtDate, query.value.window);
+    const filtered = query.value.worker !== '' || query.value.team !== '';
+    const model = presentDuePage({ code: grant.scope.code, records, children, asAt: asAtDate, query: query.value, changes: filtered ? await allocationChanges(ctx.connection, grant.scope) : null });
+    const worker = query.value.worker;
     const calendar =
       worker === ''
         ? null
@@ -78,7 +88,7 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
             createAction: may(grant, 'record') ? authorityPath(grant.scope.code, '/due/calendar') : null,
           };
     await auditListView(ctx.connection, grant.scope, request, user.username, 'due-list');
-    const notice = query.data.revoked ? `Calendar feed ${query.data.revoked} is revoked: its address no longer works.` : null;
+    const notice = query.value.revoked ? `Calendar feed ${query.value.revoked} is revoked: its address no longer works.` : null;
     return sendPage(
       reply,
       DuePage({
@@ -86,13 +96,14 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
         code: grant.scope.code,
         model,
         asAtValue: asAt.text,
-        errors: asAt.ok ? [] : [asAt.error],
+        windowValue: query.entered.window ?? String(query.value.window),
+        errors,
         notice,
         calendar,
         rulesHref: may(grant, 'set-aims') ? authorityPath(grant.scope.code, '/due/rules') : null,
         contactsHref: may(grant, 'set-aims') ? authorityPath(grant.scope.code, '/due/contacts') : null,
       }),
-      asAt.ok ? 200 : 400,
+      errors.length ? 400 : 200,
     );
   });
 

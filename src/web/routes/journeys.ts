@@ -5,35 +5,49 @@ import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
-import { parseAsAt } from '../forms/as-at.js';
+import { asAtMessage, parseAsAt } from '../forms/as-at.js';
+import { readQuery, type QueryWords } from '../forms/query.js';
 import { journeyListCsvRows, journeyListQuery, presentJourneyList } from '../presenters/journey-list.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { auditListView } from '../list-audit.js';
+import type { FieldError } from '../views/components.js';
 import { JourneyListPage } from '../views/journey-list.js';
+import { authorityPath } from '../views/layout.js';
 
 type Params = { Params: { code: string; aimId: string }; Querystring: Record<string, string> };
 
+/** What a journey list says of a value in its query it cannot use. */
+const journeyQueryWords: QueryWords = {
+  as_at: asAtMessage,
+  status: (entered) => `Choose which journeys from the counts listed (you entered ${entered})`,
+  page: (entered) => `Choose a page by its number, from 1 (you entered ${entered})`,
+};
+
 export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): void {
+  /** The aim's figures as at the date asked, or as at today when the date cannot be used (named in `errors`). */
   const load = async (request: FastifyRequest<Params>) => {
     const grant = grantFor(userOf(request), request.params.code);
-    const query = journeyListQuery.safeParse(request.query);
-    if (!query.success) throw new HttpError(400, `The list cannot be chosen that way: ${query.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
-    const asAt = parseAsAt(query.data.as_at, ctx.today());
-    if (!asAt.ok) throw new HttpError(400, asAt.error.message);
-    const figures = await ctx.cache.figures(grant, asAt.value);
+    const query = readQuery(journeyListQuery, request.query, journeyQueryWords);
+    const asAt = parseAsAt(query.value.as_at, ctx.today());
+    const errors = [...(asAt.ok ? [] : [asAt.error]), ...query.errors];
+    const asAtDate = asAt.ok ? asAt.value : ctx.today();
+    const figures = await ctx.cache.figures(grant, asAtDate);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
-    return { grant, query: query.data, asAt: asAt.value, result };
+    return { grant, query: query.value, asAt: asAtDate, asAtText: asAt.text, result, errors };
   };
 
   app.get<Params>('/a/:code/aims/:aimId/journeys', async (request, reply) => {
-    const { grant, query, asAt, result } = await load(request);
+    const { grant, query, asAt, asAtText, result, errors } = await load(request);
     await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'journey-list');
-    return sendPage(reply, JourneyListPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model: presentJourneyList(grant.scope.code, asAt, result, query) }));
+    const action = authorityPath(grant.scope.code, `/aims/${encodeURIComponent(result.aim.id)}/journeys`);
+    return sendPage(reply, JourneyListPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model: presentJourneyList(grant.scope.code, asAt, result, query), action, asAtValue: asAtText, errors }), errors.length ? 400 : 200);
   });
 
   app.get<Params>('/a/:code/aims/:aimId/journeys.csv', async (request, reply) => {
-    const { grant, query, asAt, result } = await load(request);
+    const { grant, query, asAt, result, errors } = await load(request);
+    // A file cannot show an error summary: the plain error page names the first problem.
+    if (errors.length > 0) throw new HttpError(400, (errors[0] as FieldError).message);
     await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'journey-list');
     const { header, rows } = journeyListCsvRows(result, query.status);
     attachment(reply, `${grant.scope.code}-${result.aim.id}-${query.status}-${asAt.toString()}.csv`);

@@ -9,6 +9,7 @@ import { monthText, nationalPeriod, parseMonthOrDay, type MonthOrDay, type Natio
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
+import { enteredText } from '../forms/query.js';
 import { nationalFigures } from '../../app/national-figures.js';
 import { requireNationalAnalyst } from '../auth/access.js';
 import { longDate } from '../../app/format.js';
@@ -18,7 +19,7 @@ import type { FieldError } from '../views/components.js';
 import { NationalAimPage, NationalPage } from '../views/national.js';
 import { trustedSvg } from '../views/trusted-svg.js';
 
-type Query = { Querystring: { as_at?: string; from?: string } };
+type Query = { Querystring: { as_at?: string | string[]; from?: string | string[] } };
 type AimParams = Query & { Params: { aim: string } };
 type FileParams = Query & { Params: { aim: string; file: string } };
 
@@ -47,17 +48,19 @@ function periodWords(period: NationalPeriod, askedDay: MonthOrDay | null): strin
 
 export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): void {
   const parse = (query: Query['Querystring']): ParsedQuery & { readonly words: string } => {
-    const asAtText = (query.as_at ?? '').trim();
-    const fromText = (query.from ?? '').trim();
+    const asAtText = enteredText(query.as_at).trim();
+    const fromText = enteredText(query.from).trim();
     const asAt = asAtText === '' ? null : parseMonthOrDay(asAtText);
     const from = fromText === '' ? null : parseMonthOrDay(fromText);
     const errors: FieldError[] = [];
     if (asAtText !== '' && asAt === null) errors.push({ field: 'as_at', message: `Enter the as-at month as a month, such as 2024-03 or 03/2024, or a date, such as 2024-03-31 or 31/03/2024 (you entered ${asAtText})` });
     if (fromText !== '' && from === null) errors.push({ field: 'from', message: `Enter the from-month as a month, such as 2020-04 or 04/2020, or a date, or leave it empty (you entered ${fromText})` });
-    const period = nationalPeriod({ asAt, from }, ctx.today());
-    if (errors.length === 0 && period.fromDate && compareDates(period.fromDate, period.asAt) > 0) {
-      errors.push({ field: 'from', message: `The from-month starts on ${longDate(period.fromDate)}, after the figures’ date, ${longDate(period.asAt)}: choose an earlier month` });
+    const asked = nationalPeriod({ asAt, from }, ctx.today());
+    if (errors.length === 0 && asked.fromDate && compareDates(asked.fromDate, asked.asAt) > 0) {
+      errors.push({ field: 'from', message: `The from-month starts on ${longDate(asked.fromDate)}, after the figures’ date, ${longDate(asked.asAt)}: choose an earlier month` });
     }
+    // A from-month that cannot be used counts every journey, as if it were empty.
+    const period = errors.some((e) => e.field === 'from') ? nationalPeriod({ asAt, from: null }, ctx.today()) : asked;
     return { period, asAtValue: asAtText, fromValue: fromText, errors, words: periodWords(period, asAt) };
   };
   const queryString = (q: ParsedQuery) => {
@@ -84,8 +87,8 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
 
   app.get<AimParams>('/national/aims/:aim', async (request, reply) => {
     await requireNationalAnalyst(ctx.connection, userOf(request));
+    // A month that cannot be used is named in the error summary; the figures are then the default month's.
     const q = parse(request.query);
-    if (q.errors.length > 0) throw new HttpError(400, (q.errors[0] as FieldError).message);
     const comparison = await nationalFigures(ctx.connection, q.period.asAt, q.period.fromDate);
     const aim = aimOf(comparison, request.params.aim);
     const base = `/national/aims/${aim.aim.nationalAim}`;
@@ -95,13 +98,14 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
         chrome: chromeOf(request, reply),
         asAtWords: longDate(q.period.asAt),
         periodWords: q.words,
-        query: { action: base, asAtValue: q.asAtValue, fromValue: q.fromValue, errors: [] },
+        query: { action: base, asAtValue: q.asAtValue, fromValue: q.fromValue, errors: q.errors },
         aim: presentNationalAim(aim, base),
         funnel: trustedSvg(nationalFunnelSvg(aim)),
         links: { svg: `${base}/funnel.svg${queryString(q)}`, png: `${base}/funnel.png${queryString(q)}`, csv: `${base}/table.csv${queryString(q)}` },
         table: nationalTableModel(aim),
         backHref: `/national${queryString(q)}`,
       }),
+      q.errors.length > 0 ? 400 : 200,
     );
   });
 

@@ -11,7 +11,9 @@ import { grantFor } from '../auth/access.js';
 import { auditListView } from '../list-audit.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
-import { parseAsAt } from '../forms/as-at.js';
+import { asAtMessage, parseAsAt } from '../forms/as-at.js';
+import { readQuery, type QueryWords } from '../forms/query.js';
+import type { FieldError } from '../views/components.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { QualityPage } from '../views/quality.js';
 import { authorityPath } from '../views/layout.js';
@@ -19,6 +21,8 @@ import { authorityPath } from '../views/layout.js';
 const ruleCodes = Object.keys(ruleCatalogue) as [RuleCode, ...RuleCode[]];
 const query = z.object({ as_at: z.string().optional(), rule: z.enum(ruleCodes).optional().catch(undefined), page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1) });
 const perPage = 100;
+/** A rule or page the report does not have falls back to every rule or the first page; only the date can be mistyped. */
+const qualityQueryWords: QueryWords = { as_at: asAtMessage };
 
 type CodeParams = { Params: { code: string }; Querystring: Record<string, string> };
 
@@ -36,8 +40,10 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): vo
   app.get<CodeParams>('/a/:code/data-quality', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code, 'import');
-    const q = query.parse(request.query);
+    const read = readQuery(query, request.query, qualityQueryWords);
+    const q = read.value;
     const parsed = parseAsAt(q.as_at, ctx.today());
+    const errors = [...(parsed.ok ? [] : [parsed.error]), ...read.errors];
     // A date that cannot be used is named in the error summary; the report is then as at today.
     const asAt = parsed.ok ? parsed : ({ ok: true, value: ctx.today() } as const);
     const report = await reportOf(grant, asAt.value);
@@ -52,8 +58,8 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): vo
         chrome: chromeOf(request, reply, grant, 'quality'),
         report,
         asAt: asAt.value,
-        asAtText: parsed.text,
-        errors: parsed.ok ? [] : [parsed.error],
+        asAtText: read.entered.as_at ?? parsed.text,
+        errors,
         action: base,
         rule: q.rule ?? null,
         lines: lines.slice((q.page - 1) * perPage, q.page * perPage),
@@ -66,15 +72,18 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: WebContext): vo
         csvHref: `${base}.csv?${params({})}`,
         childHref: (childId: string) => authorityPath(grant.scope.code, `/children/${encodeURIComponent(childId)}`),
       }),
-      parsed.ok ? 200 : 400,
+      errors.length ? 400 : 200,
     );
   });
 
   app.get<CodeParams>('/a/:code/data-quality.csv', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code, 'import');
-    const q = query.parse(request.query);
+    const read = readQuery(query, request.query, qualityQueryWords);
+    const q = read.value;
     const asAt = parseAsAt(q.as_at, ctx.today());
+    // A file cannot show an error summary: the plain error page names the problem.
+    if (read.errors.length > 0) throw new HttpError(400, (read.errors[0] as FieldError).message);
     if (!asAt.ok) throw new HttpError(400, asAt.error.message);
     const report = await reportOf(grant, asAt.value);
     const lines = q.rule ? report.problems.filter((p) => p.code === q.rule) : report.problems;

@@ -2,23 +2,34 @@
 import type { FastifyInstance } from 'fastify';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
-import { HttpError } from '../errors.js';
 import { auditListView } from '../list-audit.js';
-import { parseAsAt } from '../forms/as-at.js';
+import { asAtMessage, parseAsAt } from '../forms/as-at.js';
+import { readQuery, type QueryWords } from '../forms/query.js';
 import { presentWaitingList, waitingQuery } from '../presenters/waiting.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { WaitingPage } from '../views/waiting.js';
+
+/** What the waiting list says of a value in its query it cannot use. */
+const waitingQueryWords: QueryWords = {
+  as_at: asAtMessage,
+  aim: (entered) => `Choose an aim from the list (you entered ${entered})`,
+  status: (entered) => `Choose a status from the list: overdue, due soon or waiting (you entered ${entered})`,
+  placement: (entered) => `Choose a current placement from the list (you entered ${entered})`,
+  sort: (entered) => `Sort by weeks, due, child, aim or placement (you entered ${entered})`,
+  dir: (entered) => `Sort in the order asc or desc (you entered ${entered})`,
+  page: (entered) => `Choose a page by its number, from 1 (you entered ${entered})`,
+};
 
 export function registerWaitingRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/waiting', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code);
-    const query = waitingQuery.safeParse(request.query);
-    if (!query.success) throw new HttpError(400, `The list cannot be filtered that way: ${query.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
-    const asAt = parseAsAt(query.data.as_at, ctx.today());
+    const query = readQuery(waitingQuery, request.query, waitingQueryWords);
+    const asAt = parseAsAt(query.value.as_at, ctx.today());
+    const errors = [...(asAt.ok ? [] : [asAt.error]), ...query.errors];
     const figures = await ctx.cache.figures(grant, asAt.ok ? asAt.value : ctx.today());
-    const model = presentWaitingList(figures, { ...query.data, as_at: asAt.ok && query.data.as_at ? asAt.text : undefined }, (key, make) => ctx.cache.made(figures, key, make));
+    const model = presentWaitingList(figures, { ...query.value, as_at: asAt.ok && query.value.as_at ? asAt.text : undefined }, (key, make) => ctx.cache.made(figures, key, make));
     await auditListView(ctx.connection, grant.scope, request, user.username, 'waiting-list');
-    return sendPage(reply, WaitingPage({ chrome: chromeOf(request, reply, grant, 'waiting'), code: grant.scope.code, model, asAtValue: asAt.text, errors: asAt.ok ? [] : [asAt.error] }), asAt.ok ? 200 : 400);
+    return sendPage(reply, WaitingPage({ chrome: chromeOf(request, reply, grant, 'waiting'), code: grant.scope.code, model, asAtValue: asAt.text, errors }), errors.length ? 400 : 200);
   });
 }

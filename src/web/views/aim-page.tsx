@@ -1,7 +1,7 @@
 /** One aim's page: its figures and charts, each chart with its data as a table (the table alternative). */
 import type { VNode } from 'preact';
 import type { DashboardAim } from '../presenters/dashboard.js';
-import { PageHeader, type FieldError } from './components.js';
+import { ErrorSummary, PageHeader, type FieldError } from './components.js';
 import { AimCharts, AimFigures, AsAtForm } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 
@@ -61,7 +61,8 @@ export interface ExtraChart {
 export function AimPage(props: { chrome: Chrome; aim: DashboardAim; asAtWords: string; asAtValue: string; action: string; runTable: TableModel; waitingTable: TableModel; extraCharts: readonly ExtraChart[]; errors: readonly FieldError[] }): VNode {
   const { aim } = props;
   return (
-    <Page title={`${aim.name}, ${props.asAtWords}`} chrome={props.chrome} wide>
+    <Page title={`${aim.name}, ${props.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
+      <ErrorSummary errors={props.errors} />
       <PageHeader title={aim.name} label={props.chrome.authority?.name}>
         <p class="ds_page-header__metadata">Figures as at {props.asAtWords}.</p>
       </PageHeader>

@@ -1,6 +1,6 @@
 /** The authority's children, found by reference or name. */
 import type { VNode } from 'preact';
-import { PageHeader, Pagination } from './components.js';
+import { ErrorSummary, PageHeader, Pagination, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface ChildrenModel {
@@ -13,18 +13,33 @@ export interface ChildrenModel {
   readonly addHref: string | null;
 }
 
-export function ChildrenPage(props: { chrome: Chrome; model: ChildrenModel; action: string }): VNode {
+export function ChildrenPage(props: { chrome: Chrome; model: ChildrenModel; action: string; searchValue: string; errors: readonly FieldError[] }): VNode {
   const { model } = props;
+  const searchError = props.errors.find((e) => e.field === 'q')?.message ?? null;
   return (
-    <Page title="Children" chrome={props.chrome}>
+    <Page title="Children" chrome={props.chrome} hasErrors={props.errors.length > 0}>
+      <ErrorSummary errors={props.errors} />
       <PageHeader title="Children" label={props.chrome.authority?.name} />
       <form method="get" action={props.action} role="search">
-        <div class="ds_question">
+        <div class={`ds_question${searchError ? ' ds_question--error' : ''}`}>
           <label class="ds_label" for="q">
             Find a child by reference or name
           </label>
+          {searchError && (
+            <p class="ds_question__error-message" id="q-error">
+              {searchError}
+            </p>
+          )}
           <div class="pace-inline-fields">
-            <input class="ds_input ds_input--fluid-one-third" type="search" id="q" name="q" value={model.search} />
+            <input
+              class={`ds_input ds_input--fluid-one-third${searchError ? ' ds_input--error' : ''}`}
+              type="search"
+              id="q"
+              name="q"
+              value={props.searchValue}
+              aria-invalid={searchError ? 'true' : undefined}
+              aria-describedby={searchError ? 'q-error' : undefined}
+            />
             <button type="submit" class="ds_button ds_button--small">
               Search
             </button>

@@ -16,6 +16,8 @@ export function DuePage(props: {
   code: string;
   model: DuePageModel;
   asAtValue: string;
+  /** The window as entered, when it could not be used; otherwise the window shown. */
+  windowValue: string;
   errors: readonly FieldError[];
   notice: string | null;
   calendar: CalendarSection | null;
@@ -25,6 +27,7 @@ export function DuePage(props: {
 }): VNode {
   const { model } = props;
   const q = model.query;
+  const windowError = props.errors.find((e) => e.field === 'window')?.message ?? null;
   return (
     <Page title={`${model.title}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
       <ErrorSummary errors={props.errors} />
@@ -41,11 +44,25 @@ export function DuePage(props: {
         </div>
         <Select name="worker" label="Worker" value={q.worker} blank="Every worker" options={model.workers.map((w) => ({ value: w, label: w }))} errors={[]} />
         <Select name="team" label="Team" value={q.team} blank="Every team" options={model.teams.map((t) => ({ value: t, label: t }))} errors={[]} />
-        <div class="ds_question">
+        <div class={`ds_question${windowError ? ' ds_question--error' : ''}`}>
           <label class="ds_label" for="window">
             Due within (days)
           </label>
-          <input class="ds_input ds_input--fixed-4" type="text" inputmode="numeric" id="window" name="window" value={String(q.window)} />
+          {windowError && (
+            <p class="ds_question__error-message" id="window-error">
+              {windowError}
+            </p>
+          )}
+          <input
+            class={`ds_input ds_input--fixed-4${windowError ? ' ds_input--error' : ''}`}
+            type="text"
+            inputmode="numeric"
+            id="window"
+            name="window"
+            value={props.windowValue}
+            aria-invalid={windowError ? 'true' : undefined}
+            aria-describedby={windowError ? 'window-error' : undefined}
+          />
         </div>
         <div class="ds_question">
           <button type="submit" class="ds_button ds_button--small">

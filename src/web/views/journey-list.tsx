@@ -1,15 +1,17 @@
 /** The journeys behind one count of an aim, a page at a time, with the other counts beside them. */
 import type { VNode } from 'preact';
 import type { JourneyListModel } from '../presenters/journey-list.js';
-import { PageHeader, Pagination, Tag } from './components.js';
+import { ErrorSummary, PageHeader, Pagination, Tag, type FieldError } from './components.js';
+import { AsAtForm } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 
 export const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey', left_late: 'orange', left_early: 'grey' } as const;
 
-export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel }): VNode {
+export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel; action: string; asAtValue: string; errors: readonly FieldError[] }): VNode {
   const { model } = props;
   return (
-    <Page title={`${model.title}: ${model.aimName}, ${model.asAtWords}`} chrome={props.chrome} wide>
+    <Page title={`${model.title}: ${model.aimName}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
+      <ErrorSummary errors={props.errors} />
       <PageHeader title={`${model.title}: ${model.total} ${model.total === 1 ? 'journey' : 'journeys'}`} label={model.aimName}>
         <p class="ds_page-header__metadata">
           As at {model.asAtWords}. {model.fromWords}
@@ -17,7 +19,9 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
       </PageHeader>
       <p class="pace-sentence">{model.sentence}</p>
       <p>{model.meaning}</p>
-      <nav aria-label="The other counts of this aim" class="pace-count-links">
+      <AsAtForm action={props.action} value={props.asAtValue} errors={props.errors} extra={{ status: model.filter }} />
+      {/* The error summary's link for a status the list does not know leads to the statuses it does. */}
+      <nav aria-label="The other counts of this aim" class="pace-count-links" id="status">
         <ul class="ds_no-bullets pace-inline-list">
           {model.others.map((o) => (
             <li key={o.filter}>

@@ -87,7 +87,8 @@ export function NationalPage(props: { chrome: Chrome; periodWords: string | null
 export function NationalAimPage(props: { chrome: Chrome; asAtWords: string; periodWords: string; query: NationalQuery; aim: NationalAimModel; funnel: TrustedSvg; links: { svg: string; png: string; csv: string }; table: TableModel; backHref: string }): VNode {
   const { aim } = props;
   return (
-    <Page title={`${aim.name}, national view, ${props.asAtWords}`} chrome={props.chrome} wide>
+    <Page title={`${aim.name}, national view, ${props.asAtWords}`} chrome={props.chrome} hasErrors={props.query.errors.length > 0} wide>
+      <ErrorSummary errors={props.query.errors} />
       <PageHeader title={aim.name} label="National view">
         <p class="ds_page-header__metadata">{props.periodWords}</p>
       </PageHeader>
