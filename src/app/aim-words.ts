@@ -2,7 +2,11 @@
  * An aim's figures in words, the same on the dashboard, the aim's page and the meeting pack (page
  * and PDF): the headline, the counts, the target, the median, who is still waiting and the backlog.
  */
+import type { Aim } from '../domain/aim.js';
+import { answerWords, type AimAnswer } from '../domain/aim-answer.js';
 import type { AimFigures } from '../domain/aim-figures.js';
+import type { WindowFigures } from '../domain/aim-window.js';
+import { milestoneWords } from '../domain/status-words.js';
 import type { JourneyStatus } from '../domain/status.js';
 import { formatPercent, formatWeeks, longDate, plural } from './format.js';
 
@@ -46,4 +50,14 @@ export function aimWords(figures: AimFigures): AimWords {
       ? `Backlog: of ${plural(figures.backlog.total, 'journey')} started before ${longDate(figures.backlog.startedBefore)}, ${figures.backlog.complete} had reached the milestone, ${figures.backlog.left} had left without it and ${figures.backlog.stillWaiting} were still waiting (aim: all by ${longDate(figures.backlog.byDate)}).`
       : null,
   };
+}
+
+/** The answer to "are we getting better?" as the sentence an aim leads with. */
+export function answerSentence(aim: Aim, answer: AimAnswer): string {
+  return answerWords(answer, milestoneWords[aim.kind]);
+}
+
+/** Which journeys a window's figure counts, in words (decision 0019): its dates, and what settles a journey. */
+export function windowSentence(window: WindowFigures): string {
+  return `Journeys that reached the milestone, became overdue or left after the timescale from ${longDate(window.from)} to ${longDate(window.to)}.`;
 }

@@ -6,9 +6,11 @@
  * addressed; presenters draw the charts, with the links they need, from these.
  */
 import type { Aim } from '../domain/aim.js';
+import { aimAnswer, type AimAnswer } from '../domain/aim-answer.js';
 import { aimFigures, type AimFigures } from '../domain/aim-figures.js';
 import { aimRunChart, type AimRunChart } from '../domain/aim-run-chart.js';
 import { aimSentence } from '../domain/aim-sentence.js';
+import { everyChild, type ChildFilter } from '../domain/child-filter.js';
 import type { PlacementType } from '../domain/codes.js';
 import { daysBetween, type PlainDate } from '../domain/date.js';
 import { changeMarks, type ChangeMark } from '../domain/improvement/change-marks.js';
@@ -21,6 +23,8 @@ export interface AimResult {
   readonly figures: AimFigures;
   /** The run chart's points, the waiting bars and what the rules find. */
   readonly chart: AimRunChart;
+  /** Are we getting better? The rules' answer for the chart's current phase. */
+  readonly answer: AimAnswer;
   /** The tests of change serving the aim, marked on its run chart (none when no test serves it). */
   readonly marks: readonly ChangeMark[];
 }
@@ -43,6 +47,8 @@ export interface WaitingRow {
 export interface AuthorityFigures {
   readonly authority: Authority;
   readonly asAt: PlainDate;
+  /** Whose figures: every child's, or a team's, a locality's or a worker's. */
+  readonly filter: ChildFilter;
   /** The data version the figures were computed from (src/store/data-version.ts). */
   readonly version: string;
   readonly aims: readonly AimResult[];
@@ -51,15 +57,12 @@ export interface AuthorityFigures {
 }
 
 /** Computes every aim's figures and run chart for the authority as at `asAt` (stages and survival when asked: aim-views.ts). */
-export function computeAuthorityFigures(authority: Authority, aims: readonly Aim[], records: readonly ChildRecord[], tests: readonly TestOfChange[], asAt: PlainDate, version: string): AuthorityFigures {
+export function computeAuthorityFigures(authority: Authority, aims: readonly Aim[], records: readonly ChildRecord[], tests: readonly TestOfChange[], asAt: PlainDate, version: string, filter: ChildFilter = everyChild): AuthorityFigures {
   const names = new Map<string, string | null>(records.map((r) => [r.child.childId, displayName(r)]));
-  const results: AimResult[] = aims.map((aim) => ({
-    aim,
-    sentence: aimSentence(aim),
-    figures: aimFigures(aim, records, asAt),
-    chart: aimRunChart(aim, records, asAt, authority.programmeStart),
-    marks: changeMarks(tests, aim.id, asAt),
-  }));
+  const results: AimResult[] = aims.map((aim) => {
+    const chart = aimRunChart(aim, records, asAt, authority.programmeStart);
+    return { aim, sentence: aimSentence(aim), figures: aimFigures(aim, records, asAt), chart, answer: aimAnswer(chart), marks: changeMarks(tests, aim.id, asAt) };
+  });
   const waiting = results.flatMap((r) =>
     r.chart.series.waiting.map(
       (w): WaitingRow => ({
@@ -76,7 +79,7 @@ export function computeAuthorityFigures(authority: Authority, aims: readonly Aim
       }),
     ),
   );
-  return { authority, asAt, version, aims: results, waiting, childCount: records.length };
+  return { authority, asAt, filter, version, aims: results, waiting, childCount: records.length };
 }
 
 /** "Amy Adams", or null when no name is recorded. */

@@ -1,6 +1,7 @@
 /**
  * The one cache of figures (docs/architecture.md, "The cache"): an authority's figures as at a date,
- * keyed by (authority, as-at date, data version). The data version is one counter the store raises
+ * for every child or for a team's, a locality's or a worker's (child-filter.ts), keyed by
+ * (authority, as-at date, filter, data version). The data version is one counter the store raises
  * inside the transaction of every change the figures depend on (src/store/data-version.ts), so each
  * request asks for it once (one indexed look-up) and an entry is used only while it is current,
  * whichever process changed the data. Requests that arrive while an entry is being computed wait
@@ -8,8 +9,10 @@
  * report) is kept with the entry, under the entry's key and a name, and goes when the entry goes.
  */
 import type { PlainDate } from '../domain/date.js';
+import { everyChild, filterChoices, filterKey, inFilter, isEveryChild, type ChildFilter, type FilterChoices } from '../domain/child-filter.js';
 import type { ChildRecord } from '../domain/records.js';
-import { dataVersion, listAims, listTests, loadChildRecords, type Connection, type StoredAuthority } from '../store/index.js';
+import { withAllocationsOn, type AllocationVersion } from '../domain/reminders/allocation.js';
+import { allocationVersions, dataVersion, listAims, listTests, loadChildRecords, type Connection, type StoredAuthority } from '../store/index.js';
 import { computeAuthorityFigures, type AuthorityFigures } from './authority-figures.js';
 
 interface Entry {
@@ -26,6 +29,8 @@ export class FiguresCache {
   readonly #figures = new Map<string, Entry>();
   /** The records of each authority at its latest data version, shared by every as-at date. */
   readonly #records = new Map<number, { version: number; value: Promise<ChildRecord[]> }>();
+  /** Each child's allocations over time, at the authority's latest data version, for a filter by team or worker. */
+  readonly #allocations = new Map<number, { version: number; value: Promise<ReadonlyMap<string, readonly AllocationVersion[]>> }>();
   /** What is made from each entry (charts, PNGs, page parts), by name. */
   readonly #made = new WeakMap<AuthorityFigures, Map<string, unknown>>();
   readonly #maxEntries: number;
@@ -34,12 +39,12 @@ export class FiguresCache {
     private readonly connection: Connection,
     options: FiguresCacheOptions = {},
   ) {
-    this.#maxEntries = options.maxEntries ?? 12;
+    this.#maxEntries = options.maxEntries ?? 24;
   }
 
-  /** The authority's figures as at `asAt`, from memory while its data version is unchanged. */
-  async figures(stored: StoredAuthority, asAt: PlainDate): Promise<AuthorityFigures> {
-    const key = `${stored.scope.id}|${asAt.toString()}`;
+  /** The authority's figures as at `asAt` (for the children in `filter`), from memory while its data version is unchanged. */
+  async figures(stored: StoredAuthority, asAt: PlainDate, filter: ChildFilter = everyChild): Promise<AuthorityFigures> {
+    const key = `${stored.scope.id}|${asAt.toString()}|${filterKey(filter)}`;
     const version = await dataVersion(this.connection, stored.scope);
     const cached = this.#figures.get(key);
     if (cached && cached.version === version) {
@@ -48,7 +53,7 @@ export class FiguresCache {
       this.#figures.set(key, cached);
       return cached.value;
     }
-    const value = this.#compute(stored, asAt, version);
+    const value = this.#compute(stored, asAt, version, filter);
     this.#figures.delete(key);
     this.#figures.set(key, { version, value });
     // A computation that fails is not kept: the next request tries again.
@@ -80,9 +85,21 @@ export class FiguresCache {
     return made.get(name) as T;
   }
 
-  async #compute(stored: StoredAuthority, asAt: PlainDate, version: number): Promise<AuthorityFigures> {
+  async #compute(stored: StoredAuthority, asAt: PlainDate, version: number, filter: ChildFilter): Promise<AuthorityFigures> {
     const [aims, tests, records] = await Promise.all([listAims(this.connection, stored.scope), listTests(this.connection, stored.scope), this.#recordsOf(stored, version)]);
-    return computeAuthorityFigures(stored.authority, aims, records, tests, asAt, String(version));
+    if (isEveryChild(filter)) return computeAuthorityFigures(stored.authority, aims, records, tests, asAt, String(version));
+    // The children in the filter, each with the team and worker allocated to them on the as-at date.
+    const allocated = filter.team === null && filter.worker === null ? records : withAllocationsOn(records, await this.#allocationsOf(stored, version), asAt);
+    return computeAuthorityFigures(stored.authority, aims, allocated.filter((record) => inFilter(record, filter)), tests, asAt, String(version), filter);
+  }
+
+  #allocationsOf(stored: StoredAuthority, version: number): Promise<ReadonlyMap<string, readonly AllocationVersion[]>> {
+    const cached = this.#allocations.get(stored.scope.id);
+    if (cached && cached.version === version) return cached.value;
+    const value = allocationVersions(this.connection, stored.scope);
+    this.#allocations.set(stored.scope.id, { version, value });
+    value.catch(() => this.#allocations.get(stored.scope.id)?.value === value && this.#allocations.delete(stored.scope.id));
+    return value;
   }
 
   #recordsOf(stored: StoredAuthority, version: number): Promise<ChildRecord[]> {
@@ -93,4 +110,9 @@ export class FiguresCache {
     value.catch(() => this.#records.get(stored.scope.id)?.value === value && this.#records.delete(stored.scope.id));
     return value;
   }
+}
+
+/** Every team, locality and worker the authority's records name (for the forms that filter by them), once per data version. */
+export function filterChoicesOf(cache: FiguresCache, stored: StoredAuthority, figures: AuthorityFigures): Promise<FilterChoices> {
+  return cache.made(figures, 'filter-choices', async () => filterChoices(await cache.records(stored, figures)));
 }

@@ -8,6 +8,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { monthWords, type PlainDate } from '../domain/date.js';
+import { weeksWords } from '../domain/round.js';
 import { chartDate, fontFamily, palette, renderSvg, type ChartLinks, type LegendItem } from './render.js';
 
 export interface RunChartPointInput {
@@ -66,7 +67,7 @@ export interface RunChartInput {
 
 /** The chart's size and margins: fixed, so that a mark's place can be known from its date. */
 export const runChartLayout = { width: 1100, height: 440, marginLeft: 56, marginRight: 24, marginTop: 28, laneHeight: 16 } as const;
-const smallLayout = { width: 720, height: 260 } as const;
+const smallLayout = { width: 560, height: 250 } as const;
 
 /** More dots than this and each is drawn smaller and fainter, so that a decade of children stays readable. */
 const manyPoints = 300;
@@ -78,7 +79,7 @@ export function runChartSvg(input: RunChartInput): string {
   const width = small ? smallLayout.width : runChartLayout.width;
   const many = input.points.length > manyPoints;
   const points = input.points.map((p) => ({ ...p, x: chartDate(p.end), signal: input.highlighted.has(p.position), title: p.title ?? `${p.childId}: ${p.weeks.toFixed(1)} weeks, ended ${p.end.toString()}`, href: links ? links.hrefOf(p.childId) : null }));
-  const segments = medianSegments(input, points, input.valueText ?? weeksText);
+  const segments = medianSegments(input, points, input.valueText ?? weeksWords);
   const radius = many ? 2.2 : 3.5;
   const linkOptions = links ? { href: 'href', ariaLabel: 'title' } : {};
   const marks: Plot.Markish[] = [
@@ -147,7 +148,7 @@ function lineLabels(input: RunChartInput, points: readonly { x: Date; weeks: num
   const latest = later.at(-1);
   const first = points[0];
   const last = points.at(-1);
-  const valueText = input.valueText ?? weeksText;
+  const valueText = input.valueText ?? weeksWords;
   // Pixels a unit of the y axis, near enough to tell when two labels would meet.
   const top = Math.max(1, input.aimWeeks ?? 0, ...points.map((p) => p.weeks));
   const plotHeight = (small ? smallLayout.height : runChartLayout.height) - runChartLayout.marginTop - 44;
@@ -164,15 +165,9 @@ function lineLabels(input: RunChartInput, points: readonly { x: Date; weeks: num
     // Over the aim line too when the aim runs just above it, so that the aim line does not strike it through.
     const y = input.aimWeeks !== null && latest.median <= input.aimWeeks && close(latest.median, input.aimWeeks) ? input.aimWeeks : latest.median;
     const words = small ? `New median ${valueText(latest.median)}` : `New median ${valueText(latest.median)}, from ${monthWords(start.end)}`;
-    marks.push(Plot.text([words], { x: last.x, y, textAnchor: 'end', dy: -13, fill: palette.orange, fontWeight: 'bold', ...halo }));
+    marks.push(Plot.text([words], { x: last.x, y, textAnchor: 'end', dx: -2, dy: -13, fill: palette.orange, fontWeight: 'bold', ...halo }));
   }
   return marks;
-}
-
-/** "42 weeks", "1 week", "26.1 weeks". */
-function weeksText(weeks: number): string {
-  const rounded = Math.round(weeks * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)} ${rounded === 1 ? 'week' : 'weeks'}`;
 }
 
 /** Every date the chart shows, so that the x scale can be fixed and each mark's label placed before drawing. */

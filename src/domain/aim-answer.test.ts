@@ -57,9 +57,18 @@ describe('the answer to "are we getting better?"', () => {
     expect(answerWords(answer, milestone)).toBe('No change yet: the weeks to a permanence recommendation vary around the median of 19 weeks, with no run or trend the rules count as more than chance (32 children).');
   });
 
-  it('says there is not enough yet below 10 useful points', () => {
+  it('says there is not enough yet below 10 children, counting every child who has had the milestone', () => {
+    // 7 children: the median is 20, and the two on it are not useful to the rules, but they have had it.
     const answer = aimAnswer(aimRunChart(aim2, childrenWaiting([17, 12, 27, 20, 20, 18, 22]), d('2020-01-01'), null));
-    expect(answerWords(answer, milestone)).toBe('Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 5 so far.');
+    expect(answer).toEqual({ kind: 'too-few-points', points: 7, useful: 5, needed: 10 });
+    expect(answerWords(answer, milestone)).toBe('Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 7 so far.');
+    expect(answerWords(aimAnswer(aimRunChart(aim2, childrenWaiting([17]), d('2020-01-01'), null)), milestone)).toBe('Not enough yet: the rules need 10 children who have had a permanence recommendation; there is 1 so far.');
+  });
+
+  it('says how many of 10 or more children are off the median when too few are', () => {
+    // 11 children, 5 of them on the median of 20: 6 useful.
+    const answer = aimAnswer(aimRunChart(aim2, childrenWaiting([20, 20, 20, 20, 20, 17, 12, 27, 18, 22, 25]), d('2020-01-01'), null));
+    expect(answerWords(answer, milestone)).toBe('Not enough yet: the rules need 10 children whose weeks are not exactly the median; of the 11 who have had a permanence recommendation, 6 are.');
   });
 });
 

@@ -12,9 +12,11 @@
  */
 import type { AimRunChart } from './aim-run-chart.js';
 import { monthWords, type PlainDate } from './date.js';
+import { weeksWords } from './round.js';
 
 export type AimAnswer =
-  | { readonly kind: 'too-few-points'; readonly points: number; readonly needed: number }
+  /** `points` children on the chart, `useful` of them off the median (points on it do not count): 10 useful are needed. */
+  | { readonly kind: 'too-few-points'; readonly points: number; readonly useful: number; readonly needed: number }
   | {
       readonly kind: 'improving' | 'worse';
       /** The first child of the sign, by position, and the day its journey ended. */
@@ -37,7 +39,7 @@ export function aimAnswer(chart: AimRunChart): AimAnswer {
   const { analysis, series } = chart;
   const points = series.points.length;
   const at = (position: number) => (series.points[position - 1] as (typeof series.points)[number]).end;
-  if (analysis.too_few_points !== null || points === 0) return { kind: 'too-few-points', points: analysis.anhoej.n_useful, needed: 10 };
+  if (analysis.too_few_points !== null || points === 0) return { kind: 'too-few-points', points, useful: analysis.anhoej.n_useful, needed: 10 };
   const phases = analysis.phases;
   const current = phases[phases.length - 1];
   const before = phases[phases.length - 2];
@@ -63,17 +65,13 @@ export function aimAnswer(chart: AimRunChart): AimAnswer {
 }
 
 
-/** "42 weeks", "1 week", "26.1 weeks": weeks to one decimal, as every figure pace shows. */
-function weeksWords(weeks: number): string {
-  const rounded = Math.round(weeks * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)} ${rounded === 1 ? 'week' : 'weeks'}`;
-}
-
 /** The answer as the one sentence a manager reads first; `milestone` is "a permanence recommendation". */
 export function answerWords(answer: AimAnswer, milestone: string): string {
   switch (answer.kind) {
     case 'too-few-points':
-      return `Not enough yet: the rules need ${answer.needed} children who have had ${milestone}; there ${answer.points === 1 ? 'is' : 'are'} ${answer.points} so far.`;
+      if (answer.points < answer.needed) return `Not enough yet: the rules need ${answer.needed} children who have had ${milestone}; there ${answer.points === 1 ? 'is' : 'are'} ${answer.points} so far.`;
+      // Children exactly on the median count neither way, so more are needed than have had it.
+      return `Not enough yet: the rules need ${answer.needed} children whose weeks are not exactly the median; of the ${answer.points} who have had ${milestone}, ${answer.useful} are.`;
     case 'no-change':
       return `No change yet: the weeks to ${milestone} vary around the median of ${weeksWords(answer.median)}, with no run or trend the rules count as more than chance (${answer.points} children).`;
     case 'improving':

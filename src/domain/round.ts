@@ -10,3 +10,9 @@ export function roundTo(value: number, places = 1): number {
 export function roundOrNull(value: number | null, places = 1): number | null {
   return value === null ? null : roundTo(value, places);
 }
+
+/** "42 weeks", "1 week", "26.1 weeks": weeks to one decimal, a whole number without its ".0". */
+export function weeksWords(weeks: number): string {
+  const rounded = roundTo(weeks, 1);
+  return `${rounded} ${rounded === 1 ? 'week' : 'weeks'}`;
+}

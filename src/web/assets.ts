@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { appCss } from './views/app-css.js';
+import { figuresCss } from './views/figures-css.js';
 
 const require = createRequire(import.meta.url);
 const designSystemDist = join(dirname(require.resolve('@scottish-government/design-system/package.json')), 'dist');
@@ -16,6 +17,6 @@ const appJs = `import DS from '/assets/sgds/scripts/design-system.js';\nDS.initA
 
 export async function registerAssets(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, { root: designSystemDist, prefix: '/assets/sgds/', maxAge: '1d', index: false, wildcard: true });
-  app.get('/assets/app.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(appCss));
+  app.get('/assets/app.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(appCss + figuresCss));
   app.get('/assets/app.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(appJs));
 }

@@ -22,27 +22,51 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     await web.dispose();
   });
 
-  it("shows each aim's sentence and its headline with every count, as at today", async () => {
-    const text = textOf((await client.get('/a/NORTH')).body);
-    expect(text).toContain('Figures as at 1 June 2021; programme start 1 January 2020.');
-    expect(text).toContain(
-      'Aim 2: permanence recommendation All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated. 33.3% in time n = 3 journeys counted (% in time = in time ÷ n). Every journey, whenever it started. 1 in time Had a permanence recommendation within the timescale. 1 late Had a permanence recommendation, but after the timescale. 1 overdue Still waiting for a permanence recommendation, past the timescale. 0 left after the timescale Left after the timescale without a permanence recommendation (left care, moved, turned 18 or the plan was replaced): counts against the aim. Not counted in n: 2 waiting Still waiting for a permanence recommendation, within the timescale: not counted for or against the aim yet. 0 left within the timescale Left within the timescale without a permanence recommendation: not counted in the percentage, but listed so that nobody vanishes.',
+  it('leads each aim with its answer, the recent figure beside the figure since the from-date, and who is still waiting', async () => {
+    const body = (await client.get('/a/NORTH')).body;
+    const { document } = parseHTML(body);
+    const aim2 = Array.from(document.querySelectorAll('section.pace-glance')).find((s) => s.querySelector('h2')?.textContent === 'Aim 2: permanence recommendation');
+    expect(textOf(aim2?.innerHTML ?? '')).toBe(
+      'Aim 2: permanence recommendation Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 2 so far. ' +
+        // As at 1 June 2021 the last 12 months run from 2 June 2020: A1 (in time on 1 June 2020) settled before them; B2 (late) and C3 (overdue from 3 March 2021) in them.
+        'Last 12 months 0.0% in time 0 of 2 journeys (Aim 2: permanence recommendation, last 12 months) Journeys that reached the milestone, became overdue or left after the timescale from 2 June 2020 to 1 June 2021. ' +
+        'Since records began 33.3% in time 1 of 3 journeys (Aim 2: permanence recommendation, since records began) Every journey, whenever it started. ' +
+        'Still waiting: 3 , of whom 1 overdue; the longest for 39.0 weeks. (Aim 2: permanence recommendation) The charts, the children and what the rules find for Aim 2: permanence recommendation',
     );
-    expect(text).toContain('3 children in the cohort still waiting, the longest for 39.0 weeks.');
+    // Each count leads to its journeys: the window's with months=12.
+    expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;months=12">2</a>');
+    expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=still-waiting">3</a>');
+    expect(body).toContain('<img class="pace-chart-picture" src="/a/NORTH/aims/aim-2/run-chart-small.svg?as_at=2021-06-01" alt="Run chart of Aim 2: permanence recommendation: 2 children, one dot each at the date they reached the milestone, height the weeks it took. Not enough yet:');
+  });
+
+  it('sums every count in one table, each a link to its journeys', async () => {
+    const { document } = parseHTML((await client.get('/a/NORTH')).body);
+    const row = Array.from(document.querySelectorAll('table.pace-summary tbody tr')).find((r) => r.querySelector('th')?.textContent === 'Aim 2: permanence recommendation');
+    expect(Array.from(row?.querySelectorAll('td') ?? []).map((td) => td.textContent)).toEqual(['33.3%', '3', '1', '1', '1', '0', '2', '0', '28.4 weeks']);
+  });
+
+  it('takes the recent window the reader chooses, and names one it cannot use', async () => {
+    // 24 months from 2 June 2019: A1, B2 and C3 all settled in them.
+    const text = textOf((await client.get('/a/NORTH?window=24')).body);
+    expect(text).toContain('Last 24 months 33.3% in time 1 of 3 journeys (Aim 2: permanence recommendation, last 24 months)');
+    const wrong = await client.get('/a/NORTH?window=5');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('<a href="#window">Choose the recent figure\'s window from the list: 3, 6, 12, 24 months (you entered 5)</a>');
+    expect(textOf(wrong.body)).toContain('Last 12 months 0.0% in time');
   });
 
   it('shows the figures as they were on an earlier date', async () => {
     const text = textOf((await client.get('/a/NORTH?as_at=01/07/2020')).body);
     expect(text).toContain('Figures as at 1 July 2020');
-    expect(text).toContain('100.0% in time n = 1 journeys counted (% in time = in time ÷ n). Every journey, whenever it started. 1 in time');
-    expect(text).toContain('Not counted in n: 1 waiting Still waiting for a permanence recommendation, within the timescale');
+    expect(text).toContain('Since records began 100.0% in time 1 of 1 journey (Aim 2: permanence recommendation, since records began)');
+    expect(text).toContain('Aim 2: permanence recommendation Not enough yet: the rules need 10 children who have had a permanence recommendation; there is 1 so far.');
   });
 
-  it('says in the error summary when the as-at date is not a real date, and shows no figures', async () => {
+  it('names an as-at date that is not a real date in the error summary, and shows today\'s figures', async () => {
     const response = await client.get('/a/NORTH?as_at=31/02/2021');
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('<a href="#as_at">Enter the as-at date as a real date, such as 2024-03-01 or 01/03/2024 (you entered 31/02/2021)</a>');
-    expect(textOf(response.body)).not.toContain('% in time');
+    expect(textOf(response.body)).toContain('Figures as at 1 June 2021');
   });
 
   it('refuses an as-at date after today', async () => {
@@ -51,17 +75,22 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     expect(textOf(response.body)).toContain('The as-at date cannot be after today, 2021-06-01 (you entered 2021-06-02)');
   });
 
-  it('draws each dot of the run chart as a link to that child', async () => {
-    const { document } = parseHTML((await client.get('/a/NORTH')).body);
+  it("draws each dot of the run chart and each bar of the waiting chart on the aim's page as a link to that child", async () => {
+    const { document } = parseHTML((await client.get('/a/NORTH/aims/aim-2')).body);
     const links = Array.from(document.querySelectorAll('svg a')).map((a) => [a.getAttribute('aria-label'), a.getAttribute('href')]);
     expect(links).toContainEqual(['A1: 21.7 weeks, ended 2020-06-01', '/a/NORTH/children/A1']);
     expect(links).toContainEqual(['B2: 35.0 weeks, ended 2020-10-05', '/a/NORTH/children/B2']);
     expect(links).toContainEqual(['C3: 39.0 weeks waiting, residential care, overdue', '/a/NORTH/children/C3']);
   });
 
-  it('says what the rules say, in words', async () => {
-    const text = textOf((await client.get('/a/NORTH')).body);
-    expect(text).toContain('What the rules say The baseline is all 2 points so far, because only 0 journeys ended before the programme start on 1 January 2020 (at least 10 are needed). 10 useful points are needed before these rules can judge; this chart has 2.');
+  it("leads the aim's page with the answer and the figures, and keeps every finding of the rules in a closed section", async () => {
+    const body = (await client.get('/a/NORTH/aims/aim-2')).body;
+    const text = textOf(body);
+    expect(text).toContain('Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 2 so far. Last 12 months 0.0% in time 0 of 2 journeys');
+    expect(body).toContain('<details class="ds_details pace-findings"><summary class="ds_details__summary">Everything the run-chart rules find</summary>');
+    expect(text).toContain(
+      'Everything the run-chart rules find What the rules say The baseline is all 2 points so far, because only 0 journeys ended before the programme start on 1 January 2020 (at least 10 are needed). 10 useful points are needed before these rules can judge; this chart has 2.',
+    );
   });
 
   it('offers the run chart as CSV of its data, SVG and PNG', async () => {
@@ -85,10 +114,10 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     );
   });
 
-  it("shows each chart's data as a table on the aim's page, each child a link", async () => {
+  it("shows each chart's data as a table on the aim's page, the most recent child first, each child a link", async () => {
     const body = (await client.get('/a/NORTH/aims/aim-2')).body;
     const text = textOf(body);
-    expect(text).toContain('The run chart\'s data Run chart of Aim 2: permanence recommendation: each journey that reached the milestone, in the order of the chart Point Child Started Reached the milestone Weeks In the baseline Part of a signal 1 A1 2020-01-01 2020-06-01 21.7 yes no 2 B2 2020-02-03 2020-10-05 35 yes no');
+    expect(text).toContain("The run chart's data All 2 children on the run chart. Run chart of Aim 2: permanence recommendation: each journey that reached the milestone, the most recent first Point Child Started Reached the milestone Weeks In the baseline Part of a signal 2 B2 2020-02-03 2020-10-05 35 yes no 1 A1 2020-01-01 2020-06-01 21.7 yes no");
     expect(text).toContain('C3 2020-09-01 39 2021-03-02 overdue residential care');
     expect(body).toContain('<a class="ds_link" href="/a/NORTH/children/E5">E5</a>');
   });
@@ -99,7 +128,8 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     expect(text).toContain('Where the time goes: the stages');
     expect(text).toContain('Time to the milestone, with children still waiting counted');
     expect(body).toContain('href="/a/NORTH/aims/aim-2/survival.csv?as_at=2021-06-01"');
-    expect(body).toContain('<img class="pace-chart-picture" src="/a/NORTH/aims/aim-2/stages.svg?as_at=2021-06-01" alt="Bar chart of the median weeks between consecutive milestones');
+    // Both drawn in the page, at full width, as the run chart is.
+    expect(body).toMatch(/<h2 id="stages">Where the time goes: the stages<\/h2><p>[^<]*<\/p><figure class="pace-figure"><div class="pace-chart">.*?<svg /);
     // After the programme start: A1 reached it on day 152 and B2 on day 245; D4 (92 days), E5 (176) and C3 (273) still wait.
     // 5 in view → 4 at day 152: 75% still waiting; 2 in view at day 245: 37.5%.
     const survival = await client.get('/a/NORTH/aims/aim-2/survival.csv?as_at=2021-06-01');
@@ -114,13 +144,13 @@ describe.each(engines)('the dashboard on $name', (engine) => {
   });
 
   it('shows the new figure as soon as a record changes, from whichever process', async () => {
-    expect(textOf((await client.get('/a/NORTH')).body)).toContain('33.3% in time n = 3');
+    expect(textOf((await client.get('/a/NORTH')).body)).toContain('Since records began 33.3% in time 1 of 3 journeys (Aim 2');
     // Written straight to the store, as another process (an import, the CLI) would.
     await saveRecords(web.connection, web.north, { events: [event('permanence_recommendation', '2021-05-20', 'adoption', { childId: 'E5', id: 'EE5' })] }, { by: 'elsewhere' });
-    expect(textOf((await client.get('/a/NORTH')).body)).toContain('50.0% in time n = 4 journeys counted (% in time = in time ÷ n). Every journey, whenever it started. 2 in time');
+    expect(textOf((await client.get('/a/NORTH')).body)).toContain('Since records began 50.0% in time 2 of 4 journeys (Aim 2');
   });
 
-  it('shows a run chart of more than 300 dots as a picture, leaving the links to the table', async () => {
+  it('links every dot of a run chart of more than 300, taking them out of the keyboard order (the table holds them too), and pages the table', async () => {
     const ids = Array.from({ length: 301 }, (_, i) => `M${String(i).padStart(3, '0')}`);
     await saveRecords(
       web.connection,
@@ -132,14 +162,23 @@ describe.each(engines)('the dashboard on $name', (engine) => {
       },
       { by: 'test' },
     );
-    const body = (await client.get('/a/NORTH')).body;
-    expect(body).toContain('<img class="pace-chart-picture" src="/a/NORTH/aims/aim-2/run-chart.svg?as_at=2021-06-01" alt="Run chart of Aim 2: permanence recommendation: 303 dots, one a journey that reached the milestone, at the date it did; height the weeks it took."');
-    expect(body).not.toContain('M000: 17.1 weeks, ended 2019-05-01');
+    const body = (await client.get('/a/NORTH/aims/aim-2')).body;
+    const { document } = parseHTML(body);
+    const dots = Array.from(document.querySelectorAll('#run-chart + figure svg a'));
+    expect(dots).toHaveLength(303);
+    expect(dots.every((a) => a.getAttribute('tabindex') === '-1')).toBe(true);
+    expect(textOf(body)).toContain("The run chart's data 1 to 25 of 303 children on the run chart; every one as CSV");
+    // The most recent first: B2 (2020-10-05), then A1 (2020-06-01), then the 301 of 2019-05-01, the last by child first.
+    const second = textOf((await client.get('/a/NORTH/aims/aim-2?run_page=2')).body);
+    expect(second).toContain("The run chart's data 26 to 50 of 303 children on the run chart; every one as CSV");
+    expect(second).toContain('Page 2 of 13');
+    // The dashboard shows the chart as a small picture, linked to the aim's page: no dot of it is in the dashboard's HTML.
+    expect((await client.get('/a/NORTH')).body).not.toContain('M000: 17.1 weeks, ended 2019-05-01');
   });
 
   it('escapes what users typed, even inside a chart', async () => {
     await saveRecords(web.connection, web.north, { children: [child({ childId: '<script>alert(1)</script>' })], placements: [placement('2021-01-01', null, 'foster', { childId: '<script>alert(1)</script>', id: 'PX' })] }, { by: 'test' });
-    const body = (await client.get('/a/NORTH')).body;
+    const body = (await client.get('/a/NORTH/aims/aim-2')).body;
     expect(body).not.toContain('<script>alert(1)</script>');
     expect(body).toMatch(/&lt;script(&gt;|>)alert\(1\)&lt;\/script/);
   });

@@ -26,7 +26,7 @@ describe.each(engines)('the journeys behind each count, on $name', (engine) => {
   /** The address and number of each count link in the dashboard's summary row for an aim. */
   async function summaryLinks(aimName: string): Promise<{ href: string; count: number }[]> {
     const body = (await client.get('/a/NORTH')).body;
-    const row = new RegExp(`<th scope="row"><a class="ds_link" href="#aim-[^"]+">${aimName}</a></th>(.*?)</tr>`).exec(body)?.[1] ?? '';
+    const row = new RegExp(`<th scope="row"><a class="ds_link" href="/a/NORTH/aims/[^"]+">${aimName}</a></th>(.*?)</tr>`).exec(body)?.[1] ?? '';
     return [...row.matchAll(/<a class="ds_link" href="([^"]+)">(\d+)<\/a>/g)].map((m) => ({ href: (m[1] as string).replace(/&amp;/g, '&'), count: Number(m[2]) }));
   }
 

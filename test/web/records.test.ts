@@ -33,12 +33,12 @@ describe.each(engines)('adding and changing records on $name', (engine) => {
   });
 
   it('adds an event, and the aim it ends moves on the dashboard', async () => {
-    expect(textOf((await client.get('/a/NORTH')).body)).toContain('33.3% in time n = 3');
+    expect(textOf((await client.get('/a/NORTH')).body)).toContain('Since records began 33.3% in time 1 of 3 journeys');
     await client.get('/a/NORTH/children/E5/events/new');
     const saved = await client.post('/a/NORTH/children/E5/events/new', { event_id: 'EE5', event_type: 'permanence_recommendation', date: '20/05/2021', route: 'adoption', note: '' });
     expect([saved.statusCode, saved.headers.location]).toEqual([303, '/a/NORTH/children/E5?done=event-added&id=EE5']);
     expect(textOf((await client.get('/a/NORTH/children/E5?done=event-added&id=EE5')).body)).toContain('Event added. (EE5)');
-    expect(textOf((await client.get('/a/NORTH')).body)).toContain('50.0% in time n = 4 journeys counted');
+    expect(textOf((await client.get('/a/NORTH')).body)).toContain('Since records began 50.0% in time 2 of 4 journeys');
     // Entered through pace's own form: recorded on the day it was entered (today, 2021-06-01).
     const stored = (await findChildRecord(web.connection, web.north, 'E5'))?.events.find((e) => e.eventId === 'EE5');
     expect(stored?.recordedDate?.toString()).toBe('2021-06-01');

@@ -13,6 +13,8 @@ export interface DueListOptions {
   readonly worker?: string | null;
   /** Only children of this team. */
   readonly team?: string | null;
+  /** Only children of this locality. */
+  readonly locality?: string | null;
   /** Items due on or before as-at + this many days are "due soon". */
   readonly windowDays: number;
 }
@@ -23,6 +25,7 @@ export interface DueChild {
   readonly childName: string | null;
   readonly worker: string | null;
   readonly team: string | null;
+  readonly locality: string | null;
   /** Past their due date and still to be met, oldest first. */
   readonly overdue: readonly ScheduledItem[];
   /** Due from as-at to the end of the window, soonest first. */
@@ -66,6 +69,7 @@ export function childrenDue(records: readonly ChildRecord[], schedule: readonly 
       childName: [child.firstName, child.lastName].filter(Boolean).join(' ') || null,
       worker: child.worker,
       team: child.team,
+      locality: child.locality,
       overdue,
       dueSoon: upcoming.filter((item) => item.daysToDue <= windowDays),
       next: upcoming[0] ?? null,
@@ -82,9 +86,13 @@ export function dueList(records: readonly ChildRecord[], schedule: readonly Reso
 }
 
 /** Whether a child is allocated to the worker and the team asked for (either left out or empty: any). */
-export function isAllocatedTo(child: { readonly worker: string | null; readonly team: string | null }, options: Pick<DueListOptions, 'worker' | 'team'>): boolean {
+export function isAllocatedTo(child: { readonly worker: string | null; readonly team: string | null; readonly locality?: string | null }, options: Pick<DueListOptions, 'worker' | 'team' | 'locality'>): boolean {
   const any = (name: string | null | undefined) => name === null || name === undefined || name.trim() === '';
-  return (any(options.worker) || sameName(child.worker, options.worker as string)) && (any(options.team) || sameName(child.team, options.team as string));
+  return (
+    (any(options.worker) || sameName(child.worker, options.worker as string)) &&
+    (any(options.team) || sameName(child.team, options.team as string)) &&
+    (any(options.locality) || sameName(child.locality ?? null, options.locality as string))
+  );
 }
 
 /** Children with something overdue or due soon, the most pressing first (earliest due date, then reference). */

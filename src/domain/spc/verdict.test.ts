@@ -28,6 +28,11 @@ describe('verdicts in words', () => {
     expect(sentences).toContain('Shift: 8 points in a row above the median, from March 2018 to October 2018.');
   });
 
+  it('give a finished run that began and ended in one month that month once', () => {
+    const sentences = describeVerdicts(analyseSeries(cdi), () => 'May 2019');
+    expect(sentences).toContain('Shift: 8 points in a row above the median, in May 2019.');
+  });
+
   it('say only that there are too few points, with the count, below 10 useful points', () => {
     expect(describeVerdicts(analyseSeries([1, 2, 3, 4, 5, 6, 7], { centre: 0 }))).toEqual([
       '10 useful points are needed before these rules can judge; this chart has 7.',

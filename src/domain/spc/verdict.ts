@@ -123,7 +123,9 @@ function centreName(basis: ClBasis): string {
 
 function spanWords(from: number, to: number, nObs: number, label: PointLabel | undefined): string {
   if (label === undefined) return `points ${from}–${to}`;
-  return to === nObs ? `since ${label(from)}` : `from ${label(from)} to ${label(to)}`;
+  if (to === nObs) return `since ${label(from)}`;
+  // Both ends in one month: "in May 2019", not "from May 2019 to May 2019".
+  return label(from) === label(to) ? `in ${label(from)}` : `from ${label(from)} to ${label(to)}`;
 }
 
 function count(n: number, noun: string): string {

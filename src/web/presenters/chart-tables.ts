@@ -9,7 +9,7 @@ import { placementLabel } from '../../app/format.js';
 export function runTableModel(code: string, result: AimResult): TableModel {
   const table = runChartTable(result.chart);
   return {
-    caption: `Run chart of ${result.aim.name}: each journey that reached the milestone, in the order of the chart`,
+    caption: `Run chart of ${result.aim.name}: each journey that reached the milestone`,
     columns: ['Point', 'Child', 'Started', 'Reached the milestone', 'Weeks', 'In the baseline', 'Part of a signal'],
     rows: table.rows.map((row) => row.map((cell, i) => (i === 1 ? childLink(code, String(cell)) : cell === null ? '' : String(cell)))),
   };

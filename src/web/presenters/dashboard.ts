@@ -1,23 +1,19 @@
-/** The dashboard's view model: per aim, its sentence, headline, charts and what the rules say. */
-import { aimRunChartWords } from '../../domain/aim-run-chart.js';
-import type { PlainDate } from '../../domain/date.js';
+/**
+ * The dashboard's view model: each aim at a glance — the answer to "are we getting better?", the
+ * figure for a recent window beside the figure since the aim's from-date, who is still waiting, and a
+ * small run chart — every number leading to the journeys behind it (docs/decisions/0019-answers.md).
+ */
+import type { AimAnswer } from '../../domain/aim-answer.js';
+import { windowFigures, type WindowFigures } from '../../domain/aim-window.js';
+import { filterWords } from '../../domain/child-filter.js';
 import type { JourneyStatus } from '../../domain/status.js';
 import { statusLabels, statusMeaning } from '../../domain/status-words.js';
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
-import { aimRunChartSvg, aimWaitingChartSvg } from '../../charts/aim-charts.js';
-import { authorityPath } from '../views/layout.js';
-import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
-import { aimWords, countedInN, statusOrder } from '../../app/aim-words.js';
+import { aimWords, answerSentence, countedInN, statusOrder, windowSentence } from '../../app/aim-words.js';
 import { formatPercent, formatWeeks, longDate } from '../../app/format.js';
+import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
+import { authorityPath } from '../views/layout.js';
 import { journeyListHref, type JourneyListFilter } from './journey-list.js';
-import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';
-import { summariseVerdicts } from '../../app/verdict-words.js';
-
-export interface ChartLinks {
-  readonly svg: string;
-  readonly png: string;
-  readonly csv: string;
-}
 
 /** A count that leads to the journeys it counts. */
 export interface LinkedCount {
@@ -25,7 +21,7 @@ export interface LinkedCount {
   readonly href: string;
 }
 
-/** One status's count with its meaning, for the list under the headline. */
+/** One status's count with its meaning, for the list of counts. */
 export interface StatusCount extends LinkedCount {
   readonly status: JourneyStatus;
   readonly label: string;
@@ -34,110 +30,135 @@ export interface StatusCount extends LinkedCount {
   readonly counted: boolean;
 }
 
-export interface DashboardAim {
+/** A percentage in time over some journeys: the window's, or since the from-date. */
+export interface FigureBox {
+  /** "Last 12 months", "Since 2 July 2018". */
+  readonly label: string;
+  /** "62.5%", or null when no journey is counted yet. */
+  readonly percent: string | null;
+  readonly inTime: LinkedCount;
+  readonly n: LinkedCount;
+  /** Which journeys, in a sentence. */
+  readonly explanation: string;
+}
+
+export interface AimAnswerModel {
+  readonly kind: AimAnswer['kind'];
+  readonly words: string;
+}
+
+export interface AimGlance {
   readonly id: string;
   readonly name: string;
-  readonly sentence: string;
-  /** "62.5% in time", or null with `noPercentage` saying why there is none yet. */
-  readonly headline: string | null;
-  readonly noPercentage: string;
-  /** For the summary table: each count with the list of its journeys. */
-  readonly summary: { readonly percent: string; readonly n: LinkedCount; readonly counts: Readonly<Record<JourneyStatus, LinkedCount>>; readonly median: string };
+  /** The aim's page, for this scope. */
+  readonly href: string;
+  readonly answer: AimAnswerModel;
+  readonly recent: FigureBox;
+  readonly since: FigureBox;
   readonly target: string | null;
-  /** "n = 8 (the journeys counted)", leading to them. */
-  readonly n: LinkedCount;
-  /** Every status with its count, meaning and list: the counted ones first. */
-  readonly counts: readonly StatusCount[];
-  /** Whose journeys these are: "Journeys starting on or after 2 July 2018." */
-  readonly cohortWords: string;
-  readonly median: string;
-  readonly waiting: string;
-  /** The list of those still waiting (in the cohort), when there are any. */
-  readonly waitingHref: string | null;
-  readonly backlog: string | null;
-  /** The run chart in the page with its dots linked, or (with too many dots) a picture of it. */
-  readonly runChart: { readonly kind: 'inline'; readonly svg: TrustedSvg } | { readonly kind: 'picture'; readonly src: string; readonly alt: string };
-  readonly waitingChart: TrustedSvg;
-  readonly runLinks: ChartLinks;
-  readonly waitingLinks: ChartLinks;
-  /** The aim's page, where each chart's data is shown as a table. */
-  readonly tablesHref: string;
-  /** The group timelines of the children waiting longer than the aim's timescale. */
-  readonly timelines: { readonly text: string; readonly href: string };
-  readonly verdicts: readonly string[];
-  /** The tests of change marked on the run chart, each in words. */
-  readonly marksKey: readonly string[];
-  readonly points: number;
-  readonly waitingCount: number;
+  /** Still waiting (in the cohort), and of them overdue. */
+  readonly stillWaiting: LinkedCount;
+  readonly overdue: LinkedCount;
+  readonly longestWait: string | null;
+  /** The small run chart, a picture that leads to the aim's page (where each dot leads to its child). */
+  readonly chart: { readonly src: string; readonly alt: string } | null;
+  /** Every count, for the table under the aims. */
+  readonly summary: { readonly percent: string; readonly n: LinkedCount; readonly counts: Readonly<Record<JourneyStatus, LinkedCount>>; readonly median: string };
 }
 
 export interface DashboardModel {
-  readonly authorityName: string;
-  readonly asAt: string;
   readonly asAtWords: string;
   readonly programmeStart: string | null;
-  readonly aims: readonly DashboardAim[];
+  /** "team North East", or null for every child. */
+  readonly filterWords: string | null;
+  readonly window: number;
+  readonly childCount: number;
+  readonly aims: readonly AimGlance[];
 }
 
-export function presentDashboard(figures: AuthorityFigures): DashboardModel {
+export function presentDashboard(figures: AuthorityFigures, scope: FigureScope): DashboardModel {
   return {
-    authorityName: figures.authority.name,
-    asAt: figures.asAt.toString(),
     asAtWords: longDate(figures.asAt),
     programmeStart: figures.authority.programmeStart ? longDate(figures.authority.programmeStart) : null,
-    aims: figures.aims.map((result) => presentAim(figures.authority.code, figures.asAt, figures.authority.programmeStart, result)),
+    filterWords: filterWords(figures.filter),
+    window: scope.window,
+    childCount: figures.childCount,
+    aims: figures.aims.map((result) => presentGlance(figures.authority.code, scope, result)),
   };
 }
 
-/**
- * More dots than this and a run chart is shown as a picture rather than as links: hundreds of links
- * in one chart are more than a keyboard or screen-reader user can move through, and the page
- * would weigh megabytes. The table on the aim's page links every child.
- */
-export const maxLinkedPoints = 300;
+/** The address of an aim's page for a scope. */
+export function aimHref(code: string, aimId: string, scope: FigureScope, fragment = ''): string {
+  return authorityPath(code, `/aims/${encodeURIComponent(aimId)}${scopeQuery(scope)}${fragment}`);
+}
 
-/** One aim's part of the dashboard (and of its own page), its charts drawn with a link from each dot and bar to the child. */
-export function presentAim(code: string, asAt: PlainDate, programmeStart: PlainDate | null, result: AimResult, options: { allVerdicts?: boolean } = {}): DashboardAim {
+export function presentAnswer(result: AimResult): AimAnswerModel {
+  return { kind: result.answer.kind, words: answerSentence(result.aim, result.answer) };
+}
+
+/** The window's figure and the figure since the from-date, each count a link to its journeys. */
+export function presentFigureBoxes(code: string, scope: FigureScope, result: AimResult): { recent: FigureBox; since: FigureBox; window: WindowFigures } {
   const { aim, figures } = result;
-  const base = authorityPath(code, `/aims/${encodeURIComponent(aim.id)}`);
-  const query = `?as_at=${asAt.toString()}`;
-  const links = (chart: string): ChartLinks => ({ svg: `${base}/${chart}.svg${query}`, png: `${base}/${chart}.png${query}`, csv: `${base}/${chart}.csv${query}` });
-  const listOf = (filter: JourneyListFilter, count: number): LinkedCount => ({ count, href: journeyListHref(code, aim.id, filter, asAt) });
-  const childHref = (childId: string) => authorityPath(code, `/children/${encodeURIComponent(childId)}`);
-  const statusCounts = Object.fromEntries(statusOrder.map((s) => [s, listOf(s, figures.counts[s])])) as Record<JourneyStatus, LinkedCount>;
+  const window = windowFigures(figures, scope.window);
+  const listOf = (filter: JourneyListFilter, count: number, months?: number): LinkedCount => ({ count, href: journeyListHref(code, aim.id, filter, scope, { months }) });
+  return {
+    window,
+    recent: {
+      label: `Last ${scope.window} months`,
+      percent: window.percentage === null ? null : formatPercent(window.percentage),
+      inTime: listOf('in_time', window.counts.in_time, scope.window),
+      n: listOf('counted', window.n, scope.window),
+      explanation: windowSentence(window),
+    },
+    since: {
+      label: figures.fromDate ? `Since ${longDate(figures.fromDate)}` : 'Since records began',
+      percent: figures.percentage === null ? null : formatPercent(figures.percentage),
+      inTime: listOf('in_time', figures.counts.in_time),
+      n: listOf('counted', figures.n),
+      explanation: figures.fromDate ? `Journeys starting on or after ${longDate(figures.fromDate)}, the aim's from-date.` : 'Every journey, whenever it started.',
+    },
+  };
+}
+
+/** Every status's count, each leading to its journeys. */
+export function statusCounts(code: string, scope: FigureScope, result: AimResult): Record<JourneyStatus, LinkedCount> {
+  return Object.fromEntries(statusOrder.map((s) => [s, { count: result.figures.counts[s], href: journeyListHref(code, result.aim.id, s, scope) }])) as Record<JourneyStatus, LinkedCount>;
+}
+
+export function presentStatusCounts(code: string, scope: FigureScope, result: AimResult): StatusCount[] {
+  const counts = statusCounts(code, scope, result);
+  return statusOrder.map((status) => ({ status, label: statusLabels[status], meaning: statusMeaning(status, result.aim.kind), counted: countedInN(status), ...counts[status] }));
+}
+
+function presentGlance(code: string, scope: FigureScope, result: AimResult): AimGlance {
+  const { aim, figures } = result;
+  const { recent, since } = presentFigureBoxes(code, scope, result);
   const words = aimWords(figures);
+  const points = result.chart.series.points.length;
+  const chartQuery = scopeQuery(scope);
   return {
     id: aim.id,
     name: aim.name,
-    sentence: result.sentence,
-    headline: words.headline,
-    noPercentage: words.noPercentage,
+    href: aimHref(code, aim.id, scope),
+    answer: presentAnswer(result),
+    recent,
+    since,
+    target: words.target,
+    stillWaiting: { count: figures.stillWaiting, href: journeyListHref(code, aim.id, 'still-waiting', scope) },
+    overdue: { count: figures.counts.overdue, href: journeyListHref(code, aim.id, 'overdue', scope) },
+    longestWait: figures.longestWaitWeeks === null ? null : formatWeeks(figures.longestWaitWeeks),
+    chart:
+      points === 0
+        ? null
+        : {
+            src: authorityPath(code, `/aims/${encodeURIComponent(aim.id)}/run-chart-small.svg${chartQuery}`),
+            alt: `Run chart of ${aim.name}: ${points} ${points === 1 ? 'child' : 'children'}, one dot each at the date they reached the milestone, height the weeks it took. ${answerSentence(aim, result.answer)}`,
+          },
     summary: {
       percent: figures.percentage === null ? '—' : formatPercent(figures.percentage),
-      n: listOf('counted', figures.n),
-      counts: statusCounts,
+      n: { count: figures.n, href: journeyListHref(code, aim.id, 'counted', scope) },
+      counts: statusCounts(code, scope, result),
       median: figures.medianWeeks === null ? '—' : formatWeeks(figures.medianWeeks),
     },
-    target: words.target,
-    n: listOf('counted', figures.n),
-    counts: statusOrder.map((status) => ({ status, label: statusLabels[status], meaning: statusMeaning(status, aim.kind), counted: countedInN(status), ...statusCounts[status] })),
-    cohortWords: words.cohort,
-    median: words.median,
-    waiting: words.waiting,
-    waitingHref: figures.stillWaiting > 0 ? listOf('still-waiting', figures.stillWaiting).href : null,
-    backlog: words.backlog,
-    runChart:
-      result.chart.series.points.length > maxLinkedPoints
-        ? { kind: 'picture', src: links('run-chart').svg, alt: `Run chart of ${aim.name}: ${result.chart.series.points.length} dots, one a journey that reached the milestone, at the date it did; height the weeks it took.` }
-        : { kind: 'inline', svg: trustedSvg(aimRunChartSvg(aim, result.chart, programmeStart, result.marks, { hrefOf: childHref })) },
-    waitingChart: trustedSvg(aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref })),
-    runLinks: links('run-chart'),
-    waitingLinks: links('waiting-chart'),
-    tablesHref: `${base}${query}`,
-    timelines: { text: `Timelines of children waiting more than ${timescaleWeeks(aim.timescale)} weeks`, href: waitingGroupHref(code, aim, timescaleWeeks(aim.timescale), asAt) },
-    verdicts: options.allVerdicts ? aimRunChartWords(result.chart) : summariseVerdicts(result.chart),
-    marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
-    points: result.chart.series.points.length,
-    waitingCount: result.chart.series.waiting.length,
   };
 }

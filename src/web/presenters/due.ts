@@ -19,6 +19,7 @@ export const dueQuery = z.object({
   as_at: z.string().max(40).optional(),
   worker: z.string().trim().max(200).default(''),
   team: z.string().trim().max(200).default(''),
+  locality: z.string().trim().max(200).default(''),
   window: z.coerce.number().int().min(0).max(366).default(defaultWindowDays),
   revoked: z.coerce.number().int().positive().optional(),
 });
@@ -46,6 +47,7 @@ export interface DuePageModel {
   readonly rows: readonly DueRow[];
   readonly workers: readonly string[];
   readonly teams: readonly string[];
+  readonly localities: readonly string[];
   /** For a worker or a team: changes of allocation into or out of it, newest first. */
   readonly allocation: readonly { readonly childId: string; readonly childHref: string; readonly change: string; readonly recorded: string }[] | null;
 }
@@ -78,7 +80,7 @@ export function presentDuePage(input: {
     .flatMap((child) => [...child.overdue, ...child.dueSoon].map((item) => ({ child, item })))
     .sort((a, b) => a.item.daysToDue - b.item.daysToDue || text(a.child.childId, b.child.childId))
     .map(({ child, item }) => presentRow(code, child, item));
-  const who = [query.worker && `for ${query.worker}`, query.team && `for the ${query.team} team`].filter(Boolean).join(' ');
+  const who = [query.worker && `for ${query.worker}`, query.team && `for the ${query.team} team`, query.locality && `in ${query.locality}`].filter(Boolean).join(' ');
   return {
     title: `What is due${who ? ` ${who}` : ''}`,
     asAtWords: longDate(input.asAt),
@@ -87,6 +89,7 @@ export function presentDuePage(input: {
     rows,
     workers: namesOf(input.records.map((r) => r.child.worker)),
     teams: namesOf(input.records.map((r) => r.child.team)),
+    localities: namesOf(input.records.map((r) => r.child.locality)),
     allocation: input.changes === null ? null : presentChanges(code, input.changes, query),
   };
 }
@@ -139,7 +142,7 @@ function text(a: string, b: string): number {
 }
 
 /** The due page's address for a worker or team. */
-export function dueHref(code: string, change: Partial<Record<'worker' | 'team' | 'as_at' | 'window' | 'revoked', string>>): string {
+export function dueHref(code: string, change: Partial<Record<'worker' | 'team' | 'locality' | 'as_at' | 'window' | 'revoked', string>>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(change)) if (value !== undefined && value !== '') params.set(key, value);
   const search = params.toString();

@@ -6,13 +6,15 @@
 import { z } from 'zod';
 import type { CohortJourney } from '../../domain/aim-figures.js';
 import { journeyRouteLabels } from '../../domain/codes.js';
-import type { PlainDate } from '../../domain/date.js';
+import { windowFigures } from '../../domain/aim-window.js';
+import { filterWords } from '../../domain/child-filter.js';
 import { cohortJourneyJson } from '../../domain/figures-json.js';
 import { countedStatuses, journeyStatuses, type JourneyStatus } from '../../domain/status.js';
 import { leaveReasonWords, milestoneWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
 import type { AimResult } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { formatWeeks, longDate } from '../../app/format.js';
+import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 
 /** Which journeys: one status, the denominator, those still waiting, or the whole cohort. */
 export const journeyListFilters = [...journeyStatuses, 'counted', 'still-waiting', 'all'] as const;
@@ -22,6 +24,8 @@ export const journeyListQuery = z.object({
   as_at: z.string().max(20).optional(),
   status: z.enum(journeyListFilters).default('all'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** Only the journeys settled in the last this-many months (decision 0019), as the dashboard's recent figure counts them. */
+  months: z.coerce.number().int().min(1).max(120).optional(),
 });
 export type JourneyListQuery = z.infer<typeof journeyListQuery>;
 
@@ -39,10 +43,14 @@ const filterStatuses: Readonly<Record<JourneyListFilter, readonly JourneyStatus[
   all: journeyStatuses,
 };
 
-/** The aim's cohort journeys a filter picks, longest first (then by child), as the list shows them. */
-export function journeysFor(result: AimResult, filter: JourneyListFilter): CohortJourney[] {
+/**
+ * The aim's cohort journeys a filter picks, longest first (then by child), as the list shows them;
+ * with `months`, only those settled in the last that-many months (the recent figure's journeys).
+ */
+export function journeysFor(result: AimResult, filter: JourneyListFilter, months?: number): CohortJourney[] {
   const statuses = filterStatuses[filter];
-  return result.figures.journeys.filter((j) => statuses.includes(j.status)).sort((a, b) => b.days - a.days || a.startDay - b.startDay || compare(a.journey.childId, b.journey.childId));
+  const journeys = months === undefined ? result.figures.journeys : windowFigures(result.figures, months).journeys;
+  return journeys.filter((j) => statuses.includes(j.status)).sort((a, b) => b.days - a.days || a.startDay - b.startDay || compare(a.journey.childId, b.journey.childId));
 }
 
 export interface JourneyListRow {
@@ -63,6 +71,11 @@ export interface JourneyListModel {
   readonly sentence: string;
   readonly asAtWords: string;
   readonly fromWords: string;
+  /** "team North East", or null for every child. */
+  readonly filterWords: string | null;
+  /** "In the last 12 months (…)", when the list is the recent figure's. */
+  readonly monthsWords: string | null;
+  readonly months: number | null;
   readonly filter: JourneyListFilter;
   /** "Left after the timescale", "Counted in the percentage". */
   readonly title: string;
@@ -103,23 +116,29 @@ function filterMeaning(filter: JourneyListFilter, result: AimResult): string {
   }
 }
 
-/** The address of an aim's journey list. */
-export function journeyListHref(code: string, aimId: string, filter: JourneyListFilter, asAt: PlainDate | string, extra: { page?: number; csv?: boolean } = {}): string {
-  const params = new URLSearchParams({ status: filter, as_at: asAt.toString() });
-  if (extra.page !== undefined && extra.page > 1) params.set('page', String(extra.page));
-  return authorityPath(code, `/aims/${encodeURIComponent(aimId)}/journeys${extra.csv ? '.csv' : ''}?${params.toString()}`);
+/** The address of an aim's journey list, for a scope (as-at date and whose children). */
+export function journeyListHref(code: string, aimId: string, filter: JourneyListFilter, scope: Pick<FigureScope, 'asAt' | 'filter'>, extra: { page?: number; csv?: boolean; months?: number | undefined } = {}): string {
+  const params: Record<string, string> = { status: filter };
+  if (extra.months !== undefined) params.months = String(extra.months);
+  if (extra.page !== undefined && extra.page > 1) params.page = String(extra.page);
+  return authorityPath(code, `/aims/${encodeURIComponent(aimId)}/journeys${extra.csv ? '.csv' : ''}${scopeQuery(scope, params)}`);
 }
 
-export function presentJourneyList(code: string, asAt: PlainDate, result: AimResult, query: JourneyListQuery): JourneyListModel {
-  const all = journeysFor(result, query.status);
+export function presentJourneyList(code: string, scope: FigureScope, result: AimResult, query: JourneyListQuery): JourneyListModel {
+  const months = query.months;
+  const all = journeysFor(result, query.status, months);
   const pages = Math.max(1, Math.ceil(all.length / journeyPageSize));
   const page = Math.min(query.page, pages);
   const { figures } = result;
+  const window = months === undefined ? null : windowFigures(figures, months);
   return {
     aimName: result.aim.name,
     sentence: result.sentence,
-    asAtWords: longDate(asAt),
+    asAtWords: longDate(scope.asAt),
     fromWords: figures.fromDate ? `Journeys starting on or after ${longDate(figures.fromDate)}.` : 'Every journey, whenever it started.',
+    filterWords: filterWords(scope.filter),
+    monthsWords: window === null ? null : `Only those that reached the milestone, became overdue or left after the timescale in the last ${months} months, ${longDate(window.from)} to ${longDate(window.to)}: the journeys of the recent figure.`,
+    months: months ?? null,
     filter: query.status,
     title: filterTitle(query.status),
     meaning: filterMeaning(query.status, result),
@@ -127,16 +146,16 @@ export function presentJourneyList(code: string, asAt: PlainDate, result: AimRes
     rows: all.slice((page - 1) * journeyPageSize, page * journeyPageSize).map((j) => presentRow(code, j)),
     page,
     pages,
-    pageHref: (n) => journeyListHref(code, result.aim.id, query.status, asAt, { page: n }),
-    csvHref: journeyListHref(code, result.aim.id, query.status, asAt, { csv: true }),
+    pageHref: (n) => journeyListHref(code, result.aim.id, query.status, scope, { page: n, months }),
+    csvHref: journeyListHref(code, result.aim.id, query.status, scope, { csv: true, months }),
     others: journeyListFilters.map((filter) => ({
       filter,
       label: filterTitle(filter),
-      count: filter === query.status ? all.length : journeysFor(result, filter).length,
-      href: journeyListHref(code, result.aim.id, filter, asAt),
+      count: filter === query.status ? all.length : journeysFor(result, filter, months).length,
+      href: journeyListHref(code, result.aim.id, filter, scope, { months }),
       current: filter === query.status,
     })),
-    aimHref: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}?as_at=${asAt.toString()}`),
+    aimHref: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}${scopeQuery(scope)}`),
   };
 }
 
@@ -160,9 +179,9 @@ function presentRow(code: string, j: CohortJourney): JourneyListRow {
 }
 
 /** The list as CSV: one row a journey, every journey of the filter (no paging). */
-export function journeyListCsvRows(result: AimResult, filter: JourneyListFilter): { header: string[]; rows: (string | number | null)[][] } {
+export function journeyListCsvRows(result: AimResult, filter: JourneyListFilter, months?: number): { header: string[]; rows: (string | number | null)[][] } {
   const header = ['child_id', 'start', 'end', 'leave', 'leave_reason', 'due', 'weeks', 'route', 'status'];
-  const rows = journeysFor(result, filter).map((j) => {
+  const rows = journeysFor(result, filter, months).map((j) => {
     const json = cohortJourneyJson(j);
     return [json.child_id, json.start, json.end, json.leave, json.leave_reason, json.due, json.weeks, json.route, json.status];
   });

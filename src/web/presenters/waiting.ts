@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { placementTypes } from '../../domain/codes.js';
+import { filterWords, type ChildFilter } from '../../domain/child-filter.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
 import type { AuthorityFigures, WaitingRow } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
@@ -26,6 +27,10 @@ export const waitingQuery = z.object({
   sort: z.enum(waitingSorts).default('weeks'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** Whose children (child-filter.ts): a team, a locality, a worker; empty for everyone. */
+  team: z.string().trim().max(200).default(''),
+  locality: z.string().trim().max(200).default(''),
+  worker: z.string().trim().max(200).default(''),
 });
 export type WaitingQuery = z.infer<typeof waitingQuery>;
 
@@ -46,6 +51,8 @@ export interface WaitingListRow {
 
 export interface WaitingListModel {
   readonly asAtWords: string;
+  /** "team North East", or null for every child. */
+  readonly filterWords: string | null;
   readonly query: WaitingQuery;
   readonly aims: readonly { readonly id: string; readonly name: string }[];
   readonly total: number;
@@ -76,6 +83,7 @@ export function presentWaitingList(figures: AuthorityFigures, query: WaitingQuer
   const page = Math.min(query.page, pages);
   return {
     asAtWords: longDate(figures.asAt),
+    filterWords: filterWords(figures.filter),
     query,
     aims: figures.aims.map((a) => ({ id: a.aim.id, name: a.aim.name })),
     total: sorted.length,
@@ -160,4 +168,9 @@ export function waitingHref(code: string, query: WaitingQuery, change: Partial<W
   for (const [key, value] of Object.entries(merged)) if (value !== '' && value !== undefined && !(key === 'page' && value === 1)) params.set(key, String(value));
   const search = params.toString();
   return authorityPath(code, `/waiting${search ? `?${search}` : ''}`);
+}
+
+/** Whose children a waiting list's query asks for. */
+export function waitingFilter(query: WaitingQuery): ChildFilter {
+  return { team: query.team === '' ? null : query.team, locality: query.locality === '' ? null : query.locality, worker: query.worker === '' ? null : query.worker };
 }

@@ -1,89 +1,72 @@
 /** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
 import { aimViews, type AimViews } from '../../app/aim-views.js';
 import type { AuthorityFigures, AimResult } from '../../app/authority-figures.js';
+import { filterChoicesOf } from '../../app/figures-cache.js';
 import { svgToPng } from '../../charts/render.js';
+import { filterKey } from '../../domain/child-filter.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
-import { parseAsAt } from '../forms/as-at.js';
-import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from '../presenters/chart-tables.js';
-import { presentAim, presentDashboard } from '../presenters/dashboard.js';
-import { longDate } from '../../app/format.js';
+import { parseFigureScope } from '../forms/figure-scope.js';
+import { readQuery, type QueryWords } from '../forms/query.js';
+import { presentAimPage } from '../presenters/aim-page.js';
+import { presentDashboard } from '../presenters/dashboard.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { AimPage } from '../views/aim-page.js';
+import type { FieldError } from '../views/components.js';
 import { DashboardAims, DashboardPage } from '../views/dashboard.js';
 import { prerendered } from '../views/trusted-svg.js';
 import { authorityPath } from '../views/layout.js';
 
-type AuthorityParams = { Params: { code: string }; Querystring: { as_at?: string } };
-type AimParams = { Params: { code: string; aimId: string }; Querystring: { as_at?: string } };
-type FileParams = { Params: { code: string; aimId: string; file: string }; Querystring: { as_at?: string } };
+type AuthorityParams = { Params: { code: string }; Querystring: Record<string, string> };
+type AimParams = { Params: { code: string; aimId: string }; Querystring: Record<string, string> };
+type FileParams = { Params: { code: string; aimId: string; file: string }; Querystring: Record<string, string> };
 
-const fileNames = /^(run-chart|waiting-chart|stages|survival)\.(svg|png|csv)$/;
-type ChartName = 'run-chart' | 'waiting-chart' | 'stages' | 'survival';
+const fileNames = /^(run-chart|run-chart-small|waiting-chart|stages|survival)\.(svg|png|csv)$/;
+type ChartName = 'run-chart' | 'run-chart-small' | 'waiting-chart' | 'stages' | 'survival';
+
+const aimPageQuery = z.object({
+  run_page: z.coerce.number().int().min(1).max(100_000).default(1),
+  waiting_page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+const aimPageWords: QueryWords = {
+  run_page: (entered) => `Choose a page of the run chart's data by its number, from 1 (you entered ${entered})`,
+  waiting_page: (entered) => `Choose a page of the waiting chart's data by its number, from 1 (you entered ${entered})`,
+};
 
 export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<AuthorityParams>('/a/:code', async (request, reply) => {
     const grant = grantFor(userOf(request), request.params.code);
-    const asAt = parseAsAt(request.query.as_at, ctx.today());
-    const action = authorityPath(grant.scope.code);
-    const chrome = chromeOf(request, reply, grant, 'dashboard');
-    if (!asAt.ok) return sendPage(reply, DashboardPage({ chrome, model: null, asAtValue: asAt.text, errors: [asAt.error], action }), 400);
-    const figures = await ctx.cache.figures(grant, asAt.value);
-    // The aims' part of the page is the same for every reader of these figures: rendered once per cache entry.
-    const { model, aims } = ctx.cache.made(figures, 'dashboard', () => {
-      const presented = presentDashboard(figures);
+    // A part of the scope that cannot be used is named in the error summary; the page takes its default.
+    const { scope, errors } = parseFigureScope(request.query, ctx.today());
+    const figures = await ctx.cache.figures(grant, scope.asAt, scope.filter);
+    const choices = await filterChoicesOf(ctx.cache, grant, figures);
+    // The aims' part of the page is the same for every reader of these figures and window: rendered once per cache entry.
+    const { model, aims } = ctx.cache.made(figures, `dashboard|${scope.window}`, () => {
+      const presented = presentDashboard(figures, scope);
       return { model: presented, aims: prerendered(DashboardAims({ model: presented })) };
     });
-    return sendPage(reply, DashboardPage({ chrome, model, asAtValue: asAt.text, errors: [], action }), 200, aims);
+    const page = DashboardPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model, scope, choices, errors, action: authorityPath(grant.scope.code) });
+    return sendPage(reply, page, errors.length > 0 ? 400 : 200, aims);
   });
 
   app.get<AimParams>('/a/:code/aims/:aimId', async (request, reply) => {
     const grant = grantFor(userOf(request), request.params.code);
-    const asked = parseAsAt(request.query.as_at, ctx.today());
-    // A date that cannot be used is named in the error summary; the page is then as at today.
-    const asAt = asked.ok ? asked : ({ ok: true, value: ctx.today(), text: '' } as const);
-    const figures = await ctx.cache.figures(grant, asAt.value);
+    const { scope, errors: scopeErrors } = parseFigureScope(request.query, ctx.today());
+    const pages = readQuery(aimPageQuery, request.query, aimPageWords);
+    const errors = [...scopeErrors, ...pages.errors];
+    const figures = await ctx.cache.figures(grant, scope.asAt, scope.filter);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
-    const code = grant.scope.code;
-    const views = await aimViews(ctx.cache, grant, figures, result);
-    return sendPage(
-      reply,
-      AimPage({
-        chrome: chromeOf(request, reply, grant, 'dashboard'),
-        // Drawn once per cache entry: the same for every reader of these figures.
-        aim: ctx.cache.made(figures, `${result.aim.id}/page`, () => presentAim(code, figures.asAt, figures.authority.programmeStart, result, { allVerdicts: true })),
-        asAtWords: longDate(asAt.value),
-        asAtValue: asked.text,
-        action: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}`),
-        runTable: runTableModel(code, result),
-        waitingTable: waitingTableModel(code, result),
-        extraCharts: [
-          {
-            id: 'stages',
-            heading: 'Where the time goes: the stages',
-            explanation: 'For the journeys in this aim, the median weeks between each milestone and the next (the bar), and the middle half of journeys (the line). The longest bar is where the delay sits.',
-            alt: `Bar chart of the median weeks between consecutive milestones for ${result.aim.name}; the table below gives each stage's figures.`,
-            links: fileLinks(code, result, 'stages', asAt.text),
-            table: stagesTableModel(result, views),
-          },
-          {
-            id: 'survival',
-            heading: 'Time to the milestone, with children still waiting counted',
-            explanation: 'The share of journeys still without their milestone, week by week since they started. Children still waiting count for as long as they have waited, so short waits finishing first cannot make things look better than they are.',
-            alt: `Line chart of the percentage of journeys still waiting for ${result.aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`,
-            links: fileLinks(code, result, 'survival', asAt.text),
-            table: survivalTableModel(result, views),
-          },
-        ],
-        errors: asked.ok ? [] : [asked.error],
-      }),
-      asked.ok ? 200 : 400,
-    );
+    const [views, choices] = await Promise.all([aimViews(ctx.cache, grant, figures, result), filterChoicesOf(ctx.cache, grant, figures)]);
+    const model = presentAimPage(figures, scope, result, views, pages.value, (name, make) => ctx.cache.made(figures, name, make));
+    const action = authorityPath(grant.scope.code, `/aims/${encodeURIComponent(result.aim.id)}`);
+    return sendPage(reply, AimPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model, scope, choices, action, errors }), errors.length > 0 ? 400 : 200);
   });
 
   app.get<FileParams>('/a/:code/aims/:aimId/:file', async (request, reply) => {
@@ -91,14 +74,16 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     if (!match) throw new HttpError(404, 'Page not found');
     const [, chart, format] = match as unknown as [string, ChartName, 'svg' | 'png' | 'csv'];
     const grant = grantFor(userOf(request), request.params.code);
-    const asAt = parseAsAt(request.query.as_at, ctx.today());
-    if (!asAt.ok) throw new HttpError(400, asAt.error.message);
-    const figures = await ctx.cache.figures(grant, asAt.value);
+    const { scope, errors } = parseFigureScope(request.query, ctx.today());
+    // A file cannot show an error summary: the plain error page names the first problem.
+    if (errors.length > 0) throw new HttpError(400, (errors[0] as FieldError).message);
+    const figures = await ctx.cache.figures(grant, scope.asAt, scope.filter);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const views = chart === 'stages' || chart === 'survival' ? await aimViews(ctx.cache, grant, figures, result) : null;
     const svg = chartSvg(ctx, figures, result, views, chart);
-    attachment(reply, `${grant.scope.code}-${result.aim.id}-${chart}-${asAt.value.toString()}.${format}`);
+    const whose = filterKey(scope.filter) === '' ? '' : `-${[scope.filter.team, scope.filter.locality, scope.filter.worker].filter((v) => v !== null).join('-')}`;
+    attachment(reply, `${grant.scope.code}${whose}-${result.aim.id}-${chart}-${scope.asAt.toString()}.${format}`);
     // Each file is made once per cache entry and kept as bytes.
     const bytes = (make: () => Buffer) => ctx.cache.made(figures, `${result.aim.id}/${chart}.${format}`, make);
     switch (format) {
@@ -119,6 +104,8 @@ function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult,
   switch (chart) {
     case 'run-chart':
       return ctx.cache.made(figures, `${result.aim.id}/run-chart.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, result.marks));
+    case 'run-chart-small':
+      return ctx.cache.made(figures, `${result.aim.id}/run-chart-small.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, [], { size: 'small' }));
     case 'waiting-chart':
       return ctx.cache.made(figures, `${result.aim.id}/waiting-chart.svg`, () => aimWaitingChartSvg(result.aim, result.chart.series));
     case 'stages':
@@ -133,6 +120,7 @@ function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult,
 function chartTable(result: AimResult, views: AimViews | null, chart: ChartName): ChartTable {
   switch (chart) {
     case 'run-chart':
+    case 'run-chart-small':
       return runChartTable(result.chart);
     case 'waiting-chart':
       return waitingChartTable(result.chart.series);
@@ -143,10 +131,4 @@ function chartTable(result: AimResult, views: AimViews | null, chart: ChartName)
     default:
       throw new HttpError(404, 'Page not found');
   }
-}
-
-function fileLinks(code: string, result: AimResult, chart: ChartName, asAtText: string) {
-  const base = authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}/${chart}`);
-  const query = asAtText ? `?as_at=${encodeURIComponent(asAtText)}` : '';
-  return { svg: `${base}.svg${query}`, png: `${base}.png${query}`, csv: `${base}.csv${query}` };
 }

@@ -5,7 +5,8 @@ import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
-import { asAtMessage, parseAsAt } from '../forms/as-at.js';
+import { asAtMessage } from '../forms/as-at.js';
+import { parseFigureScope } from '../forms/figure-scope.js';
 import { readQuery, type QueryWords } from '../forms/query.js';
 import { journeyListCsvRows, journeyListQuery, presentJourneyList } from '../presenters/journey-list.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
@@ -21,6 +22,7 @@ const journeyQueryWords: QueryWords = {
   as_at: asAtMessage,
   status: (entered) => `Choose which journeys from the counts listed (you entered ${entered})`,
   page: (entered) => `Choose a page by its number, from 1 (you entered ${entered})`,
+  months: (entered) => `Choose the months as a whole number from 1 to 120 (you entered ${entered})`,
 };
 
 export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -28,29 +30,28 @@ export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): vo
   const load = async (request: FastifyRequest<Params>) => {
     const grant = grantFor(userOf(request), request.params.code);
     const query = readQuery(journeyListQuery, request.query, journeyQueryWords);
-    const asAt = parseAsAt(query.value.as_at, ctx.today());
-    const errors = [...(asAt.ok ? [] : [asAt.error]), ...query.errors];
-    const asAtDate = asAt.ok ? asAt.value : ctx.today();
-    const figures = await ctx.cache.figures(grant, asAtDate);
+    const { scope, errors: scopeErrors } = parseFigureScope(request.query, ctx.today());
+    const errors = [...scopeErrors, ...query.errors];
+    const figures = await ctx.cache.figures(grant, scope.asAt, scope.filter);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
-    return { grant, query: query.value, asAt: asAtDate, asAtText: asAt.text, result, errors };
+    return { grant, query: query.value, scope, result, errors };
   };
 
   app.get<Params>('/a/:code/aims/:aimId/journeys', async (request, reply) => {
-    const { grant, query, asAt, asAtText, result, errors } = await load(request);
+    const { grant, query, scope, result, errors } = await load(request);
     await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'journey-list');
     const action = authorityPath(grant.scope.code, `/aims/${encodeURIComponent(result.aim.id)}/journeys`);
-    return sendPage(reply, JourneyListPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model: presentJourneyList(grant.scope.code, asAt, result, query), action, asAtValue: asAtText, errors }), errors.length ? 400 : 200);
+    return sendPage(reply, JourneyListPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model: presentJourneyList(grant.scope.code, scope, result, query), action, scope, errors }), errors.length ? 400 : 200);
   });
 
   app.get<Params>('/a/:code/aims/:aimId/journeys.csv', async (request, reply) => {
-    const { grant, query, asAt, result, errors } = await load(request);
+    const { grant, query, scope, result, errors } = await load(request);
     // A file cannot show an error summary: the plain error page names the first problem.
     if (errors.length > 0) throw new HttpError(400, (errors[0] as FieldError).message);
     await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'journey-list');
-    const { header, rows } = journeyListCsvRows(result, query.status);
-    attachment(reply, `${grant.scope.code}-${result.aim.id}-${query.status}-${asAt.toString()}.csv`);
+    const { header, rows } = journeyListCsvRows(result, query.status, query.months);
+    attachment(reply, `${grant.scope.code}-${result.aim.id}-${query.status}${query.months === undefined ? '' : `-last-${query.months}-months`}-${scope.asAt.toString()}.csv`);
     return reply.type('text/csv; charset=utf-8').send(csvText(header, rows));
   });
 }

@@ -5,7 +5,8 @@ import type { WebContext } from '../context.js';
 import { auditListView } from '../list-audit.js';
 import { asAtMessage, parseAsAt } from '../forms/as-at.js';
 import { readQuery, type QueryWords } from '../forms/query.js';
-import { presentWaitingList, waitingQuery } from '../presenters/waiting.js';
+import { presentWaitingList, waitingFilter, waitingQuery } from '../presenters/waiting.js';
+import { filterChoicesOf } from '../../app/figures-cache.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { WaitingPage } from '../views/waiting.js';
 
@@ -18,6 +19,9 @@ const waitingQueryWords: QueryWords = {
   sort: (entered) => `Sort by weeks, due, child, aim or placement (you entered ${entered})`,
   dir: (entered) => `Sort in the order asc or desc (you entered ${entered})`,
   page: (entered) => `Choose a page by its number, from 1 (you entered ${entered})`,
+  team: (entered) => `Choose a team from the list (you entered ${entered})`,
+  locality: (entered) => `Choose a locality from the list (you entered ${entered})`,
+  worker: (entered) => `Choose a worker from the list (you entered ${entered})`,
 };
 
 export function registerWaitingRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -27,9 +31,10 @@ export function registerWaitingRoutes(app: FastifyInstance, ctx: WebContext): vo
     const query = readQuery(waitingQuery, request.query, waitingQueryWords);
     const asAt = parseAsAt(query.value.as_at, ctx.today());
     const errors = [...(asAt.ok ? [] : [asAt.error]), ...query.errors];
-    const figures = await ctx.cache.figures(grant, asAt.ok ? asAt.value : ctx.today());
+    const figures = await ctx.cache.figures(grant, asAt.ok ? asAt.value : ctx.today(), waitingFilter(query.value));
+    const choices = await filterChoicesOf(ctx.cache, grant, figures);
     const model = presentWaitingList(figures, { ...query.value, as_at: asAt.ok && query.value.as_at ? asAt.text : undefined }, (key, make) => ctx.cache.made(figures, key, make));
     await auditListView(ctx.connection, grant.scope, request, user.username, 'waiting-list');
-    return sendPage(reply, WaitingPage({ chrome: chromeOf(request, reply, grant, 'waiting'), code: grant.scope.code, model, asAtValue: asAt.text, errors }), errors.length ? 400 : 200);
+    return sendPage(reply, WaitingPage({ chrome: chromeOf(request, reply, grant, 'waiting'), code: grant.scope.code, model, choices, asAtValue: asAt.text, errors }), errors.length ? 400 : 200);
   });
 }

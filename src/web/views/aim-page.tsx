@@ -1,9 +1,18 @@
-/** One aim's page: its figures and charts, each chart with its data as a table (the table alternative). */
+/**
+ * One aim's page: the answer, the figures with every count a link, the run chart at full width (each
+ * dot a link to its child), the waiting chart, what the rules find, and each chart's data as a table
+ * a page at a time (the table alternative), with the whole of it as CSV.
+ */
 import type { VNode } from 'preact';
-import type { DashboardAim } from '../presenters/dashboard.js';
-import { ErrorSummary, PageHeader, type FieldError } from './components.js';
-import { AimCharts, AimFigures, AsAtForm } from './dashboard.js';
+import type { FilterChoices } from '../../domain/child-filter.js';
+import type { FigureScope } from '../forms/figure-scope.js';
+import type { AimPageModel, ChartLinks, PagedTable } from '../presenters/aim-page.js';
+import type { StatusCount } from '../presenters/dashboard.js';
+import { ErrorSummary, PageHeader, Pagination, type FieldError } from './components.js';
+import { Answer, CountLink, Figure } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
+import { ScopeForm } from './scope-form.js';
+import { Svg } from './trusted-svg.js';
 
 export interface TableModel {
   readonly caption: string;
@@ -14,7 +23,7 @@ export interface TableModel {
 
 export function DataTable({ table }: { table: TableModel }): VNode {
   return (
-    <div class="pace-table-scroll">
+    <div class="pace-table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
       <table class="ds_table">
         <caption class="ds_table__caption">{table.caption}</caption>
         <thead>
@@ -48,49 +57,172 @@ export function DataTable({ table }: { table: TableModel }): VNode {
   );
 }
 
-export interface ExtraChart {
-  readonly id: string;
-  readonly heading: string;
-  readonly explanation: string;
-  /** What the picture shows, for those who cannot see it; the table below holds its data. */
-  readonly alt: string;
-  readonly links: { readonly svg: string; readonly png: string; readonly csv: string };
-  readonly table: TableModel;
+export function Downloads({ links, what }: { links: ChartLinks; what: string }): VNode {
+  return (
+    <p class="pace-downloads">
+      Download the {what}:{' '}
+      <a class="ds_link" href={links.svg} download>
+        SVG<span class="visually-hidden"> picture of the {what}</span>
+      </a>
+      ,{' '}
+      <a class="ds_link" href={links.png} download>
+        PNG<span class="visually-hidden"> picture of the {what}</span>
+      </a>
+      ,{' '}
+      <a class="ds_link" href={links.csv} download>
+        CSV<span class="visually-hidden"> of the {what}'s data</span>
+      </a>
+    </p>
+  );
 }
 
-export function AimPage(props: { chrome: Chrome; aim: DashboardAim; asAtWords: string; asAtValue: string; action: string; runTable: TableModel; waitingTable: TableModel; extraCharts: readonly ExtraChart[]; errors: readonly FieldError[] }): VNode {
-  const { aim } = props;
+/** A page of a table, how many there are, the way to the others, and all of it as CSV. */
+/** `what` is the rows in the singular and the plural: ['child on the run chart', 'children on the run chart']. */
+function Paged({ paged, what }: { paged: PagedTable; what: readonly [string, string] }): VNode {
+  const shown = paged.table.rows.length;
+  const all = shown === paged.total;
+  const [one, many] = what;
   return (
-    <Page title={`${aim.name}, ${props.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
-      <ErrorSummary errors={props.errors} />
-      <PageHeader title={aim.name} label={props.chrome.authority?.name}>
-        <p class="ds_page-header__metadata">Figures as at {props.asAtWords}.</p>
-      </PageHeader>
-      <p class="pace-sentence">{aim.sentence}</p>
+    <div id={paged.id}>
       <p>
-        <a class="ds_link" href={`${props.action}/drivers`}>
+        {paged.total === 0 ? `No ${many} yet.` : paged.total === 1 ? `The 1 ${one}.` : all ? `All ${paged.total} ${many}.` : `${paged.first} to ${paged.first + shown - 1} of ${paged.total} ${many}; `}
+        {!all && (
+          <a class="ds_link" href={paged.csvHref} download>
+            every one as CSV<span class="visually-hidden">: {paged.table.caption}</span>
+          </a>
+        )}
+      </p>
+      {paged.total > 0 && <DataTable table={paged.table} />}
+      <Pagination page={paged.page} pages={paged.pages} hrefOf={paged.pageHref} label={`Pages of ${many}`} />
+    </div>
+  );
+}
+
+function Counts({ counts }: { counts: readonly StatusCount[] }): VNode {
+  return (
+    <dl class="pace-counts">
+      {counts.map((c) => (
+        <div key={c.status} class="pace-count">
+          <dt>
+            <CountLink count={c} /> {c.label.toLowerCase()}
+          </dt>
+          <dd class="ds_hint-text">{c.meaning}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: FigureScope; choices: FilterChoices; action: string; errors: readonly FieldError[] }): VNode {
+  const { model } = props;
+  const whose = model.filterWords ? `: ${model.filterWords}` : '';
+  return (
+    <Page title={`${model.name}${whose}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
+      <ErrorSummary errors={props.errors} />
+      <PageHeader title={`${model.name}${whose}`} label={props.chrome.authority?.name}>
+        <p class="ds_page-header__metadata">Figures as at {model.asAtWords}.</p>
+      </PageHeader>
+      <p class="pace-sentence">{model.sentence}</p>
+      <Answer answer={model.answer} />
+      <div class="pace-figure-boxes">
+        <Figure box={model.recent} name={model.name} />
+        <Figure box={model.since} name={model.name} />
+      </div>
+      {model.target && <p class="pace-target">{model.target}.</p>}
+      <details class="ds_details pace-scope-details" open={props.errors.length > 0 || model.filterWords !== null}>
+        <summary class="ds_details__summary">Another date, team, locality or worker</summary>
+        <div class="ds_details__text">
+          <ScopeForm action={props.action} scope={props.scope} choices={props.choices} errors={props.errors} withWindow />
+        </div>
+      </details>
+
+      <h2 id="run-chart">Run chart: weeks to the milestone, one dot a child</h2>
+      <figure class="pace-figure">
+        <Svg svg={model.runChart.svg} />
+        <figcaption>
+          {model.runChart.points} {model.runChart.points === 1 ? 'child' : 'children'} who reached the milestone, each at the date they did. Select a dot to open that child's record; the table below lists them too.
+        </figcaption>
+        {model.runChart.marksKey.length > 0 && (
+          <div class="pace-marks-key">
+            <p>Tests of change on this chart (a solid purple line where a test started, a dashed one at each cycle's Act):</p>
+            <ul>
+              {model.runChart.marksKey.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <Downloads links={model.runChart.links} what="run chart" />
+      </figure>
+
+      <details class="ds_details pace-findings">
+        <summary class="ds_details__summary">Everything the run-chart rules find</summary>
+        <div class="ds_details__text">
+          {model.findings.map((group) => (
+            <section key={group.title} aria-label={group.title}>
+              <h3>{group.title}</h3>
+              <ul class="pace-verdicts">
+                {group.findings.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </details>
+
+      <h2>The figures behind the percentage</h2>
+      <p>
+        n = <CountLink count={model.n} /> journeys counted (% in time = in time ÷ n). {model.cohortWords}
+      </p>
+      <Counts counts={model.counts.filter((c) => c.counted)} />
+      <p class="pace-counts-heading">Not counted in n:</p>
+      <Counts counts={model.counts.filter((c) => !c.counted)} />
+      <p>{model.median}</p>
+      {model.backlog && <p>{model.backlog}</p>}
+
+      <h2 id="waiting-chart">Waiting chart: weeks waited so far, one bar a child</h2>
+      <p>
+        {model.waiting}{' '}
+        {model.waitingHref && (
+          <a class="ds_link" href={model.waitingHref}>
+            List those in the cohort
+          </a>
+        )}
+      </p>
+      <figure class="pace-figure">
+        <Svg svg={model.waitingChart.svg} />
+        <figcaption>{model.waitingChart.count === 0 ? 'Nobody is waiting.' : `${model.waitingChart.count} ${model.waitingChart.count === 1 ? 'child is' : 'children are'} still waiting for the milestone. Select a bar to open that child's record.`}</figcaption>
+        <Downloads links={model.waitingChart.links} what="waiting chart" />
+      </figure>
+      <p>
+        <a class="ds_link" href={model.timelines.href}>
+          {model.timelines.text}
+        </a>
+      </p>
+
+      <h2>The run chart's data</h2>
+      <Paged paged={model.runTable} what={['child on the run chart', 'children on the run chart']} />
+      <h2>The waiting chart's data</h2>
+      <Paged paged={model.waitingTable} what={['child waiting', 'children waiting']} />
+
+      {model.extraCharts.map((chart) => (
+        <section key={chart.id} aria-labelledby={chart.id}>
+          <h2 id={chart.id}>{chart.heading}</h2>
+          <p>{chart.explanation}</p>
+          <figure class="pace-figure">
+            <Svg svg={chart.svg} />
+          </figure>
+          <Downloads links={chart.links} what={chart.heading.toLowerCase()} />
+          <Paged paged={chart.table} what={['row', 'rows']} />
+        </section>
+      ))}
+      <p>
+        <a class="ds_link" href={model.driversHref}>
           The driver diagram of this aim
         </a>
         , with the change ideas and the tests of change that try them.
       </p>
-      <AsAtForm action={props.action} value={props.asAtValue} errors={props.errors} />
-      <AimFigures aim={aim} />
-      <AimCharts aim={aim} headingLevel={2} />
-      <h2 id="run-chart-table">The run chart's data</h2>
-      <DataTable table={props.runTable} />
-      <h2 id="waiting-chart-table">The waiting chart's data</h2>
-      <DataTable table={props.waitingTable} />
-      {props.extraCharts.map((chart) => (
-        <section key={chart.id} aria-labelledby={chart.id}>
-          <h2 id={chart.id}>{chart.heading}</h2>
-          <p>{chart.explanation}</p>
-          <img class="pace-chart-picture" src={chart.links.svg} alt={chart.alt} />
-          <p class="pace-downloads">
-            Download: <a class="ds_link" href={chart.links.svg}>SVG</a>, <a class="ds_link" href={chart.links.png}>PNG</a>, <a class="ds_link" href={chart.links.csv}>CSV</a>
-          </p>
-          <DataTable table={chart.table} />
-        </section>
-      ))}
     </Page>
   );
 }

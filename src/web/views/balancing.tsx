@@ -1,6 +1,6 @@
 /** Balancing measures beside the aims: each a run chart by month, with its definition, what the rules say, and its data as a table. */
 import type { VNode } from 'preact';
-import { AsAtForm } from './dashboard.js';
+import { AsAtForm } from './scope-form.js';
 import { ErrorSummary, PageHeader, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { Svg, type TrustedSvg } from './trusted-svg.js';

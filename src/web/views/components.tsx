@@ -219,10 +219,10 @@ export function Notice({ children }: { children: ComponentChildren }): VNode {
   );
 }
 
-export function Pagination(props: { page: number; pages: number; hrefOf: (page: number) => string }): VNode | null {
+export function Pagination(props: { page: number; pages: number; hrefOf: (page: number) => string; label?: string }): VNode | null {
   if (props.pages <= 1) return null;
   return (
-    <nav class="ds_pagination" aria-label="Pages">
+    <nav class="ds_pagination" aria-label={props.label ?? 'Pages'}>
       <ul class="ds_pagination__list">
         {props.page > 1 && (
           <li class="ds_pagination__item">

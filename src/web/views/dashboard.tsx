@@ -1,62 +1,19 @@
-/** The dashboard: for each aim, its sentence, headline with counts, run chart, waiting chart and what the rules say. */
+/**
+ * The dashboard: each aim at a glance — are we getting better, the recent figure beside the figure
+ * since the from-date, who is still waiting, a small run chart — then every count in one table.
+ */
 import type { VNode } from 'preact';
-import type { ChartLinks, DashboardAim, DashboardModel, LinkedCount, StatusCount } from '../presenters/dashboard.js';
+import type { FilterChoices } from '../../domain/child-filter.js';
+import type { FigureScope } from '../forms/figure-scope.js';
+import type { AimAnswerModel, AimGlance, DashboardModel, FigureBox, LinkedCount } from '../presenters/dashboard.js';
 import { ErrorSummary, PageHeader, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
-import { PartSlot, Svg } from './trusted-svg.js';
-
-export function AsAtForm(props: { action: string; value: string; errors: readonly FieldError[]; extra?: Readonly<Record<string, string>> }): VNode {
-  const error = props.errors.find((e) => e.field === 'as_at');
-  return (
-    <form method="get" action={props.action} class="pace-as-at">
-      {Object.entries(props.extra ?? {}).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} key={name} />
-      ))}
-      <div class={`ds_question${error ? ' ds_question--error' : ''}`}>
-        <label class="ds_label" for="as_at">
-          Show the figures as at
-        </label>
-        <p class="ds_hint-text" id="as_at-hint">
-          A date such as 2024-03-01 or 01/03/2024. Only what had happened by then is counted.
-        </p>
-        {error && (
-          <p class="ds_question__error-message" id="as_at-error">
-            {error.message}
-          </p>
-        )}
-        <div class="pace-inline-fields">
-          <input class={`ds_input ds_input--fixed-10${error ? ' ds_input--error' : ''}`} type="text" id="as_at" name="as_at" value={props.value} aria-describedby={error ? 'as_at-hint as_at-error' : 'as_at-hint'} />
-          <button type="submit" class="ds_button ds_button--small">
-            Show
-          </button>
-        </div>
-      </div>
-    </form>
-  );
-}
-
-export function Downloads({ links, what }: { links: ChartLinks; what: string }): VNode {
-  return (
-    <p class="pace-downloads">
-      Download the {what}:{' '}
-      <a class="ds_link" href={links.svg} download>
-        SVG<span class="visually-hidden"> picture of the {what}</span>
-      </a>
-      ,{' '}
-      <a class="ds_link" href={links.png} download>
-        PNG<span class="visually-hidden"> picture of the {what}</span>
-      </a>
-      ,{' '}
-      <a class="ds_link" href={links.csv} download>
-        CSV<span class="visually-hidden"> of the {what}'s data</span>
-      </a>
-    </p>
-  );
-}
+import { ScopeForm } from './scope-form.js';
+import { PartSlot } from './trusted-svg.js';
 
 /**
  * A count as a link to the journeys it counts (a plain 0 when there are none). The link's purpose
- * is given by what surrounds it: its table row and column, or the label after it.
+ * is given by what surrounds it: its table row and column, or the words after it.
  */
 export function CountLink({ count }: { count: LinkedCount }): VNode {
   if (count.count === 0) return <span>0</span>;
@@ -67,94 +24,71 @@ export function CountLink({ count }: { count: LinkedCount }): VNode {
   );
 }
 
-export function AimFigures({ aim }: { aim: DashboardAim }): VNode {
-  const counted = aim.counts.filter((c) => c.counted);
-  const notCounted = aim.counts.filter((c) => !c.counted);
+/** The answer to "are we getting better?", marked by its kind so that the eye finds it. */
+export function Answer({ answer }: { answer: AimAnswerModel }): VNode {
+  return <p class={`pace-answer pace-answer--${answer.kind}`}>{answer.words}</p>;
+}
+
+/** "Last 12 months: 62.5% in time, 15 of 24", each count a link to its journeys. */
+export function Figure({ box, name }: { box: FigureBox; name: string }): VNode {
   return (
-    <div class="pace-figures">
-      {aim.headline ? <p class="pace-headline">{aim.headline}</p> : <p class="pace-no-headline">{aim.noPercentage}</p>}
-      <p>
-        n = <CountLink count={aim.n} /> journeys counted (% in time = in time ÷ n). {aim.cohortWords}
+    <div class="pace-figure-box">
+      <p class="pace-figure-box__label">{box.label}</p>
+      <p class="pace-figure-box__value">{box.percent === null ? 'No figure yet' : `${box.percent} in time`}</p>
+      <p class="pace-figure-box__counts">
+        <CountLink count={box.inTime} /> of <CountLink count={box.n} /> {box.n.count === 1 ? 'journey' : 'journeys'}
+        <span class="visually-hidden">
+          {' '}
+          ({name}, {box.label.toLowerCase()})
+        </span>
       </p>
-      <Counts counts={counted} />
-      <p class="pace-counts-heading">Not counted in n:</p>
-      <Counts counts={notCounted} />
-      {aim.target && <p>{aim.target}</p>}
-      <p>{aim.median}</p>
-      <p>
-        {aim.waiting}{' '}
-        {aim.waitingHref && (
-          <a class="ds_link" href={aim.waitingHref}>
-            List them<span class="visually-hidden"> ({aim.name})</span>
-          </a>
-        )}
-      </p>
-      {aim.backlog && <p>{aim.backlog}</p>}
+      <p class="ds_hint-text">{box.explanation}</p>
     </div>
   );
 }
 
-function Counts({ counts }: { counts: readonly StatusCount[] }): VNode {
+function Glance({ aim }: { aim: AimGlance }): VNode {
   return (
-    <dl class="pace-counts">
-      {counts.map((c) => (
-        <div key={c.status} class="pace-count">
-          <dt>
-            <CountLink count={c} /> {c.label.toLowerCase()}
-          </dt>
-          <dd class="ds_hint-text">{c.meaning}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-export function AimCharts({ aim, headingLevel }: { aim: DashboardAim; headingLevel: 3 | 2 }): VNode {
-  const Heading = headingLevel === 3 ? 'h3' : 'h2';
-  return (
-    <div class="pace-charts">
-      <figure class="pace-figure">
-        <Heading>Run chart: weeks to the milestone, one dot a child</Heading>
-        {aim.runChart.kind === 'inline' ? <Svg svg={aim.runChart.svg} /> : <img class="pace-chart-picture" src={aim.runChart.src} alt={aim.runChart.alt} width={760} height={360} />}
-        <figcaption>
-          Each dot is a child whose journey reached the milestone, placed at the date it did. {aim.points} {aim.points === 1 ? 'dot' : 'dots'}.{' '}
-          {aim.runChart.kind === 'inline' ? "Select a dot to open that child's record." : 'Too many to follow one by one here: the table on the aim’s page links every child.'}
-        </figcaption>
-        {aim.marksKey.length > 0 && (
-          <div class="pace-marks-key">
-            <p>Tests of change on this chart (a solid green line where a test started, a dashed one at each cycle's Act):</p>
-            <ul>
-              {aim.marksKey.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </div>
+    <section class="pace-glance" aria-labelledby={`aim-${aim.id}`}>
+      <h2 id={`aim-${aim.id}`} class="pace-glance__title">
+        <a class="ds_link" href={aim.href}>
+          {aim.name}
+        </a>
+      </h2>
+      <Answer answer={aim.answer} />
+      <div class="pace-figure-boxes">
+        <Figure box={aim.recent} name={aim.name} />
+        <Figure box={aim.since} name={aim.name} />
+      </div>
+      {aim.target && <p class="pace-target">{aim.target}.</p>}
+      <p>
+        Still waiting: <CountLink count={aim.stillWaiting} />
+        {aim.stillWaiting.count > 0 && (
+          <>
+            , of whom <CountLink count={aim.overdue} /> overdue{aim.longestWait && `; the longest for ${aim.longestWait}`}
+          </>
         )}
-        <Downloads links={aim.runLinks} what="run chart" />
-      </figure>
-      <section aria-label={`What the rules say about ${aim.name}`}>
-        <Heading>What the rules say</Heading>
-        <ul class="pace-verdicts">
-          {aim.verdicts.map((v) => (
-            <li key={v}>{v}</li>
-          ))}
-        </ul>
-      </section>
-      <figure class="pace-figure">
-        <Heading>Waiting chart: weeks waited so far, one bar a child</Heading>
-        <Svg svg={aim.waitingChart} />
-        <figcaption>{aim.waitingCount === 0 ? 'Nobody is waiting.' : `${aim.waitingCount} ${aim.waitingCount === 1 ? 'child is' : 'children are'} still waiting for the milestone. Select a bar to open that child's record.`}</figcaption>
-        <Downloads links={aim.waitingLinks} what="waiting chart" />
-      </figure>
-    </div>
+        .<span class="visually-hidden"> ({aim.name})</span>
+      </p>
+      {aim.chart && (
+        <a href={`${aim.href}#run-chart`} class="pace-glance__chart">
+          <img class="pace-chart-picture" src={aim.chart.src} alt={aim.chart.alt} width={560} height={320} />
+        </a>
+      )}
+      <p>
+        <a class="ds_link" href={aim.href}>
+          The charts, the children and what the rules find<span class="visually-hidden"> for {aim.name}</span>
+        </a>
+      </p>
+    </section>
   );
 }
 
-function SummaryTable({ aims }: { aims: readonly DashboardAim[] }): VNode {
+function SummaryTable({ aims }: { aims: readonly AimGlance[] }): VNode {
   return (
-    <div class="pace-table-scroll">
+    <div class="pace-table-scroll" tabIndex={0} role="region" aria-label="Every count, by aim">
       <table class="ds_table pace-summary">
-        <caption class="ds_table__caption">Every aim at a glance: % in time = in time ÷ n, where n = in time + late + overdue + left after the timescale. Each count lists its children.</caption>
+        <caption class="ds_table__caption">Every count, since each aim's from-date: % in time = in time ÷ n, where n = in time + late + overdue + left after the timescale. Each count lists its children.</caption>
         <thead>
           <tr>
             <th scope="col">Aim</th>
@@ -173,7 +107,7 @@ function SummaryTable({ aims }: { aims: readonly DashboardAim[] }): VNode {
           {aims.map((aim) => (
             <tr key={aim.id}>
               <th scope="row">
-                <a class="ds_link" href={`#aim-${aim.id}`}>
+                <a class="ds_link" href={aim.href}>
                   {aim.name}
                 </a>
               </th>
@@ -195,45 +129,42 @@ function SummaryTable({ aims }: { aims: readonly DashboardAim[] }): VNode {
   );
 }
 
-/** The part of the dashboard that is the same for every reader: the summary and each aim. */
+/** The part of the dashboard that is the same for every reader of these figures: each aim, then every count. */
 export function DashboardAims({ model }: { model: DashboardModel }): VNode {
+  if (model.aims.length === 0) return <p>This authority has no aims yet.</p>;
   return (
     <>
-      {model.aims.length > 0 && <SummaryTable aims={model.aims} />}
-      {model.aims.map((aim) => (
-        <section class="pace-aim" aria-labelledby={`aim-${aim.id}`} key={aim.id}>
-          <h2 id={`aim-${aim.id}`}>{aim.name}</h2>
-          <p class="pace-sentence">{aim.sentence}</p>
-          <AimFigures aim={aim} />
-          <AimCharts aim={aim} headingLevel={3} />
-          <p>
-            <a class="ds_link" href={aim.tablesHref}>
-              The data behind these charts, as tables<span class="visually-hidden"> for {aim.name}</span>
-            </a>
-          </p>
-          <p>
-            <a class="ds_link" href={aim.timelines.href}>
-              {aim.timelines.text}
-              <span class="visually-hidden"> for {aim.name}</span>
-            </a>
-          </p>
-        </section>
-      ))}
-      {model.aims.length === 0 && <p>This authority has no aims yet.</p>}
+      <div class="pace-glances">
+        {model.aims.map((aim) => (
+          <Glance aim={aim} key={aim.id} />
+        ))}
+      </div>
+      <h2>Every count</h2>
+      <SummaryTable aims={model.aims} />
     </>
   );
 }
 
-export function DashboardPage(props: { chrome: Chrome; model: DashboardModel | null; asAtValue: string; errors: readonly FieldError[]; action: string }): VNode {
+export function DashboardPage(props: { chrome: Chrome; model: DashboardModel; scope: FigureScope; choices: FilterChoices; errors: readonly FieldError[]; action: string }): VNode {
   const { model } = props;
+  const whose = model.filterWords ? `: ${model.filterWords}` : '';
   return (
-    <Page title={model ? `Dashboard, ${model.asAtWords}` : 'Dashboard'} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
+    <Page title={`Dashboard${whose}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
       <ErrorSummary errors={props.errors} />
-      <PageHeader title="Dashboard" label={props.chrome.authority?.name}>
-        {model && <p class="ds_page-header__metadata">Figures as at {model.asAtWords}{model.programmeStart ? `; programme start ${model.programmeStart}` : '; no programme start date set'}.</p>}
+      <PageHeader title={`Dashboard${whose}`} label={props.chrome.authority?.name}>
+        <p class="ds_page-header__metadata">
+          Figures as at {model.asAtWords}
+          {model.programmeStart ? `; programme start ${model.programmeStart}` : '; no programme start date set'}
+          {model.filterWords ? `; ${model.childCount} ${model.childCount === 1 ? 'child' : 'children'}: ${model.filterWords}` : ''}.
+        </p>
       </PageHeader>
-      <AsAtForm action={props.action} value={props.asAtValue} errors={props.errors} />
-      {model && <PartSlot />}
+      <details class="ds_details pace-scope-details" open={props.errors.length > 0 || model.filterWords !== null}>
+        <summary class="ds_details__summary">Another date, team, locality or worker</summary>
+        <div class="ds_details__text">
+          <ScopeForm action={props.action} scope={props.scope} choices={props.choices} errors={props.errors} withWindow />
+        </div>
+      </details>
+      <PartSlot />
     </Page>
   );
 }

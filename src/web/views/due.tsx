@@ -44,6 +44,7 @@ export function DuePage(props: {
         </div>
         <Select name="worker" label="Worker" value={q.worker} blank="Every worker" options={model.workers.map((w) => ({ value: w, label: w }))} errors={[]} />
         <Select name="team" label="Team" value={q.team} blank="Every team" options={model.teams.map((t) => ({ value: t, label: t }))} errors={[]} />
+        <Select name="locality" label="Locality" value={q.locality} blank="Every locality" options={model.localities.map((l) => ({ value: l, label: l }))} errors={[]} />
         <div class={`ds_question${windowError ? ' ds_question--error' : ''}`}>
           <label class="ds_label" for="window">
             Due within (days)

@@ -2,12 +2,13 @@
 import type { VNode } from 'preact';
 import type { JourneyListModel } from '../presenters/journey-list.js';
 import { ErrorSummary, PageHeader, Pagination, Tag, type FieldError } from './components.js';
-import { AsAtForm } from './dashboard.js';
+import type { FigureScope } from '../forms/figure-scope.js';
+import { AsAtForm } from './scope-form.js';
 import { Page, type Chrome } from './layout.js';
 
 export const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey', left_late: 'orange', left_early: 'grey' } as const;
 
-export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel; action: string; asAtValue: string; errors: readonly FieldError[] }): VNode {
+export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel; action: string; scope: FigureScope; errors: readonly FieldError[] }): VNode {
   const { model } = props;
   return (
     <Page title={`${model.title}: ${model.aimName}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
@@ -15,11 +16,13 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
       <PageHeader title={`${model.title}: ${model.total} ${model.total === 1 ? 'journey' : 'journeys'}`} label={model.aimName}>
         <p class="ds_page-header__metadata">
           As at {model.asAtWords}. {model.fromWords}
+          {model.filterWords && ` Children of ${model.filterWords}.`}
         </p>
       </PageHeader>
       <p class="pace-sentence">{model.sentence}</p>
       <p>{model.meaning}</p>
-      <AsAtForm action={props.action} value={props.asAtValue} errors={props.errors} extra={{ status: model.filter }} />
+      {model.monthsWords && <p>{model.monthsWords}</p>}
+      <AsAtForm action={props.action} value={props.scope.asAtText} errors={props.errors} extra={hiddenFields(model, props.scope)} />
       {/* The error summary's link for a status the list does not know leads to the statuses it does. */}
       <nav aria-label="The other counts of this aim" class="pace-count-links" id="status">
         <ul class="ds_no-bullets pace-inline-list">
@@ -91,4 +94,15 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
       </p>
     </Page>
   );
+}
+
+/** What the as-at form keeps as it is: the list, whose children and the months. */
+function hiddenFields(model: JourneyListModel, scope: FigureScope): Record<string, string> {
+  const fields: Record<string, string> = { status: model.filter };
+  for (const part of ['team', 'locality', 'worker'] as const) {
+    const value = scope.filter[part];
+    if (value !== null) fields[part] = value;
+  }
+  if (model.months !== null) fields.months = String(model.months);
+  return fields;
 }

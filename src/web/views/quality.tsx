@@ -6,7 +6,7 @@ import type { PlainDate } from '../../domain/date.js';
 import type { JourneyKind } from '../../domain/journey.js';
 import type { QualityLine, qualityJson } from '../../domain/quality/quality-json.js';
 import { eventLabel, longDate, plural } from '../../app/format.js';
-import { AsAtForm } from './dashboard.js';
+import { AsAtForm } from './scope-form.js';
 import { ErrorSummary, PageHeader, Pagination, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 

@@ -2,7 +2,9 @@
 import type { VNode } from 'preact';
 import { placementTypes } from '../../domain/codes.js';
 import { placementLabel } from '../../app/format.js';
-import { waitingHref, type WaitingListModel, type WaitingQuery, type WaitingSort } from '../presenters/waiting.js';
+import type { FilterChoices } from '../../domain/child-filter.js';
+import { waitingFilter, waitingHref, type WaitingListModel, type WaitingQuery, type WaitingSort } from '../presenters/waiting.js';
+import { FilterSelects } from './scope-form.js';
 import { ErrorSummary, LinkList, PageHeader, Pagination, Select, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
@@ -17,13 +19,14 @@ const columns: readonly { label: string; sort: WaitingSort | null; firstDir: 'as
 
 const urgencyColour = { overdue: 'red', 'due-soon': 'orange', waiting: 'grey' } as const;
 
-export function WaitingPage(props: { chrome: Chrome; code: string; model: WaitingListModel; asAtValue: string; errors: readonly FieldError[] }): VNode {
+export function WaitingPage(props: { chrome: Chrome; code: string; model: WaitingListModel; choices: FilterChoices; asAtValue: string; errors: readonly FieldError[] }): VNode {
   const { model, code } = props;
   const q = model.query;
+  const whose = model.filterWords ? `: ${model.filterWords}` : '';
   return (
-    <Page title={`Children waiting, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
+    <Page title={`Children waiting${whose}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
       <ErrorSummary errors={props.errors} />
-      <PageHeader title="Children waiting" label={props.chrome.authority?.name}>
+      <PageHeader title={`Children waiting${whose}`} label={props.chrome.authority?.name}>
         <p class="ds_page-header__metadata">As at {model.asAtWords}.</p>
       </PageHeader>
       <form method="get" action={`/a/${encodeURIComponent(code)}/waiting`} class="pace-filters" aria-label="Filter the list">
@@ -49,6 +52,7 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
           errors={[]}
         />
         <Select name="placement" label="Current placement" value={q.placement} blank="Any placement" options={[...placementTypes.map((t) => ({ value: t, label: placementLabel(t) })), { value: 'none', label: 'no current placement' }]} errors={[]} />
+        <FilterSelects filter={waitingFilter(q)} choices={props.choices} errors={props.errors} />
         <div class="ds_question">
           <button type="submit" class="ds_button ds_button--small">
             Apply filters

@@ -1,0 +1,62 @@
+/**
+ * A team's, a locality's or a worker's own figures: the same measures on fewer children
+ * (docs/decisions/0019-answers.md). A child is in a filter when their record names that team,
+ * locality and worker — the team and worker as allocated on the as-at date (decision 0009), so that
+ * a past date shows the children each team held then. Names match without regard to case or
+ * spacing, as on the list of what is due.
+ */
+import type { ChildRecord } from './records.js';
+import { normaliseName, sameName } from './reminders/due-list.js';
+
+export interface ChildFilter {
+  readonly team: string | null;
+  readonly locality: string | null;
+  readonly worker: string | null;
+}
+
+export const everyChild: ChildFilter = { team: null, locality: null, worker: null };
+
+const parts = ['team', 'locality', 'worker'] as const;
+
+export function isEveryChild(filter: ChildFilter): boolean {
+  return parts.every((part) => filter[part] === null);
+}
+
+/** One string per filter, for a cache key: "" for every child. */
+export function filterKey(filter: ChildFilter): string {
+  return isEveryChild(filter) ? '' : JSON.stringify(parts.map((part) => filter[part]));
+}
+
+export function inFilter(record: ChildRecord, filter: ChildFilter): boolean {
+  return parts.every((part) => filter[part] === null || sameName(record.child[part], filter[part]));
+}
+
+/** "North Team, Eastburn, worker Jo Bloggs" ("East team" for a team named "East"); null for every child. */
+export function filterWords(filter: ChildFilter): string | null {
+  const words = [
+    filter.team === null ? null : /\bteam\b/i.test(filter.team) ? filter.team : `${filter.team} team`,
+    filter.locality,
+    filter.worker === null ? null : `worker ${filter.worker}`,
+  ].filter((word): word is string => word !== null);
+  return words.length === 0 ? null : words.join(', ');
+}
+
+export interface FilterChoices {
+  readonly teams: readonly string[];
+  readonly localities: readonly string[];
+  readonly workers: readonly string[];
+}
+
+/** Every team, locality and worker the records name (each once, as first written), in alphabetical order, for a form's choices. */
+export function filterChoices(records: readonly ChildRecord[]): FilterChoices {
+  const sorted = (values: Iterable<string | null>) => {
+    const seen = new Map<string, string>();
+    for (const value of values) if (value !== null && value.trim() !== '' && !seen.has(normaliseName(value))) seen.set(normaliseName(value), value.trim());
+    return [...seen.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  };
+  return {
+    teams: sorted(records.map((r) => r.child.team)),
+    localities: sorted(records.map((r) => r.child.locality)),
+    workers: sorted(records.map((r) => r.child.worker)),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * An aim's page: the answer first, then the figures with every count leading to its journeys, the
+ * run chart at full width with each dot a link to its child, the waiting chart, what the rules find
+ * (grouped, current phase first), the first page of each chart's data with paging and CSV, and the
+ * stage and survival views.
+ */
+import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } from '../../charts/aim-charts.js';
+import type { AimViews } from '../../app/aim-views.js';
+import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
+import { aimWords } from '../../app/aim-words.js';
+import { longDate } from '../../app/format.js';
+import { findingGroups, type FindingGroup } from '../../app/verdict-words.js';
+import { filterWords } from '../../domain/child-filter.js';
+import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
+import { authorityPath } from '../views/layout.js';
+import type { TableModel } from '../views/aim-page.js';
+import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
+import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
+import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';
+import { journeyListHref } from './journey-list.js';
+import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';
+
+export interface ChartLinks {
+  readonly svg: string;
+  readonly png: string;
+  readonly csv: string;
+}
+
+/** One page of a table, with the way to the others and to all of it as CSV. */
+export interface PagedTable {
+  readonly id: string;
+  readonly table: TableModel;
+  readonly total: number;
+  /** The number of the first row shown, from 1. */
+  readonly first: number;
+  readonly page: number;
+  readonly pages: number;
+  readonly pageHref: (page: number) => string;
+  readonly csvHref: string;
+}
+
+export interface AimChart {
+  readonly id: string;
+  readonly heading: string;
+  readonly explanation: string;
+  readonly svg: TrustedSvg;
+  readonly links: ChartLinks;
+  readonly table: PagedTable;
+}
+
+export interface AimPageModel {
+  readonly name: string;
+  readonly sentence: string;
+  readonly asAtWords: string;
+  readonly filterWords: string | null;
+  readonly answer: AimAnswerModel;
+  readonly recent: FigureBox;
+  readonly since: FigureBox;
+  readonly target: string | null;
+  readonly n: LinkedCount;
+  readonly counts: readonly StatusCount[];
+  readonly cohortWords: string;
+  readonly median: string;
+  readonly waiting: string;
+  readonly waitingHref: string | null;
+  readonly backlog: string | null;
+  readonly runChart: { readonly svg: TrustedSvg; readonly links: ChartLinks; readonly points: number; readonly marksKey: readonly string[] };
+  readonly findings: readonly FindingGroup[];
+  readonly runTable: PagedTable;
+  readonly waitingChart: { readonly svg: TrustedSvg; readonly links: ChartLinks; readonly count: number };
+  readonly waitingTable: PagedTable;
+  readonly extraCharts: readonly AimChart[];
+  readonly timelines: { readonly text: string; readonly href: string };
+  readonly driversHref: string;
+}
+
+/** Rows a page of an aim page's table. */
+export const aimTablePageSize = 25;
+
+/** Bars on the aim page's waiting chart: the longest waits; the table under it lists everyone. */
+export const aimWaitingBars = 30;
+
+export interface AimPageQuery {
+  readonly run_page: number;
+  readonly waiting_page: number;
+}
+
+/** The aim's page; the charts are drawn by `draw` (once per cache entry, by the route). */
+export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, result: AimResult, views: AimViews, query: AimPageQuery, draw: <T>(name: string, make: () => T) => T): AimPageModel {
+  const code = figures.authority.code;
+  const { aim } = result;
+  const words = aimWords(result.figures);
+  const { recent, since } = presentFigureBoxes(code, scope, result);
+  const base = authorityPath(code, `/aims/${encodeURIComponent(aim.id)}`);
+  const fileLinks = (chart: string): ChartLinks => ({ svg: `${base}/${chart}.svg${scopeQuery(scope)}`, png: `${base}/${chart}.png${scopeQuery(scope)}`, csv: `${base}/${chart}.csv${scopeQuery(scope)}` });
+  const childHref = (childId: string) => authorityPath(code, `/children/${encodeURIComponent(childId)}`);
+  const pageHref = (part: keyof AimPageQuery, page: number, fragment: string) => `${base}${scopeQuery(scope, { ...pageParams(query), [part]: String(page) })}#${fragment}`;
+  const paged = (id: string, part: keyof AimPageQuery, table: TableModel, csvHref: string): PagedTable => {
+    const pages = Math.max(1, Math.ceil(table.rows.length / aimTablePageSize));
+    const page = Math.min(query[part], pages);
+    return {
+      id,
+      table: { ...table, rows: table.rows.slice((page - 1) * aimTablePageSize, page * aimTablePageSize) },
+      total: table.rows.length,
+      first: (page - 1) * aimTablePageSize + 1,
+      page,
+      pages,
+      pageHref: (n) => pageHref(part, n, id),
+      csvHref,
+    };
+  };
+  const weeks = timescaleWeeks(aim.timescale);
+  return {
+    name: aim.name,
+    sentence: result.sentence,
+    asAtWords: longDate(figures.asAt),
+    filterWords: filterWords(figures.filter),
+    answer: presentAnswer(result),
+    recent,
+    since,
+    target: words.target,
+    n: { count: result.figures.n, href: journeyListHref(code, aim.id, 'counted', scope) },
+    counts: presentStatusCounts(code, scope, result),
+    cohortWords: words.cohort,
+    median: words.median,
+    waiting: words.waiting,
+    waitingHref: result.figures.stillWaiting > 0 ? journeyListHref(code, aim.id, 'still-waiting', scope) : null,
+    backlog: words.backlog,
+    runChart: {
+      svg: draw(`${aim.id}/run-chart.linked`, () => trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref }))),
+      links: fileLinks('run-chart'),
+      points: result.chart.series.points.length,
+      marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
+    },
+    findings: findingGroups(result.chart),
+    runTable: paged('run-chart-table', 'run_page', latestFirst(runTableModel(code, result)), fileLinks('run-chart').csv),
+    waitingChart: {
+      svg: draw(`${aim.id}/waiting-chart.linked`, () => trustedSvg(aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref, maxBars: aimWaitingBars }))),
+      links: fileLinks('waiting-chart'),
+      count: result.chart.series.waiting.length,
+    },
+    waitingTable: paged('waiting-chart-table', 'waiting_page', waitingTableModel(code, result), fileLinks('waiting-chart').csv),
+    extraCharts: [
+      {
+        id: 'stages',
+        heading: 'Where the time goes: the stages',
+        explanation: 'For the journeys in this aim, the median weeks between each milestone and the next (the bar), and the middle half of journeys (the line). The longest bar is where the delay sits.',
+        svg: draw(`${aim.id}/stages.inline`, () => trustedSvg(aimStageChartSvg(views.stages))),
+        links: fileLinks('stages'),
+        table: firstPageOnly('stages-table', stagesTableModel(result, views), fileLinks('stages').csv),
+      },
+      {
+        id: 'survival',
+        heading: 'Time to the milestone, with children still waiting counted',
+        explanation: 'The share of journeys still without their milestone, week by week since they started. Children still waiting count for as long as they have waited, so short waits finishing first cannot make things look better than they are.',
+        svg: draw(`${aim.id}/survival.inline`, () => trustedSvg(aimSurvivalChartSvg(aim, views.survival))),
+        links: fileLinks('survival'),
+        table: firstPageOnly('survival-table', survivalTableModel(result, views), fileLinks('survival').csv),
+      },
+    ],
+    timelines: { text: `Timelines of children waiting more than ${weeks} weeks`, href: waitingGroupHref(code, aim, weeks, figures.asAt) },
+    driversHref: `${aimHref(code, aim.id, scope).split('?')[0] as string}/drivers`,
+  };
+}
+
+/** The run chart's rows with the most recent child first, as a manager reads them (the CSV keeps the chart's order). */
+function latestFirst(table: TableModel): TableModel {
+  return { ...table, caption: `${table.caption}, the most recent first`, rows: [...table.rows].reverse() };
+}
+
+/** A long table's first rows, the rest in its CSV. */
+function firstPageOnly(id: string, table: TableModel, csvHref: string): PagedTable {
+  // One page here: the CSV holds every row.
+  return { id, table: { ...table, rows: table.rows.slice(0, aimTablePageSize) }, total: table.rows.length, first: 1, page: 1, pages: 1, pageHref: () => csvHref, csvHref };
+}
+
+function pageParams(query: AimPageQuery): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (query.run_page > 1) params.run_page = String(query.run_page);
+  if (query.waiting_page > 1) params.waiting_page = String(query.waiting_page);
+  return params;
+}
