@@ -1,6 +1,10 @@
 /** pace's own styles, on top of the design system's: charts that fit the page, figures that stand out. */
 export const appCss = `
+/* The design system's page grids size their one column to the widest thing in it, so one wide table made the whole page wider than a phone: hold the column to the window. */
+.ds_page, .ds_page__middle { grid-template-columns: minmax(0, 1fr); }
 .pace-main { display: block; padding-bottom: 2rem; }
+/* A word longer than the line (a reference, an address) breaks rather than widening the page; in a table it widens the table, which scrolls in its box. */
+body { overflow-wrap: break-word; }
 .pace-authority-name { font-size: 1.125rem; margin-left: 1rem; padding-left: 1rem; border-left: 1px solid #b3b3b3; }
 .ds_site-header__content { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 1rem; }
 .pace-account { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
@@ -15,7 +19,7 @@ export const appCss = `
 .pace-charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem 2rem; }
 @media (min-width: 1200px) { .pace-charts { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
 .pace-figure { margin: 0; }
-.pace-chart svg, .pace-chart-picture { max-width: 100%; height: auto; background: #fff; }
+.pace-chart svg, svg.pace-chart, .pace-chart-picture { max-width: 100%; height: auto; background: #fff; }
 .pace-chart a:focus path, .pace-chart a:focus rect { stroke: #000; stroke-width: 3px; }
 .pace-downloads { font-size: 0.875rem; }
 .pace-verdicts li { margin-bottom: 0.5rem; }
