@@ -23,7 +23,12 @@ body { overflow-wrap: break-word; }
 .pace-chart a:focus path, .pace-chart a:focus rect { stroke: #000; stroke-width: 3px; }
 .pace-downloads { font-size: 0.875rem; }
 .pace-verdicts li { margin-bottom: 0.5rem; }
-.pace-table-scroll { overflow-x: auto; max-width: 100%; }
+/* A wide table scrolls inside its own box (components.tsx, TableScroll); the box is positioned so that it holds the visually hidden text in its cells too, which would otherwise widen the page. */
+.pace-table-scroll { overflow-x: auto; max-width: 100%; position: relative; container-type: inline-size; }
+/* A caption as wide as the box, not the table, and staying in view while the table scrolls under it. */
+.pace-table-scroll caption { max-width: 100cqi; box-sizing: border-box; position: sticky; left: 0; }
+.pace-table-scroll:focus { outline: 3px solid #fdd522; outline-offset: 0; box-shadow: inset 0 0 0 2px #333; }
+@media print { .pace-table-scroll { overflow: visible; } }
 .pace-count-links ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0 0 1.5rem 0; padding: 0; list-style: none; }
 .pace-count-links li { margin: 0; }
 .pace-counts { margin: 0 0 1rem 0; }

@@ -1,7 +1,7 @@
 /** The journeys behind one count of an aim, a page at a time, with the other counts beside them. */
 import type { VNode } from 'preact';
 import type { JourneyListModel } from '../presenters/journey-list.js';
-import { PageHeader, Pagination, Tag } from './components.js';
+import { PageHeader, Pagination, TableScroll, Tag } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey', left_late: 'orange', left_early: 'grey' } as const;
@@ -37,7 +37,7 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
       {model.total === 0 ? (
         <p>No journey has this status.</p>
       ) : (
-        <div class="pace-table-scroll">
+        <TableScroll label={`${model.title}: ${model.aimName}, longest first`}>
           <table class="ds_table">
             <caption class="visually-hidden">
               {model.title}: {model.aimName}, longest first
@@ -73,7 +73,7 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={model.page} pages={model.pages} hrefOf={model.pageHref} />
       <p>
