@@ -6,6 +6,15 @@ export const appCss = `
 /* A word longer than the line (a reference, an address) breaks rather than widening the page; in a table it widens the table, which scrolls in its box. */
 body { overflow-wrap: break-word; }
 .pace-authority-name { font-size: 1.125rem; margin-left: 1rem; padding-left: 1rem; border-left: 1px solid #b3b3b3; }
+/* The navigation: the design system's own list from its medium breakpoint (48rem) up; below it, where the design system hides the list and needs its script for a menu button, a menu that opens without JavaScript. */
+.pace-menu { display: none; }
+@media (max-width: calc(48rem - 1px)) {
+  .pace-menu { display: block; }
+  .pace-menu .ds_details { margin: 0; }
+  .pace-menu .ds_details__summary { margin: 0.5rem 0; padding-top: 0.5rem; padding-bottom: 0.5rem; }
+  .pace-menu .ds_site-navigation { display: block; margin-bottom: 0; }
+  .ds_site-header__navigation { border-top: 1px solid #ebebeb; }
+}
 .ds_site-header__content { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 1rem; }
 .pace-account { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
 .pace-inline-form { display: inline; margin: 0; }
