@@ -13,7 +13,7 @@ import { findingGroups, type FindingGroup } from '../../app/verdict-words.js';
 import { filterWords } from '../../domain/child-filter.js';
 import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import { authorityPath } from '../views/layout.js';
-import type { TableModel } from '../views/aim-page.js';
+import type { TableModel } from '../views/components.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
 import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';

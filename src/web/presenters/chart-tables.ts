@@ -2,7 +2,7 @@
 import { runChartTable, stageTable, survivalTable, waitingChartTable } from '../../charts/aim-charts.js';
 import type { AimViews } from '../../app/aim-views.js';
 import type { AimResult } from '../../app/authority-figures.js';
-import type { TableModel } from '../views/aim-page.js';
+import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { placementLabel } from '../../app/format.js';
 

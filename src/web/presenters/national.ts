@@ -2,7 +2,7 @@
 import { funnelPositionLabels } from '../../domain/national/funnel.js';
 import type { NationalAimComparison, NationalRow } from '../../domain/national/national-comparison.js';
 import { describeTimescale } from '../../domain/timescale.js';
-import type { TableModel } from '../views/aim-page.js';
+import type { TableModel } from '../views/components.js';
 import { formatPercent, formatWeeks } from '../../app/format.js';
 
 const notPublished = 'suppressed';

@@ -10,7 +10,7 @@ import type { PlainDate } from '../../domain/date.js';
 import { groupOrderWords, type GroupRow, type GroupSelector, type GroupTimeline } from '../../domain/timeline-group.js';
 import type { Timescale } from '../../domain/timescale.js';
 import { inlinePicture } from '../figures/inline-picture.js';
-import type { TableModel } from '../views/aim-page.js';
+import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
 import { longDate, plural, routeLabel } from '../../app/format.js';

@@ -8,7 +8,7 @@ import { timelineSummary, timelineTitle } from '../../charts/timeline-words.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { BandStart, ChildTimeline, TimelineGap } from '../../domain/timeline.js';
 import { inlinePicture } from '../figures/inline-picture.js';
-import type { TableModel } from '../views/aim-page.js';
+import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
 import { longDate, routeLabel } from '../../app/format.js';

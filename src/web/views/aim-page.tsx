@@ -8,54 +8,11 @@ import type { FilterChoices } from '../../domain/child-filter.js';
 import type { FigureScope } from '../forms/figure-scope.js';
 import type { AimPageModel, ChartLinks, PagedTable } from '../presenters/aim-page.js';
 import type { StatusCount } from '../presenters/dashboard.js';
-import { ErrorSummary, PageHeader, Pagination, type FieldError } from './components.js';
+import { DataTable, ErrorSummary, PageHeader, Pagination, type FieldError } from './components.js';
 import { Answer, CountLink, Figure } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
 import { Svg } from './trusted-svg.js';
-
-export interface TableModel {
-  readonly caption: string;
-  readonly columns: readonly string[];
-  /** Each cell is text, or text with a link. */
-  readonly rows: readonly (readonly (string | { text: string; href: string })[])[];
-}
-
-export function DataTable({ table }: { table: TableModel }): VNode {
-  return (
-    <div class="pace-table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
-      <table class="ds_table">
-        <caption class="ds_table__caption">{table.caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th scope="col" key={c}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((cell, j) => (
-                <td key={j}>
-                  {typeof cell === 'string' ? (
-                    cell
-                  ) : (
-                    <a class="ds_link" href={cell.href}>
-                      {cell.text}
-                    </a>
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 export function Downloads({ links, what }: { links: ChartLinks; what: string }): VNode {
   return (

@@ -1,7 +1,20 @@
 /** pace's own styles, on top of the design system's: charts that fit the page, figures that stand out. */
 export const appCss = `
+/* The design system's page grids size their one column to the widest thing in it, so one wide table made the whole page wider than a phone: hold the column to the window. */
+.ds_page, .ds_page__middle { grid-template-columns: minmax(0, 1fr); }
 .pace-main { display: block; padding-bottom: 2rem; }
+/* A word longer than the line (a reference, an address) breaks rather than widening the page; in a table it widens the table, which scrolls in its box. */
+body { overflow-wrap: break-word; }
 .pace-authority-name { font-size: 1.125rem; margin-left: 1rem; padding-left: 1rem; border-left: 1px solid #b3b3b3; }
+/* The navigation: the design system's own list from its medium breakpoint (48rem) up; below it, where the design system hides the list and needs its script for a menu button, a menu that opens without JavaScript. */
+.pace-menu { display: none; }
+@media (max-width: calc(48rem - 1px)) {
+  .pace-menu { display: block; }
+  .pace-menu .ds_details { margin: 0; }
+  .pace-menu .ds_details__summary { margin: 0.5rem 0; padding-top: 0.5rem; padding-bottom: 0.5rem; }
+  .pace-menu .ds_site-navigation { display: block; margin-bottom: 0; }
+  .ds_site-header__navigation { border-top: 1px solid #ebebeb; }
+}
 .ds_site-header__content { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 1rem; }
 .pace-account { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
 .pace-inline-form { display: inline; margin: 0; }
@@ -15,11 +28,16 @@ export const appCss = `
 .pace-charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem 2rem; }
 @media (min-width: 1200px) { .pace-charts { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
 .pace-figure { margin: 0; }
-.pace-chart svg, .pace-chart-picture { max-width: 100%; height: auto; background: #fff; }
+.pace-chart svg, svg.pace-chart, .pace-chart-picture { max-width: 100%; height: auto; background: #fff; }
 .pace-chart a:focus path, .pace-chart a:focus rect { stroke: #000; stroke-width: 3px; }
 .pace-downloads { font-size: 0.875rem; }
 .pace-verdicts li { margin-bottom: 0.5rem; }
-.pace-table-scroll { overflow-x: auto; max-width: 100%; }
+/* A wide table scrolls inside its own box (components.tsx, TableScroll); the box is positioned so that it holds the visually hidden text in its cells too, which would otherwise widen the page. */
+.pace-table-scroll { overflow-x: auto; max-width: 100%; position: relative; container-type: inline-size; }
+/* A caption as wide as the box, not the table, and staying in view while the table scrolls under it. */
+.pace-table-scroll caption { max-width: 100cqi; box-sizing: border-box; position: sticky; left: 0; }
+.pace-table-scroll:focus { outline: 3px solid #fdd522; outline-offset: 0; box-shadow: inset 0 0 0 2px #333; }
+@media print { .pace-table-scroll { overflow: visible; } }
 .pace-count-links ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0 0 1.5rem 0; padding: 0; list-style: none; }
 .pace-count-links li { margin: 0; }
 .pace-counts { margin: 0 0 1rem 0; }

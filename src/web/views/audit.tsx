@@ -1,6 +1,6 @@
 /** The audit log of an authority, for data leads and administrators: who saw or changed what, when and from where. */
 import type { VNode } from 'preact';
-import { ErrorSummary, PageHeader, Pagination, Select, TextInput, type FieldError, type Option } from './components.js';
+import { ErrorSummary, PageHeader, Pagination, Select, TableScroll, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface AuditRow {
@@ -49,7 +49,7 @@ export function AuditPage(props: { chrome: Chrome; model: AuditModel }): VNode {
         {model.total} {model.total === 1 ? 'entry' : 'entries'}, newest first.
       </p>
       {model.rows.length > 0 && (
-        <div class="pace-table-scroll">
+        <TableScroll label="Audit log entries, newest first">
         <table class="ds_table">
           <caption class="visually-hidden">Audit log entries, newest first</caption>
           <thead>
@@ -81,7 +81,7 @@ export function AuditPage(props: { chrome: Chrome; model: AuditModel }): VNode {
             ))}
           </tbody>
         </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={model.page} pages={model.pages} hrefOf={model.hrefOf} />
     </Page>

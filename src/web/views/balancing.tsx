@@ -1,7 +1,7 @@
 /** Balancing measures beside the aims: each a run chart by month, with its definition, what the rules say, and its data as a table. */
 import type { VNode } from 'preact';
 import { AsAtForm } from './scope-form.js';
-import { ErrorSummary, PageHeader, type FieldError } from './components.js';
+import { ErrorSummary, PageHeader, TableScroll, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { Svg, type TrustedSvg } from './trusted-svg.js';
 
@@ -46,7 +46,7 @@ export function BalancingPage(props: { chrome: Chrome; asAtWords: string; asAtVa
           </ul>
           <details class="ds_details">
             <summary class="ds_details__summary">The data, month by month</summary>
-            <div class="ds_details__text pace-table-scroll">
+            <TableScroll label={`${m.name}, month by month`} class="ds_details__text">
               <table class="ds_table">
                 <caption class="visually-hidden">{m.name}, month by month</caption>
                 <thead>
@@ -66,7 +66,7 @@ export function BalancingPage(props: { chrome: Chrome; asAtWords: string; asAtVa
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </details>
         </section>
       ))}

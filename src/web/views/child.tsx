@@ -1,7 +1,7 @@
 /** A child's record: details, placements, events, journeys with their statuses, and the history of changes. */
 import type { VNode } from 'preact';
 import type { ChildModel } from '../presenters/child.js';
-import { NoticeBox, PageHeader, SummaryList, Tag } from './components.js';
+import { NoticeBox, PageHeader, SummaryList, TableScroll, Tag } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { ChildTimelineSection } from './timeline.js';
 
@@ -41,7 +41,7 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
       {model.placements.length === 0 ? (
         <p>No placements recorded.</p>
       ) : (
-        <div class="pace-table-scroll">
+        <TableScroll label="Placements, earliest first">
           <table class="ds_table">
             <caption class="visually-hidden">Placements, earliest first</caption>
             <thead>
@@ -75,14 +75,14 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <h2>Events</h2>
       {model.events.length === 0 ? (
         <p>No events recorded.</p>
       ) : (
-        <div class="pace-table-scroll">
+        <TableScroll label="Events, earliest first">
           <table class="ds_table">
             <caption class="visually-hidden">Events, earliest first</caption>
             <thead>
@@ -114,7 +114,7 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <h2>Journeys as at {model.asAtWords}</h2>
@@ -124,34 +124,36 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
           {group.rows.length === 0 ? (
             <p>No journey of this kind.</p>
           ) : (
-            <table class="ds_table">
-              <caption class="visually-hidden">{group.aimName}: journeys</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Reached the milestone, or left</th>
-                  <th scope="col">Due by</th>
-                  <th scope="col">Weeks</th>
-                  <th scope="col">Plan</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.rows.map((j) => (
-                  <tr key={j.start}>
-                    <td>{j.start}</td>
-                    <td>{j.end}</td>
-                    <td>{j.due}</td>
-                    <td>{j.weeks}</td>
-                    <td>{j.route}</td>
-                    <td>
-                      <Tag colour={statusColour[j.status]}>{j.statusLabel}</Tag>
-                      <span class="ds_hint-text pace-status-meaning">{j.statusMeaning}</span>
-                    </td>
+            <TableScroll label={`${group.aimName}: journeys`}>
+              <table class="ds_table">
+                <caption class="visually-hidden">{group.aimName}: journeys</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Started</th>
+                    <th scope="col">Reached the milestone, or left</th>
+                    <th scope="col">Due by</th>
+                    <th scope="col">Weeks</th>
+                    <th scope="col">Plan</th>
+                    <th scope="col">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {group.rows.map((j) => (
+                    <tr key={j.start}>
+                      <td>{j.start}</td>
+                      <td>{j.end}</td>
+                      <td>{j.due}</td>
+                      <td>{j.weeks}</td>
+                      <td>{j.route}</td>
+                      <td>
+                        <Tag colour={statusColour[j.status]}>{j.statusLabel}</Tag>
+                        <span class="ds_hint-text pace-status-meaning">{j.statusMeaning}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       ))}

@@ -1,6 +1,6 @@
 /** The authority's children, found by reference or name. */
 import type { VNode } from 'preact';
-import { ErrorSummary, PageHeader, Pagination, type FieldError } from './components.js';
+import { ErrorSummary, PageHeader, Pagination, TableScroll, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface ChildrenModel {
@@ -58,29 +58,31 @@ export function ChildrenPage(props: { chrome: Chrome; model: ChildrenModel; acti
         {model.search ? ` matching “${model.search}”` : ''}.
       </p>
       {model.rows.length > 0 && (
-        <table class="ds_table">
-          <caption class="visually-hidden">Children, by reference</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Name</th>
-              <th scope="col">Date of birth</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.rows.map((r) => (
-              <tr key={r.childId}>
-                <td>
-                  <a class="ds_link" href={r.href}>
-                    {r.childId}
-                  </a>
-                </td>
-                <td>{r.name}</td>
-                <td>{r.dateOfBirth}</td>
+        <TableScroll label="Children, by reference">
+          <table class="ds_table">
+            <caption class="visually-hidden">Children, by reference</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Name</th>
+                <th scope="col">Date of birth</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {model.rows.map((r) => (
+                <tr key={r.childId}>
+                  <td>
+                    <a class="ds_link" href={r.href}>
+                      {r.childId}
+                    </a>
+                  </td>
+                  <td>{r.name}</td>
+                  <td>{r.dateOfBirth}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination page={model.page} pages={model.pages} hrefOf={model.hrefOf} />
     </Page>

@@ -184,6 +184,63 @@ export function Radios(props: { name: string; legend: string; hint?: string; opt
   );
 }
 
+/**
+ * The box a table sits in: on a narrow screen a wide table scrolls sideways inside it, never the
+ * page. A named region in the tab order, so that a keyboard can scroll it too (axe's
+ * scrollable-region-focusable); `label` says which table it holds.
+ */
+export function TableScroll(props: { label: string; class?: string; children: ComponentChildren }): VNode {
+  return (
+    <div class={`pace-table-scroll${props.class ? ` ${props.class}` : ''}`} role="region" aria-label={props.label} tabIndex={0}>
+      {props.children}
+    </div>
+  );
+}
+
+export interface TableModel {
+  readonly caption: string;
+  readonly columns: readonly string[];
+  /** Each cell is text, or text with a link. */
+  readonly rows: readonly (readonly (string | { text: string; href: string })[])[];
+}
+
+/** A table made from a model: a chart's data (the table alternative), a timeline, the national figures. */
+export function DataTable({ table }: { table: TableModel }): VNode {
+  return (
+    <TableScroll label={table.caption}>
+      <table class="ds_table">
+        <caption class="ds_table__caption">{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) => (
+                <td key={j}>
+                  {typeof cell === 'string' ? (
+                    cell
+                  ) : (
+                    <a class="ds_link" href={cell.href}>
+                      {cell.text}
+                    </a>
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 export function SummaryList({ items }: { items: readonly { key: string; value: ComponentChildren }[] }): VNode {
   return (
     <dl class="ds_summary-list">

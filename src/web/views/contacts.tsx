@@ -1,7 +1,7 @@
 /** Where the weekly digests go: each worker's and team manager's address, who has something due and none, and the form to set one. */
 import type { VNode } from 'preact';
 import type { ContactFormValues } from '../forms/contact-form.js';
-import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, TextInput, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, TableScroll, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface ContactsModel {
@@ -34,62 +34,66 @@ export function ContactsPage(props: { chrome: Chrome; model: ContactsModel; valu
       {model.withoutAddress.length === 0 ? (
         <p>Every worker and team with something due in the next 14 days has an address.</p>
       ) : (
-        <table class="ds_table">
-          <caption class="visually-hidden">Workers and teams with something due and no address</caption>
-          <thead>
-            <tr>
-              <th scope="col">Who</th>
-              <th scope="col">Name</th>
-              <th scope="col">Children with something due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.withoutAddress.map((who) => (
-              <tr key={`${who.kind}|${who.name}`}>
-                <td>{kindWords[who.kind]}</td>
-                <td>{who.name}</td>
-                <td>{who.children}</td>
+        <TableScroll label="Workers and teams with something due and no address">
+          <table class="ds_table">
+            <caption class="visually-hidden">Workers and teams with something due and no address</caption>
+            <thead>
+              <tr>
+                <th scope="col">Who</th>
+                <th scope="col">Name</th>
+                <th scope="col">Children with something due</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {model.withoutAddress.map((who) => (
+                <tr key={`${who.kind}|${who.name}`}>
+                  <td>{kindWords[who.kind]}</td>
+                  <td>{who.name}</td>
+                  <td>{who.children}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>Addresses</h2>
       {model.contacts.length === 0 ? (
         <p>No addresses yet.</p>
       ) : (
-        <table class="ds_table">
-          <caption class="visually-hidden">Addresses the digests go to</caption>
-          <thead>
-            <tr>
-              <th scope="col">Who</th>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail address</th>
-              <th scope="col">
-                <span class="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.contacts.map((contact) => (
-              <tr key={`${contact.kind}|${contact.name}`}>
-                <td>{kindWords[contact.kind]}</td>
-                <td>{contact.name}</td>
-                <td>{contact.email}</td>
-                <td>
-                  <form method="post" action={model.removeAction}>
-                    <CsrfField token={props.chrome.csrfToken} />
-                    <input type="hidden" name="kind" value={contact.kind} />
-                    <input type="hidden" name="name" value={contact.name} />
-                    <button type="submit" class="ds_button ds_button--secondary ds_button--small">
-                      Remove<span class="visually-hidden"> the address of {contact.name}</span>
-                    </button>
-                  </form>
-                </td>
+        <TableScroll label="Addresses the digests go to">
+          <table class="ds_table">
+            <caption class="visually-hidden">Addresses the digests go to</caption>
+            <thead>
+              <tr>
+                <th scope="col">Who</th>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail address</th>
+                <th scope="col">
+                  <span class="visually-hidden">Remove</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {model.contacts.map((contact) => (
+                <tr key={`${contact.kind}|${contact.name}`}>
+                  <td>{kindWords[contact.kind]}</td>
+                  <td>{contact.name}</td>
+                  <td>{contact.email}</td>
+                  <td>
+                    <form method="post" action={model.removeAction}>
+                      <CsrfField token={props.chrome.csrfToken} />
+                      <input type="hidden" name="kind" value={contact.kind} />
+                      <input type="hidden" name="name" value={contact.name} />
+                      <button type="submit" class="ds_button ds_button--secondary ds_button--small">
+                        Remove<span class="visually-hidden"> the address of {contact.name}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>Set an address</h2>
       <form method="post" action={model.action} novalidate>

@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import type { FilterChoices } from '../../domain/child-filter.js';
 import type { FigureScope } from '../forms/figure-scope.js';
 import type { AimAnswerModel, AimGlance, DashboardModel, FigureBox, LinkedCount } from '../presenters/dashboard.js';
-import { ErrorSummary, PageHeader, type FieldError } from './components.js';
+import { ErrorSummary, PageHeader, TableScroll, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
 import { PartSlot } from './trusted-svg.js';
@@ -86,7 +86,7 @@ function Glance({ aim }: { aim: AimGlance }): VNode {
 
 function SummaryTable({ aims }: { aims: readonly AimGlance[] }): VNode {
   return (
-    <div class="pace-table-scroll" tabIndex={0} role="region" aria-label="Every count, by aim">
+    <TableScroll label="Every count, by aim">
       <table class="ds_table pace-summary">
         <caption class="ds_table__caption">Every count, since each aim's from-date: % in time = in time ÷ n, where n = in time + late + overdue + left after the timescale. Each count lists its children.</caption>
         <thead>
@@ -125,7 +125,7 @@ function SummaryTable({ aims }: { aims: readonly AimGlance[] }): VNode {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

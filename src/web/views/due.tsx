@@ -1,7 +1,7 @@
 /** What is due: overdue and due-soon items for the authority, a worker or a team, with calendar feeds for a worker. */
 import type { VNode } from 'preact';
 import type { CalendarFeedRow, DuePageModel } from '../presenters/due.js';
-import { CsrfField, ErrorSummary, Notice, NoticeBox, PageHeader, Select, Tag, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, Notice, NoticeBox, PageHeader, Select, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface CalendarSection {
@@ -72,7 +72,7 @@ export function DuePage(props: {
         </div>
       </form>
       <p>{model.summary}</p>
-      <div class="pace-table-scroll">
+      <TableScroll label="Overdue and due soon, the most pressing first">
         <table class="ds_table">
           <caption class="visually-hidden">Overdue and due soon, the most pressing first</caption>
           <thead>
@@ -107,7 +107,7 @@ export function DuePage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {model.rows.length === 0 && <p>Nothing is overdue or due within {q.window} days.</p>}
       {model.allocation && <AllocationChanges changes={model.allocation} />}
       {props.calendar && <CalendarFeeds section={props.calendar} csrfToken={props.chrome.csrfToken} />}
@@ -144,29 +144,31 @@ function AllocationChanges({ changes }: { changes: NonNullable<DuePageModel['all
       {changes.length === 0 ? (
         <p>No child has moved to or from this allocation since their record came into pace.</p>
       ) : (
-        <table class="ds_table">
-          <caption class="visually-hidden">Changes of worker or team, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Child</th>
-              <th scope="col">From → to</th>
-              <th scope="col">Recorded</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((c) => (
-              <tr key={`${c.childId}|${c.recorded}`}>
-                <td>
-                  <a class="ds_link" href={c.childHref}>
-                    {c.childId}
-                  </a>
-                </td>
-                <td>{c.change}</td>
-                <td>{c.recorded}</td>
+        <TableScroll label="Changes of worker or team, newest first">
+          <table class="ds_table">
+            <caption class="visually-hidden">Changes of worker or team, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Child</th>
+                <th scope="col">From → to</th>
+                <th scope="col">Recorded</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={`${c.childId}|${c.recorded}`}>
+                  <td>
+                    <a class="ds_link" href={c.childHref}>
+                      {c.childId}
+                    </a>
+                  </td>
+                  <td>{c.change}</td>
+                  <td>{c.recorded}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

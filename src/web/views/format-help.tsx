@@ -1,6 +1,6 @@
 /** The files pace reads: every table, column and code of its own format, from the lists the import itself checks against. */
 import type { VNode } from 'preact';
-import { PageHeader } from './components.js';
+import { PageHeader, TableScroll } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface FormatHelpModel {
@@ -22,7 +22,7 @@ export function FormatHelpPage(props: { chrome: Chrome; model: FormatHelpModel; 
           <h2 id={`table-${table.name}`}>
             {table.name} ({table.file})
           </h2>
-          <div class="pace-table-scroll">
+          <TableScroll label={`The columns of ${table.name}`}>
             <table class="ds_table">
               <caption class="visually-hidden">The columns of {table.name}</caption>
               <thead>
@@ -44,7 +44,7 @@ export function FormatHelpPage(props: { chrome: Chrome; model: FormatHelpModel; 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
       <h2>Codes</h2>

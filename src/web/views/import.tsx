@@ -6,7 +6,7 @@ import type { ImportProblem } from '../../ingest/import-problem.js';
 import type { ImportLogEntry, SaveSummary } from '../../store/index.js';
 import type { ImportJob } from '../../app/import-jobs.js';
 import { formatInstant, plural } from '../../app/format.js';
-import { CsrfField, ErrorSummary, PageHeader, Select, Tag, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, PageHeader, Select, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 /** Problems listed on the page; every one is in the CSV download. */
@@ -86,32 +86,34 @@ const outcomeTags = { imported: { colour: 'green', label: 'Imported' }, refused:
 
 function ImportLog({ imports }: { imports: readonly ImportLogEntry[] }): VNode {
   return (
-    <table class="ds_table">
-      <caption class="visually-hidden">The latest imports, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Files</th>
-          <th scope="col">Added, changed, unchanged</th>
-        </tr>
-      </thead>
-      <tbody>
-        {imports.map((entry) => (
-          <tr key={entry.id}>
-            <td>{formatInstant(entry.at)}</td>
-            <td>{entry.by}</td>
-            <td>
-              <Tag colour={outcomeTags[entry.outcome].colour}>{outcomeTags[entry.outcome].label}</Tag>
-              {entry.errors > 0 && ` ${plural(entry.errors, 'error')}`}
-            </td>
-            <td>{entry.files.map((f) => f.name).join(', ') || '—'}</td>
-            <td>{entry.outcome === 'refused' ? '—' : savedWords(entry.counts)}</td>
+    <TableScroll label="The latest imports, newest first">
+      <table class="ds_table">
+        <caption class="visually-hidden">The latest imports, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Files</th>
+            <th scope="col">Added, changed, unchanged</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {imports.map((entry) => (
+            <tr key={entry.id}>
+              <td>{formatInstant(entry.at)}</td>
+              <td>{entry.by}</td>
+              <td>
+                <Tag colour={outcomeTags[entry.outcome].colour}>{outcomeTags[entry.outcome].label}</Tag>
+                {entry.errors > 0 && ` ${plural(entry.errors, 'error')}`}
+              </td>
+              <td>{entry.files.map((f) => f.name).join(', ') || '—'}</td>
+              <td>{entry.outcome === 'refused' ? '—' : savedWords(entry.counts)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -256,29 +258,31 @@ function Problems(props: { problems: readonly ImportProblem[]; counts: ImportRep
           </a>
         </p>
       )}
-      <table class="ds_table pace-problems">
-        <caption class="visually-hidden">Each problem with the file, row and column it is in, and how to fix it</caption>
-        <thead>
-          <tr>
-            <th scope="col">Where</th>
-            <th scope="col">Value</th>
-            <th scope="col">Problem</th>
-            <th scope="col">How to fix it</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.problems.slice(0, problemsShown).map((p, i) => (
-            <tr key={i} id={`problem-${i + 1}`}>
-              <td>
-                <Tag colour={p.severity === 'error' ? 'red' : 'orange'}>{p.severity === 'error' ? 'Error' : 'Warning'}</Tag> {where(p)}
-              </td>
-              <td>{p.value ?? ''}</td>
-              <td>{p.message}</td>
-              <td>{p.fix}</td>
+      <TableScroll label="Each problem with the file, row and column it is in, and how to fix it">
+        <table class="ds_table pace-problems">
+          <caption class="visually-hidden">Each problem with the file, row and column it is in, and how to fix it</caption>
+          <thead>
+            <tr>
+              <th scope="col">Where</th>
+              <th scope="col">Value</th>
+              <th scope="col">Problem</th>
+              <th scope="col">How to fix it</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.problems.slice(0, problemsShown).map((p, i) => (
+              <tr key={i} id={`problem-${i + 1}`}>
+                <td>
+                  <Tag colour={p.severity === 'error' ? 'red' : 'orange'}>{p.severity === 'error' ? 'Error' : 'Warning'}</Tag> {where(p)}
+                </td>
+                <td>{p.value ?? ''}</td>
+                <td>{p.message}</td>
+                <td>{p.fix}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

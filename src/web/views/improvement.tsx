@@ -1,7 +1,7 @@
 /** Improvement work: the overview, a test of change with its PDSA cycles, and the forms that change them. */
 import type { ComponentChildren, VNode } from 'preact';
 import type { FormValues, ListValues } from '../forms/improvement-forms.js';
-import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
+import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, TableScroll, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface Link {
@@ -66,7 +66,7 @@ export function ImprovementPage(props: { chrome: Chrome; model: ImprovementModel
       {m.tests.length === 0 ? (
         <p>No tests of change yet. Start one here, or from an idea in the library.</p>
       ) : (
-        <div class="pace-table-scroll">
+        <TableScroll label="Tests of change">
           <table class="ds_table">
             <caption class="visually-hidden">Tests of change</caption>
             <thead>
@@ -96,7 +96,7 @@ export function ImprovementPage(props: { chrome: Chrome; model: ImprovementModel
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Page>
   );

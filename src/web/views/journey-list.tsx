@@ -1,7 +1,7 @@
 /** The journeys behind one count of an aim, a page at a time, with the other counts beside them. */
 import type { VNode } from 'preact';
 import type { JourneyListModel } from '../presenters/journey-list.js';
-import { ErrorSummary, PageHeader, Pagination, Tag, type FieldError } from './components.js';
+import { ErrorSummary, PageHeader, Pagination, TableScroll, Tag, type FieldError } from './components.js';
 import type { FigureScope } from '../forms/figure-scope.js';
 import { AsAtForm } from './scope-form.js';
 import { Page, type Chrome } from './layout.js';
@@ -44,7 +44,7 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
       {model.total === 0 ? (
         <p>No journey has this status.</p>
       ) : (
-        <div class="pace-table-scroll">
+        <TableScroll label={`${model.title}: ${model.aimName}, longest first`}>
           <table class="ds_table">
             <caption class="visually-hidden">
               {model.title}: {model.aimName}, longest first
@@ -80,7 +80,7 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={model.page} pages={model.pages} hrefOf={model.pageHref} />
       <p>

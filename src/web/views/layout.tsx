@@ -1,7 +1,9 @@
 /**
  * The page every view sits in: the Scottish Government Design System's header, navigation and
  * footer, a skip link, and the main content. Works without JavaScript; the design system's script
- * only enhances it.
+ * only enhances it. On a small screen the navigation is a menu that opens without JavaScript (a
+ * <details>; the design system's own menu button needs its script), and the full navigation shows
+ * from the design system's medium breakpoint up: app-css.ts shows one or the other.
  */
 import type { ComponentChildren, VNode } from 'preact';
 
@@ -118,23 +120,33 @@ function Header({ chrome }: { chrome: Chrome }): VNode {
         <div class="ds_site-header__navigation">
           <div class="ds_wrapper">
             <nav class="ds_site-navigation" aria-label="Main navigation">
-              <ul class="ds_site-navigation__list">
-                {chrome.nav.map((item) => (
-                  <li class="ds_site-navigation__item" key={item}>
-                    <a
-                      class={`ds_site-navigation__link${chrome.active === item ? ' ds_current' : ''}`}
-                      href={authorityPath((chrome.authority as { code: string }).code, navLabels[item].path)}
-                      aria-current={chrome.active === item ? 'page' : undefined}
-                    >
-                      {navLabels[item].label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <NavList chrome={chrome} authority={chrome.authority.code} />
+            </nav>
+            <nav class="pace-menu" aria-label="Main navigation">
+              <details class="ds_details">
+                <summary class="ds_details__summary">Menu</summary>
+                <div class="ds_site-navigation">
+                  <NavList chrome={chrome} authority={chrome.authority.code} />
+                </div>
+              </details>
             </nav>
           </div>
         </div>
       )}
     </header>
+  );
+}
+
+function NavList({ chrome, authority }: { chrome: Chrome; authority: string }): VNode {
+  return (
+    <ul class="ds_site-navigation__list">
+      {chrome.nav.map((item) => (
+        <li class="ds_site-navigation__item" key={item}>
+          <a class={`ds_site-navigation__link${chrome.active === item ? ' ds_current' : ''}`} href={authorityPath(authority, navLabels[item].path)} aria-current={chrome.active === item ? 'page' : undefined}>
+            {navLabels[item].label}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

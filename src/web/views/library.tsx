@@ -1,6 +1,6 @@
 /** The change-idea library shared by every authority: the programme's tested changes and what authorities publish. */
 import type { VNode } from 'preact';
-import { NoticeBox, PageHeader, SummaryList, Tag } from './components.js';
+import { NoticeBox, PageHeader, SummaryList, TableScroll, Tag } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface LibraryRow {
@@ -19,7 +19,7 @@ export function LibraryPage(props: { chrome: Chrome; rows: readonly LibraryRow[]
         Changes tested in permanence improvement work across Scotland, shared by every authority that uses pace: the programme's own booklet of tried and tested changes, and the results authorities have chosen to
         publish. Each can be the start of a test of change here.
       </p>
-      <div class="pace-table-scroll">
+      <TableScroll label="Change ideas">
         <table class="ds_table">
           <caption class="visually-hidden">Change ideas</caption>
           <thead>
@@ -45,7 +45,7 @@ export function LibraryPage(props: { chrome: Chrome; rows: readonly LibraryRow[]
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Page>
   );
 }

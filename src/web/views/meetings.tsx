@@ -1,7 +1,7 @@
 /** The champions' group's meetings, each with its pack, and the form to record one. */
 import type { VNode } from 'preact';
 import type { FormValues } from '../forms/improvement-forms.js';
-import { CsrfField, ErrorSummary, NoticeBox, PageHeader, TextArea, TextInput, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, NoticeBox, PageHeader, TableScroll, TextArea, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface MeetingRow {
@@ -22,33 +22,35 @@ export function MeetingsPage(props: { chrome: Chrome; meetings: readonly Meeting
       {props.meetings.length === 0 ? (
         <p>No meetings recorded yet.</p>
       ) : (
-        <table class="ds_table">
-          <caption class="visually-hidden">Meetings</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Meeting</th>
-              <th scope="col">Pack</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.meetings.map((m) => (
-              <tr key={m.date}>
-                <td>{m.date}</td>
-                <td>{m.title}</td>
-                <td>
-                  <a class="ds_link" href={m.packHref}>
-                    Printable pack<span class="visually-hidden"> for {m.date}</span>
-                  </a>
-                  {' · '}
-                  <a class="ds_link" href={m.pdfHref}>
-                    PDF<span class="visually-hidden"> of the pack for {m.date}</span>
-                  </a>
-                </td>
+        <TableScroll label="Meetings">
+          <table class="ds_table">
+            <caption class="visually-hidden">Meetings</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Meeting</th>
+                <th scope="col">Pack</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.meetings.map((m) => (
+                <tr key={m.date}>
+                  <td>{m.date}</td>
+                  <td>{m.title}</td>
+                  <td>
+                    <a class="ds_link" href={m.packHref}>
+                      Printable pack<span class="visually-hidden"> for {m.date}</span>
+                    </a>
+                    {' · '}
+                    <a class="ds_link" href={m.pdfHref}>
+                      PDF<span class="visually-hidden"> of the pack for {m.date}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {props.action && (
         <>

@@ -5,9 +5,7 @@
  */
 import type { VNode } from 'preact';
 import type { NationalAimModel } from '../presenters/national.js';
-import type { TableModel } from './aim-page.js';
-import { DataTable } from './aim-page.js';
-import { ErrorSummary, PageHeader, type FieldError } from './components.js';
+import { DataTable, ErrorSummary, PageHeader, type FieldError, type TableModel } from './components.js';
 import { Downloads } from './aim-page.js';
 import { Page, type Chrome } from './layout.js';
 import { Svg, type TrustedSvg } from './trusted-svg.js';

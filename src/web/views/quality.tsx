@@ -7,7 +7,7 @@ import type { JourneyKind } from '../../domain/journey.js';
 import type { QualityLine, qualityJson } from '../../domain/quality/quality-json.js';
 import { eventLabel, longDate, plural } from '../../app/format.js';
 import { AsAtForm } from './scope-form.js';
-import { ErrorSummary, PageHeader, Pagination, Tag, type FieldError } from './components.js';
+import { ErrorSummary, PageHeader, Pagination, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 type QualityJson = ReturnType<typeof qualityJson>;
@@ -52,66 +52,70 @@ export function QualityPage(props: QualityModel): VNode {
       {report.problem_counts.length === 0 ? (
         <p>No problems found.</p>
       ) : (
-        <table class="ds_table">
-          <caption class="visually-hidden">How many problems of each rule there are; choose one to list only those</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Kind</th>
-              <th scope="col" class="pace-number">
-                Problems
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.problem_counts.map((c) => (
-              <tr key={c.code}>
-                <td>
-                  <a class="ds_link" href={props.ruleHref(c.code)} aria-current={props.rule === c.code ? 'true' : undefined}>
-                    {c.rule}
-                  </a>
-                </td>
-                <td>
-                  <Tag colour={c.severity === 'error' ? 'red' : 'orange'}>{c.severity === 'error' ? 'Error' : 'Warning'}</Tag>
-                </td>
-                <td class="pace-number">{c.count}</td>
+        <TableScroll label="How many problems of each rule there are; choose one to list only those">
+          <table class="ds_table">
+            <caption class="visually-hidden">How many problems of each rule there are; choose one to list only those</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Kind</th>
+                <th scope="col" class="pace-number">
+                  Problems
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.problem_counts.map((c) => (
+                <tr key={c.code}>
+                  <td>
+                    <a class="ds_link" href={props.ruleHref(c.code)} aria-current={props.rule === c.code ? 'true' : undefined}>
+                      {c.rule}
+                    </a>
+                  </td>
+                  <td>
+                    <Tag colour={c.severity === 'error' ? 'red' : 'orange'}>{c.severity === 'error' ? 'Error' : 'Warning'}</Tag>
+                  </td>
+                  <td class="pace-number">{c.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2 id="problems">{props.rule ? `Problems: ${ruleTitles[props.rule as RuleCode] ?? props.rule}` : 'Every problem'}</h2>
       <Problems {...props} />
       <h2>Milestones recorded</h2>
       <p>Of the journeys that have gone on long enough for each milestone to be due, how many have it recorded.</p>
       {report.completeness.map(({ kind, milestones }) => (
-        <table class="ds_table" key={kind}>
-          <caption>{kindTitles[kind]}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col" class="pace-number">
-                Due
-              </th>
-              <th scope="col" class="pace-number">
-                Recorded
-              </th>
-              <th scope="col" class="pace-number">
-                Complete
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {milestones.map((m) => (
-              <tr key={m.milestone}>
-                <td>{eventLabel(m.milestone)}</td>
-                <td class="pace-number">{m.due}</td>
-                <td class="pace-number">{m.recorded}</td>
-                <td class="pace-number">{m.percent === null ? '—' : `${m.percent}%`}</td>
+        <TableScroll label={kindTitles[kind]} key={kind}>
+          <table class="ds_table">
+            <caption>{kindTitles[kind]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Milestone</th>
+                <th scope="col" class="pace-number">
+                  Due
+                </th>
+                <th scope="col" class="pace-number">
+                  Recorded
+                </th>
+                <th scope="col" class="pace-number">
+                  Complete
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {milestones.map((m) => (
+                <tr key={m.milestone}>
+                  <td>{eventLabel(m.milestone)}</td>
+                  <td class="pace-number">{m.due}</td>
+                  <td class="pace-number">{m.recorded}</td>
+                  <td class="pace-number">{m.percent === null ? '—' : `${m.percent}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ))}
       <h2>Recording lag</h2>
       <p>
@@ -120,37 +124,39 @@ export function QualityPage(props: QualityModel): VNode {
       {report.recording_lag.length === 0 ? (
         <p>No event in that year has a known recorded date.</p>
       ) : (
-        <table class="ds_table">
-          <caption class="visually-hidden">Recording lag by kind of event</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col" class="pace-number">
-                Events
-              </th>
-              <th scope="col" class="pace-number">
-                Median days
-              </th>
-              <th scope="col" class="pace-number">
-                90th percentile
-              </th>
-              <th scope="col" class="pace-number">
-                Recorded over 90 days late
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.recording_lag.map((l) => (
-              <tr key={l.event_type}>
-                <td>{eventLabel(l.event_type as EventType)}</td>
-                <td class="pace-number">{l.events}</td>
-                <td class="pace-number">{l.median_days}</td>
-                <td class="pace-number">{l.p90_days}</td>
-                <td class="pace-number">{l.late}</td>
+        <TableScroll label="Recording lag by kind of event">
+          <table class="ds_table">
+            <caption class="visually-hidden">Recording lag by kind of event</caption>
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col" class="pace-number">
+                  Events
+                </th>
+                <th scope="col" class="pace-number">
+                  Median days
+                </th>
+                <th scope="col" class="pace-number">
+                  90th percentile
+                </th>
+                <th scope="col" class="pace-number">
+                  Recorded over 90 days late
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.recording_lag.map((l) => (
+                <tr key={l.event_type}>
+                  <td>{eventLabel(l.event_type as EventType)}</td>
+                  <td class="pace-number">{l.events}</td>
+                  <td class="pace-number">{l.median_days}</td>
+                  <td class="pace-number">{l.p90_days}</td>
+                  <td class="pace-number">{l.late}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Page>
   );
@@ -172,37 +178,39 @@ function Problems(props: QualityModel): VNode {
           Download as CSV
         </a>
       </p>
-      <table class="ds_table pace-problems">
-        <caption class="visually-hidden">Each problem with its child and what to fix</caption>
-        <thead>
-          <tr>
-            <th scope="col">Child</th>
-            <th scope="col">Record</th>
-            <th scope="col">Problem</th>
-            <th scope="col">What to fix</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.lines.map((line, i) => (
-            <tr key={i}>
-              <td>
-                {line.child_id === null ? (
-                  '—'
-                ) : (
-                  <a class="ds_link" href={props.childHref(line.child_id)}>
-                    {line.child_id}
-                  </a>
-                )}
-              </td>
-              <td>{line.record ?? ''}</td>
-              <td>
-                <Tag colour={line.severity === 'error' ? 'red' : 'orange'}>{line.severity === 'error' ? 'Error' : 'Warning'}</Tag> {line.message}
-              </td>
-              <td>{line.fix}</td>
+      <TableScroll label="Each problem with its child and what to fix">
+        <table class="ds_table pace-problems">
+          <caption class="visually-hidden">Each problem with its child and what to fix</caption>
+          <thead>
+            <tr>
+              <th scope="col">Child</th>
+              <th scope="col">Record</th>
+              <th scope="col">Problem</th>
+              <th scope="col">What to fix</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.lines.map((line, i) => (
+              <tr key={i}>
+                <td>
+                  {line.child_id === null ? (
+                    '—'
+                  ) : (
+                    <a class="ds_link" href={props.childHref(line.child_id)}>
+                      {line.child_id}
+                    </a>
+                  )}
+                </td>
+                <td>{line.record ?? ''}</td>
+                <td>
+                  <Tag colour={line.severity === 'error' ? 'red' : 'orange'}>{line.severity === 'error' ? 'Error' : 'Warning'}</Tag> {line.message}
+                </td>
+                <td>{line.fix}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pagination page={props.page} pages={props.pages} hrefOf={props.hrefOf} />
     </>
   );

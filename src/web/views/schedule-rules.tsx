@@ -1,7 +1,7 @@
 /** The authority's schedule rules: what each reminder is, when it falls due and what meets it; and the form to change one. */
 import type { VNode } from 'preact';
 import type { ScheduleRuleFormValues } from '../forms/schedule-rule-form.js';
-import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
+import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, TableScroll, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface ScheduleRulesModel {
@@ -22,35 +22,37 @@ export function ScheduleRulesPage(props: { chrome: Chrome; model: ScheduleRulesM
         pages, the weekly e-mails and the calendar feeds all follow them. A rule is met by the event named beside it; a meeting not held by the time the next meeting falls due is missed, and a
         later event does not count for it.
       </p>
-      <table class="ds_table">
-        <caption class="visually-hidden">Schedule rules</caption>
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Falls due</th>
-            <th scope="col">Met by</th>
-            <th scope="col">In use</th>
-            <th scope="col">
-              <span class="visually-hidden">Change</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.model.rules.map((rule) => (
-            <tr key={rule.id}>
-              <td>{rule.name}</td>
-              <td>{rule.when}</td>
-              <td>{rule.metBy}</td>
-              <td>{rule.inUse ? 'Yes' : 'No'}</td>
-              <td>
-                <a class="ds_link" href={rule.editHref}>
-                  Change<span class="visually-hidden"> {rule.name}</span>
-                </a>
-              </td>
+      <TableScroll label="Schedule rules">
+        <table class="ds_table">
+          <caption class="visually-hidden">Schedule rules</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Falls due</th>
+              <th scope="col">Met by</th>
+              <th scope="col">In use</th>
+              <th scope="col">
+                <span class="visually-hidden">Change</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.model.rules.map((rule) => (
+              <tr key={rule.id}>
+                <td>{rule.name}</td>
+                <td>{rule.when}</td>
+                <td>{rule.metBy}</td>
+                <td>{rule.inUse ? 'Yes' : 'No'}</td>
+                <td>
+                  <a class="ds_link" href={rule.editHref}>
+                    Change<span class="visually-hidden"> {rule.name}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 /** A child's timeline in their record: the drawing, its summary, its downloads and print page, and the same facts as tables. */
 import type { VNode } from 'preact';
 import type { ChildTimelineModel } from '../presenters/timeline.js';
-import { DataTable } from './aim-page.js';
+import { DataTable } from './components.js';
 import { Svg } from './trusted-svg.js';
 
 export function ChildTimelineSection({ model }: { model: ChildTimelineModel }): VNode {

@@ -5,8 +5,7 @@
 import type { VNode } from 'preact';
 import type { GroupFormValues } from '../forms/timeline-query.js';
 import type { GroupTimelineModel } from '../presenters/timeline-group.js';
-import { DataTable } from './aim-page.js';
-import { ErrorSummary, PageHeader, Radios, Select, TextInput, type FieldError, type Option } from './components.js';
+import { DataTable, ErrorSummary, PageHeader, Radios, Select, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { Svg } from './trusted-svg.js';
 

@@ -5,7 +5,7 @@ import { placementLabel } from '../../app/format.js';
 import type { FilterChoices } from '../../domain/child-filter.js';
 import { waitingFilter, waitingHref, type WaitingListModel, type WaitingQuery, type WaitingSort } from '../presenters/waiting.js';
 import { FilterSelects } from './scope-form.js';
-import { ErrorSummary, LinkList, PageHeader, Pagination, Select, Tag, type FieldError } from './components.js';
+import { ErrorSummary, LinkList, PageHeader, Pagination, Select, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 const columns: readonly { label: string; sort: WaitingSort | null; firstDir: 'asc' | 'desc' }[] = [
@@ -62,7 +62,7 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
       <p>
         {model.total} {model.total === 1 ? 'journey is' : 'journeys are'} waiting: {model.overdue} overdue, {model.dueSoon} due within 4 weeks. A child waiting for more than one milestone is listed once for each.
       </p>
-      <div class="pace-table-scroll">
+      <TableScroll label="Journeys waiting">
         <table class="ds_table">
           <caption class="visually-hidden">Journeys waiting, sorted by {columns.find((c) => c.sort === q.sort)?.label.toLowerCase()}</caption>
           <thead>
@@ -94,7 +94,7 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {model.rows.length === 0 && <p>Nobody matches these filters.</p>}
       <Pagination page={model.page} pages={model.pages} hrefOf={(page) => waitingHref(code, q, { page })} />
       <TimelineLinks links={model.timelines} />

@@ -1,0 +1,213 @@
+// Every page on a phone (390 px) and a desktop (1280 px): nothing wider than the screen, so the
+// page never scrolls sideways (a wide table scrolls inside its own box), no serious or critical
+// accessibility problem at either width, and a menu that opens without JavaScript on the phone.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCycle, newTest, recordCyclePart, type TestOfChange } from '../../src/domain/improvement/test-of-change.js';
+import { addDriverNode, addTest, grantNationalAnalyst, saveMeeting, saveTest } from '../../src/store/index.js';
+import { d } from '../builders.js';
+import { cleanExport } from '../ingest/fixtures.js';
+import { saveNorth, saveSiblings } from '../web/fixtures.js';
+import { addTestUser } from '../web/harness.js';
+import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
+import { saveHistory } from './fixtures.js';
+
+type Reader = 'amy' | 'nat' | 'nobody';
+
+/** Each page with who reads it: amy (an admin of NORTH), nat (a national analyst) or nobody signed in. */
+const pages: readonly (readonly [string, Reader])[] = [
+  ['/a/NORTH', 'amy'],
+  ['/a/NORTH/aims/aim-2', 'amy'],
+  ['/a/NORTH/aims/aim-2/journeys?status=late', 'amy'],
+  ['/a/NORTH/waiting', 'amy'],
+  ['/a/NORTH/due', 'amy'],
+  ['/a/NORTH/due/rules', 'amy'],
+  ['/a/NORTH/due/contacts', 'amy'],
+  ['/a/NORTH/children', 'amy'],
+  ['/a/NORTH/children/A1', 'amy'],
+  ['/a/NORTH/children/C7', 'amy'],
+  ['/a/NORTH/children/C7/timeline/print', 'amy'],
+  ['/a/NORTH/timelines', 'amy'],
+  ['/a/NORTH/add-child', 'amy'],
+  ['/a/NORTH/children/A1/events/new', 'amy'],
+  ['/a/NORTH/children/A1/placements/new', 'amy'],
+  ['/a/NORTH/aims', 'amy'],
+  ['/a/NORTH/aims/aim-2/edit', 'amy'],
+  ['/a/NORTH/improvement', 'amy'],
+  ['/a/NORTH/tests/1', 'amy'],
+  ['/a/NORTH/tests/new', 'amy'],
+  ['/a/NORTH/tests/1/cycles/1/study', 'amy'],
+  ['/a/NORTH/aims/aim-2/drivers', 'amy'],
+  ['/a/NORTH/drivers/1', 'amy'],
+  ['/a/NORTH/library', 'amy'],
+  ['/a/NORTH/library/1', 'amy'],
+  ['/a/NORTH/meetings', 'amy'],
+  ['/a/NORTH/packs/2021-03-10', 'amy'],
+  ['/a/NORTH/balancing', 'amy'],
+  ['/a/NORTH/import', 'amy'],
+  ['/a/NORTH/data-quality', 'amy'],
+  ['/a/NORTH/exports', 'amy'],
+  ['/a/NORTH/audit', 'amy'],
+  ['/help/format', 'amy'],
+  ['/a/NORTH/no-such-page', 'amy'],
+  ['/national', 'nat'],
+  ['/national/aims/aim-2', 'nat'],
+  ['/sign-in', 'nobody'],
+];
+
+/**
+ * Null when the page is no wider than the window; otherwise how wide it is and the elements that
+ * run past the window's right edge and are not clipped by a box that scrolls (or hides) sideways,
+ * the outermost of them, widest first.
+ */
+async function tooWide(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const limit = window.innerWidth;
+    const width = document.documentElement.scrollWidth;
+    if (width <= limit) return null;
+    // Clipped by a box that scrolls or hides what overflows it sideways; such a box clips only what
+    // it contains, so an absolutely positioned element (a visually hidden caption) skips the
+    // static boxes between it and the positioned box it is placed in.
+    const clipped = (element: Element): boolean => {
+      let position = getComputedStyle(element).position;
+      for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (position === 'fixed' || (position === 'absolute' && style.position === 'static')) continue;
+        if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)) return true;
+        position = style.position;
+      }
+      return false;
+    };
+    const over = Array.from(document.body.querySelectorAll('*')).filter((e) => e.getBoundingClientRect().right > limit + 0.5 && !clipped(e));
+    const outermost = over.filter((e) => !over.includes(e.parentElement as Element)).sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right);
+    const selector = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${Array.from(e.classList).map((c) => `.${c}`).join('')}`;
+    const named = (e: Element) => {
+      const path = [e.parentElement?.parentElement, e.parentElement, e].filter((a): a is Element => a instanceof Element && a !== document.body).map(selector).join(' > ');
+      const text = (e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+      return `${path} (right edge ${Math.round(e.getBoundingClientRect().right)} px${text ? `, "${text}"` : ''})`;
+    };
+    return `${width} px wide in a ${limit} px window: ${outermost.slice(0, 3).map(named).join('; ') || 'no element found'}`;
+  });
+}
+
+function ok(result: { ok: true; value: TestOfChange } | { ok: false; error: unknown }): TestOfChange {
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+}
+
+describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
+  const suite = browserSuite(async (web) => {
+    await saveNorth(web.connection, web.north);
+    await saveHistory(web.connection, web.north);
+    await saveSiblings(web.connection, web.north);
+    await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
+    await grantNationalAnalyst(web.connection, await addTestUser(web.connection, 'nat', []), 'test');
+    const by = { by: 'fixture' };
+    const primary = await addDriverNode(web.connection, web.north, { aimId: 'aim-2', kind: 'primary', parentId: null, text: 'Complete information early, from every agency', libraryIdea: null }, by);
+    await addDriverNode(web.connection, web.north, { aimId: 'aim-2', kind: 'secondary', parentId: primary.id, text: 'Legal advice ready before the permanence review', libraryIdea: null }, by);
+    const details = {
+      title: 'Legal advice referral form',
+      change: 'A referral form for legal advice, with the documents it lists',
+      changeIdea: null,
+      libraryIdea: null,
+      agencies: ['legal', 'social-work'] as const,
+      owner: 'Permanence team leader',
+      aimIds: ['aim-2'],
+      driverIds: [1],
+      start: d('2021-01-04'),
+      scale: 'one-team' as const,
+    };
+    await addTest(web.connection, web.north, details, by);
+    let test = ok(addCycle(newTest(1, details), { what: 'Use the form three times', who: 'Two workers', where: 'North team', when: d('2021-01-11'), prediction: 'Advice within four weeks', measures: 'Days to advice' }, d('2021-06-01')));
+    test = ok(recordCyclePart(test, 1, { part: 'do', value: { date: d('2021-02-01'), whatHappened: 'Three forms sent', observations: '' } }, d('2021-06-01')));
+    await saveTest(web.connection, web.north, test, by);
+    await saveMeeting(web.connection, web.north, { date: d('2021-03-10'), title: "Champions' group", notes: '' }, by);
+  });
+
+  describe.each([390, 1280])('at %i px', (width) => {
+    const viewport = { width, height: 900 };
+    const readers = new Map<Reader, { context: BrowserContext; page: Page }>();
+
+    beforeAll(async () => {
+      readers.set('amy', await signedIn(suite.browser, suite.base, 'amy', { bypassCSP: true, viewport }));
+      readers.set('nat', await signedIn(suite.browser, suite.base, 'nat', { bypassCSP: true, viewport, landing: '/national' }));
+      const context = await suite.browser.newContext({ bypassCSP: true, viewport });
+      readers.set('nobody', { context, page: await context.newPage() });
+    });
+    afterAll(async () => {
+      for (const { context } of readers.values()) await context.close();
+    });
+
+    it.each(pages)('%s fits the window and axe finds nothing serious', async (path, reader) => {
+      const { page } = readers.get(reader) as { page: Page };
+      await page.goto(`${suite.base}${path}`);
+      expect(await tooWide(page)).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it("an import check's report fits the window and axe finds nothing serious", async () => {
+      const { page } = readers.get('amy') as { page: Page };
+      const dir = mkdtempSync(join(tmpdir(), 'pace-browser-widths-'));
+      const files = Object.entries(cleanExport).map(([name, lines]) => {
+        const file = join(dir, name);
+        writeFileSync(file, `${lines.join('\r\n')}\r\n`.replace('2020-08-20', '2099-08-20'));
+        return file;
+      });
+      await page.goto(`${suite.base}/a/NORTH/import`);
+      await page.getByLabel('Files', { exact: true }).setInputFiles(files);
+      await page.getByRole('button', { name: 'Check the files' }).click();
+      await page.getByRole('heading', { name: 'Checking the files', level: 1 }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('meta[http-equiv="refresh"]'), undefined, { timeout: 20_000 });
+      await page.locator('.ds_error-summary').waitFor();
+      expect(await tooWide(page)).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+
+  it('opens the menu on a phone without JavaScript, by mouse or keyboard, and follows a link in it', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const menu = page.locator('summary', { hasText: 'Menu' });
+    const waiting = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Children waiting' });
+    expect(await menu.isVisible()).toBe(true);
+    expect(await waiting.isVisible()).toBe(false);
+    await menu.click();
+    expect(await waiting.isVisible()).toBe(true);
+    await menu.click();
+    expect(await waiting.isVisible()).toBe(false);
+    // Tab reaches it (after the skip link, the name of the service and Sign out), and Enter opens it.
+    for (let i = 0; i < 5 && !(await menu.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await menu.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await waiting.isVisible()).toBe(true);
+    await waiting.click();
+    await page.waitForURL(`${suite.base}/a/NORTH/waiting`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Children waiting');
+    // On the new page the menu starts closed again.
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).isVisible()).toBe(false);
+    expect(await menu.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it("scrolls a wide table on a phone inside its own box, by keyboard, while the page stays put", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    await page.goto(`${suite.base}/a/NORTH/children/C7`);
+    const box = page.getByRole('region', { name: 'Placements, earliest first' });
+    expect(await box.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    await box.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    // Chromium scrolls smoothly: the box gets there a moment later.
+    await expect.poll(() => box.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.scrollX)).toBe(0);
+    await context.close();
+  });
+
+  it('shows the navigation itself, with no menu, on a desktop', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { viewport: { width: 1280, height: 800 } });
+    expect(await page.locator('summary', { hasText: 'Menu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Children waiting' }).isVisible()).toBe(true);
+    await context.close();
+  });
+});
