@@ -1,10 +1,11 @@
 /**
  * An aim's figure for a recent window — the last 12 months, say — beside its figure since the
  * from-date, so that an improvement shows when it happens. A journey counts in the window when its
- * status was settled in it (docs/decisions/0019-answers.md):
- * - in time or late: on the day it reached its milestone;
- * - left after the timescale: on the day the child left;
- * - overdue: on the day after its due date, when it became overdue;
+ * outcome against the timescale was settled in it (docs/decisions/0019-answers.md), a day that never
+ * moves once known:
+ * - in time: the day it reached its milestone;
+ * - late, overdue or left after the timescale: the day after its due date, when it could no longer
+ *   be in time (a journey overdue in one window and reached late in the next is counted once);
  * - waiting and left within the timescale are never counted, as in the percentage.
  */
 import type { AimFigures, CohortJourney } from './aim-figures.js';
@@ -15,11 +16,10 @@ import { median } from './spc/median.js';
 export function settledDay(j: CohortJourney): number | null {
   switch (j.status) {
     case 'in_time':
-    case 'late':
       return j.endDay;
-    case 'left_late':
-      return j.journey.leave === null ? null : epochDay(j.journey.leave);
+    case 'late':
     case 'overdue':
+    case 'left_late':
       return epochDay(j.due) + 1;
     case 'waiting':
     case 'left_early':

@@ -58,6 +58,15 @@ const pages: readonly (readonly [string, Reader])[] = [
   ['/sign-in', 'nobody'],
 ];
 
+/** The pages whose screenshots, at both widths, are in docs/screenshots (issue 16): the file name of each. */
+const screenshotNames = new Map([
+  ['/a/NORTH', 'dashboard'],
+  ['/a/NORTH/aims/aim-2', 'aim'],
+  ['/a/NORTH/waiting', 'waiting'],
+  ['/a/NORTH/children/C7', 'child'],
+  ['/a/NORTH/packs/2021-03-10', 'meeting-pack'],
+]);
+
 /**
  * Null when the page is no wider than the window; otherwise how wide it is and the elements that
  * run past the window's right edge and are not clipped by a box that scrolls (or hides) sideways,
@@ -146,6 +155,12 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       await page.goto(`${suite.base}${path}`);
       expect(await tooWide(page)).toBeNull();
       expect(await seriousViolations(page)).toEqual([]);
+      const name = screenshotNames.get(path);
+      if (name !== undefined) {
+        // Every picture on the page loaded, then the whole page as a reader sees it (docs/screenshots/).
+        await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
+        await page.screenshot({ path: `docs/screenshots/${name}-${width}.png`, fullPage: true });
+      }
     });
 
     it("an import check's report fits the window and axe finds nothing serious", async () => {

@@ -7,10 +7,12 @@
 import { parseHTML } from 'linkedom';
 import { svgMarkup } from '../../charts/svg-markup.js';
 
-export function inlinePicture(svg: string): string {
+export function inlinePicture(svg: string, label?: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
   const root = document.querySelector('svg');
   if (!root || root.getAttribute('role') !== 'img') throw new Error('inlinePicture needs an SVG with role="img"');
+  // What the picture shows, for those who cannot see it, where the chart does not say it itself.
+  if (label !== undefined) root.setAttribute('aria-label', label);
   for (const group of Array.from(root.querySelectorAll('g[aria-label]'))) group.removeAttribute('aria-label');
   return svgMarkup(root);
 }

@@ -15,6 +15,7 @@ import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import { authorityPath } from '../views/layout.js';
 import type { TableModel } from '../views/components.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
+import { inlinePicture } from '../figures/inline-picture.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
 import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';
 import { journeyListHref } from './journey-list.js';
@@ -145,7 +146,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
         id: 'stages',
         heading: 'Where the time goes: the stages',
         explanation: 'For the journeys in this aim, the median weeks between each milestone and the next (the bar), and the middle half of journeys (the line). The longest bar is where the delay sits.',
-        svg: draw(`${aim.id}/stages.inline`, () => trustedSvg(aimStageChartSvg(views.stages))),
+        svg: draw(`${aim.id}/stages.inline`, () => trustedSvg(inlinePicture(aimStageChartSvg(views.stages), `Bar chart of the median weeks between consecutive milestones for ${aim.name}; the table below gives each stage's figures.`))),
         links: fileLinks('stages'),
         table: firstPageOnly('stages-table', stagesTableModel(result, views), fileLinks('stages').csv),
       },
@@ -153,7 +154,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
         id: 'survival',
         heading: 'Time to the milestone, with children still waiting counted',
         explanation: 'The share of journeys still without their milestone, week by week since they started. Children still waiting count for as long as they have waited, so short waits finishing first cannot make things look better than they are.',
-        svg: draw(`${aim.id}/survival.inline`, () => trustedSvg(aimSurvivalChartSvg(aim, views.survival))),
+        svg: draw(`${aim.id}/survival.inline`, () => trustedSvg(inlinePicture(aimSurvivalChartSvg(aim, views.survival), `Line chart of the percentage of journeys still waiting for ${aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`))),
         links: fileLinks('survival'),
         table: firstPageOnly('survival-table', survivalTableModel(result, views), fileLinks('survival').csv),
       },
