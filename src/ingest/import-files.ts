@@ -6,7 +6,7 @@
  */
 import type { PlainDate } from '../domain/date.js';
 import { validateChildRecords } from '../domain/quality/validate.js';
-import { inOneTransaction, insertAuditEntries, recordImport, storedChildIds, type AuthorityScope, type Connection, type ImportFile, type ImportOutcome, type SaveSummary } from '../store/index.js';
+import { inOneTransaction, insertAuditEntries, recordImport, startWritingWhileReading, storedChildIds, type AuthorityScope, type Connection, type ImportFile, type ImportOutcome, type SaveSummary } from '../store/index.js';
 import { codeReaders } from './code-values.js';
 import { dateReader } from './date-formats.js';
 import { ImportBatch, type ChildGroup } from './import-batch.js';
@@ -16,7 +16,9 @@ import type { Profile } from './profile.js';
 import { readTable, type ReadTable } from './read-table.js';
 import { saveBatch } from './save-batch.js';
 import type { TableName } from './tables.js';
-import { startWritingWhileReading } from './write-while-reading.js';
+
+/** From this many bytes of files in all, the pace command writes a first import while reading it (src/store/write-while-reading.ts). */
+export const writeWhileReadingFrom = 1 << 20;
 
 export type ImportProgress =
   | { readonly phase: 'reading'; readonly bytes: number; readonly totalBytes: number }
@@ -38,7 +40,7 @@ export interface ImportOptions {
   readonly clientIp?: string | null;
   /**
    * From how many bytes of files a first import into a SQLite file is written while it is read,
-   * on a connection of its own (write-while-reading.ts); never, when absent. Only a process that
+   * on a connection of its own (src/store/write-while-reading.ts); never, when absent. Only a process that
    * does nothing else meanwhile should ask for it: the pace command, not the web server, whose
    * other writes would wait on the import's lock with the whole server stopped.
    */

@@ -11,7 +11,7 @@ import { rowNormaliser, type RowContext } from './normalise.js';
 import type { Profile } from './profile.js';
 import type { TableSource } from './source.js';
 import { idColumnOf, type TableName } from './tables.js';
-import type { WriteWhileReading } from './write-while-reading.js';
+import type { WriteWhileReading } from '../store/index.js';
 
 export interface ReadTable {
   readonly table: TableName;

@@ -1,5 +1,5 @@
 // A first import into a SQLite file is written on a thread of its own while it is read
-// (src/ingest/write-while-reading.ts). These tests hold that way to the same contract as the other:
+// (src/store/write-while-reading.ts). These tests hold that way to the same contract as the other:
 // the same records, log and audit entry; all of the import or none of it.
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +9,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateAuthority } from '../../src/demo/generate.js';
 import { writeCanonicalCsv } from '../../src/demo/write-csv.js';
 import { importFiles, type ImportOptions } from '../../src/ingest/import-files.js';
-import { startWritingWhileReading } from '../../src/ingest/write-while-reading.js';
 import { loadProfile } from '../../src/ingest/profile.js';
-import { dataVersion, type AuthorityScope, type Connection } from '../../src/store/index.js';
+import { dataVersion, startWritingWhileReading, type AuthorityScope, type Connection } from '../../src/store/index.js';
 import { d } from '../builders.js';
 import { engines } from '../engines.js';
 import { addTestAuthority, cleanExport, snapshotAll, snapshotRecords, writeFiles } from './fixtures.js';

@@ -3,7 +3,7 @@ import { Temporal } from '../../domain/date.js';
 import { importFiles, type ImportReport } from '../../ingest/import-files.js';
 import type { ImportProblem } from '../../ingest/import-problem.js';
 import { loadProfile } from '../../ingest/profile.js';
-import { writeWhileReadingFrom } from '../../ingest/write-while-reading.js';
+import { writeWhileReadingFrom } from '../../ingest/import-files.js';
 import { authorityCodeArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 import { importProgress } from '../import-progress.js';

@@ -6,16 +6,22 @@
  * and then checks the records together. The transaction is committed, with the import's log and
  * audit entries, only when the whole import is valid; otherwise it is rolled back and nothing is
  * kept. Whatever happens, the database holds all of the import or none of it.
+ *
+ * It lives in the store beside the other write path (records.ts), and like it raises the
+ * authority's data version inside the transaction it commits (data-version.ts).
  */
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
-import { childEntity, eventEntity, placementEntity } from '../store/entities.js';
-import { kindsWithoutRecords, newRecord, noteDataChange, type AuthorityScope, type Author, type Connection, type Row, type SqliteWriter } from '../store/index.js';
-import type { Database } from '../store/schema.js';
-import type { TableName } from './tables.js';
+import type { AuthorityScope } from './authorities.js';
+import { noteDataChange } from './data-version.js';
+import type { Connection, Row } from './dialect.js';
+import { childEntity, eventEntity, placementEntity } from './entities.js';
+import { kindsWithoutRecords, newRecord, type Author } from './records.js';
+import type { Database } from './schema.js';
+import type { SqliteWriter } from './sqlite-writer.js';
 
-/** From this many bytes of files in all, the pace command writes a first import while reading it. */
-export const writeWhileReadingFrom = 1 << 20;
+/** The tables of records an import writes. */
+export type RecordTable = 'children' | 'placements' | 'events';
 
 /** Rows sent and not yet written before reading waits for the writer (about 30 MB of them). */
 const backlogRows = 200_000;
@@ -25,7 +31,7 @@ const rowsPerMessage = 4096;
 
 export interface WriteWhileReading {
   /** Sends a record that passed its row's checks to be written. */
-  add(table: TableName, record: Child | Placement | CaseEvent): void;
+  add(table: RecordTable, record: Child | Placement | CaseEvent): void;
   /** Waits while too many rows wait to be written. */
   ready(): Promise<void>;
   /** Waits for every row to be written, then commits with what `finish` writes in the same transaction. */
@@ -71,7 +77,7 @@ class Writing implements WriteWhileReading {
   readonly #trx: ControlledTransaction<Database>;
   readonly #scope: AuthorityScope;
   readonly #constants: Row;
-  readonly #pending: Record<TableName, unknown[]> = { children: [], placements: [], events: [] };
+  readonly #pending: Record<RecordTable, unknown[]> = { children: [], placements: [], events: [] };
   #done = false;
 
   constructor(writer: SqliteWriter, trx: ControlledTransaction<Database>, scope: AuthorityScope, constants: Row) {
@@ -81,7 +87,7 @@ class Writing implements WriteWhileReading {
     this.#constants = constants;
   }
 
-  add(table: TableName, record: Child | Placement | CaseEvent): void {
+  add(table: RecordTable, record: Child | Placement | CaseEvent): void {
     const entity = entityOf[table];
     const row = (entity.toRow as (record: Child | Placement | CaseEvent) => Row)(record);
     const pending = this.#pending[table];
@@ -119,7 +125,7 @@ class Writing implements WriteWhileReading {
     await this.#close();
   }
 
-  #send(table: TableName): void {
+  #send(table: RecordTable): void {
     const values = this.#pending[table];
     if (values.length === 0) return;
     const entity = entityOf[table];
