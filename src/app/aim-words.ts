@@ -59,5 +59,5 @@ export function answerSentence(aim: Aim, answer: AimAnswer): string {
 
 /** Which journeys a window's figure counts, in words (decision 0019): its dates, and what settles a journey. */
 export function windowSentence(window: WindowFigures): string {
-  return `Journeys that reached the milestone, became overdue or left after the timescale from ${longDate(window.from)} to ${longDate(window.to)}.`;
+  return `Journeys that reached the milestone in time, or went past their timescale, from ${longDate(window.from)} to ${longDate(window.to)}.`;
 }

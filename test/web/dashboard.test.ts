@@ -29,7 +29,7 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     expect(textOf(aim2?.innerHTML ?? '')).toBe(
       'Aim 2: permanence recommendation Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 2 so far. ' +
         // As at 1 June 2021 the last 12 months run from 2 June 2020: A1 (in time on 1 June 2020) settled before them; B2 (late) and C3 (overdue from 3 March 2021) in them.
-        'Last 12 months 0.0% in time 0 of 2 journeys (Aim 2: permanence recommendation, last 12 months) Journeys that reached the milestone, became overdue or left after the timescale from 2 June 2020 to 1 June 2021. ' +
+        'Last 12 months 0.0% in time 0 of 2 journeys (Aim 2: permanence recommendation, last 12 months) Journeys that reached the milestone in time, or went past their timescale, from 2 June 2020 to 1 June 2021. ' +
         'Since records began 33.3% in time 1 of 3 journeys (Aim 2: permanence recommendation, since records began) Every journey, whenever it started. ' +
         'Still waiting: 3 , of whom 1 overdue; the longest for 39.0 weeks. (Aim 2: permanence recommendation) The charts, the children and what the rules find for Aim 2: permanence recommendation',
     );

@@ -84,7 +84,7 @@ describe.each(engines)("a team's, a locality's and a worker's own figures on $na
   it('lists the journeys of the recent figure, and only those', async () => {
     const list = textOf((await client.get('/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&status=counted&months=12')).body);
     expect(list).toContain('Counted in the percentage: 2 journeys');
-    expect(list).toContain('Only those that reached the milestone, became overdue or left after the timescale in the last 12 months, 2 June 2020 to 1 June 2021: the journeys of the recent figure.');
+    expect(list).toContain('Only those that reached the milestone in time, or went past their timescale, in the last 12 months, 2 June 2020 to 1 June 2021: the journeys of the recent figure.');
     expect(list).toContain('C3');
     expect(list).not.toContain('A1');
   });

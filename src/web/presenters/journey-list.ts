@@ -137,7 +137,7 @@ export function presentJourneyList(code: string, scope: FigureScope, result: Aim
     asAtWords: longDate(scope.asAt),
     fromWords: figures.fromDate ? `Journeys starting on or after ${longDate(figures.fromDate)}.` : 'Every journey, whenever it started.',
     filterWords: filterWords(scope.filter),
-    monthsWords: window === null ? null : `Only those that reached the milestone, became overdue or left after the timescale in the last ${months} months, ${longDate(window.from)} to ${longDate(window.to)}: the journeys of the recent figure.`,
+    monthsWords: window === null ? null : `Only those that reached the milestone in time, or went past their timescale, in the last ${months} months, ${longDate(window.from)} to ${longDate(window.to)}: the journeys of the recent figure.`,
     months: months ?? null,
     filter: query.status,
     title: filterTitle(query.status),
