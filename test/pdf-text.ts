@@ -40,8 +40,14 @@ function cmapOf(source: string): Map<number, string> {
   return map;
 }
 
-/** The text of each page, lines joined by spaces. */
-export function pdfPageTexts(pdf: Buffer): string[] {
+/** A piece of marked content on a page: its tag (H1, P, LBody, Figure, Artifact…) and each line of text in it. */
+export interface MarkedContent {
+  readonly tag: string;
+  readonly lines: readonly string[];
+}
+
+/** Each page's marked content, in the order drawn (text outside any marked content has the tag ''). */
+export function pdfPageContents(pdf: Buffer): MarkedContent[][] {
   const objects = objectsOf(pdf);
   const fonts = new Map<string, Map<number, string> | null>();
   for (const object of objects.values()) {
@@ -56,21 +62,54 @@ export function pdfPageTexts(pdf: Buffer): string[] {
   return pages.map((page) => {
     const refs = /\/Contents\s+(?:\[([^\]]*)\]|(\d+) 0 R)/.exec(page.dict);
     const ids = refs ? (refs[1] ?? refs[2] ?? '').match(/\d+(?= 0 R)|^\d+$/g) ?? [] : [];
-    const lines: string[] = [];
+    const marked: { tag: string; lines: string[] }[] = [];
+    const open: { tag: string; lines: string[] }[] = [];
+    const loose = (): { tag: string; lines: string[] } => {
+      const last = marked[marked.length - 1];
+      if (last && last.tag === '' && open.length === 0) return last;
+      const piece = { tag: '', lines: [] };
+      marked.push(piece);
+      return piece;
+    };
     for (const id of ids) {
       const content = objects.get(Number(id))?.stream?.toString('latin1') ?? '';
       let cmap: Map<number, string> | null = null;
-      for (const op of content.matchAll(/\/(F\d+)\s+[\d.]+\s+Tf|(\[(?:[^\]]*)\])\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-        if (op[1]) cmap = fonts.get(op[1]) ?? null;
-        const strings = op[2] ? [...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1] as string) : op[3] !== undefined ? [op[3]] : [];
+      for (const op of content.matchAll(/\/(\w+)\s*(?:<<[^>]*>>)?\s*BDC|\/(\w+)\s+BMC|\bEMC\b|\/(F\d+)\s+[\d.]+\s+Tf|(\[(?:[^\]]*)\])\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+        const tag = op[1] ?? op[2];
+        if (tag !== undefined) {
+          const piece = { tag, lines: [] };
+          // Nested content (an LBody in an LI) is its own piece; its text is not counted twice.
+          marked.push(piece);
+          open.push(piece);
+          continue;
+        }
+        if (op[0] === 'EMC') {
+          open.pop();
+          continue;
+        }
+        if (op[3]) {
+          cmap = fonts.get(op[3]) ?? null;
+          continue;
+        }
+        const strings = op[4] ? [...op[4].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1] as string) : op[5] !== undefined ? [op[5]] : [];
         if (strings.length === 0) continue;
-        lines.push(
-          strings
-            .map((h) => (cmap ? (h.match(/.{4}/g) ?? []).map((c) => cmap?.get(parseInt(c, 16)) ?? '') : (h.match(/.{2}/g) ?? []).map((c) => String.fromCharCode(parseInt(c, 16)))).join(''))
-            .join(''),
-        );
+        const line = strings
+          .map((h) => (cmap ? (h.match(/.{4}/g) ?? []).map((c) => cmap?.get(parseInt(c, 16)) ?? '') : (h.match(/.{2}/g) ?? []).map((c) => String.fromCharCode(parseInt(c, 16)))).join(''))
+          .join('');
+        (open[open.length - 1] ?? loose()).lines.push(line);
       }
     }
-    return lines.join(' ').replace(/\s+/g, ' ').trim();
+    return marked;
   });
+}
+
+/** The text of each page, lines joined by spaces. */
+export function pdfPageTexts(pdf: Buffer): string[] {
+  return pdfPageContents(pdf).map((page) =>
+    page
+      .flatMap((piece) => piece.lines)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }

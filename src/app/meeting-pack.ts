@@ -1,7 +1,8 @@
 /**
- * A champions' group meeting pack (issue 8): for each aim, as at the meeting date, its sentence,
- * headline figures, run chart (with the tests of change marked), waiting chart and what the rules
- * say — the dashboard's own presenters and charts; then the tests of change with the PDSA cycles
+ * A champions' group meeting pack (issue 8): for each aim, as at the meeting date, the answer to
+ * "are we getting better?" first (the dashboard's sentence), then its sentence, headline figures,
+ * run chart (with the tests of change marked), what the rules say and the waiting chart — the
+ * dashboard's own presenters and charts, each chart with words for a reader who cannot see it; then the tests of change with the PDSA cycles
  * dated since the previous meeting; then the balancing measures; then the data-quality report's
  * counts by rule. The printable page and `pace pack` both show this one value.
  */
@@ -21,9 +22,9 @@ import type { ChildRecord } from '../domain/records.js';
 import { listMeetings, listTests, type Connection, type Meeting, type StoredAuthority } from '../store/index.js';
 import type { FiguresCache } from './figures-cache.js';
 import type { AuthorityFigures } from './authority-figures.js';
-import { aimWords } from './aim-words.js';
+import { aimWords, answerSentence } from './aim-words.js';
 import { summariseVerdicts } from './verdict-words.js';
-import { plural } from './format.js';
+import { formatWeeks, plural } from './format.js';
 
 /**
  * The pack of the authority's meeting on `date`, as at that date (or today, for a meeting still to
@@ -59,13 +60,23 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
   const window: MeetingWindow = { after: previous, to: date };
   const aims = figures.aims.map((result) => {
     const words = aimWords(result.figures);
+    const answer = answerSentence(result.aim, result.answer);
+    const points = result.chart.series.points.length;
+    const waiting = result.chart.series.waiting;
+    const longest = waiting.reduce((most, w) => Math.max(most, w.weeks), 0);
     return {
       name: result.aim.name,
+      answer: { kind: result.answer.kind, words: answer },
       sentence: result.sentence,
       headline: words.headline,
       lines: [...(words.headline ? [] : [words.noPercentage]), words.counts, ...(words.target ? [words.target] : []), words.median, words.waiting, ...(words.backlog ? [words.backlog] : [])],
       runSvg: aimRunChartSvg(result.aim, result.chart, programmeStart, result.marks),
+      runAlt: `Run chart of ${result.aim.name}: ${plural(points, 'child', 'children')}, one dot each at the date they reached the milestone, height the weeks it took. ${answer}`,
       waitingSvg: aimWaitingChartSvg(result.aim, result.chart.series),
+      waitingAlt:
+        waiting.length === 0
+          ? `Waiting chart of ${result.aim.name}: nobody is still waiting.`
+          : `Waiting chart of ${result.aim.name}: ${plural(waiting.length, 'child', 'children')} still waiting, one bar each, its length the weeks waited so far; the longest ${formatWeeks(longest)}.`,
       verdicts: summariseVerdicts(result.chart),
       marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
     };
@@ -90,6 +101,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
       name: measure.name,
       definition: measure.definition,
       svg: balancingChartSvg(chart, programmeStart),
+      alt: `Run chart of ${measure.name}, one dot a month${last ? `; the latest, ${monthWords(last.month)}, ${formatBalancingValue(chart, last.value)}` : ''}.`,
       latest: last ? `Latest month, ${monthWords(last.month)}: ${formatBalancingValue(chart, last.value)}.` : 'No month has a value yet.',
       verdicts: chart.verdicts,
     };

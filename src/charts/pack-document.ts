@@ -3,15 +3,21 @@
  * show it. Made by web/packs/meeting-pack.ts from the figures, the tests of change and the
  * data-quality report; drawn by views/pack.tsx and pack-pdf.ts.
  */
+import type { AimAnswer } from '../domain/aim-answer.js';
 
 export interface PackAim {
   readonly name: string;
+  /** Are we getting better? The dashboard's answer, which the aim leads with. */
+  readonly answer: { readonly kind: AimAnswer['kind']; readonly words: string };
   readonly sentence: string;
   /** "62.5% in time", or null with the reason in `lines`. */
   readonly headline: string | null;
   readonly lines: readonly string[];
   readonly runSvg: string;
+  /** What the run chart shows, for a reader who cannot see it: the aim, how many children, the answer. */
+  readonly runAlt: string;
   readonly waitingSvg: string;
+  readonly waitingAlt: string;
   /** What the run-chart rules say, in words. */
   readonly verdicts: readonly string[];
   /** The tests of change marked on the run chart. */
@@ -33,6 +39,7 @@ export interface PackBalancing {
   readonly name: string;
   readonly definition: string;
   readonly svg: string;
+  readonly alt: string;
   readonly latest: string;
   readonly verdicts: readonly string[];
 }

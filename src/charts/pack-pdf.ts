@@ -1,51 +1,41 @@
 /**
  * The meeting pack as a PDF, made in-process with pdfkit; the charts are placed as vector graphics
  * by svg-to-pdfkit from the same SVG the page shows (docs/decisions/0011-improvement.md: no browser
- * is needed). A4 portrait: a cover page with the contents, a page for each aim, then the tests of
- * change, the balancing measures and the data-quality summary, each starting a new page; every page
- * is numbered. Text is set in DejaVu Sans when the system has it (as the PNG charts are), which
- * covers every character we write; otherwise in Helvetica, with the few characters it lacks replaced.
+ * is needed). A4 portrait: a cover page with the contents, a page for each aim (leading with its
+ * answer, then its figures and run chart, then what the rules say and the waiting chart), then the
+ * tests of change, the balancing measures and the data-quality summary, each starting a new page;
+ * every page is numbered. The PDF is tagged (pdf-blocks.ts) and laid out before it is drawn
+ * (pack-layout.ts), so no paragraph is split across pages and no page is left nearly empty.
  */
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { PackDocument } from './pack-document.js';
+import { paginate } from './pack-layout.js';
+import { BlockWriter, bottom, colours, contentWidth, fontsFor, page } from './pdf-blocks.js';
 
-const fontDir = '/usr/share/fonts/truetype/dejavu';
-const page = { size: 'A4' as const, margin: 40, width: 595.28, height: 841.89 };
-const contentWidth = page.width - 2 * page.margin;
-const bottom = page.height - page.margin - 14;
-const colours = { text: '#000000', heading: '#002d54', muted: '#5e5e5e', green: '#428542' };
+/** A page holding no heading and no figure holds at least this many lines, when the layout allows. */
+export const minLinesOnAPage = 6;
 
-interface Fonts {
-  readonly regular: string;
-  readonly bold: string;
-  /** Replaces what the font cannot show. */
-  readonly clean: (text: string) => string;
+export interface PackPdfOptions {
+  /** false leaves the page streams readable (for tests). */
+  readonly compress?: boolean;
+  /** Called as each part is drawn: an aim, the tests of change, the balancing measures, data quality. */
+  readonly onProgress?: (done: number, total: number, step: string) => void;
 }
 
-function fontsFor(doc: PDFKit.PDFDocument): Fonts {
-  const regular = `${fontDir}/DejaVuSans.ttf`;
-  const bold = `${fontDir}/DejaVuSans-Bold.ttf`;
-  if (existsSync(regular) && existsSync(bold)) {
-    doc.registerFont('Pack', regular);
-    doc.registerFont('Pack-Bold', bold);
-    return { regular: 'Pack', bold: 'Pack-Bold', clean: (text) => text };
-  }
-  const replacements: Readonly<Record<string, string>> = { '→': '->', '≥': '>=', '≤': '<=', '÷': '/', '−': '-', '…': '...', '✓': 'v' };
-  return { regular: 'Helvetica', bold: 'Helvetica-Bold', clean: (text) => text.replace(/[→≥≤÷−…✓]/g, (c) => replacements[c] ?? '?') };
-}
-
-/** The size an SVG asks for, from its width and height attributes (our charts always set both). */
-export function svgSize(svg: string): { width: number; height: number } {
-  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 760);
-  const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 360);
-  return { width, height };
-}
-
-/** Renders the pack; `compress: false` leaves the page streams readable (for tests). */
-export function meetingPackPdf(pack: PackDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: page.size, margin: page.margin, bufferPages: true, compress: options.compress ?? true, info: { Title: pack.title, Author: pack.authorityName, Subject: 'Meeting pack', Creator: 'pace' } });
+/** Renders the pack as a tagged A4 PDF. */
+export async function meetingPackPdf(pack: PackDocument, options: PackPdfOptions = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: page.size,
+    margin: page.margin,
+    bufferPages: true,
+    autoFirstPage: true,
+    compress: options.compress ?? true,
+    tagged: true,
+    displayTitle: true,
+    lang: 'en-GB',
+    pdfVersion: '1.7',
+    info: { Title: pack.title, Author: pack.authorityName, Subject: 'Meeting pack', Creator: 'pace' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -53,157 +43,121 @@ export function meetingPackPdf(pack: PackDocument, options: { compress?: boolean
     doc.on('error', reject);
   });
   const fonts = fontsFor(doc);
-  const write = new Writer(doc, fonts);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const write = new BlockWriter(doc, fonts, root);
+  const steps = writePack(write, pack);
 
-  // The cover: what the meeting is, the as-at date, what "since the last meeting" means, the contents.
-  write.heading(pack.title, 18);
-  write.paragraph(pack.authorityName, { bold: true });
-  write.paragraph(pack.asAtWords);
-  write.paragraph(pack.periodWords);
-  if (pack.notes) write.paragraph(`Notes: ${pack.notes}`);
-  write.heading('Contents', 13);
-  for (const aim of pack.aims) write.bullet(aim.name);
-  for (const part of ['Tests of change since the previous meeting', 'Balancing measures', 'Data quality']) write.bullet(part);
-
-  for (const aim of pack.aims) {
-    doc.addPage();
-    write.heading(aim.name, 15);
-    write.paragraph(aim.sentence);
-    if (aim.headline) write.paragraph(aim.headline, { bold: true, size: 16 });
-    for (const line of aim.lines) write.paragraph(line, { size: 9 });
-    write.figure('Run chart: weeks to the milestone, one dot a child', aim.runSvg);
-    if (aim.marksKey.length) {
-      write.paragraph('Tests of change on this chart:', { size: 8, colour: colours.green });
-      for (const m of aim.marksKey) write.bullet(m, 8);
+  // Lay the blocks out on pages, then draw them, part by part, letting other work run between parts.
+  const pageOf = paginate(write.blocks, bottom - page.margin, minLinesOnAPage);
+  let current = 0;
+  let y = page.margin;
+  for (let i = 0; i < write.blocks.length; i++) {
+    const block = write.blocks[i] as (typeof write.blocks)[number];
+    const onPage = pageOf[i] as number;
+    if (onPage !== current) {
+      doc.addPage();
+      current = onPage;
+      y = page.margin;
     }
-    write.subheading('What the rules say');
-    for (const v of aim.verdicts) write.bullet(v, 9);
-    write.figure('Waiting chart: weeks waited so far, one bar a child', aim.waitingSvg);
-  }
-
-  doc.addPage();
-  write.heading('Tests of change since the previous meeting', 15);
-  write.paragraph(pack.periodWords);
-  if (pack.tests.length === 0) write.paragraph('No PDSA cycle was planned, done, studied or acted on in this period.');
-  for (const test of pack.tests) {
-    write.ensure(80);
-    write.subheading(test.heading);
-    for (const line of test.lines) write.paragraph(line, { size: 9 });
-    for (const cycle of test.cycles) {
-      write.paragraph(cycle.heading, { bold: true, size: 10 });
-      for (const part of cycle.parts) {
-        write.paragraph(part.title, { bold: true, size: 9 });
-        for (const line of part.lines) write.paragraph(line, { size: 9 });
-      }
+    block.draw(y);
+    y += block.height + block.gap;
+    const next = write.blocks[i + 1];
+    if (block.part > 0 && (next === undefined || next.part !== block.part)) {
+      options.onProgress?.(block.part, steps.length, steps[block.part - 1] as string);
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  doc.addPage();
-  write.heading('Balancing measures', 15);
-  write.paragraph('What might get worse while the aims get better, month by month.', { size: 9 });
-  for (const measure of pack.balancing) {
-    write.ensure(svgHeight(measure.svg) + 90);
-    write.subheading(measure.name);
-    write.paragraph(measure.definition, { size: 8, colour: colours.muted });
-    write.svg(measure.svg);
-    write.paragraph(measure.latest, { size: 9 });
-    for (const v of measure.verdicts) write.bullet(v, 8);
-  }
-
-  doc.addPage();
-  write.heading('Data quality', 15);
-  write.paragraph(pack.quality.summary);
-  if (pack.quality.rows.length === 0) write.paragraph('No problems found.');
-  for (const row of pack.quality.rows) write.bullet(`${row.code} (${row.kind.toLowerCase()}): ${row.count}`, 10);
-
-  // Every page numbered, with what the pack is.
+  // Every page numbered, with what the pack is: page furniture, not content.
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Below the bottom margin pdfkit would start a new page for the footer: let it write there.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font(fonts.regular)
-      .fontSize(8)
-      .fillColor(colours.muted)
-      .text(fonts.clean(`${pack.authorityName} — ${pack.meetingWords} — page ${i + 1} of ${range.count}`), page.margin, page.height - page.margin + 6, { width: contentWidth, align: 'center', lineBreak: false });
+    write.artifact(() => {
+      doc
+        .font(fonts.regular)
+        .fontSize(8)
+        .fillColor(colours.muted)
+        .text(fonts.clean(`${pack.authorityName} — ${pack.meetingWords} — page ${i + 1} of ${range.count}`), page.margin, page.height - page.margin + 6, { width: contentWidth, align: 'center', lineBreak: false });
+    }, 'Pagination');
     doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;
 }
 
-/** The room a chart may take: a page less a heading. */
-const chartRoom = bottom - page.margin - 40;
+/** Writes the pack's blocks; returns the name of each part, in order. */
+function writePack(write: BlockWriter, pack: PackDocument): string[] {
+  const parts = ['Tests of change since the previous meeting', 'Balancing measures', 'Data quality'];
+  // The cover: what the meeting is, the as-at date, what "since the last meeting" means, the contents.
+  write.heading(1, pack.title);
+  write.paragraph(pack.authorityName, { bold: true });
+  write.paragraph(pack.asAtWords);
+  write.paragraph(pack.periodWords);
+  if (pack.notes) write.paragraph(`Notes: ${pack.notes}`);
+  write.heading(2, 'Contents');
+  for (const aim of pack.aims) write.item(aim.name);
+  for (const part of parts) write.item(part);
 
-/** A chart's size on the page: the full width, or less so that it fits on one page with its heading. */
-function chartBox(svg: string): { width: number; height: number } {
-  const size = svgSize(svg);
-  const height = (size.height * contentWidth) / size.width;
-  return height <= chartRoom ? { width: contentWidth, height } : { width: (contentWidth * chartRoom) / height, height: chartRoom };
-}
-
-function svgHeight(svg: string): number {
-  return chartBox(svg).height;
-}
-
-class Writer {
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly fonts: Fonts,
-  ) {}
-
-  /** Starts a new page unless `height` points are left on this one. */
-  ensure(height: number): void {
-    if (this.doc.y + height > bottom) this.doc.addPage();
+  for (const aim of pack.aims) {
+    write.startPart();
+    // The aim's heading, its answer, its figures and its run chart are kept on one page.
+    write.heading(2, aim.name, { newPage: true });
+    write.paragraph(aim.answer.words, { bold: true, size: 12, keepWithNext: true });
+    write.paragraph(aim.sentence, { keepWithNext: true });
+    if (aim.headline) write.paragraph(aim.headline, { bold: true, size: 16, keepWithNext: true });
+    for (const line of aim.lines) write.paragraph(line, { size: 9, keepWithNext: true });
+    write.heading(3, 'Run chart: weeks to the milestone, one dot a child');
+    write.figure(aim.runSvg, aim.runAlt);
+    if (aim.marksKey.length) {
+      write.paragraph('Tests of change on this chart:', { size: 8, colour: colours.green, keepWithNext: true });
+      for (const m of aim.marksKey) write.item(m, 8);
+    }
+    write.heading(3, 'What the rules say');
+    for (const v of aim.verdicts) write.item(v, 9);
+    write.heading(3, 'Waiting chart: weeks waited so far, one bar a child');
+    write.figure(aim.waitingSvg, aim.waitingAlt);
   }
 
-  heading(text: string, size: number): void {
-    this.ensure(size * 3);
-    this.doc.font(this.fonts.bold).fontSize(size).fillColor(colours.heading).text(this.fonts.clean(text), page.margin, this.doc.y, { width: contentWidth });
-    this.doc.moveDown(0.4);
+  write.startPart();
+  write.heading(2, 'Tests of change since the previous meeting', { newPage: true });
+  write.paragraph(pack.periodWords);
+  if (pack.tests.length === 0) write.paragraph('No PDSA cycle was planned, done, studied or acted on in this period.');
+  for (const test of pack.tests) {
+    write.heading(3, test.heading);
+    for (const line of test.lines) write.paragraph(line, { size: 9 });
+    for (const cycle of test.cycles) {
+      write.heading(4, cycle.heading);
+      for (const part of cycle.parts) {
+        write.paragraph(part.title, { bold: true, size: 9, keepWithNext: true });
+        for (const line of part.lines) write.paragraph(line, { size: 9 });
+      }
+    }
   }
 
-  subheading(text: string): void {
-    this.ensure(40);
-    this.doc.moveDown(0.3);
-    this.doc.font(this.fonts.bold).fontSize(11).fillColor(colours.heading).text(this.fonts.clean(text), page.margin, this.doc.y, { width: contentWidth });
-    this.doc.moveDown(0.2);
+  write.startPart();
+  write.heading(2, 'Balancing measures', { newPage: true });
+  write.paragraph('What might get worse while the aims get better, month by month.', { size: 9 });
+  for (const measure of pack.balancing) {
+    // The measure's name, definition, chart and latest month are kept on one page.
+    write.heading(3, measure.name);
+    write.paragraph(measure.definition, { size: 8, colour: colours.muted, keepWithNext: true });
+    write.figure(measure.svg, measure.alt, { keepWithNext: true });
+    write.paragraph(measure.latest, { size: 9 });
+    for (const v of measure.verdicts) write.item(v, 8);
   }
 
-  paragraph(text: string, options: { bold?: boolean; size?: number; colour?: string } = {}): void {
-    this.doc
-      .font(options.bold ? this.fonts.bold : this.fonts.regular)
-      .fontSize(options.size ?? 10)
-      .fillColor(options.colour ?? colours.text)
-      .text(this.fonts.clean(text), page.margin, this.doc.y, { width: contentWidth });
-    this.doc.moveDown(0.25);
+  write.startPart();
+  write.heading(2, 'Data quality', { newPage: true });
+  write.paragraph(pack.quality.summary);
+  if (pack.quality.rows.length === 0) write.paragraph('No problems found.');
+  else {
+    const widths = [contentWidth - 180, 100, 80];
+    write.row(['Rule', 'Kind', 'Problems'], widths, true);
+    for (const row of pack.quality.rows) write.row([row.code, row.kind, String(row.count)], widths);
   }
-
-  bullet(text: string, size = 10): void {
-    this.doc
-      .font(this.fonts.regular)
-      .fontSize(size)
-      .fillColor(colours.text)
-      .text(this.fonts.clean(`•  ${text}`), page.margin + 6, this.doc.y, { width: contentWidth - 6, indent: 0 });
-    this.doc.moveDown(0.1);
-  }
-
-  /** A heading and its chart, kept on one page. */
-  figure(title: string, svg: string): void {
-    this.ensure(svgHeight(svg) + 36);
-    this.subheading(title);
-    this.svg(svg);
-  }
-
-  /** A chart the full width of the page (or less, to fit one page), on a new page when it does not fit. */
-  svg(svg: string): void {
-    const { width, height } = chartBox(svg);
-    this.ensure(height + 6);
-    const y = this.doc.y;
-    SVGtoPDF(this.doc, svg, page.margin, y, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: (_family, bold) => (bold ? this.fonts.bold : this.fonts.regular) });
-    this.doc.x = page.margin;
-    this.doc.y = y + height + 6;
-  }
+  return [...pack.aims.map((aim) => aim.name), ...parts];
 }

@@ -180,6 +180,8 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     expect(text).toContain("Meeting pack: Champions' group, 10 March 2021");
     expect(text).toContain('All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.');
     expect(text).toContain('after the previous meeting on 10 February 2021, up to 10 March 2021');
+    // Each aim leads with the dashboard's answer, as the PDF does.
+    expect(text).toContain('Aim 2: permanence recommendation Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 2 so far. All children who become looked after');
     expect(text).toContain('T1: Legal advice referral form');
     expect(text).toContain('Cycle 1: Study, Act since the last meeting');
     expect(text).not.toContain('Plan (for 11 January 2021)');

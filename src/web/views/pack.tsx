@@ -1,11 +1,13 @@
 /**
  * The meeting pack ready to print on A4 (portrait): a document of its own, as the timeline print
  * page is. On screen a bar says how to print, offers the PDF and leads back; on paper there is only
- * the pack, each aim and each part starting a new sheet.
+ * the pack, each aim and each part starting a new sheet. Each aim leads with its answer, as the
+ * dashboard's glance does.
  */
 import type { VNode } from 'preact';
 import type { PackDocument } from '../../charts/pack-document.js';
 import { labelledPicture } from '../improvement/picture.js';
+import { Answer } from './dashboard.js';
 import { Svg } from './trusted-svg.js';
 
 /** No quotes, ampersands or angle brackets: JSX escapes those in the style element's text. */
@@ -21,6 +23,7 @@ body { margin: 0; background: white; }
 .pace-pack h4 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .pace-pack p, .pace-pack li { font-size: 0.9375rem; margin: 0 0 0.25rem; }
 .pace-pack .pace-headline { font-size: 1.5rem; }
+.pace-pack .pace-answer { font-size: 1.125rem; font-weight: bold; }
 .pace-pack .pace-chart svg { display: block; width: 100%; height: auto; }
 .pace-pack table { border-collapse: collapse; }
 .pace-pack td, .pace-pack th { border-bottom: 1px solid #b3b3b3; padding: 0.25rem 0.75rem 0.25rem 0; text-align: left; }
@@ -76,13 +79,14 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
             {p.aims.map((aim, i) => (
               <section aria-labelledby={`pack-aim-${i}`} key={aim.name}>
                 <h2 id={`pack-aim-${i}`}>{aim.name}</h2>
+                <Answer answer={aim.answer} />
                 <p class="pace-sentence">{aim.sentence}</p>
                 {aim.headline && <p class="pace-headline">{aim.headline}</p>}
                 {aim.lines.map((l) => (
                   <p key={l}>{l}</p>
                 ))}
                 <h3>Run chart: weeks to the milestone, one dot a child</h3>
-                <Svg svg={labelledPicture(aim.runSvg, `Run chart of ${aim.name}: one dot a child, at the date the milestone was reached, height the weeks it took.`)} />
+                <Svg svg={labelledPicture(aim.runSvg, aim.runAlt)} />
                 {aim.marksKey.length > 0 && (
                   <>
                     <p>Tests of change on this chart:</p>
@@ -100,7 +104,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
                   ))}
                 </ul>
                 <h3>Waiting chart: weeks waited so far, one bar a child</h3>
-                <Svg svg={labelledPicture(aim.waitingSvg, `Waiting chart of ${aim.name}: one bar a child still waiting, length the weeks waited so far.`)} />
+                <Svg svg={labelledPicture(aim.waitingSvg, aim.waitingAlt)} />
               </section>
             ))}
             <section aria-labelledby="pack-tests">
@@ -137,7 +141,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
                 <div key={b.name}>
                   <h3>{b.name}</h3>
                   <p>{b.definition}</p>
-                  <Svg svg={labelledPicture(b.svg, `Run chart of ${b.name}, one dot a month.`)} />
+                  <Svg svg={labelledPicture(b.svg, b.alt)} />
                   <p>{b.latest}</p>
                   <ul>
                     {b.verdicts.map((v) => (

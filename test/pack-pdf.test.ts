@@ -1,0 +1,161 @@
+// The meeting pack's PDF, for the demo authority and for the web tests' NORTH: tagged for a screen
+// reader, each aim leading with its answer, and laid out so that no paragraph is split across pages,
+// no heading ends a page and no page is left nearly empty. The PDF does not depend on the store's
+// engine, so one engine is enough.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FiguresCache } from '../src/app/figures-cache.js';
+import { meetingPackFor } from '../src/app/meeting-pack.js';
+import type { PackDocument } from '../src/charts/pack-document.js';
+import { meetingPackPdf, minLinesOnAPage } from '../src/charts/pack-pdf.js';
+import { loadDemoImprovement } from '../src/demo/improvement.js';
+import { findAuthority, saveMeeting } from '../src/store/index.js';
+import { d } from './builders.js';
+import { pace } from './cli-harness.js';
+import { engines, openTwoAuthorities } from './engines.js';
+import { pdfPageContents, pdfPageTexts, type MarkedContent } from './pdf-text.js';
+import { saveNorth } from './web/fixtures.js';
+
+const engine = engines[0] as (typeof engines)[number];
+
+/** Every paragraph, list item and table cell of the pack, as the PDF should hold it whole. */
+function paragraphsOf(pack: PackDocument): string[] {
+  return [
+    pack.authorityName,
+    pack.asAtWords,
+    pack.periodWords,
+    ...pack.aims.flatMap((a) => [a.answer.words, a.sentence, ...(a.headline ? [a.headline] : []), ...a.lines, ...a.marksKey, ...a.verdicts]),
+    ...pack.tests.flatMap((t) => [...t.lines, ...t.cycles.flatMap((c) => c.parts.flatMap((p) => [p.title, ...p.lines]))]),
+    ...pack.balancing.flatMap((b) => [b.definition, b.latest, ...b.verdicts]),
+    pack.quality.summary,
+  ];
+}
+
+const words = (piece: MarkedContent): string => piece.lines.join(' ').replace(/\s+/g, ' ').trim();
+const isHeading = (piece: MarkedContent): boolean => /^H\d$/.test(piece.tag);
+const textTags = new Set(['P', 'LBody', 'TD', 'TH']);
+
+/** What is wrong with the layout: pages nearly empty, paragraphs not whole on one page, pages ending in a heading. */
+function layoutProblems(pdf: Buffer, pack: PackDocument): string[] {
+  const pages = pdfPageContents(pdf);
+  const problems: string[] = [];
+  pages.forEach((page, i) => {
+    const lines = page.filter((p) => textTags.has(p.tag)).reduce((n, p) => n + p.lines.length, 0);
+    if (!page.some(isHeading) && !page.some((p) => p.tag === 'Figure') && lines < minLinesOnAPage) problems.push(`page ${i + 1}: only ${lines} lines`);
+    const last = [...page].reverse().find((p) => p.tag !== 'Artifact' && p.lines.length > 0);
+    if (last && isHeading(last)) problems.push(`page ${i + 1} ends with the heading ${words(last)}`);
+  });
+  const pieces = pages.flat().filter((p) => textTags.has(p.tag)).map(words);
+  for (const paragraph of paragraphsOf(pack)) if (!pieces.includes(paragraph.replace(/\s+/g, ' ').trim())) problems.push(`not whole on one page: ${paragraph}`);
+  return problems;
+}
+
+function catalogOf(pdf: Buffer): { tagged: boolean; lang: string | null; displayTitle: boolean } {
+  const text = pdf.toString('latin1');
+  const catalog = /\/Type \/Catalog[^]*?>>/.exec(text)?.[0] ?? '';
+  const markInfo = /\/MarkInfo (\d+) 0 R/.exec(catalog)?.[1];
+  const marked = markInfo ? new RegExp(`\\b${markInfo} 0 obj\\s*<<\\s*/Marked true\\s*>>`).test(text) : false;
+  return { tagged: marked && /\/StructTreeRoot \d+ 0 R/.test(catalog), lang: /\/Lang \(([^)]*)\)/.exec(catalog)?.[1] ?? null, displayTitle: /\/DisplayDocTitle true/.test(text) };
+}
+
+describe('the meeting pack PDF of the demo authority', () => {
+  let pack: PackDocument;
+  let pdf: Buffer;
+  let dispose: () => Promise<void>;
+  const progress: [number, number, string][] = [];
+
+  beforeAll(async () => {
+    const opened = await engine.open();
+    dispose = opened.dispose;
+    expect((await pace(['demo', '--children', '150', '--as-at', '2024-03-27'], { DATABASE_URL: opened.url })).code).toBe(0);
+    const demo = await findAuthority(opened.connection, 'DEMO01');
+    if (!demo) throw new Error('demo authority');
+    await loadDemoImprovement(opened.connection, demo.scope, d('2024-03-27'));
+    const made = await meetingPackFor(opened.connection, new FiguresCache(opened.connection), demo, d('2024-03-27'), d('2024-03-27'));
+    if (!made) throw new Error('demo meeting');
+    pack = made;
+    pdf = await meetingPackPdf(pack, { compress: false, onProgress: (done, total, step) => progress.push([done, total, step]) });
+  }, 60_000);
+
+  afterAll(() => dispose());
+
+  it('is tagged, in British English, and shows its title', () => {
+    expect(catalogOf(pdf)).toEqual({ tagged: true, lang: 'en-GB', displayTitle: true });
+    const text = pdf.toString('latin1');
+    const title = /\/Title (\d+) 0 R/.exec(text)?.[1];
+    expect(new RegExp(`\\b${title} 0 obj\\s*\\(([^)]*)\\)`).exec(text)?.[1]).toBe("Meeting pack: Champions' group, 27 March 2024");
+    expect(pdf.subarray(0, 8).toString()).toBe('%PDF-1.7');
+  });
+
+  it('tags headings, paragraphs, lists, the table and each chart as a figure with words saying what it shows', () => {
+    const tags = new Set(pdfPageContents(pdf).flatMap((page) => page.map((p) => p.tag)));
+    expect([...tags].sort()).toEqual(['Artifact', 'Figure', 'H1', 'H2', 'H3', 'H4', 'LBody', 'Lbl', 'P', 'TD', 'TH']);
+    const text = pdf.toString('latin1');
+    expect((text.match(/\/S \/Figure/g) ?? []).length).toBe(2 * pack.aims.length + pack.balancing.length);
+    const alts = [...text.matchAll(/\/Alt \(((?:\\.|[^\\)])*)\)/g)].map((m) => (m[1] as string).replace(/\\(.)/g, '$1'));
+    expect(alts.length).toBe(2 * pack.aims.length + pack.balancing.length);
+    expect(alts).toContain(`Run chart of Aim 2: permanence recommendation: 101 children, one dot each at the date they reached the milestone, height the weeks it took. ${pack.aims[1]?.answer.words}`);
+    expect(alts).toContain('Waiting chart of Aim 2: permanence recommendation: 5 children still waiting, one bar each, its length the weeks waited so far; the longest 38.4 weeks.');
+  });
+
+  it('begins with the title and leads each aim with its answer, then its sentence and figures', () => {
+    const pages = pdfPageTexts(pdf);
+    expect(pages[0]?.startsWith("Meeting pack: Champions' group, 27 March 2024 Demoshire Council (synthetic demo) Figures as at 27 March 2024")).toBe(true);
+    expect(pack.aims[1]?.answer).toEqual({
+      kind: 'worse',
+      words: 'Getting worse: since January 2022 the weeks to a permanence recommendation have stayed above the old median of 17.3 weeks (10 children in a row); the median is now 26.7 weeks.',
+    });
+    expect(pages.find((p) => p.startsWith('Aim 2: permanence recommendation'))).toContain(
+      'Aim 2: permanence recommendation Getting worse: since January 2022 the weeks to a permanence recommendation have stayed above the old median of 17.3 weeks (10 children in a row); the median is now 26.7 weeks. All children who become looked after and accommodated',
+    );
+  });
+
+  it('splits no paragraph across pages, ends no page with a heading and leaves no page nearly empty', () => {
+    expect(layoutProblems(pdf, pack)).toEqual([]);
+    expect(pdfPageTexts(pdf).length).toBe(13);
+  });
+
+  it('reports its progress as each aim and part is drawn', () => {
+    expect(progress).toEqual([
+      [1, 7, 'Aim 1: review of children looked after at home'],
+      [2, 7, 'Aim 2: permanence recommendation'],
+      [3, 7, 'Aim 3: Agency Decision Maker decision'],
+      [4, 7, 'Aim 4: application lodged at court'],
+      [5, 7, 'Tests of change since the previous meeting'],
+      [6, 7, 'Balancing measures'],
+      [7, 7, 'Data quality'],
+    ]);
+  });
+});
+
+describe('the meeting pack PDF of a small authority', () => {
+  let pack: PackDocument;
+  let pdf: Buffer;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await openTwoAuthorities(engine);
+    dispose = opened.dispose;
+    await saveNorth(opened.connection, opened.north);
+    await saveMeeting(opened.connection, opened.north, { date: d('2021-06-01'), title: "Champions' group", notes: 'First meeting' }, { by: 'test' });
+    const north = await findAuthority(opened.connection, 'NORTH');
+    if (!north) throw new Error('NORTH');
+    const made = await meetingPackFor(opened.connection, new FiguresCache(opened.connection), north, d('2021-06-01'), d('2021-06-01'));
+    if (!made) throw new Error('NORTH meeting');
+    pack = made;
+    pdf = await meetingPackPdf(pack, { compress: false });
+  }, 60_000);
+
+  afterAll(() => dispose());
+
+  it('leads each aim with the answer, saying when there are too few children to judge', () => {
+    expect(pack.aims[1]?.answer.words).toBe('Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 2 so far.');
+    const pages = pdfPageTexts(pdf);
+    expect(pages[0]?.startsWith("Meeting pack: Champions' group, 1 June 2021 North Council Figures as at 1 June 2021")).toBe(true);
+    expect(pages.find((p) => p.startsWith('Aim 2: permanence recommendation'))?.slice(0, 137)).toBe('Aim 2: permanence recommendation Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 2 so far.');
+  });
+
+  it('splits no paragraph across pages, ends no page with a heading and leaves no page nearly empty', () => {
+    expect(catalogOf(pdf)).toEqual({ tagged: true, lang: 'en-GB', displayTitle: true });
+    expect(layoutProblems(pdf, pack)).toEqual([]);
+  });
+});
