@@ -5,7 +5,6 @@ import { addTestUser } from '../web/harness.js';
 import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
 import { saveHistory } from './fixtures.js';
 
-const screenshots = 'docs/screenshots';
 // The history's waits shorten after the programme start: the last 6 children below the baseline median.
 const ANSWER2 = 'Improving, an early sign: since November 2020 the last 6 children have waited less than the baseline median of 29.6 weeks; 9 in a row would confirm it.';
 // In the 12 months from 2 June 2020, by the day each outcome was settled: 10 of the history in time
