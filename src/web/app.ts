@@ -20,6 +20,8 @@ import { todayInScotland, type WebContext } from './context.js';
 import { answerFrameworkError, registerErrorHandling } from './error-handling.js';
 import { FiguresCache } from '../app/figures-cache.js';
 import { ImportJobs, uploadsDirFor } from '../app/import-jobs.js';
+import { RenderPool } from '../charts/render-pool.js';
+import { HeavyWork } from './heavy-work.js';
 import { uploadLimits } from './routes/import.js';
 import { registerPages } from './routes/pages.js';
 import { fastifyTrustProxy, trustNoProxy, type TrustProxy } from './trust-proxy.js';
@@ -40,11 +42,20 @@ export interface AppOptions {
   readonly oidc?: OidcSettings | null;
   /** Where uploaded files wait to be imported; by default the database's own (`uploadsDirFor`). Swept when the app is built. */
   readonly uploadsDir?: string;
+  /** Threads that make PNG pictures and PDFs (charts/render-pool.ts); by default one per core but one. */
+  readonly renderThreads?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: fastifyTrustProxy(options.trustProxy ?? trustNoProxy), bodyLimit: 2 * 1024 * 1024, frameworkErrors: answerFrameworkError });
-  const ctx: WebContext = { connection: options.connection, cache: new FiguresCache(options.connection), imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env)), today: options.today ?? todayInScotland, oidc: options.oidc ? new OidcSignIn(options.oidc) : null };
+  const ctx: WebContext = {
+    connection: options.connection,
+    cache: new FiguresCache(options.connection),
+    imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env)),
+    heavy: new HeavyWork(new RenderPool({ threads: options.renderThreads })),
+    today: options.today ?? todayInScotland,
+    oidc: options.oidc ? new OidcSignIn(options.oidc) : null,
+  };
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -73,7 +84,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, { limits: uploadLimits });
   await app.register(fastifyRateLimit, { global: false });
 
-  app.addHook('onClose', async () => ctx.imports.close());
+  app.addHook('onClose', async () => {
+    await ctx.imports.close();
+    await ctx.heavy.close();
+  });
   registerErrorHandling(app);
   registerSessions(app, ctx.connection);
   // Every form is protected (auth/csrf.ts): a state-changing request to a page must not say it came

@@ -4,12 +4,15 @@ import type { Connection } from '../store/index.js';
 import type { OidcSignIn } from './auth/oidc.js';
 import type { FiguresCache } from '../app/figures-cache.js';
 import type { ImportJobs } from '../app/import-jobs.js';
+import type { HeavyWork } from './heavy-work.js';
 
 export interface WebContext {
   readonly connection: Connection;
   readonly cache: FiguresCache;
   /** Imports started from the browser, running or finished. */
   readonly imports: ImportJobs;
+  /** PNG pictures and PDFs, made in the render threads with a bound per reader (heavy-work.ts). */
+  readonly heavy: HeavyWork;
   /** Today, in Scotland: the default as-at date. Tests fix it. */
   readonly today: () => PlainDate;
   /** Single sign-on with the deployment's identity provider; absent when none is configured. */

@@ -5,7 +5,6 @@ import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartS
 import { aimViews, type AimViews } from '../../app/aim-views.js';
 import type { AuthorityFigures, AimResult } from '../../app/authority-figures.js';
 import { filterChoicesOf } from '../../app/figures-cache.js';
-import { svgToPng } from '../../charts/render.js';
 import { filterKey } from '../../domain/child-filter.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
@@ -85,12 +84,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const whose = filterKey(scope.filter) === '' ? '' : `-${[scope.filter.team, scope.filter.locality, scope.filter.worker].filter((v) => v !== null).join('-')}`;
     attachment(reply, `${grant.scope.code}${whose}-${result.aim.id}-${chart}-${scope.asAt.toString()}.${format}`);
     // Each file is made once per cache entry and kept as bytes.
-    const bytes = (make: () => Buffer) => ctx.cache.made(figures, `${result.aim.id}/${chart}.${format}`, make);
+    const bytes = <T extends Buffer | Promise<Buffer>>(make: () => T): T => ctx.cache.made(figures, `${result.aim.id}/${chart}.${format}`, make);
     switch (format) {
       case 'svg':
         return reply.type('image/svg+xml; charset=utf-8').send(bytes(() => Buffer.from(svg)));
       case 'png':
-        return reply.type('image/png').send(bytes(() => svgToPng(svg)));
+        // Drawn in a render thread, once per cache entry (a second reader waits for the first's).
+        return reply.type('image/png').send(await bytes(() => ctx.heavy.png(userOf(request).username, svg)));
       case 'csv':
         return reply.type('text/csv; charset=utf-8').send(bytes(() => Buffer.from(tableToCsv(chartTable(result, views, chart)))));
       default:

@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { nationalFunnelSvg, nationalTable } from '../../charts/national-charts.js';
 import { tableToCsv } from '../../charts/aim-charts.js';
-import { svgToPng } from '../../charts/render.js';
 import type { NationalComparison } from '../../domain/national/national-comparison.js';
 import { compareDates } from '../../domain/date.js';
 import { monthText, nationalPeriod, parseMonthOrDay, type MonthOrDay, type NationalPeriod } from '../../domain/national/national-period.js';
@@ -124,7 +123,7 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
         return reply.type('image/svg+xml; charset=utf-8').send(nationalFunnelSvg(aim));
       case 'png':
         attachment(reply, `${stem}-funnel.png`);
-        return reply.type('image/png').send(svgToPng(nationalFunnelSvg(aim)));
+        return reply.type('image/png').send(await ctx.heavy.png(userOf(request).username, nationalFunnelSvg(aim)));
       case 'csv':
         attachment(reply, `${stem}.csv`);
         return reply.type('text/csv; charset=utf-8').send(tableToCsv(nationalTable(aim)));

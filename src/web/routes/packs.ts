@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { meetingPackPdf } from '../../charts/pack-pdf.js';
 import type { PackDocument } from '../../charts/pack-document.js';
 import { parseDate, type PlainDate } from '../../domain/date.js';
 import { listMeetings, saveMeeting, appendAudit, type UserGrant } from '../../store/index.js';
@@ -20,12 +19,15 @@ import type { FieldError } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { MeetingsPage } from '../views/meetings.js';
 import { PackPage } from '../views/pack.js';
+import { PackMakingPage, type PackMakingModel } from '../views/pack-making.js';
+import { HeavyWork } from '../heavy-work.js';
 
 const savedQuery = z.object({ saved: z.string().max(20).optional() });
 const packFile = /^(\d{4}-\d{2}-\d{2})(\.pdf)?$/;
 
-export function packHref(code: string, date: PlainDate, pdf = false): string {
-  return authorityPath(code, `/packs/${date.toString()}${pdf ? '.pdf' : ''}`);
+/** The pack's page, its PDF file, or the page that shows the PDF being made and then offers it. */
+export function packHref(code: string, date: PlainDate, file: 'page' | 'pdf' | 'making' = 'page'): string {
+  return authorityPath(code, `/packs/${date.toString()}${file === 'pdf' ? '.pdf' : file === 'making' ? '/pdf' : ''}`);
 }
 
 /** The pack of the authority's meeting on `date`, as at that date (or today, for a meeting still to come); null when there is no such meeting. */
@@ -41,7 +43,7 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
       reply,
       MeetingsPage({
         chrome: chromeOf(request, reply, grant, 'improvement'),
-        meetings: [...meetings].reverse().map((m) => ({ date: m.date.toString(), title: m.title, packHref: packHref(code, m.date), pdfHref: packHref(code, m.date, true) })),
+        meetings: [...meetings].reverse().map((m) => ({ date: m.date.toString(), title: m.title, packHref: packHref(code, m.date), pdfHref: packHref(code, m.date, 'making') })),
         action: may(grant, 'improve') ? authorityPath(code, '/meetings') : null,
         values,
         errors,
@@ -77,9 +79,39 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
     if (!pack) throw new HttpError(404, `There is no meeting on ${parsed.value.toString()}: record it on the meetings page first.`);
     await auditListView(ctx.connection, grant.scope, request, user.username, 'meeting-pack');
     if (match[2]) {
+      // Made in a render thread (or already made for this content), never on the event loop.
+      const pdf = await ctx.heavy.pdf(user.username, HeavyWork.pdfKey(grant.scope.id, pack, parsed.value.toString()), pack).done;
       attachment(reply, `meeting-pack-${grant.scope.code}-${parsed.value.toString()}.pdf`);
-      return reply.type('application/pdf').send(await meetingPackPdf(pack));
+      return reply.type('application/pdf').send(pdf);
     }
-    return sendPage(reply, PackPage({ pack, pdfHref: packHref(grant.scope.code, parsed.value, true), back: { href: authorityPath(grant.scope.code, '/meetings'), text: 'Back to the meetings' } }));
+    return sendPage(reply, PackPage({ pack, pdfHref: packHref(grant.scope.code, parsed.value, 'making'), back: { href: authorityPath(grant.scope.code, '/meetings'), text: 'Back to the meetings' } }));
+  });
+
+  // The PDF takes seconds to make: this page starts it (or finds it made or being made), shows how
+  // far it has got and refreshes itself, then links to the file.
+  app.get<{ Params: { code: string; date: string } }>('/a/:code/packs/:date/pdf', async (request, reply) => {
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code);
+    const parsed = parseDate(request.params.date);
+    if (!parsed.ok) throw new HttpError(404, 'Page not found');
+    const pack = await packFor(ctx, grant, parsed.value);
+    if (!pack) throw new HttpError(404, `There is no meeting on ${parsed.value.toString()}: record it on the meetings page first.`);
+    const job = ctx.heavy.pdf(user.username, HeavyWork.pdfKey(grant.scope.id, pack, parsed.value.toString()), pack);
+    // A job that is quick (or made already) is ready before the page is drawn.
+    await Promise.race([job.done.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 200))]);
+    const state: PackMakingModel['state'] = job.bytes
+      ? { kind: 'ready', bytes: job.bytes.length }
+      : job.error !== null
+        ? { kind: 'failed', reason: `${job.error}. Try again; if it fails again, tell your system administrator.` }
+        : { kind: 'making', done: job.progress?.done ?? 0, total: job.progress?.total ?? 0, step: job.progress?.step ?? null };
+    const code = grant.scope.code;
+    const model: PackMakingModel = {
+      title: pack.title,
+      state,
+      pdfHref: packHref(code, parsed.value, 'pdf'),
+      selfHref: packHref(code, parsed.value, 'making'),
+      back: { href: packHref(code, parsed.value), text: 'Back to the pack' },
+    };
+    return sendPage(reply, PackMakingPage({ chrome: chromeOf(request, reply, grant, 'improvement'), model }));
   });
 }

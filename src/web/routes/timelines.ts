@@ -33,7 +33,7 @@ type GroupRequest = FastifyRequest<GroupRoute>;
 export function registerTimelineRoutes(app: FastifyInstance, ctx: WebContext): void {
   const childPicture = (format: PictureFormat) => async (request: ChildRequest, reply: FastifyReply) => {
     const { grant, timeline } = await viewChildTimeline(ctx, request);
-    return sendPicture(reply, childTimelineSvg(timeline), format, `${grant.scope.code}-${timeline.childId}-timeline-${timeline.asAt.toString()}`);
+    return sendPicture(reply, ctx.heavy, userOf(request).username, childTimelineSvg(timeline), format, `${grant.scope.code}-${timeline.childId}-timeline-${timeline.asAt.toString()}`);
   };
   app.get<ChildRoute>('/a/:code/children/:childId/timeline.svg', childPicture('svg'));
   app.get<ChildRoute>('/a/:code/children/:childId/timeline.png', childPicture('png'));
@@ -58,7 +58,7 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: WebContext): v
     const asked = await askChosenGroup(ctx, request);
     if (!asked.ok) return sendTimelinesPage(request, reply, asked, 400);
     await auditGroupView(ctx, asked.grant, request, shownRows(asked.group).map((r) => r.timeline.childId));
-    return sendPicture(reply, groupTimelineSvg(asked.group, { view: asked.query.view }), format, `${asked.grant.scope.code}-timelines-${asked.group.asAt.toString()}`);
+    return sendPicture(reply, ctx.heavy, userOf(request).username, groupTimelineSvg(asked.group, { view: asked.query.view }), format, `${asked.grant.scope.code}-timelines-${asked.group.asAt.toString()}`);
   };
   app.get<GroupRoute>('/a/:code/timelines.svg', groupPicture('svg'));
   app.get<GroupRoute>('/a/:code/timelines.png', groupPicture('png'));

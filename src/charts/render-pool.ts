@@ -1,0 +1,66 @@
+/**
+ * The render threads: PNG pictures and meeting-pack PDFs are made in worker threads (piscina), so
+ * the web process's event loop goes on answering other requests while they are made (issue 19,
+ * point 7: four readers of a PDF once held /health at 4 s). One thread per core but one, at least
+ * one; tasks beyond the threads wait in the pool's queue.
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { PackDocument } from './pack-document.js';
+import type { RenderProgress, RenderTask } from './render-worker.js';
+
+export type { RenderProgress } from './render-worker.js';
+
+export interface RenderPoolOptions {
+  /** Threads; by default one per core but one, at least one. */
+  readonly threads?: number;
+}
+
+export class RenderPool {
+  readonly #pool: Piscina<RenderTask, Uint8Array>;
+
+  constructor(options: RenderPoolOptions = {}) {
+    const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+    const here = new URL(import.meta.url);
+    // Run from the sources (the tests), the thread loads TypeScript through tsx, as the CLI does.
+    const fromSources = here.pathname.endsWith('.ts');
+    this.#pool = new Piscina({
+      filename: new URL(`./render-worker.${fromSources ? 'ts' : 'js'}`, here).href,
+      minThreads: 0,
+      maxThreads: threads,
+      idleTimeout: 30_000,
+      execArgv: fromSources ? ['--import', 'tsx'] : [],
+    });
+  }
+
+  /** The SVG as a PNG, at twice its size (render.ts, svgToPng). */
+  async png(svg: string): Promise<Buffer> {
+    return asBuffer(await this.#pool.run({ kind: 'png', svg }));
+  }
+
+  /** The meeting pack as a PDF; `onProgress` hears of each part as it is drawn. */
+  async pdf(pack: PackDocument, onProgress?: (progress: RenderProgress) => void): Promise<Buffer> {
+    if (!onProgress) return asBuffer(await this.#pool.run({ kind: 'pdf', pack }));
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (progress: RenderProgress) => onProgress(progress));
+    try {
+      return asBuffer(await this.#pool.run({ kind: 'pdf', pack, progress: port2 }, { transferList: [port2] }));
+    } finally {
+      port1.close();
+    }
+  }
+
+  /** Tasks finished since the pool started (for tests). */
+  get completed(): number {
+    return this.#pool.completed;
+  }
+
+  close(): Promise<void> {
+    return this.#pool.destroy();
+  }
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,35 @@
+/**
+ * What a render thread does (render-pool.ts): the pictures and documents that take long enough to
+ * hold up every other request if the web process made them itself — a chart as a PNG, the meeting
+ * pack as a PDF. Its input and output are plain data, copied between the threads.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { PackDocument } from './pack-document.js';
+import { meetingPackPdf } from './pack-pdf.js';
+import { svgToPng } from './render.js';
+
+export type RenderTask =
+  | { readonly kind: 'png'; readonly svg: string }
+  /** `progress` receives `{ done, total, step }` as each part of the pack is drawn. */
+  | { readonly kind: 'pdf'; readonly pack: PackDocument; readonly progress?: MessagePort };
+
+export interface RenderProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly step: string;
+}
+
+export default async function render(task: RenderTask): Promise<Uint8Array> {
+  switch (task.kind) {
+    case 'png':
+      return svgToPng(task.svg);
+    case 'pdf': {
+      const port = task.progress;
+      const pdf = await meetingPackPdf(task.pack, port ? { onProgress: (done, total, step) => port.postMessage({ done, total, step } satisfies RenderProgress) } : {});
+      port?.close();
+      return pdf;
+    }
+    default:
+      throw new Error(`unknown render task: ${String((task as { kind: unknown }).kind)}`);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Heavy responses (issue 19, point 7): PNG pictures and meeting-pack PDFs are made in the render
+ * threads (charts/render-pool.ts), never on the event loop, and each reader has at most
+ * `perUser` of them in hand at once — the rest of theirs wait their turn, so one reader asking for
+ * many cannot fill the threads for everyone. A PDF is made once for its content: the pack of a
+ * meeting is plain data worked out from the figures of one data version, and its digest names the
+ * job, so readers of the same pack share one job (and its progress) and, once made, its bytes.
+ */
+import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { PackDocument } from '../charts/pack-document.js';
+import type { RenderPool, RenderProgress } from '../charts/render-pool.js';
+
+export interface PdfJob {
+  /** What is made so far: null until the first part is drawn. */
+  readonly progress: RenderProgress | null;
+  /** The PDF, once made. */
+  readonly bytes: Buffer | null;
+  /** Why it could not be made, if it failed. */
+  readonly error: string | null;
+  readonly done: Promise<Buffer>;
+}
+
+interface MutablePdfJob {
+  progress: RenderProgress | null;
+  bytes: Buffer | null;
+  error: string | null;
+  done: Promise<Buffer>;
+}
+
+export interface HeavyWorkOptions {
+  /** Heavy responses one reader may have in hand at once (default 2). */
+  readonly perUser?: number;
+  /** PDFs kept once made (default 16); the least recently asked for goes first. */
+  readonly keep?: number;
+}
+
+export class HeavyWork {
+  readonly #limits = new Map<string, ReturnType<typeof pLimit>>();
+  readonly #pdfs = new Map<string, MutablePdfJob>();
+  readonly #perUser: number;
+  readonly #keep: number;
+
+  constructor(
+    readonly pool: RenderPool,
+    options: HeavyWorkOptions = {},
+  ) {
+    this.#perUser = options.perUser ?? 2;
+    this.#keep = options.keep ?? 16;
+  }
+
+  /** Runs `make` for `user` once fewer than `perUser` of theirs are running. */
+  forUser<T>(user: string, make: () => Promise<T>): Promise<T> {
+    let limit = this.#limits.get(user);
+    if (!limit) this.#limits.set(user, (limit = pLimit(this.#perUser)));
+    const result = limit(make);
+    // A reader with nothing in hand needs no queue.
+    const forget = () => limit.activeCount + limit.pendingCount === 0 && this.#limits.get(user) === limit && this.#limits.delete(user);
+    result.then(forget, forget);
+    return result;
+  }
+
+  /** How many of `user`'s heavy responses are being made, and how many wait (for tests and the health of the pool). */
+  inHand(user: string): { readonly running: number; readonly waiting: number } {
+    const limit = this.#limits.get(user);
+    return { running: limit?.activeCount ?? 0, waiting: limit?.pendingCount ?? 0 };
+  }
+
+  /** The SVG as a PNG, made in a render thread. */
+  png(user: string, svg: string): Promise<Buffer> {
+    return this.forUser(user, () => this.pool.png(svg));
+  }
+
+  /** The name of a pack's PDF: the meeting's authority and date and a digest of the pack's content. */
+  static pdfKey(scopeId: number, pack: PackDocument, date: string): string {
+    return `${scopeId}|${date}|${createHash('sha256').update(JSON.stringify(pack)).digest('hex')}`;
+  }
+
+  /** The PDF job for `key`: the one already made or being made, or a new one started for `user`. */
+  pdf(user: string, key: string, pack: PackDocument): PdfJob {
+    const known = this.#pdfs.get(key);
+    if (known) {
+      this.#pdfs.delete(key);
+      this.#pdfs.set(key, known);
+      return known;
+    }
+    const job: MutablePdfJob = { progress: null, bytes: null, error: null, done: Promise.resolve(Buffer.alloc(0)) };
+    job.done = this.forUser(user, () => this.pool.pdf(pack, (progress) => (job.progress = progress)));
+    job.done.then(
+      (bytes) => (job.bytes = bytes),
+      (error: unknown) => {
+        job.error = error instanceof Error ? error.message : String(error);
+        // A job that failed is not kept: the next reader tries again.
+        if (this.#pdfs.get(key) === job) this.#pdfs.delete(key);
+      },
+    );
+    this.#pdfs.set(key, job);
+    while (this.#pdfs.size > this.#keep) this.#pdfs.delete(this.#pdfs.keys().next().value as string);
+    return job;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

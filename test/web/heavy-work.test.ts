@@ -1,0 +1,177 @@
+// Heavy responses (issue 19, point 7): PNGs and meeting-pack PDFs are made in render threads, at
+// most two at once for each reader, and a PDF once for its content; its page shows how far it has got.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RenderPool, type RenderProgress } from '../../src/charts/render-pool.js';
+import { HeavyWork } from '../../src/web/heavy-work.js';
+import { PackMakingPage } from '../../src/web/views/pack-making.js';
+import { render } from 'preact-render-to-string';
+import type { PackDocument } from '../../src/charts/pack-document.js';
+import { engines } from '../engines.js';
+import { pdfPageTexts } from '../pdf-text.js';
+import { saveNorth } from './fixtures.js';
+import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
+
+const square = '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20" viewBox="0 0 30 20"><rect width="30" height="20" fill="#0065bd"/></svg>';
+
+function deferred(): { promise: Promise<string>; resolve: (value: string) => void } {
+  let resolve: (value: string) => void = () => undefined;
+  const promise = new Promise<string>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('heavy work', () => {
+  let heavy: HeavyWork;
+  beforeAll(() => {
+    heavy = new HeavyWork(new RenderPool({ threads: 1 }));
+  });
+  afterAll(async () => {
+    await heavy.close();
+  });
+
+  it('lets one reader have two heavy responses in hand at once; the third waits for one of them, and another reader does not wait', async () => {
+    const tasks = [deferred(), deferred(), deferred()];
+    const started: string[] = [];
+    const results = tasks.map((task, i) =>
+      heavy.forUser('amy', () => {
+        started.push(`amy ${i + 1}`);
+        return task.promise;
+      }),
+    );
+    const ben = deferred();
+    const bens = heavy.forUser('ben', () => {
+      started.push('ben 1');
+      return ben.promise;
+    });
+    await Promise.resolve();
+    expect(started).toEqual(['amy 1', 'amy 2', 'ben 1']);
+    expect(heavy.inHand('amy')).toEqual({ running: 2, waiting: 1 });
+    tasks[0]?.resolve('first');
+    await expect(results[0]).resolves.toBe('first');
+    await Promise.resolve();
+    expect(started).toEqual(['amy 1', 'amy 2', 'ben 1', 'amy 3']);
+    tasks[1]?.resolve('second');
+    tasks[2]?.resolve('third');
+    ben.resolve('bens');
+    await expect(Promise.all([...results, bens])).resolves.toEqual(['first', 'second', 'third', 'bens']);
+    // A reader with nothing in hand is forgotten.
+    await Promise.resolve();
+    expect(heavy.inHand('amy')).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('draws a PNG in a render thread, at twice the size of the SVG', async () => {
+    const before = heavy.pool.completed;
+    const png = await heavy.png('amy', square);
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([60, 40]);
+    expect(heavy.pool.completed).toBe(before + 1);
+  });
+});
+
+describe('a PDF made in a render thread', () => {
+  const aim = (n: number) => ({
+    name: `Aim ${n}`,
+    answer: { kind: 'no-change' as const, words: 'No change yet.' },
+    sentence: `Aim ${n} in a sentence.`,
+    headline: '50.0% in time',
+    lines: ['n = 2 journeys counted'],
+    runSvg: square,
+    runAlt: 'A blue square.',
+    waitingSvg: square,
+    waitingAlt: 'A blue square.',
+    verdicts: [],
+    marksKey: [],
+  });
+  const pack = {
+    title: "Meeting pack: Champions' group, 10 March 2021",
+    authorityName: 'North Council',
+    meetingWords: "Champions' group, 10 March 2021",
+    periodWords: 'Since the previous meeting',
+    asAtWords: 'As at 10 March 2021',
+    notes: '',
+    aims: [aim(1), aim(2)],
+    tests: [],
+    balancing: [],
+    quality: { summary: 'No problems found.', rows: [] },
+  } satisfies PackDocument;
+
+  it('tells how far it has got as each part is drawn, in order, up to the whole', async () => {
+    const pool = new RenderPool({ threads: 1 });
+    try {
+      const seen: RenderProgress[] = [];
+      const pdf = await pool.pdf(pack, (progress) => seen.push(progress));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // Each aim, then the tests of change, the balancing measures and data quality.
+      expect(seen).toEqual([
+        { done: 1, total: 5, step: 'Aim 1' },
+        { done: 2, total: 5, step: 'Aim 2' },
+        { done: 3, total: 5, step: 'Tests of change since the previous meeting' },
+        { done: 4, total: 5, step: 'Balancing measures' },
+        { done: 5, total: 5, step: 'Data quality' },
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('the page of a PDF being made', () => {
+  const model = { title: "Meeting pack: Champions' group, 10 March 2021", pdfHref: '/a/NORTH/packs/2021-03-10.pdf', selfHref: '/a/NORTH/packs/2021-03-10/pdf', back: { href: '/a/NORTH/packs/2021-03-10', text: 'Back to the pack' } };
+  const chrome = { user: { username: 'pat', displayName: null }, authority: { code: 'NORTH', name: 'North Council' }, authorities: [], csrfToken: 'token', active: 'improvement', nav: ['dashboard'] } as const;
+
+  it('says how far it has got and refreshes itself every second, with a link that does the same', () => {
+    const html = render(PackMakingPage({ chrome, model: { ...model, state: { kind: 'making', done: 2, total: 9, step: 'Aim 2: permanence recommendation' } } }));
+    expect(html).toContain('<meta http-equiv="refresh" content="1"/>');
+    expect(textOf(html)).toContain('Making the PDF: 2 of 9 parts drawn (Aim 2: permanence recommendation).');
+    expect(html).toContain('<progress max="9" value="2" aria-label="Progress">22%</progress>');
+    expect(html).toContain('<a class="ds_link" href="/a/NORTH/packs/2021-03-10/pdf">check again</a>');
+  });
+
+  it('offers the file once it is made, and stops refreshing', () => {
+    const html = render(PackMakingPage({ chrome, model: { ...model, state: { kind: 'ready', bytes: 187_000 } } }));
+    expect(html).not.toContain('http-equiv="refresh"');
+    expect(textOf(html)).toContain('The PDF is ready (183 KB).');
+    expect(html).toContain('<a class="ds_button" href="/a/NORTH/packs/2021-03-10.pdf">Download the PDF</a>');
+  });
+});
+
+describe.each(engines)('meeting-pack PDFs on the web, $name', (engine) => {
+  let web: WebFixture;
+  let client: Client;
+
+  beforeEach(async () => {
+    web = await openWeb(engine);
+    await saveNorth(web.connection, web.north);
+    await addTestUser(web.connection, 'pat', [[web.north, 'practitioner']]);
+    client = new Client(web.app);
+    await client.signIn('pat');
+    await client.get('/a/NORTH/meetings');
+    expect((await client.post('/a/NORTH/meetings', { meeting_date: '2021-03-10', title: "Champions' group", notes: '' })).statusCode).toBe(303);
+  });
+
+  afterEach(async () => {
+    await web.dispose();
+  });
+
+  it('leads from the meetings and the pack to the page that makes the PDF, which offers the file once made; the file is made once for its content', async () => {
+    expect((await client.get('/a/NORTH/meetings')).body).toContain('href="/a/NORTH/packs/2021-03-10/pdf"');
+    expect((await client.get('/a/NORTH/packs/2021-03-10')).body).toContain('href="/a/NORTH/packs/2021-03-10/pdf"');
+    let page = await client.get('/a/NORTH/packs/2021-03-10/pdf');
+    for (let tries = 0; tries < 100 && !textOf(page.body).includes('The PDF is ready'); tries += 1) {
+      expect(page.body).toContain('<meta http-equiv="refresh" content="1"/>');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      page = await client.get('/a/NORTH/packs/2021-03-10/pdf');
+    }
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<a class="ds_button" href="/a/NORTH/packs/2021-03-10.pdf">Download the PDF</a>');
+    const first = await client.get('/a/NORTH/packs/2021-03-10.pdf');
+    expect([first.statusCode, first.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect(pdfPageTexts(first.rawPayload)[0]).toContain("Meeting pack: Champions' group, 10 March 2021");
+    // pdfkit writes the time it made a file into it: the same bytes mean the same one file.
+    const again = await client.get('/a/NORTH/packs/2021-03-10.pdf');
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+    // A change to the pack's content (the meeting's notes) makes a new file.
+    await client.post('/a/NORTH/meetings', { meeting_date: '2021-03-10', title: "Champions' group", notes: 'Quarterly review' });
+    const changed = await client.get('/a/NORTH/packs/2021-03-10.pdf');
+    expect(changed.rawPayload.equals(first.rawPayload)).toBe(false);
+  });
+});
