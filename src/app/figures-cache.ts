@@ -13,7 +13,8 @@ import { everyChild, filterChoices, filterKey, inFilter, isEveryChild, type Chil
 import type { ChildRecord } from '../domain/records.js';
 import { withAllocationsOn, type AllocationVersion } from '../domain/reminders/allocation.js';
 import { allocationVersions, dataVersion, listAims, listTests, loadChildRecords, type Connection, type StoredAuthority } from '../store/index.js';
-import { computeAuthorityFigures, type AuthorityFigures } from './authority-figures.js';
+import { setImmediate } from 'node:timers/promises';
+import { computeAuthorityFiguresInParts, type AuthorityFigures } from './authority-figures.js';
 
 interface Entry {
   readonly version: number;
@@ -87,10 +88,12 @@ export class FiguresCache {
 
   async #compute(stored: StoredAuthority, asAt: PlainDate, version: number, filter: ChildFilter): Promise<AuthorityFigures> {
     const [aims, tests, records] = await Promise.all([listAims(this.connection, stored.scope), listTests(this.connection, stored.scope), this.#recordsOf(stored, version)]);
-    if (isEveryChild(filter)) return computeAuthorityFigures(stored.authority, aims, records, tests, asAt, String(version));
+    // Worked out a part at a time, letting other requests be answered in between (authority-figures.ts).
+    const inParts = (children: readonly ChildRecord[]) => computeAuthorityFiguresInParts(stored.authority, aims, children, tests, asAt, String(version), filter, () => setImmediate());
+    if (isEveryChild(filter)) return inParts(records);
     // The children in the filter, each with the team and worker allocated to them on the as-at date.
     const allocated = filter.team === null && filter.worker === null ? records : withAllocationsOn(records, await this.#allocationsOf(stored, version), asAt);
-    return computeAuthorityFigures(stored.authority, aims, allocated.filter((record) => inFilter(record, filter)), tests, asAt, String(version), filter);
+    return inParts(allocated.filter((record) => inFilter(record, filter)));
   }
 
   #allocationsOf(stored: StoredAuthority, version: number): Promise<ReadonlyMap<string, readonly AllocationVersion[]>> {

@@ -173,6 +173,24 @@ export function journeysOfKindForEach(records: readonly ChildRecord[], kind: Jou
   return cached.journeys.map((byKind) => byKind[kind]);
 }
 
+/**
+ * The work of journeysOfKindForEach's first call for `records` as at `asAt`, `step` records at a
+ * time: yields the number derived so far after each step, so that its caller can let other work run
+ * in between (src/app/figures-cache.ts); once finished, the journeys are remembered as
+ * journeysOfKindForEach remembers them. Nothing to do when they are remembered already.
+ */
+export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: PlainDate, step = 500): Generator<number, void, void> {
+  const asAtDay = epochDay(asAt);
+  const cached = derivedForLists.get(records);
+  if (cached !== undefined && cached.asAtDay === asAtDay) return;
+  const journeys: JourneysByKind[] = [];
+  for (const record of records) {
+    journeys.push(derive(record, asAt));
+    if (journeys.length % step === 0) yield journeys.length;
+  }
+  derivedForLists.set(records, { asAtDay, journeys });
+}
+
 /** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
 export function journeysOf(record: ChildRecord, asAt: PlainDate): Journey[] {
   const byKind = journeysByKind(record, asAt);
