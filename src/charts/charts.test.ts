@@ -45,6 +45,12 @@ describe('the run chart', () => {
     expect(svg).toContain('>Baseline median 19 weeks</text>');
   });
 
+  it('puts the PACE start label left of its line when the line is at the right-hand edge, so that it is not cut off', () => {
+    const label = (chart: string) => /<g [^>]*text-anchor="(start|end)"[^>]*aria-label="text"><text[^>]*>PACE start<\/text>/.exec(chart)?.[1];
+    expect(label(svg)).toBe('start');
+    expect(label(runChartSvg({ ...runChart, programmeStart: d('2020-06-01') }))).toBe('end');
+  });
+
   it('draws the baseline median solid and its extension dashed', () => {
     expect(count(svg, /stroke-dasharray="6,5"/g)).toBe(1);
     expect(svg).toContain('<title>Baseline median 19 weeks, points 1 to 24, extended</title>');

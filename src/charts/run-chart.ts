@@ -94,7 +94,12 @@ export function runChartSvg(input: RunChartInput): string {
   if (input.programmeStart && points.length > 0) {
     const x = chartDate(input.programmeStart);
     marks.push(Plot.ruleX([x], { stroke: palette.red, strokeWidth: 2 }));
-    marks.push(Plot.text(['PACE start'], { x, frameAnchor: 'top', dy: 4, textAnchor: 'start', dx: 5, fill: palette.red, fontWeight: 'bold', ...halo }));
+    // The label sits right of the line, or left of it when the line is near the right edge (the
+    // programme start after the latest dot), so that it is never cut off.
+    const times = [...points.map((p) => p.x.getTime()), x.getTime()];
+    const [first, last] = [Math.min(...times), Math.max(...times)];
+    const nearRight = last > first && (x.getTime() - first) / (last - first) > 0.8;
+    marks.push(Plot.text(['PACE start'], { x, frameAnchor: 'top', dy: 4, textAnchor: nearRight ? 'end' : 'start', dx: nearRight ? -5 : 5, fill: palette.red, fontWeight: 'bold', ...halo }));
   }
   for (const marker of input.markers ?? []) {
     const x = chartDate(marker.date);
