@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('every page in Chromium', () => {
     for (const path of ['/national', '/national/aims/2']) await visit(national.page, path);
     await national.context.close();
     const anonymous = await suite.browser.newPage();
-    for (const path of ['/sign-in', '/help/format']) await visit(anonymous, path);
+    for (const path of ['/sign-in', '/help/format', '/api/docs']) await visit(anonymous, path);
     await anonymous.close();
     expect(found).toEqual({});
   });

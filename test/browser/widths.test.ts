@@ -56,6 +56,7 @@ const pages: readonly (readonly [string, Reader])[] = [
   ['/national', 'nat'],
   ['/national/aims/aim-2', 'nat'],
   ['/sign-in', 'nobody'],
+  ['/api/docs', 'nobody'],
 ];
 
 /** The pages whose screenshots, at both widths, are in docs/screenshots (issue 16): the file name of each. */

@@ -137,7 +137,7 @@ describe.each(engines)('the JSON API on $name', (engine) => {
   });
 
   it('is described by an OpenAPI document', async () => {
-    const doc = (await web.app.inject({ method: 'GET', url: '/api/docs' })).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await web.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/authorities',

@@ -47,5 +47,6 @@ export const publicByDesign: ReadonlyMap<string, string> = new Map([
   ['GET /assets/app.js', 'a script'],
   ['GET /assets/sgds/*', 'the design system’s files'],
   ['GET /calendar/:token.ics', 'a calendar feed: its secret address is its key (test/web/calendar.test.ts)'],
-  ['GET /api/docs', 'the OpenAPI document: describes the API, holds no data'],
+  ['GET /api/openapi.json', 'the OpenAPI document: describes the API, holds no data'],
+  ['GET /api/docs', 'the API’s reference page, made from the OpenAPI document: holds no data'],
 ]);

@@ -11,7 +11,8 @@ import { apiUserOf } from './auth.js';
 import { aimFiguresJson } from '../../app/aim-json.js';
 import { runChartJson } from '../../domain/figures-json.js';
 import { waitingJson } from './present.js';
-import { asAtQuery, errorResponse, params } from './schemas.js';
+import { errors, ok } from './responses.js';
+import { asAtQuery, params } from './schemas.js';
 
 const security = [{ bearer: [] }];
 
@@ -23,13 +24,13 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
     return { grant, figures: await ctx.cache.figures(grant, asAt.value) };
   };
 
-  api.get('/authorities', { schema: { tags: ['figures'], summary: 'The authorities this token may see, with its role in each', security } }, async (request) => ({
+  api.get('/authorities', { schema: { tags: ['figures'], summary: 'The authorities this token may see, with its role in each', security, response: { 200: ok.authorities, ...errors(401) } } }, async (request) => ({
     authorities: apiUserOf(request).grants.map((g) => ({ code: g.scope.code, name: g.authority.name, programme_start: g.authority.programmeStart?.toString() ?? null, role: g.role })),
   }));
 
   api.get<{ Params: { code: string }; Querystring: { as_at?: string } }>(
     '/authorities/:code/aims',
-    { schema: { tags: ['figures'], summary: 'Every aim measured as at a date: counts, n, percentage, median and what the run-chart rules say', params: params('code'), querystring: asAtQuery, security, response: { 400: errorResponse, 404: errorResponse } } },
+    { schema: { tags: ['figures'], summary: 'Every aim measured as at a date: counts, n, percentage, median and what the run-chart rules say', params: params('code'), querystring: asAtQuery, security, response: { 200: ok.aims, ...errors(400, 401, 404) } } },
     async (request) => {
       const { figures } = await figuresFor(request.params.code, request.query.as_at, apiUserOf(request));
       return { as_at: figures.asAt.toString(), aims: figures.aims.map((r) => aimFiguresJson(r.aim, r.figures)) };
@@ -38,7 +39,7 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
 
   api.get<{ Params: { code: string; aimId: string }; Querystring: { as_at?: string } }>(
     '/authorities/:code/aims/:aimId/run-chart',
-    { schema: { tags: ['figures'], summary: "An aim's run chart: its points (one a completed journey, by end date) and the Anhøj and IHI analysis", params: params('code', 'aimId'), querystring: asAtQuery, security, response: { 404: errorResponse } } },
+    { schema: { tags: ['figures'], summary: "An aim's run chart: its points (one a completed journey, by end date) and the Anhøj and IHI analysis", params: params('code', 'aimId'), querystring: asAtQuery, security, response: { 200: ok.runChart, ...errors(400, 401, [404, 'No such authority for this token, or no such aim']) } } },
     async (request) => {
       const user = apiUserOf(request);
       const { grant, figures } = await figuresFor(request.params.code, request.query.as_at, user);
@@ -57,9 +58,9 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
         tags: ['figures'],
         summary: "The journeys behind one of an aim's counts: a status (in_time, late, overdue, waiting, left_late, left_early), counted (the denominator n), still-waiting, or all (the cohort)",
         params: params('code', 'aimId'),
-        querystring: { type: 'object', properties: { as_at: { type: 'string', description: 'The date the figures are for (default: today)' }, status: { type: 'string', enum: [...journeyListFilters], default: 'all' } } },
+        querystring: { type: 'object', properties: { ...(asAtQuery.properties as object), status: { type: 'string', enum: [...journeyListFilters], default: 'all', description: 'Which journeys: a status, counted, still-waiting or all' } } },
         security,
-        response: { 400: errorResponse, 404: errorResponse },
+        response: { 200: ok.journeys, ...errors(400, 401, [404, 'No such authority for this token, or no such aim']) },
       },
     },
     async (request) => {
@@ -75,7 +76,7 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
 
   api.get<{ Params: { code: string }; Querystring: { as_at?: string } }>(
     '/authorities/:code/waiting',
-    { schema: { tags: ['figures'], summary: 'Every journey still waiting for its milestone, longest first within each aim', params: params('code'), querystring: asAtQuery, security } },
+    { schema: { tags: ['figures'], summary: 'Every journey still waiting for its milestone, longest first within each aim', params: params('code'), querystring: asAtQuery, security, response: { 200: ok.waiting, ...errors(400, 401, 404) } } },
     async (request) => {
       const user = apiUserOf(request);
       const { grant, figures } = await figuresFor(request.params.code, request.query.as_at, user);

@@ -14,7 +14,8 @@ import { childFields, eventFields, parseChild, parseEvent, parsePlacement, place
 import { apiUserOf } from './auth.js';
 import { InvalidRecords, parseBatch } from './batch.js';
 import { childJson, childRecordJson, eventJson, placementJson } from './present.js';
-import { asAtQuery, batchBody, childBody, errorResponse, eventBody, params, placementBody } from './schemas.js';
+import { errors, ok } from './responses.js';
+import { asAtQuery, batchBody, childBody, eventBody, params, placementBody } from './schemas.js';
 
 const security = [{ bearer: [] }];
 type Change = 'added' | 'changed' | 'unchanged';
@@ -53,7 +54,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
 
   api.get<{ Params: { code: string; childId: string }; Querystring: { as_at?: string } }>(
     '/authorities/:code/children/:childId',
-    { schema: { tags: ['records'], summary: "A child's record: details, placements, events and journeys with their statuses (the view is audited)", params: params('code', 'childId'), querystring: asAtQuery, security, response: { 404: errorResponse } } },
+    { schema: { tags: ['records'], summary: "A child's record: details, placements, events and journeys with their statuses (the view is audited)", params: params('code', 'childId'), querystring: asAtQuery, security, response: { 200: ok.child, ...errors(400, 401, [404, 'No such authority for this token, or no such child']) } } },
     async (request) => {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code);
@@ -67,7 +68,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
 
   api.put<{ Params: { code: string; childId: string } }>(
     '/authorities/:code/children/:childId',
-    { schema: { tags: ['records'], summary: 'Adds or replaces a child (the previous version is kept)', params: params('code', 'childId'), body: childBody, security, response: { 422: errorResponse } } },
+    { schema: { tags: ['records'], summary: 'Adds or replaces a child (the previous version is kept)', params: params('code', 'childId'), body: childBody, security, response: { 200: { ...ok.childSaved, description: 'The child was already held: changed or unchanged' }, 201: { ...ok.childSaved, description: 'The child was added' }, ...errors(400, 401, 403, 404, 413, 415, [422, 'The body is not a valid child, or its child_id does not match the address; nothing was saved']) } } },
     async (request, reply) => {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');
@@ -81,7 +82,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
 
   api.put<{ Params: { code: string; childId: string; placementId: string } }>(
     '/authorities/:code/children/:childId/placements/:placementId',
-    { schema: { tags: ['records'], summary: "Adds or replaces one of a child's placements", params: params('code', 'childId', 'placementId'), body: placementBody, security, response: { 404: errorResponse, 409: errorResponse, 422: errorResponse } } },
+    { schema: { tags: ['records'], summary: "Adds or replaces one of a child's placements", params: params('code', 'childId', 'placementId'), body: placementBody, security, response: { 200: { ...ok.placementSaved, description: 'The placement was already held: changed or unchanged' }, 201: { ...ok.placementSaved, description: 'The placement was added' }, ...errors(400, 401, 403, [404, 'No such authority for this token, or no such child (PUT the child first)'], [409, 'That placement_id belongs to another child'], 413, 415, 422) } } },
     async (request, reply) => {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');
@@ -95,7 +96,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
 
   api.put<{ Params: { code: string; childId: string; eventId: string } }>(
     '/authorities/:code/children/:childId/events/:eventId',
-    { schema: { tags: ['records'], summary: 'Pushes a milestone: adds or replaces one of a child’s events', params: params('code', 'childId', 'eventId'), body: eventBody, security, response: { 404: errorResponse, 409: errorResponse, 422: errorResponse } } },
+    { schema: { tags: ['records'], summary: 'Pushes a milestone: adds or replaces one of a child’s events', params: params('code', 'childId', 'eventId'), body: eventBody, security, response: { 200: { ...ok.eventSaved, description: 'The event was already held: changed or unchanged' }, 201: { ...ok.eventSaved, description: 'The event was added' }, ...errors(400, 401, 403, [404, 'No such authority for this token, or no such child (PUT the child first)'], [409, 'That event_id belongs to another child'], 413, 415, 422) } } },
     async (request, reply) => {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');
@@ -109,7 +110,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
 
   api.post<{ Params: { code: string } }>(
     '/authorities/:code/records',
-    { schema: { tags: ['records'], summary: 'Adds or replaces many children, placements and events at once: all are saved, or none (every problem is listed)', params: params('code'), body: batchBody, security, response: { 422: errorResponse } } },
+    { schema: { tags: ['records'], summary: 'Adds or replaces many children, placements and events at once: all are saved, or none (every problem is listed)', params: params('code'), body: batchBody, security, response: { 200: ok.saved, ...errors(400, 401, 403, 404, 413, 415, [422, 'Something sent is not valid (a field, an unknown child, an id of another child, more than 10,000 records); nothing was saved, and every problem is listed']) } } },
     async (request) => {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');

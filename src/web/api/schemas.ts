@@ -1,5 +1,6 @@
 /**
- * JSON schemas for the OpenAPI document at /api/docs. They describe; the parsers in
+ * JSON schemas of what the API takes, for the OpenAPI document (/api/openapi.json, shown at
+ * /api/docs; what it sends is in responses.ts). They describe; the parsers in
  * src/web/forms/records.ts (shared with the forms) decide. Record bodies use the column names of
  * the canonical import format (docs/measurement.md).
  */
@@ -61,22 +62,16 @@ export const batchBody: Schema = {
   },
 };
 
-export const asAtQuery: Schema = { type: 'object', properties: { as_at: { type: 'string', description: 'The date the figures are for (default: today)' } } };
+export const asAtQuery: Schema = { type: 'object', properties: { as_at: { type: 'string', description: 'The date the figures are for, YYYY-MM-DD or DD/MM/YYYY (default: today)' } } };
 
-export const errorResponse: Schema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        issues: { type: 'array', items: { type: 'object', properties: { record: { type: 'string' }, field: { type: 'string' }, message: { type: 'string' } } } },
-      },
-    },
-  },
+const paramWords: Readonly<Record<string, string>> = {
+  code: 'The authority’s code, e.g. NORTH (GET /api/v1/authorities lists them)',
+  childId: "The authority's reference for the child (child_id)",
+  aimId: 'The aim’s id, e.g. aim-2 (as in the aims’ figures)',
+  placementId: 'The placement’s reference (placement_id), unique within the authority',
+  eventId: 'The event’s reference (event_id), unique within the authority',
 };
 
 export function params(...names: string[]): Schema {
-  return { type: 'object', required: names, properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])) };
+  return { type: 'object', required: names, properties: Object.fromEntries(names.map((n) => [n, { type: 'string', description: paramWords[n] ?? n }])) };
 }

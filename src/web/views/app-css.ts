@@ -54,4 +54,12 @@ body { overflow-wrap: break-word; }
 .pace-history-change { margin: 0; }
 .pace-radio-fields { margin: 0 0 1rem 0.75rem; padding: 0.5rem 0 0 1.25rem; border-left: 4px solid #b3b3b3; }
 .pace-radio-fields .ds_question { margin-bottom: 1rem; }
+/* The API's reference (api-docs.tsx): a long address breaks anywhere rather than widening a phone's page. */
+.pace-api-path { overflow-wrap: anywhere; }
+.pace-api-operation { margin-bottom: 3rem; }
+.pace-api-responses { margin: 0 0 1.5rem 0; }
+.pace-api-responses > div { display: grid; grid-template-columns: 3.5rem minmax(0, 1fr); gap: 0 1rem; margin-bottom: 0.25rem; }
+.pace-api-responses dt { font-weight: bold; margin: 0; }
+.pace-api-responses dd { margin: 0; }
+.pace-api-response-heading { margin-top: 1.5rem; }
 `;
