@@ -14,6 +14,7 @@ import type { ChildRecord } from '../domain/records.js';
 import { withAllocationsOn, type AllocationVersion } from '../domain/reminders/allocation.js';
 import { allocationVersions, dataVersion, listAims, listTests, loadChildRecords, type Connection, type StoredAuthority } from '../store/index.js';
 import { setImmediate } from 'node:timers/promises';
+import pLimit from 'p-limit';
 import { computeAuthorityFiguresInParts, type AuthorityFigures } from './authority-figures.js';
 
 interface Entry {
@@ -35,6 +36,7 @@ export class FiguresCache {
   /** What is made from each entry (charts, PNGs, page parts), by name. */
   readonly #made = new WeakMap<AuthorityFigures, Map<string, unknown>>();
   readonly #maxEntries: number;
+  readonly #oneAtATime = pLimit(1);
 
   constructor(
     private readonly connection: Connection,
@@ -54,7 +56,9 @@ export class FiguresCache {
       this.#figures.set(key, cached);
       return cached.value;
     }
-    const value = this.#compute(stored, asAt, version, filter);
+    // One computation at a time: each is worked out a part at a time, the server answering other
+    // requests between the parts, and two at once would put both their parts between two answers.
+    const value = this.#oneAtATime(() => this.#compute(stored, asAt, version, filter));
     this.#figures.delete(key);
     this.#figures.set(key, { version, value });
     // A computation that fails is not kept: the next request tries again.

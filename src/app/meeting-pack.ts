@@ -35,8 +35,13 @@ export async function meetingPackFor(connection: Connection, cache: FiguresCache
   const meetings = await listMeetings(connection, stored.scope);
   if (!meetings.some((m) => m.date.toString() === date.toString())) return null;
   const figures = await cache.figures(stored, isAfter(date, today) ? today : date);
-  const [records, tests] = await Promise.all([cache.records(stored, figures), listTests(connection, stored.scope)]);
-  return meetingPack({ figures, records, tests, meetings }, date);
+  // Made once for the figures' data version (tests of change included) and the meetings as they
+  // stand: drawing its charts and the data-quality report takes seconds for a large authority.
+  const key = `meeting-pack|${date.toString()}|${JSON.stringify(meetings.map((m) => [m.date.toString(), m.title, m.notes]))}`;
+  return cache.made(figures, key, async () => {
+    const [records, tests] = await Promise.all([cache.records(stored, figures), listTests(connection, stored.scope)]);
+    return meetingPack({ figures, records, tests, meetings }, date);
+  });
 }
 
 export interface PackInputs {

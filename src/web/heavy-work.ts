@@ -11,6 +11,8 @@ import pLimit from 'p-limit';
 import type { PackDocument } from '../charts/pack-document.js';
 import type { RenderPool, RenderProgress } from '../charts/render-pool.js';
 
+const digests = new WeakMap<PackDocument, string>();
+
 export interface PdfJob {
   /** What is made so far: null until the first part is drawn. */
   readonly progress: RenderProgress | null;
@@ -71,9 +73,11 @@ export class HeavyWork {
     return this.forUser(user, () => this.pool.png(svg));
   }
 
-  /** The name of a pack's PDF: the meeting's authority and date and a digest of the pack's content. */
+  /** The name of a pack's PDF: the meeting's authority and date and a digest of the pack's content (worked out once for each pack). */
   static pdfKey(scopeId: number, pack: PackDocument, date: string): string {
-    return `${scopeId}|${date}|${createHash('sha256').update(JSON.stringify(pack)).digest('hex')}`;
+    let digest = digests.get(pack);
+    if (digest === undefined) digests.set(pack, (digest = createHash('sha256').update(JSON.stringify(pack)).digest('hex')));
+    return `${scopeId}|${date}|${digest}`;
   }
 
   /** The PDF job for `key`: the one already made or being made, or a new one started for `user`. */

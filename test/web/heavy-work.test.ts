@@ -9,7 +9,11 @@ import type { PackDocument } from '../../src/charts/pack-document.js';
 import { engines } from '../engines.js';
 import { pdfPageTexts } from '../pdf-text.js';
 import { saveNorth } from './fixtures.js';
-import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
+import { addTestUser, Client, openWeb, textOf, today, type WebFixture } from './harness.js';
+import { FiguresCache } from '../../src/app/figures-cache.js';
+import { meetingPackFor } from '../../src/app/meeting-pack.js';
+import { findAuthority, saveMeeting } from '../../src/store/index.js';
+import { d } from '../builders.js';
 
 const square = '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20" viewBox="0 0 30 20"><rect width="30" height="20" fill="#0065bd"/></svg>';
 
@@ -150,6 +154,19 @@ describe.each(engines)('meeting-pack PDFs on the web, $name', (engine) => {
 
   afterEach(async () => {
     await web.dispose();
+  });
+
+  it("makes a meeting's pack once for its data version and the meetings as they stand", async () => {
+    const cache = new FiguresCache(web.connection);
+    const stored = await findAuthority(web.connection, 'NORTH');
+    if (!stored) throw new Error('no NORTH');
+    const first = await meetingPackFor(web.connection, cache, stored, d('2021-03-10'), today);
+    expect(first?.notes).toBe('');
+    expect(await meetingPackFor(web.connection, cache, stored, d('2021-03-10'), today)).toBe(first);
+    await saveMeeting(web.connection, web.north, { date: d('2021-03-10'), title: "Champions' group", notes: 'Quarterly review' }, { by: 'test' });
+    const changed = await meetingPackFor(web.connection, cache, stored, d('2021-03-10'), today);
+    expect(changed).not.toBe(first);
+    expect(changed?.notes).toBe('Quarterly review');
   });
 
   it('leads from the meetings and the pack to the page that makes the PDF, which offers the file once made; the file is made once for its content', async () => {
