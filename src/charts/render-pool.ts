@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { CsvCell } from './csv.js';
 import type { PackDocument } from './pack-document.js';
 import type { RenderProgress, RenderTask } from './render-worker.js';
 
@@ -37,6 +38,11 @@ export class RenderPool {
   /** The SVG as a PNG, at twice its size (render.ts, svgToPng). */
   async png(svg: string): Promise<Buffer> {
     return asBuffer(await this.#pool.run({ kind: 'png', svg }));
+  }
+
+  /** A table as CSV (csv.ts: RFC 4180, formulas neutralised). */
+  async csv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): Promise<Buffer> {
+    return asBuffer(await this.#pool.run({ kind: 'csv', columns, rows }));
   }
 
   /** The meeting pack as a PDF; `onProgress` hears of each part as it is drawn. */

@@ -62,6 +62,11 @@ describe('heavy work', () => {
     expect(heavy.inHand('amy')).toEqual({ running: 0, waiting: 0 });
   });
 
+  it('writes a long list as CSV in a render thread, quoted and with formulas neutralised as every CSV of pace is', async () => {
+    const csv = await heavy.pool.csv(['child_id', 'note'], [['=1+1', 2], ['A1', 'x, "y"'], ['B2', null]]);
+    expect(csv.toString()).toBe(`child_id,note\r\n'=1+1,2\r\nA1,"x, ""y"""\r\nB2,\r\n`);
+  });
+
   it('draws a PNG in a render thread, at twice the size of the SVG', async () => {
     const before = heavy.pool.completed;
     const png = await heavy.png('amy', square);

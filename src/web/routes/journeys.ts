@@ -1,6 +1,6 @@
 /** The journeys behind each count of an aim: a page at a time, and as CSV. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { csvText } from '../../charts/csv.js';
+import { setImmediate } from 'node:timers/promises';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
@@ -35,7 +35,7 @@ export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): vo
     const figures = await ctx.cache.figures(grant, scope.asAt, scope.filter);
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
-    return { grant, query: query.value, scope, result, errors };
+    return { grant, query: query.value, scope, figures, result, errors };
   };
 
   app.get<Params>('/a/:code/aims/:aimId/journeys', async (request, reply) => {
@@ -46,12 +46,19 @@ export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): vo
   });
 
   app.get<Params>('/a/:code/aims/:aimId/journeys.csv', async (request, reply) => {
-    const { grant, query, scope, result, errors } = await load(request);
+    const { grant, query, scope, figures, result, errors } = await load(request);
     // A file cannot show an error summary: the plain error page names the first problem.
     if (errors.length > 0) throw new HttpError(400, (errors[0] as FieldError).message);
     await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'journey-list');
-    const { header, rows } = journeyListCsvRows(result, query.status, query.months);
+    // Made once per figures-cache entry: the rows a part at a time, the text in a render thread.
+    const name = `journeys.csv|${result.aim.id}|${query.status}|${query.months ?? ''}`;
+    const csv = await ctx.cache.made(figures, name, () =>
+      ctx.heavy.forUser(userOf(request).username, async () => {
+        const { header, rows } = await journeyListCsvRows(result, query.status, query.months, () => setImmediate());
+        return ctx.heavy.pool.csv(header, rows);
+      }),
+    );
     attachment(reply, `${grant.scope.code}-${result.aim.id}-${query.status}${query.months === undefined ? '' : `-last-${query.months}-months`}-${scope.asAt.toString()}.csv`);
-    return reply.type('text/csv; charset=utf-8').send(csvText(header, rows));
+    return reply.type('text/csv; charset=utf-8').send(csv);
   });
 }
