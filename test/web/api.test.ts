@@ -136,6 +136,12 @@ describe.each(engines)('the JSON API on $name', (engine) => {
     expect((await call('GET', '/api/v1/nothing-here')).json()).toEqual({ error: { code: 'not-found', message: 'There is no page at this address. Check it, or start again from the start page.' } });
   });
 
+  it('refuses a journey list of a status that does not exist, naming the ones that do', async () => {
+    const lost = await call('GET', '/api/v1/authorities/NORTH/aims/aim-2/journeys?status=lost');
+    expect(lost.statusCode).toBe(400);
+    expect((lost.json() as { error: { message: string } }).error.message).toBe('status must be one of in_time, late, overdue, waiting, left_late, left_early, counted, still-waiting, all (you sent "lost").');
+  });
+
   it('is described by an OpenAPI document', async () => {
     const doc = (await web.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');

@@ -90,6 +90,7 @@ describe.each(engines)('defences of the web application on $name', (engine) => {
       'id@/a/:code/drivers/:id/remove': '1',
       'id@/a/:code/library/:id': '1',
       'file@/a/:code/packs/:file': '2021-03-10',
+      'file@/a/:code/packs/:file/pdf': '2021-03-10',
       'file@/a/:code/balancing/:file': 'placement-moves.csv',
     };
   });

@@ -65,11 +65,12 @@ export function registerFigureRoutes(api: FastifyInstance, ctx: WebContext): voi
     },
     async (request) => {
       const user = apiUserOf(request);
+      const status = (request.query.status ?? 'all') as JourneyListFilter;
+      if (!journeyListFilters.includes(status)) throw new HttpError(400, `status must be one of ${journeyListFilters.join(', ')} (you sent ${JSON.stringify(request.query.status)}).`);
       const { grant, figures } = await figuresFor(request.params.code, request.query.as_at, user);
       const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
       if (!result) throw new HttpError(404, `No aim ${request.params.aimId} in ${request.params.code}.`);
       await auditListView(ctx.connection, grant.scope, request, user.username, 'journey-list');
-      const status = (request.query.status ?? 'all') as JourneyListFilter;
       return { as_at: figures.asAt.toString(), aim_id: result.aim.id, status, journeys: journeysFor(result, status).map(cohortJourneyJson) };
     },
   );

@@ -89,10 +89,11 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   // The PDF takes seconds to make: this page starts it (or finds it made or being made), shows how
   // far it has got and refreshes itself, then links to the file.
-  app.get<{ Params: { code: string; date: string } }>('/a/:code/packs/:date/pdf', async (request, reply) => {
+  // (`:file`, not `:date`: one name for the segment both routes share, as the router keeps one.)
+  app.get<{ Params: { code: string; file: string } }>('/a/:code/packs/:file/pdf', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code);
-    const parsed = parseDate(request.params.date);
+    const parsed = parseDate(request.params.file);
     if (!parsed.ok) throw new HttpError(404, 'Page not found');
     const pack = await packFor(ctx, grant, parsed.value);
     if (!pack) throw new HttpError(404, `There is no meeting on ${parsed.value.toString()}: record it on the meetings page first.`);
