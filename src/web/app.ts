@@ -3,6 +3,7 @@
  * API, on one Fastify instance. `buildApp` makes it without listening, for `app.inject()` tests;
  * start.ts listens.
  */
+import { sql } from 'kysely';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -107,7 +108,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerAssets(app);
+  // /health: the process answers (a liveness check). /ready: it can reach its database (a load
+  // balancer's readiness check: send it requests only while this says ready).
   app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.connection.db);
+      return { status: 'ready', database: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'not ready', database: 'unreachable' });
+    }
+  });
   registerPages(app, ctx, options.signInLimit ?? { max: 10, timeWindow: 60_000 });
   await registerApi(app, ctx);
   if (options.warmUp) app.addHook('onListen', async () => void warmUp(ctx, app));

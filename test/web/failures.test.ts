@@ -22,6 +22,19 @@ describe.each(engines)('when something goes wrong, on $name', (engine) => {
     expect(textOf(response.body)).toContain('Page not found There is no page at this address. Check it, or start again from the start page.');
   });
 
+  it('says it is ready while its database answers, and not ready (503) once it does not, saying nothing more', async () => {
+    expect((await web.app.inject({ method: 'GET', url: '/ready' })).json()).toEqual({ status: 'ready', database: 'ok' });
+    const other = await engine.open();
+    const connection = await openStore(other.url);
+    const app = await buildApp({ connection });
+    await closeStore(connection);
+    const response = await app.inject({ method: 'GET', url: '/ready' });
+    expect([response.statusCode, response.json()]).toEqual([503, { status: 'not ready', database: 'unreachable' }]);
+    expect((await app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+    await app.close();
+    await other.dispose();
+  });
+
   it('answers a fault of ours with a plain page and a reference, never a stack trace', async () => {
     // A second app over its own connection to another database, which is then closed: every query fails.
     const other = await engine.open();

@@ -43,6 +43,7 @@ export const publicByDesign: ReadonlyMap<string, string> = new Map([
   ['GET /sign-in/oidc', 'starts single sign-on at the identity provider'],
   ['GET /sign-in/oidc/callback', 'where the identity provider sends the browser back'],
   ['GET /health', 'a load balancer’s check: says only "ok"'],
+  ['GET /ready', 'a load balancer’s readiness check: says only whether the database answers'],
   ['GET /assets/app.css', 'a stylesheet'],
   ['GET /assets/app.js', 'a script'],
   ['GET /assets/sgds/*', 'the design system’s files'],
