@@ -12,6 +12,7 @@ export * from './imports.js';
 export * from './load.js';
 export * from './migrate.js';
 export * from './records.js';
+export * from './rate-limits.js';
 export { startWritingWhileReading, type RecordTable, type WriteWhileReading } from './write-while-reading.js';
 export * from './users.js';
 export * from './sessions.js';

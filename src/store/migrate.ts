@@ -16,6 +16,7 @@ import { recordChangesMigration } from './migrations/0010-record-changes.js';
 import { digestsSentMigration } from './migrations/0011-digests-sent.js';
 import { recordingDatesMigration } from './migrations/0012-recording-dates.js';
 import { auditChainMigration } from './migrations/0013-audit-chain.js';
+import { rateLimitsMigration } from './migrations/0014-rate-limits.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -31,6 +32,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0011-digests-sent': digestsSentMigration(connection.capabilities),
     '0012-recording-dates': recordingDatesMigration(connection.capabilities),
     '0013-audit-chain': auditChainMigration(connection.capabilities),
+    '0014-rate-limits': rateLimitsMigration(),
   };
 }
 

@@ -23,6 +23,7 @@ import { FiguresCache } from '../app/figures-cache.js';
 import { ImportJobs, uploadsDirFor } from '../app/import-jobs.js';
 import { RenderPool } from '../charts/render-pool.js';
 import { HeavyWork } from './heavy-work.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { uploadLimits } from './routes/import.js';
 import { registerPages } from './routes/pages.js';
 import { fastifyTrustProxy, trustNoProxy, type TrustProxy } from './trust-proxy.js';
@@ -83,7 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
   // Files are streamed to disk by the one route that takes them (routes/import.ts), within its limits.
   await app.register(fastifyMultipart, { limits: uploadLimits });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so that every process counts the same attempts (rate-limit-store.ts).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.connection) });
 
   app.addHook('onClose', async () => {
     await ctx.imports.close();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { disableUserForTest, expireSessionsForTest } from './user-helpers.js';
 import { buildApp } from '../../src/web/app.js';
+import { closeStore, openStore } from '../../src/store/index.js';
 import { engines } from '../engines.js';
 import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
 
@@ -173,6 +174,34 @@ describe.each(engines)('signing in and out on $name', (engine) => {
     const blocked = await client.post('/sign-in', { username: 'amy', password: 'correct horse battery' });
     expect(blocked.statusCode).toBe(429);
     expect(textOf(blocked.body)).toContain('Too many attempts from here. Wait a minute, then try again.');
+  });
+
+  it('counts sign-in attempts in the database: two processes on one database share the limit, and a new process remembers it', async () => {
+    // A second web process over the same database, with its own connection.
+    const connection = await openStore(web.url);
+    const second = await buildApp({ connection, signInLimit: { max: 3, timeWindow: 60_000 } });
+    try {
+      const first = new Client(web.app);
+      const other = new Client(second);
+      await first.get('/sign-in');
+      await other.get('/sign-in');
+      const statuses = [
+        (await first.post('/sign-in', { username: 'amy', password: 'wrong password!' })).statusCode,
+        (await other.post('/sign-in', { username: 'amy', password: 'wrong password!' })).statusCode,
+        (await first.post('/sign-in', { username: 'amy', password: 'wrong password!' })).statusCode,
+        (await other.post('/sign-in', { username: 'amy', password: 'correct horse battery' })).statusCode,
+      ];
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      // A process started afterwards (a restart) still refuses, until the window ends.
+      const third = await buildApp({ connection, signInLimit: { max: 3, timeWindow: 60_000 } });
+      const restarted = new Client(third);
+      await restarted.get('/sign-in');
+      expect((await restarted.post('/sign-in', { username: 'amy', password: 'correct horse battery' })).statusCode).toBe(429);
+      await third.close();
+    } finally {
+      await second.close();
+      await closeStore(connection);
+    }
   });
 
   it('ends the session everywhere on signing out: the old cookie no longer works', async () => {
