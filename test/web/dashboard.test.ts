@@ -119,6 +119,7 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     const text = textOf(body);
     expect(text).toContain("The run chart's data All 2 children on the run chart. Run chart of Aim 2: permanence recommendation: each journey that reached the milestone, the most recent first Point Child Started Reached the milestone Weeks In the baseline Part of a signal 2 B2 2020-02-03 2020-10-05 35 yes no 1 A1 2020-01-01 2020-06-01 21.7 yes no");
     expect(text).toContain('C3 2020-09-01 39 2021-03-02 overdue residential care');
+    expect(text).toContain('Download the stages chart: SVG picture of the stages chart , PNG picture of the stages chart , CSV of the data of the stages chart');
     expect(body).toContain('<a class="ds_link" href="/a/NORTH/children/E5">E5</a>');
   });
 

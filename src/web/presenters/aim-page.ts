@@ -43,6 +43,8 @@ export interface PagedTable {
 export interface AimChart {
   readonly id: string;
   readonly heading: string;
+  /** What the chart is, for its download links: "stages chart". */
+  readonly name: string;
   readonly explanation: string;
   readonly svg: TrustedSvg;
   readonly links: ChartLinks;
@@ -145,6 +147,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
       {
         id: 'stages',
         heading: 'Where the time goes: the stages',
+        name: 'stages chart',
         explanation: 'For the journeys in this aim, the median weeks between each milestone and the next (the bar), and the middle half of journeys (the line). The longest bar is where the delay sits.',
         svg: draw(`${aim.id}/stages.inline`, () => trustedSvg(inlinePicture(aimStageChartSvg(views.stages), `Bar chart of the median weeks between consecutive milestones for ${aim.name}; the table below gives each stage's figures.`))),
         links: fileLinks('stages'),
@@ -153,6 +156,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
       {
         id: 'survival',
         heading: 'Time to the milestone, with children still waiting counted',
+        name: 'time-to-milestone chart',
         explanation: 'The share of journeys still without their milestone, week by week since they started. Children still waiting count for as long as they have waited, so short waits finishing first cannot make things look better than they are.',
         svg: draw(`${aim.id}/survival.inline`, () => trustedSvg(inlinePicture(aimSurvivalChartSvg(aim, views.survival), `Line chart of the percentage of journeys still waiting for ${aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`))),
         links: fileLinks('survival'),

@@ -27,7 +27,7 @@ export function Downloads({ links, what }: { links: ChartLinks; what: string }):
       </a>
       ,{' '}
       <a class="ds_link" href={links.csv} download>
-        CSV<span class="visually-hidden"> of the {what}'s data</span>
+        CSV<span class="visually-hidden"> of the data of the {what}</span>
       </a>
     </p>
   );
@@ -170,7 +170,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
           <figure class="pace-figure">
             <Svg svg={chart.svg} />
           </figure>
-          <Downloads links={chart.links} what={chart.heading.toLowerCase()} />
+          <Downloads links={chart.links} what={chart.name} />
           <Paged paged={chart.table} what={['row', 'rows']} />
         </section>
       ))}
