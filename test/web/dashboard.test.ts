@@ -114,6 +114,23 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     );
   });
 
+  it("shows the aim month by month on its page, each month's dot and count leading to exactly that month's journeys", async () => {
+    const body = (await client.get('/a/NORTH/aims/aim-2')).body;
+    const text = textOf(body);
+    // A1 in time on 1 June 2020; B2 late, due 3 August 2020 (settled the 4th); C3 overdue, due 2 March 2021 (settled the 3rd).
+    expect(text).toContain('3 months with a journey settled, of the last 36 whole months.');
+    expect(text).toContain('Month In time Settled (n) % in time March 2021 0 1 0.0% August 2020 0 1 0.0% June 2020 1 1 100.0%');
+    expect(body).toContain('<a aria-label="August 2020: 0.0% in time (0 of 1)" href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;month=2020-08"');
+    const august = await client.get('/a/NORTH/aims/aim-2/journeys?status=counted&month=2020-08');
+    const list = textOf(august.body);
+    expect(list).toContain('Only those settled in August 2020: in time on the day they reached the milestone; late, overdue or left after the timescale on the day after their due date.');
+    expect(list).toContain('Counted in the percentage: 1 journey As at 1 June 2021.');
+    expect(august.body).toContain('<a class="ds_link" href="/a/NORTH/children/B2">B2</a>');
+    const wrong = await client.get('/a/NORTH/aims/aim-2/journeys?status=counted&month=2020-13');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Choose a month as a year and month, such as 2021-03 (you entered 2020-13)');
+  });
+
   it("shows each chart's data as a table on the aim's page, the most recent child first, each child a link", async () => {
     const body = (await client.get('/a/NORTH/aims/aim-2')).body;
     const text = textOf(body);

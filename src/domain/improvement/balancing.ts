@@ -15,11 +15,10 @@
  *   18 (24) calendar months before that day.
  * Months are calendar months ending on or before as-at.
  */
-import { fallbackBaseline, minimumBaseline } from '../aim-series.js';
-import { addDays, addMonths, dateOfEpochDay, epochDay, isBefore, makeDate, monthWords, type PlainDate } from '../date.js';
+import { addDays, addMonths, dateOfEpochDay, epochDay, makeDate, type PlainDate } from '../date.js';
 import { journeysOfKind, type AccommodationJourney, type AtHomeJourney } from '../journey.js';
 import type { ChildRecord, Placement } from '../records.js';
-import { analyseSeries, describeVerdicts, type SpcAnalysis } from '../spc/index.js';
+import { lastDayOfMonth, monthlyRunChart, type MonthlyRunChart } from '../monthly-run-chart.js';
 
 export const balancingMeasureIds = ['placement-moves', 'reaccommodated', 'cso-at-home-18', 'cso-at-home-24'] as const;
 export type BalancingMeasureId = (typeof balancingMeasureIds)[number];
@@ -44,22 +43,14 @@ export interface BalancingMeasure {
   readonly points: readonly BalancingPoint[];
 }
 
-export interface BalancingChart {
+export interface BalancingChart extends MonthlyRunChart<BalancingPoint> {
   readonly measure: BalancingMeasure;
-  /** The points with a value, in month order: the run chart's points. */
-  readonly plotted: readonly BalancingPoint[];
-  readonly baselineCount: number;
-  readonly analysis: SpcAnalysis;
-  readonly verdicts: readonly string[];
-  readonly highlighted: ReadonlySet<number>;
 }
 
 export const defaultBalancingMonths = 36;
 
 
-function lastDayOf(month: PlainDate): PlainDate {
-  return addDays(addMonths(month, 1), -1);
-}
+const lastDayOf = lastDayOfMonth;
 
 /** The `count` calendar months ending with the last month that ends on or before `lastDay`. */
 export function monthsEndingBy(lastDay: PlainDate, count: number): PlainDate[] {
@@ -185,26 +176,7 @@ export function csoAtHome(records: readonly ChildRecord[], asAt: PlainDate, coun
 
 /** A measure's run chart: the months with a value, the baseline (as for an aim), both rule sets and their verdicts. */
 export function balancingChart(measure: BalancingMeasure, programmeStart: PlainDate | null): BalancingChart {
-  const plotted = measure.points.filter((p) => p.value !== null);
-  const beforeStart = programmeStart === null ? 0 : plotted.filter((p) => isBefore(lastDayOf(p.month), programmeStart)).length;
-  const baselineCount = beforeStart >= minimumBaseline ? beforeStart : Math.min(fallbackBaseline, plotted.length);
-  const analysis = analyseSeries(
-    plotted.map((p) => p.value as number),
-    baselineCount > 0 ? { freeze: baselineCount, rephase: true } : {},
-  );
-  const highlighted = new Set<number>();
-  for (const span of [...analysis.ihi.shifts, ...analysis.ihi.trends]) for (let p = span.from; p <= span.to; p++) highlighted.add(p);
-  const label = (position: number) => {
-    const point = plotted[position - 1];
-    return point ? monthWords(point.month) : `point ${position}`;
-  };
-  const baseline =
-    plotted.length === 0
-      ? 'No month has a value yet, so there is no baseline.'
-      : beforeStart >= minimumBaseline
-        ? `The baseline is the ${baselineCount} months before the programme start.`
-        : `The baseline is the first ${baselineCount} months shown, because ${programmeStart === null ? 'no programme start date is set' : beforeStart === 0 ? 'none of the months shown ended before the programme start' : `only ${beforeStart} of the months shown ended before the programme start`}.`;
-  return { measure, plotted, baselineCount, analysis, verdicts: [baseline, ...describeVerdicts(analysis, label)], highlighted };
+  return { measure, ...monthlyRunChart(measure.points, programmeStart) };
 }
 
 function isReturnHome(record: ChildRecord, runEnd: PlainDate): boolean {

@@ -5,6 +5,9 @@
  * stage and survival views.
  */
 import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } from '../../charts/aim-charts.js';
+import { aimMonthsChartSvg, percentText } from '../../charts/aim-months-chart.js';
+import { aimMonths, aimMonthsChart } from '../../domain/aim-months.js';
+import { monthWords, type PlainDate } from '../../domain/date.js';
 import type { AimViews } from '../../app/aim-views.js';
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
 import { aimWords } from '../../app/aim-words.js';
@@ -51,6 +54,17 @@ export interface AimChart {
   readonly table: PagedTable;
 }
 
+/** The aim month by month: the percentage in time of the journeys settled in each month (aim-months.ts). */
+export interface AimMonthsModel {
+  readonly svg: TrustedSvg;
+  /** Months with a value on the chart. */
+  readonly points: number;
+  /** What the rules say of the monthly series. */
+  readonly verdicts: readonly string[];
+  /** Every month with a value, the latest first, each linking to its journeys. */
+  readonly table: TableModel;
+}
+
 export interface AimPageModel {
   readonly name: string;
   readonly sentence: string;
@@ -69,6 +83,7 @@ export interface AimPageModel {
   readonly backlog: string | null;
   readonly runChart: { readonly svg: TrustedSvg; readonly links: ChartLinks; readonly points: number; readonly marksKey: readonly string[] };
   readonly findings: readonly FindingGroup[];
+  readonly months: AimMonthsModel;
   readonly runTable: PagedTable;
   readonly waitingChart: { readonly svg: TrustedSvg; readonly links: ChartLinks; readonly count: number };
   readonly waitingTable: PagedTable;
@@ -136,6 +151,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
       marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
     },
     findings: findingGroups(result.chart),
+    months: draw(`${aim.id}/months`, () => presentAimMonths(code, scope, result, figures.authority.programmeStart)),
     runTable: paged('run-chart-table', 'run_page', latestFirst(runTableModel(code, result)), fileLinks('run-chart').csv),
     waitingChart: {
       svg: draw(`${aim.id}/waiting-chart.linked`, () => trustedSvg(aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref, maxBars: aimWaitingBars }))),
@@ -184,4 +200,25 @@ function pageParams(query: AimPageQuery): Record<string, string> {
   if (query.run_page > 1) params.run_page = String(query.run_page);
   if (query.waiting_page > 1) params.waiting_page = String(query.waiting_page);
   return params;
+}
+
+function presentAimMonths(code: string, scope: FigureScope, result: AimResult, programmeStart: PlainDate | null): AimMonthsModel {
+  const { aim } = result;
+  const months = aimMonths(result.figures);
+  const chart = aimMonthsChart(months, programmeStart);
+  const monthHref = (month: string) => journeyListHref(code, aim.id, 'counted', scope, { month });
+  const svg = trustedSvg(aimMonthsChartSvg(aim, chart, months, programmeStart, monthHref));
+  return {
+    svg,
+    points: chart.plotted.length,
+    verdicts: chart.verdicts,
+    table: {
+      caption: `${aim.name} month by month: the journeys settled in each month, the latest first`,
+      columns: ['Month', 'In time', 'Settled (n)', '% in time'],
+      rows: [...chart.plotted].reverse().map((m) => {
+        const month = m.month.toString().slice(0, 7);
+        return [monthWords(m.month), String(m.inTime), { text: String(m.n), href: monthHref(month) }, percentText(m.value as number)];
+      }),
+    },
+  };
 }

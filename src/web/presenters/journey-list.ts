@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { CohortJourney } from '../../domain/aim-figures.js';
 import { journeyRouteLabels } from '../../domain/codes.js';
 import { windowFigures } from '../../domain/aim-window.js';
+import { journeysSettledIn, parseMonth } from '../../domain/aim-months.js';
+import { monthWords, type PlainDate } from '../../domain/date.js';
 import { filterWords } from '../../domain/child-filter.js';
 import { cohortJourneyJson } from '../../domain/figures-json.js';
 import { countedStatuses, journeyStatuses, type JourneyStatus } from '../../domain/status.js';
@@ -26,6 +28,8 @@ export const journeyListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   /** Only the journeys settled in the last this-many months (decision 0019), as the dashboard's recent figure counts them. */
   months: z.coerce.number().int().min(1).max(120).optional(),
+  /** Only the journeys settled in this calendar month, "2021-03" (a point of the month-by-month chart: aim-months.ts). */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
 });
 export type JourneyListQuery = z.infer<typeof journeyListQuery>;
 
@@ -45,11 +49,13 @@ const filterStatuses: Readonly<Record<JourneyListFilter, readonly JourneyStatus[
 
 /**
  * The aim's cohort journeys a filter picks, longest first (then by child), as the list shows them;
- * with `months`, only those settled in the last that-many months (the recent figure's journeys).
+ * with `months`, only those settled in the last that-many months (the recent figure's journeys);
+ * with `month` ("2021-03"), only those settled in that month (a point of the month-by-month chart).
  */
-export function journeysFor(result: AimResult, filter: JourneyListFilter, months?: number): CohortJourney[] {
+export function journeysFor(result: AimResult, filter: JourneyListFilter, months?: number, month?: string): CohortJourney[] {
   const statuses = filterStatuses[filter];
-  const journeys = months === undefined ? result.figures.journeys : windowFigures(result.figures, months).journeys;
+  const inMonth = month === undefined ? null : parseMonth(month);
+  const journeys = inMonth !== null ? journeysSettledIn(result.figures, inMonth) : months === undefined ? result.figures.journeys : windowFigures(result.figures, months).journeys;
   return journeys.filter((j) => statuses.includes(j.status)).sort((a, b) => b.days - a.days || a.startDay - b.startDay || compare(a.journey.childId, b.journey.childId));
 }
 
@@ -76,6 +82,8 @@ export interface JourneyListModel {
   /** "In the last 12 months (…)", when the list is the recent figure's. */
   readonly monthsWords: string | null;
   readonly months: number | null;
+  /** The month ("2021-03") when the list is one point of the month-by-month chart. */
+  readonly month: string | null;
   readonly filter: JourneyListFilter;
   /** "Left after the timescale", "Counted in the percentage". */
   readonly title: string;
@@ -117,16 +125,17 @@ function filterMeaning(filter: JourneyListFilter, result: AimResult): string {
 }
 
 /** The address of an aim's journey list, for a scope (as-at date and whose children). */
-export function journeyListHref(code: string, aimId: string, filter: JourneyListFilter, scope: Pick<FigureScope, 'asAt' | 'filter'>, extra: { page?: number; csv?: boolean; months?: number | undefined } = {}): string {
+export function journeyListHref(code: string, aimId: string, filter: JourneyListFilter, scope: Pick<FigureScope, 'asAt' | 'filter'>, extra: { page?: number; csv?: boolean; months?: number | undefined; month?: string | undefined } = {}): string {
   const params: Record<string, string> = { status: filter };
   if (extra.months !== undefined) params.months = String(extra.months);
+  if (extra.month !== undefined) params.month = extra.month;
   if (extra.page !== undefined && extra.page > 1) params.page = String(extra.page);
   return authorityPath(code, `/aims/${encodeURIComponent(aimId)}/journeys${extra.csv ? '.csv' : ''}${scopeQuery(scope, params)}`);
 }
 
 export function presentJourneyList(code: string, scope: FigureScope, result: AimResult, query: JourneyListQuery): JourneyListModel {
-  const months = query.months;
-  const all = journeysFor(result, query.status, months);
+  const { months, month } = query;
+  const all = journeysFor(result, query.status, months, month);
   const pages = Math.max(1, Math.ceil(all.length / journeyPageSize));
   const page = Math.min(query.page, pages);
   const { figures } = result;
@@ -137,8 +146,14 @@ export function presentJourneyList(code: string, scope: FigureScope, result: Aim
     asAtWords: longDate(scope.asAt),
     fromWords: figures.fromDate ? `Journeys starting on or after ${longDate(figures.fromDate)}.` : 'Every journey, whenever it started.',
     filterWords: filterWords(scope.filter),
-    monthsWords: window === null ? null : `Only those that reached the milestone in time, or went past their timescale, in the last ${months} months, ${longDate(window.from)} to ${longDate(window.to)}: the journeys of the recent figure.`,
+    monthsWords:
+      month !== undefined
+        ? `Only those settled in ${monthWords(parseMonth(month) as PlainDate)}: in time on the day they reached the milestone; late, overdue or left after the timescale on the day after their due date. The journeys of that month on the month-by-month chart.`
+        : window === null
+          ? null
+          : `Only those that reached the milestone in time, or went past their timescale, in the last ${months} months, ${longDate(window.from)} to ${longDate(window.to)}: the journeys of the recent figure.`,
     months: months ?? null,
+    month: month ?? null,
     filter: query.status,
     title: filterTitle(query.status),
     meaning: filterMeaning(query.status, result),
@@ -146,13 +161,13 @@ export function presentJourneyList(code: string, scope: FigureScope, result: Aim
     rows: all.slice((page - 1) * journeyPageSize, page * journeyPageSize).map((j) => presentRow(code, j)),
     page,
     pages,
-    pageHref: (n) => journeyListHref(code, result.aim.id, query.status, scope, { page: n, months }),
-    csvHref: journeyListHref(code, result.aim.id, query.status, scope, { csv: true, months }),
+    pageHref: (n) => journeyListHref(code, result.aim.id, query.status, scope, { page: n, months, month }),
+    csvHref: journeyListHref(code, result.aim.id, query.status, scope, { csv: true, months, month }),
     others: journeyListFilters.map((filter) => ({
       filter,
       label: filterTitle(filter),
-      count: filter === query.status ? all.length : journeysFor(result, filter, months).length,
-      href: journeyListHref(code, result.aim.id, filter, scope, { months }),
+      count: filter === query.status ? all.length : journeysFor(result, filter, months, month).length,
+      href: journeyListHref(code, result.aim.id, filter, scope, { months, month }),
       current: filter === query.status,
     })),
     aimHref: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}${scopeQuery(scope)}`),
@@ -182,10 +197,10 @@ function presentRow(code: string, j: CohortJourney): JourneyListRow {
  * The list as CSV rows: one a journey, every journey of the filter (no paging). Made 1,000 journeys
  * at a time, awaiting `pause` between them, so that a list of 20,000 does not hold up the server.
  */
-export async function journeyListCsvRows(result: AimResult, filter: JourneyListFilter, months: number | undefined, pause: () => Promise<void>): Promise<{ header: string[]; rows: (string | number | null)[][] }> {
+export async function journeyListCsvRows(result: AimResult, filter: JourneyListFilter, months: number | undefined, month: string | undefined, pause: () => Promise<void>): Promise<{ header: string[]; rows: (string | number | null)[][] }> {
   const header = ['child_id', 'start', 'end', 'leave', 'leave_reason', 'due', 'weeks', 'route', 'status'];
   const rows: (string | number | null)[][] = [];
-  for (const j of journeysFor(result, filter, months)) {
+  for (const j of journeysFor(result, filter, months, month)) {
     const json = cohortJourneyJson(j);
     rows.push([json.child_id, json.start, json.end, json.leave, json.leave_reason, json.due, json.weeks, json.route, json.status]);
     if (rows.length % 1000 === 0) await pause();

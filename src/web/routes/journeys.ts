@@ -23,6 +23,7 @@ const journeyQueryWords: QueryWords = {
   status: (entered) => `Choose which journeys from the counts listed (you entered ${entered})`,
   page: (entered) => `Choose a page by its number, from 1 (you entered ${entered})`,
   months: (entered) => `Choose the months as a whole number from 1 to 120 (you entered ${entered})`,
+  month: (entered) => `Choose a month as a year and month, such as 2021-03 (you entered ${entered})`,
 };
 
 export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -51,14 +52,14 @@ export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): vo
     if (errors.length > 0) throw new HttpError(400, (errors[0] as FieldError).message);
     await auditListView(ctx.connection, grant.scope, request, userOf(request).username, 'journey-list');
     // Made once per figures-cache entry: the rows a part at a time, the text in a render thread.
-    const name = `journeys.csv|${result.aim.id}|${query.status}|${query.months ?? ''}`;
+    const name = `journeys.csv|${result.aim.id}|${query.status}|${query.months ?? ''}|${query.month ?? ''}`;
     const csv = await ctx.cache.made(figures, name, () =>
       ctx.heavy.forUser(userOf(request).username, async () => {
-        const { header, rows } = await journeyListCsvRows(result, query.status, query.months, () => setImmediate());
+        const { header, rows } = await journeyListCsvRows(result, query.status, query.months, query.month, () => setImmediate());
         return ctx.heavy.pool.csv(header, rows);
       }),
     );
-    attachment(reply, `${grant.scope.code}-${result.aim.id}-${query.status}${query.months === undefined ? '' : `-last-${query.months}-months`}-${scope.asAt.toString()}.csv`);
+    attachment(reply, `${grant.scope.code}-${result.aim.id}-${query.status}${query.month !== undefined ? `-${query.month}` : query.months === undefined ? '' : `-last-${query.months}-months`}-${scope.asAt.toString()}.csv`);
     return reply.type('text/csv; charset=utf-8').send(csv);
   });
 }

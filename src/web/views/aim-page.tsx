@@ -128,6 +128,28 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
         </div>
       </details>
 
+      <h2 id="month-by-month">Month by month: % in time</h2>
+      <p>
+        Each dot is a month: of the journeys whose outcome was settled that month (in time on the day they reached the milestone; late, overdue or left after the timescale on the day after their due date), the percentage in time. It moves when practice changes, where the figure since the from-date moves slowly. Select a dot, or a count in the table, for that month's journeys.
+      </p>
+      <figure class="pace-figure">
+        <Svg svg={model.months.svg} />
+        <figcaption>
+          {model.months.points} {model.months.points === 1 ? 'month' : 'months'} with a journey settled, of the last 36 whole months.
+        </figcaption>
+      </figure>
+      <details class="ds_details">
+        <summary class="ds_details__summary">The months' figures, and what the rules say of them</summary>
+        <div class="ds_details__text">
+          <ul class="pace-verdicts">
+            {model.months.verdicts.map((v) => (
+              <li key={v}>{v}</li>
+            ))}
+          </ul>
+          <DataTable table={model.months.table} />
+        </div>
+      </details>
+
       <h2>The figures behind the percentage</h2>
       <p>
         n = <CountLink count={model.n} /> journeys counted (% in time = in time ÷ n). {model.cohortWords}

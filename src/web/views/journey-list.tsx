@@ -104,5 +104,6 @@ function hiddenFields(model: JourneyListModel, scope: FigureScope): Record<strin
     if (value !== null) fields[part] = value;
   }
   if (model.months !== null) fields.months = String(model.months);
+  if (model.month !== null) fields.month = model.month;
   return fields;
 }

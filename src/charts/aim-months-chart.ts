@@ -1,0 +1,41 @@
+/**
+ * An aim month by month (src/domain/aim-months.ts) as a run chart: one dot a month, its height the
+ * percentage in time of the journeys settled that month, the aim's target percentage as the aim
+ * line when it has one; drawn by the same run chart as the aims' and the balancing measures'.
+ */
+import type { Aim } from '../domain/aim.js';
+import type { AimMonth } from '../domain/aim-months.js';
+import { compareDates, monthWords, type PlainDate } from '../domain/date.js';
+import type { MonthlyRunChart } from '../domain/monthly-run-chart.js';
+import { runChartSvg } from './run-chart.js';
+
+export function percentText(value: number): string {
+  return `${value.toFixed(1)}%`;
+}
+
+/** `hrefOf` takes the month as "2021-03": each dot a link to that month's journeys. */
+export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, months: readonly AimMonth[], programmeStart: PlainDate | null, hrefOf?: (month: string) => string): string {
+  // A programme start long before the months shown would squeeze them into a corner: drawn only within them.
+  const first = months[0]?.month;
+  const start = programmeStart && first && compareDates(programmeStart, first) >= 0 ? programmeStart : null;
+  return runChartSvg({
+    ...(hrefOf ? { links: { hrefOf, label: `${aim.name} month by month: one dot a month, each a link to that month's journeys` } } : {}),
+    points: chart.plotted.map((m, i) => ({
+      position: i + 1,
+      childId: m.month.toString().slice(0, 7),
+      end: m.month,
+      weeks: m.value as number,
+      title: `${monthWords(m.month)}: ${percentText(m.value as number)} in time (${m.inTime} of ${m.n})`,
+    })),
+    phases: chart.analysis.phases.map((p) => ({ kind: p.type, median: p.median, from: p.from, to: p.to })),
+    highlighted: chart.highlighted,
+    aimWeeks: aim.targetPercent,
+    aimLabel: aim.targetPercent === null ? '' : `Aim: ${aim.targetPercent}% in time`,
+    programmeStart: start,
+    xLabel: 'Month the outcome was settled',
+    yLabel: '% in time',
+    dotLabel: 'a month: % in time',
+    valueText: percentText,
+    emptyText: 'No journey has been settled in these months yet',
+  });
+}

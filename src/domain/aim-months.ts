@@ -1,0 +1,72 @@
+/**
+ * An aim month by month (issue 15, point 2; docs/decisions/0020-aim-months.md): of the journeys whose
+ * outcome against the timescale was settled in each calendar month — in time on the day the
+ * milestone was reached; late, overdue or left after the timescale on the day after the due date
+ * (aim-window.ts) — the percentage in time. It is the process measure PACE teams plot as a run
+ * chart of monthly percentages: it moves when practice changes, where the cumulative figure since
+ * the from-date hardly moves. Months are the calendar months ending on or before as-at; a month
+ * with no settled journey has no percentage and is not plotted.
+ */
+import type { AimFigures, CohortJourney } from './aim-figures.js';
+import { settledDay } from './aim-window.js';
+import { dateOfEpochDay, makeDate, type PlainDate } from './date.js';
+import { monthsEndingBy } from './improvement/balancing.js';
+import { monthlyRunChart, type MonthlyRunChart } from './monthly-run-chart.js';
+
+export interface AimMonth {
+  /** The first day of the month. */
+  readonly month: PlainDate;
+  readonly inTime: number;
+  /** Journeys settled in the month: in time + late + overdue + left after the timescale. */
+  readonly n: number;
+  /** inTime ÷ n × 100, unrounded; null when n is 0. */
+  readonly value: number | null;
+}
+
+/** Months shown by default: three years. */
+export const defaultAimMonths = 36;
+
+/** The first day of the month a journey's outcome was settled in; null for one never counted. */
+export function settledMonth(j: CohortJourney): string | null {
+  const day = settledDay(j);
+  if (day === null) return null;
+  const date = dateOfEpochDay(day);
+  return makeDate(date.year, date.month, 1).toString();
+}
+
+/** The aim's percentage in time in each of the `count` calendar months ending on or before its as-at date. */
+export function aimMonths(figures: AimFigures, count = defaultAimMonths): AimMonth[] {
+  const byMonth = new Map<string, { inTime: number; n: number }>();
+  for (const j of figures.journeys) {
+    const month = settledMonth(j);
+    if (month === null) continue;
+    const tally = byMonth.get(month) ?? { inTime: 0, n: 0 };
+    tally.n += 1;
+    if (j.status === 'in_time') tally.inTime += 1;
+    byMonth.set(month, tally);
+  }
+  return monthsEndingBy(figures.asAt, count).map((month) => {
+    const tally = byMonth.get(month.toString()) ?? { inTime: 0, n: 0 };
+    return { month, inTime: tally.inTime, n: tally.n, value: tally.n === 0 ? null : (tally.inTime / tally.n) * 100 };
+  });
+}
+
+/** The counted journeys settled in `month` (its first day). */
+export function journeysSettledIn(figures: AimFigures, month: PlainDate): CohortJourney[] {
+  const key = month.toString();
+  return figures.journeys.filter((j) => settledMonth(j) === key);
+}
+
+/** The months as a run chart with the rules (monthly-run-chart.ts). */
+export function aimMonthsChart(months: readonly AimMonth[], programmeStart: PlainDate | null): MonthlyRunChart<AimMonth> {
+  return monthlyRunChart(months, programmeStart);
+}
+
+/** The first day of each month a journey list may be asked for: "2021-03" is March 2021. */
+export function parseMonth(text: string): PlainDate | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  return makeDate(Number(match[1]), month, 1);
+}

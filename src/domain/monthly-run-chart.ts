@@ -1,0 +1,52 @@
+/**
+ * A run chart of one value a month (the balancing measures, an aim's percentage in time month by
+ * month): the months with a value are the points; the baseline is the months before the programme
+ * start when there are enough of them, else the first months shown (as for an aim's run chart);
+ * both rule sets, with re-phasing, and their verdicts in words.
+ */
+import { fallbackBaseline, minimumBaseline } from './aim-series.js';
+import { addDays, addMonths, isBefore, monthWords, type PlainDate } from './date.js';
+import { analyseSeries, describeVerdicts, type SpcAnalysis } from './spc/index.js';
+
+export interface MonthValue {
+  /** The first day of the month. */
+  readonly month: PlainDate;
+  /** Null when the month has nothing to divide by: not plotted. */
+  readonly value: number | null;
+}
+
+export interface MonthlyRunChart<P extends MonthValue> {
+  /** The months with a value, in month order: the run chart's points. */
+  readonly plotted: readonly P[];
+  readonly baselineCount: number;
+  readonly analysis: SpcAnalysis;
+  readonly verdicts: readonly string[];
+  readonly highlighted: ReadonlySet<number>;
+}
+
+export function lastDayOfMonth(month: PlainDate): PlainDate {
+  return addDays(addMonths(month, 1), -1);
+}
+
+export function monthlyRunChart<P extends MonthValue>(points: readonly P[], programmeStart: PlainDate | null): MonthlyRunChart<P> {
+  const plotted = points.filter((p) => p.value !== null);
+  const beforeStart = programmeStart === null ? 0 : plotted.filter((p) => isBefore(lastDayOfMonth(p.month), programmeStart)).length;
+  const baselineCount = beforeStart >= minimumBaseline ? beforeStart : Math.min(fallbackBaseline, plotted.length);
+  const analysis = analyseSeries(
+    plotted.map((p) => p.value as number),
+    baselineCount > 0 ? { freeze: baselineCount, rephase: true } : {},
+  );
+  const highlighted = new Set<number>();
+  for (const span of [...analysis.ihi.shifts, ...analysis.ihi.trends]) for (let p = span.from; p <= span.to; p++) highlighted.add(p);
+  const label = (position: number) => {
+    const point = plotted[position - 1];
+    return point ? monthWords(point.month) : `point ${position}`;
+  };
+  const baseline =
+    plotted.length === 0
+      ? 'No month has a value yet, so there is no baseline.'
+      : beforeStart >= minimumBaseline
+        ? `The baseline is the ${baselineCount} months before the programme start.`
+        : `The baseline is the first ${baselineCount} months shown, because ${programmeStart === null ? 'no programme start date is set' : beforeStart === 0 ? 'none of the months shown ended before the programme start' : `only ${beforeStart} of the months shown ended before the programme start`}.`;
+  return { plotted, baselineCount, analysis, verdicts: [baseline, ...describeVerdicts(analysis, label)], highlighted };
+}
