@@ -39,6 +39,32 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
     await dispose();
   });
 
+  it('gives an aim month by month: the percentage in time of the journeys settled in each whole month, and what the rules say', async () => {
+    const run = await pace(['measure', '--authority', 'FIFE', '--id', 'aim-2', '--by', 'month', '--months', '6', '--as-at', '2021-01-01', '--json'], env);
+    expect(run.code).toBe(0);
+    // A in time on 6 July 2020; B late, due 3 August (settled the 4th); C overdue, due 31 August (settled 1 September).
+    expect(JSON.parse(run.out)).toEqual({
+      as_at: '2021-01-01',
+      aim_id: 'aim-2',
+      name: 'Aim 2: permanence recommendation',
+      by: 'month',
+      months: [
+        { month: '2020-07', in_time: 1, n: 1, percentage: 100 },
+        { month: '2020-08', in_time: 0, n: 1, percentage: 0 },
+        { month: '2020-09', in_time: 0, n: 1, percentage: 0 },
+        { month: '2020-10', in_time: 0, n: 0, percentage: null },
+        { month: '2020-11', in_time: 0, n: 0, percentage: null },
+        { month: '2020-12', in_time: 0, n: 0, percentage: null },
+      ],
+      baseline_months: 3,
+      verdicts: ['The baseline is the first 3 months shown, because no programme start date is set.', '10 useful points are needed before these rules can judge; this chart has 1.'],
+    });
+    const words = await pace(['measure', '--authority', 'FIFE', '--id', 'aim-2', '--as-at', '2021-01-01', '--months', '6'], env);
+    expect(words.out.split('\n').slice(0, 4)).toEqual(['Aim 2: permanence recommendation, month by month as at 2021-01-01: % in time of the journeys settled in each month', '  July 2020       100.0%  (1 of 1)', '  August 2020       0.0%  (0 of 1)', '  September 2020    0.0%  (0 of 1)']);
+    const wrong = await pace(['measure', '--authority', 'FIFE', '--id', 'aim-9', '--as-at', '2021-01-01'], env);
+    expect([wrong.code, wrong.err]).toEqual([1, 'pace measure: FIFE has no aim aim-9 (pace aim list --authority FIFE lists them).\n']);
+  });
+
   it('measures every aim, with counts, n, percentage, median and each journey', async () => {
     const run = await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--json'], env);
     expect(run.code).toBe(0);

@@ -42,6 +42,7 @@ const commandModules: readonly { readonly names: readonly string[]; readonly loa
   { names: ['demo'], load: async () => (await import('./commands/demo.js')).demoCommand },
   { names: ['journeys'], load: async () => (await import('./commands/journeys.js')).journeysCommand },
   { names: ['aims', 'aim'], load: async () => (await import('./commands/aims.js')).aimsCommand },
+  { names: ['measure'], load: async () => (await import('./commands/measure.js')).measureCommand },
   { names: ['runchart', 'chart'], load: async () => (await import('./commands/charts.js')).chartsCommand },
   { names: ['spc'], load: async () => (await import('./commands/spc.js')).spcCommand },
   { names: ['timeline'], load: async () => (await import('./commands/timeline.js')).timelineCommand },
