@@ -38,7 +38,9 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     await aim2.locator('a.pace-glance__chart').click();
     await page.waitForURL(`${suite.base}/a/NORTH/aims/aim-2?as_at=2021-06-01#run-chart`);
     // 38 dots on the run chart and 3 bars on the waiting chart, each a link.
-    expect(await page.locator('svg[role="group"] a').count()).toBe(41);
+    expect(await page.locator('svg[role="group"] a[href*="/children/"]').count()).toBe(41);
+    // And month by month: the 29 of the last 36 whole months in which a journey was settled, each a link to its journeys.
+    expect(await page.locator('svg[role="group"] a[href*="month="]').count()).toBe(29);
     // The design system's script runs (enhancing, never required) without a single error.
     expect(errors).toEqual([]);
     await context.close();
