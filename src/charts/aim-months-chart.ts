@@ -1,20 +1,21 @@
 /**
  * An aim month by month (src/domain/aim-months.ts) as a run chart: one dot a month, its height the
  * percentage in time of the journeys settled that month, the aim's target percentage as the aim
- * line when it has one; drawn by the same run chart as the aims' and the balancing measures'.
+ * line when it has one, and the tests of change asked for marked (a test's page marks its own);
+ * drawn by the same run chart as the aims' and the balancing measures'.
  */
 import type { Aim } from '../domain/aim.js';
 import type { AimMonth } from '../domain/aim-months.js';
 import { compareDates, monthWords, type PlainDate } from '../domain/date.js';
 import type { MonthlyRunChart } from '../domain/monthly-run-chart.js';
-import { runChartSvg } from './run-chart.js';
+import { runChartSvg, type RunChartMark } from './run-chart.js';
 
 export function percentText(value: number): string {
   return `${value.toFixed(1)}%`;
 }
 
 /** `hrefOf` takes the month as "2021-03": each dot a link to that month's journeys. */
-export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, months: readonly AimMonth[], programmeStart: PlainDate | null, hrefOf?: (month: string) => string): string {
+export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, months: readonly AimMonth[], programmeStart: PlainDate | null, hrefOf?: (month: string) => string, marks: readonly RunChartMark[] = []): string {
   // A programme start long before the months shown would squeeze them into a corner: drawn only within them.
   const first = months[0]?.month;
   const start = programmeStart && first && compareDates(programmeStart, first) >= 0 ? programmeStart : null;
@@ -32,6 +33,7 @@ export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, mo
     aimWeeks: aim.targetPercent,
     aimLabel: aim.targetPercent === null ? '' : `Aim: ${aim.targetPercent}% in time`,
     programmeStart: start,
+    marks,
     xLabel: 'Month the outcome was settled',
     yLabel: '% in time',
     dotLabel: 'a month: % in time',

@@ -168,6 +168,16 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     expect(seen).not.toContain('Two social workers');
   });
 
+  it("shows on the test's page the aims it serves month by month, with its start and each Act marked, each month leading to its journeys", async () => {
+    await runOneCycle();
+    const body = (await client.get('/a/NORTH/tests/1')).body;
+    const text = textOf(body);
+    expect(text).toContain("The aims it serves, month by month Of the journeys settled in each month, the percentage in time, with this test's start and each cycle's Act marked");
+    expect(body).toContain('#month-by-month">Aim 2: permanence recommendation</a>: 3 of the last 36 whole months with a journey settled; Test 1, Legal advice referral form: started 2021-01-04; Test 1, Legal advice referral form: cycle 1 acted on 2021-03-01 (adapt).');
+    expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;month=2020-08"');
+    expect(body).toContain('y="0.71em">T1<title>Test 1, Legal advice referral form: started 2021-01-04</title></text>');
+  });
+
   it('makes a meeting pack: every aim, the cycles since the previous meeting, balancing measures and data quality, as a page and a PDF', async () => {
     await runOneCycle();
     await client.get('/a/NORTH/meetings');

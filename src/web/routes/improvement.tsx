@@ -5,6 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { longDate } from '../../domain/date.js';
+import { aimMonths, aimMonthsChart } from '../../domain/aim-months.js';
+import { everyChild } from '../../domain/child-filter.js';
+import { changeMarks } from '../../domain/improvement/change-marks.js';
+import { aimMonthsChartSvg } from '../../charts/aim-months-chart.js';
+import { journeyListHref } from '../presenters/journey-list.js';
+import { trustedSvg } from '../views/trusted-svg.js';
 import { actDecisionLabels, agencies, agencyLabels, testScaleLabels, testScales, testStatusLabels, type TestStatus } from '../../domain/improvement/codes.js';
 import { describeIdentifyingMatches, identifyingValuesIn } from '../../domain/improvement/identifying-text.js';
 import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
@@ -263,7 +269,30 @@ async function presentTest(ctx: WebContext, grant: UserGrant, test: TestOfChange
     published: published ? `Published to the library as "${published.title}".` : null,
     cycles: test.cycles.map((c) => presentCycle(base, c, canImprove)),
     history: historyEntries.map((h) => `${h.at.slice(0, 10)}: ${h.text}`),
+    measures: await testMeasures(ctx, grant, test),
   };
+}
+
+/** Each aim the test serves, month by month as at today, with this test's own marks (aim-months.ts). */
+async function testMeasures(ctx: WebContext, grant: UserGrant, test: TestOfChange): Promise<TestModel['measures']> {
+  if (test.aimIds.length === 0) return [];
+  const figures = await ctx.cache.figures(grant, ctx.today());
+  const code = grant.scope.code;
+  const scope = { asAt: figures.asAt, filter: everyChild };
+  return figures.aims
+    .filter((result) => test.aimIds.includes(result.aim.id))
+    .map((result) => {
+      const months = aimMonths(result.figures);
+      const chart = aimMonthsChart(months, figures.authority.programmeStart);
+      const marks = changeMarks([test], result.aim.id, figures.asAt);
+      const monthHref = (month: string) => journeyListHref(code, result.aim.id, 'counted', scope, { month });
+      return {
+        name: result.aim.name,
+        href: `${authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}`)}#month-by-month`,
+        svg: trustedSvg(aimMonthsChartSvg(result.aim, chart, months, figures.authority.programmeStart, monthHref, marks)),
+        caption: `${chart.plotted.length} of the last ${months.length} whole months with a journey settled; ${marks.length === 0 ? 'the test has not started yet' : marks.map((m) => m.description).join('; ')}.`,
+      };
+    });
 }
 
 function presentCycle(base: string, cycle: PdsaCycle, canImprove: boolean): CycleView {

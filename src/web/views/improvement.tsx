@@ -3,6 +3,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import type { FormValues, ListValues } from '../forms/improvement-forms.js';
 import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, TableScroll, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
+import { Svg, type TrustedSvg } from './trusted-svg.js';
 
 export interface Link {
   readonly text: string;
@@ -117,6 +118,8 @@ export interface TestModel {
   readonly cycles: readonly CycleView[];
   readonly published: string | null;
   readonly history: readonly string[];
+  /** Each aim the test serves, month by month, with this test's start and Acts marked: the Study step's data. */
+  readonly measures: readonly { readonly name: string; readonly href: string; readonly svg: TrustedSvg; readonly caption: string }[];
 }
 
 export function TestPage(props: { chrome: Chrome; model: TestModel; notice: string | null; back: Link }): VNode {
@@ -131,6 +134,23 @@ export function TestPage(props: { chrome: Chrome; model: TestModel; notice: stri
       )}
       {m.noNewCycle && <Notice>{m.noNewCycle}</Notice>}
       {m.published && <p>{m.published}</p>}
+      {m.measures.length > 0 && (
+        <section aria-labelledby="test-measures">
+          <h2 id="test-measures">The aims it serves, month by month</h2>
+          <p>Of the journeys settled in each month, the percentage in time, with this test's start and each cycle's Act marked: did the change make a difference? Select a dot for that month's journeys.</p>
+          {m.measures.map((measure) => (
+            <figure class="pace-figure" key={measure.href}>
+              <Svg svg={measure.svg} />
+              <figcaption>
+                <a class="ds_link" href={measure.href}>
+                  {measure.name}
+                </a>
+                {`: ${measure.caption}`}
+              </figcaption>
+            </figure>
+          ))}
+        </section>
+      )}
       <h2>PDSA cycles</h2>
       {m.cycles.length === 0 && <p>No cycle has been planned yet.</p>}
       {m.cycles.map((cycle) => (
