@@ -51,6 +51,13 @@ describe('the run chart', () => {
     expect(label(runChartSvg({ ...runChart, programmeStart: d('2020-06-01') }))).toBe('end');
   });
 
+  it("puts a test of change's label left of its rule when the rule is at the right-hand edge", () => {
+    const last = runChart.points.at(-1)?.end ?? d('2019-12-07');
+    const chart = runChartSvg({ ...runChart, marks: [{ date: d('2018-06-01'), kind: 'start', label: 'T1', description: 'Test 1: started' }, { date: last, kind: 'act', label: 'T1.1', description: 'Test 1: cycle 1 acted on' }] });
+    const anchorOf = (label: string) => new RegExp(`<g [^>]*text-anchor="(start|end)"[^>]*aria-label="text"><text[^>]*>${label.replace('.', '\\.')}<title>`).exec(chart)?.[1];
+    expect([anchorOf('T1'), anchorOf('T1.1')]).toEqual(['start', 'end']);
+  });
+
   it('draws the baseline median solid and its extension dashed', () => {
     expect(count(svg, /stroke-dasharray="6,5"/g)).toBe(1);
     expect(svg).toContain('<title>Baseline median 19 weeks, points 1 to 24, extended</title>');

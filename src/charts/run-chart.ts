@@ -84,10 +84,11 @@ export function runChartSvg(input: RunChartInput): string {
   const linkOptions = links ? { href: 'href', ariaLabel: 'title' } : {};
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: palette.lightGrey }),
-    Plot.dot(points.filter((p) => !p.signal), { x: 'x', y: 'weeks', r: radius, fill: palette.blue, fillOpacity: many ? 0.6 : 0.9, title: 'title', ...linkOptions }),
-    Plot.dot(points.filter((p) => p.signal), { x: 'x', y: 'weeks', r: radius + 1.5, fill: palette.blue, stroke: palette.black, strokeWidth: 2, title: 'title', ...linkOptions }),
+    // The medians under the dots, so that a dot on the median stays visible (and can be selected).
     Plot.line(segments.filter((s) => s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.orange, strokeWidth: 2.5, title: 'title' }),
     Plot.line(segments.filter((s) => !s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.orange, strokeWidth: 2.5, strokeDasharray: '6,5', title: 'title' }),
+    Plot.dot(points.filter((p) => !p.signal), { x: 'x', y: 'weeks', r: radius, fill: palette.blue, fillOpacity: many ? 0.6 : 0.9, title: 'title', ...linkOptions }),
+    Plot.dot(points.filter((p) => p.signal), { x: 'x', y: 'weeks', r: radius + 1.5, fill: palette.blue, stroke: palette.black, strokeWidth: 2, title: 'title', ...linkOptions }),
   ];
   if (input.aimWeeks !== null) marks.push(Plot.ruleY([input.aimWeeks], { stroke: palette.green, strokeWidth: 2.5 }));
   marks.push(...lineLabels(input, points, small));
@@ -205,10 +206,13 @@ function changeMarks(input: RunChartInput, changes: readonly RunChartMark[], wid
     .map((mark) => {
       const x = runChartX(mark.date, domain, width);
       const labelWidth = mark.label.length * characterWidth + 6;
-      let lane = laneEnds.findIndex((end) => end < x - 2);
+      // A label that would run past the right-hand edge goes left of its rule instead.
+      const leftOfRule = x + labelWidth > width - runChartLayout.marginRight;
+      const start = leftOfRule ? x - labelWidth : x;
+      let lane = laneEnds.findIndex((end) => end < start - 2);
       if (lane < 0 && laneEnds.length < maxLanes) lane = laneEnds.length;
-      if (lane >= 0) laneEnds[lane] = x + labelWidth;
-      return { ...mark, x: chartDate(mark.date), lane };
+      if (lane >= 0) laneEnds[lane] = leftOfRule ? x : x + labelWidth;
+      return { ...mark, x: chartDate(mark.date), lane, leftOfRule };
     });
   const lanes = Math.max(1, laneEnds.length);
   const rule = (kind: RunChartMark['kind']) =>
@@ -222,11 +226,13 @@ function changeMarks(input: RunChartInput, changes: readonly RunChartMark[], wid
       rule('start'),
       rule('act'),
       ...Array.from({ length: lanes }, (_, lane) =>
-        Plot.text(
-          placed.filter((m) => m.lane === lane),
-          { x: 'x', text: 'label', frameAnchor: 'top', textAnchor: 'start', dx: 2, dy: -16 - lane * runChartLayout.laneHeight, fill: palette.purple, fontSize: 12, fontWeight: 'bold', title: 'description' },
+        [false, true].map((leftOfRule) =>
+          Plot.text(
+            placed.filter((m) => m.lane === lane && m.leftOfRule === leftOfRule),
+            { x: 'x', text: 'label', frameAnchor: 'top', textAnchor: leftOfRule ? 'end' : 'start', dx: leftOfRule ? -2 : 2, dy: -16 - lane * runChartLayout.laneHeight, fill: palette.purple, fontSize: 12, fontWeight: 'bold', title: 'description' },
+          ),
         ),
-      ),
+      ).flat(),
     ],
   };
 }
