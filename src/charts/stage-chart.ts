@@ -27,11 +27,12 @@ export function stageChartSvg(stages: readonly StageInput[]): string {
   const withRange = rows.filter((r) => r.q1Weeks !== null && r.q3Weeks !== null);
   const maxWeeks = Math.max(1, ...rows.map((r) => r.q3Weeks ?? r.medianWeeks));
   return renderSvg({
-    width: 760,
+    // The page's full content width, and text of 13 px there (as the run and waiting charts).
+    width: 1100,
     height: 60 + rows.length * 34,
-    marginLeft: 230,
-    marginRight: 190,
-    style: { fontFamily, fontSize: '11px' },
+    marginLeft: 280,
+    marginRight: 240,
+    style: { fontFamily, fontSize: '13px' },
     x: { label: 'Weeks between milestones', grid: true, domain: [0, maxWeeks * 1.05], nice: true },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [

@@ -39,10 +39,11 @@ export function survivalChartSvg(input: SurvivalChartInput): string {
   }
   if (rows.length === 0) marks.push(Plot.text(['No journeys yet'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 14 }));
   return renderSvg({
-    width: 760,
-    height: 360,
+    // The page's full content width, and text of 13 px there (as the run and waiting charts).
+    width: 1100,
+    height: 400,
     marginTop: 30,
-    style: { fontFamily, fontSize: '11px' },
+    style: { fontFamily, fontSize: '13px' },
     x: { label: 'Weeks since the journey started', grid: true, zero: true },
     y: { label: '% still waiting', domain: [0, 100], grid: true },
     color: { domain: input.lines.map((l) => l.label), range: lineColours.slice(-input.lines.length), legend: false },

@@ -220,6 +220,26 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     await context.close();
   });
 
+  it("draws every chart of an aim's page at the full content width, its smallest text at least 12 px, at 1280 px", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
+    const charts = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('main figure svg')).map((svg) => {
+        const shown = svg.getBoundingClientRect().width;
+        const scale = shown / (svg as SVGSVGElement).viewBox.baseVal.width;
+        const sizes = Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return { label: svg.getAttribute('aria-label')?.slice(0, 40) ?? '', width: Math.round(shown), smallest: Math.round(Math.min(...sizes) * 10) / 10 };
+      }),
+    );
+    const content = await page.evaluate(() => Math.round((document.querySelector('main figure') as HTMLElement).getBoundingClientRect().width));
+    expect(content).toBe(1120);
+    // The run chart, month by month, waiting, stages and survival.
+    expect(charts.length).toBe(5);
+    // The charts are drawn 1,100 px wide: the content column (1,120 px at 1280) less its 20 px of air.
+    expect(charts.filter((c) => c.width < content - 20 || c.smallest < 12)).toEqual([]);
+    await context.close();
+  });
+
   it('shows the navigation itself, with no menu, on a desktop', async () => {
     const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { viewport: { width: 1280, height: 800 } });
     expect(await page.locator('summary', { hasText: 'Menu' }).isVisible()).toBe(false);
