@@ -9,9 +9,8 @@
  */
 import type { AimFigures, CohortJourney } from './aim-figures.js';
 import { settledDay } from './aim-window.js';
-import { dateOfEpochDay, makeDate, type PlainDate } from './date.js';
-import { monthsEndingBy } from './improvement/balancing.js';
-import { monthlyRunChart, type MonthlyRunChart } from './monthly-run-chart.js';
+import { epochDay, epochDayAddingMonths, makeDate, type PlainDate } from './date.js';
+import { monthlyRunChart, monthsEndingBy, type MonthlyRunChart } from './monthly-run-chart.js';
 
 export interface AimMonth {
   /** The first day of the month. */
@@ -26,35 +25,35 @@ export interface AimMonth {
 /** Months shown by default: three years. */
 export const defaultAimMonths = 36;
 
-/** The first day of the month a journey's outcome was settled in; null for one never counted. */
-export function settledMonth(j: CohortJourney): string | null {
-  const day = settledDay(j);
-  if (day === null) return null;
-  const date = dateOfEpochDay(day);
-  return makeDate(date.year, date.month, 1).toString();
-}
-
 /** The aim's percentage in time in each of the `count` calendar months ending on or before its as-at date. */
 export function aimMonths(figures: AimFigures, count = defaultAimMonths): AimMonth[] {
-  const byMonth = new Map<string, { inTime: number; n: number }>();
+  const months = monthsEndingBy(figures.asAt, count);
+  // Each month as the day numbers it starts on, and the day after the last: a journey's settled
+  // day is placed by comparing numbers, with no date made for it.
+  const starts = [...months.map((m) => epochDay(m)), epochDayAddingMonths(months[months.length - 1] as PlainDate, 1)];
+  const tallies = months.map(() => ({ inTime: 0, n: 0 }));
   for (const j of figures.journeys) {
-    const month = settledMonth(j);
-    if (month === null) continue;
-    const tally = byMonth.get(month) ?? { inTime: 0, n: 0 };
+    const day = settledDay(j);
+    if (day === null || day < (starts[0] as number) || day >= (starts[count] as number)) continue;
+    let i = 0;
+    while (day >= (starts[i + 1] as number)) i += 1;
+    const tally = tallies[i] as { inTime: number; n: number };
     tally.n += 1;
     if (j.status === 'in_time') tally.inTime += 1;
-    byMonth.set(month, tally);
   }
-  return monthsEndingBy(figures.asAt, count).map((month) => {
-    const tally = byMonth.get(month.toString()) ?? { inTime: 0, n: 0 };
-    return { month, inTime: tally.inTime, n: tally.n, value: tally.n === 0 ? null : (tally.inTime / tally.n) * 100 };
+  return months.map((month, i) => {
+    const { inTime, n } = tallies[i] as { inTime: number; n: number };
+    return { month, inTime, n, value: n === 0 ? null : (inTime / n) * 100 };
   });
 }
 
 /** The counted journeys settled in `month` (its first day). */
 export function journeysSettledIn(figures: AimFigures, month: PlainDate): CohortJourney[] {
-  const key = month.toString();
-  return figures.journeys.filter((j) => settledMonth(j) === key);
+  const [from, to] = [epochDay(month), epochDayAddingMonths(month, 1)];
+  return figures.journeys.filter((j) => {
+    const day = settledDay(j);
+    return day !== null && day >= from && day < to;
+  });
 }
 
 /** The months as a run chart with the rules (monthly-run-chart.ts). */

@@ -5,7 +5,7 @@
  * both rule sets, with re-phasing, and their verdicts in words.
  */
 import { fallbackBaseline, minimumBaseline } from './aim-series.js';
-import { addDays, addMonths, isBefore, monthWords, type PlainDate } from './date.js';
+import { addDays, addMonths, epochDay, isBefore, makeDate, monthWords, type PlainDate } from './date.js';
 import { analyseSeries, describeVerdicts, type SpcAnalysis } from './spc/index.js';
 
 export interface MonthValue {
@@ -26,6 +26,13 @@ export interface MonthlyRunChart<P extends MonthValue> {
 
 export function lastDayOfMonth(month: PlainDate): PlainDate {
   return addDays(addMonths(month, 1), -1);
+}
+
+/** The `count` calendar months ending with the last month that ends on or before `lastDay`. */
+export function monthsEndingBy(lastDay: PlainDate, count: number): PlainDate[] {
+  let last = makeDate(lastDay.year, lastDay.month, 1);
+  if (epochDay(lastDayOfMonth(last)) > epochDay(lastDay)) last = addMonths(last, -1);
+  return Array.from({ length: count }, (_, i) => addMonths(last, i - count + 1));
 }
 
 export function monthlyRunChart<P extends MonthValue>(points: readonly P[], programmeStart: PlainDate | null): MonthlyRunChart<P> {

@@ -1,7 +1,8 @@
 // Each balancing measure against literal records whose figures are worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { d, event, placement, record } from '../../../test/builders.js';
-import { balancingChart, csoAtHome, monthsEndingBy, placementMoves, reaccommodated } from './balancing.js';
+import { monthsEndingBy } from '../monthly-run-chart.js';
+import { balancingChart, csoAtHome, placementMoves, reaccommodated } from './balancing.js';
 
 const values = (points: readonly { month: { toString(): string }; numerator: number; denominator: number; value: number | null }[]) =>
   points.map((p) => [p.month.toString().slice(0, 7), p.numerator, Number(p.denominator.toFixed(4)), p.value === null ? null : Number(p.value.toFixed(4))]);

@@ -18,7 +18,7 @@
 import { addDays, addMonths, dateOfEpochDay, epochDay, makeDate, type PlainDate } from '../date.js';
 import { journeysOfKind, type AccommodationJourney, type AtHomeJourney } from '../journey.js';
 import type { ChildRecord, Placement } from '../records.js';
-import { lastDayOfMonth, monthlyRunChart, type MonthlyRunChart } from '../monthly-run-chart.js';
+import { lastDayOfMonth, monthlyRunChart, monthsEndingBy, type MonthlyRunChart } from '../monthly-run-chart.js';
 
 export const balancingMeasureIds = ['placement-moves', 'reaccommodated', 'cso-at-home-18', 'cso-at-home-24'] as const;
 export type BalancingMeasureId = (typeof balancingMeasureIds)[number];
@@ -49,15 +49,7 @@ export interface BalancingChart extends MonthlyRunChart<BalancingPoint> {
 
 export const defaultBalancingMonths = 36;
 
-
 const lastDayOf = lastDayOfMonth;
-
-/** The `count` calendar months ending with the last month that ends on or before `lastDay`. */
-export function monthsEndingBy(lastDay: PlainDate, count: number): PlainDate[] {
-  let last = makeDate(lastDay.year, lastDay.month, 1);
-  if (epochDay(lastDayOf(last)) > epochDay(lastDay)) last = addMonths(last, -1);
-  return Array.from({ length: count }, (_, i) => addMonths(last, i - count + 1));
-}
 
 /** Every balancing measure as at `asAt`, over the last `months` months. */
 export function balancingMeasures(records: readonly ChildRecord[], asAt: PlainDate, months = defaultBalancingMonths): BalancingMeasure[] {
