@@ -6,9 +6,10 @@
  */
 import type { Aim } from '../domain/aim.js';
 import type { AimMonth } from '../domain/aim-months.js';
-import { compareDates, monthWords, type PlainDate } from '../domain/date.js';
+import { monthWords, type PlainDate } from '../domain/date.js';
 import type { MonthlyRunChart } from '../domain/monthly-run-chart.js';
-import { runChartSvg, type RunChartMark } from './run-chart.js';
+import { monthlyRunChartSvg } from './monthly-chart.js';
+import type { RunChartMark } from './run-chart.js';
 
 export function percentText(value: number): string {
   return `${value.toFixed(1)}%`;
@@ -16,23 +17,10 @@ export function percentText(value: number): string {
 
 /** `hrefOf` takes the month as "2021-03": each dot a link to that month's journeys. */
 export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, months: readonly AimMonth[], programmeStart: PlainDate | null, hrefOf?: (month: string) => string, marks: readonly RunChartMark[] = []): string {
-  // A programme start long before the months shown would squeeze them into a corner: drawn only within them.
-  const first = months[0]?.month;
-  const start = programmeStart && first && compareDates(programmeStart, first) >= 0 ? programmeStart : null;
-  return runChartSvg({
+  return monthlyRunChartSvg(chart, months[0]?.month, programmeStart, {
     ...(hrefOf ? { links: { hrefOf, label: `${aim.name} month by month: one dot a month, each a link to that month's journeys` } } : {}),
-    points: chart.plotted.map((m, i) => ({
-      position: i + 1,
-      childId: m.month.toString().slice(0, 7),
-      end: m.month,
-      weeks: m.value as number,
-      title: `${monthWords(m.month)}: ${percentText(m.value as number)} in time (${m.inTime} of ${m.n})`,
-    })),
-    phases: chart.analysis.phases.map((p) => ({ kind: p.type, median: p.median, from: p.from, to: p.to })),
-    highlighted: chart.highlighted,
-    aimWeeks: aim.targetPercent,
-    aimLabel: aim.targetPercent === null ? '' : `Aim: ${aim.targetPercent}% in time`,
-    programmeStart: start,
+    title: (m) => `${monthWords(m.month)}: ${percentText(m.value as number)} in time (${m.inTime} of ${m.n})`,
+    aim: aim.targetPercent === null ? null : { value: aim.targetPercent, label: `Aim: ${aim.targetPercent}% in time` },
     marks,
     xLabel: 'Month the outcome was settled',
     yLabel: '% in time',

@@ -3,11 +3,11 @@
  * aims', with the table of the same data for the page and the CSV download.
  */
 import type { BalancingChart, BalancingPoint } from '../domain/improvement/balancing.js';
-import { monthWords } from '../domain/date.js';
-import { compareDates, type PlainDate } from '../domain/date.js';
+import { monthWords, type PlainDate } from '../domain/date.js';
 import { roundTo } from '../domain/round.js';
 import type { ChartTable } from './aim-charts.js';
-import { runChartSvg, type RunChartMark } from './run-chart.js';
+import { monthlyRunChartSvg } from './monthly-chart.js';
+import type { RunChartMark } from './run-chart.js';
 
 /** A measure's value as people read it: rates to two places, percentages to one, counts whole. */
 export function formatBalancingValue(chart: Pick<BalancingChart, 'measure'>, value: number | null): string {
@@ -27,22 +27,8 @@ function denominatorText(chart: BalancingChart, point: BalancingPoint): string {
 }
 
 export function balancingChartSvg(chart: BalancingChart, programmeStart: PlainDate | null, marks: readonly RunChartMark[] = []): string {
-  // A programme start long before the months shown would squeeze them into a corner: it is drawn only within them.
-  const first = chart.measure.points[0]?.month;
-  const start = programmeStart && first && compareDates(programmeStart, first) >= 0 ? programmeStart : null;
-  return runChartSvg({
-    points: chart.plotted.map((p, i) => ({
-      position: i + 1,
-      childId: p.month.toString().slice(0, 7),
-      end: p.month,
-      weeks: p.value as number,
-      title: `${monthWords(p.month)}: ${formatBalancingValue(chart, p.value)} (${p.numerator} ${chart.measure.numeratorLabel}; ${denominatorText(chart, p)} ${chart.measure.denominatorLabel})`,
-    })),
-    phases: chart.analysis.phases.map((p) => ({ kind: p.type, median: p.median, from: p.from, to: p.to })),
-    highlighted: chart.highlighted,
-    aimWeeks: null,
-    aimLabel: '',
-    programmeStart: start,
+  return monthlyRunChartSvg(chart, chart.measure.points[0]?.month, programmeStart, {
+    title: (p) => `${monthWords(p.month)}: ${formatBalancingValue(chart, p.value)} (${p.numerator} ${chart.measure.numeratorLabel}; ${denominatorText(chart, p)} ${chart.measure.denominatorLabel})`,
     marks,
     xLabel: 'Month',
     yLabel: chart.measure.unit,
