@@ -9,7 +9,7 @@ import type { FigureScope } from '../forms/figure-scope.js';
 import type { AimPageModel, ChartLinks, PagedTable } from '../presenters/aim-page.js';
 import type { StatusCount } from '../presenters/dashboard.js';
 import { DataTable, ErrorSummary, PageHeader, Pagination, type FieldError } from './components.js';
-import { Answer, CountLink, Figure } from './dashboard.js';
+import { AimAtAGlance, CountLink } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
 import { Svg } from './trusted-svg.js';
@@ -80,12 +80,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
         <p class="ds_page-header__metadata">Figures as at {model.asAtWords}.</p>
       </PageHeader>
       <p class="pace-sentence">{model.sentence}</p>
-      <Answer answer={model.answer} />
-      <div class="pace-figure-boxes">
-        <Figure box={model.recent} name={model.name} />
-        <Figure box={model.since} name={model.name} />
-      </div>
-      {model.target && <p class="pace-target">{model.target}.</p>}
+      <AimAtAGlance aim={model} />
       <details class="ds_details pace-scope-details" open={props.errors.length > 0 || model.filterWords !== null}>
         <summary class="ds_details__summary">Another date, team, locality or worker</summary>
         <div class="ds_details__text">

@@ -30,6 +30,20 @@ export function Answer({ answer }: { answer: AimAnswerModel }): VNode {
 }
 
 /** "Last 12 months: 62.5% in time, 15 of 24", each count a link to its journeys. */
+/** An aim's answer, its recent figure beside its figure since the from-date, and its target: the dashboard's card and the aim's page lead with these. */
+export function AimAtAGlance({ aim }: { aim: { answer: AimAnswerModel; recent: FigureBox; since: FigureBox; name: string; target: string | null } }): VNode {
+  return (
+    <>
+      <Answer answer={aim.answer} />
+      <div class="pace-figure-boxes">
+        <Figure box={aim.recent} name={aim.name} />
+        <Figure box={aim.since} name={aim.name} />
+      </div>
+      {aim.target && <p class="pace-target">{aim.target}.</p>}
+    </>
+  );
+}
+
 export function Figure({ box, name }: { box: FigureBox; name: string }): VNode {
   return (
     <div class="pace-figure-box">
@@ -55,12 +69,7 @@ function Glance({ aim }: { aim: AimGlance }): VNode {
           {aim.name}
         </a>
       </h2>
-      <Answer answer={aim.answer} />
-      <div class="pace-figure-boxes">
-        <Figure box={aim.recent} name={aim.name} />
-        <Figure box={aim.since} name={aim.name} />
-      </div>
-      {aim.target && <p class="pace-target">{aim.target}.</p>}
+      <AimAtAGlance aim={aim} />
       <p>
         Still waiting: <CountLink count={aim.stillWaiting} />
         {aim.stillWaiting.count > 0 && (
