@@ -121,6 +121,9 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     expect(text).toContain('3 months with a journey settled, of the last 36 whole months.');
     expect(text).toContain('Month In time Settled (n) % in time March 2021 0 1 0.0% August 2020 0 1 0.0% June 2020 1 1 100.0%');
     expect(body).toContain('<a aria-label="August 2020: 0.0% in time (0 of 1)" href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;month=2020-08"');
+    // Both of a month's counts lead to their journeys: June 2020's 1 in time and 1 settled.
+    expect(body).toContain('<a class="ds_link" href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=in_time&amp;month=2020-06">1</a>');
+    expect(body).toContain('<a class="ds_link" href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;month=2020-06">1</a>');
     const august = await client.get('/a/NORTH/aims/aim-2/journeys?status=counted&month=2020-08');
     const list = textOf(august.body);
     expect(list).toContain('Only those settled in August 2020: in time on the day they reached the milestone; late, overdue or left after the timescale on the day after their due date.');

@@ -206,8 +206,8 @@ function presentAimMonths(code: string, scope: FigureScope, result: AimResult, p
   const { aim } = result;
   const months = aimMonths(result.figures);
   const chart = aimMonthsChart(months, programmeStart);
-  const monthHref = (month: string) => journeyListHref(code, aim.id, 'counted', scope, { month });
-  const svg = trustedSvg(aimMonthsChartSvg(aim, chart, months, programmeStart, monthHref));
+  const monthHref = (month: string, filter: 'counted' | 'in_time' = 'counted') => journeyListHref(code, aim.id, filter, scope, { month });
+  const svg = trustedSvg(aimMonthsChartSvg(aim, chart, months, programmeStart, (month) => monthHref(month)));
   return {
     svg,
     points: chart.plotted.length,
@@ -217,7 +217,7 @@ function presentAimMonths(code: string, scope: FigureScope, result: AimResult, p
       columns: ['Month', 'In time', 'Settled (n)', '% in time'],
       rows: [...chart.plotted].reverse().map((m) => {
         const month = m.month.toString().slice(0, 7);
-        return [monthWords(m.month), String(m.inTime), { text: String(m.n), href: monthHref(month) }, percentText(m.value as number)];
+        return [monthWords(m.month), { text: String(m.inTime), href: monthHref(month, 'in_time') }, { text: String(m.n), href: monthHref(month) }, percentText(m.value as number)];
       }),
     },
   };
