@@ -42,6 +42,14 @@ describe('formula injection', () => {
     expect(sheet?.getCell('C2').numFmt).toBe('yyyy-mm-dd');
     sheet?.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
+
+  it('writes a sheet of 200,000 rows (an extract of 20,000 children has about 300,000 events)', async () => {
+    // Sizing the columns once spread every cell into one call, more arguments than a call can take.
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`E${i + 1}`, d('2021-07-31')]);
+    const { events } = await readWorkbook(await xlsxWorkbook([{ name: 'events', columns: ['event', 'date'], rows }]));
+    expect(events).toHaveLength(200_001);
+    expect(events?.[200_000]).toEqual(['E200000', new Date(Date.UTC(2021, 6, 31))]);
+  });
 });
 
 describe('the CLAS export', () => {

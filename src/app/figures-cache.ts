@@ -33,8 +33,8 @@ export class FiguresCache {
   readonly #records = new Map<number, { version: number; value: Promise<ChildRecord[]> }>();
   /** Each child's allocations over time, at the authority's latest data version, for a filter by team or worker. */
   readonly #allocations = new Map<number, { version: number; value: Promise<ReadonlyMap<string, readonly AllocationVersion[]>> }>();
-  /** What is made from each entry (charts, PNGs, page parts), by name. */
-  readonly #made = new WeakMap<AuthorityFigures, Map<string, unknown>>();
+  /** What is made from each entry (charts, PNGs, page parts) or from each data version's records (exports), by name. */
+  readonly #made = new WeakMap<AuthorityFigures | readonly ChildRecord[], Map<string, unknown>>();
   readonly #maxEntries: number;
   readonly #oneAtATime = pLimit(1);
 
@@ -77,10 +77,13 @@ export class FiguresCache {
     return this.#recordsOf(stored, Number(figures.version));
   }
 
-  /** Something made from an entry (a chart, a PNG, a page part), made once per entry and name. */
-  made<T>(figures: AuthorityFigures, name: string, make: () => T): T {
-    let made = this.#made.get(figures);
-    if (!made) this.#made.set(figures, (made = new Map()));
+  /**
+   * Something made from an entry (a chart, a PNG, a page part), made once per entry and name; or
+   * from an authority's records (an export), made once per data version and name.
+   */
+  made<T>(from: AuthorityFigures | readonly ChildRecord[], name: string, make: () => T): T {
+    let made = this.#made.get(from);
+    if (!made) this.#made.set(from, (made = new Map()));
     if (!made.has(name)) {
       const value = make();
       made.set(name, value);

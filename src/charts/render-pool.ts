@@ -1,7 +1,7 @@
 /**
- * The render threads: PNG pictures and meeting-pack PDFs are made in worker threads (piscina), so
- * the web process's event loop goes on answering other requests while they are made (issue 19,
- * point 7: four readers of a PDF once held /health at 4 s). One thread per core but one, at least
+ * The render threads: PNG pictures, meeting-pack PDFs, long CSV files and workbooks are made in
+ * worker threads (piscina), so the web process's event loop goes on answering other requests while
+ * they are made (issue 19, point 7: four readers of a PDF once held /health at 4 s). One thread per core but one, at least
  * one; tasks beyond the threads wait in the pool's queue.
  */
 import { availableParallelism } from 'node:os';
@@ -10,6 +10,7 @@ import { Piscina } from 'piscina';
 import type { CsvCell } from './csv.js';
 import type { PackDocument } from './pack-document.js';
 import type { RenderProgress, RenderTask } from './render-worker.js';
+import type { TextSheet } from './xlsx.js';
 
 export type { RenderProgress } from './render-worker.js';
 
@@ -43,6 +44,11 @@ export class RenderPool {
   /** A table as CSV (csv.ts: RFC 4180, formulas neutralised). */
   async csv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): Promise<Buffer> {
     return asBuffer(await this.#pool.run({ kind: 'csv', columns, rows }));
+  }
+
+  /** The sheets as an .xlsx workbook (xlsx.ts). */
+  async xlsx(sheets: readonly TextSheet[]): Promise<Buffer> {
+    return asBuffer(await this.#pool.run({ kind: 'xlsx', sheets }));
   }
 
   /** The meeting pack as a PDF; `onProgress` hears of each part as it is drawn. */

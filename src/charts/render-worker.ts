@@ -1,17 +1,19 @@
 /**
  * What a render thread does (render-pool.ts): the pictures and documents that take long enough to
  * hold up every other request if the web process made them itself — a chart as a PNG, the meeting
- * pack as a PDF, a long list as CSV. Its input and output are plain data, copied between the threads.
+ * pack as a PDF, a long list as CSV, an export as a workbook. Its input and output are plain data, copied between the threads.
  */
 import type { MessagePort } from 'node:worker_threads';
 import { csvText, type CsvCell } from './csv.js';
 import type { PackDocument } from './pack-document.js';
 import { meetingPackPdf } from './pack-pdf.js';
 import { svgToPng } from './render.js';
+import { xlsxWorkbookOfText, type TextSheet } from './xlsx.js';
 
 export type RenderTask =
   | { readonly kind: 'png'; readonly svg: string }
   | { readonly kind: 'csv'; readonly columns: readonly string[]; readonly rows: readonly (readonly CsvCell[])[] }
+  | { readonly kind: 'xlsx'; readonly sheets: readonly TextSheet[] }
   /** `progress` receives `{ done, total, step }` as each part of the pack is drawn. */
   | { readonly kind: 'pdf'; readonly pack: PackDocument; readonly progress?: MessagePort };
 
@@ -27,6 +29,8 @@ export default async function render(task: RenderTask): Promise<Uint8Array> {
       return svgToPng(task.svg);
     case 'csv':
       return Buffer.from(csvText(task.columns, task.rows));
+    case 'xlsx':
+      return xlsxWorkbookOfText(task.sheets);
     case 'pdf': {
       const port = task.progress;
       const pdf = await meetingPackPdf(task.pack, port ? { onProgress: (done, total, step) => port.postMessage({ done, total, step } satisfies RenderProgress) } : {});

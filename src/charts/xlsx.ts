@@ -2,10 +2,14 @@
  * Workbooks for spreadsheets: one sheet per table, a bold, frozen header row, dates as real date
  * cells shown `yyyy-mm-dd`, numbers as numbers, and text neutralised against formula injection by
  * the same rule as CSV (formula-injection.ts). No cell is ever written as a formula.
+ *
+ * A workbook is written from sheets in their text form (TextSheet: dates as ISO text in the
+ * columns that hold dates), which is plain data: a render thread can be sent it (render-worker.ts).
  */
 import ExcelJS from 'exceljs';
 import type { PlainDate } from '../domain/date.js';
-import { Temporal } from '../domain/date.js';
+import { isoDate, Temporal } from '../domain/date.js';
+import type { CsvCell } from './csv.js';
 import { neutraliseFormula } from './formula-injection.js';
 
 export type SheetCell = string | number | PlainDate | null;
@@ -17,39 +21,81 @@ export interface Sheet {
   readonly rows: readonly (readonly SheetCell[])[];
 }
 
+/** A sheet as plain data: every date as ISO text (`yyyy-mm-dd`), in the columns `dateColumns` lists (by index). */
+export interface TextSheet {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly dateColumns: readonly number[];
+  readonly rows: readonly (readonly CsvCell[])[];
+}
+
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The sheets as an .xlsx workbook. */
-export async function xlsxWorkbook(sheets: readonly Sheet[]): Promise<Buffer> {
+export function xlsxWorkbook(sheets: readonly Sheet[]): Promise<Buffer> {
+  return xlsxWorkbookOfText(sheets.map((sheet) => textSheet(sheet)));
+}
+
+/**
+ * The sheet in its text form; with `rowsDone`, the rows are converted in parts, `rowsDone` awaited
+ * after each (a server lets other requests in between).
+ */
+export function textSheet(sheet: Sheet): TextSheet;
+export function textSheet(sheet: Sheet, rowsDone: () => Promise<void>): Promise<TextSheet>;
+export function textSheet(sheet: Sheet, rowsDone?: () => Promise<void>): TextSheet | Promise<TextSheet> {
+  const dateColumns = sheet.columns.map((_, i) => i).filter((i) => sheet.rows.some((row) => row[i] instanceof Temporal.PlainDate));
+  for (const i of dateColumns) {
+    const other = sheet.rows.find((row) => row[i] !== null && !(row[i] instanceof Temporal.PlainDate));
+    if (other) throw new Error(`column ${sheet.columns[i]} of ${sheet.name} holds both dates and ${String(other[i])}`);
+  }
+  const asText = (row: readonly SheetCell[]): CsvCell[] => row.map((cell) => (cell instanceof Temporal.PlainDate ? isoDate(cell) : cell));
+  const of = (rows: CsvCell[][]): TextSheet => ({ name: sheet.name, columns: sheet.columns, dateColumns, rows });
+  if (!rowsDone) return of(sheet.rows.map(asText));
+  return (async () => {
+    const rows: CsvCell[][] = [];
+    for (let start = 0; start < sheet.rows.length; start += rowsInAPart) {
+      for (const row of sheet.rows.slice(start, start + rowsInAPart)) rows.push(asText(row));
+      await rowsDone();
+    }
+    return of(rows);
+  })();
+}
+
+/** Rows converted between two awaits of textSheet's `rowsDone`: a few milliseconds' work. */
+const rowsInAPart = 5_000;
+
+/** The sheets, in their text form, as an .xlsx workbook. */
+export async function xlsxWorkbookOfText(sheets: readonly TextSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'pace';
   for (const sheet of sheets) {
     if (!/^[^\\/?*[\]:]{1,31}$/.test(sheet.name)) throw new Error(`not a sheet name Excel accepts: ${sheet.name}`);
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     worksheet.addRow(sheet.columns.map(neutraliseFormula)).font = { bold: true };
+    const dates = new Set(sheet.dateColumns);
     for (const row of sheet.rows) {
-      const added = worksheet.addRow(row.map(xlsxCellValue));
-      row.forEach((cell, i) => {
-        if (cell instanceof Temporal.PlainDate) added.getCell(i + 1).numFmt = 'yyyy-mm-dd';
-      });
+      const added = worksheet.addRow(row.map((cell, i) => (dates.has(i) ? dateCellValue(cell) : textCellValue(cell))));
+      for (const i of sheet.dateColumns) if (row[i] !== null) added.getCell(i + 1).numFmt = 'yyyy-mm-dd';
     }
     sheet.columns.forEach((name, i) => {
-      const widest = Math.max(name.length, ...sheet.rows.map((row) => displayLength(row[i] ?? null)));
+      // A loop, not Math.max(...cells): a sheet of 300,000 rows is more arguments than a call can take.
+      let widest = name.length;
+      for (const row of sheet.rows) widest = Math.max(widest, String(row[i] ?? '').length);
       worksheet.getColumn(i + 1).width = Math.min(60, Math.max(10, widest + 2));
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A cell's value as ExcelJS writes it: a date at UTC midnight (a whole-day serial, no time of day), text neutralised. */
-export function xlsxCellValue(cell: SheetCell): ExcelJS.CellValue {
+/** A date as ExcelJS writes it: UTC midnight of the day (a whole-day serial, no time of day). */
+function dateCellValue(cell: CsvCell): ExcelJS.CellValue {
   if (cell === null) return null;
-  if (typeof cell === 'number') return cell;
-  if (typeof cell === 'string') return neutraliseFormula(cell);
-  return new Date(Date.UTC(cell.year, cell.month - 1, cell.day));
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(cell));
+  if (!match) throw new Error(`not a date: ${String(cell)}`);
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
-function displayLength(cell: SheetCell): number {
-  if (cell === null) return 0;
-  return typeof cell === 'string' ? cell.length : typeof cell === 'number' ? String(cell).length : 10;
+/** Text neutralised; numbers as numbers. */
+function textCellValue(cell: CsvCell): ExcelJS.CellValue {
+  return typeof cell === 'string' ? neutraliseFormula(cell) : cell;
 }

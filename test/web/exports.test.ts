@@ -87,6 +87,19 @@ describe.each(engines)('the exports page on $name', (engine) => {
     expect(await exportAudit('pseudonymised-children.csv')).toHaveLength(2);
   });
 
+  it('makes a file once while the records are unchanged, and afresh once they change', async () => {
+    const first = await client.get('/a/NORTH/exports/pseudonymised-children.csv');
+    expect(first.body.trim().split('\r\n')).toHaveLength(10);
+    expect((await client.get('/a/NORTH/exports/pseudonymised-children.csv')).body).toBe(first.body);
+    const [record] = exportRecords();
+    if (!record) throw new Error('fixture');
+    await saveRecords(web.connection, web.north, { children: [{ ...record.child, childId: 'K99' }] }, { by: 'fixture' });
+    const after = await client.get('/a/NORTH/exports/pseudonymised-children.csv');
+    expect(after.body.trim().split('\r\n')).toHaveLength(11);
+    // Both downloads of the unchanged file were audited, as every download is.
+    expect(await exportAudit('pseudonymised-children.csv')).toHaveLength(3);
+  });
+
   it('gives other pseudonyms under another key', async () => {
     const first = (await client.get('/a/NORTH/exports/pseudonymised-children.csv')).body;
     vi.stubEnv('PACE_PSEUDONYM_KEY', 'a different key, also long enough to use');

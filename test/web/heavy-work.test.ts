@@ -8,6 +8,7 @@ import { render } from 'preact-render-to-string';
 import type { PackDocument } from '../../src/charts/pack-document.js';
 import { engines } from '../engines.js';
 import { pdfPageTexts } from '../pdf-text.js';
+import { readWorkbook } from '../read-workbook.js';
 import { saveNorth } from './fixtures.js';
 import { addTestUser, Client, openWeb, textOf, today, type WebFixture } from './harness.js';
 import { FiguresCache } from '../../src/app/figures-cache.js';
@@ -65,6 +66,16 @@ describe('heavy work', () => {
   it('writes a long list as CSV in a render thread, quoted and with formulas neutralised as every CSV of pace is', async () => {
     const csv = await heavy.pool.csv(['child_id', 'note'], [['=1+1', 2], ['A1', 'x, "y"'], ['B2', null]]);
     expect(csv.toString()).toBe(`child_id,note\r\n'=1+1,2\r\nA1,"x, ""y"""\r\nB2,\r\n`);
+  });
+
+  it('writes a workbook in a render thread: dates sent as text come back as date cells, text neutralised', async () => {
+    const xlsx = await heavy.pool.xlsx([{ name: 'events', columns: ['child', 'date', 'count'], dateColumns: [1], rows: [['=K1', '2021-07-31', 3], ['K2', null, null]] }]);
+    const { events } = await readWorkbook(xlsx);
+    expect(events).toEqual([
+      ['child', 'date', 'count'],
+      ["'=K1", new Date(Date.UTC(2021, 6, 31)), 3],
+      ['K2'],
+    ]);
   });
 
   it('draws a PNG in a render thread, at twice the size of the SVG', async () => {

@@ -6,6 +6,7 @@ import { longDate } from '../../domain/date.js';
 import { auditExport, clasExportTables, pseudonymisedExportTables } from '../../app/exports/export-use-cases.js';
 import { csvFileNames, exportFormatOf, tableCsv, tablesXlsx, type ExportFormat, type ExportTable } from '../../app/exports/export-table.js';
 import { readPseudonymKey } from '../../app/exports/pseudonym-key.js';
+import { loadChildRecords } from '../../store/index.js';
 import { authorityCodeArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, type Io } from '../context.js';
 
@@ -35,7 +36,7 @@ export function exportCommand(program: Command, io: Io, done: (code: number) => 
         await withStore(io, async (connection) => {
           const found = await authorityOrReport(io, connection, options.authority);
           if (!found) return exitCodes.refused;
-          const tables = await clasExportTables(connection, found, year);
+          const tables = await clasExportTables(await loadChildRecords(connection, found.scope), year);
           const written = await writeTables(options.out, tables);
           await auditExport(connection, found, { username: io.env.USER ?? 'cli', clientIp: 'cli' }, `clas-${year.endYear}.${exportFormatOf(options.out)}`);
           io.out.write(`Wrote the CLAS permanence fields of ${tables[0]?.rows.length ?? 0} episodes, ${found.scope.code}, return year ${year.label} (${longDate(year.first)} to ${longDate(year.last)}), to ${written.join(', ')}.\n`);
@@ -59,7 +60,7 @@ export function exportCommand(program: Command, io: Io, done: (code: number) => 
         await withStore(io, async (connection) => {
           const found = await authorityOrReport(io, connection, options.authority);
           if (!found) return exitCodes.refused;
-          const tables = await pseudonymisedExportTables(connection, found, key.key);
+          const tables = await pseudonymisedExportTables(await loadChildRecords(connection, found.scope), found.scope.code, key.key);
           const written = await writeTables(options.out, tables);
           await auditExport(connection, found, { username: io.env.USER ?? 'cli', clientIp: 'cli' }, `pseudonymised.${exportFormatOf(options.out)}`);
           const count = (name: string) => tables.find((t) => t.name === name)?.rows.length ?? 0;

@@ -53,34 +53,40 @@ export interface ClasEpisodeRow {
  * known at its last day (later records do not exist for it), by child id then episode start.
  */
 export function clasPermanenceRows(records: readonly ChildRecord[], year: ClasYear): ClasEpisodeRow[] {
+  return records.flatMap((record) => clasEpisodeRows(record, year)).sort(byChildThenEpisode);
+}
+
+/** One child's rows of the return year (clasPermanenceRows), by episode start. */
+export function clasEpisodeRows(record: ChildRecord, year: ClasYear): ClasEpisodeRow[] {
   const asAt = year.last;
   const firstDay = epochDay(year.first);
-  const rows: ClasEpisodeRow[] = [];
-  for (const record of records) {
-    const periods = lookedAfterPeriods(record, asAt).filter((p) => p.end === null || epochDay(p.end) >= firstDay);
-    if (periods.length === 0) continue;
-    const events = new Map(record.events.map((e) => [e.eventId, e]));
-    const recommendations = record.events.filter((e) => e.type === 'permanence_recommendation').sort(byDateThenId);
-    const decisionOf = new Map(journeysOfKind(record, 'recommendation', asAt).map((j) => [j.startRef, j.endRef]));
-    const applicationOf = new Map(journeysOfKind(record, 'adm', asAt).map((j) => [j.startRef, j.endRef]));
-    for (const period of periods) {
-      const from = epochDay(period.start);
-      const to = epochDay(period.end ?? asAt);
-      const within = (e: CaseEvent | undefined): CaseEvent | null => (e !== undefined && epochDay(e.date) >= from && epochDay(e.date) <= to ? e : null);
-      const recommendation = recommendations.filter((e) => within(e) !== null).at(-1) ?? null;
-      const decision = recommendation ? within(events.get(decisionOf.get(recommendation.eventId) ?? '')) : null;
-      const application = decision ? within(events.get(applicationOf.get(decision.eventId) ?? '')) : null;
-      rows.push({
-        childId: record.child.childId,
-        episodeStart: period.start,
-        episodeEnd: period.end,
-        recommendation: recommendation && datedRoute(recommendation),
-        admDecision: decision && datedRoute(decision),
-        courtApplication: application && datedRoute(application),
-      });
-    }
-  }
-  return rows.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : compareDates(a.episodeStart, b.episodeStart)));
+  const periods = lookedAfterPeriods(record, asAt).filter((p) => p.end === null || epochDay(p.end) >= firstDay);
+  if (periods.length === 0) return [];
+  const events = new Map(record.events.map((e) => [e.eventId, e]));
+  const recommendations = record.events.filter((e) => e.type === 'permanence_recommendation').sort(byDateThenId);
+  const decisionOf = new Map(journeysOfKind(record, 'recommendation', asAt).map((j) => [j.startRef, j.endRef]));
+  const applicationOf = new Map(journeysOfKind(record, 'adm', asAt).map((j) => [j.startRef, j.endRef]));
+  return periods.map((period) => {
+    const from = epochDay(period.start);
+    const to = epochDay(period.end ?? asAt);
+    const within = (e: CaseEvent | undefined): CaseEvent | null => (e !== undefined && epochDay(e.date) >= from && epochDay(e.date) <= to ? e : null);
+    const recommendation = recommendations.filter((e) => within(e) !== null).at(-1) ?? null;
+    const decision = recommendation ? within(events.get(decisionOf.get(recommendation.eventId) ?? '')) : null;
+    const application = decision ? within(events.get(applicationOf.get(decision.eventId) ?? '')) : null;
+    return {
+      childId: record.child.childId,
+      episodeStart: period.start,
+      episodeEnd: period.end,
+      recommendation: recommendation && datedRoute(recommendation),
+      admDecision: decision && datedRoute(decision),
+      courtApplication: application && datedRoute(application),
+    };
+  });
+}
+
+/** The order of the return's rows: by child id, then episode start. */
+export function byChildThenEpisode(a: ClasEpisodeRow, b: ClasEpisodeRow): number {
+  return a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : compareDates(a.episodeStart, b.episodeStart);
 }
 
 function datedRoute(event: CaseEvent): DatedRoute {

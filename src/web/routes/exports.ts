@@ -1,12 +1,19 @@
 /**
  * Exports for data leads: the CLAS permanence fields of a return year and the pseudonymised extract,
  * as CSV and .xlsx, the same files `pace export` writes. Each download is written to the audit log.
+ * A file is worked out a part at a time and written in a render thread (issue 19, point 7), once
+ * per data version: readers of the same file share it until the records change.
  */
+import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { clasYear, clasYearOf, type ClasYear } from '../../domain/exports/clas.js';
+import type { ChildRecord } from '../../domain/records.js';
 import { auditExport, clasExportTables, pseudonymisedExportTables } from '../../app/exports/export-use-cases.js';
-import { csvContentType, tableCsv, tablesXlsx, xlsxContentType, type ExportFormat, type ExportTable } from '../../app/exports/export-table.js';
+import { csvContentType, xlsxContentType, type ExportFormat, type ExportTable } from '../../app/exports/export-table.js';
 import { readPseudonymKey } from '../../app/exports/pseudonym-key.js';
+import { textSheet, type TextSheet } from '../../charts/xlsx.js';
+import type { RenderPool } from '../../charts/render-pool.js';
 import type { UserGrant } from '../../store/index.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
@@ -63,24 +70,32 @@ export function registerExportRoutes(app: FastifyInstance, ctx: WebContext): voi
     const file = request.params.file;
     const clas = /^clas-(\d{4})\.(csv|xlsx)$/.exec(file);
     const extract = /^pseudonymised(?:-(children|placements|events))?\.(csv|xlsx)$/.exec(file);
-    let tables: ExportTable[];
+    const between = () => setImmediate();
+    let tablesOf: (records: readonly ChildRecord[]) => Promise<ExportTable[]>;
     let fileName: string;
+    // What the file is made from beyond the records: the pseudonym key (read afresh for each request).
+    let keyDigest = '';
     if (clas) {
       const year = returnYear(clas[1] as string, clasYearOf(ctx.today()).endYear);
       if (year === null) throw new HttpError(404, 'Page not found');
-      tables = await clasExportTables(ctx.connection, grant, year);
+      tablesOf = (records) => clasExportTables(records, year, between);
       fileName = `${grant.scope.code}-clas-${year.label}.${clas[2]}`;
     } else if (extract && (extract[1] === undefined) === (extract[2] === 'xlsx')) {
       const key = readPseudonymKey(process.env.PACE_PSEUDONYM_KEY);
       if (!key.ok) throw new HttpError(503, 'This server has no pseudonymisation key (PACE_PSEUDONYM_KEY), so it cannot make a pseudonymised extract.');
-      const all = await pseudonymisedExportTables(ctx.connection, grant, key.key);
-      tables = extract[1] === undefined ? all : all.filter((t) => t.name === extract[1]);
+      keyDigest = createHash('sha256').update(key.key).digest('hex');
+      tablesOf = async (records) => {
+        const all = await pseudonymisedExportTables(records, grant.scope.code, key.key, between);
+        return extract[1] === undefined ? all : all.filter((t) => t.name === extract[1]);
+      };
       fileName = `${grant.scope.code}-pseudonymised${extract[1] ? `-${extract[1]}` : ''}-${ctx.today().toString()}.${extract[2]}`;
     } else {
       throw new HttpError(404, 'Page not found');
     }
     const format = file.endsWith('.xlsx') ? 'xlsx' : 'csv';
-    const body = await fileOf(tables, format);
+    const records = await ctx.cache.currentRecords(grant);
+    // The file name carries the day (the current return year, the extract's date), so a file is kept for its day too.
+    const body = await ctx.cache.made(records, `export|${fileName}|${keyDigest}`, () => ctx.heavy.forUser(user.username, async () => fileOf(ctx.heavy.pool, await tablesOf(records), format, between)));
     await auditExport(ctx.connection, grant, { username: user.username, clientIp: request.ip }, file);
     attachment(reply, fileName);
     return reply.type(format === 'xlsx' ? xlsxContentType : csvContentType).send(body);
@@ -94,8 +109,12 @@ function returnYear(text: string, latest: number): ClasYear | null {
   return year >= firstClasYear && year <= latest ? clasYear(year) : null;
 }
 
-async function fileOf(tables: readonly ExportTable[], format: ExportFormat): Promise<Buffer | string> {
-  if (format === 'xlsx') return tablesXlsx(tables);
-  if (tables.length !== 1) throw new Error('a CSV file holds one table');
-  return tableCsv(tables[0] as ExportTable);
+/** The tables as one file: dates to text a part at a time here, the file written in a render thread. */
+async function fileOf(pool: RenderPool, tables: readonly ExportTable[], format: ExportFormat, between: () => Promise<void>): Promise<Buffer> {
+  const sheets: TextSheet[] = [];
+  for (const table of tables) sheets.push(await textSheet(table, between));
+  if (format === 'xlsx') return pool.xlsx(sheets);
+  const [sheet] = sheets;
+  if (sheets.length !== 1 || !sheet) throw new Error('a CSV file holds one table');
+  return pool.csv(sheet.columns, sheet.rows);
 }
