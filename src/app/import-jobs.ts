@@ -1,22 +1,26 @@
 /**
  * Imports started from the web: the uploaded files are kept in a folder of their own until the
- * data lead commits or abandons them, and each check or import runs in the background while the
- * page shows its progress. The files are checked again when committed: the dry run's report is
- * a preview, the commit's is the truth. Jobs live in the process that started them (see
- * docs/decisions/0008-web-import.md).
+ * data lead commits or abandons them, and each check or import runs as a durable job (job-queue.ts)
+ * while the page shows its progress: any process can show the job, any process that runs jobs can
+ * do it, and a job outlives the process that queued it (docs/decisions/0024-durable-jobs.md). The
+ * files are checked again when committed: the dry run's report is a preview, the commit's is the
+ * truth.
  *
  * The files hold children's records, so they are kept no longer than they are needed, in the
  * database's own uploads folder (never the system's shared temporary folder): removed when
  * imported, as soon as a check or an import is refused or fails, `keepFor` after upload
- * otherwise, and every one left behind when the server starts (jobs do not survive a restart).
+ * otherwise. An upload is a row of the database naming its folder; when a process starts it
+ * removes every folder in the uploads folder that no upload names (one whose receiving was cut
+ * short), and the temporary folders of processes no longer running.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { PlainDate } from '../domain/date.js';
+import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import { importFiles, type ImportProgress, type ImportReport } from '../ingest/import-files.js';
 import type { Profile } from '../ingest/profile.js';
-import type { AuthorityScope, Connection } from '../store/index.js';
+import { addUpload, findUpload, listUploads, removeUpload, takeUpload, type AuthorityScope, type Connection, type StoredJob } from '../store/index.js';
+import { JobFailure, type JobQueue } from './job-queue.js';
 
 export interface Upload {
   readonly id: string;
@@ -33,10 +37,27 @@ export interface ImportJob {
   readonly profile: Profile;
   readonly dryRun: boolean;
   readonly startedAt: number;
-  progress: ImportProgress | null;
-  report: ImportReport | null;
+  /** Which attempt is running: more than 1 when a process that ran it before stopped. */
+  readonly attempt: number;
+  readonly progress: ImportProgress | null;
+  readonly report: ImportReport | null;
   /** An unexpected failure, in words (the details go to the server's log). */
-  failure: string | null;
+  readonly failure: string | null;
+}
+
+/** The job kind of a check or an import of uploaded files. */
+export const importJobKind = 'import';
+
+/** What an import job is given: everything it needs, as plain data, so that any process can do it. */
+interface ImportJobInput {
+  readonly upload: Upload;
+  readonly scope: AuthorityScope;
+  readonly profile: Profile;
+  readonly dryRun: boolean;
+  readonly by: string;
+  readonly clientIp: string;
+  readonly today: string;
+  readonly path: string;
 }
 
 /** How long an upload and its jobs are kept when nobody commits them. */
@@ -59,18 +80,19 @@ export function uploadsDirFor(connection: Pick<Connection, 'file'>, env: Readonl
   return connection.file === undefined ? resolve('data', 'uploads') : join(dirname(resolve(connection.file)), 'uploads');
 }
 
-/** The folder, inside the uploads folder, that serves the server's process as its temporary folder. */
+/** The folder, inside the uploads folder, that holds each process's temporary folder. */
 const temporaryFolderName = 'tmp';
 
 /**
- * Makes `tmp` in the uploads folder (mode 0700) the process's temporary folder (`os.tmpdir()`, which
- * reads TMPDIR, or TEMP and TMP on Windows, each time it is asked). Libraries write children's data
- * there: ExcelJS sets aside each sheet of a workbook that stores its sheets before its index. So in
- * the server it is a folder of pace's own, emptied when the server starts, never the system's
- * shared one. For the server's process only (start.ts): it changes the whole process.
+ * Makes `tmp/<process id>` in the uploads folder (mode 0700) the process's temporary folder
+ * (`os.tmpdir()`, which reads TMPDIR, or TEMP and TMP on Windows, each time it is asked). Libraries
+ * write children's data there: ExcelJS sets aside each sheet of a workbook that stores its sheets
+ * before its index. So in the server it is a folder of pace's own, never the system's shared one,
+ * and one for each process, so that a process starting (and sweeping) never removes a file another
+ * is reading. For the server's and the worker's process only: it changes the whole process.
  */
 export function keepTemporaryFilesIn(uploadsDir: string, env: Record<string, string | undefined> = process.env): string {
-  const dir = join(uploadsDir, temporaryFolderName);
+  const dir = join(uploadsDir, temporaryFolderName, String(process.pid));
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const name of ['TMPDIR', 'TEMP', 'TMP']) env[name] = dir;
   return dir;
@@ -84,117 +106,131 @@ export interface ImportJobsOptions {
 }
 
 export class ImportJobs {
-  readonly #jobs = new Map<string, ImportJob>();
-  /** Uploads checked without error, waiting to be imported. */
-  readonly #uploads = new Map<string, { upload: Upload; at: number }>();
-  /** Every upload folder this process made and has not removed yet. */
-  readonly #folders = new Map<string, string>();
-  /** Uploads a check or an import is reading now: never removed from under it. */
-  readonly #reading = new Set<string>();
   readonly #now: () => number;
   readonly #importer: typeof importFiles;
   readonly #timer: NodeJS.Timeout;
 
-  /** Removes every upload left in `root` by an earlier run of the server, and empties its temporary folder: their jobs died with it. */
+  /** Says how to do import jobs; the uploads folder is swept by `sweep` (once the queue runs). */
   constructor(
     private readonly connection: Connection,
     private readonly root: string,
+    private readonly queue: JobQueue,
     options: ImportJobsOptions = {},
   ) {
     this.#now = options.now ?? Date.now;
     this.#importer = options.importer ?? importFiles;
-    removeLeftovers(root);
-    this.#timer = setInterval(() => this.expire(), expireEvery);
+    queue.handle(importJobKind, {
+      handler: (job, context) => this.#run(job, context.progress),
+      failureWords: 'The files could not be checked or imported because of a fault in pace. Nothing was written. Try again; if it happens again, tell the people who run pace.',
+      abandonedWords: 'The files could not be checked or imported: the server doing it stopped each time it tried. Nothing was written. Upload the files again; if it happens again, tell the people who run pace.',
+    });
+    this.#timer = setInterval(() => void this.expire().catch(() => {}), expireEvery);
     this.#timer.unref();
+  }
+
+  /** Removes every folder in the uploads folder that no upload names, and the temporary folders of processes no longer running. */
+  async sweep(): Promise<void> {
+    const kept = new Set((await listUploads(this.connection)).map((u) => u.id));
+    removeLeftovers(this.root, kept);
+    await this.expire();
   }
 
   /** A new, empty folder for one upload (mode 0700, like the uploads folder). */
   newUploadDir(): { id: string; dir: string } {
-    this.expire();
     const id = randomBytes(16).toString('hex');
     const dir = join(this.root, id);
     mkdirSync(this.root, { recursive: true, mode: 0o700 });
     mkdirSync(dir, { mode: 0o700 });
-    this.#folders.set(id, dir);
     return { id, dir };
   }
 
   /** Keeps an upload until it is imported, refused or `keepFor` has passed. */
-  keepUpload(upload: Upload): void {
-    this.#uploads.set(upload.id, { upload, at: this.#now() });
+  async keepUpload(upload: Upload): Promise<void> {
+    await addUpload(this.connection, upload, this.#now());
   }
 
   /** Removes an upload's files now. */
-  discardUpload(id: string, dir: string): void {
-    this.#uploads.delete(id);
-    this.#folders.delete(id);
+  async discardUpload(id: string, dir: string): Promise<void> {
+    await removeUpload(this.connection, id);
     rmSync(dir, { recursive: true, force: true });
   }
 
   /**
-   * Checks (dry run) or imports an upload in the background; returns at once. An import takes the
-   * upload (it cannot be imported twice); its files are removed when it ends, however it ends. A
-   * check's files are kept only while they can still be imported: when it finds no error.
+   * Queues a check (dry run) or an import of an upload; returns the job's id, or null when the
+   * upload cannot be imported (already taken by an import, or gone). An import takes the upload (it
+   * cannot be imported twice); its files are removed when it ends, however it ends. A check's files
+   * are kept only while they can still be imported: when it finds no error.
    */
-  start(upload: Upload, options: { scope: AuthorityScope; profile: Profile; dryRun: boolean; by: string; clientIp: string; today: PlainDate; path: string; onFailure: (error: unknown) => void }): ImportJob {
-    const job: ImportJob = { id: randomBytes(16).toString('hex'), upload, profile: options.profile, dryRun: options.dryRun, startedAt: this.#now(), progress: null, report: null, failure: null };
-    this.#jobs.set(job.id, job);
-    if (!options.dryRun) this.#uploads.delete(upload.id);
-    this.#reading.add(upload.id);
-    void this.#importer(this.connection, {
-      path: options.path,
-      scope: options.scope,
-      profile: options.profile,
-      dryRun: options.dryRun,
-      by: options.by,
-      clientIp: options.clientIp,
-      today: options.today,
-      onProgress: (progress) => {
-        job.progress = progress;
-      },
-    }).then(
-      (report) => {
-        this.#reading.delete(upload.id);
-        job.report = report;
-        if (report.outcome !== 'dry-run') this.discardUpload(upload.id, upload.dir);
-      },
-      (error: unknown) => {
-        this.#reading.delete(upload.id);
-        job.failure = 'The files could not be checked or imported because of a fault in pace. Nothing was written. Try again; if it happens again, tell the people who run pace.';
-        this.discardUpload(upload.id, upload.dir);
-        options.onFailure(error);
-      },
-    );
-    return job;
+  async start(upload: Upload, options: { scope: AuthorityScope; profile: Profile; dryRun: boolean; by: string; clientIp: string; today: PlainDate; path: string }): Promise<string | null> {
+    if (!options.dryRun && !(await takeUpload(this.connection, upload.id))) return null;
+    const input: ImportJobInput = { upload, scope: options.scope, profile: options.profile, dryRun: options.dryRun, by: options.by, clientIp: options.clientIp, today: options.today.toString(), path: options.path };
+    return this.queue.enqueue(importJobKind, { authorityId: upload.authorityId, username: upload.username, input });
   }
 
   /** The job, only for the user and authority that started it. */
-  job(id: string, authorityId: number, username: string): ImportJob | null {
-    const job = this.#jobs.get(id);
-    return job && job.upload.authorityId === authorityId && job.upload.username === username ? job : null;
+  async job(id: string, authorityId: number, username: string): Promise<ImportJob | null> {
+    const job = await this.queue.find(id);
+    if (!job || job.kind !== importJobKind || job.authorityId !== authorityId || job.username !== username) return null;
+    const input = job.input as ImportJobInput;
+    return {
+      id: job.id,
+      upload: input.upload,
+      profile: input.profile,
+      dryRun: input.dryRun,
+      startedAt: job.createdAt,
+      attempt: job.attempts,
+      progress: job.state === 'running' ? (job.progress as ImportProgress | null) : null,
+      report: job.state === 'done' ? (job.result as ImportReport) : null,
+      failure: job.failure,
+    };
   }
 
   /** The upload, only for the user and authority that made it, while it is kept. */
-  upload(id: string, authorityId: number, username: string): Upload | null {
-    const kept = this.#uploads.get(id)?.upload;
-    return kept && kept.authorityId === authorityId && kept.username === username ? kept : null;
+  async upload(id: string, authorityId: number, username: string): Promise<Upload | null> {
+    const kept = await findUpload(this.connection, id);
+    return kept && kept.state === 'kept' && kept.authorityId === authorityId && kept.username === username ? { id: kept.id, dir: kept.dir, authorityId: kept.authorityId, username: kept.username, fileNames: kept.fileNames } : null;
   }
 
-  /** Forgets finished jobs and removes uploads kept longer than `keepFor` (not while a job reads them). */
-  expire(): void {
+  /** Removes uploads kept longer than `keepFor`, unless a job that will read them is queued or running. */
+  async expire(): Promise<void> {
     const before = this.#now() - keepFor;
-    for (const [id, job] of this.#jobs) if (job.startedAt < before && (job.report !== null || job.failure !== null)) this.#jobs.delete(id);
-    for (const [id, { upload, at }] of this.#uploads) if (at < before && !this.#reading.has(id)) this.discardUpload(id, upload.dir);
+    for (const upload of await listUploads(this.connection)) {
+      if (upload.keptAt >= before) continue;
+      if (await this.queue.hasActive(importJobKind, (input) => (input as ImportJobInput).upload.id === upload.id)) continue;
+      await this.discardUpload(upload.id, upload.dir);
+    }
   }
 
-  /** When the server stops: no more expiring, and every upload this process made is removed (its jobs end with it). */
+  /** When the process stops: no more expiring. Uploads and their jobs outlive it. */
   close(): void {
     clearInterval(this.#timer);
-    for (const [id, dir] of this.#folders) this.discardUpload(id, dir);
+  }
+
+  async #run(job: StoredJob, progress: (value: ImportProgress) => void): Promise<ImportReport> {
+    const input = job.input as ImportJobInput;
+    const { upload } = input;
+    try {
+      if ((await findUpload(this.connection, upload.id)) === null) throw new JobFailure('These files are no longer kept (they waited too long to be imported). Nothing was written. Upload them again.');
+      const report = await this.#importer(this.connection, {
+        path: input.path,
+        scope: input.scope,
+        profile: input.profile,
+        dryRun: input.dryRun,
+        by: input.by,
+        clientIp: input.clientIp,
+        today: parseDateOrThrow(input.today),
+        onProgress: progress,
+      });
+      if (report.outcome !== 'dry-run') await this.discardUpload(upload.id, upload.dir);
+      return report;
+    } catch (error) {
+      await this.discardUpload(upload.id, upload.dir);
+      throw error;
+    }
   }
 }
 
-function removeLeftovers(root: string): void {
+function removeLeftovers(root: string, kept: ReadonlySet<string>): void {
   let names: string[];
   try {
     names = readdirSync(root);
@@ -202,6 +238,17 @@ function removeLeftovers(root: string): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // No folder yet: nothing was ever uploaded here.
     throw error;
   }
-  for (const name of names) if (uploadFolderName.test(name)) rmSync(join(root, name), { recursive: true, force: true });
-  if (names.includes(temporaryFolderName)) for (const name of readdirSync(join(root, temporaryFolderName))) rmSync(join(root, temporaryFolderName, name), { recursive: true, force: true });
+  for (const name of names) if (uploadFolderName.test(name) && !kept.has(name)) rmSync(join(root, name), { recursive: true, force: true });
+  if (!names.includes(temporaryFolderName)) return;
+  // Each process's temporary folder is named by its process id: keep those of running processes.
+  for (const name of readdirSync(join(root, temporaryFolderName))) if (!/^\d+$/.test(name) || !isRunning(Number(name))) rmSync(join(root, temporaryFolderName, name), { recursive: true, force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -44,3 +44,4 @@ export async function openStore(url: string = process.env.DATABASE_URL ?? defaul
 export async function closeStore(connection: Connection): Promise<void> {
   await connection.db.destroy();
 }
+export * from './jobs.js';

@@ -21,6 +21,7 @@ import { todayInScotland, type WebContext } from './context.js';
 import { answerFrameworkError, registerErrorHandling } from './error-handling.js';
 import { FiguresCache } from '../app/figures-cache.js';
 import { ImportJobs, uploadsDirFor } from '../app/import-jobs.js';
+import { JobQueue } from '../app/job-queue.js';
 import { RenderPool } from '../charts/render-pool.js';
 import { HeavyWork } from './heavy-work.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -46,14 +47,24 @@ export interface AppOptions {
   readonly uploadsDir?: string;
   /** Threads that make PNG pictures and PDFs (charts/render-pool.ts); by default one per core but one. */
   readonly renderThreads?: number;
+  /** Whether this process runs queued jobs (imports) as well as serving pages (default true; app/job-queue.ts). */
+  readonly runJobs?: boolean;
+  /** A running job with no heartbeat for this long is queued again (default 60 s). */
+  readonly jobStaleAfterMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: fastifyTrustProxy(options.trustProxy ?? trustNoProxy), bodyLimit: 2 * 1024 * 1024, frameworkErrors: answerFrameworkError });
+  const jobs = new JobQueue(options.connection, {
+    ...(options.runJobs !== undefined ? { runJobs: options.runJobs } : {}),
+    ...(options.jobStaleAfterMs !== undefined ? { staleAfterMs: options.jobStaleAfterMs } : {}),
+    onError: (error, what) => app.log.error({ err: error }, `${what} failed`),
+  });
   const ctx: WebContext = {
     connection: options.connection,
     cache: new FiguresCache(options.connection),
-    imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env)),
+    jobs,
+    imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env), jobs),
     heavy: new HeavyWork(new RenderPool({ threads: options.renderThreads })),
     today: options.today ?? todayInScotland,
     oidc: options.oidc ? new OidcSignIn(options.oidc) : null,
@@ -87,8 +98,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Counted in the database, so that every process counts the same attempts (rate-limit-store.ts).
   await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.connection) });
 
+  // Jobs queued before this process started (by another, or by one that stopped) are taken up now.
+  await jobs.start();
+  await ctx.imports.sweep();
   app.addHook('onClose', async () => {
-    await ctx.imports.close();
+    ctx.imports.close();
+    await jobs.stop();
     await ctx.heavy.close();
   });
   registerErrorHandling(app);

@@ -4,12 +4,15 @@ import type { Connection } from '../store/index.js';
 import type { OidcSignIn } from './auth/oidc.js';
 import type { FiguresCache } from '../app/figures-cache.js';
 import type { ImportJobs } from '../app/import-jobs.js';
+import type { JobQueue } from '../app/job-queue.js';
 import type { HeavyWork } from './heavy-work.js';
 
 export interface WebContext {
   readonly connection: Connection;
   readonly cache: FiguresCache;
   /** Imports started from the browser, running or finished. */
+  /** Durable jobs (app/job-queue.ts): queued in the database, run by any process that runs jobs. */
+  readonly jobs: JobQueue;
   readonly imports: ImportJobs;
   /** PNG pictures and PDFs, made in the render threads with a bound per reader (heavy-work.ts). */
   readonly heavy: HeavyWork;

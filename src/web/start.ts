@@ -8,6 +8,7 @@ import { closeStore, countUsers, openStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { oidcSettingsFromEnv } from './auth/oidc.js';
 import { keepTemporaryFilesIn, uploadsDirFor } from '../app/import-jobs.js';
+import { jobSettingsFromEnv } from '../app/job-queue.js';
 import { demoAccountUsable, demoPassword, demoUsername, ensureDemoAccount } from './demo-account.js';
 import { trustProxyFromEnv } from './trust-proxy.js';
 
@@ -29,7 +30,8 @@ if (demo.seeded) {
   console.log(`Loaded the synthetic demo authority ${demo.code} (${demo.name}). Every child in it is invented.`);
   await ensureDemoAccount(connection, demo.code);
 }
-const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: trustProxy.value, warmUp: true, oidc: oidc.value, uploadsDir });
+const jobs = jobSettingsFromEnv(process.env);
+const app = await buildApp({ connection, logLevel: process.env.LOG_LEVEL ?? 'warn', trustProxy: trustProxy.value, warmUp: true, oidc: oidc.value, uploadsDir, runJobs: jobs.runJobs, ...(jobs.staleAfterMs ? { jobStaleAfterMs: jobs.staleAfterMs } : {}) });
 await app.listen({ port, host });
 
 const address = `http://localhost:${port}`;

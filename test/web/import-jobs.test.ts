@@ -1,16 +1,19 @@
-// The uploads of web imports: where they are kept, and that they are removed when a job fails
-// and when they have waited too long.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// The uploads of web imports and the durable jobs that check and import them (issue 18, point 1):
+// where uploads are kept, that they are removed when a job fails and when they have waited too
+// long, that they and their jobs outlive the process, and that a job whose process stopped is
+// done by another, once.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProfile, type Profile } from '../../src/ingest/profile.js';
-import type { Connection } from '../../src/store/index.js';
+import { claimJob, findJob, type Connection } from '../../src/store/index.js';
 import { ImportJobs, keepFor, uploadsDirFor, type Upload } from '../../src/app/import-jobs.js';
+import { JobQueue } from '../../src/app/job-queue.js';
 import { d } from '../builders.js';
+import { engines } from '../engines.js';
 
 const scope = { id: 1, code: 'NORTH' };
-const noConnection = {} as Connection;
 const canonical = loadProfile('canonical');
 if (!canonical.ok) throw new Error('the canonical profile');
 const profile: Profile = canonical.value;
@@ -26,63 +29,147 @@ describe('where uploads are kept', () => {
   });
 });
 
-describe('the uploads of web imports', () => {
-  let root: string;
-  let jobs: ImportJobs | null = null;
+/** Asks `look` until it gives something other than null or undefined (a job runs in the background). */
+async function eventually<T>(look: () => Promise<T | null | undefined>): Promise<T> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const seen = await look();
+    if (seen !== null && seen !== undefined) return seen;
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  throw new Error('it never happened');
+}
 
-  beforeEach(() => {
+describe.each(engines)('the uploads of web imports on $name', (engine) => {
+  let root: string;
+  let connection: Connection;
+  let dispose: () => Promise<void>;
+  const queues: JobQueue[] = [];
+  const made: ImportJobs[] = [];
+
+  beforeEach(async () => {
     root = mkdtempSync(join(tmpdir(), 'pace-import-jobs-'));
+    ({ connection, dispose } = await engine.open());
   });
 
-  afterEach(() => {
-    jobs?.close();
+  afterEach(async () => {
+    for (const jobs of made.splice(0)) jobs.close();
+    for (const queue of queues.splice(0)) await queue.stop();
+    await dispose();
     rmSync(root, { recursive: true, force: true });
   });
 
-  const uploadTo = (made: ImportJobs): Upload => {
-    const { id, dir } = made.newUploadDir();
+  const importJobs = async (options: ConstructorParameters<typeof ImportJobs>[3] = {}): Promise<ImportJobs> => {
+    const queue = new JobQueue(connection, { staleAfterMs: 400 });
+    const jobs = new ImportJobs(connection, root, queue, options);
+    queues.push(queue);
+    made.push(jobs);
+    await queue.start();
+    await jobs.sweep();
+    return jobs;
+  };
+
+  const uploadTo = async (jobs: ImportJobs): Promise<Upload> => {
+    const { id, dir } = jobs.newUploadDir();
     writeFileSync(join(dir, 'children.csv'), 'child_id\r\nC1\r\n');
     const upload = { id, dir, authorityId: scope.id, username: 'dana', fileNames: ['children.csv'] };
-    made.keepUpload(upload);
+    await jobs.keepUpload(upload);
     return upload;
   };
-  const startOptions = (dryRun: boolean, onFailure: (error: unknown) => void = () => {}) => ({ scope, profile, dryRun, by: 'dana', clientIp: '127.0.0.1', today: d('2021-06-01'), path: root, onFailure });
+  const startOptions = (dryRun: boolean) => ({ scope, profile, dryRun, by: 'dana', clientIp: '127.0.0.1', today: d('2021-06-01'), path: root });
 
   it('removes the files of a check that fails with a fault at once', async () => {
-    let failed: unknown = null;
-    jobs = new ImportJobs(noConnection, root, { importer: () => Promise.reject(new Error('a fault')) });
-    const upload = uploadTo(jobs);
-    const job = jobs.start(upload, startOptions(true, (error) => (failed = error)));
-    await new Promise((done) => setTimeout(done, 10));
-    expect(job.failure).toContain('because of a fault in pace');
-    expect((failed as Error).message).toBe('a fault');
+    const jobs = await importJobs({ importer: () => Promise.reject(new Error('a fault')) });
+    const upload = await uploadTo(jobs);
+    const id = (await jobs.start(upload, startOptions(true))) as string;
+    const failure = await eventually(async () => (await jobs.job(id, scope.id, 'dana'))?.failure);
+    expect(failure).toBe('The files could not be checked or imported because of a fault in pace. Nothing was written. Try again; if it happens again, tell the people who run pace.');
     expect(readdirSync(root)).toEqual([]);
-    expect(jobs.upload(upload.id, scope.id, 'dana')).toBeNull();
+    expect(await jobs.upload(upload.id, scope.id, 'dana')).toBeNull();
+  });
+
+  it('shows a job only to the user and authority that started it', async () => {
+    const jobs = await importJobs({ importer: () => Promise.resolve(dryRunReport) });
+    const id = (await jobs.start(await uploadTo(jobs), startOptions(true))) as string;
+    expect((await eventually(() => jobs.job(id, scope.id, 'dana'))).upload.fileNames).toEqual(['children.csv']);
+    expect(await jobs.job(id, scope.id, 'sam')).toBeNull();
+    expect(await jobs.job(id, 2, 'dana')).toBeNull();
   });
 
   it('removes an upload nobody imports two hours after it was checked, but not while a job reads it', async () => {
-    let now = Date.parse('2021-06-01T09:00:00Z');
+    let now = Date.now();
     let finish: () => void = () => {};
-    jobs = new ImportJobs(noConnection, root, { now: () => now, importer: () => new Promise((done) => (finish = () => done(dryRunReport))) });
-    const upload = uploadTo(jobs);
-    jobs.start(upload, startOptions(true));
+    const jobs = await importJobs({ now: () => now, importer: () => new Promise((done) => (finish = () => done(dryRunReport))) });
+    const upload = await uploadTo(jobs);
+    const id = (await jobs.start(upload, startOptions(true))) as string;
+    await eventually(async () => ((await findJob(connection, id))?.state === 'running' ? true : null));
     now += keepFor + 1;
-    jobs.expire();
+    await jobs.expire();
     expect(readdirSync(root)).toEqual([upload.id]);
     finish();
-    await new Promise((done) => setTimeout(done, 10));
-    jobs.expire();
+    await eventually(async () => (await jobs.job(id, scope.id, 'dana'))?.report);
+    await jobs.expire();
     expect(readdirSync(root)).toEqual([]);
-    expect(jobs.upload(upload.id, scope.id, 'dana')).toBeNull();
+    expect(await jobs.upload(upload.id, scope.id, 'dana')).toBeNull();
   });
 
-  it('removes the uploads it made when the server stops', () => {
-    jobs = new ImportJobs(noConnection, root);
-    uploadTo(jobs);
-    uploadTo(jobs);
-    expect(readdirSync(root)).toHaveLength(2);
-    jobs.close();
+  it('keeps a checked upload when the process stops and another starts; removes, at start, folders no upload names and temporary folders of stopped processes', async () => {
+    const first = await importJobs();
+    const upload = await uploadTo(first);
+    mkdirSync(join(root, 'a'.repeat(32)));
+    mkdirSync(join(root, 'tmp', '999999999'), { recursive: true });
+    mkdirSync(join(root, 'tmp', String(process.pid)));
+    writeFileSync(join(root, 'tmp', 'loose'), 'a sheet set aside');
+    writeFileSync(join(root, 'README.txt'), 'not an upload');
+    first.close();
+    const second = await importJobs();
+    expect(readdirSync(root).sort()).toEqual(['README.txt', upload.id, 'tmp'].sort());
+    expect(readdirSync(join(root, 'tmp'))).toEqual([String(process.pid)]);
+    expect(await second.upload(upload.id, scope.id, 'dana')).toEqual(upload);
+  });
+
+  it('imports an upload once, however often the import is asked for', async () => {
+    let runs = 0;
+    const jobs = await importJobs({ importer: async () => ((runs += 1), importedReport) });
+    const upload = await uploadTo(jobs);
+    const [one, two] = await Promise.all([jobs.start(upload, startOptions(false)), jobs.start(upload, startOptions(false))]);
+    expect([one === null, two === null].sort()).toEqual([false, true]);
+    await eventually(async () => (await jobs.job((one ?? two) as string, scope.id, 'dana'))?.report);
+    expect(runs).toBe(1);
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('does a job whose process stopped in another process, from the beginning, once; and fails it, saying why, when every attempt stops', async () => {
+    // A process that queues jobs but runs none, and a job it queued that a third process took and
+    // then stopped saying it was at (killed): its heartbeat is ten seconds old.
+    const queuing = new JobQueue(connection, { runJobs: false });
+    const queued = new ImportJobs(connection, root, queuing);
+    made.push(queued);
+    queues.push(queuing);
+    const upload = await uploadTo(queued);
+    const id = (await queued.start(upload, startOptions(true))) as string;
+    expect((await claimJob(connection, id, 'killed-process', Date.now() - 10_000))?.attempts).toBe(1);
+
+    let runs = 0;
+    const jobs = await importJobs({ importer: async () => ((runs += 1), dryRunReport) });
+    const done = await eventually(async () => (await jobs.job(id, scope.id, 'dana'))?.report);
+    expect(done.outcome).toBe('dry-run');
+    expect(runs).toBe(1);
+    expect((await findJob(connection, id))?.attempts).toBe(2);
+
+    // Three attempts, each stopped: failed, with the words for it.
+    for (const queue of queues.splice(0)) await queue.stop();
+    const again = (await queued.start(upload, startOptions(true))) as string;
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      expect((await claimJob(connection, again, 'killed-process', Date.now() - 10_000))?.attempts).toBe(attempt);
+      // A process starting looks for jobs whose process stopped.
+      const sweeper = new JobQueue(connection, { runJobs: false, staleAfterMs: 400, maxAttempts: 3 });
+      sweeper.handle('import', { handler: () => Promise.resolve(null), failureWords: '', abandonedWords: 'The server doing it stopped each time it tried.' });
+      await sweeper.start();
+      await sweeper.stop();
+    }
+    const failed = await findJob(connection, again);
+    expect([failed?.state, failed?.failure, failed?.attempts]).toEqual(['failed', 'The server doing it stopped each time it tried.', 3]);
+    expect(runs).toBe(1);
   });
 });
 
@@ -99,3 +186,4 @@ const dryRunReport = {
   problemCounts: [],
   saved: { children: { ...noneSaved, added: 1 }, placements: noneSaved, events: noneSaved },
 };
+const importedReport = { ...dryRunReport, outcome: 'imported' as const, dryRun: false };

@@ -3,8 +3,15 @@
 // through the other with the same session, and sees the figures change on the first: sessions, the
 // CSRF token and the data version live in the database, not in a process.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addAuthority } from '../../src/store/index.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateAuthority } from '../../src/demo/generate.js';
+import { writeCanonicalCsv } from '../../src/demo/write-csv.js';
+import { sql } from 'kysely';
+import { addAuthority, findJob, listImports, type AuthorityScope, type Connection } from '../../src/store/index.js';
 import { d } from '../builders.js';
 import { engines } from '../engines.js';
 import { cleanExport } from '../ingest/fixtures.js';
@@ -16,9 +23,9 @@ interface Server {
 }
 
 /** Starts `npm start`'s server from the sources on `url`, on a free port; resolves once it serves. */
-async function startServer(url: string): Promise<Server> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/start.ts'], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServer(url: string, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/start.ts'], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let said = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -29,6 +36,15 @@ async function startServer(url: string): Promise<Server> {
     child.once('exit', (code) => reject(new Error(`the server stopped (exit ${code}): ${said}`)));
   });
   return { base: `http://127.0.0.1:${port}`, process: child };
+}
+
+/** A port nothing listens on now: the system gives one, and it is let go for the server. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** A browser over real HTTP: one cookie jar, the CSRF token of the last page it fetched. */
@@ -54,7 +70,7 @@ class Browser {
 
   /** Asks for `url` until its page stops refreshing itself (a job's page while it runs). */
   async waitFor(url: string): Promise<string> {
-    for (let tries = 0; tries < 400; tries += 1) {
+    for (let tries = 0; tries < 1200; tries += 1) {
       const page = await this.get(url);
       if (!page.body.includes('http-equiv="refresh"')) return page.body;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -81,24 +97,41 @@ class Browser {
   }
 }
 
+async function countChildren(connection: Connection, scope: AuthorityScope): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from children where authority_id = ${scope.id}`.execute(connection.db);
+  return Number(rows[0]?.n);
+}
+
+/** `pace worker` from the sources, on `url`: runs jobs, serves no pages. */
+function startWorker(url: string, env: Record<string, string>): ChildProcess {
+  const script = "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(['node', 'pace', 'worker']);";
+  return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { env: { ...process.env, DATABASE_URL: url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 describe.each(engines)('two web processes on one $name database', (engine) => {
   let dispose: () => Promise<void>;
   let url: string;
+  let connection: Connection;
+  let north: AuthorityScope;
   const servers: Server[] = [];
+  const others: ChildProcess[] = [];
 
   beforeEach(async () => {
     const opened = await engine.open();
     url = opened.url;
-    const north = await addAuthority(opened.connection, { code: 'NORTH', name: 'North Council', programmeStart: d('2020-01-01') }, 'test');
-    if (!north.ok) throw new Error('fixture authority');
-    await addTestUser(opened.connection, 'dana', [[north.value.scope, 'data-lead']]);
+    connection = opened.connection;
+    const added = await addAuthority(opened.connection, { code: 'NORTH', name: 'North Council', programmeStart: d('2020-01-01') }, 'test');
+    if (!added.ok) throw new Error('fixture authority');
+    north = added.value.scope;
+    await addTestUser(opened.connection, 'dana', [[north, 'data-lead']]);
     dispose = opened.dispose;
   });
 
   afterEach(async () => {
-    for (const server of servers.splice(0)) {
-      server.process.kill('SIGTERM');
-      await new Promise((resolve) => (server.process.exitCode !== null ? resolve(null) : server.process.once('exit', resolve)));
+    for (const child of [...servers.splice(0).map((s) => s.process), ...others.splice(0)]) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
     }
     await dispose();
   });
@@ -125,4 +158,52 @@ describe.each(engines)('two web processes on one $name database', (engine) => {
     // C1, accommodated on 10 January 2020 and recommended on 1 June 2020 (20.4 weeks): in time.
     expect(await aim2()).toContain('Since records began 100.0% in time 1 of 1 journey');
   });
+
+  it('kill -9 of the process importing: another process takes the job up from the beginning, and it is neither lost nor doubled', async () => {
+    // 12,000 synthetic children: an import that takes a few seconds.
+    const dir = mkdtempSync(join(tmpdir(), 'pace-kill-import-'));
+    const generated = generateAuthority({ code: 'NORTH', name: 'North', children: 12_000, seed: 'kill-9', asAt: d('2026-01-01'), firstYear: 2017 });
+    await writeCanonicalCsv(dir, generated.records);
+    const files = Object.fromEntries(['children.csv', 'placements.csv', 'events.csv'].map((name) => [name, readFileSync(join(dir, name), 'utf8').trimEnd().split(/\r?\n/)]));
+    rmSync(dir, { recursive: true, force: true });
+    // A heartbeat every half second; a job without one for two seconds is queued again.
+    const settings = { PACE_JOB_STALE_SECONDS: '2' };
+    // `one` runs jobs; `two` only serves pages.
+    const [one, two] = await Promise.all([startServer(url, settings), startServer(url, { ...settings, PACE_RUN_JOBS: '0' })]);
+    servers.push(one, two);
+    const browser = new Browser();
+    await browser.get(`${two.base}/sign-in`);
+    expect((await browser.post(`${two.base}/sign-in`, { username: 'dana', password })).status).toBe(303);
+    await browser.get(`${two.base}/a/NORTH/import`);
+    const checked = await browser.upload(`${two.base}/a/NORTH/import`, { profile: 'canonical' }, files);
+    expect(textOf(await browser.waitFor(`${two.base}${checked.location as string}`))).toContain('Import these records');
+    const committed = await browser.post(`${two.base}${checked.location as string}/commit`, {});
+    const jobId = (committed.location as string).split('/').pop() as string;
+
+    // As soon as `one` has taken the import, it is killed.
+    for (let tries = 0; (await findJob(connection, jobId))?.state !== 'running'; tries += 1) {
+      if (tries > 2000) throw new Error('the import never started');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    one.process.kill('SIGKILL');
+    await new Promise((resolve) => one.process.once('exit', resolve));
+    expect(await countChildren(connection, north)).toBe(0);
+
+    // A worker takes it up once its heartbeat has stopped for two seconds.
+    const worker = startWorker(url, settings);
+    others.push(worker);
+    let said = '';
+    worker.stdout?.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    worker.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const page = textOf(
+      await browser.waitFor(`${two.base}${committed.location as string}`).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\nthe worker said: ${said}\nthe job: ${JSON.stringify(await findJob(connection, jobId))}`);
+      }),
+    );
+    expect(page).toContain('children 12000 added, 0 changed, 0 unchanged');
+    expect((await findJob(connection, jobId))?.attempts).toBe(2);
+    expect(await countChildren(connection, north)).toBe(12_000);
+    // One check and one import in the import log: the killed attempt wrote nothing.
+    expect((await listImports(connection, north)).map((entry) => entry.outcome)).toEqual(['imported', 'dry-run']);
+  }, 120_000);
 });

@@ -63,36 +63,40 @@ export function registerImportRoutes(app: FastifyInstance, ctx: WebContext): voi
     try {
       received = await receiveUpload(request, dir);
     } catch (error) {
-      ctx.imports.discardUpload(id, dir);
+      await ctx.imports.discardUpload(id, dir);
       throw error;
     }
     const errors = uploadErrors(received.fileNames, received.fields.profile);
     if (errors.length > 0) {
-      ctx.imports.discardUpload(id, dir);
+      await ctx.imports.discardUpload(id, dir);
       return showForm(request, reply, grant, { profile: received.fields.profile ?? 'canonical', errors });
     }
     const upload: Upload = { id, dir, authorityId: grant.scope.id, username: user.username, fileNames: received.fileNames };
-    ctx.imports.keepUpload(upload);
     const profile = loadProfile(received.fields.profile ?? 'canonical');
-    if (!profile.ok) throw new HttpError(400, `The profile cannot be used: ${profile.error.detail}`);
-    const job = startJob(ctx, app, request, grant, upload, profile.value, true);
-    return reply.redirect(jobHref(grant, job), 303);
+    if (!profile.ok) {
+      await ctx.imports.discardUpload(id, dir);
+      throw new HttpError(400, `The profile cannot be used: ${profile.error.detail}`);
+    }
+    await ctx.imports.keepUpload(upload);
+    const jobId = await startJob(ctx, request, grant, upload, profile.value, true);
+    if (jobId === null) throw new Error('a check could not be queued');
+    return reply.redirect(jobHref(grant, jobId), 303);
   });
 
   app.get<JobParams>('/a/:code/import/:jobId', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code, 'import');
-    const job = jobOrNotFound(ctx, grant, user, request.params.jobId);
+    const job = await jobOrNotFound(ctx, grant, user, request.params.jobId);
     const running = job.report === null && job.failure === null;
-    const canCommit = job.dryRun && job.report?.outcome === 'dry-run' && ctx.imports.upload(job.upload.id, grant.scope.id, user.username) !== null;
+    const canCommit = job.dryRun && job.report?.outcome === 'dry-run' && (await ctx.imports.upload(job.upload.id, grant.scope.id, user.username)) !== null;
     return sendPage(
       reply,
       ImportJobPage({
         chrome: chromeOf(request, reply, grant, 'import'),
         job,
         running,
-        commitAction: canCommit ? `${jobHref(grant, job)}/commit` : null,
-        problemsHref: job.report && job.report.problems.length > 0 ? `${jobHref(grant, job)}/problems.csv` : null,
+        commitAction: canCommit ? `${jobHref(grant, job.id)}/commit` : null,
+        problemsHref: job.report && job.report.problems.length > 0 ? `${jobHref(grant, job.id)}/problems.csv` : null,
         importHref: authorityPath(grant.scope.code, '/import'),
         dashboardHref: authorityPath(grant.scope.code),
         qualityHref: authorityPath(grant.scope.code, '/data-quality'),
@@ -103,7 +107,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: WebContext): voi
   app.get<JobParams>('/a/:code/import/:jobId/problems.csv', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code, 'import');
-    const job = jobOrNotFound(ctx, grant, user, request.params.jobId);
+    const job = await jobOrNotFound(ctx, grant, user, request.params.jobId);
     if (job.report === null) throw new HttpError(404, 'Page not found');
     return reply
       .type('text/csv; charset=utf-8')
@@ -114,27 +118,26 @@ export function registerImportRoutes(app: FastifyInstance, ctx: WebContext): voi
   app.post<JobParams>('/a/:code/import/:jobId/commit', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code, 'import');
-    const checked = jobOrNotFound(ctx, grant, user, request.params.jobId);
-    const upload = ctx.imports.upload(checked.upload.id, grant.scope.id, user.username);
-    if (!checked.dryRun || checked.report?.outcome !== 'dry-run' || upload === null) {
-      throw new HttpError(409, 'These files cannot be imported: they were refused, are already imported, or were uploaded too long ago. Upload them again.');
-    }
-    const job = startJob(ctx, app, request, grant, upload, checked.profile, false);
-    return reply.redirect(jobHref(grant, job), 303);
+    const checked = await jobOrNotFound(ctx, grant, user, request.params.jobId);
+    const upload = await ctx.imports.upload(checked.upload.id, grant.scope.id, user.username);
+    // Taking the upload is one update only one request can win: two clicks import once.
+    const jobId = checked.dryRun && checked.report?.outcome === 'dry-run' && upload !== null ? await startJob(ctx, request, grant, upload, checked.profile, false) : null;
+    if (jobId === null) throw new HttpError(409, 'These files cannot be imported: they were refused, are already imported, or were uploaded too long ago. Upload them again.');
+    return reply.redirect(jobHref(grant, jobId), 303);
   });
 }
 
-function jobHref(grant: UserGrant, job: ImportJob): string {
-  return authorityPath(grant.scope.code, `/import/${job.id}`);
+function jobHref(grant: UserGrant, jobId: string): string {
+  return authorityPath(grant.scope.code, `/import/${jobId}`);
 }
 
-function jobOrNotFound(ctx: WebContext, grant: UserGrant, user: SignedInUser, jobId: string): ImportJob {
-  const job = ctx.imports.job(jobId, grant.scope.id, user.username);
+async function jobOrNotFound(ctx: WebContext, grant: UserGrant, user: SignedInUser, jobId: string): Promise<ImportJob> {
+  const job = await ctx.imports.job(jobId, grant.scope.id, user.username);
   if (!job) throw new HttpError(404, 'Page not found');
   return job;
 }
 
-function startJob(ctx: WebContext, app: FastifyInstance, request: FastifyRequest, grant: UserGrant, upload: Upload, profile: Profile, dryRun: boolean): ImportJob {
+function startJob(ctx: WebContext, request: FastifyRequest, grant: UserGrant, upload: Upload, profile: Profile, dryRun: boolean): Promise<string | null> {
   const workbook = upload.fileNames.find((name) => name.toLowerCase().endsWith('.xlsx'));
   return ctx.imports.start(upload, {
     scope: grant.scope,
@@ -144,7 +147,6 @@ function startJob(ctx: WebContext, app: FastifyInstance, request: FastifyRequest
     clientIp: request.ip,
     today: ctx.today(),
     path: workbook ? join(upload.dir, workbook) : upload.dir,
-    onFailure: (error) => app.log.error({ err: error }, 'an import from the web failed'),
   });
 }
 

@@ -133,6 +133,9 @@ export function ImportJobPage(props: {
     <Page title={title} chrome={props.chrome} hasErrors={(job.report?.errors ?? 0) > 0} {...(props.running ? { refreshSeconds: 2 } : {})}>
       <PageHeader title={title} label={props.chrome.authority?.name} />
       <p>Files: {job.upload.fileNames.join(', ')}. Profile: {job.profile.name}.</p>
+      {props.running && job.attempt > 1 && (
+        <p>The server doing this stopped before it finished. It has been started again from the beginning (attempt {job.attempt}); nothing from the stopped attempt was written.</p>
+      )}
       {props.running && <Progress progress={job.progress} />}
       {job.failure && (
         <div class="ds_error-summary" role="alert" aria-labelledby="failure-title">
@@ -169,7 +172,7 @@ export function ImportJobPage(props: {
 function Progress({ progress }: { progress: ImportProgress | null }): VNode {
   const [words, done, total] =
     progress === null
-      ? ['Starting…', 0, 1]
+      ? ['Waiting to start…', 0, 1]
       : progress.phase === 'reading'
         ? [`Reading the files: ${megabytes(progress.bytes)} of ${megabytes(progress.totalBytes)}`, progress.bytes, progress.totalBytes]
         : progress.phase === 'checking'
