@@ -20,22 +20,24 @@ import { addTestUser, password, textOf } from './harness.js';
 interface Server {
   readonly base: string;
   readonly process: ChildProcess;
+  /** Everything it has printed so far. */
+  said(): string;
 }
 
 /** Starts `npm start`'s server from the sources on `url`, on a free port; resolves once it serves. */
 async function startServer(url: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/start.ts'], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let said = '';
   await new Promise<void>((resolve, reject) => {
-    let said = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       said += chunk.toString();
-      if (said.includes('pace is serving')) resolve();
+      if (said.includes('pace is serving at')) resolve();
     });
     child.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`the server stopped (exit ${code}): ${said}`)));
   });
-  return { base: `http://127.0.0.1:${port}`, process: child };
+  return { base: `http://127.0.0.1:${port}`, process: child, said: () => said };
 }
 
 /** A port nothing listens on now: the system gives one, and it is let go for the server. */
@@ -206,4 +208,29 @@ describe.each(engines)('two web processes on one $name database', (engine) => {
     // One check and one import in the import log: the killed attempt wrote nothing.
     expect((await listImports(connection, north)).map((entry) => entry.outcome)).toEqual(['imported', 'dry-run']);
   }, 120_000);
+
+  it('serves from two processes with PACE_PROCESSES=2, and starts another when one is killed, answering throughout', async () => {
+    const server = await startServer(url, { PACE_PROCESSES: '2' });
+    servers.push(server);
+    const pids = () => [...server.said().matchAll(/\(pid (\d+)\) is serving/g)].map((m) => Number(m[1]));
+    expect(server.said()).toContain('from 2 processes');
+    const [first, second] = pids();
+    expect(new Set([first, second]).size).toBe(2);
+    const browser = new Browser();
+    await browser.get(`${server.base}/sign-in`);
+    expect((await browser.post(`${server.base}/sign-in`, { username: 'dana', password })).status).toBe(303);
+
+    process.kill(first as number, 'SIGKILL');
+    // (A moment for the client to see its kept-alive connection to that process closed: a browser retries such a request itself.)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The session is in the database: whichever process answers knows it.
+    for (let i = 0; i < 20; i += 1) expect((await browser.get(`${server.base}/a/NORTH`)).status).toBe(200);
+    for (let tries = 0; pids().length < 3; tries += 1) {
+      if (tries > 600) throw new Error(`no process was started in place of the killed one: ${server.said()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(server.said()).toContain(`(pid ${first}) stopped (SIGKILL); starting another`);
+    expect(pids().slice(2)).toHaveLength(1);
+    for (let i = 0; i < 20; i += 1) expect((await browser.get(`${server.base}/a/NORTH`)).status).toBe(200);
+  }, 60_000);
 });
