@@ -208,10 +208,18 @@ async function signIn(username: string): Promise<string> {
   return `${csrfCookie}; ${session.split(';')[0] as string}`;
 }
 
+/** The page at `url`; while the server answers 202 (it is working out the figures: "working out the figures", refreshing itself), asks again a second later as the page does. */
 async function get(url: string, cookie: string): Promise<Buffer> {
-  const response = await fetch(url, { headers: { cookie } });
-  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+  for (;;) {
+    const response = await fetch(url, { headers: { cookie } });
+    if (response.status === 202) {
+      await response.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      continue;
+    }
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {

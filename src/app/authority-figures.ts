@@ -68,7 +68,8 @@ export function computeAuthorityFigures(authority: Authority, aims: readonly Aim
  * a time, then each aim's figures and its run chart, awaiting `pause` between parts. With `pause`
  * yielding to the event loop (setImmediate), a server goes on answering other requests while an
  * authority's figures for a new as-at date are worked out (issue 19, point 7): no part takes more
- * than a few tens of milliseconds for 20,000 children.
+ * than a few tens of milliseconds for 20,000 children. `pause` is told how many parts are done of
+ * how many, for a page that shows how far the work has got.
  */
 export async function computeAuthorityFiguresInParts(
   authority: Authority,
@@ -78,15 +79,23 @@ export async function computeAuthorityFiguresInParts(
   asAt: PlainDate,
   version: string,
   filter: ChildFilter,
-  pause: () => Promise<void>,
+  pause: (done: number, total: number) => Promise<void>,
 ): Promise<AuthorityFigures> {
-  for (const _ of deriveJourneysInSteps(records, asAt, 250)) await pause();
+  const childParts = 250;
+  // deriveJourneysInSteps stops after every whole `childParts` children.
+  const steps = Math.floor(records.length / childParts);
+  const total = steps + 2 * aims.length;
+  let done = 0;
+  const partDone = () => pause((done += 1), total);
+  for (const _ of deriveJourneysInSteps(records, asAt, childParts)) await partDone();
+  // The journeys may have been worked out before (no steps then): the count moves on to the aims.
+  done = steps;
   const results: AimResult[] = [];
   for (const aim of aims) {
     const figures = aimFigures(aim, records, asAt);
-    await pause();
+    await partDone();
     const chart = aimRunChart(aim, records, asAt, authority.programmeStart);
-    await pause();
+    await partDone();
     results.push(aimResultOf(aim, chart, figures, tests, asAt));
   }
   return figuresOf(authority, records, asAt, version, filter, results);

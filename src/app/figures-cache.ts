@@ -20,6 +20,14 @@ import { computeAuthorityFiguresInParts, type AuthorityFigures } from './authori
 interface Entry {
   readonly version: number;
   readonly value: Promise<AuthorityFigures>;
+  /** How far the working-out has got: null until it starts (it may wait for another's first). */
+  readonly progress: { current: FiguresProgress | null };
+}
+
+/** Parts of an authority's figures worked out, of how many (authority-figures.ts). */
+export interface FiguresProgress {
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface FiguresCacheOptions {
@@ -47,6 +55,29 @@ export class FiguresCache {
 
   /** The authority's figures as at `asAt` (for the children in `filter`), from memory while its data version is unchanged. */
   async figures(stored: StoredAuthority, asAt: PlainDate, filter: ChildFilter = everyChild): Promise<AuthorityFigures> {
+    return (await this.#entry(stored, asAt, filter)).value;
+  }
+
+  /**
+   * The figures, if they are ready within `waitMs`; otherwise how far their working-out has got (null
+   * while it waits for others to be worked out first). The work goes on either way: a page asks
+   * again (it refreshes itself) and is served from the cache once they are ready.
+   */
+  async figuresWithin(stored: StoredAuthority, asAt: PlainDate, filter: ChildFilter, waitMs: number): Promise<{ readonly figures: AuthorityFigures } | { readonly progress: FiguresProgress | null }> {
+    const entry = await this.#entry(stored, asAt, filter);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
+    try {
+      const first = await Promise.race([entry.value, late]);
+      if (first !== 'late') return { figures: first };
+    } finally {
+      clearTimeout(timer);
+    }
+    return { progress: entry.progress.current };
+  }
+
+  /** The cache's entry for the figures, made (and their working-out started) if there is none at the current data version. */
+  async #entry(stored: StoredAuthority, asAt: PlainDate, filter: ChildFilter): Promise<Entry> {
     const key = `${stored.scope.id}|${asAt.toString()}|${filterKey(filter)}`;
     const version = await dataVersion(this.connection, stored.scope);
     const cached = this.#figures.get(key);
@@ -54,17 +85,19 @@ export class FiguresCache {
       // Most recently used last, so the oldest is dropped first.
       this.#figures.delete(key);
       this.#figures.set(key, cached);
-      return cached.value;
+      return cached;
     }
     // One computation at a time: each is worked out a part at a time, the server answering other
     // requests between the parts, and two at once would put both their parts between two answers.
-    const value = this.#oneAtATime(() => this.#compute(stored, asAt, version, filter));
+    const progress: Entry['progress'] = { current: null };
+    const value = this.#oneAtATime(() => this.#compute(stored, asAt, version, filter, (now) => (progress.current = now)));
+    const entry = { version, value, progress };
     this.#figures.delete(key);
-    this.#figures.set(key, { version, value });
+    this.#figures.set(key, entry);
     // A computation that fails is not kept: the next request tries again.
     value.catch(() => this.#figures.get(key)?.value === value && this.#figures.delete(key));
     while (this.#figures.size > this.#maxEntries) this.#figures.delete(this.#figures.keys().next().value as string);
-    return value;
+    return entry;
   }
 
   /** The authority's records at its current data version (for a report that needs no figures). */
@@ -93,10 +126,15 @@ export class FiguresCache {
     return made.get(name) as T;
   }
 
-  async #compute(stored: StoredAuthority, asAt: PlainDate, version: number, filter: ChildFilter): Promise<AuthorityFigures> {
+  async #compute(stored: StoredAuthority, asAt: PlainDate, version: number, filter: ChildFilter, onProgress: (progress: FiguresProgress) => void): Promise<AuthorityFigures> {
+    onProgress({ done: 0, total: 1 });
     const [aims, tests, records] = await Promise.all([listAims(this.connection, stored.scope), listTests(this.connection, stored.scope), this.#recordsOf(stored, version)]);
     // Worked out a part at a time, letting other requests be answered in between (authority-figures.ts).
-    const inParts = (children: readonly ChildRecord[]) => computeAuthorityFiguresInParts(stored.authority, aims, children, tests, asAt, String(version), filter, () => setImmediate());
+    const inParts = (children: readonly ChildRecord[]) =>
+      computeAuthorityFiguresInParts(stored.authority, aims, children, tests, asAt, String(version), filter, (done, total) => {
+        onProgress({ done, total });
+        return setImmediate();
+      });
     if (isEveryChild(filter)) return inParts(records);
     // The children in the filter, each with the team and worker allocated to them on the as-at date.
     const allocated = filter.team === null && filter.worker === null ? records : withAllocationsOn(records, await this.#allocationsOf(stored, version), asAt);

@@ -51,6 +51,8 @@ export interface AppOptions {
   readonly runJobs?: boolean;
   /** A running job with no heartbeat for this long is queued again (default 60 s). */
   readonly jobStaleAfterMs?: number;
+  /** How long a page waits for figures being worked out before it shows how far the work has got (default 500 ms). */
+  readonly figuresWaitMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -66,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     jobs,
     imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env), jobs),
     heavy: new HeavyWork(new RenderPool({ threads: options.renderThreads })),
+    figuresWaitMs: options.figuresWaitMs ?? 500,
     today: options.today ?? todayInScotland,
     oidc: options.oidc ? new OidcSignIn(options.oidc) : null,
   };

@@ -16,6 +16,8 @@ export interface WebContext {
   readonly imports: ImportJobs;
   /** PNG pictures and PDFs, made in the render threads with a bound per reader (heavy-work.ts). */
   readonly heavy: HeavyWork;
+  /** How long a page waits for figures being worked out before it shows how far the work has got instead (figures-page.ts). */
+  readonly figuresWaitMs: number;
   /** Today, in Scotland: the default as-at date. Tests fix it. */
   readonly today: () => PlainDate;
   /** Single sign-on with the deployment's identity provider; absent when none is configured. */

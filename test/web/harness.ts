@@ -28,7 +28,7 @@ export interface WebFixture {
 }
 
 /** Two authorities (NORTH, with a programme start, and SOUTH) and the app over them. */
-export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string; trustProxy?: TrustProxy; today?: PlainDate } = {}): Promise<WebFixture> {
+export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string; trustProxy?: TrustProxy; today?: PlainDate; figuresWaitMs?: number } = {}): Promise<WebFixture> {
   const { connection, url, dispose } = await engine.open();
   // On SQLite uploads go beside the test's own database file; PostgreSQL's default folder is
   // shared by every test process (each would sweep the others' uploads at start), so each app
@@ -39,7 +39,8 @@ export async function openWeb(engine: TestEngine, options: { signInLimit?: { max
   const south = await addAuthority(connection, { code: 'SOUTH', name: 'South Council', programmeStart: null }, 'test');
   if (!north.ok || !south.ok) throw new Error('fixture authorities');
   const appToday = options.today ?? today;
-  const app = await buildApp({ connection, today: () => appToday, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) });
+  // Pages wait for their figures (a test asks for the working-out page with a wait of 0).
+  const app = await buildApp({ connection, today: () => appToday, figuresWaitMs: options.figuresWaitMs ?? 60_000, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) });
   return {
     app,
     connection,

@@ -10,6 +10,7 @@ import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
+import { figuresOrWorkingOut } from '../figures-page.js';
 import { parseFigureScope } from '../forms/figure-scope.js';
 import { readQuery, type QueryWords } from '../forms/query.js';
 import { presentAimPage } from '../presenters/aim-page.js';
@@ -43,7 +44,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const grant = grantFor(userOf(request), request.params.code);
     // A part of the scope that cannot be used is named in the error summary; the page takes its default.
     const { scope, errors } = parseFigureScope(request.query, ctx.today());
-    const figures = await ctx.cache.figures(grant, scope.asAt, scope.filter);
+    const figures = await figuresOrWorkingOut(ctx, request, reply, grant, scope.asAt, scope.filter, 'dashboard');
+    if (!figures) return reply;
     const choices = await filterChoicesOf(ctx.cache, grant, figures);
     // The aims' part of the page is the same for every reader of these figures and window: rendered once per cache entry.
     const { model, aims } = ctx.cache.made(figures, `dashboard|${scope.window}`, () => {
@@ -59,7 +61,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const { scope, errors: scopeErrors } = parseFigureScope(request.query, ctx.today());
     const pages = readQuery(aimPageQuery, request.query, aimPageWords);
     const errors = [...scopeErrors, ...pages.errors];
-    const figures = await ctx.cache.figures(grant, scope.asAt, scope.filter);
+    const figures = await figuresOrWorkingOut(ctx, request, reply, grant, scope.asAt, scope.filter, 'dashboard');
+    if (!figures) return reply;
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const [views, choices] = await Promise.all([aimViews(ctx.cache, grant, figures, result), filterChoicesOf(ctx.cache, grant, figures)]);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
+import { figuresOrWorkingOut } from '../figures-page.js';
 import { auditListView } from '../list-audit.js';
 import { asAtMessage, parseAsAt } from '../forms/as-at.js';
 import { readQuery, type QueryWords } from '../forms/query.js';
@@ -31,7 +32,8 @@ export function registerWaitingRoutes(app: FastifyInstance, ctx: WebContext): vo
     const query = readQuery(waitingQuery, request.query, waitingQueryWords);
     const asAt = parseAsAt(query.value.as_at, ctx.today());
     const errors = [...(asAt.ok ? [] : [asAt.error]), ...query.errors];
-    const figures = await ctx.cache.figures(grant, asAt.ok ? asAt.value : ctx.today(), waitingFilter(query.value));
+    const figures = await figuresOrWorkingOut(ctx, request, reply, grant, asAt.ok ? asAt.value : ctx.today(), waitingFilter(query.value), 'waiting');
+    if (!figures) return reply;
     const choices = await filterChoicesOf(ctx.cache, grant, figures);
     const model = presentWaitingList(figures, { ...query.value, as_at: asAt.ok && query.value.as_at ? asAt.text : undefined }, (key, make) => ctx.cache.made(figures, key, make));
     await auditListView(ctx.connection, grant.scope, request, user.username, 'waiting-list');
