@@ -11,6 +11,8 @@ import type { CsvCell } from './csv.js';
 import type { PackDocument } from './pack-document.js';
 import type { RenderProgress, RenderTask } from './render-worker.js';
 import type { TextSheet } from './xlsx.js';
+import type { ChildTimeline } from '../domain/timeline.js';
+import { datesToWire } from './wire-dates.js';
 
 export type { RenderProgress } from './render-worker.js';
 
@@ -49,6 +51,11 @@ export class RenderPool {
   /** The sheets as an .xlsx workbook (xlsx.ts). */
   async xlsx(sheets: readonly TextSheet[]): Promise<Buffer> {
     return asBuffer(await this.#pool.run({ kind: 'xlsx', sheets }));
+  }
+
+  /** A child's timeline drawn as SVG (timeline-chart.ts). */
+  async timelineSvg(timeline: ChildTimeline): Promise<string> {
+    return asBuffer(await this.#pool.run({ kind: 'timeline', timeline: datesToWire(timeline) })).toString('utf8');
   }
 
   /** The meeting pack as a PDF; `onProgress` hears of each part as it is drawn. */

@@ -8,12 +8,17 @@ import { csvText, type CsvCell } from './csv.js';
 import type { PackDocument } from './pack-document.js';
 import { meetingPackPdf } from './pack-pdf.js';
 import { svgToPng } from './render.js';
+import { childTimelineSvg } from './timeline-chart.js';
+import { datesFromWire, type WireDated } from './wire-dates.js';
+import type { ChildTimeline } from '../domain/timeline.js';
 import { xlsxWorkbookOfText, type TextSheet } from './xlsx.js';
 
 export type RenderTask =
   | { readonly kind: 'png'; readonly svg: string }
   | { readonly kind: 'csv'; readonly columns: readonly string[]; readonly rows: readonly (readonly CsvCell[])[] }
   | { readonly kind: 'xlsx'; readonly sheets: readonly TextSheet[] }
+  /** A child's timeline (its dates sent as wire-dates.ts writes them), drawn as SVG. */
+  | { readonly kind: 'timeline'; readonly timeline: WireDated }
   /** `progress` receives `{ done, total, step }` as each part of the pack is drawn. */
   | { readonly kind: 'pdf'; readonly pack: PackDocument; readonly progress?: MessagePort };
 
@@ -31,6 +36,8 @@ export default async function render(task: RenderTask): Promise<Uint8Array> {
       return Buffer.from(csvText(task.columns, task.rows));
     case 'xlsx':
       return xlsxWorkbookOfText(task.sheets);
+    case 'timeline':
+      return Buffer.from(childTimelineSvg(datesFromWire<ChildTimeline>(task.timeline)));
     case 'pdf': {
       const port = task.progress;
       const pdf = await meetingPackPdf(task.pack, port ? { onProgress: (done, total, step) => port.postMessage({ done, total, step } satisfies RenderProgress) } : {});

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { PackDocument } from '../charts/pack-document.js';
 import type { RenderPool, RenderProgress } from '../charts/render-pool.js';
+import type { ChildTimeline } from '../domain/timeline.js';
 
 const digests = new WeakMap<PackDocument, string>();
 
@@ -71,6 +72,11 @@ export class HeavyWork {
   /** The SVG as a PNG, made in a render thread. */
   png(user: string, svg: string): Promise<Buffer> {
     return this.forUser(user, () => this.pool.png(svg));
+  }
+
+  /** A child's timeline drawn as SVG in a render thread. */
+  timelineSvg(user: string, timeline: ChildTimeline): Promise<string> {
+    return this.forUser(user, () => this.pool.timelineSvg(timeline));
   }
 
   /** The name of a pack's PDF: the meeting's authority and date and a digest of the pack's content (worked out once for each pack). */

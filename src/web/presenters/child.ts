@@ -6,7 +6,7 @@ import { compareDates, type PlainDate } from '../../domain/date.js';
 import type { ChildRecord } from '../../domain/records.js';
 import { journeyRouteLabels } from '../../domain/codes.js';
 import { leaveReasonWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
-import { childTimeline } from '../../domain/timeline.js';
+import type { ChildTimeline } from '../../domain/timeline.js';
 import type { RecordChange } from '../../store/index.js';
 import { displayName } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
@@ -43,7 +43,8 @@ export interface JourneyRow {
 
 const sexLabels: Readonly<Record<(typeof sexes)[number], string>> = { M: 'Male', F: 'Female', X: 'Other or not known' };
 
-export function presentChild(code: string, record: ChildRecord, aims: readonly Aim[], asAt: PlainDate, history: readonly RecordChange[]): ChildModel {
+/** The child's page; `timeline` is the child's timeline as at `asAt` and its drawing (made in a render thread by the route). */
+export function presentChild(code: string, record: ChildRecord, aims: readonly Aim[], asAt: PlainDate, history: readonly RecordChange[], timeline: { readonly model: ChildTimeline; readonly svg: string }): ChildModel {
   const { child } = record;
   const base = authorityPath(code, `/children/${encodeURIComponent(child.childId)}`);
   const name = displayName(record);
@@ -92,7 +93,7 @@ export function presentChild(code: string, record: ChildRecord, aims: readonly A
         statusMeaning: statusMeaning(j.status, j.journey.kind),
       })),
     })),
-    timeline: presentChildTimeline(code, childTimeline(record, { asAt, aims })),
+    timeline: presentChildTimeline(code, timeline.model, timeline.svg),
     history: history.map(presentChange),
     links: { edit: `${base}/edit`, addPlacement: `${base}/placements/new`, addEvent: `${base}/events/new` },
   };

@@ -41,12 +41,13 @@ export function childTimelineHref(code: string, childId: string, asAt: PlainDate
   return `${authorityPath(code, `/children/${encodeURIComponent(childId)}`)}/${file}?as_at=${asAt.toString()}`;
 }
 
-export function presentChildTimeline(code: string, timeline: ChildTimeline): ChildTimelineModel {
+/** The timeline for its page; `svg` is its drawing (childTimelineSvg, made in a render thread by the page's route). */
+export function presentChildTimeline(code: string, timeline: ChildTimeline, svg: string): ChildTimelineModel {
   const href = (file: 'timeline.svg' | 'timeline.png' | 'timeline/print') => childTimelineHref(code, timeline.childId, timeline.asAt, file);
   return {
     asAtWords: longDate(timeline.asAt),
     summary: timelineSummary(timeline),
-    svg: trustedSvg(inlinePicture(childTimelineSvg(timeline))),
+    svg: trustedSvg(inlinePicture(svg)),
     tables: timelineTables(timeline).filter((table) => table.rows.length > 0),
     links: { svg: href('timeline.svg'), png: href('timeline.png'), print: href('timeline/print') },
   };

@@ -1,6 +1,7 @@
 /** Finding a child, and a child's record (every view is audited). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { childTimeline } from '../../domain/timeline.js';
 import { appendAudit, childHistory, findChildRecord, listAims, searchChildren } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
@@ -66,9 +67,12 @@ export function registerChildrenRoutes(app: FastifyInstance, ctx: WebContext): v
     const [aims, history] = await Promise.all([listAims(ctx.connection, grant.scope), childHistory(ctx.connection, grant.scope, record.child.childId)]);
     await appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'view', entity: 'child', recordId: record.child.childId, clientIp: request.ip });
     const notice = query.done ? `${doneWords[query.done]}${query.id ? ` (${query.id})` : ''}` : null;
+    // The timeline's drawing is the page's heaviest part: drawn in a render thread, not on the event loop.
+    const timeline = childTimeline(record, { asAt: asAt.value, aims });
+    const svg = await ctx.heavy.timelineSvg(user.username, timeline);
     return sendPage(
       reply,
-      ChildPage({ chrome: chromeOf(request, reply, grant, 'children'), model: presentChild(grant.scope.code, record, aims, asAt.value, history), canRecord: may(grant, 'record'), notice }),
+      ChildPage({ chrome: chromeOf(request, reply, grant, 'children'), model: presentChild(grant.scope.code, record, aims, asAt.value, history, { model: timeline, svg }), canRecord: may(grant, 'record'), notice }),
     );
   });
 }
