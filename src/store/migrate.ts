@@ -17,6 +17,7 @@ import { digestsSentMigration } from './migrations/0011-digests-sent.js';
 import { recordingDatesMigration } from './migrations/0012-recording-dates.js';
 import { auditChainMigration } from './migrations/0013-audit-chain.js';
 import { rateLimitsMigration } from './migrations/0014-rate-limits.js';
+import { posterMigration } from './migrations/0015-poster.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -33,6 +34,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0012-recording-dates': recordingDatesMigration(connection.capabilities),
     '0013-audit-chain': auditChainMigration(connection.capabilities),
     '0014-rate-limits': rateLimitsMigration(),
+    '0015-poster': posterMigration(connection.capabilities),
   };
 }
 
