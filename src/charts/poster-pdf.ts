@@ -16,7 +16,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PosterAim, PosterDocument, PosterOutcomeKind, PosterTest } from './poster-document.js';
 import { balanceColumns, fitScale, type Measured } from './poster-layout.js';
-import { colours, fontsFor, Node, svgSize, type Fonts } from './pdf-blocks.js';
+import { colours, fontsFor, Node, svgForPdf, svgSize, type Fonts } from './pdf-blocks.js';
 
 export type PosterSize = 'a3' | 'a4';
 
@@ -268,7 +268,7 @@ class PosterLayout {
         const cy = at;
         section.mark(
           'Figure',
-          () => SVGtoPDF(this.doc, aim.runSvg, x, cy, { width: chartWidth, height: chartHeight, preserveAspectRatio: 'xMinYMin meet', fontCallback: (_family, bold) => (bold ? this.fonts.bold : this.fonts.regular) }),
+          () => SVGtoPDF(this.doc, svgForPdf(aim.runSvg), x, cy, { width: chartWidth, height: chartHeight, preserveAspectRatio: 'xMinYMin meet', fontCallback: (_family, bold) => (bold ? this.fonts.bold : this.fonts.regular) }),
           { alt: aim.runAlt, bbox: [x, cy, x + chartWidth, cy + chartHeight], placement: 'Block' },
         );
       },
