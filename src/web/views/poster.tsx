@@ -8,7 +8,7 @@ import type { VNode } from 'preact';
 import type { PosterAim, PosterDocument, PosterSection, PosterTest } from '../../charts/poster-document.js';
 import type { PosterSize } from '../../charts/poster-pdf.js';
 import { labelledPicture } from '../improvement/picture.js';
-import { ErrorSummary, NoticeBox, type FieldError } from './components.js';
+import { ErrorSummary, NoticeBox, TableScroll, type FieldError } from './components.js';
 import { Answer } from './dashboard.js';
 import { AsAtForm } from './scope-form.js';
 import { Svg } from './trusted-svg.js';
@@ -35,7 +35,7 @@ body { margin: 0; background: white; }
 .pace-poster-figure__value { font-size: 1.5rem; font-weight: bold; line-height: 1.2; }
 .pace-poster-figure__label, .pace-poster-figure__counts { font-size: 0.875rem; color: #5e5e5e; }
 .pace-poster-target { margin: 0 0 0.5rem; }
-.pace-poster .pace-chart svg { display: block; width: 100%; height: auto; }
+.pace-poster .pace-chart svg { display: block; width: 100%; min-width: 30rem; height: auto; }
 .pace-poster-columns { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 2rem; margin: 1rem 0 0; }
 .pace-poster-columns section { margin: 0 0 1rem; }
 .pace-poster-columns h2 { margin-top: 0; }
@@ -73,7 +73,8 @@ body { margin: 0; background: white; }
   .pace-poster p.pace-poster-figure__value { font-size: 14pt; }
   .pace-poster p.pace-poster-figure__label, .pace-poster p.pace-poster-figure__counts, .pace-poster .pace-poster-test-detail, .pace-poster p.pace-poster-footer { font-size: 8pt; margin-bottom: 0; }
   .pace-poster-tests li { margin-bottom: 1.5mm; }
-  .pace-poster .pace-chart svg { width: auto; max-width: 100%; max-height: 50mm; }
+  .pace-poster .pace-chart svg { width: auto; min-width: 0; max-width: 100%; max-height: 50mm; }
+  .pace-poster-chart { overflow: visible; }
   .pace-poster-columns { grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 0 6mm; }
   .pace-poster-columns section { break-inside: avoid; }
 }
@@ -236,7 +237,10 @@ function AimPanel({ aim, index }: { aim: PosterAim; index: number }): VNode {
         ))}
       </div>
       {aim.target && <p class="pace-poster-target">{aim.target}.</p>}
-      <Svg svg={labelledPicture(aim.runSvg, aim.runAlt)} />
+      {/* On a phone the chart keeps a readable size and scrolls sideways in its own box. */}
+      <TableScroll label={`Run chart of ${aim.name}`} class="pace-poster-chart">
+        <Svg svg={labelledPicture(aim.runSvg, aim.runAlt)} />
+      </TableScroll>
     </section>
   );
 }
