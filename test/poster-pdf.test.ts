@@ -196,3 +196,32 @@ describe("the poster of an authority whose words name a child recorded after the
     expect(pageSizes(pdf)).toEqual(['841.89 x 1190.55']);
   });
 });
+
+describe('the poster of an authority whose team wrote as much as the form allows', () => {
+  let poster: PosterDocument;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await openTwoAuthorities(engine);
+    dispose = opened.dispose;
+    await saveNorth(opened.connection, opened.north);
+    // Eight points of 145 characters in each part, and a contact of 3 lines: the form's most.
+    const part = (name: string) => Array.from({ length: 8 }, (_, i) => `${name} point ${i + 1}: ${'a longer sentence about the work '.repeat(4).trim()}`.slice(0, 145)).join('\n');
+    const contact = ['The PACE lead, permanence service, North Council', 'pace.lead@north.gov.uk', 'or the service manager for looked after children, on 01632 960 000'].join('\n');
+    await savePosterText(opened.connection, opened.north, { done: part('Done'), learning: part('Learning'), nextSteps: part('Next'), contact }, { by: 'test' }, { clientIp: null });
+    const north = await findAuthority(opened.connection, 'NORTH');
+    if (!north) throw new Error('NORTH');
+    poster = await posterFor(opened.connection, new FiguresCache(opened.connection), north, d('2021-06-01'), d('2021-06-01'));
+  }, 60_000);
+
+  afterAll(() => dispose());
+
+  it('still fits one page of A3 and of A4, every word on it, made smaller to fit', async () => {
+    for (const size of ['a3', 'a4'] as const) {
+      const pdf = await posterPdf(poster, { size, compress: false });
+      expect(pageSizes(pdf), size).toEqual([size === 'a3' ? '841.89 x 1190.55' : '595.28 x 841.89']);
+      const text = pdfPageTexts(pdf)[0] as string;
+      for (const point of ['Done point 8:', 'Learning point 8:', 'Next point 8:', 'or the service manager for looked after children, on 01632 960 000']) expect(text, size).toContain(point);
+    }
+  });
+});
