@@ -8,8 +8,8 @@ import type { AimRunChart } from '../domain/aim-run-chart.js';
 import type { AimSeries } from '../domain/aim-series.js';
 import type { AimSurvival } from '../domain/aim-survival.js';
 import { placementTypeLabels } from '../domain/codes.js';
-import type { PlainDate } from '../domain/date.js';
-import { roundTo } from '../domain/round.js';
+import { monthWords, type PlainDate } from '../domain/date.js';
+import { roundTo, weeksWords } from '../domain/round.js';
 import { stageMilestoneLabels, type Stage } from '../domain/stages.js';
 import { describeTimescale, type Timescale } from '../domain/timescale.js';
 import { runChartSvg, type RunChartMark } from './run-chart.js';
@@ -33,15 +33,23 @@ function aimLabel(aim: Aim): string {
 
 /**
  * The run chart of an aim; `marks` are the tests of change that serve it (change-marks.ts); with
- * `hrefOf`, each dot is a link to its child.
+ * `hrefOf`, each dot is a link to its child. An `anonymous` chart (the poster's) names no child:
+ * each dot's tooltip gives only its weeks and month.
  */
-export function aimRunChartSvg(aim: Aim, chart: AimRunChart, programmeStart: PlainDate | null, marks: readonly RunChartMark[] = [], options: { hrefOf?: (childId: string) => string; size?: 'full' | 'small' } = {}): string {
+export function aimRunChartSvg(
+  aim: Aim,
+  chart: AimRunChart,
+  programmeStart: PlainDate | null,
+  marks: readonly RunChartMark[] = [],
+  options: { hrefOf?: (childId: string) => string; size?: 'full' | 'small'; anonymous?: boolean } = {},
+): string {
   const { hrefOf } = options;
+  const points = options.anonymous ? chart.series.points.map((p) => ({ ...p, childId: '', title: `${weeksWords(p.weeks)} to the milestone, reached in ${monthWords(p.end)}` })) : chart.series.points;
   return runChartSvg({
     ...(hrefOf ? { links: { hrefOf, label: `Run chart of ${aim.name}: one dot a child, each a link to the child's record` } } : {}),
     ...(options.size ? { size: options.size } : {}),
     dotLabel: 'a child: weeks to the milestone',
-    points: chart.series.points,
+    points,
     phases: chart.analysis.phases.map((p) => ({ kind: p.type, median: p.median, from: p.from, to: p.to })),
     highlighted: chart.highlighted,
     aimWeeks: timescaleWeeks(aim.timescale),

@@ -43,6 +43,21 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width, height };
 }
 
+/**
+ * The SVG as svg-to-pdfkit can draw it. Labels on a chart have a white halo drawn under them
+ * (`paint-order="stroke"`), which svg-to-pdfkit does not know: it strokes after filling, and the
+ * halo covers the label. Each such group is drawn twice instead: the halo, then the label.
+ */
+export function svgForPdf(svg: string): string {
+  return svg.replace(/<g([^>]*?)\spaint-order="stroke"([^>]*)>((?:(?!<g[\s>])[\s\S])*?)<\/g>/g, (_all, before: string, after: string, inner: string) => {
+    const attributes = `${before}${after}`;
+    const halo = /\sstroke="([^"]*)"/.exec(attributes)?.[1] ?? 'white';
+    const behind = attributes.replace(/\sfill="[^"]*"/, '') + ` fill="${halo}"`;
+    const front = attributes.replace(/\s(stroke|stroke-width|stroke-linejoin)="[^"]*"/g, '');
+    return `<g${behind}>${inner}</g><g${front}>${inner}</g>`;
+  });
+}
+
 /** The room a chart may take: a page less a heading. */
 const chartRoom = bottom - page.margin - 40;
 
@@ -195,7 +210,7 @@ export class BlockWriter {
     this.push({ height, gap: 6, lines: 0, kind: 'figure', keepWithNext: options.keepWithNext ?? false, newPage: false }, (y) =>
       section.mark(
         'Figure',
-        () => SVGtoPDF(this.doc, svg, page.margin, y, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: (_family, bold) => (bold ? this.fonts.bold : this.fonts.regular) }),
+        () => SVGtoPDF(this.doc, svgForPdf(svg), page.margin, y, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: (_family, bold) => (bold ? this.fonts.bold : this.fonts.regular) }),
         { alt, bbox: [page.margin, y, page.margin + width, y + height], placement: 'Block' },
       ),
     );

@@ -1,14 +1,16 @@
 /**
- * The render threads: PNG pictures, meeting-pack PDFs, long CSV files and workbooks are made in
- * worker threads (piscina), so the web process's event loop goes on answering other requests while
- * they are made (issue 19, point 7: four readers of a PDF once held /health at 4 s). One thread per core but one, at least
- * one; tasks beyond the threads wait in the pool's queue.
+ * The render threads: PNG pictures, the PDFs of meeting packs and posters, long CSV files and
+ * workbooks are made in worker threads (piscina), so the web process's event loop goes on answering
+ * other requests while they are made (issue 19, point 7: four readers of a PDF once held /health at
+ * 4 s). One thread per core but one, at least one; tasks beyond the threads wait in the pool's queue.
  */
 import { availableParallelism } from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CsvCell } from './csv.js';
 import type { PackDocument } from './pack-document.js';
+import type { PosterDocument } from './poster-document.js';
+import type { PosterSize } from './poster-pdf.js';
 import type { RenderProgress, RenderTask } from './render-worker.js';
 import type { TextSheet } from './xlsx.js';
 import type { ChildTimeline } from '../domain/timeline.js';
@@ -59,12 +61,21 @@ export class RenderPool {
   }
 
   /** The meeting pack as a PDF; `onProgress` hears of each part as it is drawn. */
-  async pdf(pack: PackDocument, onProgress?: (progress: RenderProgress) => void): Promise<Buffer> {
-    if (!onProgress) return asBuffer(await this.#pool.run({ kind: 'pdf', pack }));
+  pdf(pack: PackDocument, onProgress?: (progress: RenderProgress) => void): Promise<Buffer> {
+    return this.#withProgress((progress) => ({ kind: 'pdf', pack, ...progress }), onProgress);
+  }
+
+  /** The poster as a one-page PDF of `size`; `onProgress` hears when it is drawn. */
+  poster(poster: PosterDocument, size: PosterSize, onProgress?: (progress: RenderProgress) => void): Promise<Buffer> {
+    return this.#withProgress((progress) => ({ kind: 'poster', poster, size, ...progress }), onProgress);
+  }
+
+  async #withProgress(task: (progress: { progress?: MessagePort }) => RenderTask, onProgress?: (progress: RenderProgress) => void): Promise<Buffer> {
+    if (!onProgress) return asBuffer(await this.#pool.run(task({})));
     const { port1, port2 } = new MessageChannel();
     port1.on('message', (progress: RenderProgress) => onProgress(progress));
     try {
-      return asBuffer(await this.#pool.run({ kind: 'pdf', pack, progress: port2 }, { transferList: [port2] }));
+      return asBuffer(await this.#pool.run(task({ progress: port2 }), { transferList: [port2] }));
     } finally {
       port1.close();
     }

@@ -1,12 +1,15 @@
 /**
  * What a render thread does (render-pool.ts): the pictures and documents that take long enough to
  * hold up every other request if the web process made them itself — a chart as a PNG, the meeting
- * pack as a PDF, a long list as CSV, an export as a workbook. Its input and output are plain data, copied between the threads.
+ * pack or the poster as a PDF, a long list as CSV, an export as a workbook, a child's timeline. Its
+ * input and output are plain data, copied between the threads.
  */
 import type { MessagePort } from 'node:worker_threads';
 import { csvText, type CsvCell } from './csv.js';
 import type { PackDocument } from './pack-document.js';
 import { meetingPackPdf } from './pack-pdf.js';
+import type { PosterDocument } from './poster-document.js';
+import { posterPdf, type PosterSize } from './poster-pdf.js';
 import { svgToPng } from './render.js';
 import { childTimelineSvg } from './timeline-chart.js';
 import { datesFromWire, type WireDated } from './wire-dates.js';
@@ -20,7 +23,9 @@ export type RenderTask =
   /** A child's timeline (its dates sent as wire-dates.ts writes them), drawn as SVG. */
   | { readonly kind: 'timeline'; readonly timeline: WireDated }
   /** `progress` receives `{ done, total, step }` as each part of the pack is drawn. */
-  | { readonly kind: 'pdf'; readonly pack: PackDocument; readonly progress?: MessagePort };
+  | { readonly kind: 'pdf'; readonly pack: PackDocument; readonly progress?: MessagePort }
+  /** One page, so no progress: `progress` hears `{ done: 1, total: 1 }` when it is drawn. */
+  | { readonly kind: 'poster'; readonly poster: PosterDocument; readonly size: PosterSize; readonly progress?: MessagePort };
 
 export interface RenderProgress {
   readonly done: number;
@@ -42,6 +47,12 @@ export default async function render(task: RenderTask): Promise<Uint8Array> {
       const port = task.progress;
       const pdf = await meetingPackPdf(task.pack, port ? { onProgress: (done, total, step) => port.postMessage({ done, total, step } satisfies RenderProgress) } : {});
       port?.close();
+      return pdf;
+    }
+    case 'poster': {
+      const pdf = await posterPdf(task.poster, { size: task.size });
+      task.progress?.postMessage({ done: 1, total: 1, step: 'the poster' } satisfies RenderProgress);
+      task.progress?.close();
       return pdf;
     }
     default:

@@ -57,6 +57,7 @@ const commandModules: readonly { readonly names: readonly string[]; readonly loa
   { names: ['export'], load: async () => (await import('./commands/export.js')).exportCommand },
   { names: ['audit'], load: async () => (await import('./commands/audit.js')).auditCommand },
   { names: ['pack'], load: async () => (await import('./commands/pack.js')).packCommand },
+  { names: ['poster'], load: async () => (await import('./commands/poster.js')).posterCommand },
   { names: ['worker'], load: async () => (await import('./commands/worker.js')).workerCommand },
 ];
 

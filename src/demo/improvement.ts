@@ -1,13 +1,15 @@
 /**
  * Synthetic improvement work for a demo authority: a driver diagram for aim 2, five tests of change
- * with their PDSA cycles (some started from the library), and four champions' group meetings, the
- * last on the as-at date. Every date counts back from as-at, so the example fits any demo. All of
- * it goes through the domain's lifecycle rules, as the web forms do.
+ * with their PDSA cycles (some started from the library), the words its team keeps with its poster,
+ * and four champions' group meetings, the last on the as-at date. Every date counts back from
+ * as-at, so the example fits any demo. All of it goes through the domain's lifecycle rules, as the
+ * web forms do.
  */
 import { addDays, type PlainDate } from '../domain/date.js';
 import type { ActDecision, Agency, TestScale } from '../domain/improvement/codes.js';
 import { addCycle, newTest, recordCyclePart, type TestOfChange } from '../domain/improvement/test-of-change.js';
-import { addDriverNode, addTest, findTest, listLibraryIdeas, saveMeeting, saveTest, type AuthorityScope, type Connection } from '../store/index.js';
+import type { PosterText } from '../domain/improvement/poster.js';
+import { addDriverNode, addTest, findTest, listLibraryIdeas, saveMeeting, savePosterText, saveTest, type AuthorityScope, type Connection } from '../store/index.js';
 
 export const demoImprovementRecorder = 'demo generator';
 
@@ -111,6 +113,27 @@ const tests: readonly TestScript[] = [
 
 const meetingsDaysAgo = [77, 49, 21, 0];
 
+/** The words the demo's team keeps with its poster, in the voice of the programme's own posters (one point a line). */
+export const demoPosterText: PosterText = {
+  done: [
+    'Process-mapped our permanence process, from accommodation to the application to court',
+    'Set our four aims, and measure every child against them every month',
+    'Legal services and social work agreed a referral form for early legal advice',
+    'A standard agenda for the 72-hour planning meeting gives every agency its tasks from the first days',
+  ].join('\n'),
+  learning: [
+    'Good links between administration and social work practice matter as much as the practice itself',
+    'Our data tell us how well our systems are working, and where to test next',
+    'Health, education and the Reporter took part from the start: the changes are theirs too',
+  ].join('\n'),
+  nextSteps: [
+    'Offer the legal advice referral form to the other two teams',
+    'Change the review policy, then test removing the ratifying review again',
+    'Refocus our permanence tracking meetings on outcomes for children',
+  ].join('\n'),
+  contact: 'The PACE lead, Demoshire permanence service: 01632 960 123 (an invented number)',
+};
+
 function ok(result: { ok: true; value: TestOfChange } | { ok: false; error: unknown }): TestOfChange {
   if (!result.ok) throw new Error(`the demo's improvement work broke a lifecycle rule: ${JSON.stringify(result.error)}`);
   return result.value;
@@ -161,5 +184,6 @@ export async function loadDemoImprovement(connection: Connection, scope: Authori
     await saveTest(connection, scope, test, author);
   }
 
+  await savePosterText(connection, scope, demoPosterText, author, { clientIp: null });
   for (const daysAgo of meetingsDaysAgo) await saveMeeting(connection, scope, { date: day(daysAgo), title: "Champions' group", notes: daysAgo === 0 ? 'Synthetic demo meeting: every child, test and figure here is invented.' : '' }, author);
 }

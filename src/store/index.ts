@@ -32,6 +32,7 @@ export * from './national-analysts.js';
 export * from './improvement.js';
 export * from './change-library.js';
 export * from './identifying-values.js';
+export * from './poster-text.js';
 export type { LibraryIdea } from './improvement-json.js';
 
 /** The database named by DATABASE_URL (default: the embedded SQLite file), migrated to the latest schema. */

@@ -17,6 +17,7 @@ import { digestsSentMigration } from './migrations/0011-digests-sent.js';
 import { recordingDatesMigration } from './migrations/0012-recording-dates.js';
 import { auditChainMigration } from './migrations/0013-audit-chain.js';
 import { rateLimitsMigration } from './migrations/0014-rate-limits.js';
+import { posterMigration } from './migrations/0015-poster.js';
 import { jobsMigration } from './migrations/0016-jobs.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
@@ -34,6 +35,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0012-recording-dates': recordingDatesMigration(connection.capabilities),
     '0013-audit-chain': auditChainMigration(connection.capabilities),
     '0014-rate-limits': rateLimitsMigration(),
+    '0015-poster': posterMigration(connection.capabilities),
     '0016-jobs': jobsMigration(),
   };
 }

@@ -1,18 +1,21 @@
 /**
- * Heavy responses (issue 19, point 7): PNG pictures and meeting-pack PDFs are made in the render
+ * Heavy responses (issue 19, point 7): PNG pictures and the PDFs of meeting packs and posters are made in the render
  * threads (charts/render-pool.ts), never on the event loop, and each reader has at most
  * `perUser` of them in hand at once — the rest of theirs wait their turn, so one reader asking for
  * many cannot fill the threads for everyone. A PDF is made once for its content: the pack of a
- * meeting is plain data worked out from the figures of one data version, and its digest names the
- * job, so readers of the same pack share one job (and its progress) and, once made, its bytes.
+ * meeting, or a poster, is plain data worked out from the figures of one data version, and its
+ * digest names the job, so readers of the same pack share one job (and its progress) and, once
+ * made, its bytes.
  */
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { PackDocument } from '../charts/pack-document.js';
+import type { PosterDocument } from '../charts/poster-document.js';
+import type { PosterSize } from '../charts/poster-pdf.js';
 import type { RenderPool, RenderProgress } from '../charts/render-pool.js';
 import type { ChildTimeline } from '../domain/timeline.js';
 
-const digests = new WeakMap<PackDocument, string>();
+const digests = new WeakMap<object, string>();
 
 export interface PdfJob {
   /** What is made so far: null until the first part is drawn. */
@@ -79,15 +82,27 @@ export class HeavyWork {
     return this.forUser(user, () => this.pool.timelineSvg(timeline));
   }
 
-  /** The name of a pack's PDF: the meeting's authority and date and a digest of the pack's content (worked out once for each pack). */
-  static pdfKey(scopeId: number, pack: PackDocument, date: string): string {
-    let digest = digests.get(pack);
-    if (digest === undefined) digests.set(pack, (digest = createHash('sha256').update(JSON.stringify(pack)).digest('hex')));
-    return `${scopeId}|${date}|${digest}`;
+  /**
+   * The name of a PDF: the authority, what it is (a meeting's date; `poster-a3`) and a digest of its
+   * content (worked out once for each pack or poster).
+   */
+  static pdfKey(scopeId: number, content: PackDocument | PosterDocument, name: string): string {
+    let digest = digests.get(content);
+    if (digest === undefined) digests.set(content, (digest = createHash('sha256').update(JSON.stringify(content)).digest('hex')));
+    return `${scopeId}|${name}|${digest}`;
   }
 
-  /** The PDF job for `key`: the one already made or being made, or a new one started for `user`. */
+  /** The PDF job for a pack's `key`: the one already made or being made, or a new one started for `user`. */
   pdf(user: string, key: string, pack: PackDocument): PdfJob {
+    return this.#job(user, key, (onProgress) => this.pool.pdf(pack, onProgress));
+  }
+
+  /** The PDF job for a poster's `key` (pdfKey with a name such as `poster-a3`), at `size`. */
+  posterPdf(user: string, key: string, poster: PosterDocument, size: PosterSize): PdfJob {
+    return this.#job(user, key, (onProgress) => this.pool.poster(poster, size, onProgress));
+  }
+
+  #job(user: string, key: string, make: (onProgress: (progress: RenderProgress) => void) => Promise<Buffer>): PdfJob {
     const known = this.#pdfs.get(key);
     if (known) {
       this.#pdfs.delete(key);
@@ -95,7 +110,7 @@ export class HeavyWork {
       return known;
     }
     const job: MutablePdfJob = { progress: null, bytes: null, error: null, done: Promise.resolve(Buffer.alloc(0)) };
-    job.done = this.forUser(user, () => this.pool.pdf(pack, (progress) => (job.progress = progress)));
+    job.done = this.forUser(user, () => make((progress) => (job.progress = progress)));
     job.done.then(
       (bytes) => (job.bytes = bytes),
       (error: unknown) => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCycle, newTest, recordCyclePart, type TestOfChange } from '../../src/domain/improvement/test-of-change.js';
-import { addDriverNode, addTest, grantNationalAnalyst, saveMeeting, saveTest } from '../../src/store/index.js';
+import { addDriverNode, addTest, grantNationalAnalyst, saveMeeting, savePosterText, saveTest } from '../../src/store/index.js';
 import { d } from '../builders.js';
 import { cleanExport } from '../ingest/fixtures.js';
 import { saveNorth, saveSiblings } from '../web/fixtures.js';
@@ -46,6 +46,8 @@ const pages: readonly (readonly [string, Reader])[] = [
   ['/a/NORTH/library/1', 'amy'],
   ['/a/NORTH/meetings', 'amy'],
   ['/a/NORTH/packs/2021-03-10', 'amy'],
+  ['/a/NORTH/poster', 'amy'],
+  ['/a/NORTH/poster/text', 'amy'],
   ['/a/NORTH/balancing', 'amy'],
   ['/a/NORTH/import', 'amy'],
   ['/a/NORTH/data-quality', 'amy'],
@@ -66,6 +68,7 @@ const screenshotNames = new Map([
   ['/a/NORTH/waiting', 'waiting'],
   ['/a/NORTH/children/C7', 'child'],
   ['/a/NORTH/packs/2021-03-10', 'meeting-pack'],
+  ['/a/NORTH/poster', 'poster'],
 ]);
 
 /**
@@ -135,6 +138,18 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     test = ok(recordCyclePart(test, 1, { part: 'do', value: { date: d('2021-02-01'), whatHappened: 'Three forms sent', observations: '' } }, d('2021-06-01')));
     await saveTest(web.connection, web.north, test, by);
     await saveMeeting(web.connection, web.north, { date: d('2021-03-10'), title: "Champions' group", notes: '' }, by);
+    await savePosterText(
+      web.connection,
+      web.north,
+      {
+        done: 'Process-mapped the key parts of our permanence process\nDeveloped two aims and began testing a legal advice referral form',
+        learning: 'The importance of good links between administration and social work practice\nData on how well our systems work helps us choose the next test',
+        nextSteps: 'Offer the referral form to the other two teams\nRefocus the permanence tracking meetings on outcomes',
+        contact: 'The PACE lead, North Council: pace.lead@north.gov.uk',
+      },
+      by,
+      { clientIp: null },
+    );
   });
 
   describe.each([390, 1280])('at %i px', (width) => {
@@ -237,6 +252,23 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     expect(charts.length).toBe(5);
     // The charts are drawn 1,100 px wide: the content column (1,120 px at 1280) less its 20 px of air.
     expect(charts.filter((c) => c.width < content - 20 || c.smallest < 12)).toEqual([]);
+    await context.close();
+  });
+
+  it('prints the poster on one sheet of A3, or of A4 when asked, with nothing but the poster on it', async () => {
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { viewport: { width: 1280, height: 900 } });
+    for (const [query, size] of [
+      ['', { width: '841.89', height: '1190.55' }],
+      ['?size=a4', { width: '595.28', height: '841.89' }],
+    ] as const) {
+      await page.goto(`${suite.base}/a/NORTH/poster${query}`);
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => `${Number(m[1]).toFixed(0)} x ${Number(m[2]).toFixed(0)}`);
+      expect(boxes, query).toEqual([`${Number(size.width).toFixed(0)} x ${Number(size.height).toFixed(0)}`]);
+    }
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.pace-print-bar').isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'North Council – PACE', level: 1 }).isVisible()).toBe(true);
     await context.close();
   });
 

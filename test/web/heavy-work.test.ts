@@ -6,6 +6,7 @@ import { HeavyWork } from '../../src/web/heavy-work.js';
 import { PackMakingPage } from '../../src/web/views/pack-making.js';
 import { render } from 'preact-render-to-string';
 import type { PackDocument } from '../../src/charts/pack-document.js';
+import type { PosterDocument } from '../../src/charts/poster-document.js';
 import { engines } from '../engines.js';
 import { pdfPageTexts } from '../pdf-text.js';
 import { readWorkbook } from '../read-workbook.js';
@@ -141,6 +142,34 @@ describe('a PDF made in a render thread', () => {
         { done: 4, total: 5, step: 'Balancing measures' },
         { done: 5, total: 5, step: 'Data quality' },
       ]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("a poster's PDF made in a render thread", () => {
+  it('is one page, of the size asked for, and says when it is drawn', async () => {
+    const pool = new RenderPool({ threads: 1 });
+    try {
+      const poster = {
+        title: 'North Council – PACE',
+        authorityName: 'North Council',
+        subtitle: 'Our aims, as at 10 March 2021.',
+        asAtWords: 'Figures as at 10 March 2021.',
+        aimSentences: ['Aim 1 in a sentence.'],
+        aims: [{ name: 'Aim 1', answer: { kind: 'no-change' as const, words: 'No change yet.' }, figures: [{ label: 'Last 12 months', value: '50.0% in time', counts: '1 of 2 journeys' }], target: null, runSvg: square, runAlt: 'A blue square.' }],
+        tests: [],
+        testsNote: 'No test of change had started by 10 March 2021.',
+        sections: [],
+        withheld: [],
+        footer: 'Made by pace.',
+      } satisfies PosterDocument;
+      const seen: RenderProgress[] = [];
+      const pdf = await pool.poster(poster, 'a4', (progress) => seen.push(progress));
+      expect(pdfPageTexts(pdf).length).toBe(1);
+      expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+      expect(seen).toEqual([{ done: 1, total: 1, step: 'the poster' }]);
     } finally {
       await pool.close();
     }

@@ -2,7 +2,7 @@
 // them is caught by a plain search), and free text carrying script.
 import type { Aim } from '../../src/domain/aim.js';
 import { addCycle, newTest } from '../../src/domain/improvement/test-of-change.js';
-import { addDriverNode, addTest, listAims, saveAim, saveMeeting, saveRecords, saveTest, type AuthorityScope, type Connection } from '../../src/store/index.js';
+import { addDriverNode, addTest, listAims, saveAim, saveMeeting, savePosterText, saveRecords, saveTest, type AuthorityScope, type Connection } from '../../src/store/index.js';
 import { createCalendarFeed } from '../../src/app/calendar-feeds.js';
 import { child, d, event, placement } from '../builders.js';
 
@@ -49,6 +49,8 @@ export async function saveNorthSecrets(connection: Connection, scope: AuthorityS
   if (!planned.ok) throw new Error('fixture cycle');
   await saveTest(connection, scope, planned.value, { by: 'fixture' });
   await saveMeeting(connection, scope, { date: d('2021-03-10'), title: north.testTitle, notes: '' }, { by: 'fixture' });
+  // The poster's words, saved straight to the store (the form would refuse a child's name).
+  await savePosterText(connection, scope, { done: north.note, learning: north.driverText, nextSteps: north.testTitle, contact: north.worker }, { by: 'fixture' }, { clientIp: null });
   return { feedId: feed.id };
 }
 
@@ -78,5 +80,6 @@ export async function saveScriptedRecords(connection: Connection, scope: Authori
   const aims = await listAims(connection, scope);
   await saveAim(connection, scope, { ...(aims[0] as Aim), name: scriptPayload }, { by: scriptPayload });
   await saveAim(connection, scope, { ...(aims[1] as Aim), name: attributePayload }, { by: attributePayload });
+  await savePosterText(connection, scope, { done: scriptPayload, learning: attributePayload, nextSteps: `${scriptPayload}\n${attributePayload}`, contact: scriptPayload }, { by: scriptPayload }, { clientIp: null });
   return { childIds: children.map((c) => c.childId) };
 }

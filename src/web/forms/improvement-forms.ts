@@ -1,12 +1,13 @@
 /**
  * The improvement forms: a driver diagram node, a test of change, each part of a PDSA cycle, a
- * meeting, and publishing to the library. Each field is read with a message naming it and echoing
+ * meeting, publishing to the library, and the poster's text. Each field is read with a message naming it and echoing
  * what was given (docs/architecture.md, "How the code reads" 5); the lifecycle rules are then the domain's, and their refusals are
  * put against the field they are about.
  */
 import { isAfter, parseDate, type PlainDate } from '../../domain/date.js';
 import { agencies, isActDecision, isAgency, isTestScale, isTestStatus, type TestStatus } from '../../domain/improvement/codes.js';
 import type { DriverNodeKind } from '../../domain/improvement/driver-diagram.js';
+import { posterPoints, posterTextParts, type PosterText, type PosterTextPart } from '../../domain/improvement/poster.js';
 import { describeImprovementError } from '../../domain/improvement/improvement-words.js';
 import type { CyclePart, CycleRecord, ImprovementError, PdsaPlan, TestDetails, TestOfChange } from '../../domain/improvement/test-of-change.js';
 import type { FieldError } from '../views/components.js';
@@ -270,4 +271,33 @@ export function parsePublishForm(body: unknown): { values: FormValues; result: P
   if (consent !== 'yes') r.fail('consent', 'Confirm that the authority agrees to share this, and that it holds no child’s details');
   if (r.errors.length) return { values: r.values, result: { ok: false, errors: r.errors } };
   return { values: r.values, result: { ok: true, value: { studySummary, actSummary } } };
+}
+
+// --- the poster's text -------------------------------------------------------------------------
+
+/** The form's fields for each part of the poster's text, and how much each may hold: a poster is one page. */
+export const posterTextFields: Readonly<Record<PosterTextPart, { readonly field: string; readonly label: string; readonly max: number; readonly lines: number }>> = {
+  done: { field: 'done', label: 'what you have done so far', max: 1200, lines: 8 },
+  learning: { field: 'learning', label: 'the key learning points', max: 1200, lines: 8 },
+  nextSteps: { field: 'next_steps', label: 'the next steps', max: 1200, lines: 8 },
+  contact: { field: 'contact', label: 'whom to contact', max: 300, lines: 3 },
+};
+
+export function posterTextToForm(text: PosterText): FormValues {
+  return Object.fromEntries(posterTextParts.map((part) => [posterTextFields[part].field, text[part]]));
+}
+
+/** The team's words for the poster: each part optional, at most its characters and points (one a line). */
+export function parsePosterTextForm(body: unknown): { values: FormValues; result: ParseResult<PosterText> } {
+  const r = readerOf(body);
+  const read = (part: PosterTextPart): string => {
+    const { field, label, max, lines } = posterTextFields[part];
+    const value = r.text(field, label, { max });
+    const points = posterPoints(value).length;
+    if (points > lines && !r.errors.some((e) => e.field === field)) r.fail(field, `${capitalise(label)} can have at most ${lines} points, one a line (you entered ${points})`);
+    return value;
+  };
+  const text: PosterText = { done: read('done'), learning: read('learning'), nextSteps: read('nextSteps'), contact: read('contact') };
+  if (r.errors.length) return { values: r.values, result: { ok: false, errors: r.errors } };
+  return { values: r.values, result: { ok: true, value: text } };
 }

@@ -52,7 +52,9 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
       const presented = presentDashboard(figures, scope);
       return { model: presented, aims: prerendered(DashboardAims({ model: presented })) };
     });
-    const page = DashboardPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model, scope, choices, errors, action: authorityPath(grant.scope.code) });
+    // The poster is of the whole authority: offered for the figures of every child.
+    const posterHref = filterKey(scope.filter) === '' ? `${authorityPath(grant.scope.code, '/poster')}?as_at=${scope.asAt.toString()}` : null;
+    const page = DashboardPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model, scope, choices, errors, action: authorityPath(grant.scope.code), posterHref });
     return sendPage(reply, page, errors.length > 0 ? 400 : 200, aims);
   });
 

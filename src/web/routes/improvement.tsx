@@ -101,6 +101,7 @@ export function registerImprovementRoutes(app: FastifyInstance, ctx: WebContext)
           newTestHref: may(grant, 'improve') ? authorityPath(code, '/tests/new') : null,
           libraryHref: authorityPath(code, '/library'),
           meetingsHref: authorityPath(code, '/meetings'),
+          posterHref: authorityPath(code, '/poster'),
           balancingHref: authorityPath(code, '/balancing'),
         },
       }),

@@ -48,6 +48,7 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
         values,
         errors,
         notice,
+        posterHref: authorityPath(code, '/poster'),
       }),
       errors.length ? 400 : 200,
     );

@@ -8,6 +8,7 @@ import { registerDriverRoutes } from './drivers.js';
 import { registerImprovementRoutes } from './improvement.js';
 import { registerLibraryRoutes } from './library.js';
 import { registerPackRoutes } from './packs.js';
+import { registerPosterRoutes } from './poster.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerCalendarRoutes } from './calendar.js';
 import { registerDashboardRoutes } from './dashboard.js';
@@ -53,6 +54,7 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
     registerDriverRoutes(pages, ctx);
     registerLibraryRoutes(pages, ctx);
     registerPackRoutes(pages, ctx);
+    registerPosterRoutes(pages, ctx);
     registerBalancingRoutes(pages, ctx);
   });
 }

@@ -154,7 +154,7 @@ export function DashboardAims({ model }: { model: DashboardModel }): VNode {
   );
 }
 
-export function DashboardPage(props: { chrome: Chrome; model: DashboardModel; scope: FigureScope; choices: FilterChoices; errors: readonly FieldError[]; action: string }): VNode {
+export function DashboardPage(props: { chrome: Chrome; model: DashboardModel; scope: FigureScope; choices: FilterChoices; errors: readonly FieldError[]; action: string; posterHref?: string | null }): VNode {
   const { model } = props;
   const whose = model.filterWords ? `: ${model.filterWords}` : '';
   return (
@@ -166,6 +166,13 @@ export function DashboardPage(props: { chrome: Chrome; model: DashboardModel; sc
           {model.programmeStart ? `; programme start ${model.programmeStart}` : '; no programme start date set'}
           {model.filterWords ? `; ${model.childCount} ${model.childCount === 1 ? 'child' : 'children'}: ${model.filterWords}` : ''}.
         </p>
+        {props.posterHref && (
+          <p class="ds_page-header__metadata">
+            <a class="ds_link" href={props.posterHref}>
+              These aims on a poster to print
+            </a>
+          </p>
+        )}
       </PageHeader>
       <details class="ds_details pace-scope-details" open={props.errors.length > 0 || model.filterWords !== null}>
         <summary class="ds_details__summary">Another date, team, locality or worker</summary>

@@ -27,6 +27,7 @@ export interface ImprovementModel {
   readonly newTestHref: string | null;
   readonly libraryHref: string;
   readonly meetingsHref: string;
+  readonly posterHref: string;
   readonly balancingHref: string;
 }
 
@@ -41,6 +42,11 @@ export function ImprovementPage(props: { chrome: Chrome; model: ImprovementModel
         <li>
           <a class="ds_link" href={m.meetingsHref}>
             Meetings and meeting packs
+          </a>
+        </li>
+        <li>
+          <a class="ds_link" href={m.posterHref}>
+            The poster: aims, run charts and tests of change on one page
           </a>
         </li>
         <li>

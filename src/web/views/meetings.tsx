@@ -11,7 +11,7 @@ export interface MeetingRow {
   readonly pdfHref: string;
 }
 
-export function MeetingsPage(props: { chrome: Chrome; meetings: readonly MeetingRow[]; action: string | null; values: FormValues; errors: readonly FieldError[]; notice: string | null }): VNode {
+export function MeetingsPage(props: { chrome: Chrome; meetings: readonly MeetingRow[]; action: string | null; values: FormValues; errors: readonly FieldError[]; notice: string | null; posterHref: string }): VNode {
   const e = props.errors;
   return (
     <Page title="Meetings and meeting packs" chrome={props.chrome} hasErrors={e.length > 0} wide>
@@ -19,6 +19,13 @@ export function MeetingsPage(props: { chrome: Chrome; meetings: readonly Meeting
       <NoticeBox notice={props.notice} />
       <PageHeader title="Meetings and meeting packs" label={props.chrome.authority?.name} />
       <p>Each meeting's pack shows every aim as at the meeting's date, the tests of change with the PDSA cycles dated since the previous meeting, the balancing measures and the data-quality summary.</p>
+      <p>
+        To share where you are on one page, print{' '}
+        <a class="ds_link" href={props.posterHref}>
+          the poster
+        </a>
+        : the aims, their run charts, the tests of change with what was decided, and the team's own words.
+      </p>
       {props.meetings.length === 0 ? (
         <p>No meetings recorded yet.</p>
       ) : (

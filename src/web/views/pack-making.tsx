@@ -1,6 +1,7 @@
 /**
- * The meeting pack's PDF while it is made (routes/packs.ts): how far it has got, refreshing itself
- * every second (a plain link does the same without the refresh), then a link to the file.
+ * A PDF while it is made — the meeting pack's (routes/packs.ts) or the poster's (routes/poster.ts):
+ * how far it has got, refreshing itself every second (a plain link does the same without the
+ * refresh), then a link to the file.
  */
 import type { VNode } from 'preact';
 import type { Chrome } from './layout.js';
@@ -9,6 +10,8 @@ import { PageHeader } from './components.js';
 
 export interface PackMakingModel {
   readonly title: string;
+  /** What the PDF is, above the title: "Meeting pack as a PDF" unless given. */
+  readonly label?: string;
   readonly state: { readonly kind: 'making'; readonly done: number; readonly total: number; readonly step: string | null } | { readonly kind: 'ready'; readonly bytes: number } | { readonly kind: 'failed'; readonly reason: string };
   readonly pdfHref: string;
   readonly selfHref: string;
@@ -21,7 +24,7 @@ export function PackMakingPage(props: { chrome: Chrome; model: PackMakingModel }
   const making = state.kind === 'making';
   return (
     <Page title={making ? `Making the PDF: ${model.title}` : model.title} chrome={props.chrome} hasErrors={state.kind === 'failed'} {...(making ? { refreshSeconds: 1 } : {})}>
-      <PageHeader title={model.title} label="Meeting pack as a PDF" />
+      <PageHeader title={model.title} label={model.label ?? 'Meeting pack as a PDF'} />
       {state.kind === 'making' && (
         <div role="status">
           <p>{state.step === null ? 'Making the PDF: starting…' : `Making the PDF: ${state.done} of ${state.total} parts drawn (${state.step}).`}</p>

@@ -1,0 +1,168 @@
+/**
+ * The poster (issue 20, point 1): its print page and its PDFs, A3 and A4, as at a date (read by
+ * everyone who sees the authority), and the form for the words the team keeps with it (changed by
+ * whoever may change the improvement work). The poster names no child, so reading it is not a view
+ * of any child's record and is not audited; a change of its words is.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { posterFor } from '../../app/poster.js';
+import { formatInstant } from '../../app/format.js';
+import type { PosterDocument } from '../../charts/poster-document.js';
+import { posterSizes, type PosterSize } from '../../charts/poster-pdf.js';
+import { isAfter, isBefore, type PlainDate } from '../../domain/date.js';
+import { describeChildIdentifiers, posterTextIdentifiers } from '../../domain/improvement/poster.js';
+import { findPosterText, identifyingValuesOf, savePosterText, type StoredPosterText, type UserGrant } from '../../store/index.js';
+import { grantFor, may } from '../auth/access.js';
+import type { WebContext } from '../context.js';
+import { figuresOrWorkingOut } from '../figures-page.js';
+import { everyChild } from '../../domain/child-filter.js';
+import { attachment } from '../downloads.js';
+import { parseAsAt } from '../forms/as-at.js';
+import { parsePosterTextForm, posterTextFields, posterTextToForm, type FormValues } from '../forms/improvement-forms.js';
+import { HeavyWork } from '../heavy-work.js';
+import { chromeOf, sendPage, userOf } from '../render.js';
+import type { FieldError } from '../views/components.js';
+import { authorityPath } from '../views/layout.js';
+import { PackMakingPage, type PackMakingModel } from '../views/pack-making.js';
+import { PosterTextForm } from '../views/poster-text.js';
+import { PosterPage } from '../views/poster.js';
+
+type PosterQuery = { Params: { code: string }; Querystring: Record<string, string> };
+
+const posterQuery = z.object({
+  size: z.enum(['a3', 'a4']).catch('a3').default('a3'),
+  saved: z.string().max(20).optional().catch(undefined),
+});
+
+/** The poster's page, the page that makes one of its PDFs, or the PDF itself, as at a date. */
+export function posterHref(code: string, asAt: PlainDate | null, file: 'page' | { making: PosterSize } | { pdf: PosterSize } = 'page', size: PosterSize = 'a3'): string {
+  const query = new URLSearchParams(asAt ? { as_at: asAt.toString() } : {});
+  if (file === 'page') {
+    if (size === 'a4') query.set('size', 'a4');
+  } else if ('making' in file) query.set('size', file.making);
+  const path = file === 'page' ? '/poster' : 'making' in file ? '/poster/pdf' : `/poster-${file.pdf}.pdf`;
+  const search = query.toString();
+  return authorityPath(code, `${path}${search ? `?${search}` : ''}`);
+}
+
+/** Who saved the team's words and when, in a sentence. */
+function savedWords(stored: StoredPosterText | null): string {
+  return stored ? `The poster's words were last saved by ${stored.savedBy} on ${formatInstant(stored.savedAt)}.` : 'Nobody has written the poster’s words yet.';
+}
+
+export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): void {
+  /** The as-at date asked for (today when none, or one that is not a date), and the error if any. */
+  const asAtOf = (request: FastifyRequest<PosterQuery>) => {
+    const parsed = parseAsAt(request.query.as_at, ctx.today());
+    return { asAt: parsed.ok ? parsed.value : ctx.today(), text: parsed.text, errors: parsed.ok ? [] : [parsed.error] };
+  };
+  const posterOf = (grant: UserGrant, asAt: PlainDate): Promise<PosterDocument> => posterFor(ctx.connection, ctx.cache, grant, asAt, ctx.today());
+  /** An as-at date in the address only when it is not today, so that a bookmark of today's poster stays today's. */
+  const dated = (asAt: PlainDate) => (isBefore(asAt, ctx.today()) ? asAt : null);
+  const pdfJob = (user: string, grant: UserGrant, poster: PosterDocument, asAt: PlainDate, size: PosterSize) =>
+    ctx.heavy.posterPdf(user, HeavyWork.pdfKey(grant.scope.id, poster, `poster-${size}-${asAt.toString()}`), poster, size);
+
+  app.get<PosterQuery>('/a/:code/poster', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code);
+    const { size, saved } = posterQuery.parse(request.query);
+    const { asAt, text, errors } = asAtOf(request);
+    // Figures not yet worked out for the date: the page says how far that has got, and comes back.
+    if (!(await figuresOrWorkingOut(ctx, request, reply, grant, isAfter(asAt, ctx.today()) ? ctx.today() : asAt, everyChild, 'improvement'))) return reply;
+    const [poster, stored] = await Promise.all([posterOf(grant, asAt), findPosterText(ctx.connection, grant.scope)]);
+    const code = grant.scope.code;
+    const other: PosterSize = size === 'a3' ? 'a4' : 'a3';
+    return sendPage(
+      reply,
+      PosterPage({
+        model: {
+          poster,
+          size,
+          asAt: { action: authorityPath(code, '/poster'), value: text, errors },
+          pdfHrefs: { a3: posterHref(code, dated(asAt), { making: 'a3' }), a4: posterHref(code, dated(asAt), { making: 'a4' }) },
+          otherSize: { href: posterHref(code, dated(asAt), 'page', other), text: `Print it on ${other.toUpperCase()} instead` },
+          textHref: may(grant, 'improve') ? authorityPath(code, '/poster/text') : null,
+          savedWords: savedWords(stored),
+          notice: saved ? 'The poster’s words are saved.' : null,
+          back: { href: authorityPath(code, '/improvement'), text: 'Back to the improvement work' },
+        },
+      }),
+      errors.length ? 400 : 200,
+    );
+  });
+
+  for (const size of posterSizes) {
+    app.get<PosterQuery>(`/a/:code/poster-${size}.pdf`, async (request, reply) => {
+      const user = userOf(request);
+      const grant = grantFor(user, request.params.code);
+      const { asAt, errors } = asAtOf(request);
+      if (errors.length) return reply.code(400).type('text/plain; charset=utf-8').send((errors[0] as FieldError).message);
+      // Made in a render thread (or already made for this content), never on the event loop.
+      const pdf = await pdfJob(user.username, grant, await posterOf(grant, asAt), asAt, size).done;
+      attachment(reply, `poster-${grant.scope.code}-${asAt.toString()}-${size}.pdf`);
+      return reply.type('application/pdf').send(pdf);
+    });
+  }
+
+  // The PDF takes a second or two: this page starts it (or finds it made), shows it being made and
+  // refreshes itself, then links to the file — as the meeting pack's does.
+  app.get<PosterQuery>('/a/:code/poster/pdf', async (request, reply) => {
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code);
+    const { size } = posterQuery.parse(request.query);
+    const { asAt } = asAtOf(request);
+    const poster = await posterOf(grant, asAt);
+    const job = pdfJob(user.username, grant, poster, asAt, size);
+    // A job that is quick (or made already) is ready before the page is drawn.
+    await Promise.race([job.done.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 200))]);
+    const state: PackMakingModel['state'] = job.bytes
+      ? { kind: 'ready', bytes: job.bytes.length }
+      : job.error !== null
+        ? { kind: 'failed', reason: `${job.error}. Try again; if it fails again, tell your system administrator.` }
+        : { kind: 'making', done: job.progress?.done ?? 0, total: job.progress?.total ?? 1, step: job.progress?.step ?? null };
+    const code = grant.scope.code;
+    const model: PackMakingModel = {
+      title: `Poster, ${size.toUpperCase()}: ${poster.title}`,
+      label: 'Poster as a PDF',
+      state,
+      pdfHref: posterHref(code, dated(asAt), { pdf: size }),
+      selfHref: posterHref(code, dated(asAt), { making: size }),
+      back: { href: posterHref(code, dated(asAt)), text: 'Back to the poster' },
+    };
+    return sendPage(reply, PackMakingPage({ chrome: chromeOf(request, reply, grant, 'improvement'), model }));
+  });
+
+  const showForm = async (request: FastifyRequest, reply: FastifyReply, grant: UserGrant, values: FormValues | null, errors: readonly FieldError[]) => {
+    const stored = await findPosterText(ctx.connection, grant.scope);
+    const code = grant.scope.code;
+    return sendPage(
+      reply,
+      PosterTextForm({
+        chrome: chromeOf(request, reply, grant, 'improvement'),
+        model: { action: authorityPath(code, '/poster/text'), cancelHref: authorityPath(code, '/poster'), values: values ?? (stored ? posterTextToForm(stored.text) : {}), errors, savedWords: savedWords(stored) },
+      }),
+      errors.length ? 400 : 200,
+    );
+  };
+
+  app.get<{ Params: { code: string } }>('/a/:code/poster/text', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code, 'improve');
+    return showForm(request, reply, grant, null, []);
+  });
+
+  app.post<{ Params: { code: string } }>('/a/:code/poster/text', async (request, reply) => {
+    const user = userOf(request);
+    const grant = grantFor(user, request.params.code, 'improve');
+    const { values, result } = parsePosterTextForm(request.body);
+    if (!result.ok) return showForm(request, reply, grant, values, result.errors);
+    // A poster is shown outside the authority: nothing that could identify one of its children goes
+    // on it. The team is shown what matched and what kind of thing it is, never whose it is.
+    const found = posterTextIdentifiers(result.value, await identifyingValuesOf(ctx.connection, grant.scope));
+    if (found.length) {
+      const errors = found.map(({ part, found: matches }) => ({ field: posterTextFields[part].field, message: `Reword what could identify a child: ${describeChildIdentifiers(matches)}` }));
+      return showForm(request, reply, grant, values, errors);
+    }
+    await savePosterText(ctx.connection, grant.scope, result.value, { by: user.username }, { clientIp: request.ip });
+    return reply.redirect(`${authorityPath(grant.scope.code, '/poster')}?saved=1`, 303);
+  });
+}
