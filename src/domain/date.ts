@@ -198,7 +198,7 @@ export function formatIsoDate(date: PlainDate): string {
   return date.toString();
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "March 2025": a month as a reader says it. */
 export function monthWords(date: PlainDate): string {

@@ -31,8 +31,13 @@ describe.each(engines)('the dashboard on $name', (engine) => {
         // As at 1 June 2021 the last 12 months run from 2 June 2020: A1 (in time on 1 June 2020) settled before them; B2 (late) and C3 (overdue from 3 March 2021) in them.
         'Last 12 months 0.0% in time 0 of 2 journeys (Aim 2: permanence recommendation, last 12 months) Journeys that reached the milestone in time, or went past their timescale, from 2 June 2020 to 1 June 2021. ' +
         'Since records began 33.3% in time 1 of 3 journeys (Aim 2: permanence recommendation, since records began) Every journey, whenever it started. ' +
-        'Still waiting: 3 , of whom 1 overdue; the longest for 39.0 weeks. (Aim 2: permanence recommendation) The charts, the children and what the rules find for Aim 2: permanence recommendation',
+        'Still waiting: 3 , of whom 1 overdue; the longest for 39.0 weeks. (Aim 2: permanence recommendation) ' +
+        // The last whole quarter, January to March 2021: C3 overdue from 3 March (0 of 1); nobody reached the milestone in it (B2 did in October 2020).
+        'Quarter by quarter January to March 2021: 0.0% in time ( 0 of 1 ); no journey completed. (Aim 2: permanence recommendation) ' +
+        'The charts, the children and what the rules find for Aim 2: permanence recommendation',
     );
+    expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;month=2021-Q1">1</a>');
+    expect(body).toContain('<img class="pace-chart-picture" src="/a/NORTH/aims/aim-2/quarters.svg?as_at=2021-06-01" alt="Run chart of Aim 2: permanence recommendation quarter by quarter: 3 quarters, one dot each, height the percentage in time of the journeys settled in it. The latest, January to March 2021: 0.0% in time."');
     // Each count leads to its journeys: the window's with months=12.
     expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;months=12">2</a>');
     expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=still-waiting">3</a>');
@@ -131,7 +136,25 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     expect(august.body).toContain('<a class="ds_link" href="/a/NORTH/children/B2">B2</a>');
     const wrong = await client.get('/a/NORTH/aims/aim-2/journeys?status=counted&month=2020-13');
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Choose a month as a year and month, such as 2021-03 (you entered 2020-13)');
+    expect(wrong.body).toContain('Choose a month as a year and month, such as 2021-03, or a quarter as a year and its number, such as 2021-Q1 (you entered 2020-13)');
+  });
+
+  it("shows the aim quarter by quarter on its page, % in time and median weeks, each count leading to exactly that quarter's journeys", async () => {
+    const body = (await client.get('/a/NORTH/aims/aim-2')).body;
+    const text = textOf(body);
+    // Settled: A1 in time on 1 June 2020 (April to June), B2 late on 4 August 2020 (July to September), C3 overdue on 3 March 2021 (January to March).
+    // Completed: A1 on 1 June 2020 (21.7 weeks), B2 on 5 October 2020 (35.0 weeks).
+    expect(text).toContain('3 quarters with a journey settled, of the last 12 whole quarters.');
+    expect(text).toContain(
+      'Quarter In time Settled (n) % in time Completed Median weeks January to March 2021 0 1 0.0% 0 No figure October to December 2020 0 0 No figure 1 35.0 weeks July to September 2020 0 1 0.0% 0 No figure April to June 2020 1 1 100.0% 1 21.7 weeks',
+    );
+    expect(body).toContain('<a class="ds_link" href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;month=2020-Q3">1</a>');
+    const quarter = await client.get('/a/NORTH/aims/aim-2/journeys?status=counted&month=2020-Q3');
+    expect(textOf(quarter.body)).toContain('Only those settled in July to September 2020: in time on the day they reached the milestone; late, overdue or left after the timescale on the day after their due date. The journeys of that quarter on the quarter-by-quarter chart.');
+    expect(quarter.body).toContain('<a class="ds_link" href="/a/NORTH/children/B2">B2</a>');
+    const csv = await client.get('/a/NORTH/aims/aim-2/quarters.csv');
+    expect(csv.body.split('\r\n').slice(0, 1)).toEqual(['quarter,first_day,in_time,settled_n,percent_in_time,completed,median_weeks']);
+    expect(csv.body).toContain('2020-Q2,2020-04-01,1,1,100,1,21.714285714285715\r\n2020-Q3,2020-07-01,0,1,0,0,\r\n2020-Q4,2020-10-01,0,0,,1,35\r\n2021-Q1,2021-01-01,0,1,0,0,\r\n');
   });
 
   it("shows each chart's data as a table on the aim's page, the most recent child first, each child a link", async () => {

@@ -6,12 +6,15 @@
  */
 import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } from '../../charts/aim-charts.js';
 import { aimMonthsChartSvg, percentText } from '../../charts/aim-months-chart.js';
+import { aimQuarterMediansChartSvg, aimQuartersChartSvg } from '../../charts/aim-quarters-chart.js';
+import { aimQuarters, aimQuartersChart, quarterKey } from '../../domain/aim-quarters.js';
+import { monthlyRunChart, quarterPeriod } from '../../domain/monthly-run-chart.js';
 import { aimMonths, aimMonthsChart } from '../../domain/aim-months.js';
 import { monthWords, type PlainDate } from '../../domain/date.js';
 import type { AimViews } from '../../app/aim-views.js';
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
 import { aimWords } from '../../app/aim-words.js';
-import { longDate } from '../../app/format.js';
+import { formatWeeks, longDate } from '../../app/format.js';
 import { findingGroups, type FindingGroup } from '../../app/verdict-words.js';
 import { filterWords } from '../../domain/child-filter.js';
 import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
@@ -65,6 +68,19 @@ export interface AimMonthsModel {
   readonly table: TableModel;
 }
 
+export interface AimQuartersModel {
+  /** The percentage in time a quarter, and the median weeks a quarter. */
+  readonly percentSvg: TrustedSvg;
+  readonly medianSvg: TrustedSvg;
+  /** Quarters with a percentage on the chart. */
+  readonly points: number;
+  /** What the rules say of the percentages, then of the medians. */
+  readonly verdicts: readonly string[];
+  readonly medianVerdicts: readonly string[];
+  /** Every quarter with a journey settled or completed, the latest first, each count linking to its journeys. */
+  readonly table: TableModel;
+}
+
 export interface AimPageModel {
   readonly name: string;
   readonly sentence: string;
@@ -84,6 +100,7 @@ export interface AimPageModel {
   readonly runChart: { readonly svg: TrustedSvg; readonly links: ChartLinks; readonly points: number; readonly marksKey: readonly string[] };
   readonly findings: readonly FindingGroup[];
   readonly months: AimMonthsModel;
+  readonly quarters: AimQuartersModel;
   readonly runTable: PagedTable;
   readonly waitingChart: { readonly svg: TrustedSvg; readonly links: ChartLinks; readonly count: number };
   readonly waitingTable: PagedTable;
@@ -152,6 +169,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
     },
     findings: findingGroups(result.chart),
     months: draw(`${aim.id}/months`, () => presentAimMonths(code, scope, result, figures.authority.programmeStart)),
+    quarters: draw(`${aim.id}/quarters`, () => presentAimQuarters(code, scope, result, figures.authority.programmeStart)),
     runTable: paged('run-chart-table', 'run_page', latestFirst(runTableModel(code, result)), fileLinks('run-chart').csv),
     waitingChart: {
       svg: draw(`${aim.id}/waiting-chart.linked`, () => trustedSvg(aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref, maxBars: aimWaitingBars }))),
@@ -200,6 +218,44 @@ function pageParams(query: AimPageQuery): Record<string, string> {
   if (query.run_page > 1) params.run_page = String(query.run_page);
   if (query.waiting_page > 1) params.waiting_page = String(query.waiting_page);
   return params;
+}
+
+function presentAimQuarters(code: string, scope: FigureScope, result: AimResult, programmeStart: PlainDate | null): AimQuartersModel {
+  const { aim } = result;
+  const quarters = aimQuarters(result.figures);
+  const chart = aimQuartersChart(quarters, programmeStart);
+  const medians = monthlyRunChart(
+    quarters.map((q) => ({ ...q, value: q.medianWeeks })),
+    programmeStart,
+    quarterPeriod,
+  );
+  const quarterHref = (quarter: string, filter: 'counted' | 'in_time' | 'all' = 'counted') => journeyListHref(code, aim.id, filter, scope, { month: quarter });
+  const href = (quarter: string) => quarterHref(quarter);
+  return {
+    percentSvg: trustedSvg(aimQuartersChartSvg(aim, chart, quarters, programmeStart, href)),
+    medianSvg: trustedSvg(aimQuarterMediansChartSvg(aim, medians, quarters, programmeStart, href)),
+    points: chart.plotted.length,
+    verdicts: chart.verdicts,
+    medianVerdicts: medians.verdicts,
+    table: {
+      caption: `${aim.name} quarter by quarter: the journeys settled in each quarter and the median weeks of those completed in it, the latest first`,
+      columns: ['Quarter', 'In time', 'Settled (n)', '% in time', 'Completed', 'Median weeks'],
+      rows: [...quarters]
+        .reverse()
+        .filter((q) => q.n > 0 || q.completed > 0)
+        .map((q) => {
+          const key = quarterKey(q.month);
+          return [
+            quarterPeriod.words(q.month),
+            { text: String(q.inTime), href: quarterHref(key, 'in_time') },
+            { text: String(q.n), href: quarterHref(key) },
+            q.value === null ? 'No figure' : percentText(q.value),
+            String(q.completed),
+            q.medianWeeks === null ? 'No figure' : formatWeeks(q.medianWeeks),
+          ];
+        }),
+    },
+  };
 }
 
 function presentAimMonths(code: string, scope: FigureScope, result: AimResult, programmeStart: PlainDate | null): AimMonthsModel {

@@ -8,6 +8,8 @@ import { windowFigures, type WindowFigures } from '../../domain/aim-window.js';
 import { filterWords } from '../../domain/child-filter.js';
 import type { JourneyStatus } from '../../domain/status.js';
 import { statusLabels, statusMeaning } from '../../domain/status-words.js';
+import { aimQuarters, quarterKey, type AimQuarter } from '../../domain/aim-quarters.js';
+import { quarterPeriod } from '../../domain/monthly-run-chart.js';
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
 import { aimWords, answerSentence, countedInN, statusOrder, windowSentence } from '../../app/aim-words.js';
 import { formatPercent, formatWeeks, longDate } from '../../app/format.js';
@@ -62,6 +64,8 @@ export interface AimGlance {
   readonly longestWait: string | null;
   /** The small run chart, a picture that leads to the aim's page (where each dot leads to its child). */
   readonly chart: { readonly src: string; readonly alt: string } | null;
+  /** Quarter by quarter: the run chart of the percentage, a picture leading to the aim's quarters, and the latest quarter in words with its counts. */
+  readonly quarters: { readonly src: string; readonly alt: string; readonly href: string; readonly latest: { readonly words: string; readonly inTime: LinkedCount; readonly n: LinkedCount; readonly median: string } | null } | null;
   /** Every count, for the table under the aims. */
   readonly summary: { readonly percent: string; readonly n: LinkedCount; readonly counts: Readonly<Record<JourneyStatus, LinkedCount>>; readonly median: string };
 }
@@ -154,11 +158,34 @@ function presentGlance(code: string, scope: FigureScope, result: AimResult): Aim
             src: authorityPath(code, `/aims/${encodeURIComponent(aim.id)}/run-chart-small.svg${chartQuery}`),
             alt: `Run chart of ${aim.name}: ${points} ${points === 1 ? 'child' : 'children'}, one dot each at the date they reached the milestone, height the weeks it took. ${answerSentence(aim, result.answer)}`,
           },
+    quarters: presentQuarters(code, scope, result, chartQuery),
     summary: {
       percent: figures.percentage === null ? '—' : formatPercent(figures.percentage),
       n: { count: figures.n, href: journeyListHref(code, aim.id, 'counted', scope) },
       counts: statusCounts(code, scope, result),
       median: figures.medianWeeks === null ? '—' : formatWeeks(figures.medianWeeks),
+    },
+  };
+}
+
+/** The aim quarter by quarter on its card: its run chart as a picture, and the latest quarter with a journey settled. */
+function presentQuarters(code: string, scope: FigureScope, result: AimResult, chartQuery: string): AimGlance['quarters'] {
+  const { aim } = result;
+  const quarters = aimQuarters(result.figures);
+  const plotted = quarters.filter((q) => q.value !== null);
+  if (plotted.length === 0) return null;
+  const last = plotted[plotted.length - 1] as AimQuarter;
+  const key = quarterKey(last.month);
+  const latestWords = `${quarterPeriod.words(last.month)}: ${formatPercent(last.value as number)} in time`;
+  return {
+    src: authorityPath(code, `/aims/${encodeURIComponent(aim.id)}/quarters.svg${chartQuery}`),
+    alt: `Run chart of ${aim.name} quarter by quarter: ${plotted.length} ${plotted.length === 1 ? 'quarter' : 'quarters'}, one dot each, height the percentage in time of the journeys settled in it. The latest, ${latestWords}.`,
+    href: `${aimHref(code, aim.id, scope)}#quarter-by-quarter`,
+    latest: {
+      words: latestWords,
+      inTime: { count: last.inTime, href: journeyListHref(code, aim.id, 'in_time', scope, { month: key }) },
+      n: { count: last.n, href: journeyListHref(code, aim.id, 'counted', scope, { month: key }) },
+      median: last.medianWeeks === null ? 'no journey completed' : `median ${formatWeeks(last.medianWeeks)} of the ${last.completed} completed`,
     },
   };
 }

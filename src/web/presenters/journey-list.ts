@@ -8,6 +8,8 @@ import type { CohortJourney } from '../../domain/aim-figures.js';
 import { journeyRouteLabels } from '../../domain/codes.js';
 import { windowFigures } from '../../domain/aim-window.js';
 import { journeysSettledIn, parseMonth } from '../../domain/aim-months.js';
+import { journeysSettledInQuarter, parseQuarter } from '../../domain/aim-quarters.js';
+import { quarterPeriod } from '../../domain/monthly-run-chart.js';
 import { monthWords, type PlainDate } from '../../domain/date.js';
 import { filterWords } from '../../domain/child-filter.js';
 import { cohortJourneyJson } from '../../domain/figures-json.js';
@@ -28,8 +30,11 @@ export const journeyListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   /** Only the journeys settled in the last this-many months (decision 0019), as the dashboard's recent figure counts them. */
   months: z.coerce.number().int().min(1).max(120).optional(),
-  /** Only the journeys settled in this calendar month, "2021-03" (a point of the month-by-month chart: aim-months.ts). */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  /**
+   * Only the journeys settled in this calendar month, "2021-03" (a point of the month-by-month chart:
+   * aim-months.ts), or this calendar quarter, "2021-Q1" (a point of the quarter-by-quarter chart: aim-quarters.ts).
+   */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/).optional(),
 });
 export type JourneyListQuery = z.infer<typeof journeyListQuery>;
 
@@ -55,8 +60,22 @@ const filterStatuses: Readonly<Record<JourneyListFilter, readonly JourneyStatus[
 export function journeysFor(result: AimResult, filter: JourneyListFilter, months?: number, month?: string): CohortJourney[] {
   const statuses = filterStatuses[filter];
   const inMonth = month === undefined ? null : parseMonth(month);
-  const journeys = inMonth !== null ? journeysSettledIn(result.figures, inMonth) : months === undefined ? result.figures.journeys : windowFigures(result.figures, months).journeys;
+  const inQuarter = month === undefined ? null : parseQuarter(month);
+  const journeys =
+    inMonth !== null
+      ? journeysSettledIn(result.figures, inMonth)
+      : inQuarter !== null
+        ? journeysSettledInQuarter(result.figures, inQuarter)
+        : months === undefined
+          ? result.figures.journeys
+          : windowFigures(result.figures, months).journeys;
   return journeys.filter((j) => statuses.includes(j.status)).sort((a, b) => b.days - a.days || a.startDay - b.startDay || compare(a.journey.childId, b.journey.childId));
+}
+
+/** "March 2021" for "2021-03"; "January to March 2021" for "2021-Q1". */
+function periodWords(month: string): string {
+  const quarter = parseQuarter(month);
+  return quarter ? quarterPeriod.words(quarter) : monthWords(parseMonth(month) as PlainDate);
 }
 
 export interface JourneyListRow {
@@ -148,7 +167,7 @@ export function presentJourneyList(code: string, scope: FigureScope, result: Aim
     filterWords: filterWords(scope.filter),
     monthsWords:
       month !== undefined
-        ? `Only those settled in ${monthWords(parseMonth(month) as PlainDate)}: in time on the day they reached the milestone; late, overdue or left after the timescale on the day after their due date. The journeys of that month on the month-by-month chart.`
+        ? `Only those settled in ${periodWords(month)}: in time on the day they reached the milestone; late, overdue or left after the timescale on the day after their due date. The journeys of that ${parseQuarter(month) ? 'quarter on the quarter-by-quarter' : 'month on the month-by-month'} chart.`
         : window === null
           ? null
           : `Only those that reached the milestone in time, or went past their timescale, in the last ${months} months, ${longDate(window.from)} to ${longDate(window.to)}: the journeys of the recent figure.`,

@@ -10,6 +10,8 @@ import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
+import { aimQuarters, aimQuartersChart, quarterKey, type AimQuarter } from '../../domain/aim-quarters.js';
+import { aimQuartersChartSvg } from '../../charts/aim-quarters-chart.js';
 import { figuresOrWorkingOut } from '../figures-page.js';
 import { parseFigureScope } from '../forms/figure-scope.js';
 import { readQuery, type QueryWords } from '../forms/query.js';
@@ -26,8 +28,8 @@ type AuthorityParams = { Params: { code: string }; Querystring: Record<string, s
 type AimParams = { Params: { code: string; aimId: string }; Querystring: Record<string, string> };
 type FileParams = { Params: { code: string; aimId: string; file: string }; Querystring: Record<string, string> };
 
-const fileNames = /^(run-chart|run-chart-small|waiting-chart|stages|survival)\.(svg|png|csv)$/;
-type ChartName = 'run-chart' | 'run-chart-small' | 'waiting-chart' | 'stages' | 'survival';
+const fileNames = /^(run-chart|run-chart-small|waiting-chart|stages|survival|quarters)\.(svg|png|csv)$/;
+type ChartName = 'run-chart' | 'run-chart-small' | 'waiting-chart' | 'stages' | 'survival' | 'quarters';
 
 const aimPageQuery = z.object({
   run_page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -117,6 +119,11 @@ function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult,
       return ctx.cache.made(figures, `${result.aim.id}/stages.svg`, () => aimStageChartSvg((views as AimViews).stages));
     case 'survival':
       return ctx.cache.made(figures, `${result.aim.id}/survival.svg`, () => aimSurvivalChartSvg(result.aim, (views as AimViews).survival));
+    case 'quarters':
+      return ctx.cache.made(figures, `${result.aim.id}/quarters.svg`, () => {
+        const quarters = aimQuarters(result.figures);
+        return aimQuartersChartSvg(result.aim, aimQuartersChart(quarters, figures.authority.programmeStart), quarters, figures.authority.programmeStart);
+      });
     default:
       throw new HttpError(404, 'Page not found');
   }
@@ -133,7 +140,17 @@ function chartTable(result: AimResult, views: AimViews | null, chart: ChartName)
       return stageTable((views as AimViews).stages);
     case 'survival':
       return survivalTable((views as AimViews).survival);
+    case 'quarters':
+      return quartersTable(aimQuarters(result.figures));
     default:
       throw new HttpError(404, 'Page not found');
   }
+}
+
+/** The quarters as a table for CSV: one row a quarter, the percentage and the median unrounded. */
+function quartersTable(quarters: readonly AimQuarter[]): ChartTable {
+  return {
+    columns: ['quarter', 'first_day', 'in_time', 'settled_n', 'percent_in_time', 'completed', 'median_weeks'],
+    rows: quarters.map((q) => [quarterKey(q.month), q.month.toString(), q.inTime, q.n, q.value, q.completed, q.medianWeeks]),
+  };
 }

@@ -23,7 +23,7 @@ const journeyQueryWords: QueryWords = {
   status: (entered) => `Choose which journeys from the counts listed (you entered ${entered})`,
   page: (entered) => `Choose a page by its number, from 1 (you entered ${entered})`,
   months: (entered) => `Choose the months as a whole number from 1 to 120 (you entered ${entered})`,
-  month: (entered) => `Choose a month as a year and month, such as 2021-03 (you entered ${entered})`,
+  month: (entered) => `Choose a month as a year and month, such as 2021-03, or a quarter as a year and its number, such as 2021-Q1 (you entered ${entered})`,
 };
 
 export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): void {

@@ -145,6 +145,35 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
         </div>
       </details>
 
+      <h2 id="quarter-by-quarter">Quarter by quarter: % in time and median weeks</h2>
+      <p>
+        The same, a quarter at a time (January to March, April to June, …): the percentage in time of the journeys settled in each quarter, and the median weeks of those that reached the milestone in it. A quarter holds three months of journeys, so its dot moves less by chance than a month's. Select a dot, or a count in the table, for that quarter's journeys.
+      </p>
+      <figure class="pace-figure">
+        <Svg svg={model.quarters.percentSvg} />
+        <figcaption>
+          {model.quarters.points} {model.quarters.points === 1 ? 'quarter' : 'quarters'} with a journey settled, of the last 12 whole quarters.
+        </figcaption>
+      </figure>
+      <figure class="pace-figure">
+        <Svg svg={model.quarters.medianSvg} />
+        <figcaption>Median weeks from the start to the milestone, of the journeys completed in each quarter.</figcaption>
+      </figure>
+      <details class="ds_details">
+        <summary class="ds_details__summary">The quarters' figures, and what the rules say of them</summary>
+        <div class="ds_details__text">
+          <ul class="pace-verdicts">
+            {model.quarters.verdicts.map((v) => (
+              <li key={`percent ${v}`}>% in time: {v}</li>
+            ))}
+            {model.quarters.medianVerdicts.map((v) => (
+              <li key={`median ${v}`}>Median weeks: {v}</li>
+            ))}
+          </ul>
+          <DataTable table={model.quarters.table} />
+        </div>
+      </details>
+
       <h2>The figures behind the percentage</h2>
       <p>
         n = <CountLink count={model.n} /> journeys counted (% in time = in time ÷ n). {model.cohortWords}

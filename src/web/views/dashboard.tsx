@@ -84,6 +84,20 @@ function Glance({ aim }: { aim: AimGlance }): VNode {
           <img class="pace-chart-picture" src={aim.chart.src} alt={aim.chart.alt} width={560} height={320} />
         </a>
       )}
+      {aim.quarters && (
+        <>
+          <h3 class="pace-glance__subtitle">Quarter by quarter</h3>
+          <a href={aim.quarters.href} class="pace-glance__chart">
+            <img class="pace-chart-picture" src={aim.quarters.src} alt={aim.quarters.alt} width={560} height={320} />
+          </a>
+          {aim.quarters.latest && (
+            <p>
+              {aim.quarters.latest.words} (<CountLink count={aim.quarters.latest.inTime} /> of <CountLink count={aim.quarters.latest.n} />
+              ); {aim.quarters.latest.median}.<span class="visually-hidden"> ({aim.name})</span>
+            </p>
+          )}
+        </>
+      )}
       <p>
         <a class="ds_link" href={aim.href}>
           The charts, the children and what the rules find<span class="visually-hidden"> for {aim.name}</span>

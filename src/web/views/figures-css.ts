@@ -4,6 +4,7 @@ export const figuresCss = `
 @media (min-width: 1024px) { .pace-glances { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
 .pace-glance { border-top: 4px solid #0065bd; padding-top: 0.75rem; }
 .pace-glance__title { font-size: 1.375rem; margin-bottom: 0.5rem; }
+.pace-glance__subtitle { font-size: 1.125rem; margin: 1rem 0 0.5rem; }
 .pace-glance__chart { display: block; margin-bottom: 0.5rem; }
 .pace-glance__chart img { width: 100%; height: auto; display: block; }
 .pace-answer { font-size: 1.125rem; max-width: 48rem; padding: 0.5rem 0.75rem; border-left: 6px solid #b3b3b3; background: #f8f8f8; }
