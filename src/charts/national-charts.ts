@@ -18,7 +18,7 @@ export function nationalFunnelSvg(comparison: NationalAimComparison): string {
   return funnelChartSvg({ rate: comparison.rate, dots, hidden });
 }
 
-export const nationalColumns = ['authority_code', 'authority', 'in_time', 'late', 'overdue', 'n', 'waiting', 'percent_in_time', 'ci95_lower', 'ci95_upper', 'median_weeks', 'funnel_position'] as const;
+export const nationalColumns = ['authority_code', 'authority', 'in_time', 'late', 'overdue_or_left_late', 'n', 'waiting', 'percent_in_time', 'ci95_lower', 'ci95_upper', 'median_weeks', 'funnel_position'] as const;
 
 /** The table of the funnel plot: every authority, then all authorities together. */
 export function nationalTable(comparison: NationalAimComparison): ChartTable {

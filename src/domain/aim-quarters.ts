@@ -24,6 +24,8 @@ export interface AimQuarter {
   readonly value: number | null;
   /** Journeys completed in the quarter (in time or late): what the median is of. */
   readonly completed: number;
+  /** The weeks each completed journey took (for a median pooled over authorities). */
+  readonly completedWeeks: readonly number[];
   readonly medianWeeks: number | null;
 }
 
@@ -53,7 +55,7 @@ export function aimQuarters(figures: AimFigures, count = defaultAimQuarters): Ai
   }
   return quarters.map((month, i) => {
     const { inTime, n, weeks } = tallies[i] as (typeof tallies)[number];
-    return { month, inTime, n, value: n === 0 ? null : (inTime / n) * 100, completed: weeks.length, medianWeeks: median(weeks) };
+    return { month, inTime, n, value: n === 0 ? null : (inTime / n) * 100, completed: weeks.length, completedWeeks: weeks, medianWeeks: median(weeks) };
   });
 }
 

@@ -58,7 +58,7 @@ describe.each(engines)('the national view on $name', (engine) => {
     expect(page.statusCode).toBe(200);
     const text = textOf(page.body);
     expect(text).toContain(
-      'Authority In time Late Overdue n Waiting, not yet due % in time 95% confidence interval Median weeks Against the funnel limits ' +
+      'Authority In time Late Overdue or left after the timescale n Waiting, not yet due % in time 95% confidence interval Median weeks Against the funnel limits ' +
         'Alpha Council 12 [c] [c] 20 [c] 60.0% 38.7% to 78.1% 20.0 weeks within the 95% limits ' +
         'Beta Council [c] [c] [c] [c] [c] suppressed suppressed 25.0 weeks suppressed',
     );
@@ -76,7 +76,7 @@ describe.each(engines)('the national view on $name', (engine) => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="national-aim-2-2021-05-31.csv"');
     expect(csv.body.split('\r\n')).toEqual([
-      'authority_code,authority,in_time,late,overdue,n,waiting,percent_in_time,ci95_lower,ci95_upper,median_weeks,funnel_position',
+      'authority_code,authority,in_time,late,overdue_or_left_late,n,waiting,percent_in_time,ci95_lower,ci95_upper,median_weeks,funnel_position',
       'ALP,Alpha Council,12,[c],[c],20,[c],60,38.7,78.1,20,within the 95% limits',
       'BET,Beta Council,[c],[c],[c],[c],[c],suppressed,suppressed,suppressed,25,suppressed',
       'GAM,Gamma Council,[c],[c],[c],[c],[c],suppressed,suppressed,suppressed,suppressed,suppressed',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { d } from '../../../test/builders.js';
+import { d, placement, record } from '../../../test/builders.js';
 import { threeAuthorities } from '../../../test/national-fixtures.js';
 import { nationalComparison } from './national-comparison.js';
 
@@ -91,5 +91,18 @@ describe('the national comparison', () => {
 
   it('copes with no authority at all', () => {
     expect(nationalComparison([], d('2021-06-01')).aims[1]?.national.counts).toEqual({ in_time: '[c]', late: '[c]', overdue: '[c]', n: '[c]', waiting: '[c]' });
+  });
+
+  it('counts a journey that left after its timescale with the overdue ones, so that each row adds up to n', () => {
+    // Six children accommodated on 1 January 2020 who went home on 1 December 2020 with no
+    // recommendation: aim 2's 26 weeks ran out on 1 July 2020, so each left after the timescale.
+    const left = Array.from({ length: 6 }, (_, i) => record([placement('2020-01-01', '2020-12-01', 'foster', { childId: `L${i}` })], [], { childId: `L${i}` }));
+    const withLeavers = nationalComparison([...authorities, { authority: { code: 'DELTA', name: 'Delta Council', programmeStart: null }, records: left }], d('2021-06-01'));
+    const delta = withLeavers.aims[1]?.authorities.find((r) => r.code === 'DELTA');
+    // Delta's 0 in time and 0 late are hidden, and its 6 and 6 would give them away: all hidden.
+    expect([delta?.counts.in_time, delta?.counts.late, delta?.counts.overdue, delta?.counts.n]).toEqual(['[c]', '[c]', '[c]', '[c]']);
+    // All authorities: 20 in time, 10 late, 6 overdue + 6 left after the timescale, n = 36 + 6.
+    const national = withLeavers.aims[1]?.national.counts;
+    expect([national?.in_time, national?.late, national?.overdue, national?.n]).toEqual([20, 10, 12, 42]);
   });
 });

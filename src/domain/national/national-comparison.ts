@@ -12,7 +12,9 @@ import type { Authority, ChildRecord } from '../records.js';
 import { median } from '../spc/median.js';
 import { funnelPosition, type FunnelPosition } from './funnel.js';
 import { firstOfMonth, monthEndOnOrBefore } from './national-period.js';
-import { smallCountThreshold, suppressedMark, suppressSmallCounts, type CountSum } from './suppression.js';
+import { smallCountThreshold, suppressedMark, suppressGrid, suppressSmallCounts, type CountSum } from './suppression.js';
+import { aimQuarters, type AimQuarter } from '../aim-quarters.js';
+import { quartersEndingBy } from '../monthly-run-chart.js';
 import { wilsonInterval } from './wilson.js';
 
 export const countColumns = ['in_time', 'late', 'overdue', 'n', 'waiting'] as const;
@@ -36,9 +38,36 @@ export interface NationalRow {
   readonly position: FunnelPosition | null;
 }
 
+/** One authority's (or all authorities') quarter as published: a count under 5, or one that would give one away, is `[c]`. */
+export interface NationalQuarterCell {
+  readonly inTime: PublishedCount;
+  readonly n: PublishedCount;
+  /** Percentage in time (0–100, unrounded); null when not published. */
+  readonly percentage: number | null;
+  /** Median weeks of the journeys completed in the quarter; null when fewer than 5 completed. */
+  readonly medianWeeks: number | null;
+}
+
+export interface NationalQuarterRow {
+  readonly code: string | null;
+  readonly name: string;
+  /** One cell a quarter, in the order of `NationalQuarters.quarters`. */
+  readonly cells: readonly NationalQuarterCell[];
+}
+
+/** An aim quarter by quarter for every authority (aim-quarters.ts), each quarter suppressed as a table of its own. */
+export interface NationalQuarters {
+  /** The first day of each quarter, oldest first: the calendar quarters ending by the as-at date. */
+  readonly quarters: readonly PlainDate[];
+  readonly authorities: readonly NationalQuarterRow[];
+  readonly national: NationalQuarterRow;
+}
+
 export interface NationalAimComparison {
   /** The national definition every authority is measured by. */
   readonly aim: Aim;
+  /** Quarter by quarter. */
+  readonly byQuarter: NationalQuarters;
   /** One row per authority, by name. */
   readonly authorities: readonly NationalRow[];
   readonly national: NationalRow;
@@ -85,12 +114,16 @@ export function nationalComparison(authorities: readonly AuthorityRecords[], ask
 }
 
 function compareOnAim(aim: Aim, authorities: readonly AuthorityRecords[], asAt: PlainDate, fromDate: PlainDate | null, threshold: number): NationalAimComparison {
+  const quarterly: { code: string; name: string; quarters: AimQuarter[] }[] = [];
   const rows: RawRow[] = authorities.map(({ authority, records }) => {
     const f = aimFigures(aim, records, asAt, { fromDate });
+    quarterly.push({ code: authority.code, name: authority.name, quarters: aimQuarters(f, nationalQuarterCount) });
     return {
       code: authority.code,
       name: authority.name,
-      counts: { ...f.counts, n: f.n },
+      // Past the timescale without the milestone, still waiting or gone: one published count, so that
+      // the row adds up to n (a column of its own, nearly always under 5, would be hidden everywhere).
+      counts: { in_time: f.counts.in_time, late: f.counts.late, overdue: f.counts.overdue + f.counts.left_late, n: f.n, waiting: f.counts.waiting },
       completedWeeks: f.journeys.filter((j) => j.journey.end !== null).map((j) => j.weeks),
     };
   });
@@ -119,7 +152,41 @@ function compareOnAim(aim: Aim, authorities: readonly AuthorityRecords[], asAt: 
       position: raw.code !== null && percentShown && rate !== null ? funnelPosition(rate, raw.counts.in_time, raw.counts.n) : null,
     };
   };
-  return { aim, authorities: rows.map(publish), national: publish(all, nationalIndex), rate };
+  return { aim, byQuarter: publishQuarters(quarterly, asAt, threshold), authorities: rows.map(publish), national: publish(all, nationalIndex), rate };
+}
+
+/** Quarters shown nationally: two years. */
+export const nationalQuarterCount = 8;
+
+/**
+ * Each quarter published as a table of its own — one row an authority and a row of all
+ * authorities; in time, not in time and n — suppressed as every national table is (suppression.ts):
+ * a count under 5 hidden, and whatever would give one away hidden too. A percentage is published
+ * when its in time and n are; a median when at least 5 journeys were completed in the quarter.
+ */
+function publishQuarters(quarterly: readonly { code: string; name: string; quarters: readonly AimQuarter[] }[], asAt: PlainDate, threshold: number): NationalQuarters {
+  const quarters = quarterly[0]?.quarters.map((q) => q.month) ?? quartersEndingBy(asAt, nationalQuarterCount);
+  const rows: { code: string | null; name: string }[] = [...quarterly, { code: null, name: 'All authorities' }];
+  // No authority: nothing to publish but an empty national row.
+  if (quarterly.length === 0) return { quarters, authorities: [], national: { code: null, name: 'All authorities', cells: quarters.map(() => ({ inTime: 0, n: 0, percentage: null, medianWeeks: null })) } };
+  const cells: NationalQuarterCell[][] = rows.map(() => []);
+  quarters.forEach((_, qi) => {
+    const counts = quarterly.map((a) => a.quarters[qi] as AimQuarter);
+    const total = { inTime: counts.reduce((t, q) => t + q.inTime, 0), n: counts.reduce((t, q) => t + q.n, 0) };
+    const completedWeeks = counts.flatMap((q) => q.completedWeeks);
+    const grid = [...counts.map((q) => [q.inTime, q.n - q.inTime, q.n]), [total.inTime, total.n - total.inTime, total.n]];
+    const published = suppressGrid(grid, threshold);
+    rows.forEach((row, ri) => {
+      const [inTime, , n] = published[ri] as (number | typeof suppressedMark)[];
+      const raw = ri < counts.length ? (counts[ri] as AimQuarter) : null;
+      const percentShown = typeof inTime === 'number' && typeof n === 'number' && n > 0;
+      // The national median is of every authority's completed journeys: pooled from their weeks.
+      const medianWeeks = raw ? (raw.completed >= threshold ? raw.medianWeeks : null) : completedWeeks.length >= threshold ? median(completedWeeks) : null;
+      (cells[ri] as NationalQuarterCell[]).push({ inTime: inTime as PublishedCount, n: n as PublishedCount, percentage: percentShown ? ((inTime as number) / (n as number)) * 100 : null, medianWeeks });
+    });
+  });
+  const published = rows.map((row, ri) => ({ code: row.code, name: row.name, cells: cells[ri] as NationalQuarterCell[] }));
+  return { quarters, authorities: published.slice(0, -1), national: published[published.length - 1] as NationalQuarterRow };
 }
 
 /**
@@ -132,7 +199,9 @@ function cellCost(national: boolean, column: CountColumn): number {
 }
 
 /**
- * The sums a reader of the table can use: in each row, in time + late + overdue = n; down each
+ * The sums a reader of the table can use: in each row, in time + late + overdue = n, where overdue
+ * counts the journeys past their timescale without the milestone, the child still waiting or gone
+ * (overdue and left after the timescale: both in n since MEASUREMENT.md version 2); down each
  * column, the authorities add up to the national row. (Waiting journeys are in no row sum.)
  */
 function tableSums(rowCount: number): CountSum[] {

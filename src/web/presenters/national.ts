@@ -42,7 +42,7 @@ export function nationalTableModel(comparison: NationalAimComparison): TableMode
   const rows = [...comparison.authorities, comparison.national];
   return {
     caption: `${comparison.aim.name}: every authority, the counts, the percentage in time with its 95% confidence interval, the median and where the authority sits against the funnel's limits`,
-    columns: ['Authority', 'In time', 'Late', 'Overdue', 'n', 'Waiting, not yet due', '% in time', '95% confidence interval', 'Median weeks', 'Against the funnel limits'],
+    columns: ['Authority', 'In time', 'Late', 'Overdue or left after the timescale', 'n', 'Waiting, not yet due', '% in time', '95% confidence interval', 'Median weeks', 'Against the funnel limits'],
     rows: rows.map((r) => [
       r.name,
       String(r.counts.in_time),
