@@ -4,6 +4,8 @@
  * hidden one is written `[c]` (a hidden percentage, interval, median or position: `suppressed`).
  */
 import { funnelPositionLabels } from '../domain/national/funnel.js';
+import { quarterKey } from '../domain/aim-quarters.js';
+import type { PlainDate } from '../domain/date.js';
 import type { NationalAimComparison, NationalRow } from '../domain/national/national-comparison.js';
 import { roundTo } from '../domain/round.js';
 import type { ChartTable } from './aim-charts.js';
@@ -41,4 +43,15 @@ export function nationalTable(comparison: NationalAimComparison): ChartTable {
 
 function statistic(value: number | null): number | string {
   return value === null ? suppressedStatistic : roundTo(value);
+}
+
+/** The quarters of every authority and of all authorities, one row a quarter: what the quarterly panels show, hidden counts `[c]`. */
+export function nationalQuartersTable(comparison: NationalAimComparison): ChartTable {
+  const { byQuarter } = comparison;
+  return {
+    columns: ['authority_code', 'authority', 'quarter', 'first_day', 'in_time', 'n', 'percent_in_time', 'median_weeks'],
+    rows: [...byQuarter.authorities, byQuarter.national].flatMap((r) =>
+      r.cells.map((c, i) => [r.code ?? '', r.name, quarterKey(byQuarter.quarters[i] as PlainDate), (byQuarter.quarters[i] as PlainDate).toString(), c.inTime, c.n, statistic(c.percentage), statistic(c.medianWeeks)]),
+    ),
+  };
 }

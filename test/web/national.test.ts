@@ -91,8 +91,26 @@ describe.each(engines)('the national view on $name', (engine) => {
     expect([png.statusCode, png.headers['content-type'], png.rawPayload.subarray(1, 4).toString()]).toEqual([200, 'image/png', 'PNG']);
   });
 
+  it('shows each authority quarter by quarter, every quarter suppressed as a table of its own, with its panels and CSV', async () => {
+    const page = await analyst.get('/national/aims/2?as_at=2021-06-01');
+    const text = textOf(page.body);
+    expect(text).toContain("Quarter by quarter: each authority's percentage in time");
+    // April to June 2020: Alpha's 12 in time of 12 (the 0 not in time, and so the 12 in time, hidden); the median of 12 completed.
+    expect(text).toContain('Alpha Council [c] of [c] [c] of [c] [c] of [c] [c] of [c] [c] of 12, median 20.0 weeks [c] of [c] [c] of [c] [c] of [c]');
+    expect(text).toContain('All authorities [c] of [c] [c] of [c] [c] of [c] [c] of [c] [c] of 20, median 20.0 weeks [c] of 10, median 30.0 weeks [c] of 6 [c] of [c]');
+    expect(page.body).toContain('href="/national/aims/2/quarters.csv?as_at=2021-05"');
+    const csv = await analyst.get('/national/aims/2/quarters.csv?as_at=2021-06-01');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="national-aim-2-2021-05-31-quarters.csv"');
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toBe('authority_code,authority,quarter,first_day,in_time,n,percent_in_time,median_weeks');
+    expect(lines).toContain('ALP,Alpha Council,2020-Q2,2020-04-01,[c],12,suppressed,20');
+    expect(lines).toContain(',All authorities,2020-Q3,2020-07-01,[c],10,suppressed,30');
+    const svg = await analyst.get('/national/aims/2/quarters.svg?as_at=2021-06-01');
+    expect([svg.statusCode, svg.headers['content-disposition']]).toEqual([200, 'attachment; filename="national-aim-2-2021-05-31-quarters.svg"']);
+  });
+
   it('shows no child id, name or date of birth anywhere', async () => {
-    const bodies = await Promise.all(['/national', '/national/aims/1', '/national/aims/2', '/national/aims/2/table.csv', '/national/aims/2/funnel.svg', '/national/aims/3/table.csv'].map(async (url) => (await analyst.get(url)).body));
+    const bodies = await Promise.all(['/national', '/national/aims/1', '/national/aims/2', '/national/aims/2/table.csv', '/national/aims/2/funnel.svg', '/national/aims/3/table.csv', '/national/aims/2/quarters.csv', '/national/aims/2/quarters.svg'].map(async (url) => (await analyst.get(url)).body));
     for (const body of bodies) expect(body).not.toMatch(/Zebedee|Secret\d|2012-03-04|ALP-|BET-|GAM-|04\/03\/2012|4 March 2012/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { d, placement, record } from '../../../test/builders.js';
-import { threeAuthorities } from '../../../test/national-fixtures.js';
+import { nationalChildren, threeAuthorities } from '../../../test/national-fixtures.js';
 import { nationalComparison } from './national-comparison.js';
 
 // The three authorities and their counts are worked out by hand in test/national-fixtures.ts.
@@ -104,5 +104,44 @@ describe('the national comparison', () => {
     // All authorities: 20 in time, 10 late, 6 overdue + 6 left after the timescale, n = 36 + 6.
     const national = withLeavers.aims[1]?.national.counts;
     expect([national?.in_time, national?.late, national?.overdue, national?.n]).toEqual([20, 10, 12, 42]);
+  });
+
+  it('publishes each aim quarter by quarter, each quarter a table of its own suppressed as the others are', () => {
+    const byQuarter = aim2?.byQuarter;
+    // As at 31 May 2021 (the last whole month): the eight calendar quarters that ended by then.
+    expect(byQuarter?.quarters.map(String)).toEqual(['2019-04-01', '2019-07-01', '2019-10-01', '2020-01-01', '2020-04-01', '2020-07-01', '2020-10-01', '2021-01-01']);
+    const cells = (r: { cells: readonly { inTime: unknown; n: unknown; percentage: number | null; medianWeeks: number | null }[] } | undefined) => r?.cells.slice(4, 7).map((c) => [c.inTime, c.n, c.percentage, c.medianWeeks]);
+    // April to June 2020: every in-time journey was settled (Alpha 12, Beta 6, Gamma 2 of 2), none
+    // not in time: the 0s are hidden, and every in-time count with them, or the row would give them away.
+    // July to September 2020: the late ones (Alpha 3, Beta 6, Gamma 1); October to December: the overdue (Alpha 5, Gamma 1).
+    // A median is published where at least 5 were completed: 20 weeks in time, 30 weeks late.
+    expect(cells(byQuarter?.authorities[0])).toEqual([
+      ['[c]', 12, null, 20],
+      ['[c]', '[c]', null, null],
+      ['[c]', '[c]', null, null],
+    ]);
+    expect(cells(byQuarter?.authorities[1])).toEqual([
+      ['[c]', '[c]', null, 20],
+      ['[c]', 6, null, 30],
+      ['[c]', '[c]', null, null],
+    ]);
+    expect(cells(byQuarter?.national)).toEqual([
+      ['[c]', 20, null, 20],
+      ['[c]', 10, null, 30],
+      ['[c]', 6, null, null],
+    ]);
+  });
+
+  it("publishes a quarter's percentage where its counts are large enough", () => {
+    // Two authorities, each with 6 in time (settled 25 May 2020) and 6 overdue (accommodated 1 December
+    // 2019, due 31 May 2020, settled 1 June 2020): April to June 2020 is 6 of 12 in each, 12 of 24 in all.
+    const overdueEarly = (code: string) =>
+      Array.from({ length: 6 }, (_, i) => record([placement('2019-12-01', null, 'foster', { childId: `${code}-early-${i}` })], [], { childId: `${code}-early-${i}` }));
+    const two = ['EAST', 'WEST'].map((code) => ({ authority: { code, name: `${code} Council`, programmeStart: null }, records: [...nationalChildren(code, { in_time: 6, late: 0, overdue: 0, waiting: 0 }), ...overdueEarly(code)] }));
+    const quarter = nationalComparison(two, d('2021-06-01')).aims[1]?.byQuarter;
+    const april = (r: { cells: readonly { inTime: unknown; n: unknown; percentage: number | null }[] } | undefined) => [r?.cells[4]?.inTime, r?.cells[4]?.n, r?.cells[4]?.percentage];
+    expect(april(quarter?.authorities[0])).toEqual([6, 12, 50]);
+    expect(april(quarter?.authorities[1])).toEqual([6, 12, 50]);
+    expect(april(quarter?.national)).toEqual([12, 24, 50]);
   });
 });

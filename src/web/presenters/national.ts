@@ -2,6 +2,7 @@
 import { funnelPositionLabels } from '../../domain/national/funnel.js';
 import type { NationalAimComparison, NationalRow } from '../../domain/national/national-comparison.js';
 import { describeTimescale } from '../../domain/timescale.js';
+import { quarterPeriod } from '../../domain/monthly-run-chart.js';
 import type { TableModel } from '../views/components.js';
 import { formatPercent, formatWeeks } from '../../app/format.js';
 
@@ -68,4 +69,17 @@ function interval(r: NationalRow): string {
 
 function intervalWords(r: NationalRow): string {
   return r.interval === null ? '' : ` (95% confidence interval ${formatPercent(r.interval.lower)} to ${formatPercent(r.interval.upper)})`;
+}
+
+/** Every authority's quarters, and all authorities', as the page's table: in time of n and the percentage, `[c]` where hidden. */
+export function nationalQuartersTableModel(comparison: NationalAimComparison): TableModel {
+  const { byQuarter } = comparison;
+  return {
+    caption: `${comparison.aim.name} quarter by quarter: in time of n (the journeys settled in the quarter), the percentage in time and the median weeks of those completed in it, each quarter suppressed as a table of its own`,
+    columns: ['Authority', ...byQuarter.quarters.map((q) => quarterPeriod.words(q))],
+    rows: [...byQuarter.authorities, byQuarter.national].map((r) => [
+      r.name,
+      ...r.cells.map((c) => `${String(c.inTime)} of ${String(c.n)}${c.percentage === null ? '' : `: ${formatPercent(c.percentage)}`}${c.medianWeeks === null ? '' : `, median ${formatWeeks(c.medianWeeks)}`}`),
+    ]),
+  };
 }

@@ -1,6 +1,7 @@
 /** The national view, for national analysts only: each national aim across authorities, its funnel plot, table and downloads. No child appears. */
 import type { FastifyInstance } from 'fastify';
-import { nationalFunnelSvg, nationalTable } from '../../charts/national-charts.js';
+import { nationalFunnelSvg, nationalQuartersTable, nationalTable } from '../../charts/national-charts.js';
+import { nationalQuartersSvg } from '../../charts/national-quarters-chart.js';
 import { tableToCsv } from '../../charts/aim-charts.js';
 import type { NationalComparison } from '../../domain/national/national-comparison.js';
 import { compareDates } from '../../domain/date.js';
@@ -12,7 +13,7 @@ import { enteredText } from '../forms/query.js';
 import { nationalFigures } from '../../app/national-figures.js';
 import { requireNationalAnalyst } from '../auth/access.js';
 import { longDate } from '../../app/format.js';
-import { nationalTableModel, presentNationalAim } from '../presenters/national.js';
+import { nationalQuartersTableModel, nationalTableModel, presentNationalAim } from '../presenters/national.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { NationalAimPage, NationalPage } from '../views/national.js';
@@ -22,7 +23,7 @@ type Query = { Querystring: { as_at?: string | string[]; from?: string | string[
 type AimParams = Query & { Params: { aim: string } };
 type FileParams = Query & { Params: { aim: string; file: string } };
 
-const fileNames = /^(funnel)\.(svg|png)$|^(table)\.(csv)$/;
+const fileNames = /^(funnel|quarters)\.(svg|png)$|^(table|quarters)\.(csv)$/;
 
 interface ParsedQuery {
   /** The dates used: whole months (national-period.ts). */
@@ -102,6 +103,11 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
         funnel: trustedSvg(nationalFunnelSvg(aim)),
         links: { svg: `${base}/funnel.svg${queryString(q)}`, png: `${base}/funnel.png${queryString(q)}`, csv: `${base}/table.csv${queryString(q)}` },
         table: nationalTableModel(aim),
+        quarters: {
+          svg: trustedSvg(nationalQuartersSvg(aim.byQuarter, aim.aim.name)),
+          table: nationalQuartersTableModel(aim),
+          links: { svg: `${base}/quarters.svg${queryString(q)}`, png: `${base}/quarters.png${queryString(q)}`, csv: `${base}/quarters.csv${queryString(q)}` },
+        },
         backHref: `/national${queryString(q)}`,
       }),
       q.errors.length > 0 ? 400 : 200,
@@ -113,20 +119,23 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     const match = fileNames.exec(request.params.file);
     if (!match) throw new HttpError(404, 'Page not found');
     const format = (match[2] ?? match[4]) as 'svg' | 'png' | 'csv';
+    const what = (match[1] ?? match[3]) as 'funnel' | 'table' | 'quarters';
     const q = parse(request.query);
     if (q.errors.length > 0) throw new HttpError(400, (q.errors[0] as FieldError).message);
     const aim = aimOf(await nationalFigures(ctx.connection, q.period.asAt, q.period.fromDate), request.params.aim);
     const stem = `national-aim-${aim.aim.nationalAim}-${q.period.asAt.toString()}${q.period.fromDate ? `-from-${q.period.fromDate.toString()}` : ''}`;
+    const picture = () => (what === 'quarters' ? nationalQuartersSvg(aim.byQuarter, aim.aim.name) : nationalFunnelSvg(aim));
+    const name = what === 'quarters' ? 'quarters' : 'funnel';
     switch (format) {
       case 'svg':
-        attachment(reply, `${stem}-funnel.svg`);
-        return reply.type('image/svg+xml; charset=utf-8').send(nationalFunnelSvg(aim));
+        attachment(reply, `${stem}-${name}.svg`);
+        return reply.type('image/svg+xml; charset=utf-8').send(picture());
       case 'png':
-        attachment(reply, `${stem}-funnel.png`);
-        return reply.type('image/png').send(await ctx.heavy.png(userOf(request).username, nationalFunnelSvg(aim)));
+        attachment(reply, `${stem}-${name}.png`);
+        return reply.type('image/png').send(await ctx.heavy.png(userOf(request).username, picture()));
       case 'csv':
-        attachment(reply, `${stem}.csv`);
-        return reply.type('text/csv; charset=utf-8').send(tableToCsv(nationalTable(aim)));
+        attachment(reply, what === 'quarters' ? `${stem}-quarters.csv` : `${stem}.csv`);
+        return reply.type('text/csv; charset=utf-8').send(tableToCsv(what === 'quarters' ? nationalQuartersTable(aim) : nationalTable(aim)));
       default:
         throw new HttpError(404, 'Page not found');
     }

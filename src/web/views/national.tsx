@@ -82,7 +82,18 @@ export function NationalPage(props: { chrome: Chrome; periodWords: string | null
   );
 }
 
-export function NationalAimPage(props: { chrome: Chrome; asAtWords: string; periodWords: string; query: NationalQuery; aim: NationalAimModel; funnel: TrustedSvg; links: { svg: string; png: string; csv: string }; table: TableModel; backHref: string }): VNode {
+export function NationalAimPage(props: {
+  chrome: Chrome;
+  asAtWords: string;
+  periodWords: string;
+  query: NationalQuery;
+  aim: NationalAimModel;
+  funnel: TrustedSvg;
+  links: { svg: string; png: string; csv: string };
+  table: TableModel;
+  quarters: { svg: TrustedSvg; table: TableModel; links: { svg: string; png: string; csv: string } };
+  backHref: string;
+}): VNode {
   const { aim } = props;
   return (
     <Page title={`${aim.name}, national view, ${props.asAtWords}`} chrome={props.chrome} hasErrors={props.query.errors.length > 0} wide>
@@ -104,6 +115,15 @@ export function NationalAimPage(props: { chrome: Chrome; asAtWords: string; peri
       </figure>
       <h2 id="funnel-table">The funnel plot's data</h2>
       <DataTable table={props.table} />
+      <figure class="pace-figure">
+        <h2 id="quarters">Quarter by quarter: each authority's percentage in time</h2>
+        <Svg svg={props.quarters.svg} />
+        <figcaption>
+          One panel an authority: the percentage in time of the journeys whose outcome was settled in each quarter (in time on the day of the milestone; late, overdue or left after the timescale on the day after the due date), over the percentage of all authorities in the same quarter (dashed). Each quarter is published as a table of its own, with counts under 5, and those that would give one away, shown as [c]: a quarter so hidden is a gap in the line.
+        </figcaption>
+        <Downloads links={props.quarters.links} what="quarterly panels" />
+      </figure>
+      <DataTable table={props.quarters.table} />
       <p>
         <a class="ds_link" href={props.backHref}>
           Back to all four aims
