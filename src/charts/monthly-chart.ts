@@ -23,6 +23,8 @@ export interface MonthlyChartWords<P extends MonthValue> {
   /** Each dot a link (the month as "2021-03"). */
   readonly links?: ChartLinks;
   readonly marks?: readonly RunChartMark[];
+  /** A small picture (for a dashboard's card), or the full chart (default). */
+  readonly size?: 'full' | 'small';
 }
 
 /** `firstMonth` is the first month shown (with or without a value). */
@@ -43,5 +45,6 @@ export function monthlyRunChartSvg<P extends MonthValue>(chart: MonthlyRunChart<
     dotLabel: words.dotLabel,
     valueText: words.valueText,
     emptyText: words.emptyText,
+    ...(words.size ? { size: words.size } : {}),
   });
 }

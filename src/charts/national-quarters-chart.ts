@@ -10,8 +10,8 @@ import { quarterKey } from '../domain/aim-quarters.js';
 import type { NationalQuarters } from '../domain/national/national-comparison.js';
 import { fontFamily, palette, renderSvg } from './render.js';
 
-const columns = 4;
-const panelHeight = 110;
+const columns = 3;
+const panelHeight = 130;
 
 export function nationalQuartersSvg(byQuarter: NationalQuarters, aimName: string): string {
   const keys = byQuarter.quarters.map(quarterKey);
@@ -29,9 +29,10 @@ export function nationalQuartersSvg(byQuarter: NationalQuarters, aimName: string
     marginLeft: 40,
     marginBottom: 40,
     style: { fontFamily, fontSize: '10px' },
-    fx: { axis: null, padding: 0.12 },
+    fx: { axis: null, padding: 0.22 },
     fy: { axis: null, padding: 0.25 },
-    x: { domain: [0, Math.max(1, keys.length - 1)], ticks: [0, keys.length - 1], tickFormat: (q: number) => keys[q] ?? '', label: null },
+    // The first and the last quarter named under each panel, one at each end.
+    x: { domain: [-0.3, Math.max(1, keys.length - 1) + 0.3], ticks: [0, keys.length - 1], tickFormat: (q: number) => keys[q] ?? '', label: null },
     y: { domain: [0, 100], ticks: [0, 50, 100], label: '% in time', grid: true },
     ariaLabel: `${aimName} quarter by quarter: one panel an authority, its percentage in time each quarter over the national percentage`,
     marks: [

@@ -37,7 +37,7 @@ describe.each(engines)('the dashboard on $name', (engine) => {
         'The charts, the children and what the rules find for Aim 2: permanence recommendation',
     );
     expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;month=2021-Q1">1</a>');
-    expect(body).toContain('<img class="pace-chart-picture" src="/a/NORTH/aims/aim-2/quarters.svg?as_at=2021-06-01" alt="Run chart of Aim 2: permanence recommendation quarter by quarter: 3 quarters, one dot each, height the percentage in time of the journeys settled in it. The latest, January to March 2021: 0.0% in time."');
+    expect(body).toContain('<img class="pace-chart-picture" src="/a/NORTH/aims/aim-2/quarters-small.svg?as_at=2021-06-01" alt="Run chart of Aim 2: permanence recommendation quarter by quarter: 3 quarters, one dot each, height the percentage in time of the journeys settled in it. The latest, January to March 2021: 0.0% in time."');
     // Each count leads to its journeys: the window's with months=12.
     expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=counted&amp;months=12">2</a>');
     expect(body).toContain('href="/a/NORTH/aims/aim-2/journeys?as_at=2021-06-01&amp;status=still-waiting">3</a>');

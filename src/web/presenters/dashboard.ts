@@ -178,7 +178,7 @@ function presentQuarters(code: string, scope: FigureScope, result: AimResult, ch
   const key = quarterKey(last.month);
   const latestWords = `${quarterPeriod.words(last.month)}: ${formatPercent(last.value as number)} in time`;
   return {
-    src: authorityPath(code, `/aims/${encodeURIComponent(aim.id)}/quarters.svg${chartQuery}`),
+    src: authorityPath(code, `/aims/${encodeURIComponent(aim.id)}/quarters-small.svg${chartQuery}`),
     alt: `Run chart of ${aim.name} quarter by quarter: ${plotted.length} ${plotted.length === 1 ? 'quarter' : 'quarters'}, one dot each, height the percentage in time of the journeys settled in it. The latest, ${latestWords}.`,
     href: `${aimHref(code, aim.id, scope)}#quarter-by-quarter`,
     latest: {

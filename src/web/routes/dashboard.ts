@@ -28,8 +28,8 @@ type AuthorityParams = { Params: { code: string }; Querystring: Record<string, s
 type AimParams = { Params: { code: string; aimId: string }; Querystring: Record<string, string> };
 type FileParams = { Params: { code: string; aimId: string; file: string }; Querystring: Record<string, string> };
 
-const fileNames = /^(run-chart|run-chart-small|waiting-chart|stages|survival|quarters)\.(svg|png|csv)$/;
-type ChartName = 'run-chart' | 'run-chart-small' | 'waiting-chart' | 'stages' | 'survival' | 'quarters';
+const fileNames = /^(run-chart|run-chart-small|waiting-chart|stages|survival|quarters|quarters-small)\.(svg|png|csv)$/;
+type ChartName = 'run-chart' | 'run-chart-small' | 'waiting-chart' | 'stages' | 'survival' | 'quarters' | 'quarters-small';
 
 const aimPageQuery = z.object({
   run_page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -120,9 +120,10 @@ function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult,
     case 'survival':
       return ctx.cache.made(figures, `${result.aim.id}/survival.svg`, () => aimSurvivalChartSvg(result.aim, (views as AimViews).survival));
     case 'quarters':
-      return ctx.cache.made(figures, `${result.aim.id}/quarters.svg`, () => {
+    case 'quarters-small':
+      return ctx.cache.made(figures, `${result.aim.id}/${chart}.svg`, () => {
         const quarters = aimQuarters(result.figures);
-        return aimQuartersChartSvg(result.aim, aimQuartersChart(quarters, figures.authority.programmeStart), quarters, figures.authority.programmeStart);
+        return aimQuartersChartSvg(result.aim, aimQuartersChart(quarters, figures.authority.programmeStart), quarters, figures.authority.programmeStart, undefined, chart === 'quarters' ? 'full' : 'small');
       });
     default:
       throw new HttpError(404, 'Page not found');
@@ -141,6 +142,7 @@ function chartTable(result: AimResult, views: AimViews | null, chart: ChartName)
     case 'survival':
       return survivalTable((views as AimViews).survival);
     case 'quarters':
+    case 'quarters-small':
       return quartersTable(aimQuarters(result.figures));
     default:
       throw new HttpError(404, 'Page not found');
