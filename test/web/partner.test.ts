@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts.js';
-import { saveRecords } from '../../src/store/index.js';
+import { addDriverNode, addTest, saveRecords } from '../../src/store/index.js';
 import { child, d, event, placement } from '../builders.js';
 import { engines } from '../engines.js';
 import { cleanExport } from '../ingest/fixtures.js';
@@ -57,6 +57,9 @@ describe.each(engines)('a multi-agency partner, on $name', (engine) => {
       },
       { by: 'fixture', at: '2021-05-01T09:00:00.000Z' },
     );
+    // Team-written words that name NORTH's child: a driver and a test's title, which a partner must never see.
+    await addDriverNode(web.connection, web.north, { aimId: north.aimId, kind: 'primary', parentId: null, text: `Ask ${north.firstName} ${north.lastName}’s carers`, libraryIdea: null }, { by: 'fixture' });
+    await addTest(web.connection, web.north, { title: `Review ${north.childId} early`, change: 'Earlier review', changeIdea: null, libraryIdea: null, agencies: ['health'], owner: 'Lead', aimIds: [north.aimId], driverIds: [], start: d('2021-02-01'), scale: 'one-team' }, { by: 'fixture' });
     await addTestUser(web.connection, 'nadia', [[web.north, 'data-lead']]);
     await addTestUser(web.connection, 'vicky', [[web.north, 'viewer']]);
     const pat = await addTestUser(web.connection, 'pat', [[web.north, 'partner']]);
@@ -119,6 +122,12 @@ describe.each(engines)('a multi-agency partner, on $name', (engine) => {
     const links = [...overview.body.matchAll(/href="(\/a\/NORTH[^"?]*)/g)].map((m) => m[1]);
     expect(new Set(links)).toEqual(new Set(['/a/NORTH/partner', '/a/NORTH/poster']));
     expect(textOf(overview.body)).toContain('Overview for partners');
+    // The improvement work, read only: the tests' titles and outcomes, and the driver diagrams, with
+    // the words that name a child withheld.
+    expect(textOf(overview.body)).toContain('T1: Test-Pangolin');
+    expect(textOf(overview.body)).toContain('T2 (its title is withheld: it could identify a child)');
+    expect(textOf(overview.body)).toContain(`Primary driver: ${north.driverText}`);
+    expect(textOf(overview.body)).toContain('Primary driver: withheld: its words could identify a child');
     const refused = await client.get('/a/NORTH/children');
     expect(refused.statusCode).toBe(403);
     expect(textOf(refused.body)).toContain('partners see only North Council’s figures, poster and improvement work, never a child');

@@ -4,6 +4,7 @@
  * the partners' poster as a page of the site. It shows no child, so reading it is not audited.
  */
 import type { FastifyInstance } from 'fastify';
+import { partnerDriverDiagrams } from '../../app/partner-drivers.js';
 import { posterFor } from '../../app/poster.js';
 import { everyChild } from '../../domain/child-filter.js';
 import { isAfter, isBefore } from '../../domain/date.js';
@@ -24,13 +25,13 @@ export function registerPartnerRoutes(app: FastifyInstance, ctx: WebContext): vo
     const errors = parsed.ok ? [] : [parsed.error];
     if (!(await figuresOrWorkingOut(ctx, request, reply, grant, isAfter(asAt, ctx.today()) ? ctx.today() : asAt, everyChild, 'partner'))) return reply;
     // Whoever reads it, it is the partners' view: a team member can see what their partners see.
-    const poster = await posterFor(ctx.connection, ctx.cache, grant, asAt, ctx.today(), 'partner');
+    const [poster, drivers] = await Promise.all([posterFor(ctx.connection, ctx.cache, grant, asAt, ctx.today(), 'partner'), partnerDriverDiagrams(ctx.connection, grant)]);
     const code = grant.scope.code;
     return sendPage(
       reply,
       PartnerPage({
         chrome: chromeOf(request, reply, grant, 'partner'),
-        model: { poster, asAt: { action: authorityPath(code, '/partner'), value: parsed.text, errors }, posterHref: posterHref(code, isBefore(asAt, ctx.today()) ? asAt : null) },
+        model: { poster, asAt: { action: authorityPath(code, '/partner'), value: parsed.text, errors }, posterHref: posterHref(code, isBefore(asAt, ctx.today()) ? asAt : null), drivers },
       }),
       errors.length ? 400 : 200,
     );

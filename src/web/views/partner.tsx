@@ -1,10 +1,12 @@
 /**
  * A multi-agency partner's overview of an authority (docs/decisions/0027-partner-access.md): the
  * aims as sentences; for each aim its answer, its figures with every count under 5 read `[c]`, and
- * its target; the tests of change with their outcomes; and the way to the partners' poster. Made
- * from the partners' poster (app/poster.ts), so it shows what that shows and nothing more: no child.
+ * its target; the tests of change with their outcomes; the driver diagrams; and the way to the
+ * partners' poster. Made from the partners' poster (app/poster.ts) and the driver diagrams with
+ * words that could identify a child withheld (app/partner-drivers.ts): no child.
  */
 import type { VNode } from 'preact';
+import type { PartnerDriver, PartnerDriverDiagram } from '../../app/partner-drivers.js';
 import type { PosterDocument } from '../../charts/poster-document.js';
 import { suppressedMark } from '../../domain/national/suppression.js';
 import { ErrorSummary, PageHeader, type FieldError } from './components.js';
@@ -16,6 +18,20 @@ export interface PartnerModel {
   readonly poster: PosterDocument;
   readonly asAt: { readonly action: string; readonly value: string; readonly errors: readonly FieldError[] };
   readonly posterHref: string;
+  readonly drivers: readonly PartnerDriverDiagram[];
+}
+
+function DriverList({ drivers }: { drivers: readonly PartnerDriver[] }): VNode {
+  return (
+    <ul>
+      {drivers.map((d, i) => (
+        <li key={i}>
+          {d.kindLabel}: {d.text ?? 'withheld: its words could identify a child'}
+          {d.children.length > 0 && <DriverList drivers={d.children} />}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function PartnerPage({ chrome, model }: { chrome: Chrome; model: PartnerModel }): VNode {
@@ -79,6 +95,14 @@ export function PartnerPage({ chrome, model }: { chrome: Chrome; model: PartnerM
         </ul>
       )}
       {poster.testsNote && <p>{poster.testsNote}</p>}
+      <h2>Driver diagrams</h2>
+      {model.drivers.length === 0 && <p>No aim has a driver diagram yet.</p>}
+      {model.drivers.map((diagram, i) => (
+        <section key={i} aria-labelledby={`partner-drivers-${i}`}>
+          <h3 id={`partner-drivers-${i}`}>{diagram.aimName}</h3>
+          <DriverList drivers={diagram.drivers} />
+        </section>
+      ))}
       {poster.withheld.length > 0 && <p>Withheld because it could identify a child: {poster.withheld.join('; ')}.</p>}
       <p>{poster.footer}</p>
     </Page>
