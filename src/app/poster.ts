@@ -12,7 +12,7 @@
  * form refuses such words, but a child recorded after they were saved could be named by them.
  */
 import { aimRunChartSvg } from '../charts/aim-charts.js';
-import type { PosterAim, PosterDocument, PosterOutcomeKind, PosterSection, PosterTest } from '../charts/poster-document.js';
+import type { PosterAim, PosterDocument, PosterFigure, PosterOutcomeKind, PosterSection, PosterTest } from '../charts/poster-document.js';
 import { windowFigures } from '../domain/aim-window.js';
 import { isAfter, longDate, type PlainDate } from '../domain/date.js';
 import { actDecisionLabels, type ActDecision } from '../domain/improvement/codes.js';
@@ -23,6 +23,9 @@ import { findPosterText, identifyingValuesOf, listTests, type Connection, type S
 import type { AuthorityFigures } from './authority-figures.js';
 import type { FiguresCache } from './figures-cache.js';
 import { aimWords, answerSentence } from './aim-words.js';
+import { withheldChartSvg } from '../charts/withheld-chart.js';
+import { partnerAnswerWords, partnerFigures, type PublishedFigure } from '../domain/partner-figures.js';
+import { suppressedMark } from '../domain/national/suppression.js';
 import { formatPercent, plural } from './format.js';
 
 /** The months of the recent figure beside the figure since the from-date (the dashboard's default). */
@@ -39,17 +42,24 @@ export const posterSectionHeadings: Readonly<Record<PosterTextPart, string>> = {
 };
 
 /**
+ * Who the poster is for: the authority's own team, or a multi-agency partner, who sees every count
+ * under 5 as `[c]` (with the secondary suppression of the national view) and no run chart, whose
+ * dots are children (docs/decisions/0027-partner-access.md).
+ */
+export type PosterAudience = 'team' | 'partner';
+
+/**
  * The poster of the authority as at `asAt` (today for a date still to come), from the figures
  * cache: made once for the figures' data version (tests of change included), the team's words as
- * they stand and today's date.
+ * they stand, today's date and the audience.
  */
-export async function posterFor(connection: Connection, cache: FiguresCache, stored: StoredAuthority, asAt: PlainDate, today: PlainDate): Promise<PosterDocument> {
+export async function posterFor(connection: Connection, cache: FiguresCache, stored: StoredAuthority, asAt: PlainDate, today: PlainDate, audience: PosterAudience = 'team'): Promise<PosterDocument> {
   const figures = await cache.figures(stored, isAfter(asAt, today) ? today : asAt);
   const text = (await findPosterText(connection, stored.scope))?.text ?? emptyPosterText;
-  const key = `poster|${today.toString()}|${JSON.stringify(text)}`;
+  const key = `poster|${audience}|${today.toString()}|${JSON.stringify(text)}`;
   return cache.made(figures, key, async () => {
     const [tests, identifying] = await Promise.all([listTests(connection, stored.scope), identifyingValuesOf(connection, stored.scope)]);
-    return poster({ figures, tests, text, identifying }, today);
+    return poster({ figures, tests, text, identifying, audience }, today);
   });
 }
 
@@ -59,6 +69,18 @@ export interface PosterInputs {
   readonly text: PosterText;
   /** What could identify one of the authority's children, to keep off the poster. */
   readonly identifying: IdentifyingValues;
+  /** The team's (the default) or a partner's. */
+  readonly audience?: PosterAudience;
+}
+
+/** A partner's figure: "58.3% in time" and "7 of 12 journeys", or `[c]` for a hidden count. */
+function partnerFigureWords(label: string, figure: PublishedFigure): PosterFigure {
+  const n = figure.n === suppressedMark ? `${suppressedMark} journeys` : plural(figure.n, 'journey');
+  return {
+    label,
+    value: figure.percentage !== null ? `${formatPercent(figure.percentage)} in time` : figure.suppressed ? `${suppressedMark}: a count under 5` : 'No figure yet',
+    counts: `${figure.inTime} of ${n}`,
+  };
 }
 
 /** The poster of `inputs.figures`' authority as at their date. */
@@ -73,12 +95,26 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
   if (unsafeTitles.size > 0) withheld.push(`the title of ${[...unsafeTitles].map((n) => `T${n}`).join(', ')}`);
   const testTitle = (t: TestOfChange) => (unsafeTitles.has(t.number) ? `T${t.number} (its title is withheld: it could identify a child)` : `T${t.number}: ${t.title}`);
 
+  const forPartner = inputs.audience === 'partner';
   const aims = figures.aims.map((result): PosterAim => {
     const words = aimWords(result.figures);
     const recent = windowFigures(result.figures, posterWindowMonths);
     const answer = answerSentence(result.aim, result.answer);
     const points = result.chart.series.points.length;
     const marks = result.marks.map((m) => (unsafeTitles.has(m.testNumber) ? { ...m, description: `Test ${m.testNumber}: ${m.kind === 'start' ? 'started' : 'acted on'} ${m.date.toString()}` } : m));
+    const wholeLabel = result.figures.fromDate ? `Since ${longDate(result.figures.fromDate)}` : 'Since records began';
+    if (forPartner) {
+      const published = partnerFigures(result.figures, recent);
+      const partnerAnswer = partnerAnswerWords(result.answer);
+      return {
+        name: result.aim.name,
+        answer: { kind: result.answer.kind, words: partnerAnswer },
+        figures: [partnerFigureWords(`Last ${posterWindowMonths} months`, published.recent), partnerFigureWords(wholeLabel, published.whole)],
+        target: words.target,
+        runSvg: withheldChartSvg(['The run chart is not shown to partners:', 'each of its dots is a child.']),
+        runAlt: `The run chart of ${result.aim.name} is not shown to partners: each of its dots is a child. ${partnerAnswer}`,
+      };
+    }
     return {
       name: result.aim.name,
       answer: { kind: result.answer.kind, words: answer },
@@ -89,7 +125,7 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
           counts: `${recent.counts.in_time} of ${plural(recent.n, 'journey')}`,
         },
         {
-          label: result.figures.fromDate ? `Since ${longDate(result.figures.fromDate)}` : 'Since records began',
+          label: wholeLabel,
           value: words.headline ?? 'No figure yet',
           counts: `${result.figures.counts.in_time} of ${plural(result.figures.n, 'journey')}`,
         },
@@ -136,7 +172,9 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
     testsNote,
     sections,
     withheld,
-    footer: `Made by pace from ${figures.authority.name}’s records as at ${longDate(asAt)}. Every figure counts journeys (a child accommodated twice is counted twice); no child is named.`,
+    footer: `Made by pace from ${figures.authority.name}’s records as at ${longDate(asAt)}. Every figure counts journeys (a child accommodated twice is counted twice); no child is named.${
+      forPartner ? ` This is the partners’ poster: a count under 5, and any count that would give one away, reads ${suppressedMark} (confidential), with no percentage.` : ''
+    }`,
   };
 }
 

@@ -8,8 +8,11 @@ import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { authorityFromRow } from './rows.js';
 
-/** In rising order of what they may do: read; record; import and set aims; everything. */
-export const userRoles = ['viewer', 'practitioner', 'data-lead', 'admin'] as const;
+/**
+ * In rising order of what they may do: aggregate figures only, never a child (a multi-agency
+ * partner, docs/decisions/0027-partner-access.md); read; record; import and set aims; everything.
+ */
+export const userRoles = ['partner', 'viewer', 'practitioner', 'data-lead', 'admin'] as const;
 export type UserRole = (typeof userRoles)[number];
 
 export function isUserRole(value: string): value is UserRole {

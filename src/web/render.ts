@@ -32,7 +32,9 @@ export function userOf(request: FastifyRequest): SignedInUser {
 /** The header and navigation for a page, with a fresh CSRF token for its forms. */
 export function chromeOf(request: FastifyRequest, reply: FastifyReply, grant: UserGrant | null = null, active: NavItem | null = null): Chrome {
   const user = request.user;
-  const nav: NavItem[] = ['dashboard', 'waiting', 'due', 'children', 'aims', 'improvement', ...(grant && may(grant, 'import') ? (['import', 'quality', 'exports'] as const) : []), ...(grant && may(grant, 'audit') ? (['audit'] as const) : [])];
+  // A partner's navigation holds only the pages that show no child (docs/decisions/0027-partner-access.md).
+  const partnerOnly = grant !== null && !may(grant, 'view');
+  const nav: NavItem[] = partnerOnly ? ['partner', 'poster'] : ['dashboard', 'waiting', 'due', 'children', 'aims', 'improvement', ...(grant && may(grant, 'import') ? (['import', 'quality', 'exports'] as const) : []), ...(grant && may(grant, 'audit') ? (['audit'] as const) : [])];
   return {
     user: user ? { username: user.username, displayName: user.displayName } : null,
     authority: grant ? { code: grant.scope.code, name: grant.authority.name } : null,

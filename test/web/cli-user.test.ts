@@ -47,10 +47,17 @@ describe.each(engines)('pace user on $name', (engine) => {
 
   it('refuses a short password, an unknown role, an existing user and an unknown authority', async () => {
     expect(await pace(['user', 'add', 'amy', '--authority', 'NORTH', '--role', 'viewer', '--password-stdin'], env, 'short\n')).toEqual({ code: 2, out: '', err: 'pace: the password is too short: 5 characters (at least 10)\n' });
-    expect((await pace(['user', 'add', 'amy', '--authority', 'NORTH', '--role', 'boss'], env)).err).toContain("error: option '--role <role>' argument 'boss' is invalid. not a role: boss (one of viewer, practitioner, data-lead, admin)");
+    expect((await pace(['user', 'add', 'amy', '--authority', 'NORTH', '--role', 'boss'], env)).err).toContain("error: option '--role <role>' argument 'boss' is invalid. not a role: boss (one of partner, viewer, practitioner, data-lead, admin)");
     await pace(['user', 'add', 'amy', '--authority', 'NORTH', '--role', 'viewer'], env);
     expect((await pace(['user', 'add', 'amy', '--authority', 'NORTH', '--role', 'viewer'], env)).err).toBe('pace: a user called amy already exists\n');
     expect((await pace(['user', 'add', 'cal', '--authority', 'SOUTH', '--role', 'viewer'], env)).err).toBe('pace: no authority with code SOUTH (see: pace authority list)\n');
+  });
+
+  it('adds a multi-agency partner with the partner role, and lists them', async () => {
+    expect(await pace(['user', 'add', 'pam', '--authority', 'NORTH', '--role', 'partner', '--password-stdin'], env, 'a long enough password\n')).toEqual({ code: 0, out: 'Added pam, partner in NORTH.\n', err: '' });
+    expect((await pace(['user', 'list'], env)).out).toBe(`${'pam'.padEnd(20)} partner in NORTH\n`);
+    const user = await withConnection((c) => findUser(c, 'pam'));
+    expect((await withConnection((c) => grantsOf(c, user?.id ?? 0))).map((g) => [g.scope.code, g.role])).toEqual([['NORTH', 'partner']]);
   });
 
   it('lists users with their roles, and changes a role', async () => {

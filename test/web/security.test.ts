@@ -36,6 +36,8 @@ async function tableCounts(connection: Connection): Promise<Record<string, numbe
   const counts: Record<string, number> = {};
   for (const table of await connection.db.introspection.getTables()) {
     if (table.name === 'sessions' || table.name.startsWith('kysely_')) continue;
+    // pace's own tables only: on PostgreSQL the job queue keeps pg-boss's in a schema of its own.
+    if (table.schema !== undefined && table.schema !== 'public') continue;
     const row = await connection.db.selectFrom(table.name as 'children').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     counts[table.name] = Number(row.n);
   }

@@ -24,7 +24,7 @@ export function userCommand(program: Command, io: Io, done: (code: number) => vo
 
   user
     .command('add')
-    .description('add a local account with a role in one authority (roles: viewer, practitioner, data-lead, admin), or a national analyst (--national)')
+    .description('add a local account with a role in one authority (roles: partner — a multi-agency partner, who sees figures and never a child — viewer, practitioner, data-lead, admin), or a national analyst (--national)')
     .argument('<username>', 'what they sign in with')
     .option('--authority <code>', 'the authority they work in', authorityCodeArgument)
     .option('--role <role>', `one of ${userRoles.join(', ')}`, roleArgument)

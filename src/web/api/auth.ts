@@ -29,7 +29,10 @@ export function registerTokenAuth(api: FastifyInstance, connection: Connection):
       reply.header('www-authenticate', 'Bearer realm="pace", error="invalid_token"');
       throw new HttpError(401, 'That API token is not known, or has been revoked.', 'invalid-token');
     }
-    request.apiUser = { id: found.userId, username: found.username, displayName: null, grants: await grantsOf(connection, found.userId) };
+    // A partner's role opens nothing through the API (docs/decisions/0027-partner-access.md): its
+    // authority does not exist for the token, as for one the user holds no role in.
+    const grants = (await grantsOf(connection, found.userId)).filter((g) => g.role !== 'partner');
+    request.apiUser = { id: found.userId, username: found.username, displayName: null, grants };
   });
 }
 

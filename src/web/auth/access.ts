@@ -13,9 +13,15 @@ export interface SignedInUser {
   readonly grants: readonly UserGrant[];
 }
 
-export type Permission = 'view' | 'record' | 'import' | 'set-aims' | 'audit' | 'improve' | 'publish';
+/**
+ * `aggregate`: the pages that show no child — figures with small counts suppressed, the poster, the
+ * titles and outcomes of the tests of change (docs/decisions/0027-partner-access.md). Every other
+ * page needs `view` or more, which a partner does not hold.
+ */
+export type Permission = 'aggregate' | 'view' | 'record' | 'import' | 'set-aims' | 'audit' | 'improve' | 'publish';
 
 const needed: Readonly<Record<Permission, UserRole>> = {
+  aggregate: 'partner',
   view: 'viewer',
   record: 'practitioner',
   import: 'data-lead',
@@ -25,15 +31,16 @@ const needed: Readonly<Record<Permission, UserRole>> = {
   publish: 'data-lead',
 };
 
-const rank: Readonly<Record<UserRole, number>> = { viewer: 0, practitioner: 1, 'data-lead': 2, admin: 3 };
+const rank: Readonly<Record<UserRole, number>> = { partner: 0, viewer: 1, practitioner: 2, 'data-lead': 3, admin: 4 };
 
-export const roleLabels: Readonly<Record<UserRole, string>> = { viewer: 'viewer', practitioner: 'practitioner', 'data-lead': 'data lead', admin: 'administrator' };
+export const roleLabels: Readonly<Record<UserRole, string>> = { partner: 'partner (multi-agency)', viewer: 'viewer', practitioner: 'practitioner', 'data-lead': 'data lead', admin: 'administrator' };
 
 export function may(grant: UserGrant, permission: Permission): boolean {
   return rank[grant.role] >= rank[needed[permission]];
 }
 
 const refusals: Readonly<Record<Permission, string>> = {
+  aggregate: 'see this authority',
   view: 'see this authority',
   record: 'add or change records',
   import: 'import files',
@@ -48,6 +55,7 @@ export function grantFor(user: SignedInUser, code: string, permission: Permissio
   const grant = user.grants.find((g) => g.scope.code === code);
   if (!grant) throw new HttpError(404, 'Page not found');
   if (!may(grant, permission)) {
+    if (grant.role === 'partner') throw new HttpError(403, `This page shows children’s records, and partners see only ${grant.authority.name}’s figures, poster and improvement work, never a child. Ask its data lead if you need more.`);
     throw new HttpError(403, `You cannot ${refusals[permission]} in ${grant.authority.name}: your role there is ${roleLabels[grant.role]}. Ask your data lead if you need more.`);
   }
   return grant;

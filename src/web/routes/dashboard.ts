@@ -6,7 +6,7 @@ import { aimViews, type AimViews } from '../../app/aim-views.js';
 import type { AuthorityFigures, AimResult } from '../../app/authority-figures.js';
 import { filterChoicesOf } from '../../app/figures-cache.js';
 import { filterKey } from '../../domain/child-filter.js';
-import { grantFor } from '../auth/access.js';
+import { grantFor, may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
@@ -43,6 +43,9 @@ const aimPageWords: QueryWords = {
 
 export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<AuthorityParams>('/a/:code', async (request, reply) => {
+    // A partner's start in the authority is their overview, which shows no child (decision 0027).
+    const partner = grantFor(userOf(request), request.params.code, 'aggregate');
+    if (!may(partner, 'view')) return reply.redirect(authorityPath(partner.scope.code, '/partner'), 303);
     const grant = grantFor(userOf(request), request.params.code);
     // A part of the scope that cannot be used is named in the error summary; the page takes its default.
     const { scope, errors } = parseFigureScope(request.query, ctx.today());

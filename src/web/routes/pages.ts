@@ -9,6 +9,7 @@ import { registerImprovementRoutes } from './improvement.js';
 import { registerLibraryRoutes } from './library.js';
 import { registerPackRoutes } from './packs.js';
 import { registerPosterRoutes } from './poster.js';
+import { registerPartnerRoutes } from './partner.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerCalendarRoutes } from './calendar.js';
 import { registerDashboardRoutes } from './dashboard.js';
@@ -55,6 +56,7 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
     registerLibraryRoutes(pages, ctx);
     registerPackRoutes(pages, ctx);
     registerPosterRoutes(pages, ctx);
+    registerPartnerRoutes(pages, ctx);
     registerBalancingRoutes(pages, ctx);
   });
 }

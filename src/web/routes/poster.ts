@@ -1,6 +1,7 @@
 /**
  * The poster (issue 20, point 1): its print page and its PDFs, A3 and A4, as at a date (read by
- * everyone who sees the authority), and the form for the words the team keeps with it (changed by
+ * everyone who sees the authority; a partner gets the partners' poster, its small counts `[c]` and
+ * no run chart: docs/decisions/0027-partner-access.md), and the form for the words the team keeps with it (changed by
  * whoever may change the improvement work). The poster names no child, so reading it is not a view
  * of any child's record and is not audited; a change of its words is.
  */
@@ -57,14 +58,15 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
     const parsed = parseAsAt(request.query.as_at, ctx.today());
     return { asAt: parsed.ok ? parsed.value : ctx.today(), text: parsed.text, errors: parsed.ok ? [] : [parsed.error] };
   };
-  const posterOf = (grant: UserGrant, asAt: PlainDate): Promise<PosterDocument> => posterFor(ctx.connection, ctx.cache, grant, asAt, ctx.today());
+  // A partner (who may not see children) gets the partners' poster; everyone else the team's.
+  const posterOf = (grant: UserGrant, asAt: PlainDate): Promise<PosterDocument> => posterFor(ctx.connection, ctx.cache, grant, asAt, ctx.today(), may(grant, 'view') ? 'team' : 'partner');
   /** An as-at date in the address only when it is not today, so that a bookmark of today's poster stays today's. */
   const dated = (asAt: PlainDate) => (isBefore(asAt, ctx.today()) ? asAt : null);
   const pdfJob = (user: string, grant: UserGrant, poster: PosterDocument, asAt: PlainDate, size: PosterSize) =>
     ctx.heavy.posterPdf(user, HeavyWork.pdfKey(grant.scope.id, poster, `poster-${size}-${asAt.toString()}`), poster, size);
 
   app.get<PosterQuery>('/a/:code/poster', async (request, reply) => {
-    const grant = grantFor(userOf(request), request.params.code);
+    const grant = grantFor(userOf(request), request.params.code, 'aggregate');
     const { size, saved } = posterQuery.parse(request.query);
     const { asAt, text, errors } = asAtOf(request);
     // Figures not yet worked out for the date: the page says how far that has got, and comes back.
@@ -84,7 +86,7 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
           textHref: may(grant, 'improve') ? authorityPath(code, '/poster/text') : null,
           savedWords: savedWords(stored),
           notice: saved ? 'The poster’s words are saved.' : null,
-          back: { href: authorityPath(code, '/improvement'), text: 'Back to the improvement work' },
+          back: may(grant, 'view') ? { href: authorityPath(code, '/improvement'), text: 'Back to the improvement work' } : { href: authorityPath(code, '/partner'), text: 'Back to the overview' },
         },
       }),
       errors.length ? 400 : 200,
@@ -94,7 +96,7 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
   for (const size of posterSizes) {
     app.get<PosterQuery>(`/a/:code/poster-${size}.pdf`, async (request, reply) => {
       const user = userOf(request);
-      const grant = grantFor(user, request.params.code);
+      const grant = grantFor(user, request.params.code, 'aggregate');
       const { asAt, errors } = asAtOf(request);
       if (errors.length) return reply.code(400).type('text/plain; charset=utf-8').send((errors[0] as FieldError).message);
       // Made in a render thread (or already made for this content), never on the event loop.
@@ -108,7 +110,7 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
   // refreshes itself, then links to the file — as the meeting pack's does.
   app.get<PosterQuery>('/a/:code/poster/pdf', async (request, reply) => {
     const user = userOf(request);
-    const grant = grantFor(user, request.params.code);
+    const grant = grantFor(user, request.params.code, 'aggregate');
     const { size } = posterQuery.parse(request.query);
     const { asAt } = asAtOf(request);
     const poster = await posterOf(grant, asAt);
@@ -129,7 +131,7 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
       selfHref: posterHref(code, dated(asAt), { making: size }),
       back: { href: posterHref(code, dated(asAt)), text: 'Back to the poster' },
     };
-    return sendPage(reply, PackMakingPage({ chrome: chromeOf(request, reply, grant, 'improvement'), model }));
+    return sendPage(reply, PackMakingPage({ chrome: chromeOf(request, reply, grant, may(grant, 'view') ? 'improvement' : 'poster'), model }));
   });
 
   const showForm = async (request: FastifyRequest, reply: FastifyReply, grant: UserGrant, values: FormValues | null, errors: readonly FieldError[]) => {
