@@ -85,6 +85,11 @@ describe("an aim's figures by group (test/breakdown-fixtures.ts, aim 2 as at 202
     ]);
   });
 
+  it('names a team as most of its children have it written, whichever child comes first', () => {
+    const reversed = aimFigures(aim2, [...breakdownChildren].reverse(), breakdownAsAt);
+    expect(breakdown(reversed, 'team', childOf).groups.map((g) => g.name)).toEqual(['North', 'South', null]);
+  });
+
   it('splits by locality', () => {
     expect(of('locality')).toEqual([
       'named:hillside (Hillside): 8/0/0/0 n 8, 0/0; 100% 67.6–100; median of 8: 13',

@@ -50,7 +50,7 @@ export type GroupKey = string;
 /** The figures of one group, or of the whole cohort. */
 export interface BreakdownGroup {
   readonly key: GroupKey;
-  /** For a team or locality, the name as first written; otherwise null (the words name the code). */
+  /** For a team or locality, the name as most of its journeys' children have it written (the first so written, on a tie); otherwise null (the words name the code). */
   readonly name: string | null;
   /** The group's journeys, in the order of the aim's figures. */
   readonly journeys: readonly CohortJourney[];
@@ -81,15 +81,17 @@ export interface Breakdown {
  * the filters by team and locality read it.
  */
 export function breakdown(figures: AimFigures, dimension: BreakdownDimension, childOf: (childId: string) => Child | undefined): Breakdown {
-  const byKey = new Map<GroupKey, { name: string | null; journeys: CohortJourney[] }>();
+  const byKey = new Map<GroupKey, { names: Map<string, number>; journeys: CohortJourney[] }>();
   for (const j of figures.journeys) {
     const { key, name } = groupOf(j, dimension, childOf);
-    const group = byKey.get(key);
-    if (group) group.journeys.push(j);
-    else byKey.set(key, { name, journeys: [j] });
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = { names: new Map(), journeys: [] }));
+    group.journeys.push(j);
+    if (name !== null) group.names.set(name, (group.names.get(name) ?? 0) + 1);
   }
+  const named = [...byKey.entries()].map(([key, g]) => ({ key, name: commonest(g.names), journeys: g.journeys }));
   const order = keyOrder(dimension);
-  const groups = [...byKey.entries()].sort(([a], [b]) => order(a) - order(b) || compareNames(byKey.get(a)?.name ?? null, byKey.get(b)?.name ?? null)).map(([key, g]) => groupFigures(key, g.name, g.journeys));
+  const groups = named.sort((a, b) => order(a.key) - order(b.key) || compareNames(a.name, b.name)).map((g) => groupFigures(g.key, g.name, g.journeys));
   return { dimension, groups, all: groupFigures('all', null, figures.journeys) };
 }
 
@@ -148,6 +150,13 @@ function groupOf(j: CohortJourney, dimension: BreakdownDimension, childOf: (chil
 function keyOrder(dimension: BreakdownDimension): (key: GroupKey) => number {
   const codes: readonly string[] = dimension === 'age' ? ageBands.map((b) => b.key) : dimension === 'sex' ? sexes : dimension === 'placement' ? placementTypes : dimension === 'route' ? journeyRoutes : [];
   return (key) => (key === notRecorded ? codes.length + 1 : codes.includes(key) ? codes.indexOf(key) : codes.length);
+}
+
+/** The name written most often (the first met, on a tie); null when there is none. */
+function commonest(names: ReadonlyMap<string, number>): string | null {
+  let best: string | null = null;
+  for (const [name, count] of names) if (best === null || count > (names.get(best) as number)) best = name;
+  return best;
 }
 
 function compareNames(a: string | null, b: string | null): number {
