@@ -140,7 +140,7 @@ export function breakdownWords(published: PublishedBreakdown, reading: Breakdown
       break;
     }
     case 'one-group':
-      answer = [`Only ${phrase(verdict.group)} have a percentage: ${percentWords(verdict.group)}. There is no other group to compare with.`];
+      answer = [`Only ${phrase(verdict.group)} have a percentage: ${percentWords(verdict.group)}. No other group has one to compare it with.`];
       break;
     case 'no-percentage':
       answer = [published.suppressed ? 'No group’s percentage is shown: each would give away a count under 5.' : 'No group has a percentage yet: no journey has reached the milestone or gone past its timescale.'];

@@ -6,7 +6,8 @@
  */
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
 import { breakdownWords, dimensionLabels, dimensionWords, groupLabel } from '../../app/breakdown-words.js';
-import { formatPercent, formatWeeks, longDate } from '../../app/format.js';
+import { formatPercent, longDate } from '../../app/format.js';
+import { roundTo } from '../../domain/round.js';
 import { breakdownChartSvg, type BreakdownChartInput, type BreakdownRow } from '../../charts/breakdown-chart.js';
 import { readBreakdown } from '../../domain/breakdown-reading.js';
 import { breakdownDimensions, notRecorded, type BreakdownDimension } from '../../domain/breakdown.js';
@@ -17,6 +18,7 @@ import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
+import { inlinePicture } from '../figures/inline-picture.js';
 import type { ChartLinks } from './aim-page.js';
 import { journeyListHref, type JourneyListFilter } from './journey-list.js';
 
@@ -70,7 +72,7 @@ export function presentBreakdownPage(figures: AuthorityFigures, scope: FigureSco
   const words = breakdownWords(published, readBreakdown(published.groups));
   const chosenHide = suppressed && mayShowCounts;
   const chart = (layout: BreakdownChartInput['layout']) =>
-    draw(`${aim.id}/breakdown/${dimension}/${suppressed ? 'hidden' : 'shown'}/${layout}`, () => trustedSvg(breakdownChartSvg(breakdownChartInput(aim.name, published, layout))));
+    draw(`${aim.id}/breakdown/${dimension}/${suppressed ? 'hidden' : 'shown'}/${layout}`, () => trustedSvg(inlinePicture(breakdownChartSvg(breakdownChartInput(aim.name, published, layout)))));
   return {
     name: aim.name,
     sentence: result.sentence,
@@ -140,7 +142,7 @@ function breakdownTableModel(code: string, aimId: string, aimName: string, scope
       count(g.counts.in_time, 'in_time'),
       statistic(g.percentage === null ? null : formatPercent(g.percentage), g.percentageHidden),
       statistic(g.interval === null ? null : `${formatPercent(g.interval.lower)} to ${formatPercent(g.interval.upper)}`, g.percentageHidden),
-      statistic(g.medianWeeks === null ? null : formatWeeks(g.medianWeeks), g.medianHidden),
+      statistic(g.medianWeeks === null ? null : roundTo(g.medianWeeks).toFixed(1), g.medianHidden),
       ...statusColumns.map(([status]) => count(g.counts[status], status)),
     ];
   };

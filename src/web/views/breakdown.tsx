@@ -22,7 +22,7 @@ export function BreakdownPage(props: { chrome: Chrome; model: BreakdownPageModel
       <PageHeader title={title} label={props.chrome.authority?.name}>
         <p class="ds_page-header__metadata">Figures as at {model.asAtWords}. Does any group wait longer?</p>
       </PageHeader>
-      <div class="pace-answer">
+      <div class="pace-answer pace-breakdown-answer">
         {model.answer.map((sentence) => (
           <p key={sentence}>{sentence}</p>
         ))}
