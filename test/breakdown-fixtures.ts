@@ -2,7 +2,7 @@
 // at 2021-06-01, every figure worked out by hand (docs/decisions/0026-breakdowns.md):
 //
 //   id  born        sex team    locality   start       type         outcome                              status      age band
-//   Y1  2019-01-06  F   North   Hillside   2020-01-06  foster       recommended 2020-04-06 (91), adoption in time    1–4 (1 that day)
+//   Y1  2019-01-06  F   North   Hillside   2020-01-06  foster       recommended 2020-04-06, adoption     in time     1–4 (1 that day)
 //   Y2  2018-05-05  F   North   Hillside   2020-01-06  foster       recommended 2020-04-06, adoption     in time     1–4
 //   Y3  2017-05-05  F   North   Hillside   2020-01-06  foster       recommended 2020-04-06, adoption     in time     1–4
 //   Y4  2016-05-05  F   North   Hillside   2020-01-06  foster       recommended 2020-04-06, adoption     in time     1–4
@@ -10,17 +10,19 @@
 //   Y6  2017-05-05  M   South   Hillside   2020-01-06  foster       recommended 2020-04-06, PO           in time     1–4
 //   Y7  2016-05-05  M   South   Hillside   2020-01-06  kinship      recommended 2020-04-06, PO           in time     1–4
 //   Y8  2015-01-07  M   South   Hillside   2020-01-06  kinship      recommended 2020-04-06, PO           in time     1–4 (5 the next day)
-//   T1  2008-01-06  F   North   Riverside  2020-01-06  residential  recommended 2020-08-03 (210), home    late        12–15 (12 that day)
+//   T1  2008-01-06  F   North   Riverside  2020-01-06  residential  recommended 2020-08-03, home          late        12–15 (12 that day)
 //   T2  2006-05-05  F   North   Riverside  2020-01-06  residential  recommended 2020-08-03, home          late        12–15
 //   T3  2004-01-07  F   North   Riverside  2020-01-06  residential  recommended 2020-08-03, home          late        12–15 (16 the next day)
 //   T4  2006-05-05  M   South   Riverside  2020-06-01  foster       none; plan kinship order 2020-09-01  overdue     12–15
 //   T5  2006-05-05  M   South   Riverside  2020-06-01  foster       none                                 overdue     12–15
 //   T6  2007-01-01  M   South   Riverside  2020-01-06  foster       left 2020-07-24 (200 days)           left late   12–15
 //   B1  2020-10-01  –   –       –          2021-04-01  foster       none (61 days)                       waiting     under 1
-//   M1  2012-06-01  X   north   –          2020-03-02  kinship      recommended 2020-05-11 (70), kinship  in time     5–11
+//   M1  2012-06-01  X   north   –          2020-03-02  kinship      recommended 2020-05-11, kinship      in time     5–11
 //   M2  2014-02-02  F   –       –          2020-03-02  foster       left 2020-04-20 (49 days)            left early  5–11
-//   O1  2003-09-01  M   South   –          2020-02-03  secure       recommended 2020-06-22 (140), home   in time     16–17
+//   O1  2003-09-01  M   South   –          2020-02-03  secure       recommended 2020-06-22, home         in time     16–17
 //
+// Recommended after 91 days (13 weeks: the Ys), 210 (30 weeks: T1–T3), 70 (10 weeks: M1) and 140
+// (20 weeks: O1); PO is a permanence order, M1’s kinship a kinship care order.
 // All: 10 in time, 3 late, 2 overdue, 1 left late (n = 16, 62.5%), 1 waiting, 1 left early. The
 // median of the 13 journeys that reached the milestone (10, eight of 13, 20, three of 30 weeks) is
 // 13 weeks. M1's team is written "north " and is the North team.

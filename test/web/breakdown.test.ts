@@ -180,6 +180,8 @@ describe.each(engines)("an aim's figures by group, on $name", (engine) => {
     // The choice is kept from one dimension to the next, and the way back shows every count.
     expect(body).toContain(`href="${page}?as_at=2021-06-01&amp;by=sex&amp;suppress=yes"`);
     expect(body).toContain(`<a class="ds_link" href="${page}?as_at=2021-06-01&amp;by=age">Show every count</a>`);
+    // The form for another date or team keeps the way of splitting and the hidden counts.
+    expect(body).toContain('<input type="hidden" name="by" value="age"/><input type="hidden" name="suppress" value="yes"/>');
     const csv = await client.get(`${page}/age.csv?as_at=2021-06-01&suppress=yes`);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="NORTH-aim-2-by-age-suppressed-2021-06-01.csv"');
     expect(csv.body.split('\r\n')).toEqual([
