@@ -111,6 +111,17 @@ export class FiguresCache {
   }
 
   /**
+   * The records `figures` were computed from, each child's team and worker as allocated on the
+   * figures' as-at date (as the filters by team and worker read them), once per entry.
+   */
+  allocatedRecords(stored: StoredAuthority, figures: AuthorityFigures): Promise<readonly ChildRecord[]> {
+    return this.made(figures, 'allocated-records', async () => {
+      const [records, allocations] = await Promise.all([this.records(stored, figures), this.#allocationsOf(stored, Number(figures.version))]);
+      return withAllocationsOn(records, allocations, figures.asAt);
+    });
+  }
+
+  /**
    * Something made from an entry (a chart, a PNG, a page part), made once per entry and name; or
    * from an authority's records (an export), made once per data version and name.
    */

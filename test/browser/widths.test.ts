@@ -22,6 +22,8 @@ const pages: readonly (readonly [string, Reader])[] = [
   ['/a/NORTH', 'amy'],
   ['/a/NORTH/aims/aim-2', 'amy'],
   ['/a/NORTH/aims/aim-2/journeys?status=late', 'amy'],
+  ['/a/NORTH/aims/aim-2/breakdown', 'amy'],
+  ['/a/NORTH/aims/aim-2/breakdown?by=placement&suppress=yes', 'amy'],
   ['/a/NORTH/waiting', 'amy'],
   ['/a/NORTH/due', 'amy'],
   ['/a/NORTH/due/rules', 'amy'],
@@ -65,6 +67,7 @@ const pages: readonly (readonly [string, Reader])[] = [
 const screenshotNames = new Map([
   ['/a/NORTH', 'dashboard'],
   ['/a/NORTH/aims/aim-2', 'aim'],
+  ['/a/NORTH/aims/aim-2/breakdown', 'breakdown'],
   ['/a/NORTH/waiting', 'waiting'],
   ['/a/NORTH/children/C7', 'child'],
   ['/a/NORTH/packs/2021-03-10', 'meeting-pack'],

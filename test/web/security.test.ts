@@ -16,7 +16,7 @@ import { paramsOf, publicByDesign, registeredRoutes, type Route } from './routes
 import { attributePayload, north, rawMarkup, saveNorthSecrets, saveScriptedRecords, scriptPayload } from './security-fixtures.js';
 
 /** Every filter, sort and choice any page or endpoint reads from its address. */
-const queryParameters = ['q', 'page', 'sort', 'dir', 'aim', 'status', 'placement', 'team', 'worker', 'window', 'revoked', 'as_at', 'from', 'to', 'next', 'year', 'format', 'group', 'sibling_group', 'children', 'weeks', 'months', 'align', 'view', 'child', 'user', 'action', 'rule', 'saved', 'done', 'id'];
+const queryParameters = ['q', 'page', 'sort', 'dir', 'aim', 'status', 'placement', 'team', 'worker', 'window', 'revoked', 'as_at', 'from', 'to', 'next', 'year', 'format', 'group', 'sibling_group', 'children', 'weeks', 'months', 'align', 'view', 'child', 'user', 'action', 'rule', 'saved', 'done', 'id', 'by', 'suppress'];
 
 const injections = ["' OR 1=1 --", '1; DROP TABLE children', "NORTH'; DELETE FROM audit_log; --", '" OR ""="', '%27%20OR%201%3D1', '1) UNION SELECT username, password_hash FROM users --'];
 
@@ -82,6 +82,7 @@ describe.each(engines)('defences of the web application on $name', (engine) => {
       'id@/a/:code/children/:childId/events/:id/edit': north.eventId,
       'id@/a/:code/due/calendar/:id/revoke': String(feedId),
       'file@/a/:code/aims/:aimId/:file': 'run-chart.svg',
+      'file@/a/:code/aims/:aimId/breakdown/:file': 'team.csv',
       'file@/a/:code/exports/:file': 'clas-2021.csv',
       'file@/national/aims/:aim/:file': 'table.csv',
       // Improvement work (security-fixtures.ts): test T1 with cycle 1, driver 1, a meeting on 2021-03-10.
@@ -209,6 +210,8 @@ describe.each(engines)('defences of the web application on $name', (engine) => {
     const asked = [`group=siblings&sibling_group=${encodeURIComponent(scriptPayload)}`, `group=chosen&children=${encodeURIComponent(childIds.join(','))}`];
     for (const query of asked) for (const path of ['/a/NORTH/timelines', '/a/NORTH/timelines.svg', '/a/NORTH/timelines/print']) addresses.add(`${path}?${query}`);
     for (const query of [`worker=${encodeURIComponent(scriptPayload)}`, `team=${encodeURIComponent(attributePayload)}`]) for (const path of ['/a/NORTH/due', '/a/NORTH/waiting']) addresses.add(`${path}?${query}`);
+    // The breakdowns by team, whose groups are the teams' names, on the page and in the chart, and a group's journey list.
+    for (const path of ['/a/NORTH/aims/aim-2/breakdown?by=team', '/a/NORTH/aims/aim-2/breakdown/team.svg', '/a/NORTH/aims/aim-2/journeys?status=all&by=team&group=not-recorded']) addresses.add(path);
     // Every address again with script in every query parameter the app reads.
     for (const url of [...addresses]) for (const payload of [scriptPayload, attributePayload]) addresses.add(`${url.split('?')[0]}?${new URLSearchParams(queryParameters.map((p) => [p, payload])).toString()}`);
 

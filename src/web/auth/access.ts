@@ -50,6 +50,17 @@ const refusals: Readonly<Record<Permission, string>> = {
   publish: 'publish to the change-idea library',
 };
 
+/**
+ * The viewer's suppression rule (docs/decisions/0026-breakdowns.md): whether a role sees its
+ * authority's own counts under 5, or `[c]` in their place as in a table shared beyond the authority.
+ * Every role of an authority's own staff sees them; a partner (multi-agency) does not.
+ */
+const smallCountsSeen: Readonly<Record<UserRole, boolean>> = { partner: false, viewer: true, practitioner: true, 'data-lead': true, admin: true };
+
+export function seesSmallCounts(grant: UserGrant): boolean {
+  return smallCountsSeen[grant.role];
+}
+
 /** The user's grant for the authority with `code`, holding `permission`; otherwise an HttpError. */
 export function grantFor(user: SignedInUser, code: string, permission: Permission = 'view'): UserGrant {
   const grant = user.grants.find((g) => g.scope.code === code);

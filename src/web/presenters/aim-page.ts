@@ -24,6 +24,7 @@ import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
 import { inlinePicture } from '../figures/inline-picture.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
 import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';
+import { breakdownHref } from './breakdown.js';
 import { journeyListHref } from './journey-list.js';
 import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';
 
@@ -107,6 +108,8 @@ export interface AimPageModel {
   readonly extraCharts: readonly AimChart[];
   readonly timelines: { readonly text: string; readonly href: string };
   readonly driversHref: string;
+  /** The same figures by age band, sex, placement type, route, team and locality. */
+  readonly breakdownHref: string;
 }
 
 /** Rows a page of an aim page's table. */
@@ -199,6 +202,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
     ],
     timelines: { text: `Timelines of children waiting more than ${weeks} weeks`, href: waitingGroupHref(code, aim, weeks, figures.asAt) },
     driversHref: `${aimHref(code, aim.id, scope).split('?')[0] as string}/drivers`,
+    breakdownHref: breakdownHref(code, aim.id, scope, 'age'),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CohortJourney } from '../../domain/aim-figures.js';
+import { breakdownDimensions, type BreakdownDimension } from '../../domain/breakdown.js';
 import { journeyRouteLabels } from '../../domain/codes.js';
 import { windowFigures } from '../../domain/aim-window.js';
 import { journeysSettledIn, parseMonth } from '../../domain/aim-months.js';
@@ -35,6 +36,9 @@ export const journeyListQuery = z.object({
    * aim-months.ts), or this calendar quarter, "2021-Q1" (a point of the quarter-by-quarter chart: aim-quarters.ts).
    */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/).optional(),
+  /** Only the journeys of one group of a breakdown (docs/decisions/0026-breakdowns.md): its dimension and the group's key. */
+  by: z.enum(breakdownDimensions).optional(),
+  group: z.string().max(200).optional(),
 });
 export type JourneyListQuery = z.infer<typeof journeyListQuery>;
 
@@ -57,7 +61,7 @@ const filterStatuses: Readonly<Record<JourneyListFilter, readonly JourneyStatus[
  * with `months`, only those settled in the last that-many months (the recent figure's journeys);
  * with `month` ("2021-03"), only those settled in that month (a point of the month-by-month chart).
  */
-export function journeysFor(result: AimResult, filter: JourneyListFilter, months?: number, month?: string): CohortJourney[] {
+export function journeysFor(result: AimResult, filter: JourneyListFilter, months?: number, month?: string, group?: JourneyGroup): CohortJourney[] {
   const statuses = filterStatuses[filter];
   const inMonth = month === undefined ? null : parseMonth(month);
   const inQuarter = month === undefined ? null : parseQuarter(month);
@@ -69,7 +73,17 @@ export function journeysFor(result: AimResult, filter: JourneyListFilter, months
         : months === undefined
           ? result.figures.journeys
           : windowFigures(result.figures, months).journeys;
-  return journeys.filter((j) => statuses.includes(j.status)).sort((a, b) => b.days - a.days || a.startDay - b.startDay || compare(a.journey.childId, b.journey.childId));
+  const inGroup = group === undefined ? null : new Set(group.journeys);
+  return journeys.filter((j) => statuses.includes(j.status) && (inGroup === null || inGroup.has(j))).sort((a, b) => b.days - a.days || a.startDay - b.startDay || compare(a.journey.childId, b.journey.childId));
+}
+
+/** One group of a breakdown, as a journey list is limited to it: what it is, in words, and its journeys. */
+export interface JourneyGroup {
+  readonly by: BreakdownDimension;
+  readonly key: string;
+  /** "Children aged 12–15". */
+  readonly words: string;
+  readonly journeys: readonly CohortJourney[];
 }
 
 /** "March 2021" for "2021-03"; "January to March 2021" for "2021-Q1". */
@@ -103,6 +117,8 @@ export interface JourneyListModel {
   readonly months: number | null;
   /** The month ("2021-03") when the list is one point of the month-by-month chart. */
   readonly month: string | null;
+  /** The group of a breakdown the list is limited to ("Children aged 12–15"), and its address's part. */
+  readonly group: { readonly words: string; readonly by: BreakdownDimension; readonly key: string } | null;
   readonly filter: JourneyListFilter;
   /** "Left after the timescale", "Counted in the percentage". */
   readonly title: string;
@@ -144,17 +160,28 @@ function filterMeaning(filter: JourneyListFilter, result: AimResult): string {
 }
 
 /** The address of an aim's journey list, for a scope (as-at date and whose children). */
-export function journeyListHref(code: string, aimId: string, filter: JourneyListFilter, scope: Pick<FigureScope, 'asAt' | 'filter'>, extra: { page?: number; csv?: boolean; months?: number | undefined; month?: string | undefined } = {}): string {
+export function journeyListHref(
+  code: string,
+  aimId: string,
+  filter: JourneyListFilter,
+  scope: Pick<FigureScope, 'asAt' | 'filter'>,
+  extra: { page?: number; csv?: boolean; months?: number | undefined; month?: string | undefined; group?: { readonly by: BreakdownDimension; readonly key: string } | undefined } = {},
+): string {
   const params: Record<string, string> = { status: filter };
   if (extra.months !== undefined) params.months = String(extra.months);
   if (extra.month !== undefined) params.month = extra.month;
+  if (extra.group !== undefined) {
+    params.by = extra.group.by;
+    params.group = extra.group.key;
+  }
   if (extra.page !== undefined && extra.page > 1) params.page = String(extra.page);
   return authorityPath(code, `/aims/${encodeURIComponent(aimId)}/journeys${extra.csv ? '.csv' : ''}${scopeQuery(scope, params)}`);
 }
 
-export function presentJourneyList(code: string, scope: FigureScope, result: AimResult, query: JourneyListQuery): JourneyListModel {
+export function presentJourneyList(code: string, scope: FigureScope, result: AimResult, query: JourneyListQuery, group?: JourneyGroup): JourneyListModel {
   const { months, month } = query;
-  const all = journeysFor(result, query.status, months, month);
+  const all = journeysFor(result, query.status, months, month, group);
+  const groupPart = group && { by: group.by, key: group.key };
   const pages = Math.max(1, Math.ceil(all.length / journeyPageSize));
   const page = Math.min(query.page, pages);
   const { figures } = result;
@@ -173,6 +200,7 @@ export function presentJourneyList(code: string, scope: FigureScope, result: Aim
           : `Only those that reached the milestone in time, or went past their timescale, in the last ${months} months, ${longDate(window.from)} to ${longDate(window.to)}: the journeys of the recent figure.`,
     months: months ?? null,
     month: month ?? null,
+    group: group ? { words: group.words, by: group.by, key: group.key } : null,
     filter: query.status,
     title: filterTitle(query.status),
     meaning: filterMeaning(query.status, result),
@@ -180,13 +208,13 @@ export function presentJourneyList(code: string, scope: FigureScope, result: Aim
     rows: all.slice((page - 1) * journeyPageSize, page * journeyPageSize).map((j) => presentRow(code, j)),
     page,
     pages,
-    pageHref: (n) => journeyListHref(code, result.aim.id, query.status, scope, { page: n, months, month }),
-    csvHref: journeyListHref(code, result.aim.id, query.status, scope, { csv: true, months, month }),
+    pageHref: (n) => journeyListHref(code, result.aim.id, query.status, scope, { page: n, months, month, group: groupPart }),
+    csvHref: journeyListHref(code, result.aim.id, query.status, scope, { csv: true, months, month, group: groupPart }),
     others: journeyListFilters.map((filter) => ({
       filter,
       label: filterTitle(filter),
-      count: filter === query.status ? all.length : journeysFor(result, filter, months, month).length,
-      href: journeyListHref(code, result.aim.id, filter, scope, { months, month }),
+      count: filter === query.status ? all.length : journeysFor(result, filter, months, month, group).length,
+      href: journeyListHref(code, result.aim.id, filter, scope, { months, month, group: groupPart }),
       current: filter === query.status,
     })),
     aimHref: authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}${scopeQuery(scope)}`),
@@ -216,10 +244,10 @@ function presentRow(code: string, j: CohortJourney): JourneyListRow {
  * The list as CSV rows: one a journey, every journey of the filter (no paging). Made 1,000 journeys
  * at a time, awaiting `pause` between them, so that a list of 20,000 does not hold up the server.
  */
-export async function journeyListCsvRows(result: AimResult, filter: JourneyListFilter, months: number | undefined, month: string | undefined, pause: () => Promise<void>): Promise<{ header: string[]; rows: (string | number | null)[][] }> {
+export async function journeyListCsvRows(result: AimResult, filter: JourneyListFilter, months: number | undefined, month: string | undefined, group: JourneyGroup | undefined, pause: () => Promise<void>): Promise<{ header: string[]; rows: (string | number | null)[][] }> {
   const header = ['child_id', 'start', 'end', 'leave', 'leave_reason', 'due', 'weeks', 'route', 'status'];
   const rows: (string | number | null)[][] = [];
-  for (const j of journeysFor(result, filter, months, month)) {
+  for (const j of journeysFor(result, filter, months, month, group)) {
     const json = cohortJourneyJson(j);
     rows.push([json.child_id, json.start, json.end, json.leave, json.leave_reason, json.due, json.weeks, json.route, json.status]);
     if (rows.length % 1000 === 0) await pause();

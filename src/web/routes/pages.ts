@@ -4,6 +4,7 @@ import type { WebContext } from '../context.js';
 import { registerAimRoutes } from './aims.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerBalancingRoutes } from './balancing.js';
+import { registerBreakdownRoutes } from './breakdown.js';
 import { registerDriverRoutes } from './drivers.js';
 import { registerImprovementRoutes } from './improvement.js';
 import { registerLibraryRoutes } from './library.js';
@@ -40,6 +41,7 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
     registerHelpRoutes(pages, ctx);
     registerDashboardRoutes(pages, ctx);
     registerJourneyRoutes(pages, ctx);
+    registerBreakdownRoutes(pages, ctx);
     registerWaitingRoutes(pages, ctx);
     registerDueRoutes(pages, ctx);
     registerRecordRoutes(pages, ctx);

@@ -183,6 +183,13 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
       <Counts counts={model.counts.filter((c) => !c.counted)} />
       <p>{model.median}</p>
       {model.backlog && <p>{model.backlog}</p>}
+      <p>
+        Does any group wait longer?{' '}
+        <a class="ds_link" href={model.breakdownHref}>
+          The same figures by age, sex, placement type, route, team and locality
+        </a>
+        , each with its 95% interval.
+      </p>
 
       <h2 id="waiting-chart">Waiting chart: weeks waited so far, one bar a child</h2>
       <p>

@@ -17,6 +17,7 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
         <p class="ds_page-header__metadata">
           As at {model.asAtWords}. {model.fromWords}
           {model.filterWords && ` Children of ${model.filterWords}.`}
+          {model.group && ` ${model.group.words}.`}
         </p>
       </PageHeader>
       <p class="pace-sentence">{model.sentence}</p>
@@ -105,5 +106,9 @@ function hiddenFields(model: JourneyListModel, scope: FigureScope): Record<strin
   }
   if (model.months !== null) fields.months = String(model.months);
   if (model.month !== null) fields.month = model.month;
+  if (model.group !== null) {
+    fields.by = model.group.by;
+    fields.group = model.group.key;
+  }
   return fields;
 }
