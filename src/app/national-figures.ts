@@ -1,10 +1,12 @@
 /**
  * The national view's figures: every authority's records measured on the national aims
  * (src/domain/national), cached by as-at date and from-date while every authority's data version is
- * the same as when they were computed (docs/architecture.md, "The cache").
+ * the same as when they were computed (docs/architecture.md, "The cache"); worked out a part at a
+ * time, so that other requests are answered while they are.
  */
 import type { PlainDate } from '../domain/date.js';
-import { nationalComparison, type NationalComparison } from '../domain/national/national-comparison.js';
+import { setImmediate } from 'node:timers/promises';
+import { nationalComparisonInParts, type NationalComparison } from '../domain/national/national-comparison.js';
 import { dataVersions, listAuthorities, loadChildRecords, type Connection } from '../store/index.js';
 
 interface Entry {
@@ -26,7 +28,8 @@ export async function nationalFigures(connection: Connection, asAt: PlainDate, f
   if (cached && cached.versions === versions) return cached.value;
   const value = (async () => {
     const withRecords = await Promise.all(authorities.map(async (a) => ({ authority: a.authority, records: await loadChildRecords(connection, a.scope) })));
-    return nationalComparison(withRecords, asAt, { fromDate });
+    // A part at a time, the server answering other requests in between (national-comparison.ts).
+    return nationalComparisonInParts(withRecords, asAt, { fromDate }, () => setImmediate());
   })();
   cache.delete(key);
   cache.set(key, { versions, value });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { d, placement, record } from '../../../test/builders.js';
 import { nationalChildren, threeAuthorities } from '../../../test/national-fixtures.js';
-import { nationalComparison } from './national-comparison.js';
+import { nationalComparison, nationalComparisonInParts } from './national-comparison.js';
 
 // The three authorities and their counts are worked out by hand in test/national-fixtures.ts.
 const authorities = threeAuthorities();
@@ -143,5 +143,15 @@ describe('the national comparison', () => {
     expect(april(quarter?.authorities[0])).toEqual([6, 12, 50]);
     expect(april(quarter?.authorities[1])).toEqual([6, 12, 50]);
     expect(april(quarter?.national)).toEqual([12, 24, 50]);
+  });
+
+  it('gives the same comparison worked out a part at a time, pausing after each authority on each aim', async () => {
+    let pauses = 0;
+    const inParts = await nationalComparisonInParts(threeAuthorities(), d('2021-06-01'), {}, async () => {
+      pauses += 1;
+    });
+    expect(inParts).toEqual(comparison);
+    // Fewer than 250 children each (no pause while their journeys are worked out); 3 authorities and the comparison, on 4 aims.
+    expect(pauses).toBe(16);
   });
 });

@@ -6,7 +6,8 @@
  * give one away hidden too (suppression.ts). The result holds no child: only what may be published.
  */
 import { nationalAims, type Aim } from '../aim.js';
-import { aimFigures } from '../aim-figures.js';
+import { aimFigures, type AimFigures } from '../aim-figures.js';
+import { deriveJourneysInSteps } from '../journey.js';
 import type { PlainDate } from '../date.js';
 import type { Authority, ChildRecord } from '../records.js';
 import { median } from '../spc/median.js';
@@ -104,19 +105,53 @@ interface RawRow {
  * `asAt`'s month when it is that day, otherwise of the month before; from the first of `fromDate`'s
  * month. The result says which dates it used.
  */
-export function nationalComparison(authorities: readonly AuthorityRecords[], askedAsAt: PlainDate, options: { fromDate?: PlainDate | null; threshold?: number } = {}): NationalComparison {
-  const asAt = monthEndOnOrBefore(askedAsAt);
-  const fromDate = options.fromDate ? firstOfMonth(options.fromDate) : null;
-  const threshold = options.threshold ?? smallCountThreshold;
-  const ordered = [...authorities].sort((a, b) => a.authority.name.localeCompare(b.authority.name, 'en-GB') || a.authority.code.localeCompare(b.authority.code));
-  const aims = nationalAims().map((aim) => compareOnAim(aim, ordered, asAt, fromDate, threshold));
+export function nationalComparison(authorities: readonly AuthorityRecords[], askedAsAt: PlainDate, options: NationalOptions = {}): NationalComparison {
+  const { asAt, fromDate, threshold, ordered } = settingsOf(authorities, askedAsAt, options);
+  const aims = nationalAims().map((aim) => compareOnAim(aim, ordered, ordered.map(({ records }) => aimFigures(aim, records, asAt, { fromDate })), asAt, threshold));
   return { asAt, fromDate, threshold, aims };
 }
 
-function compareOnAim(aim: Aim, authorities: readonly AuthorityRecords[], asAt: PlainDate, fromDate: PlainDate | null, threshold: number): NationalAimComparison {
+/**
+ * The same comparison, worked out a part at a time — each authority's journeys 250 children at a
+ * time, then each authority's figures on each aim — awaiting `pause` between parts, so that a server
+ * goes on answering other requests meanwhile (issue 18, point 3): for 32 authorities the whole takes
+ * the best part of a second or more.
+ */
+export async function nationalComparisonInParts(authorities: readonly AuthorityRecords[], askedAsAt: PlainDate, options: NationalOptions, pause: () => Promise<void>): Promise<NationalComparison> {
+  const { asAt, fromDate, threshold, ordered } = settingsOf(authorities, askedAsAt, options);
+  for (const { records } of ordered) for (const _ of deriveJourneysInSteps(records, asAt, 250)) await pause();
+  const aims: NationalAimComparison[] = [];
+  for (const aim of nationalAims()) {
+    const figures: AimFigures[] = [];
+    for (const { records } of ordered) {
+      figures.push(aimFigures(aim, records, asAt, { fromDate }));
+      await pause();
+    }
+    aims.push(compareOnAim(aim, ordered, figures, asAt, threshold));
+    await pause();
+  }
+  return { asAt, fromDate, threshold, aims };
+}
+
+export interface NationalOptions {
+  readonly fromDate?: PlainDate | null;
+  readonly threshold?: number;
+}
+
+function settingsOf(authorities: readonly AuthorityRecords[], askedAsAt: PlainDate, options: NationalOptions) {
+  return {
+    asAt: monthEndOnOrBefore(askedAsAt),
+    fromDate: options.fromDate ? firstOfMonth(options.fromDate) : null,
+    threshold: options.threshold ?? smallCountThreshold,
+    ordered: [...authorities].sort((a, b) => a.authority.name.localeCompare(b.authority.name, 'en-GB') || a.authority.code.localeCompare(b.authority.code)),
+  };
+}
+
+/** The aim compared across `authorities`, from each one's figures on it (`figures`, in the same order). */
+function compareOnAim(aim: Aim, authorities: readonly AuthorityRecords[], figures: readonly AimFigures[], asAt: PlainDate, threshold: number): NationalAimComparison {
   const quarterly: { code: string; name: string; quarters: AimQuarter[] }[] = [];
-  const rows: RawRow[] = authorities.map(({ authority, records }) => {
-    const f = aimFigures(aim, records, asAt, { fromDate });
+  const rows: RawRow[] = authorities.map(({ authority }, i) => {
+    const f = figures[i] as AimFigures;
     quarterly.push({ code: authority.code, name: authority.name, quarters: aimQuarters(f, nationalQuarterCount) });
     return {
       code: authority.code,
