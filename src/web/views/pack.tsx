@@ -23,8 +23,8 @@ body { margin: 0; background: white; }
 .pace-pack h4 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .pace-pack p, .pace-pack li { font-size: 0.9375rem; margin: 0 0 0.25rem; }
 .pace-pack .pace-headline { font-size: 1.5rem; }
-.pace-pack .pace-actions { padding-left: 0; list-style: none; }
-.pace-pack .pace-actions li { margin: 0 0 0.5rem; }
+.pace-pack .pace-pack-actions { padding-left: 0; list-style: none; }
+.pace-pack .pace-pack-actions li { margin: 0 0 0.5rem; }
 .pace-pack .pace-answer { font-size: 1.125rem; font-weight: bold; }
 .pace-pack .pace-chart svg { display: block; width: 100%; height: auto; }
 .pace-pack table { border-collapse: collapse; }
@@ -42,7 +42,7 @@ body { margin: 0; background: white; }
 function ActionList(props: { items: readonly PackAction[]; none: string }): VNode {
   if (props.items.length === 0) return <p>{props.none}</p>;
   return (
-    <ul class="pace-actions">
+    <ul class="pace-pack-actions">
       {props.items.map((a) => (
         <li key={a.text}>
           <strong>{a.text}</strong>
