@@ -36,6 +36,8 @@ async function tableCounts(connection: Connection): Promise<Record<string, numbe
   const counts: Record<string, number> = {};
   for (const table of await connection.db.introspection.getTables()) {
     if (table.name === 'sessions' || table.name.startsWith('kysely_')) continue;
+    // On PostgreSQL pg-boss keeps its queue in a schema of its own (pgboss): not pace's tables, and not reachable by their bare names.
+    if (table.schema !== undefined && table.schema !== 'public') continue;
     const row = await connection.db.selectFrom(table.name as 'children').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     counts[table.name] = Number(row.n);
   }
