@@ -96,18 +96,20 @@ describe.each(engines)('aim groups and meeting actions on the web, $name', (engi
     expect(first).toContain('Action A1 saved.');
     expect(first).toContain("Champions' group, 10 February 2021 This is the first meeting recorded.");
     expect(first).toContain(
-      'Actions agreed at this meeting A1: Draft the legal advice referral form Owner Dr A. Sample, NHS health visiting Due 1 March 2021 State Overdue Mark done : A1 Change A1 A2: Ask IROs to date every recommendation Owner IRO team manager, Social work Due 24 February 2021 State Overdue',
+      'Actions agreed at this meeting Mark done records the action as done on 10 February 2021, the day of this meeting; to give another day, change the action. A1: Draft the legal advice referral form State Overdue Owner Dr A. Sample, NHS health visiting Due 1 March 2021 Mark done : A1 Change A1 A2: Ask IROs to date every recommendation State Overdue Owner IRO team manager, Social work Due 24 February 2021',
     );
     const page = await client.get('/a/NORTH/meetings/2021-03-10');
     const text = textOf(page.body);
     expect(text).toContain('The previous meeting was on 10 February 2021.');
-    expect(text).toContain('Actions agreed at this meeting None yet.');
-    expect(text).toContain('A1: Draft the legal advice referral form Owner Dr A. Sample, NHS health visiting Due 1 March 2021 Agreed 10 February 2021 State Overdue Mark done : A1');
-    expect(text).toContain('Mark done records the action as done on 10 March 2021, the day of this meeting; to give another day, change the action.');
+    expect(text).toContain('Actions agreed at this meeting Mark done records the action as done on 10 March 2021, the day of this meeting; to give another day, change the action. None yet.');
+    // The longest overdue first.
+    expect(text).toContain(
+      'Actions from earlier meetings Those still open after the previous meeting: open now, or done since. A2: Ask IROs to date every recommendation State Overdue Owner IRO team manager, Social work Due 24 February 2021 Agreed 10 February 2021 Mark done : A2 Change A2 A1: Draft the legal advice referral form State Overdue Owner Dr A. Sample, NHS health visiting Due 1 March 2021 Agreed 10 February 2021 Mark done : A1',
+    );
     const done = await client.post('/a/NORTH/meetings/2021-03-10/actions/1/done', {});
     expect([done.statusCode, done.headers.location]).toEqual([303, '/a/NORTH/meetings/2021-03-10?done=A1#action-1']);
     expect(textOf((await client.get('/a/NORTH/meetings/2021-03-10?done=A1')).body)).toContain('Action A1 marked done. ');
-    expect(textOf((await client.get('/a/NORTH/meetings/2021-03-10')).body)).toContain('A1: Draft the legal advice referral form Owner Dr A. Sample, NHS health visiting Due 1 March 2021 Agreed 10 February 2021 State Done 10 March 2021 Change A1');
+    expect(textOf((await client.get('/a/NORTH/meetings/2021-03-10')).body)).toContain('A1: Draft the legal advice referral form State Done 10 March 2021 Owner Dr A. Sample, NHS health visiting Due 1 March 2021 Agreed 10 February 2021 Change A1');
     expect((await listActions(web.connection, web.north)).map((a) => [a.number, a.done?.toString() ?? null])).toEqual([
       [1, '2021-03-10'],
       [2, null],
@@ -158,11 +160,11 @@ describe.each(engines)('aim groups and meeting actions on the web, $name', (engi
     await nameGroup();
     await agreeActions();
     const page = (await client.get('/a/NORTH/meetings/2021-03-10')).body;
-    expect(textOf(page)).toContain('Who was there Not recorded yet. Members of the aim groups who were there pat dl Dr A. Sample, NHS health visiting The locality reporter, SCRA');
+    expect(textOf(page)).toContain('Who was there Not recorded yet. Record who was there Members of the aim groups who were there pat dl Dr A. Sample, NHS health visiting The locality reporter, SCRA');
     const saved = await client.post('/a/NORTH/meetings/2021-03-10/attendance', { attended: [`user-${ids.pat}`, 'partner-dr-a-sample--nhs-health-visiting'], others: 'Ms B. Example, Education\nA panel member' });
     expect([saved.statusCode, saved.headers.location]).toEqual([303, '/a/NORTH/meetings/2021-03-10?saved=attendance#attendance']);
     const after = await client.get('/a/NORTH/meetings/2021-03-10?saved=attendance');
-    expect(textOf(after.body)).toContain('Who was there pat Dr A. Sample, NHS health visiting Ms B. Example, Education A panel member Members of the aim groups');
+    expect(textOf(after.body)).toContain('Who was there pat Dr A. Sample, NHS health visiting Ms B. Example, Education A panel member Change who was there Members of the aim groups');
     expect(after.body).toContain(`id="attended-user-${ids.pat}" name="attended" value="user-${ids.pat}" checked`);
     expect(after.body).toContain('Ms B. Example, Education\nA panel member</textarea>');
     const bad = await client.post('/a/NORTH/meetings/2021-03-10/attendance', { attended: ['user-9999'], others: '' });

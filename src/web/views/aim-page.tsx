@@ -80,7 +80,7 @@ export interface AimGroupModel {
 function AimGroupSection({ group }: { group: AimGroupModel }): VNode {
   const { people } = group;
   return (
-    <section aria-labelledby="aim-group">
+    <section aria-labelledby="aim-group" class="pace-aim-group">
       <h2 id="aim-group">The aim group</h2>
       <NoticeBox notice={group.notice} />
       {people === null ? (

@@ -44,6 +44,12 @@ function ActionItem({ action, csrfToken }: { action: ActionView; csrfToken: stri
       <h3 class="pace-meeting-action__title">{action.title}</h3>
       <dl class="pace-meeting-action__facts">
         <div>
+          <dt class="visually-hidden">State</dt>
+          <dd>
+            <Tag colour={action.state.colour}>{action.state.text}</Tag>
+          </dd>
+        </div>
+        <div>
           <dt>Owner</dt>
           <dd>{action.owner}</dd>
         </div>
@@ -57,12 +63,6 @@ function ActionItem({ action, csrfToken }: { action: ActionView; csrfToken: stri
             <dd>{action.agreed}</dd>
           </div>
         )}
-        <div>
-          <dt class="visually-hidden">State</dt>
-          <dd>
-            <Tag colour={action.state.colour}>{action.state.text}</Tag>
-          </dd>
-        </div>
       </dl>
       {(action.doneAction || action.editHref) && (
         <div class="pace-meeting-action__buttons">
@@ -126,11 +126,11 @@ export function MeetingPage(props: { chrome: Chrome; model: MeetingPageModel }):
       </ul>
 
       <h2 id="actions">Actions agreed at this meeting</h2>
+      {model.doneWords && <p class="ds_hint-text">{model.doneWords}</p>}
       <ActionList actions={model.actions.agreed} none="None yet." csrfToken={token} />
       <h2 id="earlier">Actions from earlier meetings</h2>
       <p>Those still open after the previous meeting: open now, or done since.</p>
       <ActionList actions={model.actions.earlier} none="None: nothing was left open." csrfToken={token} />
-      {model.doneWords && <p class="ds_hint-text">{model.doneWords}</p>}
 
       {model.forms && (
         <>
@@ -161,6 +161,7 @@ export function MeetingPage(props: { chrome: Chrome; model: MeetingPageModel }):
       )}
       {model.forms && (
         <form method="post" action={model.forms.attendance} novalidate>
+          <h3>{model.attendance === null ? 'Record who was there' : 'Change who was there'}</h3>
           <CsrfField token={token} />
           {model.forms.people.length > 0 && <Checkboxes name="attended" legend="Members of the aim groups who were there" options={model.forms.people} checked={model.lists.attended ?? []} errors={e} />}
           <TextArea name="others" label={model.forms.people.length > 0 ? 'Anyone else who was there' : 'Who was there'} hint="One a line: the name, then a comma and the organisation if you like. For example: Dr A. Sample, NHS health visiting" value={model.values.others ?? ''} errors={e} rows={3} />
