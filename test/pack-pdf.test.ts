@@ -112,6 +112,22 @@ describe('the meeting pack PDF of the demo authority', () => {
     );
   });
 
+  it("reviews the demo's actions: due and not done, done since the previous meeting, and who was there", () => {
+    expect(pack.actions).toEqual({
+      periodWords: 'The actions due by this meeting and not done on 27 March 2024, and those done after the previous meeting on 6 March 2024, up to 27 March 2024.',
+      due: [
+        {
+          text: 'A2: Ask the reviewing officers to record the date of every permanence recommendation',
+          details: 'Owner: The IRO team manager, Demoshire social work. Overdue: due 21 February 2024, before the previous meeting. Agreed at the meeting on 7 February 2024.',
+        },
+        { text: "A4: Invite health visiting to the next champions' group", details: 'Owner: M. Example, Permanence team manager, Demoshire social work. Due 27 March 2024, the day of this meeting. Agreed at the meeting on 6 March 2024.' },
+      ],
+      done: [{ text: "A3: Share aim 2's run chart with the panel members", details: 'Owner: The locality reporter, SCRA. Due 20 March 2024; done 17 March 2024. Agreed at the meeting on 6 March 2024.' }],
+      attendance: ['M. Example, Permanence team manager, Demoshire social work', 'R. Counsel, Legal services', 'The locality reporter, SCRA', 'Dr A. Sample, NHS health visiting'],
+    });
+    expect(pdfPageTexts(pdf)[1]?.startsWith('Actions The actions due by this meeting and not done on 27 March 2024')).toBe(true);
+  });
+
   it('splits no paragraph across pages, ends no page with a heading and leaves no page nearly empty', () => {
     expect(layoutProblems(pdf, pack)).toEqual([]);
     expect(pdfPageTexts(pdf).length).toBe(14);
