@@ -38,7 +38,7 @@ export function AimGroupForm(props: { chrome: Chrome; model: AimGroupFormModel }
         <Select name="lead" label="Lead" hint="A pace user; or leave this as it is and name a partner who leads the group below." value={model.values.lead ?? ''} options={model.users} blank="None, or a partner named below" errors={e} />
         <TextInput name="lead_partner" label="Or a partner who leads the group, without a pace account" hint={personHint} value={model.values.lead_partner ?? ''} errors={e} width="ds_input--fluid-two-thirds" />
         <Checkboxes name="members" legend="Members who use pace" options={model.users} checked={model.lists.members ?? []} errors={e} />
-        <TextArea name="partners" label="Partners without a pace account" hint={`One a line. ${personHint}`} value={model.values.partners ?? ''} errors={e} rows={5} />
+        <TextArea name="partners" label="Partners without a pace account" hint={`One partner a line. ${personHint}`} value={model.values.partners ?? ''} errors={e} rows={5} />
         <SubmitOrCancel label="Save the group" cancelHref={model.cancelHref} />
       </form>
     </Page>

@@ -218,7 +218,7 @@ export function ActionForm(props: { chrome: Chrome; model: ActionFormModel }): V
         <TextArea name="action_text" label="What is to be done" value={model.values.action_text ?? ''} errors={e} rows={3} />
         <ActionOwnerFields people={model.people} values={model.values} errors={e} noGroups={null} />
         <TextInput name="due_date" label="Due by" hint="For example 2021-04-07 or 07/04/2021." value={model.values.due_date ?? ''} errors={e} width="ds_input--fixed-10" />
-        <TextInput name="done_date" label="Done on (optional)" hint="Leave it empty while the action is open." value={model.values.done_date ?? ''} errors={e} width="ds_input--fixed-10" />
+        <TextInput name="done_date" label="Done on (optional)" hint="Leave it empty while the action is open. For example 2021-04-07 or 07/04/2021." value={model.values.done_date ?? ''} errors={e} width="ds_input--fixed-10" />
         <SubmitOrCancel label="Save the action" cancelHref={model.cancelHref} />
       </form>
       {model.history.length > 0 && (
