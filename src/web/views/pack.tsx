@@ -23,7 +23,7 @@ body { margin: 0; background: white; }
 .pace-pack h4 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .pace-pack p, .pace-pack li { font-size: 0.9375rem; margin: 0 0 0.25rem; }
 .pace-pack .pace-headline { font-size: 1.5rem; }
-.pace-pack .pace-pack-actions { padding-left: 0; list-style: none; }
+.pace-pack .pace-pack-actions { padding-left: 0; margin-left: 0; list-style: none; }
 .pace-pack .pace-pack-actions li { margin: 0 0 0.5rem; }
 .pace-pack .pace-answer { font-size: 1.125rem; font-weight: bold; }
 .pace-pack .pace-chart svg { display: block; width: 100%; height: auto; }
