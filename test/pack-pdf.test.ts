@@ -8,7 +8,7 @@ import { meetingPackFor } from '../src/app/meeting-pack.js';
 import type { PackDocument } from '../src/charts/pack-document.js';
 import { meetingPackPdf, minLinesOnAPage } from '../src/charts/pack-pdf.js';
 import { loadDemoImprovement } from '../src/demo/improvement.js';
-import { findAuthority, saveMeeting } from '../src/store/index.js';
+import { addAction, addUser, findAuthority, saveAttendance, saveMeeting } from '../src/store/index.js';
 import { d } from './builders.js';
 import { pace } from './cli-harness.js';
 import { engines, openTwoAuthorities } from './engines.js';
@@ -23,6 +23,9 @@ function paragraphsOf(pack: PackDocument): string[] {
     pack.authorityName,
     pack.asAtWords,
     pack.periodWords,
+    pack.actions.periodWords,
+    ...[...pack.actions.due, ...pack.actions.done].flatMap((a) => [a.text, a.details]),
+    ...(pack.actions.attendance ?? []),
     ...pack.aims.flatMap((a) => [a.answer.words, a.sentence, ...(a.headline ? [a.headline] : []), ...a.lines, ...a.marksKey, ...a.verdicts]),
     ...pack.tests.flatMap((t) => [...t.lines, ...t.cycles.flatMap((c) => c.parts.flatMap((p) => [p.title, ...p.lines]))]),
     ...pack.balancing.flatMap((b) => [b.definition, b.latest, ...b.verdicts]),
@@ -109,20 +112,37 @@ describe('the meeting pack PDF of the demo authority', () => {
     );
   });
 
+  it("reviews the demo's actions: due and not done, done since the previous meeting, and who was there", () => {
+    expect(pack.actions).toEqual({
+      periodWords: 'The actions due by this meeting and not done on 27 March 2024, and those done after the previous meeting on 6 March 2024, up to 27 March 2024.',
+      due: [
+        {
+          text: 'A2: Ask the reviewing officers to record the date of every permanence recommendation',
+          details: 'Owner: The IRO team manager, Demoshire social work. Overdue: due 21 February 2024, before the previous meeting. Agreed at the meeting on 7 February 2024.',
+        },
+        { text: "A4: Invite health visiting to the next champions' group", details: 'Owner: M. Example, Permanence team manager, Demoshire social work. Due 27 March 2024, the day of this meeting. Agreed at the meeting on 6 March 2024.' },
+      ],
+      done: [{ text: "A3: Share aim 2's run chart with the panel members", details: 'Owner: The locality reporter, SCRA. Due 20 March 2024; done 17 March 2024. Agreed at the meeting on 6 March 2024.' }],
+      attendance: ['M. Example, Permanence team manager, Demoshire social work', 'R. Counsel, Legal services', 'The locality reporter, SCRA', 'Dr A. Sample, NHS health visiting'],
+    });
+    expect(pdfPageTexts(pdf)[1]?.startsWith('Actions The actions due by this meeting and not done on 27 March 2024')).toBe(true);
+  });
+
   it('splits no paragraph across pages, ends no page with a heading and leaves no page nearly empty', () => {
     expect(layoutProblems(pdf, pack)).toEqual([]);
-    expect(pdfPageTexts(pdf).length).toBe(13);
+    expect(pdfPageTexts(pdf).length).toBe(14);
   });
 
   it('reports its progress as each aim and part is drawn', () => {
     expect(progress).toEqual([
-      [1, 7, 'Aim 1: review of children looked after at home'],
-      [2, 7, 'Aim 2: permanence recommendation'],
-      [3, 7, 'Aim 3: Agency Decision Maker decision'],
-      [4, 7, 'Aim 4: application lodged at court'],
-      [5, 7, 'Tests of change since the previous meeting'],
-      [6, 7, 'Balancing measures'],
-      [7, 7, 'Data quality'],
+      [1, 8, 'Actions'],
+      [2, 8, 'Aim 1: review of children looked after at home'],
+      [3, 8, 'Aim 2: permanence recommendation'],
+      [4, 8, 'Aim 3: Agency Decision Maker decision'],
+      [5, 8, 'Aim 4: application lodged at court'],
+      [6, 8, 'Tests of change since the previous meeting'],
+      [7, 8, 'Balancing measures'],
+      [8, 8, 'Data quality'],
     ]);
   });
 });
@@ -136,7 +156,19 @@ describe('the meeting pack PDF of a small authority', () => {
     const opened = await openTwoAuthorities(engine);
     dispose = opened.dispose;
     await saveNorth(opened.connection, opened.north);
-    await saveMeeting(opened.connection, opened.north, { date: d('2021-06-01'), title: "Champions' group", notes: 'First meeting' }, { by: 'test' });
+    await saveMeeting(opened.connection, opened.north, { date: d('2021-05-04'), title: "Champions' group", notes: '' }, { by: 'test' });
+    await saveMeeting(opened.connection, opened.north, { date: d('2021-06-01'), title: "Champions' group", notes: 'Quarterly review' }, { by: 'test' });
+    // The actions agreed at the meeting before, and who was at this one.
+    const added = await addUser(opened.connection, { username: 'amy', displayName: 'Amy Adams', passwordHash: 'x' });
+    if (!added.ok) throw new Error('amy');
+    const amy = { kind: 'user' as const, userId: added.value.id, name: 'Amy Adams' };
+    const sample = { kind: 'partner' as const, name: 'Dr A. Sample', organisation: 'NHS health visiting' };
+    const by = { by: 'test' };
+    const audit = { clientIp: null };
+    await addAction(opened.connection, opened.north, d('2021-05-04'), { text: 'Ask IROs to date every recommendation', owner: amy, due: d('2021-05-20'), done: null }, by, audit);
+    await addAction(opened.connection, opened.north, d('2021-05-04'), { text: 'Draft the legal advice referral form', owner: sample, due: d('2021-05-25'), done: d('2021-05-28') }, by, audit);
+    await addAction(opened.connection, opened.north, d('2021-05-04'), { text: 'Book the room for the learning event', owner: { kind: 'partner', name: 'The PACE administrator', organisation: '' }, due: d('2021-06-01'), done: null }, by, audit);
+    await saveAttendance(opened.connection, opened.north, d('2021-06-01'), [amy, sample], by, audit);
     const north = await findAuthority(opened.connection, 'NORTH');
     if (!north) throw new Error('NORTH');
     const made = await meetingPackFor(opened.connection, new FiguresCache(opened.connection), north, d('2021-06-01'), d('2021-06-01'));
@@ -152,6 +184,23 @@ describe('the meeting pack PDF of a small authority', () => {
     const pages = pdfPageTexts(pdf);
     expect(pages[0]?.startsWith("Meeting pack: Champions' group, 1 June 2021 North Council Figures as at 1 June 2021")).toBe(true);
     expect(pages.find((p) => p.startsWith('Aim 2: permanence recommendation'))?.slice(0, 137)).toBe('Aim 2: permanence recommendation Not enough yet: the rules need 10 children who have had a permanence recommendation; there are 2 so far.');
+  });
+
+  it('lists the actions due and not done, those done since the previous meeting, each with its owner and dates, and who was there', () => {
+    const pages = pdfPageTexts(pdf);
+    expect(pages[0]).toContain('Contents • Actions • Aim 1: review of children looked after at home');
+    expect(pages.find((p) => p.startsWith('Actions'))).toBe(
+      [
+        'Actions The actions due by this meeting and not done on 1 June 2021, and those done after the previous meeting on 4 May 2021, up to 1 June 2021.',
+        'Due and not done',
+        'A1: Ask IROs to date every recommendation Owner: Amy Adams. Overdue: due 20 May 2021. Agreed at the meeting on 4 May 2021.',
+        'A3: Book the room for the learning event Owner: The PACE administrator. Due 1 June 2021, the day of this meeting. Agreed at the meeting on 4 May 2021.',
+        'Done since the previous meeting',
+        'A2: Draft the legal advice referral form Owner: Dr A. Sample, NHS health visiting. Due 25 May 2021; done 28 May 2021, after its due date. Agreed at the meeting on 4 May 2021.',
+        'Who was at this meeting • Amy Adams • Dr A. Sample, NHS health visiting',
+        'North Council — Champions\' group, 1 June 2021 — page 2 of 10',
+      ].join(' '),
+    );
   });
 
   it('splits no paragraph across pages, ends no page with a heading and leaves no page nearly empty', () => {

@@ -1,5 +1,6 @@
 /**
- * A champions' group meeting pack (issue 8): for each aim, as at the meeting date, the answer to
+ * A champions' group meeting pack (issue 8): first the actions the meeting reviews — due by it and
+ * not done, and done since the previous meeting — and who was there (issue 20, point 2); then for each aim, as at the meeting date, the answer to
  * "are we getting better?" first (the dashboard's sentence), then its sentence, headline figures,
  * run chart (with the tests of change marked), what the rules say and the waiting chart — the
  * dashboard's own presenters and charts, each chart with words for a reader who cannot see it; then the tests of change with the PDSA cycles
@@ -8,9 +9,11 @@
  */
 import { aimRunChartSvg, aimWaitingChartSvg } from '../charts/aim-charts.js';
 import { balancingChartSvg, formatBalancingValue } from '../charts/balancing-charts.js';
-import type { PackDocument, PackTest } from '../charts/pack-document.js';
+import type { PackAction, PackActions, PackDocument, PackTest } from '../charts/pack-document.js';
 import { longDate, monthWords } from '../domain/date.js';
-import { isAfter, type PlainDate } from '../domain/date.js';
+import { isAfter, isBefore, type PlainDate } from '../domain/date.js';
+import { personWords, type GroupPerson } from '../domain/improvement/aim-group.js';
+import { actionsReview, type MeetingAction } from '../domain/improvement/meeting-actions.js';
 import { balancingChart, balancingMeasures } from '../domain/improvement/balancing.js';
 import { actDecisionLabels, agencyLabels, testScaleLabels, testStatusLabels } from '../domain/improvement/codes.js';
 import { cyclePartLabels } from '../domain/improvement/improvement-words.js';
@@ -19,7 +22,7 @@ import type { CyclePart, PdsaCycle, TestOfChange } from '../domain/improvement/t
 import { qualityJson } from '../domain/quality/quality-json.js';
 import { qualityReport } from '../domain/quality/quality-report.js';
 import type { ChildRecord } from '../domain/records.js';
-import { listMeetings, listTests, type Connection, type Meeting, type StoredAuthority } from '../store/index.js';
+import { findAttendance, listActions, listMeetings, listTests, type Connection, type Meeting, type StoredAuthority } from '../store/index.js';
 import type { FiguresCache } from './figures-cache.js';
 import type { AuthorityFigures } from './authority-figures.js';
 import { aimWords, answerSentence } from './aim-words.js';
@@ -34,13 +37,14 @@ import { formatWeeks, plural } from './format.js';
 export async function meetingPackFor(connection: Connection, cache: FiguresCache, stored: StoredAuthority, date: PlainDate, today: PlainDate): Promise<PackDocument | null> {
   const meetings = await listMeetings(connection, stored.scope);
   if (!meetings.some((m) => m.date.toString() === date.toString())) return null;
-  const figures = await cache.figures(stored, isAfter(date, today) ? today : date);
-  // Made once for the figures' data version (tests of change included) and the meetings as they
-  // stand: drawing its charts and the data-quality report takes seconds for a large authority.
-  const key = `meeting-pack|${date.toString()}|${JSON.stringify(meetings.map((m) => [m.date.toString(), m.title, m.notes]))}`;
+  const [figures, actions, attendance] = await Promise.all([cache.figures(stored, isAfter(date, today) ? today : date), listActions(connection, stored.scope), findAttendance(connection, stored.scope, date)]);
+  // Made once for the figures' data version (tests of change included), the meetings, their actions
+  // and this one's attendance as they stand: drawing its charts and the data-quality report takes
+  // seconds for a large authority.
+  const key = `meeting-pack|${date.toString()}|${JSON.stringify([meetings.map((m) => [m.date.toString(), m.title, m.notes]), actions, attendance])}`;
   return cache.made(figures, key, async () => {
     const [records, tests] = await Promise.all([cache.records(stored, figures), listTests(connection, stored.scope)]);
-    return meetingPack({ figures, records, tests, meetings }, date);
+    return meetingPack({ figures, records, tests, meetings, actions, attendance }, date);
   });
 }
 
@@ -50,6 +54,10 @@ export interface PackInputs {
   readonly records: readonly ChildRecord[];
   readonly tests: readonly TestOfChange[];
   readonly meetings: readonly Meeting[];
+  /** Every action the meetings agreed. */
+  readonly actions: readonly MeetingAction[];
+  /** Who was at this meeting; null when nobody has recorded it. */
+  readonly attendance: readonly GroupPerson[] | null;
 }
 
 /** The pack for the meeting on `date`; null when the authority has no meeting that day. */
@@ -121,6 +129,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
       : `Tests of change: this is the first meeting recorded, so every PDSA cycle dated up to ${longDate(date)}.`,
     asAtWords: `Figures as at ${longDate(figures.asAt)}${programmeStart ? `; programme start ${longDate(programmeStart)}` : '; no programme start date set'}.`,
     notes: meeting.notes,
+    actions: packActions(inputs.actions, inputs.attendance, window),
     aims,
     tests,
     balancing,
@@ -128,6 +137,29 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
       summary: `${plural(quality.children, 'child', 'children')}; ${plural(quality.problems.length, 'problem')} to look at.`,
       rows: quality.problem_counts.map((c) => ({ code: c.rule, kind: c.severity === 'error' ? 'Error' : 'Warning', count: c.count })),
     },
+  };
+}
+
+/** The actions the meeting reviews, each with its owner and dates, and who was there. */
+function packActions(actions: readonly MeetingAction[], attendance: readonly GroupPerson[] | null, window: MeetingWindow): PackActions {
+  const review = actionsReview(actions, window);
+  const text = (a: MeetingAction) => `A${a.number}: ${a.text}`;
+  const agreed = (a: MeetingAction) => `Agreed at the meeting on ${longDate(a.raisedAt)}.`;
+  const due = review.due.map(({ action, overdueBefore }): PackAction => {
+    const when = isBefore(action.due, window.to) ? `Overdue: due ${longDate(action.due)}${overdueBefore ? ', before the previous meeting' : ''}.` : `Due ${longDate(action.due)}, the day of this meeting.`;
+    return { text: text(action), details: `Owner: ${personWords(action.owner)}. ${when} ${agreed(action)}` };
+  });
+  const done = review.done.map((action): PackAction => {
+    const late = isAfter(action.done as PlainDate, action.due) ? ', after its due date' : '';
+    return { text: text(action), details: `Owner: ${personWords(action.owner)}. Due ${longDate(action.due)}; done ${longDate(action.done as PlainDate)}${late}. ${agreed(action)}` };
+  });
+  return {
+    periodWords: window.after
+      ? `The actions due by this meeting and not done on ${longDate(window.to)}, and those done after the previous meeting on ${longDate(window.after)}, up to ${longDate(window.to)}.`
+      : `This is the first meeting recorded: the actions due by it and not done on ${longDate(window.to)}, and every action done by then.`,
+    due,
+    done,
+    attendance: attendance && attendance.map(personWords),
   };
 }
 

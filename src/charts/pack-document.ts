@@ -1,7 +1,7 @@
 /**
  * A meeting pack as plain data: what the printable page and the PDF both show, in the order they
- * show it. Made by web/packs/meeting-pack.ts from the figures, the tests of change and the
- * data-quality report; drawn by views/pack.tsx and pack-pdf.ts.
+ * show it. Made by app/meeting-pack.ts from the figures, the actions and attendance of the meetings,
+ * the tests of change and the data-quality report; drawn by views/pack.tsx and pack-pdf.ts.
  */
 import type { AimAnswer } from '../domain/aim-answer.js';
 
@@ -49,6 +49,38 @@ export interface PackQuality {
   readonly rows: readonly { readonly code: string; readonly kind: string; readonly count: number }[];
 }
 
+/** An action agreed at a meeting, as the pack lists it. */
+export interface PackAction {
+  /** "A1: Draft the legal advice referral form". */
+  readonly text: string;
+  /** Its owner and dates: "Owner: Dr A. Sample, NHS health visiting. Due 1 March 2021; done 5 March 2021." */
+  readonly details: string;
+}
+
+/** The actions the meeting reviews, and who was there. */
+export interface PackActions {
+  /** What the two lists hold, with the dates. */
+  readonly periodWords: string;
+  /** Due by the meeting and not done on its day. */
+  readonly due: readonly PackAction[];
+  /** Done since the previous meeting. */
+  readonly done: readonly PackAction[];
+  /** Who was at the meeting, by name; null when nobody has recorded it. */
+  readonly attendance: readonly string[] | null;
+}
+
+/** The headings and empty-list words of the actions, the same on the page and in the PDF. */
+export const packActionWords = {
+  heading: 'Actions',
+  due: 'Due and not done',
+  noneDue: 'No action due by this meeting is still open.',
+  done: 'Done since the previous meeting',
+  noneDone: 'No action was done in this period.',
+  attendance: 'Who was at this meeting',
+  notRecorded: 'Not recorded yet.',
+  nobody: 'Nobody is recorded as there.',
+} as const;
+
 export interface PackDocument {
   readonly title: string;
   readonly authorityName: string;
@@ -58,6 +90,7 @@ export interface PackDocument {
   readonly periodWords: string;
   readonly asAtWords: string;
   readonly notes: string;
+  readonly actions: PackActions;
   readonly aims: readonly PackAim[];
   readonly tests: readonly PackTest[];
   readonly balancing: readonly PackBalancing[];

@@ -1,14 +1,15 @@
 /**
  * The meeting pack as a PDF, made in-process with pdfkit; the charts are placed as vector graphics
  * by svg-to-pdfkit from the same SVG the page shows (docs/decisions/0011-improvement.md: no browser
- * is needed). A4 portrait: a cover page with the contents, a page for each aim (leading with its
- * answer, then its figures and run chart, then what the rules say and the waiting chart), then the
- * tests of change, the balancing measures and the data-quality summary, each starting a new page;
+ * is needed). A4 portrait: a cover page with the contents, the actions the meeting reviews and who
+ * was there, a page for each aim (leading with its answer, then its figures and run chart, then
+ * what the rules say and the waiting chart), then the tests of change, the balancing measures and
+ * the data-quality summary, each starting a new page;
  * every page is numbered. The PDF is tagged (pdf-blocks.ts) and laid out before it is drawn
  * (pack-layout.ts), so no paragraph is split across pages and no page is left nearly empty.
  */
 import PDFDocument from 'pdfkit';
-import type { PackDocument } from './pack-document.js';
+import { packActionWords, type PackAction, type PackActions, type PackDocument } from './pack-document.js';
 import { paginate } from './pack-layout.js';
 import { BlockWriter, bottom, colours, contentWidth, fontsFor, page } from './pdf-blocks.js';
 
@@ -18,7 +19,7 @@ export const minLinesOnAPage = 6;
 export interface PackPdfOptions {
   /** false leaves the page streams readable (for tests). */
   readonly compress?: boolean;
-  /** Called as each part is drawn: an aim, the tests of change, the balancing measures, data quality. */
+  /** Called as each part is drawn: the actions, an aim, the tests of change, the balancing measures, data quality. */
   readonly onProgress?: (done: number, total: number, step: string) => void;
 }
 
@@ -99,8 +100,12 @@ function writePack(write: BlockWriter, pack: PackDocument): string[] {
   write.paragraph(pack.periodWords);
   if (pack.notes) write.paragraph(`Notes: ${pack.notes}`);
   write.heading(2, 'Contents');
+  write.item(packActionWords.heading);
   for (const aim of pack.aims) write.item(aim.name);
   for (const part of parts) write.item(part);
+
+  write.startPart();
+  writeActions(write, pack.actions);
 
   for (const aim of pack.aims) {
     write.startPart();
@@ -159,5 +164,27 @@ function writePack(write: BlockWriter, pack: PackDocument): string[] {
     write.row(['Rule', 'Kind', 'Problems'], widths, true);
     for (const row of pack.quality.rows) write.row([row.code, row.kind, String(row.count)], widths);
   }
-  return [...pack.aims.map((aim) => aim.name), ...parts];
+  return [packActionWords.heading, ...pack.aims.map((aim) => aim.name), ...parts];
+}
+
+/** The actions due and not done, those done since the previous meeting, and who was there. */
+function writeActions(write: BlockWriter, actions: PackActions): void {
+  const words = packActionWords;
+  write.heading(2, words.heading, { newPage: true });
+  write.paragraph(actions.periodWords);
+  const list = (heading: string, items: readonly PackAction[], none: string) => {
+    write.heading(3, heading);
+    if (items.length === 0) write.paragraph(none, { size: 9 });
+    for (const action of items) {
+      // An action's words stay with its owner and dates.
+      write.paragraph(action.text, { bold: true, size: 10, keepWithNext: true });
+      write.paragraph(action.details, { size: 9 });
+    }
+  };
+  list(words.due, actions.due, words.noneDue);
+  list(words.done, actions.done, words.noneDone);
+  write.heading(3, words.attendance);
+  if (actions.attendance === null) write.paragraph(words.notRecorded, { size: 9 });
+  else if (actions.attendance.length === 0) write.paragraph(words.nobody, { size: 9 });
+  else for (const name of actions.attendance) write.item(name, 9);
 }

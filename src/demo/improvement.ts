@@ -9,7 +9,7 @@ import { addDays, type PlainDate } from '../domain/date.js';
 import type { ActDecision, Agency, TestScale } from '../domain/improvement/codes.js';
 import { addCycle, newTest, recordCyclePart, type TestOfChange } from '../domain/improvement/test-of-change.js';
 import type { PosterText } from '../domain/improvement/poster.js';
-import { addDriverNode, addTest, findTest, listLibraryIdeas, saveMeeting, savePosterText, saveTest, type AuthorityScope, type Connection } from '../store/index.js';
+import { addAction, addDriverNode, addTest, findTest, listLibraryIdeas, saveAimGroup, saveAttendance, saveMeeting, savePosterText, saveTest, type AuthorityScope, type Connection } from '../store/index.js';
 
 export const demoImprovementRecorder = 'demo generator';
 
@@ -186,4 +186,18 @@ export async function loadDemoImprovement(connection: Connection, scope: Authori
 
   await savePosterText(connection, scope, demoPosterText, author, { clientIp: null });
   for (const daysAgo of meetingsDaysAgo) await saveMeeting(connection, scope, { date: day(daysAgo), title: "Champions' group", notes: daysAgo === 0 ? 'Synthetic demo meeting: every child, test and figure here is invented.' : '' }, author);
+
+  // Aim 2's group, the actions its meetings agreed and who was at the last one: invented partners, no accounts.
+  const partner = (name: string, organisation: string) => ({ kind: 'partner' as const, name, organisation });
+  const lead = partner('M. Example', 'Permanence team manager, Demoshire social work');
+  const [counsel, iro, reporter, health] = [partner('R. Counsel', 'Legal services'), partner('The IRO team manager', 'Demoshire social work'), partner('The locality reporter', 'SCRA'), partner('Dr A. Sample', 'NHS health visiting')];
+  const audit = { clientIp: null };
+  await saveAimGroup(connection, scope, 'aim-2', { lead, members: [counsel, iro, reporter, health] }, author, audit);
+  const agree = (at: number, text: string, owner: typeof lead, due: number, done: number | null) => addAction(connection, scope, day(at), { text, owner, due: day(due), done: done === null ? null : day(done) }, author, audit);
+  await agree(77, 'Agree the legal advice referral form with legal services', counsel, 63, 60);
+  await agree(49, 'Ask the reviewing officers to record the date of every permanence recommendation', iro, 35, null);
+  await agree(21, "Share aim 2's run chart with the panel members", reporter, 7, 10);
+  await agree(21, "Invite health visiting to the next champions' group", lead, 0, null);
+  await agree(0, 'Offer the legal advice referral form to the other two teams', lead, -28, null);
+  await saveAttendance(connection, scope, day(0), [lead, counsel, reporter, health], author, audit);
 }

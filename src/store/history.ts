@@ -5,7 +5,7 @@ import type { Connection } from './dialect.js';
 import { timestampToIso } from './rows.js';
 import type { Database } from './schema.js';
 
-export type HistoryEntity = 'child' | 'placement' | 'event' | 'aim' | 'schedule-rule' | 'driver' | 'test-of-change' | 'pdsa-cycle' | 'meeting' | 'library-idea' | 'poster-text';
+export type HistoryEntity = 'child' | 'placement' | 'event' | 'aim' | 'schedule-rule' | 'driver' | 'test-of-change' | 'pdsa-cycle' | 'meeting' | 'library-idea' | 'poster-text' | 'aim-group' | 'meeting-attendance' | 'meeting-action';
 export type HistoryChange = 'edit' | 'delete' | 'restore';
 
 export interface HistoryEntry {

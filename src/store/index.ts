@@ -33,6 +33,7 @@ export * from './improvement.js';
 export * from './change-library.js';
 export * from './identifying-values.js';
 export * from './poster-text.js';
+export * from './aim-groups.js';
 export type { LibraryIdea } from './improvement-json.js';
 
 /** The database named by DATABASE_URL (default: the embedded SQLite file), migrated to the latest schema. */

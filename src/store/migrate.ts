@@ -19,6 +19,7 @@ import { auditChainMigration } from './migrations/0013-audit-chain.js';
 import { rateLimitsMigration } from './migrations/0014-rate-limits.js';
 import { posterMigration } from './migrations/0015-poster.js';
 import { jobsMigration } from './migrations/0016-jobs.js';
+import { aimGroupsMigration } from './migrations/0017-aim-groups.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -37,6 +38,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0014-rate-limits': rateLimitsMigration(),
     '0015-poster': posterMigration(connection.capabilities),
     '0016-jobs': jobsMigration(),
+    '0017-aim-groups': aimGroupsMigration(connection.capabilities),
   };
 }
 

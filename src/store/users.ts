@@ -102,3 +102,23 @@ export async function countUsers(connection: Connection): Promise<number> {
   const row = await accessDb(connection).selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Someone with a role in an authority, as a list of people to choose from names them. */
+export interface AuthorityUser {
+  readonly id: number;
+  readonly username: string;
+  /** The display name, or the user name when there is none. */
+  readonly name: string;
+}
+
+/** The authority's users who may sign in (any role), by name. */
+export async function listAuthorityUsers(connection: Connection, scope: AuthorityScope): Promise<AuthorityUser[]> {
+  const rows = await accessDb(connection)
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select(['users.id', 'users.username', 'users.display_name'])
+    .where('user_roles.authority_id', '=', scope.id)
+    .where('users.disabled_at', 'is', null)
+    .execute();
+  return rows.map((row) => ({ id: row.id, username: row.username, name: row.display_name ?? row.username })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id - b.id);
+}

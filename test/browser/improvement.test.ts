@@ -61,6 +61,36 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
     await context.close();
   });
 
+  it("names an aim's group, agrees an action at a meeting, marks it done and records who was there, without JavaScript; the pack lists them", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { javaScriptEnabled: false });
+    await page.goto(`${suite.base}/a/NORTH/aims/aim-2/group`);
+    await page.getByLabel('Lead', { exact: true }).selectOption({ label: 'amy' });
+    await page.getByLabel('Partners without a pace account').fill('Dr A. Sample, NHS health visiting\nThe locality reporter, SCRA');
+    await page.getByRole('button', { name: 'Save the group' }).click();
+    await page.waitForURL(/\/a\/NORTH\/aims\/aim-2\?saved=group/);
+    await page.goto(`${suite.base}/a/NORTH/meetings`);
+    await page.getByRole('link', { name: "Champions' group on 2021-03-10" }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe("Champions' group, 10 March 2021");
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    expect(await page.locator('.ds_error-summary li').allTextContents()).toEqual(['Enter what is to be done', 'Choose who owns the action, or type the name of someone else', 'Enter the due date']);
+    await page.getByLabel('What is to be done').fill('Invite health visiting to the next meeting');
+    await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Dr A. Sample, NHS health visiting' });
+    await page.getByLabel('Due by').fill('2021-04-07');
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Action A1 saved.');
+    await page.locator('#action-1').getByRole('button', { name: /^Mark done/ }).click();
+    expect(await page.locator('#action-1').textContent()).toContain('Done 10 March 2021');
+    await page.locator('label.ds_checkbox__label', { hasText: /^amy$/ }).click();
+    await page.getByLabel('Anyone else who was there').fill('Ms B. Example, Education');
+    await page.getByRole('button', { name: 'Save who was there' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Who was there is saved.');
+    await page.goto(`${suite.base}/a/NORTH/packs/2021-03-10`);
+    const actions = (await page.locator('section[aria-labelledby="pack-actions"]').textContent()) ?? '';
+    expect(actions).toContain('A1: Invite health visiting to the next meetingOwner: Dr A. Sample, NHS health visiting. Due 7 April 2021; done 10 March 2021.');
+    expect(actions).toContain('Who was at this meetingamyMs B. Example, Education');
+    await context.close();
+  });
+
   it('finds no serious or critical accessibility problems on the improvement pages', async () => {
     const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { bypassCSP: true });
     const found: Record<string, unknown[]> = {};
@@ -76,6 +106,8 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
       '/a/NORTH/library',
       '/a/NORTH/library/1',
       '/a/NORTH/meetings',
+      '/a/NORTH/meetings/2021-03-10',
+      '/a/NORTH/aims/aim-2/group',
       '/a/NORTH/packs/2021-03-10',
       '/a/NORTH/balancing',
     ];
@@ -89,6 +121,11 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
     expect(await page.locator('.ds_error-summary').count()).toBe(1);
     const withErrors = await seriousViolations(page);
     if (withErrors.length) found['test form with errors'] = withErrors;
+    await page.goto(`${suite.base}/a/NORTH/meetings/2021-02-10`);
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    expect(await page.locator('.ds_error-summary').count()).toBe(1);
+    const meetingWithErrors = await seriousViolations(page);
+    if (meetingWithErrors.length) found['meeting page with errors'] = meetingWithErrors;
     expect(found).toEqual({});
     await context.close();
   });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCycle, newTest, recordCyclePart, type TestOfChange } from '../../src/domain/improvement/test-of-change.js';
-import { addDriverNode, addTest, grantNationalAnalyst, saveMeeting, savePosterText, saveTest } from '../../src/store/index.js';
+import type { GroupPerson } from '../../src/domain/improvement/aim-group.js';
+import { addAction, addDriverNode, addTest, grantNationalAnalyst, saveAimGroup, saveAttendance, saveMeeting, savePosterText, saveTest } from '../../src/store/index.js';
 import { d } from '../builders.js';
 import { cleanExport } from '../ingest/fixtures.js';
 import { saveNorth, saveSiblings } from '../web/fixtures.js';
@@ -47,6 +48,9 @@ const pages: readonly (readonly [string, Reader])[] = [
   ['/a/NORTH/library', 'amy'],
   ['/a/NORTH/library/1', 'amy'],
   ['/a/NORTH/meetings', 'amy'],
+  ['/a/NORTH/meetings/2021-03-10', 'amy'],
+  ['/a/NORTH/meetings/2021-03-10/actions/2', 'amy'],
+  ['/a/NORTH/aims/aim-2/group', 'amy'],
   ['/a/NORTH/packs/2021-03-10', 'amy'],
   ['/a/NORTH/poster', 'amy'],
   ['/a/NORTH/poster/text', 'amy'],
@@ -70,6 +74,7 @@ const screenshotNames = new Map([
   ['/a/NORTH/aims/aim-2/breakdown', 'breakdown'],
   ['/a/NORTH/waiting', 'waiting'],
   ['/a/NORTH/children/C7', 'child'],
+  ['/a/NORTH/meetings/2021-03-10', 'meeting'],
   ['/a/NORTH/packs/2021-03-10', 'meeting-pack'],
   ['/a/NORTH/poster', 'poster'],
 ]);
@@ -119,7 +124,7 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     await saveNorth(web.connection, web.north);
     await saveHistory(web.connection, web.north);
     await saveSiblings(web.connection, web.north);
-    await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
+    const amyId = await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
     await grantNationalAnalyst(web.connection, await addTestUser(web.connection, 'nat', []), 'test');
     const by = { by: 'fixture' };
     const primary = await addDriverNode(web.connection, web.north, { aimId: 'aim-2', kind: 'primary', parentId: null, text: 'Complete information early, from every agency', libraryIdea: null }, by);
@@ -141,6 +146,20 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     test = ok(recordCyclePart(test, 1, { part: 'do', value: { date: d('2021-02-01'), whatHappened: 'Three forms sent', observations: '' } }, d('2021-06-01')));
     await saveTest(web.connection, web.north, test, by);
     await saveMeeting(web.connection, web.north, { date: d('2021-03-10'), title: "Champions' group", notes: '' }, by);
+    // Aim 2's group, the actions of two meetings and who was at the second: what the meeting's page shows.
+    await saveMeeting(web.connection, web.north, { date: d('2021-02-10'), title: "Champions' group", notes: '' }, by);
+    const amy = { kind: 'user' as const, userId: amyId, name: 'amy' };
+    const partner = (name: string, organisation: string) => ({ kind: 'partner' as const, name, organisation });
+    const [sample, counsel, reporter] = [partner('Dr A. Sample', 'NHS health visiting'), partner('Ms C. Counsel', 'Legal services'), partner('The locality reporter', 'SCRA')];
+    const audit = { clientIp: null };
+    await saveAimGroup(web.connection, web.north, 'aim-2', { lead: amy, members: [sample, counsel, reporter] }, by, audit);
+    const agree = (at: string, text: string, owner: GroupPerson, due: string, done: string | null) => addAction(web.connection, web.north, d(at), { text, owner, due: d(due), done: done === null ? null : d(done) }, by, audit);
+    await agree('2021-02-10', 'Draft the legal advice referral form with legal services', counsel, '2021-03-01', '2021-02-26');
+    await agree('2021-02-10', 'Ask independent reviewing officers to record the date of every permanence recommendation in the minutes', amy, '2021-03-08', null);
+    await agree('2021-02-10', "Invite health visiting to the next champions' group", sample, '2021-04-07', null);
+    await agree('2021-03-10', 'Offer the referral form to the other two teams', amy, '2021-04-07', null);
+    await agree('2021-03-10', 'Share the run chart of aim 2 with the panel members', reporter, '2021-04-07', '2021-03-20');
+    await saveAttendance(web.connection, web.north, d('2021-03-10'), [amy, sample, counsel, partner('Ms B. Example', 'Education')], by, audit);
     await savePosterText(
       web.connection,
       web.north,

@@ -122,6 +122,7 @@ describe('a PDF made in a render thread', () => {
     periodWords: 'Since the previous meeting',
     asAtWords: 'As at 10 March 2021',
     notes: '',
+    actions: { periodWords: 'Since the previous meeting', due: [{ text: 'A1: Draft the form', details: 'Owner: Dr A. Sample. Due 1 March 2021.' }], done: [], attendance: null },
     aims: [aim(1), aim(2)],
     tests: [],
     balancing: [],
@@ -134,13 +135,14 @@ describe('a PDF made in a render thread', () => {
       const seen: RenderProgress[] = [];
       const pdf = await pool.pdf(pack, (progress) => seen.push(progress));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      // Each aim, then the tests of change, the balancing measures and data quality.
+      // The actions, each aim, then the tests of change, the balancing measures and data quality.
       expect(seen).toEqual([
-        { done: 1, total: 5, step: 'Aim 1' },
-        { done: 2, total: 5, step: 'Aim 2' },
-        { done: 3, total: 5, step: 'Tests of change since the previous meeting' },
-        { done: 4, total: 5, step: 'Balancing measures' },
-        { done: 5, total: 5, step: 'Data quality' },
+        { done: 1, total: 6, step: 'Actions' },
+        { done: 2, total: 6, step: 'Aim 1' },
+        { done: 3, total: 6, step: 'Aim 2' },
+        { done: 4, total: 6, step: 'Tests of change since the previous meeting' },
+        { done: 5, total: 6, step: 'Balancing measures' },
+        { done: 6, total: 6, step: 'Data quality' },
       ]);
     } finally {
       await pool.close();

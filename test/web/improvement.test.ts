@@ -205,11 +205,12 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     const bytes = pdf.rawPayload;
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = pdfPageTexts(bytes);
-    // A cover, one page for each of the four aims, the tests of change, two of balancing measures, data quality.
-    expect(pages.length).toBe(9);
-    expect(pages[2]).toContain('All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.');
-    expect(pages[5]).toContain('T1: Legal advice referral form');
-    expect(pages[8]).toContain('Data quality');
+    // A cover, the actions, one page for each of the four aims, the tests of change, two of balancing measures, data quality.
+    expect(pages.length).toBe(10);
+    expect(pages[1]).toContain('Actions');
+    expect(pages[3]).toContain('All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.');
+    expect(pages[6]).toContain('T1: Legal advice referral form');
+    expect(pages[9]).toContain('Data quality');
   });
 
   it('shows the balancing measures as run charts by month', async () => {

@@ -39,6 +39,7 @@ export function northValue(route: Route, param: string, ids: SeededIds): string 
       // Improvement work (security-fixtures.ts): driver 1; the library's first idea.
       if (after('drivers') || after('library')) return '1';
       break;
+    // Test T1 and its cycle 1; action A1 of the meeting on 2021-03-10 (security-fixtures.ts).
     case 'n':
     case 'c':
       return '1';

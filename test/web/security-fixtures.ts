@@ -2,7 +2,7 @@
 // them is caught by a plain search), and free text carrying script.
 import type { Aim } from '../../src/domain/aim.js';
 import { addCycle, newTest } from '../../src/domain/improvement/test-of-change.js';
-import { addDriverNode, addTest, listAims, saveAim, saveMeeting, savePosterText, saveRecords, saveTest, type AuthorityScope, type Connection } from '../../src/store/index.js';
+import { addAction, addDriverNode, addTest, listAims, saveAim, saveAimGroup, saveAttendance, saveMeeting, savePosterText, saveRecords, saveTest, type AuthorityScope, type Connection } from '../../src/store/index.js';
 import { createCalendarFeed } from '../../src/app/calendar-feeds.js';
 import { child, d, event, placement } from '../builders.js';
 
@@ -21,6 +21,8 @@ export const north = {
   aimName: 'Quokka aim',
   testTitle: 'Test-Pangolin',
   driverText: 'Driver-Axolotl',
+  partnerName: 'Partner-Okapi',
+  actionText: 'Action-Narwhal',
 } as const;
 
 /** Every word of NORTH's that must never reach someone who works only elsewhere. */
@@ -49,6 +51,11 @@ export async function saveNorthSecrets(connection: Connection, scope: AuthorityS
   if (!planned.ok) throw new Error('fixture cycle');
   await saveTest(connection, scope, planned.value, { by: 'fixture' });
   await saveMeeting(connection, scope, { date: d('2021-03-10'), title: north.testTitle, notes: '' }, { by: 'fixture' });
+  // The aim's group, action A1 of that meeting, and who was there.
+  const partner = { kind: 'partner' as const, name: north.partnerName, organisation: north.team };
+  await saveAimGroup(connection, scope, north.aimId, { lead: partner, members: [{ kind: 'partner', name: north.worker, organisation: north.team }] }, { by: 'fixture' }, { clientIp: null });
+  await addAction(connection, scope, d('2021-03-10'), { text: north.actionText, owner: partner, due: d('2021-04-07'), done: null }, { by: 'fixture' }, { clientIp: null });
+  await saveAttendance(connection, scope, d('2021-03-10'), [partner], { by: 'fixture' }, { clientIp: null });
   // The poster's words, saved straight to the store (the form would refuse a child's name).
   await savePosterText(connection, scope, { done: north.note, learning: north.driverText, nextSteps: north.testTitle, contact: north.worker }, { by: 'fixture' }, { clientIp: null });
   return { feedId: feed.id };
@@ -81,5 +88,10 @@ export async function saveScriptedRecords(connection: Connection, scope: Authori
   await saveAim(connection, scope, { ...(aims[0] as Aim), name: scriptPayload }, { by: scriptPayload });
   await saveAim(connection, scope, { ...(aims[1] as Aim), name: attributePayload }, { by: attributePayload });
   await savePosterText(connection, scope, { done: scriptPayload, learning: attributePayload, nextSteps: `${scriptPayload}\n${attributePayload}`, contact: scriptPayload }, { by: scriptPayload }, { clientIp: null });
+  // An aim group, an action and who was at the meeting of saveNorthSecrets, every name and word script.
+  const scripted = { kind: 'partner' as const, name: scriptPayload, organisation: attributePayload };
+  await saveAimGroup(connection, scope, 'aim-1', { lead: scripted, members: [{ kind: 'partner', name: attributePayload, organisation: scriptPayload }] }, { by: scriptPayload }, { clientIp: null });
+  await addAction(connection, scope, d('2021-03-10'), { text: scriptPayload, owner: scripted, due: d('2021-04-07'), done: null }, { by: scriptPayload }, { clientIp: null });
+  await saveAttendance(connection, scope, d('2021-03-10'), [scripted], { by: scriptPayload }, { clientIp: null });
   return { childIds: children.map((c) => c.childId) };
 }

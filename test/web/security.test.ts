@@ -85,7 +85,8 @@ describe.each(engines)('defences of the web application on $name', (engine) => {
       'file@/a/:code/aims/:aimId/breakdown/:file': 'team.csv',
       'file@/a/:code/exports/:file': 'clas-2021.csv',
       'file@/national/aims/:aim/:file': 'table.csv',
-      // Improvement work (security-fixtures.ts): test T1 with cycle 1, driver 1, a meeting on 2021-03-10.
+      // Improvement work (security-fixtures.ts): test T1 with cycle 1, driver 1, a meeting on 2021-03-10 with action A1.
+      date: '2021-03-10',
       n: '1',
       c: '1',
       part: 'do',

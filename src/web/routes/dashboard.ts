@@ -6,6 +6,7 @@ import { aimViews, type AimViews } from '../../app/aim-views.js';
 import type { AuthorityFigures, AimResult } from '../../app/authority-figures.js';
 import { filterChoicesOf } from '../../app/figures-cache.js';
 import { filterKey } from '../../domain/child-filter.js';
+import { findAimGroup } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
@@ -17,12 +18,14 @@ import { parseFigureScope } from '../forms/figure-scope.js';
 import { readQuery, type QueryWords } from '../forms/query.js';
 import { presentAimPage } from '../presenters/aim-page.js';
 import { presentDashboard } from '../presenters/dashboard.js';
+import { presentAimGroup } from '../presenters/meeting.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { AimPage } from '../views/aim-page.js';
 import type { FieldError } from '../views/components.js';
 import { DashboardAims, DashboardPage } from '../views/dashboard.js';
 import { prerendered } from '../views/trusted-svg.js';
 import { authorityPath } from '../views/layout.js';
+import { aimGroupHref } from './aim-groups.js';
 
 type AuthorityParams = { Params: { code: string }; Querystring: Record<string, string> };
 type AimParams = { Params: { code: string; aimId: string }; Querystring: Record<string, string> };
@@ -72,10 +75,12 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     if (!figures) return reply;
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
-    const [views, choices] = await Promise.all([aimViews(ctx.cache, grant, figures, result), filterChoicesOf(ctx.cache, grant, figures)]);
+    const [views, choices, stored] = await Promise.all([aimViews(ctx.cache, grant, figures, result), filterChoicesOf(ctx.cache, grant, figures), findAimGroup(ctx.connection, grant.scope, result.aim.id)]);
     const model = presentAimPage(figures, scope, result, views, pages.value, (name, make) => ctx.cache.made(figures, name, make));
     const action = authorityPath(grant.scope.code, `/aims/${encodeURIComponent(result.aim.id)}`);
-    return sendPage(reply, AimPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model, scope, choices, action, errors }), errors.length > 0 ? 400 : 200);
+    // The aim's group: people, not figures, so never part of the cached model.
+    const group = { people: presentAimGroup(stored?.group ?? null), editHref: may(grant, 'improve') ? aimGroupHref(grant.scope.code, result.aim.id) : null, notice: request.query.saved === 'group' ? 'The aim group is saved.' : null };
+    return sendPage(reply, AimPage({ chrome: chromeOf(request, reply, grant, 'dashboard'), model, scope, choices, action, errors, group }), errors.length > 0 ? 400 : 200);
   });
 
   app.get<FileParams>('/a/:code/aims/:aimId/:file', async (request, reply) => {

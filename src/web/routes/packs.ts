@@ -43,7 +43,7 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
       reply,
       MeetingsPage({
         chrome: chromeOf(request, reply, grant, 'improvement'),
-        meetings: [...meetings].reverse().map((m) => ({ date: m.date.toString(), title: m.title, packHref: packHref(code, m.date), pdfHref: packHref(code, m.date, 'making') })),
+        meetings: [...meetings].reverse().map((m) => ({ date: m.date.toString(), href: authorityPath(code, `/meetings/${m.date.toString()}`), title: m.title, packHref: packHref(code, m.date), pdfHref: packHref(code, m.date, 'making') })),
         action: may(grant, 'improve') ? authorityPath(code, '/meetings') : null,
         values,
         errors,

@@ -2,12 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebContext } from '../context.js';
 import { registerAimRoutes } from './aims.js';
+import { registerAimGroupRoutes } from './aim-groups.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerBalancingRoutes } from './balancing.js';
 import { registerBreakdownRoutes } from './breakdown.js';
 import { registerDriverRoutes } from './drivers.js';
 import { registerImprovementRoutes } from './improvement.js';
 import { registerLibraryRoutes } from './library.js';
+import { registerMeetingRoutes } from './meeting.js';
 import { registerPackRoutes } from './packs.js';
 import { registerPosterRoutes } from './poster.js';
 import { registerPartnerRoutes } from './partner.js';
@@ -57,6 +59,8 @@ export function registerPages(app: FastifyInstance, ctx: WebContext, signInLimit
     registerDriverRoutes(pages, ctx);
     registerLibraryRoutes(pages, ctx);
     registerPackRoutes(pages, ctx);
+    registerMeetingRoutes(pages, ctx);
+    registerAimGroupRoutes(pages, ctx);
     registerPosterRoutes(pages, ctx);
     registerPartnerRoutes(pages, ctx);
     registerBalancingRoutes(pages, ctx);

@@ -8,7 +8,7 @@ import type { FilterChoices } from '../../domain/child-filter.js';
 import type { FigureScope } from '../forms/figure-scope.js';
 import type { AimPageModel, ChartLinks, PagedTable } from '../presenters/aim-page.js';
 import type { StatusCount } from '../presenters/dashboard.js';
-import { DataTable, ErrorSummary, PageHeader, Pagination, type FieldError } from './components.js';
+import { DataTable, ErrorSummary, NoticeBox, PageHeader, Pagination, SummaryList, type FieldError } from './components.js';
 import { AimAtAGlance, CountLink } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
@@ -70,7 +70,53 @@ function Counts({ counts }: { counts: readonly StatusCount[] }): VNode {
   );
 }
 
-export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: FigureScope; choices: FilterChoices; action: string; errors: readonly FieldError[] }): VNode {
+/** The aim's group: its lead and members in words (null when nobody has named one), and the way to change it. */
+export interface AimGroupModel {
+  readonly people: { readonly lead: string | null; readonly members: readonly string[] } | null;
+  readonly editHref: string | null;
+  readonly notice: string | null;
+}
+
+function AimGroupSection({ group }: { group: AimGroupModel }): VNode {
+  const { people } = group;
+  return (
+    <section aria-labelledby="aim-group" class="pace-aim-group">
+      <h2 id="aim-group">The aim group</h2>
+      <NoticeBox notice={group.notice} />
+      {people === null ? (
+        <p>Nobody has named this aim's group yet.</p>
+      ) : (
+        <SummaryList
+          items={[
+            { key: 'Lead', value: people.lead ?? 'None named' },
+            {
+              key: 'Members',
+              value:
+                people.members.length === 0 ? (
+                  'None named'
+                ) : (
+                  <ul class="ds_no-bullets">
+                    {people.members.map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
+                ),
+            },
+          ]}
+        />
+      )}
+      {group.editHref && (
+        <p>
+          <a class="ds_link" href={group.editHref}>
+            {people === null ? 'Name the aim group' : 'Change the aim group'}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: FigureScope; choices: FilterChoices; action: string; errors: readonly FieldError[]; group: AimGroupModel }): VNode {
   const { model } = props;
   const whose = model.filterWords ? `: ${model.filterWords}` : '';
   return (
@@ -227,6 +273,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
           <Paged paged={chart.table} what={['row', 'rows']} />
         </section>
       ))}
+      <AimGroupSection group={props.group} />
       <p>
         <a class="ds_link" href={model.driversHref}>
           The driver diagram of this aim

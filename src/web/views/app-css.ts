@@ -59,6 +59,20 @@ body { overflow-wrap: break-word; }
 .pace-history-change { margin: 0; }
 .pace-radio-fields { margin: 0 0 1rem 0.75rem; padding: 0.5rem 0 0 1.25rem; border-left: 4px solid #b3b3b3; }
 .pace-radio-fields .ds_question { margin-bottom: 1rem; }
+/* An aim's group on its page (aim-page.tsx): a short list, kept to a reading width on a wide page. */
+.pace-aim-group { max-width: 48rem; }
+/* A meeting's actions (meeting.tsx): each its words, then its owner, dates and state on a line that wraps, then its buttons. */
+.pace-meeting-actions { list-style: none; margin: 0 0 1.5rem 0; padding: 0; }
+.pace-meeting-action { border-top: 1px solid #b3b3b3; padding: 1rem 0; margin: 0; }
+.pace-meeting-action:last-child { border-bottom: 1px solid #b3b3b3; }
+.pace-meeting-action__title { font-size: 1.125rem; margin: 0 0 0.5rem 0; }
+.pace-meeting-action__facts { display: flex; flex-wrap: wrap; gap: 0.25rem 2rem; margin: 0 0 0.5rem 0; }
+.pace-meeting-action__facts div { display: flex; gap: 0.5rem; align-items: baseline; }
+/* Its state (open, overdue, done on a day) on a line of its own, first: what a reader looks for. */
+.pace-meeting-action__facts div:first-child { flex-basis: 100%; }
+.pace-meeting-action__facts dt { font-weight: bold; margin: 0; }
+.pace-meeting-action__facts dd { margin: 0; }
+.pace-meeting-action__buttons { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
 /* The API's reference (api-docs.tsx): a long address breaks anywhere rather than widening a phone's page. */
 .pace-api-path { overflow-wrap: anywhere; }
 .pace-api-operation { margin-bottom: 3rem; }

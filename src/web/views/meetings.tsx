@@ -6,6 +6,8 @@ import { Page, type Chrome } from './layout.js';
 
 export interface MeetingRow {
   readonly date: string;
+  /** The meeting's page: its actions and who was there. */
+  readonly href: string;
   readonly title: string;
   readonly packHref: string;
   readonly pdfHref: string;
@@ -18,7 +20,10 @@ export function MeetingsPage(props: { chrome: Chrome; meetings: readonly Meeting
       <ErrorSummary errors={e} />
       <NoticeBox notice={props.notice} />
       <PageHeader title="Meetings and meeting packs" label={props.chrome.authority?.name} />
-      <p>Each meeting's pack shows every aim as at the meeting's date, the tests of change with the PDSA cycles dated since the previous meeting, the balancing measures and the data-quality summary.</p>
+      <p>
+        Each meeting's page holds the actions it agreed and who was there. Each meeting's pack shows the actions due and done since the previous meeting, every aim as at the meeting's date, the tests of
+        change with the PDSA cycles dated since the previous meeting, the balancing measures and the data-quality summary.
+      </p>
       <p>
         To share where you are on one page, print{' '}
         <a class="ds_link" href={props.posterHref}>
@@ -43,7 +48,12 @@ export function MeetingsPage(props: { chrome: Chrome; meetings: readonly Meeting
               {props.meetings.map((m) => (
                 <tr key={m.date}>
                   <td>{m.date}</td>
-                  <td>{m.title}</td>
+                  <td>
+                    <a class="ds_link" href={m.href}>
+                      {m.title}
+                      <span class="visually-hidden"> on {m.date}</span>
+                    </a>
+                  </td>
                   <td>
                     <a class="ds_link" href={m.packHref}>
                       Printable pack<span class="visually-hidden"> for {m.date}</span>

@@ -5,7 +5,7 @@
  * dashboard's glance does.
  */
 import type { VNode } from 'preact';
-import type { PackDocument } from '../../charts/pack-document.js';
+import { packActionWords, type PackAction, type PackActions, type PackDocument } from '../../charts/pack-document.js';
 import { labelledPicture } from '../improvement/picture.js';
 import { Answer } from './dashboard.js';
 import { Svg } from './trusted-svg.js';
@@ -23,6 +23,8 @@ body { margin: 0; background: white; }
 .pace-pack h4 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .pace-pack p, .pace-pack li { font-size: 0.9375rem; margin: 0 0 0.25rem; }
 .pace-pack .pace-headline { font-size: 1.5rem; }
+.pace-pack .pace-pack-actions { padding-left: 0; margin-left: 0; list-style: none; }
+.pace-pack .pace-pack-actions li { margin: 0 0 0.5rem; }
 .pace-pack .pace-answer { font-size: 1.125rem; font-weight: bold; }
 .pace-pack .pace-chart svg { display: block; width: 100%; height: auto; }
 .pace-pack table { border-collapse: collapse; }
@@ -36,6 +38,48 @@ body { margin: 0; background: white; }
   .pace-pack .pace-chart svg { max-height: 120mm; }
 }
 `;
+
+function ActionList(props: { items: readonly PackAction[]; none: string }): VNode {
+  if (props.items.length === 0) return <p>{props.none}</p>;
+  return (
+    <ul class="pace-pack-actions">
+      {props.items.map((a) => (
+        <li key={a.text}>
+          <strong>{a.text}</strong>
+          <br />
+          {a.details}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The actions due and not done, those done since the previous meeting, and who was there. */
+function ActionsSection({ actions }: { actions: PackActions }): VNode {
+  const words = packActionWords;
+  return (
+    <section aria-labelledby="pack-actions">
+      <h2 id="pack-actions">{words.heading}</h2>
+      <p>{actions.periodWords}</p>
+      <h3>{words.due}</h3>
+      <ActionList items={actions.due} none={words.noneDue} />
+      <h3>{words.done}</h3>
+      <ActionList items={actions.done} none={words.noneDone} />
+      <h3>{words.attendance}</h3>
+      {actions.attendance === null ? (
+        <p>{words.notRecorded}</p>
+      ) : actions.attendance.length === 0 ? (
+        <p>{words.nobody}</p>
+      ) : (
+        <ul>
+          {actions.attendance.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { href: string; text: string } }): VNode {
   const p = props.pack;
@@ -76,6 +120,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
               <p>{p.periodWords}</p>
               {p.notes && <p>Notes: {p.notes}</p>}
             </section>
+            <ActionsSection actions={p.actions} />
             {p.aims.map((aim, i) => (
               <section aria-labelledby={`pack-aim-${i}`} key={aim.name}>
                 <h2 id={`pack-aim-${i}`}>{aim.name}</h2>
