@@ -33,14 +33,20 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     // 36 journeys of the history (17 in time) and A1 in time, B2 late, C3 overdue: 18 of n = 39.
     await expect(aim2.locator('.pace-figure-box__value').allTextContents()).resolves.toEqual([RECENT2, '46.2% in time']);
     // The small run chart is a picture that has loaded, leading to the aim's page.
-    const chart = aim2.locator('a.pace-glance__chart img');
+    const chart = aim2.locator('a.pace-glance__chart img').first();
     await expect(chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
-    await aim2.locator('a.pace-glance__chart').click();
+    // So is the quarterly run chart beneath it, leading to the aim's quarters.
+    const quarters = aim2.locator('a.pace-glance__chart[href$="#quarter-by-quarter"] img');
+    await expect(quarters.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+    await aim2.locator('a.pace-glance__chart').first().click();
     await page.waitForURL(`${suite.base}/a/NORTH/aims/aim-2?as_at=2021-06-01#run-chart`);
     // 38 dots on the run chart and 3 bars on the waiting chart, each a link.
     expect(await page.locator('svg[role="group"] a[href*="/children/"]').count()).toBe(41);
     // And month by month: the 29 of the last 36 whole months in which a journey was settled, each a link to its journeys.
-    expect(await page.locator('svg[role="group"] a[href*="month="]').count()).toBe(29);
+    expect(await page.locator('svg[role="group"] a[href*="month="]:not([href*="-Q"])').count()).toBe(29);
+    // And quarter by quarter: every one of the last 12 whole quarters had a journey settled (% in
+    // time) and one completed (median weeks): 12 dots on each chart, each a link to its journeys.
+    expect(await page.locator('svg[role="group"] a[href*="month="][href*="-Q"]').count()).toBe(24);
     // The design system's script runs (enhancing, never required) without a single error.
     expect(errors).toEqual([]);
     await context.close();

@@ -270,8 +270,8 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     );
     const content = await page.evaluate(() => Math.round((document.querySelector('main figure') as HTMLElement).getBoundingClientRect().width));
     expect(content).toBe(1120);
-    // The run chart, month by month, waiting, stages and survival.
-    expect(charts.length).toBe(5);
+    // The run chart, month by month, quarter by quarter (% in time and median weeks), waiting, stages and survival.
+    expect(charts.length).toBe(7);
     // The charts are drawn 1,100 px wide: the content column (1,120 px at 1280) less its 20 px of air.
     expect(charts.filter((c) => c.width < content - 20 || c.smallest < 12)).toEqual([]);
     await context.close();
