@@ -10,7 +10,7 @@ import { generateAuthority } from '../../src/demo/generate.js';
 import { writeCanonicalCsv } from '../../src/demo/write-csv.js';
 import { importFiles, type ImportOptions } from '../../src/ingest/import-files.js';
 import { loadProfile } from '../../src/ingest/profile.js';
-import { dataVersion, deleteRecord, startWritingWhileReading, type AuthorityScope, type Connection } from '../../src/store/index.js';
+import { dataVersion, deleteRecord, loadChildRecords, startWritingWhileReading, type AuthorityScope, type Connection } from '../../src/store/index.js';
 import { d } from '../builders.js';
 import { engines } from '../engines.js';
 import { addTestAuthority, cleanExport, snapshotAll, snapshotRecords, writeFiles } from './fixtures.js';
@@ -145,6 +145,29 @@ describe.each(engines)('an import written while it is read, on $name', (engine) 
     } finally {
       await other.dispose();
     }
+  });
+
+  it('writes awkward text exactly while reading, and finds it unchanged when it is imported again', async () => {
+    const dir = writeFiles({
+      'children.csv': ['child_id,first_name,last_name,date_of_birth,sex,sibling_group,worker,team', 'C1,Tab\there,"Line\nbreak",2016-02-29,F,\\N,back\\slash \\t \\.,"""double"" and \'single\', commas;"', 'C2,Zoë Ünïcødé,中文 עברית 😀,1999-12-31,M,,,'],
+      'placements.csv': ['child_id,placement_id,start_date,end_date,placement_type,legal_basis,carer_ref', 'C1,P1,2020-01-10,,foster,CSO,\\N', 'C2,P2,2020-02-01,,kinship,CSO,K\\1'],
+      'events.csv': ['child_id,event_id,event_type,date,route,note', 'C1,E1,permanence_recommendation,2020-06-01,adoption,"a\tb\nc\\d ""f"" end"'],
+    });
+    const first = await importFiles(opened.connection, options(dir));
+    expect(first.saved?.children).toEqual({ added: 2, changed: 0, unchanged: 0 });
+    const [c1, c2] = await loadChildRecords(opened.connection, north);
+    expect([c1?.child.firstName, c1?.child.lastName, c1?.child.siblingGroup, c1?.child.worker, c1?.child.team, c1?.placements[0]?.carerRef, c1?.events[0]?.note]).toEqual([
+      'Tab\there',
+      'Line\nbreak',
+      '\\N',
+      'back\\slash \\t \\.',
+      '"double" and \'single\', commas;',
+      '\\N',
+      'a\tb\nc\\d "f" end',
+    ]);
+    expect([c2?.child.firstName, c2?.child.lastName, c2?.child.worker, c2?.placements[0]?.carerRef]).toEqual(['Zoë Ünïcødé', '中文 עברית 😀', null, 'K\\1']);
+    const again = await importFiles(opened.connection, options(dir));
+    expect(again.saved).toEqual({ children: { added: 0, changed: 0, unchanged: 2 }, placements: { added: 0, changed: 0, unchanged: 2 }, events: { added: 0, changed: 0, unchanged: 1 } });
   });
 
   it('is not taken unless asked for, nor for a dry run; into an authority that holds records, only by a writer that compares', async () => {
