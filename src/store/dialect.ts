@@ -59,9 +59,9 @@ export interface Connection {
   readonly bulkInsert: BulkInsert;
   readonly scanRows: ScanRows;
   /**
-   * A writer of its own for a large first import, into which rows are sent while the import is
-   * still read (write-while-reading.ts): a thread with a second connection to the same file
-   * (SQLite files), or a connection of the pool writing by COPY (PostgreSQL).
+   * A writer of its own for a large import, into which rows are sent while the import is still
+   * read (write-while-reading.ts): a thread with a second connection to the same file (SQLite
+   * files), or a connection of the pool writing by COPY (PostgreSQL).
    */
   readonly openWriter?: () => Writer;
   /** The database's file, as given (SQLite files only: not PostgreSQL, not an in-memory database). */

@@ -6,11 +6,12 @@
  * instead of binding it. So a COPY runs on the connection of the transaction that executes it, and
  * is part of that transaction like any other statement: all of it is kept, or none.
  */
+import { CompiledQuery, type Kysely, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
+import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { CompiledQuery, type Kysely, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type * as copyStreams from 'pg-copy-streams';
 import type { BulkInsert, ScanRows } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -44,14 +45,18 @@ export function copyingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+/** Loaded when PostgreSQL is used, as its driver is (dialect.ts), so that SQLite commands start faster. */
+let streams: typeof copyStreams | null = null;
+const loadCopyStreams = () => (streams ??= createRequire(import.meta.url)('pg-copy-streams') as typeof copyStreams);
+
 async function run(client: pg.PoolClient, sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<unknown>> {
   const [rows] = parameters;
   if (rows instanceof CopyIn) {
-    const copy = client.query(copyFrom(sql));
+    const copy = client.query(loadCopyStreams().from(sql));
     await pipeline(rows.text, copy);
     return copied(copy.rowCount);
   }
-  if (rows instanceof CopyOut) return copied(await readCopy(client.query(copyTo(sql)), rows.onRow));
+  if (rows instanceof CopyOut) return copied(await readCopy(client.query(loadCopyStreams().to(sql)), rows.onRow));
   return (await client.query(sql, parameters as unknown[])) as PostgresQueryResult<unknown>;
 }
 
