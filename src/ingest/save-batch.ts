@@ -1,13 +1,14 @@
 /**
- * Saving an import's records, on a connection that `inOneTransaction` holds: all of it is written
- * or none of it. Each kind of record is first compared with what the authority holds, in one pass
- * over its stored rows (`compareWithStored`), unless it holds none of that kind: a record stored
- * as read is left alone, a new one is added without being looked up, and only the rest go through
- * the store's usual comparison, which keeps their previous versions. Records are saved a part at
- * a time, so that memory holds one part of the store's working rows instead of all of them.
+ * Saving an import's records, on a connection inside one transaction (`inOneTransaction`, or a
+ * writer's: write-while-reading.ts): all of it is written or none of it. Each kind of record is
+ * first compared with what the authority holds, in one pass over its stored rows
+ * (`compareWithStored`), unless it holds none of that kind or the writer compared them already: a
+ * record stored as read is left alone, a new one is added without being looked up, and only the
+ * rest go through the store's usual comparison, which keeps their previous versions. Records are
+ * saved a part at a time, so that memory holds one part of the store's working rows, not all.
  */
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
-import { compareWithStored, kindsWithoutRecords, saveRecords, stored, type AuthorityScope, type Author, type Connection, type RecordsByPosition, type SaveCounts, type SaveOptions, type SaveSummary, type Compared } from '../store/index.js';
+import { compareWithStored, kindsWithoutRecords, saveRecords, stored, type Author, type AuthorityScope, type Compared, type Connection, type RecordsByPosition, type SaveCounts, type SaveOptions, type SaveSummary } from '../store/index.js';
 import type { ImportBatch } from './import-batch.js';
 
 /** Records per `saveRecords` call: each part of the records that differ looks up only its own ids. */
