@@ -22,13 +22,14 @@ interface ImportOptions {
 const shownPerRule = 20;
 
 /**
- * How much V8 lets its heap grow after each full collection, in per cent. It picks the factor
- * itself (up to 4 ×) from how fast collecting went, so on a busy machine a large import, about
- * 200 MB live, grew past 600 MB before the next one; a fixed 30 % kept it near 430 MB, no slower
- * (docs/decisions/0021-postgres-copy.md). The flag is read at each collection, so setting it here
- * is enough, and it applies to the writer thread too.
+ * How much V8 lets its heap grow after each full collection, in per cent. V8 picks the factor
+ * itself, up to 4 ×, from how fast collecting went; on a busy machine a large import, about 200 MB
+ * live, reached 560–650 MB of RSS before the next collection, and the same import 420–650 MB from
+ * one run to the next. At most twice what is live kept it at 420–445 MB; a smaller factor saved
+ * little more and collected more often (docs/decisions/0021-postgres-copy.md). The flag is read at
+ * each collection, so setting it here is enough, and it applies to the writer thread too.
  */
-const heapGrowingPercent = 30;
+const heapGrowingPercent = 100;
 
 export function importCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
