@@ -26,8 +26,9 @@ const shownPerRule = 20;
  * itself, up to 4 ×, from how fast collecting went; on a busy machine a large import, about 200 MB
  * live, reached 560–650 MB of RSS before the next collection, and the same import 420–650 MB from
  * one run to the next. At most twice what is live kept it at 420–445 MB; a smaller factor saved
- * little more and collected more often (docs/decisions/0021-postgres-copy.md). The flag is read at
- * each collection, so setting it here is enough, and it applies to the writer thread too.
+ * little more, for more and longer full collections (docs/decisions/0021-postgres-copy.md). The
+ * flag is read at each collection, so setting it here is enough; it applies to the writer thread
+ * too.
  */
 const heapGrowingPercent = 100;
 
