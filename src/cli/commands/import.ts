@@ -25,12 +25,12 @@ const shownPerRule = 20;
  * How much V8 lets its heap grow after each full collection, in per cent. V8 picks the factor
  * itself, up to 4 ×, from how fast collecting went; on a busy machine a large import, about 200 MB
  * live, reached 560–650 MB of RSS before the next collection, and the same import 420–650 MB from
- * one run to the next. At most twice what is live kept it at 420–445 MB; a smaller factor saved
- * little more, for more and longer full collections (docs/decisions/0021-postgres-copy.md). The
+ * one run to the next. Half as much again as is live kept it at 420–450 MB on SQLite and 340–360
+ * MB on PostgreSQL, with a few more full collections (docs/decisions/0021-postgres-copy.md). The
  * flag is read at each collection, so setting it here is enough; it applies to the writer thread
  * too.
  */
-const heapGrowingPercent = 100;
+const heapGrowingPercent = 50;
 
 export function importCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
