@@ -1,8 +1,9 @@
 /**
  * The records of one import, held compactly as rows are read: children as records, placements and
  * events as columns (a million of them would otherwise take an object each). Each child's records
- * are put together again as domain records, a child at a time, for the rules and for saving; each
- * remembers the row it came from, so that a problem can still name its file and row.
+ * are put together again as domain records, a child at a time, for the rules; each remembers the
+ * row it came from, so that a problem can still name its file and row. For saving, the records of
+ * each kind are given by position and found by id, to be compared with the stored ones.
  */
 import { eventTypes, legalBases, placementTypes, routes, type EventType, type LegalBasis, type PlacementType, type Route } from '../domain/codes.js';
 import { dateOfEpochDay, epochDay } from '../domain/date.js';
