@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../src/domain/records.js';
 import {
   addAuthority,
+  compareWithStored,
   deleteRecord,
   findAuthority,
   findChildRecord,
@@ -12,8 +13,10 @@ import {
   recordHistory,
   restoreRecord,
   saveRecords,
+  stored,
   type AuthorityScope,
   type Connection,
+  type RecordsByPosition,
 } from '../src/store/index.js';
 import { child, d, event, placement } from './builders.js';
 import { engines } from './engines.js';
@@ -196,6 +199,38 @@ describe.each(engines)('the store on $name', (engine) => {
     const bella = child({ childId: 'C2', firstName: 'Bella' });
     await expect(saveRecords(connection, north, { children: [bella, { ...amy, team: 'Changed' }] }, author, { allNew: new Set(['child']) })).rejects.toThrow();
     expect((await loadChildRecords(connection, north)).map((r) => [r.child.childId, r.child.team])).toEqual([['C1', 'North Team']]);
+  });
+
+  it('gives back awkward text exactly: tabs, line breaks, backslashes, quotes, text that looks like NULL, empty text and any script', async () => {
+    // On PostgreSQL these are written and read back by COPY, whose text format escapes some of them.
+    const awkward = child({
+      childId: 'C\\1\t',
+      firstName: 'Tab\there',
+      lastName: 'Line\nbreak\r\nand CRLF',
+      sex: 'F',
+      siblingGroup: '\\N',
+      worker: 'back\\slash \\t \\. and a last \\',
+      team: '"double" and \'single\' quotes, commas;',
+      locality: '',
+      dateOfBirth: d('2016-02-29'),
+    });
+    const unicode = child({ childId: 'C2', firstName: 'Zoë Ünïcødé', lastName: '中文 עברית 😀', dateOfBirth: d('1999-12-31') });
+    const end = { ...placement('2000-01-01', null, 'foster', { id: 'P\n1', childId: awkward.childId, carerRef: '\\N', recordedDate: '2000-01-03' }) };
+    const note: CaseEvent = { ...event('permanence_recommendation', '2000-02-29', 'adoption', { id: 'E1', childId: awkward.childId }), note: 'a\tb\nc\rd\\e "f" \u0007 end' };
+    const records = { children: [awkward, unicode], placements: [end], events: [note] };
+    expect(await saveRecords(connection, north, records, author)).toEqual({ children: { added: 2, changed: 0, unchanged: 0 }, placements: { added: 1, changed: 0, unchanged: 0 }, events: { added: 1, changed: 0, unchanged: 0 } });
+
+    const byChild = new Map((await loadChildRecords(connection, north)).map((r) => [r.child.childId, r]));
+    expect(byChild.get(awkward.childId)).toEqual({ child: awkward, placements: [end], events: [note] });
+    expect(byChild.get('C2')?.child).toEqual(unicode);
+    expect(byChild.get('C2')?.child.lastName).toBe('中文 עברית 😀');
+
+    // Read back in one pass (by COPY on PostgreSQL), each is found stored as it was given.
+    const byPosition = <R>(list: readonly R[], idOf: (r: R) => string): RecordsByPosition<R> => ({ count: list.length, positionOf: (id) => list.findIndex((r) => idOf(r) === id), has: () => true, at: (i) => list[i] ?? null });
+    expect([...(await compareWithStored(connection, north, 'child', byPosition([awkward, unicode, child({ childId: 'C3' })], (c) => c.childId)))]).toEqual([stored.same, stored.same, stored.none]);
+    expect([...(await compareWithStored(connection, north, 'placement', byPosition([{ ...end, carerRef: '\\n' }], (p) => p.placementId)))]).toEqual([stored.different]);
+    expect([...(await compareWithStored(connection, north, 'event', byPosition([note], (e) => e.eventId)))]).toEqual([stored.same]);
+    expect((await saveRecords(connection, north, records, author)).events).toEqual({ added: 0, changed: 0, unchanged: 1 });
   });
 
   it('refuses, as a programming error, a save that holds the same id twice', async () => {

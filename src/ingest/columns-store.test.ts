@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repeatedIds } from './columns-store.js';
+import { IdIndex, repeatedIds } from './columns-store.js';
 
 /** The same answer the slow way: a Map from each id to where it first appears. */
 function byMap(ids: readonly string[]): { at: number; first: number }[] {
@@ -44,5 +44,27 @@ describe('finding ids used more than once', () => {
     const repeats = repeatedIds(ids);
     expect(repeats).toHaveLength(99_999);
     expect(repeats[99_998]).toEqual({ at: 99_999, first: 0 });
+  });
+});
+
+describe('finding an id by its position', () => {
+  it('gives the first position of each id, and -1 for an id not there', () => {
+    const index = new IdIndex(['E1', 'E2', 'E1', 'E3']);
+    expect(['E1', 'E2', 'E3', 'E4', ''].map((id) => index.positionOf(id))).toEqual([0, 1, 3, -1, -1]);
+    expect(new IdIndex([]).positionOf('E1')).toBe(-1);
+  });
+
+  it('tells apart two different ids that have the same hash', () => {
+    // E558385 and E1501100 have the same 32-bit FNV-1a hash.
+    const index = new IdIndex(['E1501100', 'E558385']);
+    expect([index.positionOf('E558385'), index.positionOf('E1501100')]).toEqual([1, 0]);
+  });
+
+  it('agrees with a Map on many ids', () => {
+    const ids = Array.from({ length: 50_000 }, (_, i) => `P${(i * 7919) % 50_000}`);
+    const index = new IdIndex(ids);
+    const byMap = new Map(ids.map((id, at) => [id, at]));
+    expect(ids.every((id) => index.positionOf(id) === byMap.get(id))).toBe(true);
+    expect(index.positionOf('P50000')).toBe(-1);
   });
 });

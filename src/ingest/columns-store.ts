@@ -74,42 +74,86 @@ export function positionsByGroup(groupOf: IntColumn, groups: number): { readonly
 }
 
 /**
- * The positions in `ids` that repeat an id seen before, each with the position where that id first
- * appears, in order. The ids are put in order of a hash of each, as plain numbers in one typed
- * array, and only ids with the same hash are compared: for a million ids this takes a fraction of
- * the time and memory that a Set of them would.
+ * Ids found by their position without a Set or Map of them: the ids are put in order of a hash of
+ * each, as plain numbers in one typed array, and only ids with the same hash are compared. For a
+ * million ids this takes a fraction of the time and memory that a Map of them would.
  */
-export function repeatedIds(ids: readonly string[]): { readonly at: number; readonly first: number }[] {
-  const count = ids.length;
-  // Each key is a hash in the high bits and the position in the low bits: exact in a double's 53.
-  const positionBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
-  const scale = 2 ** positionBits;
-  const hashRange = 2 ** Math.min(32, 53 - positionBits);
-  const keys = new Float64Array(count);
-  for (let i = 0; i < count; i++) keys[i] = (hashOf(ids[i] as string) % hashRange) * scale + i;
-  keys.sort();
-  const repeats: { at: number; first: number }[] = [];
-  const distinct: number[] = [];
-  let start = 0;
-  while (start < count) {
-    const hash = Math.floor((keys[start] as number) / scale);
-    const next = (hash + 1) * scale;
-    let end = start + 1;
-    while (end < count && (keys[end] as number) < next) end++;
-    // The positions with one hash, in order: each is the first of its id, or repeats one found before.
-    if (end - start > 1) {
-      distinct.length = 0;
-      for (let j = start; j < end; j++) {
-        const at = (keys[j] as number) - hash * scale;
-        let first = -1;
-        for (let k = 0; k < distinct.length && first < 0; k++) if (ids[distinct[k] as number] === ids[at]) first = distinct[k] as number;
-        if (first < 0) distinct.push(at);
-        else repeats.push({ at, first });
-      }
-    }
-    start = end;
+export class IdIndex {
+  readonly #ids: readonly string[];
+  /** Each key is a hash in the high bits and the position in the low bits: exact in a double's 53. */
+  readonly #keys: Float64Array;
+  readonly #scale: number;
+  readonly #hashRange: number;
+
+  constructor(ids: readonly string[]) {
+    const count = ids.length;
+    const positionBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
+    this.#ids = ids;
+    this.#scale = 2 ** positionBits;
+    this.#hashRange = 2 ** Math.min(32, 53 - positionBits);
+    this.#keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) this.#keys[i] = this.#hashOf(ids[i] as string) * this.#scale + i;
+    this.#keys.sort();
   }
-  return repeats.sort((a, b) => a.at - b.at);
+
+  /** The first position of `id`, or -1 when it is not there. */
+  positionOf(id: string): number {
+    const keys = this.#keys;
+    const hash = this.#hashOf(id);
+    const first = hash * this.#scale;
+    // The first key of the hash, by halving.
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((keys[middle] as number) < first) low = middle + 1;
+      else high = middle;
+    }
+    // Positions with one hash are in order, so the first equal id is the first of its id.
+    for (let k = low; k < keys.length && (keys[k] as number) < first + this.#scale; k++) {
+      const at = (keys[k] as number) - first;
+      if (this.#ids[at] === id) return at;
+    }
+    return -1;
+  }
+
+  /** The positions that repeat an id seen before, each with the position where that id first appears, in order. */
+  repeats(): { readonly at: number; readonly first: number }[] {
+    const keys = this.#keys;
+    const scale = this.#scale;
+    const count = keys.length;
+    const repeats: { at: number; first: number }[] = [];
+    const distinct: number[] = [];
+    let start = 0;
+    while (start < count) {
+      const hash = Math.floor((keys[start] as number) / scale);
+      const next = (hash + 1) * scale;
+      let end = start + 1;
+      while (end < count && (keys[end] as number) < next) end++;
+      // The positions with one hash, in order: each is the first of its id, or repeats one found before.
+      if (end - start > 1) {
+        distinct.length = 0;
+        for (let j = start; j < end; j++) {
+          const at = (keys[j] as number) - hash * scale;
+          let first = -1;
+          for (let k = 0; k < distinct.length && first < 0; k++) if (this.#ids[distinct[k] as number] === this.#ids[at]) first = distinct[k] as number;
+          if (first < 0) distinct.push(at);
+          else repeats.push({ at, first });
+        }
+      }
+      start = end;
+    }
+    return repeats.sort((a, b) => a.at - b.at);
+  }
+
+  #hashOf(id: string): number {
+    return hashOf(id) % this.#hashRange;
+  }
+}
+
+/** The positions in `ids` that repeat an id seen before, each with the position where that id first appears, in order. */
+export function repeatedIds(ids: readonly string[]): { readonly at: number; readonly first: number }[] {
+  return new IdIndex(ids).repeats();
 }
 
 /** FNV-1a, 32 bits. */

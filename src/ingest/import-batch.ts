@@ -1,14 +1,16 @@
 /**
  * The records of one import, held compactly as rows are read: children as records, placements and
  * events as columns (a million of them would otherwise take an object each). Each child's records
- * are put together again as domain records, a child at a time, for the rules and for saving; each
- * remembers the row it came from, so that a problem can still name its file and row.
+ * are put together again as domain records, a child at a time, for the rules; each remembers the
+ * row it came from, so that a problem can still name its file and row. For saving, the records of
+ * each kind are given by position and found by id, to be compared with the stored ones.
  */
 import { eventTypes, legalBases, placementTypes, routes, type EventType, type LegalBasis, type PlacementType, type Route } from '../domain/codes.js';
 import { dateOfEpochDay, epochDay } from '../domain/date.js';
 import type { ChildRecords } from '../domain/quality/child-rules.js';
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
-import { CodeColumn, IntColumn, positionsByGroup, repeatedIds } from './columns-store.js';
+import type { RecordsByPosition } from '../store/index.js';
+import { CodeColumn, IdIndex, IntColumn, positionsByGroup } from './columns-store.js';
 import type { TableName } from './tables.js';
 
 /** One child's records with the rows they came from (0 for a child not in the children file). */
@@ -27,6 +29,8 @@ export class ImportBatch {
   readonly #childRows: number[] = [];
   /** Positions of placements and events left out because their id was used on an earlier row. */
   readonly #left: Record<'placements' | 'events', Set<number>> = { placements: new Set(), events: new Set() };
+  /** Placement and event ids by position, once their file has been read. */
+  readonly #index: Record<'placements' | 'events', IdIndex | null> = { placements: null, events: null };
   #lastChildId: string | null = null;
   #lastChildIndex = -1;
   readonly #placements = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], start: new IntColumn(), end: new IntColumn(), type: new CodeColumn<PlacementType>(placementTypes), basis: new CodeColumn<LegalBasis>(legalBases), carer: [] as (string | null)[], recorded: new IntColumn() };
@@ -35,14 +39,14 @@ export class ImportBatch {
   readonly presentChildIds = new Set<string>();
   readonly counts: Record<TableName, number> = { children: 0, placements: 0, events: 0 };
 
-  /** Adds a child, or gives the row that already holds the child's id (and adds nothing). */
-  addChild(child: Child, row: number): number | null {
-    const index = this.#indexOf(child.childId);
-    if (this.#children[index] !== null) return this.#childRows[index] as number;
-    this.#children[index] = child;
-    this.#childRows[index] = row;
+  /** Adds a child at its position, or gives the row that already holds the child's id (and adds nothing). */
+  addChild(child: Child, row: number): { readonly position: number; readonly firstRow: number | null } {
+    const position = this.#childIndexOf(child.childId);
+    if (this.#children[position] !== null) return { position, firstRow: this.#childRows[position] as number };
+    this.#children[position] = child;
+    this.#childRows[position] = row;
     this.counts.children += 1;
-    return null;
+    return { position, firstRow: null };
   }
 
   /**
@@ -52,16 +56,19 @@ export class ImportBatch {
   leaveOutRepeatedIds(table: 'placements' | 'events'): { readonly id: string; readonly childId: string; readonly row: number; readonly firstRow: number }[] {
     const columns = table === 'placements' ? this.#placements : this.#events;
     const left = this.#left[table];
-    return repeatedIds(columns.id).map(({ at, first }) => {
+    const index = new IdIndex(columns.id);
+    this.#index[table] = index;
+    return index.repeats().map(({ at, first }) => {
       left.add(at);
       this.counts[table] -= 1;
       return { id: columns.id[at] as string, childId: this.#childIds[columns.child.at(at)] as string, row: columns.row.at(at), firstRow: columns.row.at(first) };
     });
   }
 
-  addPlacement(placement: Placement, row: number): void {
+  /** Adds a placement, giving its position. */
+  addPlacement(placement: Placement, row: number): number {
     const p = this.#placements;
-    p.child.push(this.#indexOf(placement.childId));
+    p.child.push(this.#childIndexOf(placement.childId));
     p.row.push(row);
     p.id.push(placement.placementId);
     p.start.push(epochDay(placement.start));
@@ -71,11 +78,13 @@ export class ImportBatch {
     p.carer.push(placement.carerRef);
     p.recorded.push(placement.recordedDate === null ? noDay : epochDay(placement.recordedDate));
     this.counts.placements += 1;
+    return p.id.length - 1;
   }
 
-  addEvent(event: CaseEvent, row: number): void {
+  /** Adds an event, giving its position. */
+  addEvent(event: CaseEvent, row: number): number {
     const e = this.#events;
-    e.child.push(this.#indexOf(event.childId));
+    e.child.push(this.#childIndexOf(event.childId));
     e.row.push(row);
     e.id.push(event.eventId);
     e.day.push(epochDay(event.date));
@@ -84,6 +93,7 @@ export class ImportBatch {
     e.note.push(event.note);
     e.recorded.push(event.recordedDate === null ? noDay : epochDay(event.recordedDate));
     this.counts.events += 1;
+    return e.id.length - 1;
   }
 
   /** Each child's records, a child at a time, in the order the children were first met. */
@@ -107,19 +117,23 @@ export class ImportBatch {
     }
   }
 
-  /** Every child read, in file order. */
-  *allChildren(): Generator<Child> {
-    for (const child of this.#children) if (child !== null) yield child;
+  /** The children read, by position in the order first met, and found by id. */
+  childrenRead(): RecordsByPosition<Child> {
+    return { count: this.#childIds.length, positionOf: (id) => this.#childIndex.get(id) ?? -1, has: (i) => (this.#children[i] ?? null) !== null, at: (i) => this.#children[i] ?? null };
   }
 
-  /** Every placement read, in file order. */
-  *allPlacements(): Generator<Placement> {
-    for (let i = 0; i < this.#placements.id.length; i++) if (!this.#left.placements.has(i)) yield this.#placement(i);
+  /** The placements read, by position in file order (none where one was left out), and found by id. */
+  placementsRead(): RecordsByPosition<Placement> {
+    const index = this.#idIndex('placements');
+    const has = (i: number) => i >= 0 && i < this.#placements.id.length && !this.#left.placements.has(i);
+    return { count: this.#placements.id.length, positionOf: (id) => index.positionOf(id), has, at: (i) => (has(i) ? this.#placement(i) : null) };
   }
 
-  /** Every event read, in file order. */
-  *allEvents(): Generator<CaseEvent> {
-    for (let i = 0; i < this.#events.id.length; i++) if (!this.#left.events.has(i)) yield this.#event(i);
+  /** The events read, by position in file order (none where one was left out), and found by id. */
+  eventsRead(): RecordsByPosition<CaseEvent> {
+    const index = this.#idIndex('events');
+    const has = (i: number) => i >= 0 && i < this.#events.id.length && !this.#left.events.has(i);
+    return { count: this.#events.id.length, positionOf: (id) => index.positionOf(id), has, at: (i) => (has(i) ? this.#event(i) : null) };
   }
 
   #placement(i: number): Placement {
@@ -152,7 +166,11 @@ export class ImportBatch {
     };
   }
 
-  #indexOf(childId: string): number {
+  #idIndex(table: 'placements' | 'events'): IdIndex {
+    return (this.#index[table] ??= new IdIndex((table === 'placements' ? this.#placements : this.#events).id));
+  }
+
+  #childIndexOf(childId: string): number {
     // Exports list a child's rows together: the same child as the row before needs no look-up.
     if (childId === this.#lastChildId) return this.#lastChildIndex;
     let index = this.#childIndex.get(childId);

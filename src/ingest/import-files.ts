@@ -118,17 +118,26 @@ export async function importFiles(connection: Connection, options: ImportOptions
       if (!options.dryRun) await insertAuditEntries(inside.db, scope, [{ username: options.by, action: 'import', entity: 'import', recordId: String(importId), childId: null, clientIp: options.clientIp ?? null, at }]);
       return importId;
     };
+    let written = 0;
+    const onSaved = (count: number) => {
+      written += count;
+      progress({ phase: 'writing', records: written, totalRecords });
+    };
     if (writing !== null) {
-      const saved = allAdded(batch.counts);
-      const importId = await writing.commit((inside) => logged(inside, saved), (records) => progress({ phase: 'writing', records, totalRecords }));
+      const records = { children: batch.childrenRead().count, placements: batch.placementsRead().count, events: batch.eventsRead().count };
+      const { saved, importId } = await writing.commit(
+        records,
+        async (inside, compared) => {
+          // A first import's records are all written by now; a later import's that differ are saved here.
+          const saved = compared === null ? allAdded(batch.counts) : await saveBatch(inside, scope, batch, { by: options.by, at }, onSaved, compared);
+          return { saved, importId: await logged(inside, saved) };
+        },
+        (records) => progress({ phase: 'writing', records, totalRecords }),
+      );
       return report(outcome, importId, saved);
     }
-    let written = 0;
     const { saved, importId } = await inOneTransaction(connection, !options.dryRun, async (inside) => {
-      const saved = await saveBatch(inside, scope, batch, { by: options.by, at }, (count) => {
-        written += count;
-        progress({ phase: 'writing', records: written, totalRecords });
-      });
+      const saved = await saveBatch(inside, scope, batch, { by: options.by, at }, onSaved);
       return { saved, importId: await logged(inside, saved) };
     });
     // A dry run's own entry is written after its rollback: it changed nothing else.

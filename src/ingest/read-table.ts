@@ -65,15 +65,17 @@ export async function readTable(source: TableSource, context: ReadContext, stric
       if (table === 'children' && result.childId !== null) batch.presentChildIds.add(result.childId);
       const record = result.record;
       if (record === null) continue;
+      let position: number;
       if (table === 'children') {
-        const firstRow = batch.addChild(record as Child, row.row);
-        if (firstRow !== null) {
-          add(makeProblem('id-duplicate', { childId: result.childId, column: 'child_id', value: result.childId, detail: String(firstRow) }), row.row, (map as ColumnMap).labelOf('child_id'));
+        const added = batch.addChild(record as Child, row.row);
+        if (added.firstRow !== null) {
+          add(makeProblem('id-duplicate', { childId: result.childId, column: 'child_id', value: result.childId, detail: String(added.firstRow) }), row.row, (map as ColumnMap).labelOf('child_id'));
           continue;
         }
-      } else if (table === 'placements') batch.addPlacement(record as Placement, row.row);
-      else batch.addEvent(record as CaseEvent, row.row);
-      context.writing?.add(table, record);
+        position = added.position;
+      } else if (table === 'placements') position = batch.addPlacement(record as Placement, row.row);
+      else position = batch.addEvent(record as CaseEvent, row.row);
+      context.writing?.add(table, record, position);
     }
     await context.writing?.ready();
   }

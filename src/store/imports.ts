@@ -113,6 +113,19 @@ export async function listImports(connection: Connection, scope: AuthorityScope)
  */
 export async function inOneTransaction<T>(connection: Connection, commit: boolean, work: (inside: Connection) => Promise<T>): Promise<T> {
   const trx = await connection.db.startTransaction().execute();
+  try {
+    const result = await work(insideTransaction(connection, trx));
+    if (commit) await trx.commit().execute();
+    else await trx.rollback().execute();
+    return result;
+  } catch (error) {
+    await trx.rollback().execute();
+    throw error;
+  }
+}
+
+/** `connection` as seen from inside `trx`: a transaction begun on it is a savepoint inside `trx`. */
+export function insideTransaction(connection: Connection, trx: ControlledTransaction<Database>): Connection {
   let savepoints = 0;
   const asSavepoint = {
     execute: async <R>(body: (inner: Transaction<Database>) => Promise<R>): Promise<R> => {
@@ -135,15 +148,7 @@ export async function inOneTransaction<T>(connection: Connection, commit: boolea
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   }) as ControlledTransaction<Database> as Kysely<Database>;
-  try {
-    const result = await work({ ...connection, db });
-    if (commit) await trx.commit().execute();
-    else await trx.rollback().execute();
-    return result;
-  } catch (error) {
-    await trx.rollback().execute();
-    throw error;
-  }
+  return { ...connection, db };
 }
 
 /** The ids of the authority's children that are held and not deleted. */

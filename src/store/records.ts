@@ -47,9 +47,10 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export interface SaveOptions {
   /**
-   * Kinds of record the authority held none of when the caller checked (`kindsWithoutRecords`,
-   * in the same transaction): every record of these kinds is new, so none is looked up. A record
-   * that is not new after all fails on the table's key and the transaction is undone.
+   * Kinds of record of which every record in this save is new, as the caller found in the same
+   * transaction (the authority held none of the kind, `kindsWithoutRecords`, or none of these ids,
+   * `compareWithStored`): none is looked up. A record that is not new after all fails on the
+   * table's key and the transaction is undone.
    */
   readonly allNew?: ReadonlySet<EntityName>;
   /**

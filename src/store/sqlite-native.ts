@@ -6,6 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Differences } from './dialect.js';
 
 /**
  * Opens `path` (`:memory:` for a throwaway database), creating its folder, with `cacheMb` of page
@@ -24,16 +25,36 @@ export function openSqlite(path: string, cacheMb = 64): BetterSqlite3.Database {
 }
 
 /**
- * Many rows into one table, inside whatever transaction the connection holds: multi-row prepared
- * statements, with the values that are the same on every row (the authority, the version, who and
- * when) bound once a statement by name, not once a row.
- */
-/**
- * Rows per prepared multi-row INSERT: large enough to amortise each call into SQLite (512 rows
+ * Rows per prepared multi-row statement: large enough to amortise each call into SQLite (512 rows
  * insert a tenth faster than 64), and far inside its limit of bound values a statement.
  */
 const rowsPerStatement = 512;
 
+/**
+ * Runs `rows` rows in statements of at most `rowsPerStatement`, what is left over in powers of two,
+ * so that a table needs few prepared statements: `run` is given the first row and the count.
+ */
+function inStatements(rows: number, run: (first: number, count: number) => void): void {
+  for (let first = 0; first < rows; ) {
+    const count = Math.min(rowsPerStatement, 2 ** Math.floor(Math.log2(rows - first)));
+    run(first, count);
+    first += count;
+  }
+}
+
+function rowsOf(values: readonly unknown[], width: number): number {
+  const rows = values.length / width;
+  if (!Number.isInteger(rows)) throw new Error(`${values.length} values do not make rows of ${width}`);
+  return rows;
+}
+
+const quoted = (name: string) => `"${name}"`;
+
+/**
+ * Many rows into one table, inside whatever transaction the connection holds: multi-row prepared
+ * statements, with the values that are the same on every row (the authority, the version, who and
+ * when) bound once a statement by name, not once a row.
+ */
 export class SqliteInserter {
   readonly #database: BetterSqlite3.Database;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
@@ -45,16 +66,12 @@ export class SqliteInserter {
   /** Inserts `values` (a row is `columns.length` of them, one after another), each row also given `constants`. */
   insert(table: string, constants: Readonly<Record<string, unknown>>, columns: readonly string[], values: readonly unknown[]): void {
     const width = columns.length;
-    const rows = values.length / width;
-    if (!Number.isInteger(rows)) throw new Error(`${values.length} values do not make rows of ${width}`);
+    const rows = rowsOf(values, width);
     const named = Object.keys(constants);
-    for (let first = 0; first < rows; ) {
-      // What is left over is written in powers of two, so that a table needs few statements.
-      const count = Math.min(rowsPerStatement, 2 ** Math.floor(Math.log2(rows - first)));
+    inStatements(rows, (first, count) => {
       const part = first === 0 && count === rows ? values : values.slice(first * width, (first + count) * width);
       this.#statement(table, named, columns, count).run(part, constants);
-      first += count;
-    }
+    });
   }
 
   #statement(table: string, named: readonly string[], columns: readonly string[], count: number): BetterSqlite3.Statement {
@@ -62,8 +79,55 @@ export class SqliteInserter {
     let statement = this.#statements.get(key);
     if (statement === undefined) {
       const tuple = `(${[...named.map((name) => `@${name}`), ...columns.map(() => '?')].join(',')})`;
-      const names = [...named, ...columns].map((column) => `"${column}"`).join(',');
-      statement = this.#database.prepare(`insert into "${table}" (${names}) values ${Array<string>(count).fill(tuple).join(',')}`);
+      const names = [...named, ...columns].map(quoted).join(',');
+      statement = this.#database.prepare(`insert into ${quoted(table)} (${names}) values ${Array<string>(count).fill(tuple).join(',')}`);
+      this.#statements.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * Many rows compared with the authority's stored rows of the same ids by SQLite itself, inside
+ * whatever transaction the connection holds: each statement joins a multi-row VALUES list to the
+ * table by its key, and gives back only the rows whose stored row is missing, deleted or different
+ * (`is` compares as `===` does, NULL equal to NULL), so that rows stored as they are cost no value
+ * read back. The same rule as compareWithStored (compare-stored.ts).
+ */
+export class SqliteComparer {
+  readonly #database: BetterSqlite3.Database;
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(database: BetterSqlite3.Database) {
+    this.#database = database;
+  }
+
+  /** Compares `values` (a row is its position, then `columns.length` values), adding to `into` what differs. */
+  compare(table: string, idColumn: string, columns: readonly string[], authorityId: number, values: readonly unknown[], into: Differences): void {
+    const width = columns.length + 1;
+    const rows = rowsOf(values, width);
+    inStatements(rows, (first, count) => {
+      const part = first === 0 && count === rows ? values : values.slice(first * width, (first + count) * width);
+      for (const [position, absent] of this.#statement(table, idColumn, columns, count).all(part, { authority: authorityId }) as [number, number][]) {
+        (absent === 1 ? into.absent : into.different).push(position);
+      }
+    });
+  }
+
+  #statement(table: string, idColumn: string, columns: readonly string[], count: number): BetterSqlite3.Statement {
+    const key = `${table}|${columns.join(',')}|${count}`;
+    let statement = this.#statements.get(key);
+    if (statement === undefined) {
+      const tuple = `(${Array<string>(columns.length + 1).fill('?').join(',')})`;
+      const same = columns.map((column) => `stored.${quoted(column)} is sent.${quoted(column)}`).join(' and ');
+      const id = quoted(idColumn);
+      statement = this.#database
+        .prepare(
+          `with sent(${['position', ...columns].map(quoted).join(',')}) as (values ${Array<string>(count).fill(tuple).join(',')}) ` +
+            `select sent.position, stored.${id} is null from sent left join ${quoted(table)} as stored on stored.authority_id = @authority and stored.${id} = sent.${id} ` +
+            `where stored.${id} is null or stored.deleted_at is not null or not (${same})`,
+        )
+        .raw(true);
       this.#statements.set(key, statement);
     }
     return statement;

@@ -1,10 +1,12 @@
 /**
- * The writer thread of a large first import (see sqlite-writer.ts): one connection to the database
- * file, taking queries and rows to insert from the main thread in the order they were sent. After a
- * failed insert every later query fails too, until the transaction is rolled back.
+ * The writer thread of a large import (see sqlite-writer.ts): one connection to the database file,
+ * taking queries, rows to insert and rows to compare from the main thread in the order they were
+ * sent. After a failed insert or comparison every later query fails too, until the transaction is
+ * rolled back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite, SqliteInserter } from './sqlite-native.js';
+import type { Differences } from './dialect.js';
+import { openSqlite, SqliteComparer, SqliteInserter } from './sqlite-native.js';
 import type { WriterReply, WriterRequest } from './sqlite-writer.js';
 
 const port = parentPort;
@@ -12,21 +14,36 @@ if (port === null) throw new Error('sqlite-writer-thread runs as a worker thread
 // A first import appends in key order, so a smaller page cache than the main connection's serves.
 const database = openSqlite((workerData as { path: string }).path, 16);
 const inserter = new SqliteInserter(database);
+const comparer = new SqliteComparer(database);
+/** What the rows compared so far differ in, by table, until asked for. */
+const differences = new Map<string, Differences>();
 let failure: string | null = null;
 
 const reply = (message: WriterReply) => port.postMessage(message);
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 port.on('message', (request: WriterRequest) => {
-  if (request.kind === 'insert') {
+  if (request.kind === 'insert' || request.kind === 'compare') {
     if (failure !== null) return;
     try {
-      inserter.insert(request.table, request.constants, request.columns, request.values);
-      reply({ kind: 'inserted', rows: request.values.length / request.columns.length });
+      if (request.kind === 'insert') {
+        inserter.insert(request.table, request.constants, request.columns, request.values);
+        reply({ kind: 'rows-done', rows: request.values.length / request.columns.length });
+      } else {
+        let into = differences.get(request.table);
+        if (into === undefined) differences.set(request.table, (into = { absent: [], different: [] }));
+        comparer.compare(request.table, request.idColumn, request.columns, request.authorityId, request.values, into);
+        reply({ kind: 'rows-done', rows: request.values.length / (request.columns.length + 1) });
+      }
     } catch (error) {
       failure = describe(error);
-      reply({ kind: 'insert-failed', message: failure });
+      reply({ kind: 'rows-failed', message: failure });
     }
+    return;
+  }
+  if (request.kind === 'differences') {
+    reply({ kind: 'differences', id: request.id, differences: differences.get(request.table) ?? { absent: [], different: [] } });
+    differences.delete(request.table);
     return;
   }
   if (request.kind === 'close') {
@@ -36,8 +53,10 @@ port.on('message', (request: WriterRequest) => {
     return;
   }
   const { id, sql, parameters } = request;
+  // A rollback runs after a failure; only the whole transaction's (not one to a savepoint) clears it.
   const rollback = /^\s*rollback\b/i.test(sql);
-  if (failure !== null && !rollback) return reply({ kind: 'failed', id, message: `an earlier insert failed: ${failure}` });
+  const whole = rollback && !/^\s*rollback\s+to\b/i.test(sql);
+  if (failure !== null && !rollback) return reply({ kind: 'failed', id, message: `an earlier insert or comparison failed: ${failure}` });
   try {
     const statement = database.prepare(sql);
     if (statement.reader) {
@@ -46,7 +65,7 @@ port.on('message', (request: WriterRequest) => {
       const { changes, lastInsertRowid } = statement.run(parameters);
       reply({ kind: 'result', id, rows: [], changes, lastInsertRowid: BigInt(lastInsertRowid) });
     }
-    if (rollback) failure = null;
+    if (whole) failure = null;
   } catch (error) {
     reply({ kind: 'failed', id, message: describe(error) });
   }

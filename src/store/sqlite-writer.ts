@@ -1,38 +1,33 @@
 /**
- * A second connection to a SQLite database file, on a thread of its own, for a large first import:
- * the main thread goes on reading and checking the files while this thread writes what has been
- * read, inside one transaction that is committed only when the whole import is valid
- * (docs/decisions/0013-import-speed.md). The query builder works on it as on any connection, through
- * a driver that sends each compiled query to the thread; rows to insert are sent without waiting.
+ * A second connection to a SQLite database file, on a thread of its own, for a large import: the
+ * main thread goes on reading and checking the files while this thread writes what has been read
+ * (a first import) or compares it with the stored rows (a later one), inside one transaction that
+ * is committed only when the whole import is valid (docs/decisions/0013-import-speed.md,
+ * 0021-postgres-copy.md). The query builder works on it as on any connection, through a driver
+ * that sends each compiled query to the thread; rows to insert or compare are sent without waiting.
  */
 import { Worker } from 'node:worker_threads';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
-import type { BulkInsert, Capabilities, Connection, Row } from './dialect.js';
+import { builderScan, type BulkInsert, type Capabilities, type Differences, type Row, type Writer } from './dialect.js';
 import type { Database } from './schema.js';
 
 export type WriterRequest =
   | { readonly kind: 'query'; readonly id: number; readonly sql: string; readonly parameters: readonly unknown[] }
   | { readonly kind: 'insert'; readonly table: string; readonly constants: Readonly<Row>; readonly columns: readonly string[]; readonly values: readonly unknown[] }
+  | { readonly kind: 'compare'; readonly table: string; readonly idColumn: string; readonly columns: readonly string[]; readonly authorityId: number; readonly values: readonly unknown[] }
+  | { readonly kind: 'differences'; readonly id: number; readonly table: string }
   | { readonly kind: 'close'; readonly id: number };
 
 export type WriterReply =
   | { readonly kind: 'result'; readonly id: number; readonly rows: Row[]; readonly changes?: number; readonly lastInsertRowid?: bigint }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string }
-  | { readonly kind: 'inserted'; readonly rows: number }
-  | { readonly kind: 'insert-failed'; readonly message: string }
+  | { readonly kind: 'rows-done'; readonly rows: number }
+  | { readonly kind: 'rows-failed'; readonly message: string }
+  | { readonly kind: 'differences'; readonly id: number; readonly differences: Differences }
   | { readonly kind: 'closed'; readonly id: number };
 
-export interface SqliteWriter extends Connection {
-  /** Rows the thread has written so far. */
-  readonly written: () => number;
-  /** Resolves once no more than `rows` of the rows sent are still waiting to be written. */
-  readonly backlog: (rows: number) => Promise<void>;
-  /** Ends the thread (roll back or commit first: an open transaction is rolled back). */
-  readonly close: () => Promise<void>;
-}
-
 /** Opens a writer thread on the database file at `path`. */
-export function openSqliteWriter(path: string, capabilities: Capabilities): SqliteWriter {
+export function openSqliteWriter(path: string, capabilities: Capabilities): Writer {
   const thread = new WriterThread(startThread(path));
   const db = new Kysely<Database>({
     dialect: {
@@ -42,8 +37,28 @@ export function openSqliteWriter(path: string, capabilities: Capabilities): Sqli
       createIntrospector: (kysely) => new SqliteIntrospector(kysely),
     },
   });
-  const bulkInsert: BulkInsert = async (_trx, table, constants, columns, values) => thread.insert(table, constants, columns, values);
-  return { db, capabilities, bulkInsert, written: () => thread.written, backlog: (rows) => thread.backlog(rows), close: () => db.destroy() };
+  const bulkInsert: BulkInsert = async (_trx, table, constants, columns, values) => thread.send({ kind: 'insert', table, constants, columns, values }, values.length / columns.length);
+  return {
+    db,
+    capabilities,
+    bulkInsert,
+    scanRows: builderScan,
+    written: () => thread.written,
+    backlog: (rows) => thread.backlog(rows),
+    // The thread writes in the order sent: a query after the rows waits for them, and fails if any failed.
+    flush: () => thread.backlog(0),
+    // Rows already sent are written and then rolled back with the rest.
+    cancel: () => undefined,
+    close: () => db.destroy(),
+    comparer: {
+      send: (table, idColumn, columns, authorityId, values) => thread.send({ kind: 'compare', table, idColumn, columns, authorityId, values }, values.length / (columns.length + 1)),
+      differences: async (table) => {
+        const reply = await thread.differences(table);
+        if (reply.kind !== 'differences') throw new Error(`the writer thread answered ${reply.kind}`);
+        return reply.differences;
+      },
+    },
+  };
 }
 
 function startThread(path: string): Worker {
@@ -71,10 +86,15 @@ class WriterThread {
     worker.on('exit', (code) => this.#break(new Error(`the writer thread ended (exit code ${code})`)));
   }
 
-  insert(table: string, constants: Readonly<Row>, columns: readonly string[], values: readonly unknown[]): void {
+  /** Sends rows to insert or compare, without waiting. */
+  send(request: WriterRequest & { kind: 'insert' | 'compare' }, rows: number): void {
     if (this.#broken) throw this.#broken;
-    this.#worker.postMessage({ kind: 'insert', table, constants, columns, values } satisfies WriterRequest);
-    this.#sent += values.length / columns.length;
+    this.#worker.postMessage(request);
+    this.#sent += rows;
+  }
+
+  differences(table: string): Promise<WriterReply> {
+    return this.#ask((id) => ({ kind: 'differences', id, table }));
   }
 
   backlog(rows: number): Promise<void> {
@@ -100,10 +120,10 @@ class WriterThread {
   }
 
   #receive(reply: WriterReply): void {
-    if (reply.kind === 'inserted') {
+    if (reply.kind === 'rows-done') {
       this.written += reply.rows;
       this.#wake(false);
-    } else if (reply.kind === 'insert-failed') {
+    } else if (reply.kind === 'rows-failed') {
       this.#wake(true);
     } else {
       const waiting = this.#waiting.get(reply.id);
@@ -176,6 +196,19 @@ class ThreadDriver implements Driver {
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  // Savepoints: a later import saves its records in parts inside the one transaction.
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint "${name}"`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to "${name}"`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release "${name}"`));
   }
 
   async releaseConnection(): Promise<void> {

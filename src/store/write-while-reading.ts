@@ -1,11 +1,20 @@
 /**
- * A large first import into a SQLite file is written while it is still being read
- * (docs/decisions/0013-import-speed.md). When the authority holds no records at all, every record
- * read is new, so there is nothing to compare: each record that passes the checks of its own row
- * is sent to a writer thread, which inserts it inside one transaction while this thread reads on
- * and then checks the records together. The transaction is committed, with the import's log and
- * audit entries, only when the whole import is valid; otherwise it is rolled back and nothing is
- * kept. Whatever happens, the database holds all of the import or none of it.
+ * A large import is written while it is still being read (docs/decisions/0013-import-speed.md,
+ * 0021-postgres-copy.md). Each record that passes the checks of its own row is sent to a writer of
+ * its own — on SQLite a thread with a second connection, on PostgreSQL a connection of the pool
+ * writing by COPY — which works on it inside one transaction while this thread reads on and then
+ * checks the records together:
+ *
+ * - When the authority holds no records at all (its first import), every record read is new and
+ *   nothing needs comparing: the writer writes each as it comes.
+ * - Otherwise, when the writer can compare (SQLite's), it compares each with the stored record of
+ *   the same id as it comes, and only the records that differ are saved at the end, in the same
+ *   transaction, the usual way (saveRecords). PostgreSQL compares the stored rows in one pass
+ *   after reading instead (compare-stored.ts), as any import does that is not written while read.
+ *
+ * The transaction is committed, with the import's log and audit entries, only when the whole
+ * import is valid; otherwise it is rolled back and nothing is kept. Whatever happens, the database
+ * holds all of the import or none of it.
  *
  * It lives in the store beside the other write path (records.ts), and like it raises the
  * authority's data version inside the transaction it commits (data-version.ts).
@@ -13,15 +22,19 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { CaseEvent, Child, Placement } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
+import { stored } from './compare-stored.js';
 import { noteDataChange } from './data-version.js';
-import type { Connection, Row } from './dialect.js';
+import type { Comparer, Connection, Row, Writer } from './dialect.js';
 import { childEntity, eventEntity, placementEntity } from './entities.js';
+import { insideTransaction } from './imports.js';
 import { kindsWithoutRecords, newRecord, type Author } from './records.js';
 import type { Database } from './schema.js';
-import type { SqliteWriter } from './sqlite-writer.js';
 
 /** The tables of records an import writes. */
 export type RecordTable = 'children' | 'placements' | 'events';
+
+/** For each table, what the authority holds of the record at each position (`stored` in compare-stored.ts). */
+export type Compared = Readonly<Record<RecordTable, Uint8Array>>;
 
 /** Rows sent and not yet written before reading waits for the writer (about 30 MB of them). */
 const backlogRows = 200_000;
@@ -30,67 +43,93 @@ const backlogRows = 200_000;
 const rowsPerMessage = 4096;
 
 export interface WriteWhileReading {
-  /** Sends a record that passed its row's checks to be written. */
-  add(table: RecordTable, record: Child | Placement | CaseEvent): void;
+  /** Sends a record that passed its row's checks, at its position among the import's records of its kind. */
+  add(table: RecordTable, record: Child | Placement | CaseEvent, position: number): void;
   /** Waits while too many rows wait to be written. */
   ready(): Promise<void>;
-  /** Waits for every row to be written, then commits with what `finish` writes in the same transaction. */
-  commit<T>(finish: (inside: Connection) => Promise<T>, onWritten: (rows: number) => void): Promise<T>;
+  /**
+   * Waits for every row sent, then commits with what `finish` writes in the same transaction.
+   * `finish` is told what was compared (with `counts` records of each kind read), or null when
+   * everything sent has been written: a first import.
+   */
+  commit<T>(counts: Readonly<Record<RecordTable, number>>, finish: (inside: Connection, compared: Compared | null) => Promise<T>, onWritten: (rows: number) => void): Promise<T>;
   /** Rolls back everything written, when the import is refused or fails. */
   abandon(): Promise<void>;
 }
 
 /**
- * Starts writing while reading, or gives null when the authority holds records already or the
- * database has no writer thread (PostgreSQL, an in-memory database).
+ * Starts writing while reading, or gives null when the database has no writer (an in-memory
+ * SQLite database) or the authority holds records and the writer cannot compare (PostgreSQL's).
  */
 export async function startWritingWhileReading(connection: Connection, scope: AuthorityScope, author: Required<Author>): Promise<WriteWhileReading | null> {
   if (connection.openWriter === undefined) return null;
-  // Asked first here, so that an authority with records costs no thread; asked again below.
-  if ((await kindsWithoutRecords(connection, scope)).size < 3) return null;
+  // Asked first here, so that an authority with records costs no writer that cannot compare; asked again below.
+  if (!connection.capabilities.writerCompares && (await kindsWithoutRecords(connection, scope)).size < 3) return null;
   const writer = connection.openWriter();
-  let trx: ControlledTransaction<Database>;
+  let trx: ControlledTransaction<Database> | null = null;
   try {
     trx = await writer.db.startTransaction().execute();
-    // Asked inside the writer's transaction, which holds the write lock: nothing can add a record meanwhile.
-    if ((await kindsWithoutRecords(inside(writer, trx), scope)).size < 3) {
-      await trx.rollback().execute();
-      await writer.close();
-      return null;
+    const empty = (await kindsWithoutRecords(inside(writer, trx), scope)).size === 3;
+    if (empty) {
+      // A first import changes the authority's records: noting it first, on PostgreSQL, locks the
+      // authority's row until the import ends, so that another import into it waits (SQLite's
+      // writer has locked the whole database already). Then, asked again inside the lock, nothing
+      // can add a record meanwhile.
+      await noteDataChange(trx as Kysely<Database>, scope);
+      if ((await kindsWithoutRecords(inside(writer, trx), scope)).size === 3) return new Writing(writer, trx, scope, newRecord(scope, author.by, author.at), null);
+    } else if (writer.comparer !== undefined) {
+      return new Writing(writer, trx, scope, newRecord(scope, author.by, author.at), writer.comparer);
     }
+    await trx.rollback().execute();
+    await writer.close();
+    return null;
   } catch (error) {
+    await trx?.rollback().execute().catch(() => undefined);
     await writer.close();
     throw error;
   }
-  return new Writing(writer, trx, scope, newRecord(scope, author.by, author.at));
 }
 
 /** The writer's connection, as seen from inside its transaction. */
-function inside(writer: SqliteWriter, trx: ControlledTransaction<Database>): Connection {
-  return { ...writer, db: trx as Kysely<Database> };
+function inside(writer: Writer, trx: ControlledTransaction<Database>): Connection {
+  return insideTransaction(writer, trx);
 }
 
 const entityOf = { children: childEntity, placements: placementEntity, events: eventEntity } as const;
+const tables = ['children', 'placements', 'events'] as const;
 
 class Writing implements WriteWhileReading {
-  readonly #writer: SqliteWriter;
+  readonly #writer: Writer;
   readonly #trx: ControlledTransaction<Database>;
   readonly #scope: AuthorityScope;
   readonly #constants: Row;
+  /** Null for a first import, whose records are written as they are read. */
+  readonly #comparer: Comparer | null;
   readonly #pending: Record<RecordTable, unknown[]> = { children: [], placements: [], events: [] };
+  /** The positions sent to be compared, by table. */
+  readonly #sent: Record<RecordTable, Uint8Array> = { children: new Uint8Array(1024), placements: new Uint8Array(1024), events: new Uint8Array(1024) };
+  #lastTable: RecordTable | null = null;
   #done = false;
 
-  constructor(writer: SqliteWriter, trx: ControlledTransaction<Database>, scope: AuthorityScope, constants: Row) {
+  constructor(writer: Writer, trx: ControlledTransaction<Database>, scope: AuthorityScope, constants: Row, comparer: Comparer | null) {
     this.#writer = writer;
     this.#trx = trx;
     this.#scope = scope;
     this.#constants = constants;
+    this.#comparer = comparer;
   }
 
-  add(table: RecordTable, record: Child | Placement | CaseEvent): void {
+  add(table: RecordTable, record: Child | Placement | CaseEvent, position: number): void {
+    // The rest of the table before it goes first: a PostgreSQL writer writes one table at a time.
+    if (table !== this.#lastTable && this.#lastTable !== null) this.#send(this.#lastTable);
+    this.#lastTable = table;
     const entity = entityOf[table];
     const row = (entity.toRow as (record: Child | Placement | CaseEvent) => Row)(record);
     const pending = this.#pending[table];
+    if (this.#comparer !== null) {
+      pending.push(position);
+      this.#markSent(table, position);
+    }
     for (const column of entity.dataColumns) pending.push(row[column] ?? null);
     if (pending.length >= rowsPerMessage * entity.dataColumns.length) this.#send(table);
   }
@@ -99,20 +138,20 @@ class Writing implements WriteWhileReading {
     await this.#writer.backlog(backlogRows);
   }
 
-  async commit<T>(finish: (inside: Connection) => Promise<T>, onWritten: (rows: number) => void): Promise<T> {
-    for (const table of ['children', 'placements', 'events'] as const) this.#send(table);
-    // Waiting in steps, to show progress.
-    for (let left = backlogRows; left >= 0; left -= rowsPerMessage * 4) {
-      await this.#writer.backlog(left);
-      onWritten(this.#writer.written());
-    }
+  async commit<T>(counts: Readonly<Record<RecordTable, number>>, finish: (inside: Connection, compared: Compared | null) => Promise<T>, onWritten: (rows: number) => void): Promise<T> {
+    for (const table of tables) this.#send(table);
     try {
-      const result = await finish(inside(this.#writer, this.#trx));
-      await noteDataChange(this.#trx as Kysely<Database>, this.#scope);
+      // Waiting in steps, to show progress (of the rows written; the rows compared are counted as they are saved).
+      for (let left = backlogRows; left >= 0; left -= rowsPerMessage * 4) {
+        await this.#writer.backlog(left);
+        if (this.#comparer === null) onWritten(this.#writer.written());
+      }
+      await this.#writer.flush();
+      const result = await finish(inside(this.#writer, this.#trx), this.#comparer === null ? null : await this.#compared(this.#comparer, counts));
       await this.#trx.commit().execute();
       return result;
     } catch (error) {
-      await this.#trx.rollback().execute().catch(() => undefined);
+      await this.#rollback();
       throw error;
     } finally {
       await this.#close();
@@ -121,15 +160,46 @@ class Writing implements WriteWhileReading {
 
   async abandon(): Promise<void> {
     if (this.#done) return;
-    await this.#trx.rollback().execute().catch(() => undefined);
+    await this.#rollback();
     await this.#close();
+  }
+
+  /** What the authority holds of each record: the same as sent, unless the writer found otherwise; a record never sent is compared again when saved. */
+  async #compared(comparer: Comparer, counts: Readonly<Record<RecordTable, number>>): Promise<Compared> {
+    const compared = { children: new Uint8Array(0), placements: new Uint8Array(0), events: new Uint8Array(0) };
+    for (const table of tables) {
+      const found = new Uint8Array(counts[table]);
+      const sent = this.#sent[table];
+      for (let i = 0; i < found.length; i++) found[i] = i < sent.length && sent[i] === 1 ? stored.same : stored.different;
+      const { absent, different } = await comparer.differences(entityOf[table].table);
+      for (const at of absent) found[at] = stored.none;
+      for (const at of different) found[at] = stored.different;
+      compared[table] = found;
+    }
+    return compared;
+  }
+
+  async #rollback(): Promise<void> {
+    this.#writer.cancel();
+    await this.#trx.rollback().execute().catch(() => undefined);
+  }
+
+  #markSent(table: RecordTable, position: number): void {
+    let sent = this.#sent[table];
+    if (position >= sent.length) {
+      const grown = new Uint8Array(Math.max(sent.length * 2, position + 1));
+      grown.set(sent);
+      this.#sent[table] = sent = grown;
+    }
+    sent[position] = 1;
   }
 
   #send(table: RecordTable): void {
     const values = this.#pending[table];
     if (values.length === 0) return;
     const entity = entityOf[table];
-    void this.#writer.bulkInsert(this.#trx, entity.table, this.#constants, entity.dataColumns, values);
+    if (this.#comparer === null) void this.#writer.bulkInsert(this.#trx, entity.table, this.#constants, entity.dataColumns, values);
+    else this.#comparer.send(entity.table, entity.idColumn, entity.dataColumns, this.#scope.id, values);
     this.#pending[table] = [];
   }
 
