@@ -1,0 +1,139 @@
+/**
+ * A dot mark for thousands of dots: Plot's own dot, whose dots are written as text rather than
+ * made as DOM nodes. An authority's run chart has a dot for every journey that reached its
+ * milestone, 13,000 on one chart; linkedom made, escaped and serialised a circle, a title and a
+ * link for each, and that was three quarters of the time of an aim's four charts.
+ *
+ * Plot still does everything but the dots themselves: the channels, the scales and the mark's
+ * group with its styles. The render transform asks Plot for the group with no dots in it, and puts
+ * in their place a placeholder element that `writeBulkDots` replaces, in the finished markup, by
+ * the markup Plot and renderSvg would have made (docs/decisions/0022-fast-figures.md): the same
+ * elements, attributes in the same order, escaped in the same way, so the picture and what
+ * assistive technology reads are the same.
+ */
+import * as Plot from '@observablehq/plot';
+
+/** The options a bulk dot takes: every style a constant, and per dot only these channels. */
+export interface BulkDotOptions {
+  readonly x: string;
+  readonly y: string;
+  readonly r: number;
+  readonly fill?: string;
+  readonly fillOpacity?: number;
+  readonly stroke?: string;
+  readonly strokeWidth?: number;
+  readonly title?: string;
+  readonly href?: string;
+  readonly ariaLabel?: string;
+}
+
+/** What a placeholder stands for: the dots of one mark, in screen coordinates. */
+interface Dots {
+  readonly index: readonly number[];
+  readonly r: number;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  readonly title: ArrayLike<unknown> | undefined;
+  readonly href: ArrayLike<unknown> | undefined;
+  readonly ariaLabel: ArrayLike<unknown> | undefined;
+}
+
+const placeholderTag = 'pace-bulk-dots';
+// Data can never write this: linkedom escapes every `<` in text, and svgMarkup every `<` in an attribute.
+const placeholderMarkup = `<${placeholderTag} />`;
+const channelsWritten = new Set(['x', 'y', 'title', 'href', 'ariaLabel']);
+const dotsOf = new WeakMap<object, Dots>();
+
+/** Plot.dot with the same options and the same drawing, for many dots. */
+export function bulkDot(data: readonly object[], options: BulkDotOptions): Plot.Dot {
+  return Plot.dot(data, {
+    ...options,
+    render(index, scales, values, dimensions, context, next) {
+      for (const name of Object.keys(values.channels)) {
+        if (!channelsWritten.has(name)) throw new Error(`bulkDot cannot write a ${name} channel`);
+      }
+      // Plot's group for the mark, its styles included, with no dots in it.
+      const group = (next as Plot.RenderFunction)([], scales, values, dimensions, context);
+      if (group === null) return null;
+      const placeholder = context.document.createElementNS('http://www.w3.org/2000/svg', placeholderTag);
+      dotsOf.set(placeholder, { index, r: options.r, x: values.x as ArrayLike<number>, y: values.y as ArrayLike<number>, title: values.title, href: values.href, ariaLabel: values.ariaLabel });
+      group.appendChild(placeholder);
+      return group;
+    },
+  });
+}
+
+/** Whether a group holds bulk dots that are links (renderSvg hides a group without links from assistive technology). */
+export function hasBulkDotLinks(group: Element): boolean {
+  for (const placeholder of Array.from(group.querySelectorAll(placeholderTag))) {
+    const dots = dotsOf.get(placeholder);
+    if (dots?.href !== undefined && dots.index.some((i) => dots.href?.[i] != null)) return true;
+  }
+  return false;
+}
+
+/**
+ * The chart's finished markup with each bulk dot's placeholder replaced by its dots; `svg` is the
+ * chart the markup was written from. `linked` as renderSvg's: each link takes its mark's name, and
+ * leaves the keyboard's order when `keyboard` is false.
+ */
+export function writeBulkDots(markup: string, svg: Element, linked: { readonly keyboard?: boolean } | null): string {
+  const placeholders = Array.from(svg.querySelectorAll(placeholderTag));
+  if (placeholders.length === 0) return markup;
+  const parts = markup.split(placeholderMarkup);
+  if (parts.length !== placeholders.length + 1) throw new Error('bulk dots: the placeholders and the markup disagree');
+  let text = parts[0] as string;
+  placeholders.forEach((placeholder, n) => {
+    const dots = dotsOf.get(placeholder);
+    if (dots === undefined) throw new Error('bulk dots: a placeholder without its dots');
+    text += dotsMarkup(dots, linked) + (parts[n + 1] as string);
+  });
+  return text;
+}
+
+/**
+ * Each dot as Plot draws it into linkedom and linkedom serialises it: attributes in the reverse of
+ * the order set (cx, cy, r, aria-label), a title when there is one, wrapped in a link when there
+ * is an href; then renderSvg's changes to links: the name moves from the circle to the link.
+ */
+function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null): string {
+  const r = String(dots.r);
+  const parts: string[] = [];
+  for (const i of dots.index) {
+    const href = dots.href?.[i];
+    const label = dots.ariaLabel?.[i];
+    const title = dots.title?.[i];
+    const isLink = href !== null && href !== undefined;
+    // renderSvg moves a non-empty name from the circle to its link.
+    const nameOnLink = isLink && linked !== null && label !== null && label !== undefined && String(label) !== '';
+    let circle = '<circle';
+    if (label !== null && label !== undefined && !nameOnLink) circle += ` aria-label="${attribute(String(label))}"`;
+    circle += ` r="${r}" cy="${dots.y[i] as number}" cx="${dots.x[i] as number}"`;
+    circle += title === null || title === undefined || titleText(title) === '' ? ' />' : `><title>${text(titleText(title))}</title></circle>`;
+    if (!isLink) {
+      parts.push(circle);
+      continue;
+    }
+    let link = '<a';
+    if (linked !== null && linked.keyboard === false) link += ' tabindex="-1"';
+    if (nameOnLink) link += ` aria-label="${attribute(String(label))}"`;
+    parts.push(`${link} href="${attribute(String(href))}" fill="inherit">${circle}</a>`);
+  }
+  return parts.join('');
+}
+
+/** A title as Plot writes it; only text is expected here. */
+function titleText(title: unknown): string {
+  if (typeof title !== 'string') throw new Error(`bulk dots: a title that is not text: ${String(title)}`);
+  return title;
+}
+
+/** Text content as linkedom escapes it. */
+function text(value: string): string {
+  return /[&<>\u00a0]/.test(value) ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&#160;') : value;
+}
+
+/** An attribute value as svgMarkup and then linkedom escape it. */
+function attribute(value: string): string {
+  return /[&<>"]/.test(value) ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : value;
+}
