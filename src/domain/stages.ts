@@ -3,7 +3,7 @@
  * between each pair of consecutive milestones on the path to permanence (docs/domain.md, "Stage view").
  */
 import type { EventType } from './codes.js';
-import { daysBetween, epochDay, type PlainDate } from './date.js';
+import { epochDay, type PlainDate } from './date.js';
 import type { Aim } from './aim.js';
 import { journeysOfKindForEach, type Journey } from './journey.js';
 import { quartiles, type Quartiles } from './quantile.js';
@@ -60,41 +60,61 @@ export interface Stage {
  */
 export function stageView(records: readonly ChildRecord[], asAt: PlainDate, options: { fromDate?: PlainDate | null; firstMilestone?: StageMilestone } = {}): Stage[] {
   const fromDay = options.fromDate ? epochDay(options.fromDate) : -Infinity;
+  const asAtDay = epochDay(asAt);
   const first = stageMilestones.indexOf(options.firstMilestone ?? 'accommodated');
   const chain = stageMilestones.slice(first);
   const gaps: number[][] = chain.slice(1).map(() => []);
   const journeysOfEach = journeysOfKindForEach(records, 'accommodation', asAt);
-  records.forEach((record, recordIndex) => {
-    const journeys = journeysOfEach[recordIndex] as readonly Journey[];
-    journeys.forEach((journey, index) => {
-      if (epochDay(journey.start) < fromDay) return;
-      const startDay = epochDay(journey.start);
-      const nextDay = journeys[index + 1] ? epochDay((journeys[index + 1] as (typeof journeys)[number]).start) : Infinity;
-      const reached = chain.map((milestone) => (milestone === 'accommodated' ? journey.start : firstEventDate(record, eventTypesOf[milestone], startDay, nextDay, asAt)));
-      for (let i = 0; i + 1 < reached.length; i++) {
-        const a = reached[i];
-        const b = reached[i + 1];
-        if (a && b && epochDay(b) >= epochDay(a)) (gaps[i] as number[]).push(daysBetween(a, b));
+  // Day numbers throughout, and each child's events read once into (milestone, day) pairs rather
+  // than once for every milestone of every journey: this runs over every child for every aim.
+  const reachedDays = new Float64Array(stageMilestones.length);
+  const eventMilestones: number[] = [];
+  const eventDays: number[] = [];
+  for (let r = 0; r < records.length; r++) {
+    const journeys = journeysOfEach[r] as readonly Journey[];
+    if (journeys.length === 0) continue;
+    eventMilestones.length = 0;
+    eventDays.length = 0;
+    let eventsRead = false;
+    for (let j = 0; j < journeys.length; j++) {
+      const startDay = epochDay((journeys[j] as Journey).start);
+      if (startDay < fromDay) continue;
+      if (!eventsRead) {
+        for (const event of (records[r] as ChildRecord).events) {
+          const milestone = milestoneOfEventType.get(event.type);
+          if (milestone === undefined) continue;
+          const day = epochDay(event.date);
+          if (day > asAtDay) continue;
+          eventMilestones.push(milestone);
+          eventDays.push(day);
+        }
+        eventsRead = true;
       }
-    });
-  });
+      const next = journeys[j + 1];
+      const nextDay = next === undefined ? Infinity : epochDay(next.start);
+      // Each milestone is reached on the first day of one of its events on or after the start and
+      // before the child's next journey.
+      reachedDays.fill(Infinity);
+      reachedDays[0] = startDay;
+      for (let e = 0; e < eventDays.length; e++) {
+        const day = eventDays[e] as number;
+        const milestone = eventMilestones[e] as number;
+        if (day >= startDay && day < nextDay && day < (reachedDays[milestone] as number)) reachedDays[milestone] = day;
+      }
+      for (let i = 0; i + 1 < chain.length; i++) {
+        const a = reachedDays[first + i] as number;
+        const b = reachedDays[first + i + 1] as number;
+        if (a !== Infinity && b !== Infinity && b >= a) (gaps[i] as number[]).push(b - a);
+      }
+    }
+  }
   return chain.slice(1).map((to, i) => ({ from: chain[i] as StageMilestone, to, n: (gaps[i] as number[]).length, days: quartiles(gaps[i] as number[]) }));
 }
 
-function firstEventDate(record: ChildRecord, types: readonly EventType[], fromDay: number, beforeDay: number, asAt: PlainDate): PlainDate | null {
-  const asAtDay = epochDay(asAt);
-  let best: PlainDate | null = null;
-  let bestDay = Infinity;
-  for (const event of record.events) {
-    if (!types.includes(event.type)) continue;
-    const day = epochDay(event.date);
-    if (day >= fromDay && day < beforeDay && day <= asAtDay && day < bestDay) {
-      best = event.date;
-      bestDay = day;
-    }
-  }
-  return best;
-}
+/** The milestone (its place in stageMilestones) each event type marks. */
+const milestoneOfEventType: ReadonlyMap<EventType, number> = new Map(
+  Object.entries(eventTypesOf).flatMap(([milestone, types]) => types.map((type) => [type, stageMilestones.indexOf(milestone as StageMilestone)] as const)),
+);
 
 /** Where each kind of aim's journey starts on the path: its stages are drawn from there on. */
 const firstMilestoneOfKind: Readonly<Record<Aim['kind'], StageMilestone>> = {
