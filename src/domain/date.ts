@@ -110,6 +110,17 @@ export function dateOfEpochDay(day: number): PlainDate {
 
 /** The calendar date of a day number (Hinnant's civil_from_days). */
 export function civilFromDays(day: number): { year: number; month: number; day: number } {
+  const packed = packedCivil(day);
+  const year = Math.floor(packed / 512);
+  const monthDay = packed - year * 512;
+  return { year, month: Math.floor(monthDay / 32), day: monthDay % 32 };
+}
+
+/**
+ * civilFromDays as one number, year × 512 + month × 32 + day, for code that runs for every journey
+ * and should make no object: within a year, the remainder by 512 orders as the dates do.
+ */
+function packedCivil(day: number): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -118,7 +129,7 @@ export function civilFromDays(day: number): { year: number; month: number; day: 
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
+  return (yearOfEra + era * 400 + (m <= 2 ? 1 : 0)) * 512 + m * 32 + d;
 }
 
 /**
@@ -139,11 +150,14 @@ export function weeksFromDays(days: number): number {
  * year without one (Age of Legal Capacity (Scotland) Act 1991, s.6).
  */
 export function ageInYears(dateOfBirth: PlainDate, on: PlainDate): number {
-  // From day numbers, which are remembered, rather than the dates' slower fields.
-  const born = civilFromDays(epochDay(dateOfBirth));
-  const day = civilFromDays(epochDay(on));
-  const beforeBirthday = day.month < born.month || (day.month === born.month && day.day < born.day);
-  return day.year - born.year - (beforeBirthday ? 1 : 0);
+  // From day numbers, which are remembered, rather than the dates' slower fields; packed, as this
+  // runs for every journey.
+  const born = packedCivil(epochDay(dateOfBirth));
+  const day = packedCivil(epochDay(on));
+  const bornYear = Math.floor(born / 512);
+  const year = Math.floor(day / 512);
+  const beforeBirthday = day - year * 512 < born - bornYear * 512;
+  return year - bornYear - (beforeBirthday ? 1 : 0);
 }
 
 export function latestDate(a: PlainDate, b: PlainDate): PlainDate {

@@ -155,22 +155,44 @@ function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
 
 function derive(record: ChildRecord, asAt: PlainDate): JourneysByKind {
   const seen = see(record, asAt);
-  return { 'at-home': atHome(seen), accommodation: accommodation(seen), recommendation: recommendation(seen), adm: adm(seen) };
+  return { 'at-home': orNone(atHome(seen)), accommodation: orNone(accommodation(seen)), recommendation: orNone(recommendation(seen)), adm: orNone(adm(seen)) };
+}
+
+/** The one empty list of journeys: most children have none of most kinds, and the lists are kept. */
+const noJourneys: readonly Journey[] = Object.freeze([]);
+
+function orNone(journeys: readonly Journey[]): readonly Journey[] {
+  return journeys.length === 0 ? noJourneys : journeys;
 }
 
 // An authority's figures ask for every child's journeys at once, four aims over: remembered per
-// list of records and as-at date (one entry per authority, not one per child).
-const derivedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly journeys: readonly JourneysByKind[] }>();
+// list of records and as-at date (one entry per authority, not one per child), each kind as its
+// own list so that asking for it again makes nothing.
+type ListJourneys = { readonly [K in JourneyKind]: readonly (readonly Journey[])[] };
+const derivedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly journeys: ListJourneys }>();
 
 /** The journeys of one kind of every record in `records`, as at `asAt`, in the records' order. */
-export function journeysOfKindForEach(records: readonly ChildRecord[], kind: JourneyKind, asAt: PlainDate): (readonly Journey[])[] {
+export function journeysOfKindForEach(records: readonly ChildRecord[], kind: JourneyKind, asAt: PlainDate): readonly (readonly Journey[])[] {
   const asAtDay = epochDay(asAt);
   let cached = derivedForLists.get(records);
   if (cached === undefined || cached.asAtDay !== asAtDay) {
-    cached = { asAtDay, journeys: records.map((record) => derive(record, asAt)) };
+    const lists = emptyLists();
+    for (const record of records) addJourneys(lists, derive(record, asAt));
+    cached = { asAtDay, journeys: lists };
     derivedForLists.set(records, cached);
   }
-  return cached.journeys.map((byKind) => byKind[kind]);
+  return cached.journeys[kind];
+}
+
+function emptyLists(): { [K in JourneyKind]: (readonly Journey[])[] } {
+  return { 'at-home': [], accommodation: [], recommendation: [], adm: [] };
+}
+
+function addJourneys(lists: { [K in JourneyKind]: (readonly Journey[])[] }, byKind: JourneysByKind): void {
+  lists['at-home'].push(byKind['at-home']);
+  lists.accommodation.push(byKind.accommodation);
+  lists.recommendation.push(byKind.recommendation);
+  lists.adm.push(byKind.adm);
 }
 
 /**
@@ -183,12 +205,14 @@ export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: Pl
   const asAtDay = epochDay(asAt);
   const cached = derivedForLists.get(records);
   if (cached !== undefined && cached.asAtDay === asAtDay) return;
-  const journeys: JourneysByKind[] = [];
+  const lists = emptyLists();
+  let derived = 0;
   for (const record of records) {
-    journeys.push(derive(record, asAt));
-    if (journeys.length % step === 0) yield journeys.length;
+    addJourneys(lists, derive(record, asAt));
+    derived += 1;
+    if (derived % step === 0) yield derived;
   }
-  derivedForLists.set(records, { asAtDay, journeys });
+  derivedForLists.set(records, { asAtDay, journeys: lists });
 }
 
 /** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
@@ -299,7 +323,8 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
     const endDay = placement.end === null ? Infinity : epochDay(placement.end);
     placements.push({ placement, startDay, endDay: endDay > asAtDay ? Infinity : endDay });
   }
-  placements.sort((a, b) => a.startDay - b.startDay || compareIds(a.placement.placementId, b.placement.placementId));
+  // Records mostly come in date order already; sorting allocates, so only a list out of order is sorted.
+  if (!isInOrder(placements, byStartThenId)) placements.sort(byStartThenId);
   // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
   // Most children have few of them, so a list is made only for a type that has one.
   const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: none, adm_decision: none, court_application_lodged: none, home_review: none, care_plan: none, ceased_looked_after: none };
@@ -310,7 +335,7 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
     if (eventsByType[event.type] === none) eventsByType[event.type] = [{ event, day }];
     else eventsByType[event.type].push({ event, day });
   }
-  for (const type of milestoneTypes) if (eventsByType[type].length > 1) eventsByType[type].sort(byDayThenId);
+  for (const type of milestoneTypes) if (!isInOrder(eventsByType[type], byDayThenId)) eventsByType[type].sort(byDayThenId);
   // The day before the 18th birthday is at least 6,572 days after birth (18 years hold 3 to 5 leap
   // days): for a child younger than that at as-at, it need not be worked out.
   const eighteen = asAtDay - epochDay(record.child.dateOfBirth) < 6570 ? Infinity : dayBeforeEighteenthBirthday(record.child.dateOfBirth);
@@ -522,6 +547,16 @@ function journey<K extends JourneyKind>(
 
 function eventsOfType(seen: Seen, type: MilestoneType): readonly SeenEvent[] {
   return seen.eventsByType[type];
+}
+
+function byStartThenId(a: SeenPlacement, b: SeenPlacement): number {
+  return a.startDay - b.startDay || compareIds(a.placement.placementId, b.placement.placementId);
+}
+
+/** Whether a list is already in the order `compare` sorts it into (so that a stable sort would leave it as it is). */
+function isInOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1] as T, list[i] as T) > 0) return false;
+  return true;
 }
 
 function byDayThenId(a: SeenEvent, b: SeenEvent): number {
