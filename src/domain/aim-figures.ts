@@ -67,11 +67,20 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
   const fromDate = options.fromDate !== undefined ? options.fromDate : aim.fromDate;
   const fromDay = fromDate === null ? -Infinity : epochDay(fromDate);
   const all = measuredJourneys(aim, records, asAt);
-  const journeys = all.filter((j) => j.startDay >= fromDay);
+  const journeys = fromDay === -Infinity ? all : all.filter((j) => j.startDay >= fromDay);
   const counts = { in_time: 0, late: 0, overdue: 0, waiting: 0, left_late: 0, left_early: 0 };
-  for (const j of journeys) counts[j.status] += 1;
+  const completedWeeks: number[] = [];
+  let stillWaiting = 0;
+  let longestWaitWeeks = -Infinity;
+  for (const j of journeys) {
+    counts[j.status] += 1;
+    if (j.journey.end !== null) completedWeeks.push(j.weeks);
+    if (j.stillWaiting) {
+      stillWaiting += 1;
+      if (j.weeks > longestWaitWeeks) longestWaitWeeks = j.weeks;
+    }
+  }
   const n = counts.in_time + counts.late + counts.overdue + counts.left_late;
-  const waiting = journeys.filter((j) => j.stillWaiting);
   return {
     aim,
     asAt,
@@ -80,9 +89,9 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
     counts,
     n,
     percentage: n === 0 ? null : (counts.in_time / n) * 100,
-    medianWeeks: median(journeys.filter((j) => j.journey.end !== null).map((j) => j.weeks)),
-    stillWaiting: waiting.length,
-    longestWaitWeeks: waiting.length === 0 ? null : Math.max(...waiting.map((j) => j.weeks)),
+    medianWeeks: median(completedWeeks),
+    stillWaiting,
+    longestWaitWeeks: stillWaiting === 0 ? null : longestWaitWeeks,
     backlog: aim.backlog ? backlogFigures(aim.backlog, all) : null,
   };
 }
