@@ -72,7 +72,8 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
   const completedWeeks: number[] = [];
   let stillWaiting = 0;
   let longestWaitWeeks = -Infinity;
-  for (const j of journeys) {
+  for (let i = 0; i < journeys.length; i++) {
+    const j = journeys[i] as CohortJourney;
     counts[j.status] += 1;
     if (j.journey.end !== null) completedWeeks.push(j.weeks);
     if (j.stillWaiting) {
@@ -114,28 +115,26 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
   if (cached !== undefined) return cached;
   const measured: CohortJourney[] = [];
   const asAtDay = epochDay(asAt);
-  const journeysOfEach = journeysOfKindForEach(records, aim.kind, asAt);
-  for (let index = 0; index < records.length; index++) {
-    const record = records[index] as ChildRecord;
-    for (const journey of journeysOfEach[index] as readonly Journey[]) {
-      if (!matchesFilters(journey, aim.filters)) continue;
-      const due = dueDay(journey.start, aim.timescale);
-      const status = statusByDueDay(journey, due, asAtDay);
-      const startDay = epochDay(journey.start);
-      const endDay = journey.end === null ? null : epochDay(journey.end);
-      const days = journeyDays(journey, asAt);
-      measured.push({
-        journey,
-        status,
-        days,
-        weeks: weeksFromDays(days),
-        due: dateOfEpochDay(due),
-        stillWaiting: isStillWaiting(journey),
-        startDay,
-        endDay,
-        placements: record.placements,
-      });
-    }
+  const { journeys, recordIndex } = journeysOfKindForEach(records, aim.kind, asAt);
+  for (let j = 0; j < journeys.length; j++) {
+    const journey = journeys[j] as Journey;
+    if (!matchesFilters(journey, aim.filters)) continue;
+    const due = dueDay(journey.start, aim.timescale);
+    const status = statusByDueDay(journey, due, asAtDay);
+    const startDay = epochDay(journey.start);
+    const endDay = journey.end === null ? null : epochDay(journey.end);
+    const days = journeyDays(journey, asAt);
+    measured.push({
+      journey,
+      status,
+      days,
+      weeks: weeksFromDays(days),
+      due: dateOfEpochDay(due),
+      stillWaiting: isStillWaiting(journey),
+      startDay,
+      endDay,
+      placements: (records[recordIndex[j] as number] as ChildRecord).placements,
+    });
   }
   byKey.set(key, measured);
   return measured;

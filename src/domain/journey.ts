@@ -158,41 +158,60 @@ function derive(record: ChildRecord, asAt: PlainDate): JourneysByKind {
   return { 'at-home': orNone(atHome(seen)), accommodation: orNone(accommodation(seen)), recommendation: orNone(recommendation(seen)), adm: orNone(adm(seen)) };
 }
 
-/** The one empty list of journeys: most children have none of most kinds, and the lists are kept. */
+/** The one empty list of journeys: most children have none of most kinds. */
 const noJourneys: readonly Journey[] = Object.freeze([]);
 
 function orNone(journeys: readonly Journey[]): readonly Journey[] {
   return journeys.length === 0 ? noJourneys : journeys;
 }
 
+/**
+ * The journeys of one kind of every record in a list: one list, record after record (each record's
+ * in start order), with the place of each journey's record in the list of records beside it.
+ */
+export interface JourneysOfKind {
+  readonly journeys: readonly Journey[];
+  /** For each journey, the index of its record in the list of records. */
+  readonly recordIndex: readonly number[];
+}
+
 // An authority's figures ask for every child's journeys at once, four aims over: remembered per
-// list of records and as-at date (one entry per authority, not one per child), each kind as its
-// own list so that asking for it again makes nothing.
-type ListJourneys = { readonly [K in JourneyKind]: readonly (readonly Journey[])[] };
+// list of records and as-at date (one entry per authority, not one per child), each kind as one
+// flat list. The journeys are kept as long as the records are, and a list per child and kind (most
+// holding one journey) was as much again for the garbage collector to copy.
+type ListJourneys = { readonly [K in JourneyKind]: JourneysOfKind };
+type ListBuilder = { readonly [K in JourneyKind]: { journeys: Journey[]; recordIndex: number[] } };
 const derivedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly journeys: ListJourneys }>();
 
 /** The journeys of one kind of every record in `records`, as at `asAt`, in the records' order. */
-export function journeysOfKindForEach(records: readonly ChildRecord[], kind: JourneyKind, asAt: PlainDate): readonly (readonly Journey[])[] {
+export function journeysOfKindForEach(records: readonly ChildRecord[], kind: JourneyKind, asAt: PlainDate): JourneysOfKind {
   const asAtDay = epochDay(asAt);
   let cached = derivedForLists.get(records);
   if (cached === undefined || cached.asAtDay !== asAtDay) {
     const lists = emptyLists();
-    for (const record of records) addJourneys(lists, derive(record, asAt));
+    for (let index = 0; index < records.length; index++) addJourneys(lists, index, derive(records[index] as ChildRecord, asAt));
     cached = { asAtDay, journeys: lists };
     derivedForLists.set(records, cached);
   }
   return cached.journeys[kind];
 }
 
-function emptyLists(): { [K in JourneyKind]: (readonly Journey[])[] } {
-  return { 'at-home': [], accommodation: [], recommendation: [], adm: [] };
+function emptyLists(): ListBuilder {
+  return { 'at-home': { journeys: [], recordIndex: [] }, accommodation: { journeys: [], recordIndex: [] }, recommendation: { journeys: [], recordIndex: [] }, adm: { journeys: [], recordIndex: [] } };
 }
 
-function addJourneys(lists: { [K in JourneyKind]: (readonly Journey[])[] }, byKind: JourneysByKind): void {
-  lists['at-home'].push(byKind['at-home']);
-  lists.accommodation.push(byKind.accommodation);
-  lists.recommendation.push(byKind.recommendation);
-  lists.adm.push(byKind.adm);
+function addJourneys(lists: ListBuilder, recordIndex: number, byKind: JourneysByKind): void {
+  addJourneysOfKind(lists['at-home'], recordIndex, byKind['at-home']);
+  addJourneysOfKind(lists.accommodation, recordIndex, byKind.accommodation);
+  addJourneysOfKind(lists.recommendation, recordIndex, byKind.recommendation);
+  addJourneysOfKind(lists.adm, recordIndex, byKind.adm);
+}
+
+function addJourneysOfKind(list: { journeys: Journey[]; recordIndex: number[] }, recordIndex: number, journeys: readonly Journey[]): void {
+  for (let j = 0; j < journeys.length; j++) {
+    list.journeys.push(journeys[j] as Journey);
+    list.recordIndex.push(recordIndex);
+  }
 }
 
 /**
@@ -206,11 +225,9 @@ export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: Pl
   const cached = derivedForLists.get(records);
   if (cached !== undefined && cached.asAtDay === asAtDay) return;
   const lists = emptyLists();
-  let derived = 0;
-  for (const record of records) {
-    addJourneys(lists, derive(record, asAt));
-    derived += 1;
-    if (derived % step === 0) yield derived;
+  for (let index = 0; index < records.length; index++) {
+    addJourneys(lists, index, derive(records[index] as ChildRecord, asAt));
+    if ((index + 1) % step === 0) yield index + 1;
   }
   derivedForLists.set(records, { asAtDay, journeys: lists });
 }
@@ -317,7 +334,8 @@ const none: SeenEvent[] = [];
 function see(record: ChildRecord, asAt: PlainDate): Seen {
   const asAtDay = epochDay(asAt);
   const placements: SeenPlacement[] = [];
-  for (const placement of record.placements) {
+  for (let i = 0; i < record.placements.length; i++) {
+    const placement = record.placements[i] as Placement;
     const startDay = epochDay(placement.start);
     if (startDay > asAtDay) continue;
     const endDay = placement.end === null ? Infinity : epochDay(placement.end);
@@ -328,7 +346,8 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
   // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
   // Most children have few of them, so a list is made only for a type that has one.
   const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: none, adm_decision: none, court_application_lodged: none, home_review: none, care_plan: none, ceased_looked_after: none };
-  for (const event of record.events) {
+  for (let i = 0; i < record.events.length; i++) {
+    const event = record.events[i] as CaseEvent;
     if (!isMilestoneType(event.type)) continue;
     const day = epochDay(event.date);
     if (day > asAtDay) continue;

@@ -7,7 +7,7 @@ import { epochDay, type PlainDate } from './date.js';
 import type { Aim } from './aim.js';
 import { journeysOfKindForEach, type Journey } from './journey.js';
 import { quartiles, type Quartiles } from './quantile.js';
-import type { ChildRecord } from './records.js';
+import type { CaseEvent, ChildRecord } from './records.js';
 
 /** The milestones in their usual order; `accommodated` is the journey's start. */
 export const stageMilestones = [
@@ -64,48 +64,47 @@ export function stageView(records: readonly ChildRecord[], asAt: PlainDate, opti
   const first = stageMilestones.indexOf(options.firstMilestone ?? 'accommodated');
   const chain = stageMilestones.slice(first);
   const gaps: number[][] = chain.slice(1).map(() => []);
-  const journeysOfEach = journeysOfKindForEach(records, 'accommodation', asAt);
+  const { journeys, recordIndex } = journeysOfKindForEach(records, 'accommodation', asAt);
   // Day numbers throughout, and each child's events read once into (milestone, day) pairs rather
   // than once for every milestone of every journey: this runs over every child for every aim.
   const reachedDays = new Float64Array(stageMilestones.length);
   const eventMilestones: number[] = [];
   const eventDays: number[] = [];
-  for (let r = 0; r < records.length; r++) {
-    const journeys = journeysOfEach[r] as readonly Journey[];
-    if (journeys.length === 0) continue;
-    eventMilestones.length = 0;
-    eventDays.length = 0;
-    let eventsRead = false;
-    for (let j = 0; j < journeys.length; j++) {
-      const startDay = epochDay((journeys[j] as Journey).start);
-      if (startDay < fromDay) continue;
-      if (!eventsRead) {
-        for (const event of (records[r] as ChildRecord).events) {
-          const milestone = milestoneOfEventType.get(event.type);
-          if (milestone === undefined) continue;
-          const day = epochDay(event.date);
-          if (day > asAtDay) continue;
-          eventMilestones.push(milestone);
-          eventDays.push(day);
-        }
-        eventsRead = true;
+  let eventsOf = -1;
+  for (let j = 0; j < journeys.length; j++) {
+    const startDay = epochDay((journeys[j] as Journey).start);
+    if (startDay < fromDay) continue;
+    const r = recordIndex[j] as number;
+    if (eventsOf !== r) {
+      eventMilestones.length = 0;
+      eventDays.length = 0;
+      const events = (records[r] as ChildRecord).events;
+      for (let e = 0; e < events.length; e++) {
+        const event = events[e] as CaseEvent;
+        const milestone = milestoneOfEventType.get(event.type);
+        if (milestone === undefined) continue;
+        const day = epochDay(event.date);
+        if (day > asAtDay) continue;
+        eventMilestones.push(milestone);
+        eventDays.push(day);
       }
-      const next = journeys[j + 1];
-      const nextDay = next === undefined ? Infinity : epochDay(next.start);
-      // Each milestone is reached on the first day of one of its events on or after the start and
-      // before the child's next journey.
-      reachedDays.fill(Infinity);
-      reachedDays[0] = startDay;
-      for (let e = 0; e < eventDays.length; e++) {
-        const day = eventDays[e] as number;
-        const milestone = eventMilestones[e] as number;
-        if (day >= startDay && day < nextDay && day < (reachedDays[milestone] as number)) reachedDays[milestone] = day;
-      }
-      for (let i = 0; i + 1 < chain.length; i++) {
-        const a = reachedDays[first + i] as number;
-        const b = reachedDays[first + i + 1] as number;
-        if (a !== Infinity && b !== Infinity && b >= a) (gaps[i] as number[]).push(b - a);
-      }
+      eventsOf = r;
+    }
+    // The child's next journey, if any, ends the window in which its milestones count.
+    const nextDay = j + 1 < journeys.length && recordIndex[j + 1] === r ? epochDay((journeys[j + 1] as Journey).start) : Infinity;
+    // Each milestone is reached on the first day of one of its events on or after the start and
+    // before the child's next journey.
+    reachedDays.fill(Infinity);
+    reachedDays[0] = startDay;
+    for (let e = 0; e < eventDays.length; e++) {
+      const day = eventDays[e] as number;
+      const milestone = eventMilestones[e] as number;
+      if (day >= startDay && day < nextDay && day < (reachedDays[milestone] as number)) reachedDays[milestone] = day;
+    }
+    for (let i = 0; i + 1 < chain.length; i++) {
+      const a = reachedDays[first + i] as number;
+      const b = reachedDays[first + i + 1] as number;
+      if (a !== Infinity && b !== Infinity && b >= a) (gaps[i] as number[]).push(b - a);
     }
   }
   return chain.slice(1).map((to, i) => ({ from: chain[i] as StageMilestone, to, n: (gaps[i] as number[]).length, days: quartiles(gaps[i] as number[]) }));
