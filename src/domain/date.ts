@@ -63,7 +63,12 @@ export function addDays(date: PlainDate, days: number): PlainDate {
 
 /** The day number `months` calendar months after `date`, clamped to the month's last day. */
 export function epochDayAddingMonths(date: PlainDate, months: number): number {
-  const civil = civilFromDays(epochDay(date));
+  return dayAddingMonths(epochDay(date), months);
+}
+
+/** The same from a day number. */
+export function dayAddingMonths(day: number, months: number): number {
+  const civil = civilFromDays(day);
   const total = civil.year * 12 + (civil.month - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
@@ -92,6 +97,8 @@ function rememberText(date: PlainDate): string {
 const firstListedDay = daysFromCivil(1800, 1, 1);
 const listedDates: (PlainDate | undefined)[] = new Array<PlainDate | undefined>(daysFromCivil(2200, 1, 1) - firstListedDay);
 const otherDates = new Map<number, PlainDate>();
+/** packedCivil of the same days (0: not yet worked out; no day packs to 0). */
+const listedCivil = new Int32Array(listedDates.length);
 
 /** The date of a day number, one shared date per day (constructing a date is the slow part). */
 export function dateOfEpochDay(day: number): PlainDate {
@@ -118,9 +125,21 @@ export function civilFromDays(day: number): { year: number; month: number; day: 
 
 /**
  * civilFromDays as one number, year × 512 + month × 32 + day, for code that runs for every journey
- * and should make no object: within a year, the remainder by 512 orders as the dates do.
+ * and should make no object: within a year, the remainder by 512 orders as the dates do. Days from
+ * 1800 to 2199 are remembered once worked out (Hinnant's eight floored divisions cost more than
+ * the rest of an age), in a table filled as days are asked for.
  */
 function packedCivil(day: number): number {
+  const listed = day >= firstListedDay && day - firstListedDay < listedCivil.length;
+  if (!listed) return computedPackedCivil(day);
+  const remembered = listedCivil[day - firstListedDay] as number;
+  if (remembered !== 0) return remembered;
+  const packed = computedPackedCivil(day);
+  listedCivil[day - firstListedDay] = packed;
+  return packed;
+}
+
+function computedPackedCivil(day: number): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
