@@ -7,9 +7,9 @@ import type { Aim, AimFilters } from './aim.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
 import { journeysOfKindForEach, type Journey } from './journey.js';
 import type { ChildRecord } from './records.js';
-import { isStillWaiting, journeyDays, statusByDueDay, type JourneyStatus } from './status.js';
+import { statusOfDays, type JourneyStatus } from './status.js';
 import { median } from './spc/median.js';
-import { dueDay } from './timescale.js';
+import { dueDayFrom } from './timescale.js';
 
 export type CohortStatus = JourneyStatus;
 
@@ -116,21 +116,24 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
   const measured: CohortJourney[] = [];
   const asAtDay = epochDay(asAt);
   const { journeys, recordIndex } = journeysOfKindForEach(records, aim.kind, asAt);
+  const filtered = hasFilters(aim.filters);
   for (let j = 0; j < journeys.length; j++) {
     const journey = journeys[j] as Journey;
-    if (!matchesFilters(journey, aim.filters)) continue;
-    const due = dueDay(journey.start, aim.timescale);
-    const status = statusByDueDay(journey, due, asAtDay);
+    if (filtered && !matchesFilters(journey, aim.filters)) continue;
+    // Each date read once as a day number: this runs for every journey of every aim.
     const startDay = epochDay(journey.start);
     const endDay = journey.end === null ? null : epochDay(journey.end);
-    const days = journeyDays(journey, asAt);
+    const leaveDay = journey.leave === null ? null : epochDay(journey.leave);
+    const due = dueDayFrom(startDay, aim.timescale);
+    // Days from the start to the end, to the leave date, or (while the child is on it) to as-at (journeyDays).
+    const days = (endDay ?? leaveDay ?? asAtDay) - startDay;
     measured.push({
       journey,
-      status,
+      status: statusOfDays(endDay, leaveDay, due, asAtDay),
       days,
       weeks: weeksFromDays(days),
       due: dateOfEpochDay(due),
-      stillWaiting: isStillWaiting(journey),
+      stillWaiting: endDay === null && leaveDay === null,
       startDay,
       endDay,
       placements: (records[recordIndex[j] as number] as ChildRecord).placements,
@@ -141,6 +144,20 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
 }
 
 const measuredCache = new WeakMap<readonly ChildRecord[], Map<string, readonly CohortJourney[]>>();
+
+/** Whether any of an aim's filters is set (when none is, every journey passes). */
+function hasFilters(filters: AimFilters): boolean {
+  return (
+    !!filters.placementTypes?.length ||
+    !!filters.placementTypesNot?.length ||
+    !!filters.routes?.length ||
+    !!filters.routesNot?.length ||
+    filters.minAge !== undefined ||
+    filters.maxAge !== undefined ||
+    filters.inSiblingGroup !== undefined ||
+    !!filters.teams?.length
+  );
+}
 
 /** Whether a journey passes an aim's filters: each set filter must hold. */
 export function matchesFilters(journey: Journey, filters: AimFilters): boolean {
