@@ -21,6 +21,6 @@ export interface Quartiles {
 export function quartiles(values: readonly number[]): Quartiles | null {
   if (values.length === 0) return null;
   // A typed array sorts numbers natively, several times faster than a comparator on thousands of values.
-  const sorted = Float64Array.from(values).sort();
+  const sorted = new Float64Array(values).sort();
   return { q1: quantile(sorted, 0.25) as number, median: quantile(sorted, 0.5) as number, q3: quantile(sorted, 0.75) as number };
 }
