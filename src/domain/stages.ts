@@ -60,20 +60,44 @@ export interface Stage {
  */
 export function stageView(records: readonly ChildRecord[], asAt: PlainDate, options: { fromDate?: PlainDate | null; firstMilestone?: StageMilestone } = {}): Stage[] {
   const fromDay = options.fromDate ? epochDay(options.fromDate) : -Infinity;
-  const asAtDay = epochDay(asAt);
   const first = stageMilestones.indexOf(options.firstMilestone ?? 'accommodated');
   const chain = stageMilestones.slice(first);
   const gaps: number[][] = chain.slice(1).map(() => []);
+  const reached = reachedDays(records, asAt);
+  for (let at = 0; at < reached.length; at += stageMilestones.length) {
+    if ((reached[at] as number) < fromDay) continue;
+    for (let i = 0; i + 1 < chain.length; i++) {
+      const a = reached[at + first + i] as number;
+      const b = reached[at + first + i + 1] as number;
+      if (a !== Infinity && b !== Infinity && b >= a) (gaps[i] as number[]).push(b - a);
+    }
+  }
+  return chain.slice(1).map((to, i) => ({ from: chain[i] as StageMilestone, to, n: (gaps[i] as number[]).length, days: quartiles(gaps[i] as number[]) }));
+}
+
+// Every aim's stage view reads the same accommodation journeys' milestones, whatever its from-date
+// and first milestone: they are worked out once per list of records and as-at date. Reading every
+// child's events again for each view cost more than the rest of the view.
+const reachedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly days: Float64Array }>();
+
+/**
+ * For each accommodation journey of `records` as at `asAt`, in journeysOfKindForEach's order, the
+ * day it reached each milestone of stageMilestones (Infinity for one not reached), side by side:
+ * the journey's start for `accommodated`, and for each other milestone the first of its events on
+ * or after the start, before the child's next journey, and on or before as-at.
+ */
+function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Float64Array {
+  const asAtDay = epochDay(asAt);
+  const cached = reachedForLists.get(records);
+  if (cached !== undefined && cached.asAtDay === asAtDay) return cached.days;
   const { journeys, recordIndex } = journeysOfKindForEach(records, 'accommodation', asAt);
-  // Day numbers throughout, and each child's events read once into (milestone, day) pairs rather
-  // than once for every milestone of every journey: this runs over every child for every aim.
-  const reachedDays = new Float64Array(stageMilestones.length);
+  const width = stageMilestones.length;
+  const days = new Float64Array(journeys.length * width).fill(Infinity);
+  // Each child's milestone events read once into (milestone, day) pairs, in day numbers.
   const eventMilestones: number[] = [];
   const eventDays: number[] = [];
   let eventsOf = -1;
   for (let j = 0; j < journeys.length; j++) {
-    const startDay = epochDay((journeys[j] as Journey).start);
-    if (startDay < fromDay) continue;
     const r = recordIndex[j] as number;
     if (eventsOf !== r) {
       eventMilestones.length = 0;
@@ -90,24 +114,19 @@ export function stageView(records: readonly ChildRecord[], asAt: PlainDate, opti
       }
       eventsOf = r;
     }
+    const startDay = epochDay((journeys[j] as Journey).start);
     // The child's next journey, if any, ends the window in which its milestones count.
     const nextDay = j + 1 < journeys.length && recordIndex[j + 1] === r ? epochDay((journeys[j + 1] as Journey).start) : Infinity;
-    // Each milestone is reached on the first day of one of its events on or after the start and
-    // before the child's next journey.
-    reachedDays.fill(Infinity);
-    reachedDays[0] = startDay;
+    const at = j * width;
+    days[at] = startDay;
     for (let e = 0; e < eventDays.length; e++) {
       const day = eventDays[e] as number;
-      const milestone = eventMilestones[e] as number;
-      if (day >= startDay && day < nextDay && day < (reachedDays[milestone] as number)) reachedDays[milestone] = day;
-    }
-    for (let i = 0; i + 1 < chain.length; i++) {
-      const a = reachedDays[first + i] as number;
-      const b = reachedDays[first + i + 1] as number;
-      if (a !== Infinity && b !== Infinity && b >= a) (gaps[i] as number[]).push(b - a);
+      const slot = at + (eventMilestones[e] as number);
+      if (day >= startDay && day < nextDay && day < (days[slot] as number)) days[slot] = day;
     }
   }
-  return chain.slice(1).map((to, i) => ({ from: chain[i] as StageMilestone, to, n: (gaps[i] as number[]).length, days: quartiles(gaps[i] as number[]) }));
+  reachedForLists.set(records, { asAtDay, days });
+  return days;
 }
 
 /** The milestone (its place in stageMilestones) each event type marks. */
