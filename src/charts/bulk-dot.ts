@@ -15,16 +15,16 @@ import * as Plot from '@observablehq/plot';
 
 /** The options a bulk dot takes: every style a constant, and per dot only these channels. */
 export interface BulkDotOptions {
-  readonly x: string;
-  readonly y: string;
+  readonly x: Plot.ChannelValue;
+  readonly y: Plot.ChannelValue;
   readonly r: number;
   readonly fill?: string;
   readonly fillOpacity?: number;
   readonly stroke?: string;
   readonly strokeWidth?: number;
-  readonly title?: string;
-  readonly href?: string;
-  readonly ariaLabel?: string;
+  readonly title?: Plot.ChannelValue;
+  readonly href?: Plot.ChannelValue;
+  readonly ariaLabel?: Plot.ChannelValue;
 }
 
 /** What a placeholder stands for: the dots of one mark, in screen coordinates. */
@@ -45,7 +45,7 @@ const channelsWritten = new Set(['x', 'y', 'title', 'href', 'ariaLabel']);
 const dotsOf = new WeakMap<object, Dots>();
 
 /** Plot.dot with the same options and the same drawing, for many dots. */
-export function bulkDot(data: readonly object[], options: BulkDotOptions): Plot.Dot {
+export function bulkDot(data: Plot.Data, options: BulkDotOptions): Plot.Dot {
   return Plot.dot(data, {
     ...options,
     render(index, scales, values, dimensions, context, next) {
@@ -95,29 +95,34 @@ export function writeBulkDots(markup: string, svg: Element, linked: { readonly k
  * Each dot as Plot draws it into linkedom and linkedom serialises it: attributes in the reverse of
  * the order set (cx, cy, r, aria-label), a title when there is one, wrapped in a link when there
  * is an href; then renderSvg's changes to links: the name moves from the circle to the link.
+ *
+ * The pieces go into one list joined once at the end, so that the only strings made for a dot are
+ * its coordinates (a string for each dot, built up piece by piece, left a chain of pieces for the
+ * garbage collector to copy).
  */
 function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null): string {
   const r = String(dots.r);
+  const tabindex = linked !== null && linked.keyboard === false ? ' tabindex="-1"' : '';
   const parts: string[] = [];
-  for (const i of dots.index) {
+  for (let n = 0; n < dots.index.length; n++) {
+    const i = dots.index[n] as number;
     const href = dots.href?.[i];
     const label = dots.ariaLabel?.[i];
     const title = dots.title?.[i];
     const isLink = href !== null && href !== undefined;
     // renderSvg moves a non-empty name from the circle to its link.
     const nameOnLink = isLink && linked !== null && label !== null && label !== undefined && String(label) !== '';
-    let circle = '<circle';
-    if (label !== null && label !== undefined && !nameOnLink) circle += ` aria-label="${attribute(String(label))}"`;
-    circle += ` r="${r}" cy="${dots.y[i] as number}" cx="${dots.x[i] as number}"`;
-    circle += title === null || title === undefined || titleText(title) === '' ? ' />' : `><title>${text(titleText(title))}</title></circle>`;
-    if (!isLink) {
-      parts.push(circle);
-      continue;
+    if (isLink) {
+      parts.push('<a', tabindex);
+      if (nameOnLink) parts.push(' aria-label="', attribute(String(label)), '"');
+      parts.push(' href="', attribute(String(href)), '" fill="inherit">');
     }
-    let link = '<a';
-    if (linked !== null && linked.keyboard === false) link += ' tabindex="-1"';
-    if (nameOnLink) link += ` aria-label="${attribute(String(label))}"`;
-    parts.push(`${link} href="${attribute(String(href))}" fill="inherit">${circle}</a>`);
+    parts.push('<circle');
+    if (label !== null && label !== undefined && !nameOnLink) parts.push(' aria-label="', attribute(String(label)), '"');
+    parts.push(' r="', r, '" cy="', String(dots.y[i]), '" cx="', String(dots.x[i]), '"');
+    if (title === null || title === undefined || titleText(title) === '') parts.push(' />');
+    else parts.push('><title>', text(titleText(title)), '</title></circle>');
+    if (isLink) parts.push('</a>');
   }
   return parts.join('');
 }
