@@ -95,10 +95,6 @@ export function writeBulkDots(markup: string, svg: Element, linked: { readonly k
  * Each dot as Plot draws it into linkedom and linkedom serialises it: attributes in the reverse of
  * the order set (cx, cy, r, aria-label), a title when there is one, wrapped in a link when there
  * is an href; then renderSvg's changes to links: the name moves from the circle to the link.
- *
- * The pieces go into one list joined once at the end, so that the only strings made for a dot are
- * its coordinates (a string for each dot, built up piece by piece, left a chain of pieces for the
- * garbage collector to copy).
  */
 function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null): string {
   const r = String(dots.r);
@@ -112,17 +108,15 @@ function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null):
     const isLink = href !== null && href !== undefined;
     // renderSvg moves a non-empty name from the circle to its link.
     const nameOnLink = isLink && linked !== null && label !== null && label !== undefined && String(label) !== '';
-    if (isLink) {
-      parts.push('<a', tabindex);
-      if (nameOnLink) parts.push(' aria-label="', attribute(String(label)), '"');
-      parts.push(' href="', attribute(String(href)), '" fill="inherit">');
+    const circleLabel = label !== null && label !== undefined && !nameOnLink ? ` aria-label="${attribute(String(label))}"` : '';
+    const circleEnd = title === null || title === undefined || titleText(title) === '' ? ' />' : `><title>${text(titleText(title))}</title></circle>`;
+    const circle = `<circle${circleLabel} r="${r}" cy="${dots.y[i] as number}" cx="${dots.x[i] as number}"${circleEnd}`;
+    if (!isLink) {
+      parts.push(circle);
+      continue;
     }
-    parts.push('<circle');
-    if (label !== null && label !== undefined && !nameOnLink) parts.push(' aria-label="', attribute(String(label)), '"');
-    parts.push(' r="', r, '" cy="', String(dots.y[i]), '" cx="', String(dots.x[i]), '"');
-    if (title === null || title === undefined || titleText(title) === '') parts.push(' />');
-    else parts.push('><title>', text(titleText(title)), '</title></circle>');
-    if (isLink) parts.push('</a>');
+    const linkLabel = nameOnLink ? ` aria-label="${attribute(String(label))}"` : '';
+    parts.push(`<a${tabindex}${linkLabel} href="${attribute(String(href))}" fill="inherit">${circle}</a>`);
   }
   return parts.join('');
 }
