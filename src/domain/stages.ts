@@ -61,9 +61,19 @@ export interface Stage {
 export function stageView(records: readonly ChildRecord[], asAt: PlainDate, options: { fromDate?: PlainDate | null; firstMilestone?: StageMilestone } = {}): Stage[] {
   const fromDay = options.fromDate ? epochDay(options.fromDate) : -Infinity;
   const first = stageMilestones.indexOf(options.firstMilestone ?? 'accommodated');
+  const reached = reachedDays(records, asAt);
+  // Aims that share a from-date and a first milestone share their stage view.
+  const key = `${fromDay}|${first}`;
+  const remembered = reached.views.get(key);
+  if (remembered !== undefined) return [...remembered];
+  const view = stagesOf(reached.days, fromDay, first);
+  reached.views.set(key, view);
+  return [...view];
+}
+
+function stagesOf(reached: Float64Array, fromDay: number, first: number): Stage[] {
   const chain = stageMilestones.slice(first);
   const gaps: number[][] = chain.slice(1).map(() => []);
-  const reached = reachedDays(records, asAt);
   for (let at = 0; at < reached.length; at += stageMilestones.length) {
     if ((reached[at] as number) < fromDay) continue;
     for (let i = 0; i + 1 < chain.length; i++) {
@@ -76,9 +86,16 @@ export function stageView(records: readonly ChildRecord[], asAt: PlainDate, opti
 }
 
 // Every aim's stage view reads the same accommodation journeys' milestones, whatever its from-date
-// and first milestone: they are worked out once per list of records and as-at date. Reading every
-// child's events again for each view cost more than the rest of the view.
-const reachedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly days: Float64Array }>();
+// and first milestone: they are worked out once per list of records and as-at date, and each view
+// once per from-date and first milestone. Reading every child's events again for each view cost
+// more than the rest of the view.
+interface Reached {
+  readonly asAtDay: number;
+  readonly days: Float64Array;
+  /** The views worked out from them, by from-day and first milestone. */
+  readonly views: Map<string, readonly Stage[]>;
+}
+const reachedForLists = new WeakMap<readonly ChildRecord[], Reached>();
 
 /**
  * For each accommodation journey of `records` as at `asAt`, in journeysOfKindForEach's order, the
@@ -86,10 +103,10 @@ const reachedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: 
  * the journey's start for `accommodated`, and for each other milestone the first of its events on
  * or after the start, before the child's next journey, and on or before as-at.
  */
-function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Float64Array {
+function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Reached {
   const asAtDay = epochDay(asAt);
   const cached = reachedForLists.get(records);
-  if (cached !== undefined && cached.asAtDay === asAtDay) return cached.days;
+  if (cached !== undefined && cached.asAtDay === asAtDay) return cached;
   const { journeys, recordIndex } = journeysOfKindForEach(records, 'accommodation', asAt);
   const width = stageMilestones.length;
   const days = new Float64Array(journeys.length * width).fill(Infinity);
@@ -125,8 +142,9 @@ function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Float64A
       if (day >= startDay && day < nextDay && day < (days[slot] as number)) days[slot] = day;
     }
   }
-  reachedForLists.set(records, { asAtDay, days });
-  return days;
+  const reached = { asAtDay, days, views: new Map<string, readonly Stage[]>() };
+  reachedForLists.set(records, reached);
+  return reached;
 }
 
 /** The milestone (its place in stageMilestones) each event type marks. */
