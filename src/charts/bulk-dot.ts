@@ -4,16 +4,23 @@
  * milestone, 13,000 on one chart; linkedom made, escaped and serialised a circle, a title and a
  * link for each, and that was three quarters of the time of an aim's four charts.
  *
- * Plot still does everything but the dots themselves: the channels, the scales and the mark's
- * group with its styles. The render transform asks Plot for the group with no dots in it, and puts
- * in their place a placeholder element that `writeBulkDots` replaces, in the finished markup, by
- * the markup Plot and renderSvg would have made (docs/decisions/0022-fast-figures.md): the same
- * elements, attributes in the same order, escaped in the same way, so the picture and what
- * assistive technology reads are the same.
+ * Plot still does everything but the dots themselves: the x and y channels, the scales and the
+ * mark's group with its styles. The render transform asks Plot for the group with no dots in it,
+ * and puts in their place a placeholder element that `writeBulkDots` replaces, in the finished
+ * markup, by the markup Plot and renderSvg would have made (docs/decisions/0022-fast-figures.md):
+ * the same elements, attributes in the same order, escaped in the same way, so the picture and
+ * what assistive technology reads are the same.
+ *
+ * A dot's title, link and name are asked for as its markup is written, rather than given to Plot
+ * as channels: thousands of strings kept for the whole drawing were most of what the garbage
+ * collector copied while a run chart was drawn.
  */
 import * as Plot from '@observablehq/plot';
 
-/** The options a bulk dot takes: every style a constant, and per dot only these channels. */
+/** Text for the dot of the datum at `index` in the mark's data; none when null or undefined. */
+export type DotText = (index: number) => string | null | undefined;
+
+/** The options a bulk dot takes: every style a constant, x and y as channels, and its words as functions. */
 export interface BulkDotOptions {
   readonly x: Plot.ChannelValue;
   readonly y: Plot.ChannelValue;
@@ -22,9 +29,12 @@ export interface BulkDotOptions {
   readonly fillOpacity?: number;
   readonly stroke?: string;
   readonly strokeWidth?: number;
-  readonly title?: Plot.ChannelValue;
-  readonly href?: Plot.ChannelValue;
-  readonly ariaLabel?: Plot.ChannelValue;
+  /** The tooltip, as Plot's title channel. */
+  readonly title?: DotText;
+  /** A link, as Plot's href channel. */
+  readonly href?: DotText;
+  /** The name, as Plot's ariaLabel channel. */
+  readonly ariaLabel?: DotText;
 }
 
 /** What a placeholder stands for: the dots of one mark, in screen coordinates. */
@@ -33,21 +43,22 @@ interface Dots {
   readonly r: number;
   readonly x: ArrayLike<number>;
   readonly y: ArrayLike<number>;
-  readonly title: ArrayLike<unknown> | undefined;
-  readonly href: ArrayLike<unknown> | undefined;
-  readonly ariaLabel: ArrayLike<unknown> | undefined;
+  readonly title: DotText | undefined;
+  readonly href: DotText | undefined;
+  readonly ariaLabel: DotText | undefined;
 }
 
 const placeholderTag = 'pace-bulk-dots';
 // Data can never write this: linkedom escapes every `<` in text, and svgMarkup every `<` in an attribute.
 const placeholderMarkup = `<${placeholderTag} />`;
-const channelsWritten = new Set(['x', 'y', 'title', 'href', 'ariaLabel']);
+const channelsWritten = new Set(['x', 'y']);
 const dotsOf = new WeakMap<object, Dots>();
 
-/** Plot.dot with the same options and the same drawing, for many dots. */
+/** Plot.dot with the same drawing, for many dots. */
 export function bulkDot(data: Plot.Data, options: BulkDotOptions): Plot.Dot {
+  const { title, href, ariaLabel, ...plotOptions } = options;
   return Plot.dot(data, {
-    ...options,
+    ...plotOptions,
     render(index, scales, values, dimensions, context, next) {
       for (const name of Object.keys(values.channels)) {
         if (!channelsWritten.has(name)) throw new Error(`bulkDot cannot write a ${name} channel`);
@@ -56,7 +67,7 @@ export function bulkDot(data: Plot.Data, options: BulkDotOptions): Plot.Dot {
       const group = (next as Plot.RenderFunction)([], scales, values, dimensions, context);
       if (group === null) return null;
       const placeholder = context.document.createElementNS('http://www.w3.org/2000/svg', placeholderTag);
-      dotsOf.set(placeholder, { index, r: options.r, x: values.x as ArrayLike<number>, y: values.y as ArrayLike<number>, title: values.title, href: values.href, ariaLabel: values.ariaLabel });
+      dotsOf.set(placeholder, { index, r: options.r, x: values.x as ArrayLike<number>, y: values.y as ArrayLike<number>, title, href, ariaLabel });
       group.appendChild(placeholder);
       return group;
     },
@@ -67,7 +78,8 @@ export function bulkDot(data: Plot.Data, options: BulkDotOptions): Plot.Dot {
 export function hasBulkDotLinks(group: Element): boolean {
   for (const placeholder of Array.from(group.querySelectorAll(placeholderTag))) {
     const dots = dotsOf.get(placeholder);
-    if (dots?.href !== undefined && dots.index.some((i) => dots.href?.[i] != null)) return true;
+    const href = dots?.href;
+    if (dots !== undefined && href !== undefined && dots.index.some((i) => href(i) != null)) return true;
   }
   return false;
 }
@@ -91,6 +103,9 @@ export function writeBulkDots(markup: string, svg: Element, linked: { readonly k
   return text;
 }
 
+/** Dots written before their strings are joined: joined strings this long are kept outside the young generation. */
+const dotsPerChunk = 2048;
+
 /**
  * Each dot as Plot draws it into linkedom and linkedom serialises it: attributes in the reverse of
  * the order set (cx, cy, r, aria-label), a title when there is one, wrapped in a link when there
@@ -99,32 +114,32 @@ export function writeBulkDots(markup: string, svg: Element, linked: { readonly k
 function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null): string {
   const r = String(dots.r);
   const tabindex = linked !== null && linked.keyboard === false ? ' tabindex="-1"' : '';
-  const parts: string[] = [];
+  const chunks: string[] = [];
+  let parts: string[] = [];
   for (let n = 0; n < dots.index.length; n++) {
     const i = dots.index[n] as number;
-    const href = dots.href?.[i];
-    const label = dots.ariaLabel?.[i];
-    const title = dots.title?.[i];
+    const title = dots.title?.(i);
+    const label = dots.ariaLabel === dots.title ? title : dots.ariaLabel?.(i);
+    const href = dots.href?.(i);
     const isLink = href !== null && href !== undefined;
     // renderSvg moves a non-empty name from the circle to its link.
-    const nameOnLink = isLink && linked !== null && label !== null && label !== undefined && String(label) !== '';
-    const circleLabel = label !== null && label !== undefined && !nameOnLink ? ` aria-label="${attribute(String(label))}"` : '';
-    const circleEnd = title === null || title === undefined || titleText(title) === '' ? ' />' : `><title>${text(titleText(title))}</title></circle>`;
+    const nameOnLink = isLink && linked !== null && label !== null && label !== undefined && label !== '';
+    const circleLabel = label !== null && label !== undefined && !nameOnLink ? ` aria-label="${attribute(label)}"` : '';
+    const circleEnd = title === null || title === undefined || title === '' ? ' />' : `><title>${text(title)}</title></circle>`;
     const circle = `<circle${circleLabel} r="${r}" cy="${dots.y[i] as number}" cx="${dots.x[i] as number}"${circleEnd}`;
-    if (!isLink) {
+    if (isLink) {
+      const linkLabel = nameOnLink ? ` aria-label="${attribute(label)}"` : '';
+      parts.push(`<a${tabindex}${linkLabel} href="${attribute(href)}" fill="inherit">${circle}</a>`);
+    } else {
       parts.push(circle);
-      continue;
     }
-    const linkLabel = nameOnLink ? ` aria-label="${attribute(String(label))}"` : '';
-    parts.push(`<a${tabindex}${linkLabel} href="${attribute(String(href))}" fill="inherit">${circle}</a>`);
+    if (parts.length === dotsPerChunk) {
+      chunks.push(parts.join(''));
+      parts = [];
+    }
   }
-  return parts.join('');
-}
-
-/** A title as Plot writes it; only text is expected here. */
-function titleText(title: unknown): string {
-  if (typeof title !== 'string') throw new Error(`bulk dots: a title that is not text: ${String(title)}`);
-  return title;
+  chunks.push(parts.join(''));
+  return chunks.join('');
 }
 
 /** Text content as linkedom escapes it. */

@@ -80,28 +80,33 @@ export function runChartSvg(input: RunChartInput): string {
   const width = small ? smallLayout.width : runChartLayout.width;
   const many = input.points.length > manyPoints;
   const xs = input.points.map((p) => chartDate(p.end));
-  const plain = dotColumns();
-  const ringed = dotColumns();
-  input.points.forEach((p, i) => {
-    const dots = input.highlighted.has(p.position) ? ringed : plain;
-    const title = p.title ?? `${p.childId}: ${p.weeks.toFixed(1)} weeks, ended ${isoDate(p.end)}`;
-    dots.x.push(xs[i] as Date);
-    dots.y.push(p.weeks);
-    dots.title.push(title);
-    if (links) dots.href.push(links.hrefOf(p.childId));
-  });
+  // Each mark's dots as columns of the points' positions, dates and weeks; the tooltips and links
+  // are written as each dot is (bulk-dot.ts).
+  const plain: number[] = [];
+  const ringed: number[] = [];
+  input.points.forEach((p, i) => (input.highlighted.has(p.position) ? ringed : plain).push(i));
+  const dotOptions = (indices: readonly number[]) => {
+    const point = (k: number) => input.points[indices[k] as number] as RunChartPointInput;
+    const title = (k: number) => titleOf(point(k));
+    // Weeks as a typed array, which Plot takes as it is rather than copying through an iterator.
+    const y = new Float64Array(indices.length);
+    indices.forEach((i, k) => (y[k] = (input.points[i] as RunChartPointInput).weeks));
+    return {
+      x: indices.map((i) => xs[i] as Date),
+      y,
+      title,
+      ...(links ? { href: (k: number) => links.hrefOf(point(k).childId), ariaLabel: title } : {}),
+    };
+  };
   const segments = medianSegments(input, xs, input.valueText ?? weeksWords);
   const radius = many ? 2.2 : 3.5;
-  const linkOptions = (dots: DotColumns) => (links ? { href: dots.href, ariaLabel: dots.title } : {});
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: palette.lightGrey }),
     // The medians under the dots, so that a dot on the median stays visible (and can be selected).
     Plot.line(segments.filter((s) => s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.orange, strokeWidth: 2.5, title: 'title' }),
     Plot.line(segments.filter((s) => !s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.orange, strokeWidth: 2.5, strokeDasharray: '6,5', title: 'title' }),
-    // The dots as columns of values rather than an object each: thousands of them.
-    // Weeks as a typed array, which Plot takes as it is rather than copying through an iterator.
-    bulkDot(plain.x, { x: plain.x, y: new Float64Array(plain.y), r: radius, fill: palette.blue, fillOpacity: many ? 0.6 : 0.9, title: plain.title, ...linkOptions(plain) }),
-    bulkDot(ringed.x, { x: ringed.x, y: new Float64Array(ringed.y), r: radius + 1.5, fill: palette.blue, stroke: palette.black, strokeWidth: 2, title: ringed.title, ...linkOptions(ringed) }),
+    bulkDot(plain, { ...dotOptions(plain), r: radius, fill: palette.blue, fillOpacity: many ? 0.6 : 0.9 }),
+    bulkDot(ringed, { ...dotOptions(ringed), r: radius + 1.5, fill: palette.blue, stroke: palette.black, strokeWidth: 2 }),
   ];
   if (input.aimWeeks !== null) marks.push(Plot.ruleY([input.aimWeeks], { stroke: palette.green, strokeWidth: 2.5 }));
   marks.push(...lineLabels(input, xs, small));
@@ -158,16 +163,9 @@ export function runChartSvg(input: RunChartInput): string {
 
 const halo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' } as const;
 
-/** One mark's dots, a column a channel. */
-interface DotColumns {
-  readonly x: Date[];
-  readonly y: number[];
-  readonly title: string[];
-  readonly href: string[];
-}
-
-function dotColumns(): DotColumns {
-  return { x: [], y: [], title: [], href: [] };
+/** A dot's tooltip: by default the child, the weeks and the end date. */
+function titleOf(p: RunChartPointInput): string {
+  return p.title ?? `${p.childId}: ${p.weeks.toFixed(1)} weeks, ended ${isoDate(p.end)}`;
 }
 
 /**
