@@ -75,7 +75,8 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
   for (let i = 0; i < journeys.length; i++) {
     const j = journeys[i] as CohortJourney;
     counts[j.status] += 1;
-    if (j.journey.end !== null) completedWeeks.push(j.weeks);
+    // endDay rather than the journey's end: one object read rather than two, for every journey.
+    if (j.endDay !== null) completedWeeks.push(j.weeks);
     if (j.stillWaiting) {
       stillWaiting += 1;
       if (j.weeks > longestWaitWeeks) longestWaitWeeks = j.weeks;

@@ -15,7 +15,7 @@ export interface AimSurvival {
 /** Time to the aim's end milestone; journeys still waiting are censored at the days waited so far. */
 export function aimSurvival(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimSurvival {
   const journeys = measuredJourneys(aim, records, asAt);
-  const observe = (list: typeof journeys) => kaplanMeier(list.map((j) => ({ days: j.days, ended: j.journey.end !== null })));
+  const observe = (list: typeof journeys) => kaplanMeier(list.map((j) => ({ days: j.days, ended: j.endDay !== null })));
   if (programmeStart === null) return { before: observe(journeys), after: null, programmeStart };
   const startDay = epochDay(programmeStart);
   return {
