@@ -4,25 +4,28 @@
  * milestone, 13,000 on one chart; linkedom made, escaped and serialised a circle, a title and a
  * link for each, and that was three quarters of the time of an aim's four charts.
  *
- * Plot still does everything but the dots themselves: the x and y channels, the scales and the
- * mark's group with its styles. The render transform asks Plot for the group with no dots in it,
+ * Plot still does everything but the dots themselves: the y channel, the scales and the mark's
+ * group with its styles. The render transform asks Plot for the group with no dots in it,
  * and puts in their place a placeholder element that `writeBulkDots` replaces, in the finished
  * markup, by the markup Plot and renderSvg would have made (docs/decisions/0022-fast-figures.md):
  * the same elements, attributes in the same order, escaped in the same way, so the picture and
  * what assistive technology reads are the same.
  *
- * A dot's title, link and name are asked for as its markup is written, rather than given to Plot
- * as channels: thousands of strings kept for the whole drawing were most of what the garbage
- * collector copied while a run chart was drawn.
+ * A dot's title, link and name are asked for as its markup is written, and its x put through the
+ * chart's x scale then, rather than given to Plot as channels: thousands of strings, and of dates
+ * (a time scale's channel is made of Date objects, 96 bytes each), kept for the whole drawing were
+ * most of what the garbage collector copied while a run chart was drawn. So the chart must fix its
+ * x domain, as the dots do not take part in working it out.
  */
 import * as Plot from '@observablehq/plot';
 
 /** Text for the dot of the datum at `index` in the mark's data; none when null or undefined. */
 export type DotText = (index: number) => string | null | undefined;
 
-/** The options a bulk dot takes: every style a constant, x and y as channels, and its words as functions. */
+/** The options a bulk dot takes: every style a constant, y as a channel, x as values for the x scale, and its words as functions. */
 export interface BulkDotOptions {
-  readonly x: Plot.ChannelValue;
+  /** Each datum's x, in the x scale's values (milliseconds for a time scale). */
+  readonly x: ArrayLike<number>;
   readonly y: Plot.ChannelValue;
   readonly r: number;
   readonly fill?: string;
@@ -41,7 +44,7 @@ export interface BulkDotOptions {
 interface Dots {
   readonly index: readonly number[];
   readonly r: number;
-  readonly x: ArrayLike<number>;
+  readonly x: (index: number) => number;
   readonly y: ArrayLike<number>;
   readonly title: DotText | undefined;
   readonly href: DotText | undefined;
@@ -51,23 +54,25 @@ interface Dots {
 const placeholderTag = 'pace-bulk-dots';
 // Data can never write this: linkedom escapes every `<` in text, and svgMarkup every `<` in an attribute.
 const placeholderMarkup = `<${placeholderTag} />`;
-const channelsWritten = new Set(['x', 'y']);
+const channelsWritten = new Set(['y']);
 const dotsOf = new WeakMap<object, Dots>();
 
 /** Plot.dot with the same drawing, for many dots. */
 export function bulkDot(data: Plot.Data, options: BulkDotOptions): Plot.Dot {
-  const { title, href, ariaLabel, ...plotOptions } = options;
+  const { x, title, href, ariaLabel, ...plotOptions } = options;
   return Plot.dot(data, {
     ...plotOptions,
     render(index, scales, values, dimensions, context, next) {
       for (const name of Object.keys(values.channels)) {
         if (!channelsWritten.has(name)) throw new Error(`bulkDot cannot write a ${name} channel`);
       }
+      const xScale = scales.x;
+      if (xScale === undefined) throw new Error('bulkDot needs an x scale with a domain of its own');
       // Plot's group for the mark, its styles included, with no dots in it.
       const group = (next as Plot.RenderFunction)([], scales, values, dimensions, context);
       if (group === null) return null;
       const placeholder = context.document.createElementNS('http://www.w3.org/2000/svg', placeholderTag);
-      dotsOf.set(placeholder, { index, r: options.r, x: values.x as ArrayLike<number>, y: values.y as ArrayLike<number>, title, href, ariaLabel });
+      dotsOf.set(placeholder, { index, r: options.r, x: (i) => xScale(x[i]) as number, y: values.y as ArrayLike<number>, title, href, ariaLabel });
       group.appendChild(placeholder);
       return group;
     },
@@ -126,7 +131,7 @@ function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null):
     const nameOnLink = isLink && linked !== null && label !== null && label !== undefined && label !== '';
     const circleLabel = label !== null && label !== undefined && !nameOnLink ? ` aria-label="${attribute(label)}"` : '';
     const circleEnd = title === null || title === undefined || title === '' ? ' />' : `><title>${text(title)}</title></circle>`;
-    const circle = `<circle${circleLabel} r="${r}" cy="${dots.y[i] as number}" cx="${dots.x[i] as number}"${circleEnd}`;
+    const circle = `<circle${circleLabel} r="${r}" cy="${dots.y[i] as number}" cx="${dots.x(i)}"${circleEnd}`;
     if (isLink) {
       const linkLabel = nameOnLink ? ` aria-label="${attribute(label)}"` : '';
       parts.push(`<a${tabindex}${linkLabel} href="${attribute(href)}" fill="inherit">${circle}</a>`);

@@ -79,9 +79,13 @@ export function runChartSvg(input: RunChartInput): string {
   const small = input.size === 'small';
   const width = small ? smallLayout.width : runChartLayout.width;
   const many = input.points.length > manyPoints;
-  const xs = input.points.map((p) => chartDate(p.end));
-  // Each mark's dots as columns of the points' positions, dates and weeks; the tooltips and links
-  // are written as each dot is (bulk-dot.ts).
+  // Each point's date as chartDate's time, a number: Date objects for thousands of points are made
+  // by no-one (bulk-dot.ts), only for the few marks drawn at points.
+  const times = new Float64Array(input.points.length);
+  input.points.forEach((p, i) => (times[i] = epochDay(p.end) * 86_400_000));
+  const dateAt = (i: number) => new Date(times[i] as number);
+  // Each mark's dots as columns of the points' times and weeks; the tooltips and links are written
+  // as each dot is.
   const plain: number[] = [];
   const ringed: number[] = [];
   input.points.forEach((p, i) => (input.highlighted.has(p.position) ? ringed : plain).push(i));
@@ -89,16 +93,20 @@ export function runChartSvg(input: RunChartInput): string {
     const point = (k: number) => input.points[indices[k] as number] as RunChartPointInput;
     const title = (k: number) => titleOf(point(k));
     // Weeks as a typed array, which Plot takes as it is rather than copying through an iterator.
+    const x = new Float64Array(indices.length);
     const y = new Float64Array(indices.length);
-    indices.forEach((i, k) => (y[k] = (input.points[i] as RunChartPointInput).weeks));
+    indices.forEach((i, k) => {
+      x[k] = times[i] as number;
+      y[k] = (input.points[i] as RunChartPointInput).weeks;
+    });
     return {
-      x: indices.map((i) => xs[i] as Date),
+      x,
       y,
       title,
       ...(links ? { href: (k: number) => links.hrefOf(point(k).childId), ariaLabel: title } : {}),
     };
   };
-  const segments = medianSegments(input, xs, input.valueText ?? weeksWords);
+  const segments = medianSegments(input, dateAt, input.valueText ?? weeksWords);
   const radius = many ? 2.2 : 3.5;
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: palette.lightGrey }),
@@ -109,17 +117,17 @@ export function runChartSvg(input: RunChartInput): string {
     bulkDot(ringed, { ...dotOptions(ringed), r: radius + 1.5, fill: palette.blue, stroke: palette.black, strokeWidth: 2 }),
   ];
   if (input.aimWeeks !== null) marks.push(Plot.ruleY([input.aimWeeks], { stroke: palette.green, strokeWidth: 2.5 }));
-  marks.push(...lineLabels(input, xs, small));
-  if (input.programmeStart && xs.length > 0) {
+  marks.push(...lineLabels(input, dateAt, small));
+  if (input.programmeStart && times.length > 0) {
     const x = chartDate(input.programmeStart);
     marks.push(Plot.ruleX([x], { stroke: palette.red, strokeWidth: 2 }));
     // The label sits right of the line, or left of it when the line is near the right edge (the
     // programme start after the latest dot), so that it is never cut off.
     let first = x.getTime();
     let last = x.getTime();
-    for (const date of xs) {
-      first = Math.min(first, date.getTime());
-      last = Math.max(last, date.getTime());
+    for (const time of times) {
+      first = Math.min(first, time);
+      last = Math.max(last, time);
     }
     const nearRight = last > first && (x.getTime() - first) / (last - first) > 0.8;
     marks.push(Plot.text(['PACE start'], { x, frameAnchor: 'top', dy: 4, textAnchor: nearRight ? 'end' : 'start', dx: nearRight ? -5 : 5, fill: palette.red, fontWeight: 'bold', ...halo }));
@@ -129,11 +137,11 @@ export function runChartSvg(input: RunChartInput): string {
     marks.push(Plot.ruleX([x], { stroke: palette.purple, strokeDasharray: '1,2' }));
     marks.push(Plot.text([marker.label], { x, frameAnchor: 'bottom', rotate: -90, textAnchor: 'start', dx: -3, fill: palette.purple }));
   }
-  if (xs.length === 0) marks.push(Plot.text([input.emptyText ?? 'No child has reached the milestone yet'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 16 }));
-  const changes = input.marks && input.marks.length > 0 && xs.length > 0 ? changeMarks(input, input.marks, width) : null;
+  if (times.length === 0) marks.push(Plot.text([input.emptyText ?? 'No child has reached the milestone yet'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 16 }));
+  const changes = input.marks && input.marks.length > 0 && times.length > 0 ? changeMarks(input, input.marks, width) : null;
   if (changes) marks.push(...changes.marks);
   const xLabel = input.xLabel ?? 'Date the milestone was reached';
-  const legend: LegendItem[] = xs.length === 0 ? [] : [
+  const legend: LegendItem[] = times.length === 0 ? [] : [
     { label: input.dotLabel ?? 'a child: weeks to the milestone', symbol: 'dot', colour: palette.blue },
     ...(input.highlighted.size > 0 ? [{ label: 'in a run or trend the rules count', symbol: 'ring', colour: palette.black } as const] : []),
     { label: input.phases.length > 1 ? 'median, re-phased after a shift; dashed where extended' : 'baseline median, dashed where extended', symbol: 'dashed-line', colour: palette.orange },
@@ -152,7 +160,7 @@ export function runChartSvg(input: RunChartInput): string {
       marginBottom: 44,
       style: { fontFamily, fontSize: '13px' },
       // With no points there are no dates to show: no axis rather than an invented year.
-      x: xs.length === 0 ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : { type: 'utc', label: xLabel, labelAnchor: 'center', labelArrow: 'none', domain: runChartDomain(input) },
+      x: times.length === 0 ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : { type: 'utc', label: xLabel, labelAnchor: 'center', labelArrow: 'none', domain: runChartDomain(input) },
       y: { label: input.yLabel ?? 'Weeks', grid: true, zero: true, nice: true, labelArrow: 'none' },
       marks,
     },
@@ -175,12 +183,13 @@ function titleOf(p: RunChartPointInput): string {
  * name them, and the findings list each). Where the baseline median sits just under the aim, the
  * two swap sides of their lines so that neither label covers the other.
  */
-function lineLabels(input: RunChartInput, xs: readonly Date[], small: boolean): Plot.Markish[] {
+function lineLabels(input: RunChartInput, dateAt: (index: number) => Date, small: boolean): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   const [baseline, ...later] = input.phases;
   const latest = later.at(-1);
-  const first = xs[0];
-  const last = xs.at(-1);
+  const count = input.points.length;
+  const first = count > 0 ? dateAt(0) : undefined;
+  const last = count > 0 ? dateAt(count - 1) : undefined;
   const valueText = input.valueText ?? weeksWords;
   // Pixels a unit of the y axis, near enough to tell when two labels would meet.
   let top = Math.max(1, input.aimWeeks ?? 0);
@@ -285,13 +294,14 @@ interface Segment {
 }
 
 /** Each phase's median: solid over its own points, dashed on to the next phase or the last point. */
-function medianSegments(input: RunChartInput, xs: readonly Date[], valueText: (value: number) => string): Segment[] {
-  const xAt = (position: number) => xs[Math.min(Math.max(position, 1), xs.length) - 1] as Date;
+function medianSegments(input: RunChartInput, dateAt: (index: number) => Date, valueText: (value: number) => string): Segment[] {
+  const count = input.points.length;
+  const xAt = (position: number) => dateAt(Math.min(Math.max(position, 1), count) - 1);
   const segments: Segment[] = [];
-  if (xs.length === 0) return segments;
+  if (count === 0) return segments;
   input.phases.forEach((phase, index) => {
     const next = input.phases[index + 1];
-    const extendTo = next ? next.from : xs.length;
+    const extendTo = next ? next.from : count;
     const title = `${index === 0 ? 'Baseline median' : 'Re-phased median'} ${valueText(phase.median)}, points ${phase.from} to ${phase.to}`;
     const solid = { segment: index * 2, solid: true, title, y: phase.median };
     segments.push({ ...solid, x: xAt(phase.from) }, { ...solid, x: xAt(phase.to) });
