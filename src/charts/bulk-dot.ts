@@ -147,12 +147,17 @@ function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null):
   return chunks.join('');
 }
 
+// Whether a value needs escaping is asked with indexOf rather than a regular expression: on a
+// string just built from pieces, as a dot's title is, that measured a fifth of the dots' time.
+
 /** Text content as linkedom escapes it. */
 function text(value: string): string {
-  return /[&<>\u00a0]/.test(value) ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&#160;') : value;
+  if (value.indexOf('&') < 0 && value.indexOf('<') < 0 && value.indexOf('>') < 0 && value.indexOf('\u00a0') < 0) return value;
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&#160;');
 }
 
 /** An attribute value as svgMarkup and then linkedom escape it. */
 function attribute(value: string): string {
-  return /[&<>"]/.test(value) ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : value;
+  if (value.indexOf('&') < 0 && value.indexOf('<') < 0 && value.indexOf('>') < 0 && value.indexOf('"') < 0) return value;
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
