@@ -97,7 +97,8 @@ function inRunChartOrder(completed: CohortJourney[]): CohortJourney[] {
   let maxEnd = -Infinity;
   let minStart = Infinity;
   let maxStart = -Infinity;
-  for (const j of completed) {
+  for (let i = 0; i < n; i++) {
+    const j = completed[i] as CohortJourney;
     const end = j.endDay as number;
     if (end < minEnd) minEnd = end;
     if (end > maxEnd) maxEnd = end;
@@ -119,14 +120,32 @@ function inRunChartOrder(completed: CohortJourney[]): CohortJourney[] {
     const key = keys[i] as number;
     ordered[i] = completed[key % n] as CohortJourney;
     if (i + 1 < n && Math.floor((keys[i + 1] as number) / n) === Math.floor(key / n)) continue;
-    // The journeys from tieFrom to i share an end and a start: by child id, keeping their order otherwise.
-    if (i > tieFrom) {
-      const tied = ordered.slice(tieFrom, i + 1).sort((a, b) => compareText(a.journey.childId, b.journey.childId));
-      for (let k = 0; k < tied.length; k++) ordered[tieFrom + k] = tied[k] as CohortJourney;
-    }
+    if (i > tieFrom) sortByChild(ordered, tieFrom, i);
     tieFrom = i + 1;
   }
   return ordered;
+}
+
+/**
+ * Journeys `from` to `to` of a list (sharing an end and a start) by child id, keeping their order
+ * otherwise. Such ties are mostly of two or three (siblings), sorted in place by insertion, which is
+ * stable; a long one, as an import of made-up dates might give, by the stable sort.
+ */
+function sortByChild(list: CohortJourney[], from: number, to: number): void {
+  if (to - from > 16) {
+    const tied = list.slice(from, to + 1).sort((a, b) => compareText(a.journey.childId, b.journey.childId));
+    for (let k = 0; k < tied.length; k++) list[from + k] = tied[k] as CohortJourney;
+    return;
+  }
+  for (let k = from + 1; k <= to; k++) {
+    const moving = list[k] as CohortJourney;
+    let at = k;
+    while (at > from && compareText((list[at - 1] as CohortJourney).journey.childId, moving.journey.childId) > 0) {
+      list[at] = list[at - 1] as CohortJourney;
+      at -= 1;
+    }
+    list[at] = moving;
+  }
 }
 
 function byEndStartChild(a: CohortJourney, b: CohortJourney): number {
