@@ -92,7 +92,8 @@ export function runChartSvg(input: RunChartInput): string {
   const dotOptions = (indices: readonly number[]) => {
     const point = (k: number) => input.points[indices[k] as number] as RunChartPointInput;
     const title = (k: number) => titleOf(point(k));
-    // Weeks as a typed array, which Plot takes as it is rather than copying through an iterator.
+    // Times for bulkDot to put through the x scale, and weeks for Plot's y channel, as typed
+    // arrays: Plot takes one as it is, where it would copy an array through an iterator.
     const x = new Float64Array(indices.length);
     const y = new Float64Array(indices.length);
     indices.forEach((i, k) => {
