@@ -5,7 +5,8 @@
 import * as Plot from '@observablehq/plot';
 import { Resvg } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom';
-import type { PlainDate } from '../domain/date.js';
+import { epochDay, type PlainDate } from '../domain/date.js';
+import { hasBulkDotLinks, writeBulkDots } from './bulk-dot.js';
 import { svgMarkup } from './svg-markup.js';
 
 /** The class Plot puts on each chart: fixed, so SVG output is the same from run to run. */
@@ -53,12 +54,12 @@ export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'classNam
       if (linked.keyboard === false) link.setAttribute('tabindex', '-1');
     }
     for (const group of Array.from(svg.querySelectorAll('g[aria-label]'))) {
-      const hasLinks = group.querySelector('a') !== null;
+      const hasLinks = group.querySelector('a') !== null || hasBulkDotLinks(group as unknown as Element);
       group.removeAttribute('aria-label');
       if (!hasLinks) group.setAttribute('aria-hidden', 'true');
     }
   }
-  return svgMarkup(svg);
+  return writeBulkDots(svgMarkup(svg), svg as unknown as Element, linked);
 }
 
 /** One entry of a chart's legend: a small drawing of the mark, and what it means. */
@@ -152,7 +153,8 @@ export function svgToPng(svg: string): Buffer {
 
 /** A calendar day as the UTC midnight Plot's time scales expect. */
 export function chartDate(date: PlainDate): Date {
-  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+  // From the day number, which the date remembers, rather than its slow calendar fields.
+  return new Date(epochDay(date) * 86_400_000);
 }
 
 /** Colours from the Scottish Government Design System palette, with shapes doing the same work for colour-blind readers. */

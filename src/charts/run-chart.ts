@@ -7,8 +7,9 @@
  * never overlap. A legend under the chart says what each mark is, and every line is labelled.
  */
 import * as Plot from '@observablehq/plot';
-import { monthWords, type PlainDate } from '../domain/date.js';
+import { epochDay, isoDate, monthWords, type PlainDate } from '../domain/date.js';
 import { weeksWords } from '../domain/round.js';
+import { bulkDot } from './bulk-dot.js';
 import { chartDate, fontFamily, palette, renderSvg, type ChartLinks, type LegendItem } from './render.js';
 
 export interface RunChartPointInput {
@@ -78,27 +79,57 @@ export function runChartSvg(input: RunChartInput): string {
   const small = input.size === 'small';
   const width = small ? smallLayout.width : runChartLayout.width;
   const many = input.points.length > manyPoints;
-  const points = input.points.map((p) => ({ ...p, x: chartDate(p.end), signal: input.highlighted.has(p.position), title: p.title ?? `${p.childId}: ${p.weeks.toFixed(1)} weeks, ended ${p.end.toString()}`, href: links ? links.hrefOf(p.childId) : null }));
-  const segments = medianSegments(input, points, input.valueText ?? weeksWords);
+  // Each point's date as chartDate's time, a number: Date objects for thousands of points are made
+  // by no-one (bulk-dot.ts), only for the few marks drawn at points.
+  const times = new Float64Array(input.points.length);
+  input.points.forEach((p, i) => (times[i] = epochDay(p.end) * 86_400_000));
+  const dateAt = (i: number) => new Date(times[i] as number);
+  // Each mark's dots as columns of the points' times and weeks; the tooltips and links are written
+  // as each dot is.
+  const plain: number[] = [];
+  const ringed: number[] = [];
+  input.points.forEach((p, i) => (input.highlighted.has(p.position) ? ringed : plain).push(i));
+  const dotOptions = (indices: readonly number[]) => {
+    const point = (k: number) => input.points[indices[k] as number] as RunChartPointInput;
+    const title = (k: number) => titleOf(point(k));
+    // Times for bulkDot to put through the x scale, and weeks for Plot's y channel, as typed
+    // arrays: Plot takes one as it is, where it would copy an array through an iterator.
+    const x = new Float64Array(indices.length);
+    const y = new Float64Array(indices.length);
+    indices.forEach((i, k) => {
+      x[k] = times[i] as number;
+      y[k] = (input.points[i] as RunChartPointInput).weeks;
+    });
+    return {
+      x,
+      y,
+      title,
+      ...(links ? { href: (k: number) => links.hrefOf(point(k).childId), ariaLabel: title } : {}),
+    };
+  };
+  const segments = medianSegments(input, dateAt, input.valueText ?? weeksWords);
   const radius = many ? 2.2 : 3.5;
-  const linkOptions = links ? { href: 'href', ariaLabel: 'title' } : {};
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: palette.lightGrey }),
     // The medians under the dots, so that a dot on the median stays visible (and can be selected).
     Plot.line(segments.filter((s) => s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.orange, strokeWidth: 2.5, title: 'title' }),
     Plot.line(segments.filter((s) => !s.solid), { x: 'x', y: 'y', z: 'segment', stroke: palette.orange, strokeWidth: 2.5, strokeDasharray: '6,5', title: 'title' }),
-    Plot.dot(points.filter((p) => !p.signal), { x: 'x', y: 'weeks', r: radius, fill: palette.blue, fillOpacity: many ? 0.6 : 0.9, title: 'title', ...linkOptions }),
-    Plot.dot(points.filter((p) => p.signal), { x: 'x', y: 'weeks', r: radius + 1.5, fill: palette.blue, stroke: palette.black, strokeWidth: 2, title: 'title', ...linkOptions }),
+    bulkDot(plain, { ...dotOptions(plain), r: radius, fill: palette.blue, fillOpacity: many ? 0.6 : 0.9 }),
+    bulkDot(ringed, { ...dotOptions(ringed), r: radius + 1.5, fill: palette.blue, stroke: palette.black, strokeWidth: 2 }),
   ];
   if (input.aimWeeks !== null) marks.push(Plot.ruleY([input.aimWeeks], { stroke: palette.green, strokeWidth: 2.5 }));
-  marks.push(...lineLabels(input, points, small));
-  if (input.programmeStart && points.length > 0) {
+  marks.push(...lineLabels(input, dateAt, small));
+  if (input.programmeStart && times.length > 0) {
     const x = chartDate(input.programmeStart);
     marks.push(Plot.ruleX([x], { stroke: palette.red, strokeWidth: 2 }));
     // The label sits right of the line, or left of it when the line is near the right edge (the
     // programme start after the latest dot), so that it is never cut off.
-    const times = [...points.map((p) => p.x.getTime()), x.getTime()];
-    const [first, last] = [Math.min(...times), Math.max(...times)];
+    let first = x.getTime();
+    let last = x.getTime();
+    for (const time of times) {
+      first = Math.min(first, time);
+      last = Math.max(last, time);
+    }
     const nearRight = last > first && (x.getTime() - first) / (last - first) > 0.8;
     marks.push(Plot.text(['PACE start'], { x, frameAnchor: 'top', dy: 4, textAnchor: nearRight ? 'end' : 'start', dx: nearRight ? -5 : 5, fill: palette.red, fontWeight: 'bold', ...halo }));
   }
@@ -107,11 +138,11 @@ export function runChartSvg(input: RunChartInput): string {
     marks.push(Plot.ruleX([x], { stroke: palette.purple, strokeDasharray: '1,2' }));
     marks.push(Plot.text([marker.label], { x, frameAnchor: 'bottom', rotate: -90, textAnchor: 'start', dx: -3, fill: palette.purple }));
   }
-  if (points.length === 0) marks.push(Plot.text([input.emptyText ?? 'No child has reached the milestone yet'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 16 }));
-  const changes = input.marks && input.marks.length > 0 && points.length > 0 ? changeMarks(input, input.marks, width) : null;
+  if (times.length === 0) marks.push(Plot.text([input.emptyText ?? 'No child has reached the milestone yet'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 16 }));
+  const changes = input.marks && input.marks.length > 0 && times.length > 0 ? changeMarks(input, input.marks, width) : null;
   if (changes) marks.push(...changes.marks);
   const xLabel = input.xLabel ?? 'Date the milestone was reached';
-  const legend: LegendItem[] = points.length === 0 ? [] : [
+  const legend: LegendItem[] = times.length === 0 ? [] : [
     { label: input.dotLabel ?? 'a child: weeks to the milestone', symbol: 'dot', colour: palette.blue },
     ...(input.highlighted.size > 0 ? [{ label: 'in a run or trend the rules count', symbol: 'ring', colour: palette.black } as const] : []),
     { label: input.phases.length > 1 ? 'median, re-phased after a shift; dashed where extended' : 'baseline median, dashed where extended', symbol: 'dashed-line', colour: palette.orange },
@@ -130,7 +161,7 @@ export function runChartSvg(input: RunChartInput): string {
       marginBottom: 44,
       style: { fontFamily, fontSize: '13px' },
       // With no points there are no dates to show: no axis rather than an invented year.
-      x: points.length === 0 ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : { type: 'utc', label: xLabel, labelAnchor: 'center', labelArrow: 'none', domain: runChartDomain(input) },
+      x: times.length === 0 ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : { type: 'utc', label: xLabel, labelAnchor: 'center', labelArrow: 'none', domain: runChartDomain(input) },
       y: { label: input.yLabel ?? 'Weeks', grid: true, zero: true, nice: true, labelArrow: 'none' },
       marks,
     },
@@ -141,6 +172,11 @@ export function runChartSvg(input: RunChartInput): string {
 
 const halo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' } as const;
 
+/** A dot's tooltip: by default the child, the weeks and the end date. */
+function titleOf(p: RunChartPointInput): string {
+  return p.title ?? `${p.childId}: ${p.weeks.toFixed(1)} weeks, ended ${isoDate(p.end)}`;
+}
+
 /**
  * The words on the lines: the aim at the left under its line, the baseline median at the left over
  * its line, and the latest re-phased median at the right-hand end of the chart, "New median 25.4
@@ -148,15 +184,17 @@ const halo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' } as const;
  * name them, and the findings list each). Where the baseline median sits just under the aim, the
  * two swap sides of their lines so that neither label covers the other.
  */
-function lineLabels(input: RunChartInput, points: readonly { x: Date; weeks: number; end: PlainDate }[], small: boolean): Plot.Markish[] {
+function lineLabels(input: RunChartInput, dateAt: (index: number) => Date, small: boolean): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   const [baseline, ...later] = input.phases;
   const latest = later.at(-1);
-  const first = points[0];
-  const last = points.at(-1);
+  const count = input.points.length;
+  const first = count > 0 ? dateAt(0) : undefined;
+  const last = count > 0 ? dateAt(count - 1) : undefined;
   const valueText = input.valueText ?? weeksWords;
   // Pixels a unit of the y axis, near enough to tell when two labels would meet.
-  const top = Math.max(1, input.aimWeeks ?? 0, ...points.map((p) => p.weeks));
+  let top = Math.max(1, input.aimWeeks ?? 0);
+  for (const p of input.points) top = Math.max(top, p.weeks);
   const plotHeight = (small ? smallLayout.height : runChartLayout.height) - runChartLayout.marginTop - 44;
   const close = (a: number, b: number) => Math.abs(a - b) * (plotHeight / top) < 34;
   const swap = baseline !== undefined && input.aimWeeks !== null && baseline.median <= input.aimWeeks && close(baseline.median, input.aimWeeks);
@@ -164,23 +202,33 @@ function lineLabels(input: RunChartInput, points: readonly { x: Date; weeks: num
     marks.push(Plot.text([input.aimLabel], { y: input.aimWeeks, frameAnchor: 'left', textAnchor: 'start', dx: 4, dy: swap ? -13 : 13, fill: palette.green, fontWeight: 'bold', ...halo }));
   }
   if (baseline && first) {
-    marks.push(Plot.text([`Baseline median ${valueText(baseline.median)}`], { x: first.x, y: baseline.median, textAnchor: 'start', dx: 4, dy: swap ? 13 : -13, fill: palette.orange, fontWeight: 'bold', ...halo }));
+    marks.push(Plot.text([`Baseline median ${valueText(baseline.median)}`], { x: first, y: baseline.median, textAnchor: 'start', dx: 4, dy: swap ? 13 : -13, fill: palette.orange, fontWeight: 'bold', ...halo }));
   }
-  const start = latest ? points[latest.from - 1] : undefined;
+  const start = latest ? input.points[latest.from - 1] : undefined;
   if (latest && start && last) {
     // Over the aim line too when the aim runs just above it, so that the aim line does not strike it through.
     const y = input.aimWeeks !== null && latest.median <= input.aimWeeks && close(latest.median, input.aimWeeks) ? input.aimWeeks : latest.median;
     const words = small ? `New median ${valueText(latest.median)}` : `New median ${valueText(latest.median)}, from ${monthWords(start.end)}`;
-    marks.push(Plot.text([words], { x: last.x, y, textAnchor: 'end', dx: -2, dy: -13, fill: palette.orange, fontWeight: 'bold', ...halo }));
+    marks.push(Plot.text([words], { x: last, y, textAnchor: 'end', dx: -2, dy: -13, fill: palette.orange, fontWeight: 'bold', ...halo }));
   }
   return marks;
 }
 
 /** Every date the chart shows, so that the x scale can be fixed and each mark's label placed before drawing. */
 export function runChartDomain(input: RunChartInput): [Date, Date] {
-  const times = [...input.points.map((p) => p.end), ...(input.programmeStart ? [input.programmeStart] : []), ...(input.markers ?? []).map((m) => m.date), ...(input.marks ?? []).map((m) => m.date)].map((d) => chartDate(d).getTime());
-  const low = Math.min(...times);
-  const high = Math.max(...times);
+  let low = Infinity;
+  let high = -Infinity;
+  // Each date in turn rather than all spread into Math.min (thousands of points), as the day
+  // number's midnight, which is chartDate's time.
+  const include = (date: PlainDate) => {
+    const time = epochDay(date) * 86_400_000;
+    low = Math.min(low, time);
+    high = Math.max(high, time);
+  };
+  for (const p of input.points) include(p.end);
+  if (input.programmeStart) include(input.programmeStart);
+  for (const marker of input.markers ?? []) include(marker.date);
+  for (const mark of input.marks ?? []) include(mark.date);
   // One date alone gets a week either side, so that it has somewhere to be.
   return low === high ? [new Date(low - 7 * 86_400_000), new Date(high + 7 * 86_400_000)] : [new Date(low), new Date(high)];
 }
@@ -247,13 +295,14 @@ interface Segment {
 }
 
 /** Each phase's median: solid over its own points, dashed on to the next phase or the last point. */
-function medianSegments(input: RunChartInput, points: readonly { x: Date }[], valueText: (value: number) => string): Segment[] {
-  const xAt = (position: number) => (points[Math.min(Math.max(position, 1), points.length) - 1] as { x: Date }).x;
+function medianSegments(input: RunChartInput, dateAt: (index: number) => Date, valueText: (value: number) => string): Segment[] {
+  const count = input.points.length;
+  const xAt = (position: number) => dateAt(Math.min(Math.max(position, 1), count) - 1);
   const segments: Segment[] = [];
-  if (points.length === 0) return segments;
+  if (count === 0) return segments;
   input.phases.forEach((phase, index) => {
     const next = input.phases[index + 1];
-    const extendTo = next ? next.from : points.length;
+    const extendTo = next ? next.from : count;
     const title = `${index === 0 ? 'Baseline median' : 'Re-phased median'} ${valueText(phase.median)}, points ${phase.from} to ${phase.to}`;
     const solid = { segment: index * 2, solid: true, title, y: phase.median };
     segments.push({ ...solid, x: xAt(phase.from) }, { ...solid, x: xAt(phase.to) });

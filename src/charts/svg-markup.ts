@@ -7,16 +7,28 @@
  */
 interface MarkupElement {
   readonly outerHTML: string;
-  readonly attributes: ArrayLike<{ readonly name: string; readonly value: string }>;
+  getAttributeNames(): ArrayLike<string>;
+  getAttributeNode(name: string): { readonly value: string } | null;
   setAttribute(name: string, value: string): void;
   querySelectorAll(selectors: string): ArrayLike<MarkupElement>;
 }
 
 export function svgMarkup(root: MarkupElement): string {
-  for (const element of [root, ...Array.from(root.querySelectorAll('*'))]) {
-    for (const { name, value } of Array.from(element.attributes)) if (/[&<>]/.test(value)) element.setAttribute(name, escapeAttribute(value));
-  }
+  const elements = root.querySelectorAll('*');
+  escapeAttributes(root);
+  for (let i = 0; i < elements.length; i++) escapeAttributes(elements[i] as MarkupElement);
   return root.outerHTML;
+}
+
+function escapeAttributes(element: MarkupElement): void {
+  // By name rather than through `attributes`, which linkedom makes a Proxy that cost more to walk
+  // than the rest of this.
+  const names = element.getAttributeNames();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const value = element.getAttributeNode(name)?.value;
+    if (value !== undefined && /[&<>]/.test(value)) element.setAttribute(name, escapeAttribute(value));
+  }
 }
 
 function escapeAttribute(value: string): string {

@@ -4,7 +4,7 @@
  * bars, one a journey still waiting, longest first.
  */
 import type { Aim } from './aim.js';
-import { measuredJourneys } from './aim-figures.js';
+import { measuredJourneys, type CohortJourney } from './aim-figures.js';
 import type { PlacementType } from './codes.js';
 import { epochDay, type PlainDate } from './date.js';
 import { placementOn } from './placement.js';
@@ -55,9 +55,7 @@ export const fallbackBaseline = 12;
  */
 export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimSeries {
   const journeys = measuredJourneys(aim, records, asAt);
-  const completed = journeys
-    .filter((j) => j.journey.end !== null)
-    .sort((a, b) => (a.endDay as number) - (b.endDay as number) || a.startDay - b.startDay || compareText(a.journey.childId, b.journey.childId));
+  const completed = inRunChartOrder(journeys.filter((j) => j.endDay !== null));
   const points = completed.map((j, index) => ({ position: index + 1, childId: j.journey.childId, start: j.journey.start, end: j.journey.end as PlainDate, days: j.days, weeks: j.weeks }));
   const { count, rule } = baselineOf(points, programmeStart);
   const waiting = journeys
@@ -78,11 +76,80 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
 function baselineOf(points: readonly RunChartPoint[], programmeStart: PlainDate | null): { count: number; rule: BaselineRule } {
   if (programmeStart !== null) {
     const startDay = epochDay(programmeStart);
-    const beforeStart = points.filter((p) => epochDay(p.end) < startDay).length;
+    let beforeStart = 0;
+    for (const p of points) if (epochDay(p.end) < startDay) beforeStart += 1;
     if (beforeStart >= minimumBaseline) return { count: beforeStart, rule: { kind: 'programme-start', programmeStart } };
     return { count: Math.min(fallbackBaseline, points.length), rule: { kind: 'first-points', programmeStart, beforeStart } };
   }
   return { count: Math.min(fallbackBaseline, points.length), rule: { kind: 'first-points', programmeStart: null, beforeStart: 0 } };
+}
+
+/**
+ * Completed journeys in the run chart's order: by end day, then start day, then child id, as a
+ * stable sort would put them. Each journey's end and start make one number that a typed array
+ * sorts natively, with the journey's place appended so that ties keep their order; child ids are
+ * compared only among journeys that share an end and a start. (A comparator over every journey was
+ * most of the series' time.)
+ */
+function inRunChartOrder(completed: CohortJourney[]): CohortJourney[] {
+  const n = completed.length;
+  let minEnd = Infinity;
+  let maxEnd = -Infinity;
+  let minStart = Infinity;
+  let maxStart = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const j = completed[i] as CohortJourney;
+    const end = j.endDay as number;
+    if (end < minEnd) minEnd = end;
+    if (end > maxEnd) maxEnd = end;
+    if (j.startDay < minStart) minStart = j.startDay;
+    if (j.startDay > maxStart) maxStart = j.startDay;
+  }
+  const startSpan = maxStart - minStart + 1;
+  // Beyond 2^53 the numbers are no longer exact (centuries of days): compare as before.
+  if (n < 2 || (maxEnd - minEnd + 1) * startSpan * n > Number.MAX_SAFE_INTEGER) return completed.sort(byEndStartChild);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = completed[i] as CohortJourney;
+    keys[i] = (((j.endDay as number) - minEnd) * startSpan + (j.startDay - minStart)) * n + i;
+  }
+  keys.sort();
+  const ordered = new Array<CohortJourney>(n);
+  let tieFrom = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    ordered[i] = completed[key % n] as CohortJourney;
+    if (i + 1 < n && Math.floor((keys[i + 1] as number) / n) === Math.floor(key / n)) continue;
+    if (i > tieFrom) sortByChild(ordered, tieFrom, i);
+    tieFrom = i + 1;
+  }
+  return ordered;
+}
+
+/**
+ * Journeys `from` to `to` of a list (sharing an end and a start) by child id, keeping their order
+ * otherwise. Such ties are mostly of two or three (siblings), sorted in place by insertion, which is
+ * stable; a long one, as an import of made-up dates might give, by the stable sort.
+ */
+function sortByChild(list: CohortJourney[], from: number, to: number): void {
+  if (to - from > 16) {
+    const tied = list.slice(from, to + 1).sort((a, b) => compareText(a.journey.childId, b.journey.childId));
+    for (let k = 0; k < tied.length; k++) list[from + k] = tied[k] as CohortJourney;
+    return;
+  }
+  for (let k = from + 1; k <= to; k++) {
+    const moving = list[k] as CohortJourney;
+    let at = k;
+    while (at > from && compareText((list[at - 1] as CohortJourney).journey.childId, moving.journey.childId) > 0) {
+      list[at] = list[at - 1] as CohortJourney;
+      at -= 1;
+    }
+    list[at] = moving;
+  }
+}
+
+function byEndStartChild(a: CohortJourney, b: CohortJourney): number {
+  return (a.endDay as number) - (b.endDay as number) || a.startDay - b.startDay || compareText(a.journey.childId, b.journey.childId);
 }
 
 function compareText(a: string, b: string): number {

@@ -63,7 +63,12 @@ export function addDays(date: PlainDate, days: number): PlainDate {
 
 /** The day number `months` calendar months after `date`, clamped to the month's last day. */
 export function epochDayAddingMonths(date: PlainDate, months: number): number {
-  const civil = civilFromDays(epochDay(date));
+  return dayAddingMonths(epochDay(date), months);
+}
+
+/** The same from a day number. */
+export function dayAddingMonths(day: number, months: number): number {
+  const civil = civilFromDays(day);
   const total = civil.year * 12 + (civil.month - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
@@ -92,6 +97,8 @@ function rememberText(date: PlainDate): string {
 const firstListedDay = daysFromCivil(1800, 1, 1);
 const listedDates: (PlainDate | undefined)[] = new Array<PlainDate | undefined>(daysFromCivil(2200, 1, 1) - firstListedDay);
 const otherDates = new Map<number, PlainDate>();
+/** packedCivil of the same days (0: not yet worked out; no day packs to 0). */
+const listedCivil = new Int32Array(listedDates.length);
 
 /** The date of a day number, one shared date per day (constructing a date is the slow part). */
 export function dateOfEpochDay(day: number): PlainDate {
@@ -110,6 +117,29 @@ export function dateOfEpochDay(day: number): PlainDate {
 
 /** The calendar date of a day number (Hinnant's civil_from_days). */
 export function civilFromDays(day: number): { year: number; month: number; day: number } {
+  const packed = packedCivil(day);
+  const year = Math.floor(packed / 512);
+  const monthDay = packed - year * 512;
+  return { year, month: Math.floor(monthDay / 32), day: monthDay % 32 };
+}
+
+/**
+ * civilFromDays as one number, year × 512 + month × 32 + day, for code that runs for every journey
+ * and should make no object: within a year, the remainder by 512 orders as the dates do. Days from
+ * 1800 to 2199 are remembered once worked out (Hinnant's eight floored divisions cost more than
+ * the rest of an age), in a table filled as days are asked for.
+ */
+function packedCivil(day: number): number {
+  const listed = day >= firstListedDay && day - firstListedDay < listedCivil.length;
+  if (!listed) return computedPackedCivil(day);
+  const remembered = listedCivil[day - firstListedDay] as number;
+  if (remembered !== 0) return remembered;
+  const packed = computedPackedCivil(day);
+  listedCivil[day - firstListedDay] = packed;
+  return packed;
+}
+
+function computedPackedCivil(day: number): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -118,7 +148,7 @@ export function civilFromDays(day: number): { year: number; month: number; day: 
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
+  return (yearOfEra + era * 400 + (m <= 2 ? 1 : 0)) * 512 + m * 32 + d;
 }
 
 /**
@@ -139,11 +169,14 @@ export function weeksFromDays(days: number): number {
  * year without one (Age of Legal Capacity (Scotland) Act 1991, s.6).
  */
 export function ageInYears(dateOfBirth: PlainDate, on: PlainDate): number {
-  // From day numbers, which are remembered, rather than the dates' slower fields.
-  const born = civilFromDays(epochDay(dateOfBirth));
-  const day = civilFromDays(epochDay(on));
-  const beforeBirthday = day.month < born.month || (day.month === born.month && day.day < born.day);
-  return day.year - born.year - (beforeBirthday ? 1 : 0);
+  // From day numbers, which are remembered, rather than the dates' slower fields; packed, as this
+  // runs for every journey.
+  const born = packedCivil(epochDay(dateOfBirth));
+  const day = packedCivil(epochDay(on));
+  const bornYear = Math.floor(born / 512);
+  const year = Math.floor(day / 512);
+  const beforeBirthday = day - year * 512 < born - bornYear * 512;
+  return year - bornYear - (beforeBirthday ? 1 : 0);
 }
 
 export function latestDate(a: PlainDate, b: PlainDate): PlainDate {

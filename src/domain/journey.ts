@@ -123,9 +123,14 @@ interface SeenEvent {
   readonly day: number;
 }
 
-/** A maximal sequence of contiguous placements of one side (home or away), or of any type. */
+/**
+ * A maximal sequence of contiguous placements of one side (home or away), or of any type: always
+ * neighbours in the seen placements (in date order), so it is kept as the places of its first and
+ * last rather than as a list of its own.
+ */
 interface Run {
-  readonly placements: readonly SeenPlacement[];
+  readonly first: number;
+  readonly last: number;
   readonly startDay: number;
   /** The latest end among its placements; Infinity while one is open at as-at. */
   readonly endDay: number;
@@ -155,22 +160,63 @@ function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
 
 function derive(record: ChildRecord, asAt: PlainDate): JourneysByKind {
   const seen = see(record, asAt);
-  return { 'at-home': atHome(seen), accommodation: accommodation(seen), recommendation: recommendation(seen), adm: adm(seen) };
+  return { 'at-home': orNone(atHome(seen)), accommodation: orNone(accommodation(seen)), recommendation: orNone(recommendation(seen)), adm: orNone(adm(seen)) };
+}
+
+/** The one empty list of journeys: most children have none of most kinds. */
+const noJourneys: readonly Journey[] = Object.freeze([]);
+
+function orNone(journeys: readonly Journey[]): readonly Journey[] {
+  return journeys.length === 0 ? noJourneys : journeys;
+}
+
+/**
+ * The journeys of one kind of every record in a list: one list, record after record (each record's
+ * in start order), with the place of each journey's record in the list of records beside it.
+ */
+export interface JourneysOfKind {
+  readonly journeys: readonly Journey[];
+  /** For each journey, the index of its record in the list of records. */
+  readonly recordIndex: readonly number[];
 }
 
 // An authority's figures ask for every child's journeys at once, four aims over: remembered per
-// list of records and as-at date (one entry per authority, not one per child).
-const derivedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly journeys: readonly JourneysByKind[] }>();
+// list of records and as-at date (one entry per authority, not one per child), each kind as one
+// flat list. The journeys are kept as long as the records are, and a list per child and kind (most
+// holding one journey) was as much again for the garbage collector to copy.
+type ListJourneys = { readonly [K in JourneyKind]: JourneysOfKind };
+type ListBuilder = { readonly [K in JourneyKind]: { journeys: Journey[]; recordIndex: number[] } };
+const derivedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly journeys: ListJourneys }>();
 
 /** The journeys of one kind of every record in `records`, as at `asAt`, in the records' order. */
-export function journeysOfKindForEach(records: readonly ChildRecord[], kind: JourneyKind, asAt: PlainDate): (readonly Journey[])[] {
+export function journeysOfKindForEach(records: readonly ChildRecord[], kind: JourneyKind, asAt: PlainDate): JourneysOfKind {
   const asAtDay = epochDay(asAt);
   let cached = derivedForLists.get(records);
   if (cached === undefined || cached.asAtDay !== asAtDay) {
-    cached = { asAtDay, journeys: records.map((record) => derive(record, asAt)) };
+    const lists = emptyLists();
+    for (let index = 0; index < records.length; index++) addJourneys(lists, index, derive(records[index] as ChildRecord, asAt));
+    cached = { asAtDay, journeys: lists };
     derivedForLists.set(records, cached);
   }
-  return cached.journeys.map((byKind) => byKind[kind]);
+  return cached.journeys[kind];
+}
+
+function emptyLists(): ListBuilder {
+  return { 'at-home': { journeys: [], recordIndex: [] }, accommodation: { journeys: [], recordIndex: [] }, recommendation: { journeys: [], recordIndex: [] }, adm: { journeys: [], recordIndex: [] } };
+}
+
+function addJourneys(lists: ListBuilder, recordIndex: number, byKind: JourneysByKind): void {
+  addJourneysOfKind(lists['at-home'], recordIndex, byKind['at-home']);
+  addJourneysOfKind(lists.accommodation, recordIndex, byKind.accommodation);
+  addJourneysOfKind(lists.recommendation, recordIndex, byKind.recommendation);
+  addJourneysOfKind(lists.adm, recordIndex, byKind.adm);
+}
+
+function addJourneysOfKind(list: { journeys: Journey[]; recordIndex: number[] }, recordIndex: number, journeys: readonly Journey[]): void {
+  for (let j = 0; j < journeys.length; j++) {
+    list.journeys.push(journeys[j] as Journey);
+    list.recordIndex.push(recordIndex);
+  }
 }
 
 /**
@@ -183,12 +229,12 @@ export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: Pl
   const asAtDay = epochDay(asAt);
   const cached = derivedForLists.get(records);
   if (cached !== undefined && cached.asAtDay === asAtDay) return;
-  const journeys: JourneysByKind[] = [];
-  for (const record of records) {
-    journeys.push(derive(record, asAt));
-    if (journeys.length % step === 0) yield journeys.length;
+  const lists = emptyLists();
+  for (let index = 0; index < records.length; index++) {
+    addJourneys(lists, index, derive(records[index] as ChildRecord, asAt));
+    if ((index + 1) % step === 0) yield index + 1;
   }
-  derivedForLists.set(records, { asAtDay, journeys });
+  derivedForLists.set(records, { asAtDay, journeys: lists });
 }
 
 /** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
@@ -216,11 +262,12 @@ export interface LookedAfterPeriod {
 
 /** A child's periods of being looked after as at `asAt`, in date order (by placements alone). */
 export function lookedAfterPeriods(record: ChildRecord, asAt: PlainDate): LookedAfterPeriod[] {
-  return runsOf(see(record, asAt).placements, 'any').map((run) => ({
+  const { placements } = see(record, asAt);
+  return runsOf(placements, 'any').map((run) => ({
     childId: record.child.childId,
-    start: firstPlacement(run).placement.start,
-    end: run.endDay === Infinity ? null : lastPlacementEnd(run),
-    placementIds: run.placements.map((p) => p.placement.placementId),
+    start: firstPlacement(placements, run).placement.start,
+    end: run.endDay === Infinity ? null : lastPlacementEnd(placements, run),
+    placementIds: placements.slice(run.first, run.last + 1).map((p) => p.placement.placementId),
   }));
 }
 
@@ -272,45 +319,88 @@ interface Seen {
 const milestoneTypes = ['permanence_recommendation', 'adm_decision', 'court_application_lodged', 'home_review', 'care_plan', 'ceased_looked_after'] as const;
 type MilestoneType = (typeof milestoneTypes)[number];
 
-/** Whether an event of `type` is one the journey rules read (a switch: this runs for every event). */
-function isMilestoneType(type: CaseEvent['type']): type is MilestoneType {
+/** The shared empty list of a milestone type a child has no event of, or of a child's placements. */
+const none: SeenEvent[] = [];
+const noPlacements: SeenPlacement[] = [];
+
+/** The place of a milestone type in milestoneTypes, or -1 for an event the journey rules do not read (a switch: this runs for every event). */
+function milestoneIndex(type: CaseEvent['type']): number {
   switch (type) {
     case 'permanence_recommendation':
+      return 0;
     case 'adm_decision':
+      return 1;
     case 'court_application_lodged':
+      return 2;
     case 'home_review':
+      return 3;
     case 'care_plan':
+      return 4;
     case 'ceased_looked_after':
-      return true;
+      return 5;
     default:
-      return false;
+      return -1;
   }
 }
 
-/** The shared empty list of a milestone type a child has no event of; never pushed to. */
-const none: SeenEvent[] = [];
+// A child's milestone events as they are read, before they are put in lists of their own: reused
+// from child to child, so that each list is made once at its size (a list grown by push starts at
+// seventeen places, most children's at one or two).
+const readEvents: SeenEvent[] = [];
+const readTypes: number[] = [];
+const typeCounts = new Int32Array(milestoneTypes.length);
+
+/** A list for the milestone events of a type, at the size typeCounts holds for it. */
+function listOf(type: number): SeenEvent[] {
+  const count = typeCounts[type] as number;
+  return count === 0 ? none : new Array<SeenEvent>(count);
+}
 
 function see(record: ChildRecord, asAt: PlainDate): Seen {
   const asAtDay = epochDay(asAt);
-  const placements: SeenPlacement[] = [];
-  for (const placement of record.placements) {
+  let seenCount = 0;
+  for (let i = 0; i < record.placements.length; i++) if (epochDay((record.placements[i] as Placement).start) <= asAtDay) seenCount += 1;
+  const placements: SeenPlacement[] = seenCount === 0 ? noPlacements : new Array<SeenPlacement>(seenCount);
+  let at = 0;
+  for (let i = 0; i < record.placements.length; i++) {
+    const placement = record.placements[i] as Placement;
     const startDay = epochDay(placement.start);
     if (startDay > asAtDay) continue;
     const endDay = placement.end === null ? Infinity : epochDay(placement.end);
-    placements.push({ placement, startDay, endDay: endDay > asAtDay ? Infinity : endDay });
+    placements[at++] = { placement, startDay, endDay: endDay > asAtDay ? Infinity : endDay };
   }
-  placements.sort((a, b) => a.startDay - b.startDay || compareIds(a.placement.placementId, b.placement.placementId));
+  // Records mostly come in date order already; sorting allocates, so only a list out of order is sorted.
+  if (!isInOrder(placements, byStartThenId)) placements.sort(byStartThenId);
   // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
-  // Most children have few of them, so a list is made only for a type that has one.
-  const eventsByType: Record<MilestoneType, SeenEvent[]> = { permanence_recommendation: none, adm_decision: none, court_application_lodged: none, home_review: none, care_plan: none, ceased_looked_after: none };
-  for (const event of record.events) {
-    if (!isMilestoneType(event.type)) continue;
+  typeCounts.fill(0);
+  let read = 0;
+  for (let i = 0; i < record.events.length; i++) {
+    const event = record.events[i] as CaseEvent;
+    const type = milestoneIndex(event.type);
+    if (type < 0) continue;
     const day = epochDay(event.date);
     if (day > asAtDay) continue;
-    if (eventsByType[event.type] === none) eventsByType[event.type] = [{ event, day }];
-    else eventsByType[event.type].push({ event, day });
+    readEvents[read] = { event, day };
+    readTypes[read] = type;
+    read += 1;
+    typeCounts[type] = (typeCounts[type] as number) + 1;
   }
-  for (const type of milestoneTypes) if (eventsByType[type].length > 1) eventsByType[type].sort(byDayThenId);
+  const lists = [listOf(0), listOf(1), listOf(2), listOf(3), listOf(4), listOf(5)];
+  typeCounts.fill(0);
+  for (let i = 0; i < read; i++) {
+    const type = readTypes[i] as number;
+    (lists[type] as SeenEvent[])[typeCounts[type] as number] = readEvents[i] as SeenEvent;
+    typeCounts[type] = (typeCounts[type] as number) + 1;
+  }
+  for (const list of lists) if (!isInOrder(list, byDayThenId)) list.sort(byDayThenId);
+  const eventsByType: Record<MilestoneType, readonly SeenEvent[]> = {
+    permanence_recommendation: lists[0] as SeenEvent[],
+    adm_decision: lists[1] as SeenEvent[],
+    court_application_lodged: lists[2] as SeenEvent[],
+    home_review: lists[3] as SeenEvent[],
+    care_plan: lists[4] as SeenEvent[],
+    ceased_looked_after: lists[5] as SeenEvent[],
+  };
   // The day before the 18th birthday is at least 6,572 days after birth (18 years hold 3 to 5 leap
   // days): for a child younger than that at as-at, it need not be worked out.
   const eighteen = asAtDay - epochDay(record.child.dateOfBirth) < 6570 ? Infinity : dayBeforeEighteenthBirthday(record.child.dateOfBirth);
@@ -346,7 +436,7 @@ function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEve
       overDay = eighteenDay;
       overReason = 'turned-18';
     }
-    spells[r] = { placements: run.placements, startDay: run.startDay, endDay: run.endDay, overDay, overReason };
+    spells[r] = { first: run.first, last: run.last, startDay: run.startDay, endDay: run.endDay, overDay, overReason };
   }
   return spells;
 }
@@ -358,27 +448,27 @@ function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEve
  */
 function runsOf(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'any'): Run[] {
   const runs: Run[] = [];
-  let current: SeenPlacement[] | null = null;
+  let first = -1;
   let startDay = 0;
   let endDay = -Infinity;
-  for (const seen of placements) {
+  for (let i = 0; i < placements.length; i++) {
+    const seen = placements[i] as SeenPlacement;
     if (side !== 'any' && (seen.placement.type === 'home') !== (side === 'home')) {
-      if (current !== null) runs.push({ placements: current, startDay, endDay });
-      current = null;
+      if (first >= 0) runs.push({ first, last: i - 1, startDay, endDay });
+      first = -1;
       endDay = -Infinity;
       continue;
     }
-    if (current !== null && seen.startDay <= endDay + 1) {
-      current.push(seen);
+    if (first >= 0 && seen.startDay <= endDay + 1) {
       endDay = Math.max(endDay, seen.endDay);
     } else {
-      if (current !== null) runs.push({ placements: current, startDay, endDay });
-      current = [seen];
+      if (first >= 0) runs.push({ first, last: i - 1, startDay, endDay });
+      first = i;
       startDay = seen.startDay;
       endDay = seen.endDay;
     }
   }
-  if (current !== null) runs.push({ placements: current, startDay, endDay });
+  if (first >= 0) runs.push({ first, last: placements.length - 1, startDay, endDay });
   return runs;
 }
 
@@ -427,18 +517,18 @@ function eventDeparture(seen: Seen, start: SeenEvent, next: SeenEvent | undefine
 function accommodation(seen: Seen): AccommodationJourney[] {
   const recommendations = eventsOfType(seen, 'permanence_recommendation');
   return runsOf(seen.placements, 'away').map((run) => {
-    const first = firstPlacement(run);
-    return journey(seen, 'accommodation', run.startDay, first.placement.placementId, runDeparture(seen, run), recommendations, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(run), null);
+    const first = firstPlacement(seen.placements, run);
+    return journey(seen, 'accommodation', run.startDay, first.placement.placementId, runDeparture(seen, run), recommendations, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(seen.placements, run), null);
   });
 }
 
 function atHome(seen: Seen): AtHomeJourney[] {
   const reviews = eventsOfType(seen, 'home_review');
   return runsOf(seen.placements, 'home')
-    .filter((run) => firstPlacement(run).placement.legalBasis === 'CSO')
+    .filter((run) => firstPlacement(seen.placements, run).placement.legalBasis === 'CSO')
     .map((run) => {
-      const first = firstPlacement(run);
-      return journey(seen, 'at-home', run.startDay, first.placement.placementId, runDeparture(seen, run), reviews, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(run), null);
+      const first = firstPlacement(seen.placements, run);
+      return journey(seen, 'at-home', run.startDay, first.placement.placementId, runDeparture(seen, run), reviews, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(seen.placements, run), null);
     });
 }
 
@@ -524,6 +614,16 @@ function eventsOfType(seen: Seen, type: MilestoneType): readonly SeenEvent[] {
   return seen.eventsByType[type];
 }
 
+function byStartThenId(a: SeenPlacement, b: SeenPlacement): number {
+  return a.startDay - b.startDay || compareIds(a.placement.placementId, b.placement.placementId);
+}
+
+/** Whether a list is already in the order `compare` sorts it into (so that a stable sort would leave it as it is). */
+function isInOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1] as T, list[i] as T) > 0) return false;
+  return true;
+}
+
 function byDayThenId(a: SeenEvent, b: SeenEvent): number {
   return a.day - b.day || compareIds(a.event.eventId, b.event.eventId);
 }
@@ -553,14 +653,17 @@ function placementTypeOn(seen: Seen, day: number): PlacementType | null {
   return found?.placement.type ?? null;
 }
 
-function firstPlacement(run: Run): SeenPlacement {
-  return run.placements[0] as SeenPlacement;
+function firstPlacement(placements: readonly SeenPlacement[], run: Run): SeenPlacement {
+  return placements[run.first] as SeenPlacement;
 }
 
-function lastPlacementEnd(run: Run): PlainDate {
+function lastPlacementEnd(placements: readonly SeenPlacement[], run: Run): PlainDate {
   // The run's last day is the latest end among its placements (not necessarily the last one's).
-  let latest: SeenPlacement = firstPlacement(run);
-  for (const p of run.placements) if (p.endDay > latest.endDay) latest = p;
+  let latest: SeenPlacement = firstPlacement(placements, run);
+  for (let i = run.first; i <= run.last; i++) {
+    const p = placements[i] as SeenPlacement;
+    if (p.endDay > latest.endDay) latest = p;
+  }
   return latest.placement.end as PlainDate;
 }
 

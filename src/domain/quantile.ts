@@ -2,7 +2,7 @@
  * Quantiles by linear interpolation between order statistics (Hyndman & Fan type 7, the default
  * of R's `quantile` and of spreadsheets' QUARTILE.INC), so a data lead can check them in Excel.
  */
-export function quantile(sortedValues: readonly number[], probability: number): number | null {
+export function quantile(sortedValues: ArrayLike<number>, probability: number): number | null {
   if (sortedValues.length === 0) return null;
   const position = (sortedValues.length - 1) * probability;
   const lower = Math.floor(position);
@@ -20,6 +20,7 @@ export interface Quartiles {
 
 export function quartiles(values: readonly number[]): Quartiles | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator on thousands of values.
+  const sorted = new Float64Array(values).sort();
   return { q1: quantile(sorted, 0.25) as number, median: quantile(sorted, 0.5) as number, q3: quantile(sorted, 0.75) as number };
 }

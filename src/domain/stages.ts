@@ -3,11 +3,11 @@
  * between each pair of consecutive milestones on the path to permanence (docs/domain.md, "Stage view").
  */
 import type { EventType } from './codes.js';
-import { daysBetween, epochDay, type PlainDate } from './date.js';
+import { epochDay, type PlainDate } from './date.js';
 import type { Aim } from './aim.js';
 import { journeysOfKindForEach, type Journey } from './journey.js';
 import { quartiles, type Quartiles } from './quantile.js';
-import type { ChildRecord } from './records.js';
+import type { CaseEvent, ChildRecord } from './records.js';
 
 /** The milestones in their usual order; `accommodated` is the journey's start. */
 export const stageMilestones = [
@@ -61,40 +61,96 @@ export interface Stage {
 export function stageView(records: readonly ChildRecord[], asAt: PlainDate, options: { fromDate?: PlainDate | null; firstMilestone?: StageMilestone } = {}): Stage[] {
   const fromDay = options.fromDate ? epochDay(options.fromDate) : -Infinity;
   const first = stageMilestones.indexOf(options.firstMilestone ?? 'accommodated');
+  const reached = reachedDays(records, asAt);
+  // Aims that share a from-date and a first milestone share their stage view.
+  const key = `${fromDay}|${first}`;
+  const remembered = reached.views.get(key);
+  if (remembered !== undefined) return [...remembered];
+  const view = stagesOf(reached.days, fromDay, first);
+  reached.views.set(key, view);
+  return [...view];
+}
+
+function stagesOf(reached: Float64Array, fromDay: number, first: number): Stage[] {
   const chain = stageMilestones.slice(first);
   const gaps: number[][] = chain.slice(1).map(() => []);
-  const journeysOfEach = journeysOfKindForEach(records, 'accommodation', asAt);
-  records.forEach((record, recordIndex) => {
-    const journeys = journeysOfEach[recordIndex] as readonly Journey[];
-    journeys.forEach((journey, index) => {
-      if (epochDay(journey.start) < fromDay) return;
-      const startDay = epochDay(journey.start);
-      const nextDay = journeys[index + 1] ? epochDay((journeys[index + 1] as (typeof journeys)[number]).start) : Infinity;
-      const reached = chain.map((milestone) => (milestone === 'accommodated' ? journey.start : firstEventDate(record, eventTypesOf[milestone], startDay, nextDay, asAt)));
-      for (let i = 0; i + 1 < reached.length; i++) {
-        const a = reached[i];
-        const b = reached[i + 1];
-        if (a && b && epochDay(b) >= epochDay(a)) (gaps[i] as number[]).push(daysBetween(a, b));
-      }
-    });
-  });
+  for (let at = 0; at < reached.length; at += stageMilestones.length) {
+    if ((reached[at] as number) < fromDay) continue;
+    for (let i = 0; i + 1 < chain.length; i++) {
+      const a = reached[at + first + i] as number;
+      const b = reached[at + first + i + 1] as number;
+      if (a !== Infinity && b !== Infinity && b >= a) (gaps[i] as number[]).push(b - a);
+    }
+  }
   return chain.slice(1).map((to, i) => ({ from: chain[i] as StageMilestone, to, n: (gaps[i] as number[]).length, days: quartiles(gaps[i] as number[]) }));
 }
 
-function firstEventDate(record: ChildRecord, types: readonly EventType[], fromDay: number, beforeDay: number, asAt: PlainDate): PlainDate | null {
+// Every aim's stage view reads the same accommodation journeys' milestones, whatever its from-date
+// and first milestone: they are worked out once per list of records and as-at date, and each view
+// once per from-date and first milestone. Reading every child's events again for each view cost
+// more than the rest of the view.
+interface Reached {
+  readonly asAtDay: number;
+  readonly days: Float64Array;
+  /** The views worked out from them, by from-day and first milestone. */
+  readonly views: Map<string, readonly Stage[]>;
+}
+const reachedForLists = new WeakMap<readonly ChildRecord[], Reached>();
+
+/**
+ * For each accommodation journey of `records` as at `asAt`, in journeysOfKindForEach's order, the
+ * day it reached each milestone of stageMilestones (Infinity for one not reached), side by side:
+ * the journey's start for `accommodated`, and for each other milestone the first of its events on
+ * or after the start, before the child's next journey, and on or before as-at.
+ */
+function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Reached {
   const asAtDay = epochDay(asAt);
-  let best: PlainDate | null = null;
-  let bestDay = Infinity;
-  for (const event of record.events) {
-    if (!types.includes(event.type)) continue;
-    const day = epochDay(event.date);
-    if (day >= fromDay && day < beforeDay && day <= asAtDay && day < bestDay) {
-      best = event.date;
-      bestDay = day;
+  const cached = reachedForLists.get(records);
+  if (cached !== undefined && cached.asAtDay === asAtDay) return cached;
+  const { journeys, recordIndex } = journeysOfKindForEach(records, 'accommodation', asAt);
+  const width = stageMilestones.length;
+  const days = new Float64Array(journeys.length * width).fill(Infinity);
+  // Each child's milestone events read once into (milestone, day) pairs, in day numbers.
+  const eventMilestones: number[] = [];
+  const eventDays: number[] = [];
+  let eventsOf = -1;
+  for (let j = 0; j < journeys.length; j++) {
+    const r = recordIndex[j] as number;
+    if (eventsOf !== r) {
+      eventMilestones.length = 0;
+      eventDays.length = 0;
+      const events = (records[r] as ChildRecord).events;
+      for (let e = 0; e < events.length; e++) {
+        const event = events[e] as CaseEvent;
+        const milestone = milestoneOfEventType.get(event.type);
+        if (milestone === undefined) continue;
+        const day = epochDay(event.date);
+        if (day > asAtDay) continue;
+        eventMilestones.push(milestone);
+        eventDays.push(day);
+      }
+      eventsOf = r;
+    }
+    const startDay = epochDay((journeys[j] as Journey).start);
+    // The child's next journey, if any, ends the window in which its milestones count.
+    const nextDay = j + 1 < journeys.length && recordIndex[j + 1] === r ? epochDay((journeys[j + 1] as Journey).start) : Infinity;
+    const at = j * width;
+    days[at] = startDay;
+    for (let e = 0; e < eventDays.length; e++) {
+      const day = eventDays[e] as number;
+      const slot = at + (eventMilestones[e] as number);
+      if (day >= startDay && day < nextDay && day < (days[slot] as number)) days[slot] = day;
     }
   }
-  return best;
+  const reached = { asAtDay, days, views: new Map<string, readonly Stage[]>() };
+  reachedForLists.set(records, reached);
+  return reached;
 }
+
+/** The milestone (its place in stageMilestones) each event type marks. */
+const milestoneOfEventType: ReadonlyMap<EventType, number> = new Map(
+  Object.entries(eventTypesOf).flatMap(([milestone, types]) => types.map((type) => [type, stageMilestones.indexOf(milestone as StageMilestone)] as const)),
+);
 
 /** Where each kind of aim's journey starts on the path: its stages are drawn from there on. */
 const firstMilestoneOfKind: Readonly<Record<Aim['kind'], StageMilestone>> = {

@@ -29,8 +29,13 @@ export function journeyStatus(journey: Journey, timescale: Timescale, asAt: Plai
 
 /** The same, for callers that already hold the due date and as-at as day numbers (date.ts). */
 export function statusByDueDay(journey: Journey, due: number, asAtDay: number): JourneyStatus {
-  if (journey.end !== null) return epochDay(journey.end) <= due ? 'in_time' : 'late';
-  if (journey.leave !== null) return epochDay(journey.leave) > due ? 'left_late' : 'left_early';
+  return statusOfDays(journey.end === null ? null : epochDay(journey.end), journey.leave === null ? null : epochDay(journey.leave), due, asAtDay);
+}
+
+/** The same from the journey's end and leave days (null when it has none), for callers that hold them already. */
+export function statusOfDays(endDay: number | null, leaveDay: number | null, due: number, asAtDay: number): JourneyStatus {
+  if (endDay !== null) return endDay <= due ? 'in_time' : 'late';
+  if (leaveDay !== null) return leaveDay > due ? 'left_late' : 'left_early';
   return asAtDay > due ? 'overdue' : 'waiting';
 }
 

@@ -33,25 +33,53 @@ export interface SurvivalObservation {
 
 /** The Kaplan–Meier curve. On a day with both, endings are counted before censorings (the usual convention). */
 export function kaplanMeier(observations: readonly SurvivalObservation[]): SurvivalCurve {
-  const byDay = new Map<number, { ended: number; censored: number }>();
+  let ended = 0;
+  for (const o of observations) if (o.ended) ended += 1;
+  const endedDays = new Float64Array(ended);
+  const censoredDays = new Float64Array(observations.length - ended);
+  let e = 0;
+  let c = 0;
   for (const o of observations) {
-    const entry = byDay.get(o.days) ?? { ended: 0, censored: 0 };
-    if (o.ended) entry.ended += 1;
-    else entry.censored += 1;
-    byDay.set(o.days, entry);
+    if (o.ended) endedDays[e++] = o.days;
+    else censoredDays[c++] = o.days;
   }
-  const days = [...byDay.keys()].sort((a, b) => a - b);
-  let atRisk = observations.length;
+  return kaplanMeierOfDays(endedDays, censoredDays);
+}
+
+/**
+ * The same from the days of the journeys that ended and of those still waiting (censored), for
+ * callers with thousands of journeys: two lists of numbers sorted natively and walked together,
+ * rather than an object for each journey and a map of days (the arrays are sorted in place).
+ */
+export function kaplanMeierOfDays(endedDays: Float64Array, censoredDays: Float64Array): SurvivalCurve {
+  endedDays.sort();
+  censoredDays.sort();
+  const n = endedDays.length + censoredDays.length;
+  let atRisk = n;
   let stillWaiting = 1;
   let medianDays: number | null = null;
   const steps: SurvivalStep[] = [{ days: 0, stillWaiting: 1, atRisk, ended: 0, censored: 0 }];
-  for (const day of days) {
-    const { ended, censored } = byDay.get(day) as { ended: number; censored: number };
+  let e = 0;
+  let c = 0;
+  while (e < endedDays.length || c < censoredDays.length) {
+    // The next day on which anything happened, and how many ended and were censored on it.
+    const nextEnded = e < endedDays.length ? (endedDays[e] as number) : Infinity;
+    const nextCensored = c < censoredDays.length ? (censoredDays[c] as number) : Infinity;
+    const day = nextEnded < nextCensored ? nextEnded : nextCensored;
+    let ended = 0;
+    let censored = 0;
+    while (e < endedDays.length && endedDays[e] === day) {
+      ended += 1;
+      e += 1;
+    }
+    while (c < censoredDays.length && censoredDays[c] === day) {
+      censored += 1;
+      c += 1;
+    }
     if (ended > 0) stillWaiting *= 1 - ended / atRisk;
     steps.push({ days: day, stillWaiting, atRisk, ended, censored });
     if (medianDays === null && stillWaiting <= 0.5 + 1e-12) medianDays = day;
     atRisk -= ended + censored;
   }
-  const ended = observations.filter((o) => o.ended).length;
-  return { n: observations.length, ended, censored: observations.length - ended, steps, medianDays };
+  return { n, ended: endedDays.length, censored: censoredDays.length, steps, medianDays };
 }

@@ -2,7 +2,7 @@
  * A timescale for reaching a milestone: a number of weeks (counted in days, weeks × 7) or of
  * calendar months (docs/measurement.md, "Status and figures").
  */
-import { dateOfEpochDay, epochDay, epochDayAddingMonths, type PlainDate } from './date.js';
+import { dateOfEpochDay, dayAddingMonths, epochDay, type PlainDate } from './date.js';
 
 export type Timescale =
   | { readonly unit: 'weeks'; readonly weeks: number }
@@ -26,11 +26,16 @@ export function dueDate(start: PlainDate, timescale: Timescale): PlainDate {
 
 /** The due date as a day number (date.ts), for comparing without making a date. */
 export function dueDay(start: PlainDate, timescale: Timescale): number {
+  return dueDayFrom(epochDay(start), timescale);
+}
+
+/** The due date as a day number from the start's day number. */
+export function dueDayFrom(startDay: number, timescale: Timescale): number {
   switch (timescale.unit) {
     case 'weeks':
-      return epochDay(start) + timescale.weeks * 7;
+      return startDay + timescale.weeks * 7;
     case 'months':
-      return epochDayAddingMonths(start, timescale.months);
+      return dayAddingMonths(startDay, timescale.months);
     default:
       return unreachable(timescale);
   }

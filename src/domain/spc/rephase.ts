@@ -15,7 +15,7 @@
  * the point before the next phase begins, or the last point of the chart for the last phase.
  */
 import { median } from './median.js';
-import type { Side, UsefulPoint } from './runs.js';
+import type { Side } from './runs.js';
 
 export const REPHASE_RUN_LENGTH = 9;
 
@@ -62,25 +62,32 @@ export function rephase(values: readonly (number | null)[], options: RephaseOpti
 
   const sustained: Omit<SustainedPhase, 'extended_to'>[] = [];
   let current = baselineMedian;
-  let run: UsefulPoint[] = [];
+  // The current run's side, point numbers and values: two lists of numbers emptied and refilled
+  // rather than an object for each point.
+  let runSide: Side | null = null;
+  const runPoints: number[] = [];
+  const runValues: number[] = [];
   for (let index = baselineLength; index < values.length; index += 1) {
     const value = values[index] ?? null;
     if (value === null || value === current) continue;
     const pointSide: Side = value > current ? 'above' : 'below';
-    if (run[0]?.side !== pointSide) run = [];
-    run.push({ point: index + 1, value, side: pointSide });
-    if (run.length === runLength && (side === 'both' || side === pointSide)) {
-      current = median(run.map((point) => point.value)) as number;
-      sustained.push({ type: 'sustained', median: current, from: point(run, 0), to: point(run, runLength - 1), side: pointSide });
-      run = [];
+    if (runSide !== pointSide) {
+      runSide = pointSide;
+      runPoints.length = 0;
+      runValues.length = 0;
+    }
+    runPoints.push(index + 1);
+    runValues.push(value);
+    if (runPoints.length === runLength && (side === 'both' || side === pointSide)) {
+      current = median(runValues) as number;
+      sustained.push({ type: 'sustained', median: current, from: runPoints[0] as number, to: runPoints[runLength - 1] as number, side: pointSide });
+      runSide = null;
+      runPoints.length = 0;
+      runValues.length = 0;
     }
   }
 
   const extendedTo = (next: number) => (sustained[next]?.from ?? values.length + 1) - 1;
   const baseline: BaselinePhase = { type: 'baseline', median: baselineMedian, from: 1, to: baselineLength, extended_to: extendedTo(0) };
   return [baseline, ...sustained.map((phase, index) => ({ ...phase, extended_to: extendedTo(index + 1) }))];
-}
-
-function point(run: readonly UsefulPoint[], index: number): number {
-  return (run[index] as UsefulPoint).point;
 }

@@ -6,7 +6,7 @@
  * line (and missing points) are skipped, neither breaking nor adding to a shift, as the paper
  * says; so a shift's span may be longer than its count of points.
  */
-import { runsOf, usefulPoints, type Side } from './runs.js';
+import { summariseRuns, type Side } from './runs.js';
 
 export const SHIFT_MIN_POINTS = 6;
 
@@ -21,7 +21,8 @@ export interface Shift {
 
 /** Every maximal run of at least `minPoints` useful points on one side of the centre line. */
 export function findShifts(values: readonly (number | null)[], cl: number, minPoints = SHIFT_MIN_POINTS): Shift[] {
-  return runsOf(usefulPoints(values, cl))
+  const { runs } = summariseRuns(values, cl);
+  return runs
     .filter((run) => run.n_points >= minPoints)
     .map(({ from, to, n_points, side }) => ({ from, to, n_points, side }));
 }

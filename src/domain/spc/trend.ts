@@ -23,39 +23,30 @@ export interface Trend {
   readonly direction: TrendDirection;
 }
 
-interface KeptPoint {
-  readonly point: number;
-  readonly value: number;
-}
-
 /** Every maximal stretch of at least `minPoints` points all going up or all going down. */
 export function findTrends(values: readonly (number | null)[], minPoints = TREND_MIN_POINTS): Trend[] {
-  const kept = keptPoints(values);
+  // Present values, each dropped if equal to the one before it: their point numbers and values
+  // side by side rather than an object for each of thousands of points.
+  const points: number[] = [];
+  const kept: number[] = [];
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index] as number | null;
+    if (value === null || (kept.length > 0 && value === kept[kept.length - 1])) continue;
+    points.push(index + 1);
+    kept.push(value);
+  }
+  const directionBetween = (first: number, second: number): TrendDirection => ((kept[second] as number) > (kept[first] as number) ? 'up' : 'down');
   const trends: Trend[] = [];
   let start = 0;
   for (let end = 1; end < kept.length; end += 1) {
-    const direction = directionBetween(kept, end - 1, end);
-    const stretchEnds = end + 1 === kept.length || directionBetween(kept, end, end + 1) !== direction;
+    const direction = directionBetween(end - 1, end);
+    const stretchEnds = end + 1 === kept.length || directionBetween(end, end + 1) !== direction;
     if (!stretchEnds) continue;
     const n_points = end - start + 1;
     if (n_points >= minPoints) {
-      trends.push({ from: (kept[start] as KeptPoint).point, to: (kept[end] as KeptPoint).point, n_points, direction });
+      trends.push({ from: points[start] as number, to: points[end] as number, n_points, direction });
     }
     start = end; // the turning point starts the next stretch too
   }
   return trends;
-}
-
-/** Present values, each dropped if equal to the one before it. */
-function keptPoints(values: readonly (number | null)[]): KeptPoint[] {
-  const kept: KeptPoint[] = [];
-  values.forEach((value, index) => {
-    if (value === null || value === kept[kept.length - 1]?.value) return;
-    kept.push({ point: index + 1, value });
-  });
-  return kept;
-}
-
-function directionBetween(kept: readonly KeptPoint[], first: number, second: number): TrendDirection {
-  return (kept[second] as KeptPoint).value > (kept[first] as KeptPoint).value ? 'up' : 'down';
 }

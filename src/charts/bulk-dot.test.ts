@@ -1,0 +1,46 @@
+import * as Plot from '@observablehq/plot';
+import { describe, expect, it } from 'vitest';
+import { bulkDot } from './bulk-dot.js';
+import { renderSvg } from './render.js';
+
+// Names with every character the markup escapes, a non-breaking space among them.
+const data = Array.from({ length: 40 }, (_, i) => ({
+  x: i * 3.7,
+  y: (i * 7919) % 53,
+  title: i % 7 === 0 ? '' : `C${i} <&> "quoted"\u00a0'x'`,
+  href: `/children/C${i}?a=1&b=<2>`,
+}));
+const withMissing = [...data, { x: 4, y: null, title: 'not drawn', href: '/y' }];
+type Row = (typeof withMissing)[number];
+const xs = (rows: readonly Row[]) => Float64Array.from(rows.map((row) => row.x));
+
+// Bulk dots take no part in working out the x domain or label, so the chart fixes them.
+function chart(dot: Plot.Markish, linked: { label: string; keyboard?: boolean } | null): string {
+  return renderSvg({ width: 400, height: 200, x: { domain: [0, 150], label: 'x' }, marks: [Plot.ruleY([0]), dot, Plot.text(['after'], { frameAnchor: 'top' })] }, linked);
+}
+
+describe('bulk dots', () => {
+  it('draw exactly what Plot.dot draws, titles escaped and empty titles left out', () => {
+    const rows: readonly Row[] = withMissing;
+    const bulk = chart(bulkDot(rows, { x: xs(rows), y: 'y', r: 2.2, fill: '#0065bd', fillOpacity: 0.6, title: (i) => rows[i]?.title }), null);
+    expect(bulk).toBe(chart(Plot.dot(rows, { x: 'x', y: 'y', r: 2.2, fill: '#0065bd', fillOpacity: 0.6, title: 'title' }), null));
+    expect(bulk).toContain('&lt;&amp;&gt;');
+  });
+
+  it('draw exactly what Plot.dot and renderSvg draw for links: named links, out of the keyboard order when asked', () => {
+    const style = { y: 'y', r: 5, fill: '#0065bd', stroke: '#1a1a1a', strokeWidth: 2 } as const;
+    const title = (i: number) => data[i]?.title;
+    for (const linked of [{ label: 'Children & <their> dots' }, { label: 'Children', keyboard: false }, null]) {
+      const bulk = chart(bulkDot(data, { ...style, x: xs(data), title, href: (i) => data[i]?.href, ariaLabel: title }), linked);
+      expect(bulk).toBe(chart(Plot.dot(data, { ...style, x: 'x', title: 'title', href: 'href', ariaLabel: 'title' }), linked));
+    }
+  });
+
+  it('refuse a channel they cannot write', () => {
+    expect(() => chart(bulkDot(data, { x: xs(data), y: 'y', r: 3, fill: 'title' }), null)).toThrow(/cannot write a fill channel/);
+  });
+
+  it('need an x scale', () => {
+    expect(() => renderSvg({ marks: [bulkDot(data, { x: xs(data), y: 'y', r: 3 })] })).toThrow(/needs an x scale/);
+  });
+});
