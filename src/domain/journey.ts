@@ -160,15 +160,11 @@ function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
 
 function derive(record: ChildRecord, asAt: PlainDate): JourneysByKind {
   const seen = see(record, asAt);
-  return { 'at-home': orNone(atHome(seen)), accommodation: orNone(accommodation(seen)), recommendation: orNone(recommendation(seen)), adm: orNone(adm(seen)) };
+  return { 'at-home': atHome(seen), accommodation: accommodation(seen), recommendation: recommendation(seen), adm: adm(seen) };
 }
 
 /** The one empty list of journeys: most children have none of most kinds. */
-const noJourneys: readonly Journey[] = Object.freeze([]);
-
-function orNone(journeys: readonly Journey[]): readonly Journey[] {
-  return journeys.length === 0 ? noJourneys : journeys;
-}
+const noJourneys: readonly never[] = Object.freeze([]);
 
 /**
  * The journeys of one kind of every record in a list: one list, record after record (each record's
@@ -265,8 +261,8 @@ export function lookedAfterPeriods(record: ChildRecord, asAt: PlainDate): Looked
   const { placements } = see(record, asAt);
   return runsOf(placements, 'any').map((run) => ({
     childId: record.child.childId,
-    start: firstPlacement(placements, run).placement.start,
-    end: run.endDay === Infinity ? null : lastPlacementEnd(placements, run),
+    start: (placements[run.first] as SeenPlacement).placement.start,
+    end: run.endDay === Infinity ? null : lastPlacementEnd(placements, run.first, run.last),
     placementIds: placements.slice(run.first, run.last + 1).map((p) => p.placement.placementId),
   }));
 }
@@ -413,17 +409,17 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
  * `ceased_looked_after` dated within it, and the day before the 18th birthday (each only when on
  * or before as-at, which the seen placements and events already are).
  */
-function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEvent[], eighteenDay: number): Spell[] {
+const noSpells: readonly Spell[] = [];
+
+function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEvent[], eighteenDay: number): readonly Spell[] {
   // Plain loops and one object literal per spell: this runs for every child of every figure.
-  const runs = runsOf(placements, 'any');
-  const spells: Spell[] = new Array<Spell>(runs.length);
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r] as Run;
-    let overDay = run.endDay;
-    let overReason: Spell['overReason'] = run.endDay === Infinity ? null : 'left-care';
+  let spells: Spell[] | null = null;
+  forEachRun(placements, 'any', (first, last, startDay, endDay) => {
+    let overDay = endDay;
+    let overReason: Spell['overReason'] = endDay === Infinity ? null : 'left-care';
     for (let i = 0; i < ceased.length; i++) {
       const day = (ceased[i] as SeenEvent).day;
-      if (day >= run.startDay && day <= run.endDay) {
+      if (day >= startDay && day <= endDay) {
         if (day < overDay) {
           overDay = day;
           overReason = 'left-care';
@@ -436,9 +432,9 @@ function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEve
       overDay = eighteenDay;
       overReason = 'turned-18';
     }
-    spells[r] = { first: run.first, last: run.last, startDay: run.startDay, endDay: run.endDay, overDay, overReason };
-  }
-  return spells;
+    spells = withItem(spells, { first, last, startDay, endDay, overDay, overReason });
+  });
+  return spells ?? noSpells;
 }
 
 /**
@@ -448,13 +444,22 @@ function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEve
  */
 function runsOf(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'any'): Run[] {
   const runs: Run[] = [];
+  forEachRun(placements, side, (first, last, startDay, endDay) => runs.push({ first, last, startDay, endDay }));
+  return runs;
+}
+
+/**
+ * Each run in turn, as the places of its first and last placements and its first and last days:
+ * the journeys are built from these as they are found, with no list of runs made for each child.
+ */
+function forEachRun(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'any', visit: (first: number, last: number, startDay: number, endDay: number) => void): void {
   let first = -1;
   let startDay = 0;
   let endDay = -Infinity;
   for (let i = 0; i < placements.length; i++) {
     const seen = placements[i] as SeenPlacement;
     if (side !== 'any' && (seen.placement.type === 'home') !== (side === 'home')) {
-      if (first >= 0) runs.push({ first, last: i - 1, startDay, endDay });
+      if (first >= 0) visit(first, i - 1, startDay, endDay);
       first = -1;
       endDay = -Infinity;
       continue;
@@ -462,19 +467,32 @@ function runsOf(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'a
     if (first >= 0 && seen.startDay <= endDay + 1) {
       endDay = Math.max(endDay, seen.endDay);
     } else {
-      if (first >= 0) runs.push({ first, last: i - 1, startDay, endDay });
+      if (first >= 0) visit(first, i - 1, startDay, endDay);
       first = i;
       startDay = seen.startDay;
       endDay = seen.endDay;
     }
   }
-  if (first >= 0) runs.push({ first, last: placements.length - 1, startDay, endDay });
-  return runs;
+  if (first >= 0) visit(first, placements.length - 1, startDay, endDay);
 }
 
 /** The spell whose placements cover `day`, if any. */
 function spellHolding(seen: Seen, day: number): Spell | undefined {
-  return seen.spells.find((spell) => spell.startDay <= day && day <= spell.endDay);
+  for (let i = 0; i < seen.spells.length; i++) {
+    const spell = seen.spells[i] as Spell;
+    if (spell.startDay <= day && day <= spell.endDay) return spell;
+  }
+  return undefined;
+}
+
+/**
+ * `list` with `item` added, a list of one made as such when there is none yet: most children have
+ * one spell and one journey of a kind, and a list grown by push from empty takes seventeen places.
+ */
+function withItem<T>(list: T[] | null, item: T): T[] {
+  if (list === null) return [item];
+  list.push(item);
+  return list;
 }
 
 /** The departure on `day`, never before the journey's start (docs/measurement.md, "Journeys"). */
@@ -483,12 +501,12 @@ function departureOn(day: number, reason: LeaveReason, startDay: number): Depart
 }
 
 /** Aims 1 and 2: the run's last day, or the end of its spell, whichever is earlier. */
-function runDeparture(seen: Seen, run: Run): Departure | null {
-  const spell = spellHolding(seen, run.startDay);
+function runDeparture(seen: Seen, runStartDay: number, runEndDay: number): Departure | null {
+  const spell = spellHolding(seen, runStartDay);
   const spellOver = spell?.overDay ?? Infinity;
-  if (spellOver === Infinity && run.endDay === Infinity) return null;
-  if (spellOver <= run.endDay) return departureOn(spellOver, spell?.overReason ?? 'left-care', run.startDay);
-  return departureOn(run.endDay, 'run-ended', run.startDay);
+  if (spellOver === Infinity && runEndDay === Infinity) return null;
+  if (spellOver <= runEndDay) return departureOn(spellOver, spell?.overReason ?? 'left-care', runStartDay);
+  return departureOn(runEndDay, 'run-ended', runStartDay);
 }
 
 /**
@@ -514,50 +532,57 @@ function eventDeparture(seen: Seen, start: SeenEvent, next: SeenEvent | undefine
   return day === Infinity ? null : departureOn(day, reason, start.day);
 }
 
-function accommodation(seen: Seen): AccommodationJourney[] {
+function accommodation(seen: Seen): readonly AccommodationJourney[] {
   const recommendations = eventsOfType(seen, 'permanence_recommendation');
-  return runsOf(seen.placements, 'away').map((run) => {
-    const first = firstPlacement(seen.placements, run);
-    return journey(seen, 'accommodation', run.startDay, first.placement.placementId, runDeparture(seen, run), recommendations, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(seen.placements, run), null);
+  let journeys: AccommodationJourney[] | null = null;
+  forEachRun(seen.placements, 'away', (first, last, startDay, endDay) => {
+    const placement = (seen.placements[first] as SeenPlacement).placement;
+    const runEnd = endDay === Infinity ? null : lastPlacementEnd(seen.placements, first, last);
+    journeys = withItem(journeys, journey(seen, 'accommodation', startDay, placement.placementId, runDeparture(seen, startDay, endDay), recommendations, placement.type, runEnd, null));
   });
+  return journeys ?? noJourneys;
 }
 
-function atHome(seen: Seen): AtHomeJourney[] {
+function atHome(seen: Seen): readonly AtHomeJourney[] {
   const reviews = eventsOfType(seen, 'home_review');
-  return runsOf(seen.placements, 'home')
-    .filter((run) => firstPlacement(seen.placements, run).placement.legalBasis === 'CSO')
-    .map((run) => {
-      const first = firstPlacement(seen.placements, run);
-      return journey(seen, 'at-home', run.startDay, first.placement.placementId, runDeparture(seen, run), reviews, first.placement.type, run.endDay === Infinity ? null : lastPlacementEnd(seen.placements, run), null);
-    });
+  let journeys: AtHomeJourney[] | null = null;
+  forEachRun(seen.placements, 'home', (first, last, startDay, endDay) => {
+    const placement = (seen.placements[first] as SeenPlacement).placement;
+    if (placement.legalBasis !== 'CSO') return;
+    const runEnd = endDay === Infinity ? null : lastPlacementEnd(seen.placements, first, last);
+    journeys = withItem(journeys, journey(seen, 'at-home', startDay, placement.placementId, runDeparture(seen, startDay, endDay), reviews, placement.type, runEnd, null));
+  });
+  return journeys ?? noJourneys;
 }
 
-function recommendation(seen: Seen): RecommendationJourney[] {
+function recommendation(seen: Seen): readonly RecommendationJourney[] {
   const recommendations = eventsOfType(seen, 'permanence_recommendation');
   const decisions = eventsOfType(seen, 'adm_decision');
-  const journeys: RecommendationJourney[] = [];
-  recommendations.forEach((start, index) => {
+  let journeys: RecommendationJourney[] | null = null;
+  for (let index = 0; index < recommendations.length; index++) {
+    const start = recommendations[index] as SeenEvent;
     // A recommendation without a route is still a recommendation; only a return home is not
     // permanence away from home (docs/decisions/0002-journey-readings.md). Any later
     // recommendation, a return home included, supersedes it.
-    if (start.event.route === 'home') return;
+    if (start.event.route === 'home') continue;
     const departure = eventDeparture(seen, start, recommendations[index + 1]);
-    journeys.push(journey(seen, 'recommendation', start.day, start.event.eventId, departure, decisions, placementTypeOn(seen, start.day), null, start.event.route));
-  });
-  return journeys;
+    journeys = withItem(journeys, journey(seen, 'recommendation', start.day, start.event.eventId, departure, decisions, placementTypeOn(seen, start.day), null, start.event.route));
+  }
+  return journeys ?? noJourneys;
 }
 
-function adm(seen: Seen): AdmJourney[] {
+function adm(seen: Seen): readonly AdmJourney[] {
   const decisions = eventsOfType(seen, 'adm_decision');
   const applications = eventsOfType(seen, 'court_application_lodged');
-  const journeys: AdmJourney[] = [];
-  decisions.forEach((start, index) => {
+  let journeys: AdmJourney[] | null = null;
+  for (let index = 0; index < decisions.length; index++) {
+    const start = decisions[index] as SeenEvent;
     const route = start.event.route;
-    if (route === null || !courtRoutes.includes(route)) return;
+    if (route === null || !courtRoutes.includes(route)) continue;
     const departure = eventDeparture(seen, start, decisions[index + 1]);
-    journeys.push(journey(seen, 'adm', start.day, start.event.eventId, departure, applications, placementTypeOn(seen, start.day), null, route));
-  });
-  return journeys;
+    journeys = withItem(journeys, journey(seen, 'adm', start.day, start.event.eventId, departure, applications, placementTypeOn(seen, start.day), null, route));
+  }
+  return journeys ?? noJourneys;
 }
 
 /**
@@ -653,14 +678,10 @@ function placementTypeOn(seen: Seen, day: number): PlacementType | null {
   return found?.placement.type ?? null;
 }
 
-function firstPlacement(placements: readonly SeenPlacement[], run: Run): SeenPlacement {
-  return placements[run.first] as SeenPlacement;
-}
-
-function lastPlacementEnd(placements: readonly SeenPlacement[], run: Run): PlainDate {
+function lastPlacementEnd(placements: readonly SeenPlacement[], first: number, last: number): PlainDate {
   // The run's last day is the latest end among its placements (not necessarily the last one's).
-  let latest: SeenPlacement = firstPlacement(placements, run);
-  for (let i = run.first; i <= run.last; i++) {
+  let latest = placements[first] as SeenPlacement;
+  for (let i = first; i <= last; i++) {
     const p = placements[i] as SeenPlacement;
     if (p.endDay > latest.endDay) latest = p;
   }
