@@ -55,8 +55,15 @@ export const fallbackBaseline = 12;
  */
 export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimSeries {
   const journeys = measuredJourneys(aim, records, asAt);
-  const completed = inRunChartOrder(journeys.filter((j) => j.endDay !== null));
-  const points = completed.map((j, index) => ({ position: index + 1, childId: j.journey.childId, start: j.journey.start, end: j.journey.end as PlainDate, days: j.days, weeks: j.weeks }));
+  const completed = journeys.filter((j) => j.endDay !== null);
+  // Each point made in the measured journeys' own order, which reads them (and their journeys) one
+  // after another in memory, and then put in the run chart's order and numbered.
+  const unordered = completed.map((j) => ({ position: 0, childId: j.journey.childId, start: j.journey.start, end: j.journey.end as PlainDate, days: j.days, weeks: j.weeks }));
+  const points = inRunChartOrder(completed).map((index, at) => {
+    const point = unordered[index] as RunChartPoint & { position: number };
+    point.position = at + 1;
+    return point;
+  });
   const { count, rule } = baselineOf(points, programmeStart);
   const waiting = journeys
     .filter((j) => j.stillWaiting)
@@ -85,13 +92,13 @@ function baselineOf(points: readonly RunChartPoint[], programmeStart: PlainDate 
 }
 
 /**
- * Completed journeys in the run chart's order: by end day, then start day, then child id, as a
- * stable sort would put them. Each journey's end and start make one number that a typed array
- * sorts natively, with the journey's place appended so that ties keep their order; child ids are
- * compared only among journeys that share an end and a start. (A comparator over every journey was
- * most of the series' time.)
+ * The places of completed journeys in the run chart's order: by end day, then start day, then child
+ * id, as a stable sort would put them. Each journey's end and start make one number that a typed
+ * array sorts natively, with the journey's place appended so that ties keep their order; child ids
+ * are compared only among journeys that share an end and a start. (A comparator over every journey
+ * was most of the series' time.)
  */
-function inRunChartOrder(completed: CohortJourney[]): CohortJourney[] {
+function inRunChartOrder(completed: readonly CohortJourney[]): number[] {
   const n = completed.length;
   let minEnd = Infinity;
   let maxEnd = -Infinity;
@@ -106,45 +113,49 @@ function inRunChartOrder(completed: CohortJourney[]): CohortJourney[] {
     if (j.startDay > maxStart) maxStart = j.startDay;
   }
   const startSpan = maxStart - minStart + 1;
+  const order = new Array<number>(n);
   // Beyond 2^53 the numbers are no longer exact (centuries of days): compare as before.
-  if (n < 2 || (maxEnd - minEnd + 1) * startSpan * n > Number.MAX_SAFE_INTEGER) return completed.sort(byEndStartChild);
+  if (n < 2 || (maxEnd - minEnd + 1) * startSpan * n > Number.MAX_SAFE_INTEGER) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((a, b) => byEndStartChild(completed[a] as CohortJourney, completed[b] as CohortJourney));
+  }
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const j = completed[i] as CohortJourney;
     keys[i] = (((j.endDay as number) - minEnd) * startSpan + (j.startDay - minStart)) * n + i;
   }
   keys.sort();
-  const ordered = new Array<CohortJourney>(n);
   let tieFrom = 0;
   for (let i = 0; i < n; i++) {
     const key = keys[i] as number;
-    ordered[i] = completed[key % n] as CohortJourney;
+    order[i] = key % n;
     if (i + 1 < n && Math.floor((keys[i + 1] as number) / n) === Math.floor(key / n)) continue;
-    if (i > tieFrom) sortByChild(ordered, tieFrom, i);
+    if (i > tieFrom) sortByChild(order, completed, tieFrom, i);
     tieFrom = i + 1;
   }
-  return ordered;
+  return order;
 }
 
 /**
- * Journeys `from` to `to` of a list (sharing an end and a start) by child id, keeping their order
- * otherwise. Such ties are mostly of two or three (siblings), sorted in place by insertion, which is
- * stable; a long one, as an import of made-up dates might give, by the stable sort.
+ * Places `from` to `to` of an order (journeys sharing an end and a start) by child id, keeping their
+ * order otherwise. Such ties are mostly of two or three (siblings), sorted in place by insertion,
+ * which is stable; a long one, as an import of made-up dates might give, by the stable sort.
  */
-function sortByChild(list: CohortJourney[], from: number, to: number): void {
+function sortByChild(order: number[], completed: readonly CohortJourney[], from: number, to: number): void {
+  const childOf = (place: number) => (completed[place] as CohortJourney).journey.childId;
   if (to - from > 16) {
-    const tied = list.slice(from, to + 1).sort((a, b) => compareText(a.journey.childId, b.journey.childId));
-    for (let k = 0; k < tied.length; k++) list[from + k] = tied[k] as CohortJourney;
+    const tied = order.slice(from, to + 1).sort((a, b) => compareText(childOf(a), childOf(b)));
+    for (let k = 0; k < tied.length; k++) order[from + k] = tied[k] as number;
     return;
   }
   for (let k = from + 1; k <= to; k++) {
-    const moving = list[k] as CohortJourney;
+    const moving = order[k] as number;
     let at = k;
-    while (at > from && compareText((list[at - 1] as CohortJourney).journey.childId, moving.journey.childId) > 0) {
-      list[at] = list[at - 1] as CohortJourney;
+    while (at > from && compareText(childOf(order[at - 1] as number), childOf(moving)) > 0) {
+      order[at] = order[at - 1] as number;
       at -= 1;
     }
-    list[at] = moving;
+    order[at] = moving;
   }
 }
 

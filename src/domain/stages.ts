@@ -110,24 +110,31 @@ function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Reached 
   const { journeys, recordIndex } = journeysOfKindForEach(records, 'accommodation', asAt);
   const width = stageMilestones.length;
   const days = new Float64Array(journeys.length * width).fill(Infinity);
-  // Each child's milestone events read once into (milestone, day) pairs, in day numbers.
-  const eventMilestones: number[] = [];
-  const eventDays: number[] = [];
+  // Each child's milestone events read once into (milestone, day) pairs, in day numbers, in two
+  // lists of numbers reused from child to child (emptied lists give their room back, so a count
+  // says how much of them is this child's).
+  let eventMilestones = new Int32Array(64);
+  let eventDays = new Float64Array(64);
+  let eventCount = 0;
   let eventsOf = -1;
   for (let j = 0; j < journeys.length; j++) {
     const r = recordIndex[j] as number;
     if (eventsOf !== r) {
-      eventMilestones.length = 0;
-      eventDays.length = 0;
+      eventCount = 0;
       const events = (records[r] as ChildRecord).events;
+      if (events.length > eventDays.length) {
+        eventMilestones = new Int32Array(events.length * 2);
+        eventDays = new Float64Array(events.length * 2);
+      }
       for (let e = 0; e < events.length; e++) {
         const event = events[e] as CaseEvent;
         const milestone = milestoneOfEventType.get(event.type);
         if (milestone === undefined) continue;
         const day = epochDay(event.date);
         if (day > asAtDay) continue;
-        eventMilestones.push(milestone);
-        eventDays.push(day);
+        eventMilestones[eventCount] = milestone;
+        eventDays[eventCount] = day;
+        eventCount += 1;
       }
       eventsOf = r;
     }
@@ -136,7 +143,7 @@ function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Reached 
     const nextDay = j + 1 < journeys.length && recordIndex[j + 1] === r ? epochDay((journeys[j + 1] as Journey).start) : Infinity;
     const at = j * width;
     days[at] = startDay;
-    for (let e = 0; e < eventDays.length; e++) {
+    for (let e = 0; e < eventCount; e++) {
       const day = eventDays[e] as number;
       const slot = at + (eventMilestones[e] as number);
       if (day >= startDay && day < nextDay && day < (days[slot] as number)) days[slot] = day;

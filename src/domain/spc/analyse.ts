@@ -21,6 +21,7 @@ import { astronomicalCandidates } from './astronomical.js';
 import { ihiRules, type IhiResult } from './ihi.js';
 import { median } from './median.js';
 import { rephase, type Phase, type RephaseSide } from './rephase.js';
+import { summariseRuns } from './runs.js';
 import { tooFewPointsMessage } from './too-few-points.js';
 import { findTrends } from './trend.js';
 
@@ -97,8 +98,16 @@ export function analyseSeries(values: readonly (number | null)[], options: SpcOp
   const freeze = options.freeze ?? (options.rephase === true && n_obs > 0 ? Math.min(DEFAULT_REPHASE_BASELINE, n_obs) : undefined);
   const cl_basis: ClBasis = options.centre !== undefined ? 'fixed' : freeze !== undefined ? 'baseline' : 'all points';
   const cl = options.centre ?? median(freeze === undefined ? values : values.slice(0, freeze));
-  const anhoej = cl === null ? noAnhoej : anhoejRules(values, cl);
-  const ihi = cl === null ? noIhi(values) : ihiRules(values, cl);
+  let anhoej = noAnhoej;
+  let ihi: IhiResult;
+  if (cl === null) {
+    ihi = noIhi(values);
+  } else {
+    // Both rule sets read the same runs about the centre line: counted once.
+    const runs = summariseRuns(values, cl);
+    anhoej = anhoejRules(values, cl, runs);
+    ihi = ihiRules(values, cl, runs);
+  }
   return {
     n_obs,
     cl,

@@ -11,7 +11,7 @@
  * but that never matters: log2(n) is a half-integer only if n² is an odd power of two, which no
  * whole n is.
  */
-import { summariseRuns } from './runs.js';
+import { summariseRuns, type RunSummary } from './runs.js';
 
 export interface AnhoejResult {
   readonly n_useful: number;
@@ -74,9 +74,9 @@ function floatingCrossingsMin(trials: number): number | null {
   return null;
 }
 
-/** Anhøj's rules for a series against its centre line. */
-export function anhoejRules(values: readonly (number | null)[], cl: number): AnhoejResult {
-  const { n_useful, longest_run, n_crossings } = summariseRuns(values, cl);
+/** Anhøj's rules for a series against its centre line (`runs`: its runs, when the caller has them already). */
+export function anhoejRules(values: readonly (number | null)[], cl: number, runs: RunSummary = summariseRuns(values, cl)): AnhoejResult {
+  const { n_useful, longest_run, n_crossings } = runs;
   if (n_useful === 0) {
     return { n_useful, longest_run, longest_run_max: null, n_crossings, n_crossings_min: null, signal: false };
   }

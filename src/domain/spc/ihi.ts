@@ -8,7 +8,7 @@
  * actual counts above and below the centre line (swed-eisenhart.ts) rather than the paper's
  * Table 1, which assumes the points split evenly; it judges only from 10 useful points.
  */
-import { summariseRuns } from './runs.js';
+import { summariseRuns, type RunSummary } from './runs.js';
 import { findShifts, type Shift } from './shift.js';
 import { runsLimits, type RunsLimits } from './swed-eisenhart.js';
 import { hasTooFewPoints } from './too-few-points.js';
@@ -29,16 +29,16 @@ export interface IhiResult {
   readonly runs_verdict: RunsVerdict;
 }
 
-/** The IHI rules for a series against its centre line. */
-export function ihiRules(values: readonly (number | null)[], cl: number): IhiResult {
-  const { n_useful, n_above, n_below, runs } = summariseRuns(values, cl);
+/** The IHI rules for a series against its centre line (`summary`: its runs, when the caller has them already). */
+export function ihiRules(values: readonly (number | null)[], cl: number, summary: RunSummary = summariseRuns(values, cl)): IhiResult {
+  const { n_useful, n_above, n_below, runs } = summary;
   const n_runs = runs.length;
   const runs_limits = hasTooFewPoints(n_useful) ? null : runsLimits(n_above, n_below);
   return {
     n_useful,
     n_above,
     n_below,
-    shifts: findShifts(values, cl),
+    shifts: findShifts(values, cl, undefined, summary),
     trends: findTrends(values),
     n_runs,
     runs_limits,

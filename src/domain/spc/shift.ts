@@ -6,7 +6,7 @@
  * line (and missing points) are skipped, neither breaking nor adding to a shift, as the paper
  * says; so a shift's span may be longer than its count of points.
  */
-import { summariseRuns, type Side } from './runs.js';
+import { summariseRuns, type RunSummary, type Side } from './runs.js';
 
 export const SHIFT_MIN_POINTS = 6;
 
@@ -19,9 +19,9 @@ export interface Shift {
   readonly side: Side;
 }
 
-/** Every maximal run of at least `minPoints` useful points on one side of the centre line. */
-export function findShifts(values: readonly (number | null)[], cl: number, minPoints = SHIFT_MIN_POINTS): Shift[] {
-  const { runs } = summariseRuns(values, cl);
+/** Every maximal run of at least `minPoints` useful points on one side of the centre line (`summary`: the series' runs, when the caller has them already). */
+export function findShifts(values: readonly (number | null)[], cl: number, minPoints = SHIFT_MIN_POINTS, summary: RunSummary = summariseRuns(values, cl)): Shift[] {
+  const { runs } = summary;
   return runs
     .filter((run) => run.n_points >= minPoints)
     .map(({ from, to, n_points, side }) => ({ from, to, n_points, side }));
