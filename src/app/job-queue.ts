@@ -108,7 +108,7 @@ export class JobQueue {
     if (this.#started) return;
     this.#started = true;
     if (this.connection.capabilities.engine === 'postgres') {
-      const boss = new PgBoss({ db: { executeSql: (text, values) => this.connection.db.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: unknown[] }> }, schema: 'pgboss', schedule: false, supervise: true, migrate: true });
+      const boss = new PgBoss({ db: { executeSql: (text, values) => bossSql(this.connection, text, values) }, schema: 'pgboss', schedule: false, supervise: true, migrate: true });
       boss.on('error', (error) => this.#onError(error, 'the job queue (pg-boss)'));
       await boss.start();
       this.#boss = boss;
@@ -221,4 +221,23 @@ export class JobQueue {
     }
     await forgetJobsBefore(this.connection, now - keepEndedFor);
   }
+}
+
+/**
+ * Runs one of pg-boss's statements on one connection of the pool. Some are several statements in an
+ * explicit transaction (`BEGIN; …; COMMIT`), and pg-boss expects some of those to fail — two
+ * processes starting at once on a new database both create its tables, and the second is refused.
+ * A failure inside such a block leaves the connection in an aborted transaction, which would refuse
+ * every later query of whatever borrowed it next; so a failed statement is rolled back on the same
+ * connection before the connection goes back to the pool (a ROLLBACK outside a transaction only warns).
+ */
+export async function bossSql(connection: Connection, text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+  return connection.db.connection().execute(async (one) => {
+    try {
+      return (await one.executeQuery(CompiledQuery.raw(text, values))) as { rows: unknown[] };
+    } catch (error) {
+      await one.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
+      throw error;
+    }
+  });
 }

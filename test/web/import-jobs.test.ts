@@ -5,11 +5,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProfile, type Profile } from '../../src/ingest/profile.js';
 import { claimJob, findJob, type Connection } from '../../src/store/index.js';
 import { ImportJobs, keepFor, uploadsDirFor, type Upload } from '../../src/app/import-jobs.js';
-import { JobQueue } from '../../src/app/job-queue.js';
+import { bossSql, JobQueue } from '../../src/app/job-queue.js';
 import { d } from '../builders.js';
 import { engines } from '../engines.js';
 
@@ -170,6 +171,41 @@ describe.each(engines)('the uploads of web imports on $name', (engine) => {
     const failed = await findJob(connection, again);
     expect([failed?.state, failed?.failure, failed?.attempts]).toEqual(['failed', 'The server doing it stopped each time it tried.', 3]);
     expect(runs).toBe(1);
+  });
+});
+
+/** pg-boss on PostgreSQL: its statements must leave every connection of the pool fit for use. */
+describe.each(engines.filter((engine) => engine.name === 'postgres'))('the job queue on $name', (engine) => {
+  let connection: Connection;
+  let dispose: () => Promise<void>;
+  const queues: JobQueue[] = [];
+
+  beforeEach(async () => {
+    ({ connection, dispose } = await engine.open());
+  });
+
+  afterEach(async () => {
+    for (const queue of queues.splice(0)) await queue.stop();
+    await dispose();
+  });
+
+  it('starts two queues at once on a new database, and every connection is fit for use after (the second is refused creating the queue’s tables)', async () => {
+    const started = [new JobQueue(connection), new JobQueue(connection)];
+    for (const queue of started) {
+      queue.handle('import', { handler: () => Promise.resolve(null), failureWords: '', abandonedWords: '' });
+      queues.push(queue);
+    }
+    await Promise.all(started.map((queue) => queue.start()));
+    // More queries at once than the pool has connections, so each connection answers one.
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, n) => connection.db.executeQuery<{ n: number }>(CompiledQuery.raw(`SELECT ${n}::int AS n`))));
+    expect(answers.map((answer) => answer.rows[0]?.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(await Promise.all(started.map((queue) => queue.enqueue('import', { authorityId: scope.id, username: 'dana', input: {} }).then((id) => id.length)))).toEqual([32, 32]);
+  });
+
+  it('rolls a failed statement block of the queue library back on its own connection', async () => {
+    for (let n = 0; n < 12; n += 1) await expect(bossSql(connection, 'BEGIN; SELECT 1/0; COMMIT;')).rejects.toThrow('division by zero');
+    const answers = await Promise.all(Array.from({ length: 12 }, () => connection.db.executeQuery<{ one: number }>(CompiledQuery.raw('SELECT 1::int AS one'))));
+    expect(answers.map((answer) => answer.rows[0]?.one)).toEqual(Array.from({ length: 12 }, () => 1));
   });
 });
 
