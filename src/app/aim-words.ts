@@ -2,11 +2,11 @@
  * An aim's figures in words, the same on the dashboard, the aim's page and the meeting pack (page
  * and PDF): the headline, the counts, the target, the median, who is still waiting and the backlog.
  */
-import type { Aim } from '../domain/aim.js';
+import { aimSubject, type Aim } from '../domain/aim.js';
 import { answerWords, type AimAnswer } from '../domain/aim-answer.js';
 import type { AimFigures } from '../domain/aim-figures.js';
 import type { WindowFigures } from '../domain/aim-window.js';
-import { milestoneWords } from '../domain/status-words.js';
+import { milestoneOf, milestoneWords } from '../domain/status-words.js';
 import type { JourneyStatus } from '../domain/status.js';
 import { formatPercent, formatWeeks, longDate, plural } from './format.js';
 
@@ -54,7 +54,7 @@ export function aimWords(figures: AimFigures): AimWords {
 
 /** The answer to "are we getting better?" as the sentence an aim leads with. */
 export function answerSentence(aim: Aim, answer: AimAnswer): string {
-  return answerWords(answer, milestoneWords[aim.kind]);
+  return answerWords(answer, milestoneOf(aimSubject(aim)));
 }
 
 /** Which journeys a window's figure counts, in words (decision 0019): its dates, and what settles a journey. */

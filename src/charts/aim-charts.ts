@@ -22,8 +22,9 @@ export interface ChartTable {
   readonly rows: readonly (readonly (string | number | null)[])[];
 }
 
-/** A timescale in weeks for drawing; months are drawn at their average length. */
+/** A timescale in weeks for drawing; months are drawn at their average length, days as sevenths of a week. */
 export function timescaleWeeks(timescale: Timescale): number {
+  if (timescale.unit === 'days') return timescale.days / 7;
   return timescale.unit === 'weeks' ? timescale.weeks : (timescale.months * 365.25) / 12 / 7;
 }
 

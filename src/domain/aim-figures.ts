@@ -3,9 +3,10 @@
  * cohort with its status, the counts of all six statuses, the headline percentage and the median
  * weeks.
  */
-import type { Aim, AimFilters } from './aim.js';
+import { aimSubject, type Aim, type AimFilters } from './aim.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
-import { journeysOfKindForEach, type Journey } from './journey.js';
+import { journeysOfKindForEach, journeysOfMeasureForEach, type Journey } from './journey.js';
+import { measureKey } from './measure-definition.js';
 import type { ChildRecord } from './records.js';
 import { statusOfDays, type JourneyStatus } from './status.js';
 import { median } from './spc/median.js';
@@ -106,7 +107,8 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
 export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): readonly CohortJourney[] {
   // The figures, the run chart, the waiting chart and the survival view of one aim all start here:
   // measure once per set of records, aim definition and as-at date.
-  const key = `${epochDay(asAt)}|${aim.kind}|${JSON.stringify(aim.timescale)}|${JSON.stringify(aim.filters)}`;
+  const subject = aimSubject(aim);
+  const key = `${epochDay(asAt)}|${typeof subject === 'string' ? subject : measureKey(subject)}|${JSON.stringify(aim.timescale)}|${JSON.stringify(aim.filters)}`;
   let byKey = measuredCache.get(records);
   if (byKey === undefined) {
     byKey = new Map();
@@ -116,7 +118,7 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
   if (cached !== undefined) return cached;
   const measured: CohortJourney[] = [];
   const asAtDay = epochDay(asAt);
-  const { journeys, recordIndex } = journeysOfKindForEach(records, aim.kind, asAt);
+  const { journeys, recordIndex } = typeof subject === 'string' ? journeysOfKindForEach(records, subject, asAt) : journeysOfMeasureForEach(records, subject, asAt);
   const filtered = hasFilters(aim.filters);
   for (let j = 0; j < journeys.length; j++) {
     const journey = journeys[j] as Journey;

@@ -1,8 +1,9 @@
 /** An aim in words, as the programme wrote them, so a figure is never shown without its definition. */
-import type { Aim, AimFilters } from './aim.js';
+import { aimSubject, type Aim, type AimFilters } from './aim.js';
 import { placementTypeLabels, type JourneyRoute } from './codes.js';
 import { longDate } from './date.js';
 import type { JourneyKind } from './journey.js';
+import { measureWords, type MeasureDefinition } from './measure-definition.js';
 import { describeTimescale } from './timescale.js';
 
 interface KindWords {
@@ -43,6 +44,11 @@ const words: Readonly<Record<JourneyKind, KindWords>> = {
   },
 };
 
+/** A local measure's words: "children who become looked after and accommodated … will have a permanence planning meeting … of becoming looked after and accommodated". */
+function measureSentenceWords(definition: MeasureDefinition): KindWords {
+  const { cohort, end, since } = measureWords(definition);
+  return { cohort, end, since, backlogCohort: cohort.replace(/ who become /, ' who became ') };
+}
 
 /**
  * "By 31 January 2019, 70% of children who become looked after and accommodated on or after
@@ -50,7 +56,8 @@ const words: Readonly<Record<JourneyKind, KindWords>> = {
  * accommodated." Parts the aim does not set are left out rather than invented.
  */
 export function aimSentence(aim: Aim): string {
-  const w = words[aim.kind];
+  const subject = aimSubject(aim);
+  const w = typeof subject === 'string' ? words[subject] : measureSentenceWords(subject);
   const by = aim.byDate ? `By ${longDate(aim.byDate)}, ` : '';
   const who = aim.targetPercent === null ? `all ${w.cohort}` : `${formatPercent(aim.targetPercent)}% of ${w.cohort}`;
   const from = aim.fromDate ? ` on or after ${longDate(aim.fromDate)}` : '';

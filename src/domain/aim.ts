@@ -7,6 +7,7 @@ import type { JourneyRoute, PlacementType } from './codes.js';
 import type { PlainDate } from './date.js';
 import { nationalAimOfKind, type JourneyKind } from './journey.js';
 import { nationalTimescales } from './national-aims.js';
+import { nationalPresets, type MeasureDefinition } from './measure-definition.js';
 import type { Timescale } from './timescale.js';
 
 /**
@@ -42,7 +43,10 @@ export interface Aim {
   readonly id: string;
   readonly name: string;
   readonly nationalAim: 1 | 2 | 3 | 4 | null;
-  readonly kind: JourneyKind;
+  /** One of the four national kinds of journey, or `measure`: a local measure, defined by `measure`. */
+  readonly kind: JourneyKind | 'measure';
+  /** What a local measure counts from and to (measure-definition.ts); set when, and only when, `kind` is `measure`. */
+  readonly measure?: MeasureDefinition;
   readonly byDate: PlainDate | null;
   /** Target percentage, 0–100. */
   readonly targetPercent: number | null;
@@ -79,4 +83,19 @@ export function nationalAims(): Aim[] {
 /** The aim a reader names by its id ("aim-2") or by its national aim number ("2"); null when there is none. */
 export function findAim(aims: readonly Aim[], ref: string): Aim | null {
   return aims.find((a) => a.id === ref || (a.nationalAim !== null && String(a.nationalAim) === ref)) ?? null;
+}
+
+/** What an aim measures: one of the national kinds (read by the fixed rules), or a local measure's definition. */
+export type AimSubject = JourneyKind | MeasureDefinition;
+
+export function aimSubject(aim: Aim): AimSubject {
+  if (aim.kind !== 'measure') return aim.kind;
+  if (aim.measure === undefined) throw new Error(`aim ${aim.id} is a measure with no definition`);
+  return aim.measure;
+}
+
+/** The aim's definition as a measure: a local measure's own, or its national kind's preset. */
+export function aimMeasure(aim: Aim): MeasureDefinition {
+  const subject = aimSubject(aim);
+  return typeof subject === 'string' ? nationalPresets[subject] : subject;
 }

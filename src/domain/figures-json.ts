@@ -26,7 +26,7 @@ export function figuresJson(f: AimFigures) {
 /** One journey with its status: `pace journeys --json`, an aim's journeys, and the API's lists. */
 export function journeyJson(journey: Journey, status: JourneyStatus, days: number) {
   return {
-    kind: nationalAimOfKind[journey.kind],
+    kind: journey.kind === 'measure' ? null : nationalAimOfKind[journey.kind],
     child_id: journey.childId,
     start: journey.start.toString(),
     end: journey.end?.toString() ?? null,

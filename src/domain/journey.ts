@@ -11,6 +11,7 @@
  */
 import { courtRoutes, type JourneyRoute, type PlacementType, type Route } from './codes.js';
 import { ageInYears, civilFromDays, dateOfEpochDay, daysFromCivil, epochDay, type PlainDate } from './date.js';
+import { eventMatches, measureKey, type EventMatch, type MeasureDefinition } from './measure-definition.js';
 import type { CaseEvent, ChildRecord, Placement } from './records.js';
 
 export const journeyKinds = ['at-home', 'accommodation', 'recommendation', 'adm'] as const;
@@ -108,7 +109,19 @@ export interface AdmJourney extends JourneyBase {
   readonly startRoute: Route;
 }
 
-export type Journey = AtHomeJourney | AccommodationJourney | RecommendationJourney | AdmJourney;
+/** A journey of a local measure (measure-definition.ts): any start, any end events. */
+export interface MeasureJourney extends JourneyBase {
+  readonly kind: 'measure';
+  /** For a start that is a run or spell: its last day, or null while it continues at as-at. */
+  readonly runEnd: PlainDate | null;
+  /** For a start that is an event: the route it named. */
+  readonly startRoute: Route | null;
+}
+
+export type Journey = AtHomeJourney | AccommodationJourney | RecommendationJourney | AdmJourney | MeasureJourney;
+
+/** A journey of one of the four national kinds. */
+export type NationalJourney = Exclude<Journey, MeasureJourney>;
 
 /** A placement as seen at as-at, with its days counted once. */
 interface SeenPlacement {
@@ -143,7 +156,7 @@ interface Spell extends Run {
   readonly overReason: 'left-care' | 'turned-18' | null;
 }
 
-type JourneysByKind = { readonly [K in JourneyKind]: readonly Journey[] };
+type JourneysByKind = { readonly [K in JourneyKind]: readonly NationalJourney[] };
 
 // Every figure, chart and list of an authority asks for the same children's journeys as at the
 // same date; records are immutable, so each child's journeys are derived once per as-at date.
@@ -234,13 +247,13 @@ export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: Pl
 }
 
 /** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
-export function journeysOf(record: ChildRecord, asAt: PlainDate): Journey[] {
+export function journeysOf(record: ChildRecord, asAt: PlainDate): NationalJourney[] {
   const byKind = journeysByKind(record, asAt);
   return journeyKinds.flatMap((kind) => byKind[kind]);
 }
 
 /** The journeys of one kind for one child, as at `asAt`. */
-export function journeysOfKind(record: ChildRecord, kind: JourneyKind, asAt: PlainDate): readonly Journey[] {
+export function journeysOfKind(record: ChildRecord, kind: JourneyKind, asAt: PlainDate): readonly NationalJourney[] {
   return journeysByKind(record, asAt)[kind];
 }
 
@@ -442,7 +455,7 @@ function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEve
  * ends. Overlapping placements (a data error) are treated as contiguous: the child was looked
  * after throughout. Any placement of the other side breaks a run (of either side: `any`, nothing).
  */
-function runsOf(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'any'): Run[] {
+function runsOf(placements: readonly SeenPlacement[], side: RunSide): Run[] {
   const runs: Run[] = [];
   forEachRun(placements, side, (first, last, startDay, endDay) => runs.push({ first, last, startDay, endDay }));
   return runs;
@@ -452,13 +465,13 @@ function runsOf(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'a
  * Each run in turn, as the places of its first and last placements and its first and last days:
  * the journeys are built from these as they are found, with no list of runs made for each child.
  */
-function forEachRun(placements: readonly SeenPlacement[], side: 'home' | 'away' | 'any', visit: (first: number, last: number, startDay: number, endDay: number) => void): void {
+function forEachRun(placements: readonly SeenPlacement[], side: RunSide, visit: (first: number, last: number, startDay: number, endDay: number) => void): void {
   let first = -1;
   let startDay = 0;
   let endDay = -Infinity;
   for (let i = 0; i < placements.length; i++) {
     const seen = placements[i] as SeenPlacement;
-    if (side !== 'any' && (seen.placement.type === 'home') !== (side === 'home')) {
+    if (side !== 'any' && !onSide(seen.placement.type, side)) {
       if (first >= 0) visit(first, i - 1, startDay, endDay);
       first = -1;
       endDay = -Infinity;
@@ -474,6 +487,20 @@ function forEachRun(placements: readonly SeenPlacement[], side: 'home' | 'away' 
     }
   }
   if (first >= 0) visit(first, placements.length - 1, startDay, endDay);
+}
+
+/** Which placements make a run: at home, away from home, at home or in kinship care, or any. */
+type RunSide = 'home' | 'away' | 'home-or-kinship' | 'any';
+
+function onSide(type: PlacementType, side: Exclude<RunSide, 'any'>): boolean {
+  switch (side) {
+    case 'home':
+      return type === 'home';
+    case 'away':
+      return type !== 'home';
+    default:
+      return type === 'home' || type === 'kinship';
+  }
 }
 
 /** The spell whose placements cover `day`, if any. */
@@ -586,12 +613,101 @@ function adm(seen: Seen): readonly AdmJourney[] {
 }
 
 /**
+ * The journeys of a measure for one child as at `asAt` (measure-definition.ts): each start by the
+ * start's own rule, its leave date by the same rules as the national kinds (a run's end or its
+ * spell's; for an event, its spell's end, the 18th birthday, or the next event of the same type),
+ * and its end the first event matching any of the ends, dated on or after the start and on or
+ * before the leave date (or as-at).
+ */
+export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefinition, asAt: PlainDate): readonly MeasureJourney[] {
+  return measureJourneys(see(record, asAt), definition);
+}
+
+function measureJourneys(seen: Seen, definition: MeasureDefinition): readonly MeasureJourney[] {
+  const ends = eventsMatchingAny(seen, definition.ends);
+  const start = definition.start;
+  let journeys: MeasureJourney[] | null = null;
+  switch (start.kind) {
+    case 'accommodated':
+    case 'at-home':
+    case 'at-home-or-kinship': {
+      const side = start.kind === 'accommodated' ? 'away' : start.kind === 'at-home' ? 'home' : 'home-or-kinship';
+      forEachRun(seen.placements, side, (first, last, startDay, endDay) => {
+        const placement = (seen.placements[first] as SeenPlacement).placement;
+        if (side !== 'away' && placement.legalBasis !== 'CSO') return;
+        const runEnd = endDay === Infinity ? null : lastPlacementEnd(seen.placements, first, last);
+        journeys = withItem(journeys, journey(seen, 'measure', startDay, placement.placementId, runDeparture(seen, startDay, endDay), ends, placement.type, runEnd, null));
+      });
+      break;
+    }
+    case 'spell':
+      for (const spell of seen.spells) {
+        const placement = (seen.placements[spell.first] as SeenPlacement).placement;
+        const departure = spell.overDay === Infinity ? null : departureOn(spell.overDay, spell.overReason ?? 'left-care', spell.startDay);
+        const runEnd = spell.endDay === Infinity ? null : lastPlacementEnd(seen.placements, spell.first, spell.last);
+        journeys = withItem(journeys, journey(seen, 'measure', spell.startDay, placement.placementId, departure, ends, placement.type, runEnd, null));
+      }
+      break;
+    default: {
+      // Every event of the start's type, whatever its route: the next one supersedes, whether or not it starts a journey itself.
+      const sameType = eventsMatchingAny(seen, [{ type: start.type }]);
+      for (let index = 0; index < sameType.length; index++) {
+        const begin = sameType[index] as SeenEvent;
+        if (!eventMatches(start, begin.event.type, begin.event.route)) continue;
+        const departure = eventDeparture(seen, begin, sameType[index + 1]);
+        journeys = withItem(journeys, journey(seen, 'measure', begin.day, begin.event.eventId, departure, ends, placementTypeOn(seen, begin.day), null, begin.event.route));
+      }
+    }
+  }
+  return journeys ?? noJourneys;
+}
+
+/** The child's events (dated on or before as-at) matching any of `matches`, in date order then id. */
+function eventsMatchingAny(seen: Seen, matches: readonly EventMatch[]): readonly SeenEvent[] {
+  let found: SeenEvent[] | null = null;
+  const events = seen.record.events;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as CaseEvent;
+    let matched = false;
+    for (let m = 0; m < matches.length && !matched; m++) matched = eventMatches(matches[m] as EventMatch, event.type, event.route);
+    if (!matched) continue;
+    const day = epochDay(event.date);
+    if (day > seen.asAtDay) continue;
+    found = withItem(found, { event, day });
+  }
+  if (found === null) return none;
+  if (!isInOrder(found, byDayThenId)) found.sort(byDayThenId);
+  return found;
+}
+
+// A measure's journeys of a list of records, remembered per list, as-at date and definition (as the
+// national kinds are in journeysOfKindForEach).
+const measuredForLists = new WeakMap<readonly ChildRecord[], Map<string, { readonly asAtDay: number; readonly journeys: JourneysOfKind }>>();
+
+/** The journeys of a measure of every record in `records`, as at `asAt`, in the records' order. */
+export function journeysOfMeasureForEach(records: readonly ChildRecord[], definition: MeasureDefinition, asAt: PlainDate): JourneysOfKind {
+  const asAtDay = epochDay(asAt);
+  const key = measureKey(definition);
+  let byKey = measuredForLists.get(records);
+  if (byKey === undefined) {
+    byKey = new Map();
+    measuredForLists.set(records, byKey);
+  }
+  const cached = byKey.get(key);
+  if (cached !== undefined && cached.asAtDay === asAtDay) return cached.journeys;
+  const list: { journeys: Journey[]; recordIndex: number[] } = { journeys: [], recordIndex: [] };
+  for (let index = 0; index < records.length; index++) addJourneysOfKind(list, index, measureJourneys(see(records[index] as ChildRecord, asAt), definition));
+  byKey.set(key, { asAtDay, journeys: list });
+  return list;
+}
+
+/**
  * A journey of any kind: the leave date first (never before the start), then the end (the first
  * milestone on or after the start and on or before the leave date or as-at), then the route.
  * Every kind is built with the same fields in the same order, so the code that reads millions of
  * journeys sees objects of one shape.
  */
-function journey<K extends JourneyKind>(
+function journey<K extends Journey['kind']>(
   seen: Seen,
   kind: K,
   startDay: number,

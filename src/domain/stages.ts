@@ -4,8 +4,8 @@
  */
 import type { EventType } from './codes.js';
 import { epochDay, type PlainDate } from './date.js';
-import type { Aim } from './aim.js';
-import { journeysOfKindForEach, type Journey } from './journey.js';
+import { aimSubject, type Aim } from './aim.js';
+import { journeysOfKindForEach, type Journey, type JourneyKind } from './journey.js';
 import { quartiles, type Quartiles } from './quantile.js';
 import type { CaseEvent, ChildRecord } from './records.js';
 
@@ -160,7 +160,7 @@ const milestoneOfEventType: ReadonlyMap<EventType, number> = new Map(
 );
 
 /** Where each kind of aim's journey starts on the path: its stages are drawn from there on. */
-const firstMilestoneOfKind: Readonly<Record<Aim['kind'], StageMilestone>> = {
+const firstMilestoneOfKind: Readonly<Record<JourneyKind, StageMilestone>> = {
   'at-home': 'accommodated',
   accommodation: 'accommodated',
   recommendation: 'permanence_recommendation',
@@ -169,5 +169,14 @@ const firstMilestoneOfKind: Readonly<Record<Aim['kind'], StageMilestone>> = {
 
 /** The stage view for an aim: journeys from its from-date, stages from its start milestone on. */
 export function stagesForAim(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): Stage[] {
-  return stageView(records, asAt, { fromDate: aim.fromDate, firstMilestone: firstMilestoneOfKind[aim.kind] });
+  return stageView(records, asAt, { fromDate: aim.fromDate, firstMilestone: firstMilestoneOfAim(aim) });
+}
+
+/** A local measure's stages start at the milestone its start event marks, or at accommodation. */
+function firstMilestoneOfAim(aim: Aim): StageMilestone {
+  const subject = aimSubject(aim);
+  if (typeof subject === 'string') return firstMilestoneOfKind[subject];
+  if (subject.start.kind !== 'event') return 'accommodated';
+  const place = milestoneOfEventType.get(subject.start.type);
+  return place === undefined ? 'accommodated' : (stageMilestones[place] ?? 'accommodated');
 }

@@ -3,7 +3,10 @@
  * (docs/measurement.md, "Status and figures"). Pages, lists, files and the meeting pack all say
  * them the same way.
  */
+import type { AimSubject } from './aim.js';
+import { eventTypeLabels } from './codes.js';
 import type { JourneyKind, LeaveReason } from './journey.js';
+import { measureWords } from './measure-definition.js';
 import type { JourneyStatus } from './status.js';
 
 /** Short labels, for a tag or a column. */
@@ -24,9 +27,14 @@ export const milestoneWords: Readonly<Record<JourneyKind, string>> = {
   adm: 'an application to court',
 };
 
-/** What each status means for a journey of `kind`, in one plain sentence. */
-export function statusMeaning(status: JourneyStatus, kind: JourneyKind): string {
-  const milestone = milestoneWords[kind];
+/** The milestone an aim's journeys wait for: a national kind's, or a local measure's end events. */
+export function milestoneOf(subject: AimSubject): string {
+  return typeof subject === 'string' ? milestoneWords[subject] : measureWords(subject).milestone;
+}
+
+/** What each status means for a journey of an aim (its national kind or local measure), in one plain sentence. */
+export function statusMeaning(status: JourneyStatus, subject: AimSubject): string {
+  const milestone = milestoneOf(subject);
   switch (status) {
     case 'in_time':
       return `Had ${milestone} within the timescale.`;
@@ -45,17 +53,21 @@ export function statusMeaning(status: JourneyStatus, kind: JourneyKind): string 
   }
 }
 
-/** Why one child left a journey of `kind`: "moved home while still looked after". */
-export function leaveReasonWords(reason: LeaveReason, kind: JourneyKind): string {
+/** Why one child left a journey of an aim: "moved home while still looked after". */
+export function leaveReasonWords(reason: LeaveReason, subject: AimSubject): string {
+  const start = typeof subject === 'string' ? null : subject.start;
   switch (reason) {
     case 'run-ended':
-      return kind === 'at-home' ? 'moved away from home while still looked after' : 'moved home while still looked after';
+      if (subject === 'at-home' || start?.kind === 'at-home') return 'moved away from home while still looked after';
+      if (start?.kind === 'at-home-or-kinship') return 'moved away from home and kinship care while still looked after';
+      return 'moved home while still looked after';
     case 'left-care':
       return 'ceased to be looked after';
     case 'turned-18':
       return 'turned 18';
     case 'superseded':
-      return kind === 'adm' ? 'replaced by a later ADM decision' : 'replaced by a later recommendation';
+      if (start?.kind === 'event') return `replaced by a later ${eventTypeLabels[start.type].charAt(0).toLowerCase()}${eventTypeLabels[start.type].slice(1)}`;
+      return subject === 'adm' ? 'replaced by a later ADM decision' : 'replaced by a later recommendation';
     default:
       return unreachable(reason);
   }

@@ -4,18 +4,19 @@
  * due and whether it was met, as at the timeline's date.
  */
 import { measuredJourneys, type CohortStatus } from './aim-figures.js';
-import type { Aim } from './aim.js';
+import { aimSubject, type Aim } from './aim.js';
 import { daysBetween, isAfter, isBefore, type PlainDate } from './date.js';
 import type { JourneyKind } from './journey.js';
 import type { ChildRecord } from './records.js';
 import { describeTimescale } from './timescale.js';
 import { durationWords } from './timeline-gaps.js';
+import { milestoneOf } from './status-words.js';
 
 export interface TimelineDueDate {
   readonly aimId: string;
   /** "Aim 2: permanence recommendation". */
   readonly aimName: string;
-  readonly kind: JourneyKind;
+  readonly kind: JourneyKind | 'measure';
   readonly journeyStart: PlainDate;
   /** The last day within the aim's timescale. */
   readonly due: PlainDate;
@@ -53,7 +54,7 @@ export function timelineDueDates(record: ChildRecord, aims: readonly Aim[], span
         journeyStart: journey.start,
         due,
         status,
-        label: `${awaited[aim.kind]} due (${describeTimescale(aim.timescale)})`,
+        label: `${awaitedOf(aim)} due (${describeTimescale(aim.timescale)})`,
         outcome: outcomeWords(status, due, journey.end ?? journey.leave, span.asAt),
       });
     }
@@ -83,4 +84,12 @@ function outcomeWords(status: CohortStatus, due: PlainDate, stop: PlainDate | nu
 
 function unreachable(value: never): never {
   throw new Error(`unhandled status: ${String(value)}`);
+}
+
+/** "Permanence recommendation", or a local measure's end: "A permanence planning meeting". */
+function awaitedOf(aim: Aim): string {
+  const subject = aimSubject(aim);
+  if (typeof subject === 'string') return awaited[subject];
+  const words = milestoneOf(subject);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }

@@ -93,7 +93,7 @@ export function selectGroup(records: readonly ChildRecord[], selector: GroupSele
         const record = byId.get(m.journey.childId);
         if (record !== undefined && m.stillWaiting && m.weeks > selector.weeks) longest.set(record, Math.max(longest.get(record) ?? 0, m.days));
       }
-      return { title: `Waiting more than ${selector.weeks} weeks (${selector.aim.name})`, records: byLongest(longest), unknownIds: [], journeyKind: selector.aim.kind };
+      return { title: `Waiting more than ${selector.weeks} weeks (${selector.aim.name})`, records: byLongest(longest), unknownIds: [], journeyKind: selector.aim.kind === 'measure' ? null : selector.aim.kind };
     }
     case 'chosen': {
       const byId = new Map(records.map((r) => [r.child.childId, r]));

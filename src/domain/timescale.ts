@@ -6,7 +6,9 @@ import { dateOfEpochDay, dayAddingMonths, epochDay, type PlainDate } from './dat
 
 export type Timescale =
   | { readonly unit: 'weeks'; readonly weeks: number }
-  | { readonly unit: 'months'; readonly months: number };
+  | { readonly unit: 'months'; readonly months: number }
+  /** For process measures counted in days: "a 72-hour meeting within 3 days". 0 days: on the start day itself. */
+  | { readonly unit: 'days'; readonly days: number };
 
 export function weeks(count: number): Timescale {
   return { unit: 'weeks', weeks: count };
@@ -14,6 +16,21 @@ export function weeks(count: number): Timescale {
 
 export function months(count: number): Timescale {
   return { unit: 'months', months: count };
+}
+
+export function days(count: number): Timescale {
+  return { unit: 'days', days: count };
+}
+
+/** "12 weeks", "3 days", "24 months", "1 month": what `pace aim add --timescale` and the API take. */
+export function parseTimescale(text: string): Timescale | null {
+  const match = /^\s*(\d{1,4})\s*(days?|weeks?|months?)\s*$/i.exec(text);
+  if (!match) return null;
+  const count = Number(match[1]);
+  const unit = (match[2] as string).toLowerCase();
+  if (unit.startsWith('day')) return count <= 3650 ? days(count) : null;
+  if (unit.startsWith('week')) return count >= 1 && count <= 520 ? weeks(count) : null;
+  return count >= 1 && count <= 120 ? months(count) : null;
 }
 
 /**
@@ -36,6 +53,8 @@ export function dueDayFrom(startDay: number, timescale: Timescale): number {
       return startDay + timescale.weeks * 7;
     case 'months':
       return dayAddingMonths(startDay, timescale.months);
+    case 'days':
+      return startDay + timescale.days;
     default:
       return unreachable(timescale);
   }
@@ -48,6 +67,8 @@ export function describeTimescale(timescale: Timescale): string {
       return `${timescale.weeks} ${timescale.weeks === 1 ? 'week' : 'weeks'}`;
     case 'months':
       return `${timescale.months} ${timescale.months === 1 ? 'month' : 'months'}`;
+    case 'days':
+      return `${timescale.days} ${timescale.days === 1 ? 'day' : 'days'}`;
     default:
       return unreachable(timescale);
   }

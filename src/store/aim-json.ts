@@ -7,6 +7,7 @@ import type { Aim } from '../domain/aim.js';
 import { journeyRoutes, placementTypes, routes } from '../domain/codes.js';
 import { parseDate, type PlainDate } from '../domain/date.js';
 import { journeyKinds } from '../domain/journey.js';
+import { measureArguments, parseMeasureEnds, parseMeasureStart, type MeasureDefinition } from '../domain/measure-definition.js';
 
 const isoDate = z.string().refine((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && parseDate(text).ok, { message: 'not a date (YYYY-MM-DD)' });
 
@@ -14,13 +15,16 @@ export const aimJsonSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
   name: z.string().trim().min(1).max(200),
   national_aim: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
-  kind: z.enum(journeyKinds),
+  kind: z.enum([...journeyKinds, 'measure']),
+  // A local measure (kind `measure`): where it starts and which events end it, as `pace aim add --start … --end …` writes them.
+  measure: z.object({ start: z.string().trim().min(1).max(100), ends: z.array(z.string().trim().min(1).max(100)).min(1).max(10) }).nullable().default(null),
   by_date: isoDate.nullable(),
   target_percent: z.number().min(0).max(100).nullable(),
   from_date: isoDate.nullable(),
   timescale: z.discriminatedUnion('unit', [
     z.object({ unit: z.literal('weeks'), weeks: z.number().int().min(1).max(520) }),
     z.object({ unit: z.literal('months'), months: z.number().int().min(1).max(120) }),
+    z.object({ unit: z.literal('days'), days: z.number().int().min(0).max(3650) }),
   ]),
   filters: z
     .object({
@@ -56,6 +60,8 @@ export function parseAimJson(input: unknown): AimParseResult {
   const clash = (a: readonly string[] | undefined, b: readonly string[] | undefined, name: string) => (a ?? []).filter((x) => (b ?? []).includes(x)).map((x) => `filters: ${x} is both in ${name} and in ${name}_not`);
   const clashes = [...clash(f.placement_types, f.placement_types_not, 'placement_types'), ...clash(routesIn, f.routes_not, 'routes')];
   if (clashes.length) return { ok: false, error: { code: 'invalid-aim', issues: clashes } };
+  const measure = measureOfJson(json);
+  if (!measure.ok) return { ok: false, error: { code: 'invalid-aim', issues: [measure.error] } };
   return {
     ok: true,
     value: {
@@ -63,6 +69,7 @@ export function parseAimJson(input: unknown): AimParseResult {
       name: json.name,
       nationalAim: json.national_aim,
       kind: json.kind,
+      ...(measure.value ? { measure: measure.value } : {}),
       byDate: date(json.by_date),
       targetPercent: json.target_percent,
       fromDate: date(json.from_date),
@@ -98,10 +105,11 @@ export function aimToJson(aim: Aim): AimJson {
     name: aim.name,
     national_aim: aim.nationalAim,
     kind: aim.kind,
+    measure: aim.measure ? { start: measureArguments(aim.measure).start, ends: measureArguments(aim.measure).end.split(',') } : null,
     by_date: aim.byDate?.toString() ?? null,
     target_percent: aim.targetPercent,
     from_date: aim.fromDate?.toString() ?? null,
-    timescale: aim.timescale.unit === 'weeks' ? { unit: 'weeks', weeks: aim.timescale.weeks } : { unit: 'months', months: aim.timescale.months },
+    timescale: aim.timescale.unit === 'weeks' ? { unit: 'weeks', weeks: aim.timescale.weeks } : aim.timescale.unit === 'days' ? { unit: 'days', days: aim.timescale.days } : { unit: 'months', months: aim.timescale.months },
     filters,
     backlog: aim.backlog ? { by_date: aim.backlog.byDate.toString(), started_before: aim.backlog.startedBefore.toString() } : null,
   };
@@ -111,4 +119,15 @@ function date(text: string | null): PlainDate | null {
   if (text === null) return null;
   const parsed = parseDate(text);
   return parsed.ok ? parsed.value : null;
+}
+
+/** A local measure's definition from its JSON: required for kind `measure`, refused for the national kinds. */
+function measureOfJson(json: AimJson): { ok: true; value: MeasureDefinition | null } | { ok: false; error: string } {
+  if (json.kind !== 'measure') return json.measure === null ? { ok: true, value: null } : { ok: false, error: `measure: only an aim of kind measure has one (this is kind ${json.kind})` };
+  if (json.measure === null) return { ok: false, error: 'measure: an aim of kind measure needs its start and ends' };
+  const start = parseMeasureStart(json.measure.start);
+  if (!start.ok) return { ok: false, error: `measure.start: ${start.error}` };
+  const ends = parseMeasureEnds(json.measure.ends.join(','));
+  if (!ends.ok) return { ok: false, error: `measure.ends: ${ends.error}` };
+  return { ok: true, value: { start: start.value, ends: ends.value } };
 }

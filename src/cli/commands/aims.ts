@@ -5,7 +5,8 @@ import type { PlainDate } from '../../domain/date.js';
 import { aimFiguresJson } from '../../app/aim-json.js';
 import { aimsReport } from '../../app/authority-reports.js';
 import { FiguresCache } from '../../app/figures-cache.js';
-import { describeTimescale } from '../../domain/timescale.js';
+import { parseMeasureEnds, parseMeasureStart } from '../../domain/measure-definition.js';
+import { describeTimescale, parseTimescale } from '../../domain/timescale.js';
 import { aimToJson, findAim, listAims, parseAimJson, saveAim, type AimJson } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
@@ -16,6 +17,8 @@ interface AimOptions {
   name?: string;
   national?: string;
   kind?: string;
+  start?: string;
+  end?: string;
   timescale?: string;
   from?: string;
   by?: string;
@@ -91,7 +94,9 @@ export function aimsCommand(program: Command, io: Io, done: (code: number) => vo
       .option('--name <name>', 'its name')
       .option('--national <n>', 'the national aim it follows: 1, 2, 3 or 4 (sets the journey kind), or "none"')
       .option('--kind <kind>', 'journey kind: at-home, accommodation, recommendation or adm')
-      .option('--timescale <t>', 'e.g. "26 weeks" or "24 months"')
+      .option('--start <start>', 'a local measure counted from: accommodated, at-home, at-home-or-kinship, spell, or an event type EVENT[:ROUTE] (e.g. permanence_planning_meeting, adm_decision:adoption)')
+      .option('--end <events>', 'a local measure ended by the first of these events: EVENT[:ROUTE][,…] (e.g. permanence_panel)')
+      .option('--timescale <t>', 'e.g. "26 weeks", "3 days" or "24 months"')
       .option('--from <date>', 'only journeys starting on or after this date ("none" to clear)')
       .option('--by <date>', 'the date the aim is to be met by ("none" to clear)')
       .option('--target <percent>', 'the target percentage ("none" to clear)')
@@ -164,11 +169,27 @@ function mergeOptions(base: AimJson | null, o: AimOptions): Merged {
     } else return { ok: false, message: `--national must be 1, 2, 3, 4 or none (got ${o.national})` };
   }
   if (o.kind !== undefined) value.kind = o.kind;
+  if (o.kind !== undefined && o.kind !== 'measure') value.measure = null;
+  if (o.start !== undefined || o.end !== undefined) {
+    if (o.national !== undefined && o.national !== 'none') return { ok: false, message: '--start and --end define a local measure: leave out --national (a national aim has its own start and end)' };
+    if (o.kind !== undefined && o.kind !== 'measure') return { ok: false, message: `--start and --end define a local measure: leave out --kind ${o.kind}` };
+    const previous = (base?.measure ?? null) as { start: string; ends: string[] } | null;
+    const start = o.start ?? previous?.start;
+    const ends = o.end !== undefined ? o.end.split(',').map((e) => e.trim()).filter(Boolean) : previous?.ends;
+    if (start === undefined) return { ok: false, message: '--end needs --start: where is the time counted from? (accommodated, at-home, at-home-or-kinship, spell or EVENT[:ROUTE])' };
+    if (ends === undefined) return { ok: false, message: '--start needs --end: which events end the measure? (EVENT[:ROUTE][,…])' };
+    const parsedStart = parseMeasureStart(start);
+    if (!parsedStart.ok) return { ok: false, message: `--start: ${parsedStart.error}` };
+    const parsedEnds = parseMeasureEnds(ends.join(','));
+    if (!parsedEnds.ok) return { ok: false, message: `--end: ${parsedEnds.error}` };
+    value.kind = 'measure';
+    value.national_aim = null;
+    value.measure = { start: start.trim().toLowerCase(), ends: ends.map((e) => e.toLowerCase()) };
+  }
   if (o.timescale !== undefined) {
-    const match = /^\s*(\d+)\s*(weeks?|months?)\s*$/i.exec(o.timescale);
-    if (!match) return { ok: false, message: `--timescale must read like "26 weeks" or "24 months" (got ${o.timescale})` };
-    const count = Number(match[1]);
-    value.timescale = (match[2] as string).toLowerCase().startsWith('week') ? { unit: 'weeks', weeks: count } : { unit: 'months', months: count };
+    const timescale = parseTimescale(o.timescale);
+    if (!timescale) return { ok: false, message: `--timescale must read like "26 weeks", "3 days" or "24 months" (from 0 to 3650 days, 1 to 520 weeks or 1 to 120 months; got ${o.timescale})` };
+    value.timescale = timescale;
   }
   const clearable = (text: string | undefined, key: string, convert: (t: string) => unknown) => {
     if (text !== undefined) value[key] = text === 'none' ? null : convert(text);

@@ -19,7 +19,7 @@
  */
 import { daysBetween, epochDay, type PlainDate } from '../date.js';
 import type { EventType } from '../codes.js';
-import { journeysOfKind, type Journey, type JourneyKind } from '../journey.js';
+import { journeysOfKind, type JourneyKind, type NationalJourney as Journey } from '../journey.js';
 import type { CaseEvent, ChildRecord } from '../records.js';
 import { durationWords } from '../timeline-gaps.js';
 import { nthDue } from './interval.js';

@@ -20,6 +20,7 @@ export function interval(count: number, unit: IntervalUnit): Interval {
 
 /** An aim's timescale as an interval. */
 export function intervalOfTimescale(timescale: Timescale): Interval {
+  if (timescale.unit === 'days') return interval(timescale.days, 'days');
   return timescale.unit === 'weeks' ? interval(timescale.weeks, 'weeks') : interval(timescale.months, 'months');
 }
 

@@ -1,6 +1,7 @@
 /** An aim from its form: each field read with a message naming it, then checked once more by the store's own schema. */
 import type { Aim } from '../../domain/aim.js';
-import { journeyRoutes, placementTypes } from '../../domain/codes.js';
+import { eventTypeLabels, eventTypes, eventTypesWithRoute, journeyRoutes, placementTypes, routes, type EventType } from '../../domain/codes.js';
+import { startKeywords } from '../../domain/measure-definition.js';
 import { parseDate } from '../../domain/date.js';
 import { journeyKinds, kindOfNationalAim } from '../../domain/journey.js';
 import { aimToJson, parseAimJson } from '../../store/index.js';
@@ -18,7 +19,11 @@ export function aimToForm(aim: Aim): AimFormValues {
     id: json.id,
     name: json.name,
     kind: json.kind,
-    timescale_count: String(json.timescale.unit === 'weeks' ? json.timescale.weeks : json.timescale.months),
+    timescale_count: String(json.timescale.unit === 'weeks' ? json.timescale.weeks : json.timescale.unit === 'days' ? json.timescale.days : json.timescale.months),
+    measure_start: json.measure?.start.split(':')[0] ?? '',
+    measure_start_route: json.measure?.start.split(':')[1] ?? '',
+    measure_ends: json.measure?.ends.map((end) => end.split(':')[0] as string) ?? [],
+    measure_end_route: json.measure?.ends.map((end) => end.split(':')[1]).find((route) => route !== undefined) ?? '',
     timescale_unit: json.timescale.unit,
     from_date: json.from_date ?? '',
     by_date: json.by_date ?? '',
@@ -47,6 +52,10 @@ export function parseAimForm(body: unknown, existing: Aim | null): { values: Aim
     kind: text('kind'),
     timescale_count: text('timescale_count'),
     timescale_unit: text('timescale_unit'),
+    measure_start: text('measure_start'),
+    measure_start_route: text('measure_start_route'),
+    measure_ends: list('measure_ends'),
+    measure_end_route: text('measure_end_route'),
     from_date: text('from_date'),
     by_date: text('by_date'),
     target_percent: text('target_percent'),
@@ -66,11 +75,13 @@ export function parseAimForm(body: unknown, existing: Aim | null): { values: Aim
   const fail = (field: string, message: string) => errors.push({ field, message });
   if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(v('id'))) fail('id', `Short name must be lower-case letters, digits and dashes, up to 40 (you entered ${v('id') || 'nothing'})`);
   if (v('name') === '') fail('name', 'Enter a name for the aim');
-  if (!(journeyKinds as readonly string[]).includes(v('kind'))) fail('kind', 'Choose what the aim measures');
+  if (![...journeyKinds, 'measure'].includes(v('kind'))) fail('kind', 'Choose what the aim measures');
+  const measure = v('kind') === 'measure' ? measureOfForm(values, fail) : null;
   const count = Number(v('timescale_count'));
   const unit = v('timescale_unit');
-  if (unit !== 'weeks' && unit !== 'months') fail('timescale_unit', 'Choose weeks or months');
-  else if (!Number.isInteger(count) || count < 1 || count > (unit === 'weeks' ? 520 : 120)) fail('timescale_count', `Timescale must be a whole number from 1 to ${unit === 'weeks' ? 520 : 120} ${unit} (you entered ${v('timescale_count') || 'nothing'})`);
+  const [least, most] = unit === 'days' ? [0, 3650] : unit === 'weeks' ? [1, 520] : [1, 120];
+  if (unit !== 'weeks' && unit !== 'months' && unit !== 'days') fail('timescale_unit', 'Choose days, weeks or months');
+  else if (!Number.isInteger(count) || count < least || count > most) fail('timescale_count', `Timescale must be a whole number from ${least} to ${most} ${unit} (you entered ${v('timescale_count') || 'nothing'})`);
   const date = (field: string, name: string) => {
     if (v(field) === '') return null;
     const parsed = parseDate(v(field));
@@ -117,10 +128,11 @@ export function parseAimForm(body: unknown, existing: Aim | null): { values: Aim
     // An aim that no longer measures its national aim's journeys stops claiming to follow it.
     national_aim: existing?.nationalAim && kindOfNationalAim(existing.nationalAim) === v('kind') ? existing.nationalAim : null,
     kind: v('kind'),
+    measure,
     by_date: byDate,
     target_percent: target ?? null,
     from_date: fromDate,
-    timescale: unit === 'weeks' ? { unit, weeks: count } : { unit: 'months', months: count },
+    timescale: unit === 'weeks' ? { unit, weeks: count } : unit === 'days' ? { unit, days: count } : { unit: 'months', months: count },
     filters: {
       placement_types: values.placement_types,
       placement_types_not: values.placement_types_not,
@@ -134,4 +146,31 @@ export function parseAimForm(body: unknown, existing: Aim | null): { values: Aim
     backlog: backlogBy && backlogBefore ? { by_date: backlogBy, started_before: backlogBefore } : null,
   });
   return { values, result: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, errors: parsed.error.issues.map((message) => ({ field: 'name', message })) } };
+}
+
+/**
+ * A local measure's start and ends from the form, as the command line writes them
+ * ("permanence_planning_meeting", ["permanence_panel"]), each wrong field named.
+ */
+function measureOfForm(values: AimFormValues, fail: (field: string, message: string) => void): { start: string; ends: string[] } | null {
+  const start = values.measure_start as string;
+  const startRoute = values.measure_start_route as string;
+  const ends = values.measure_ends as readonly string[];
+  const endRoute = values.measure_end_route as string;
+  const before = { start, ends };
+  let failed = false;
+  const refuse = (field: string, message: string) => {
+    failed = true;
+    fail(field, message);
+  };
+  const isEvent = (type: string): type is EventType => (eventTypes as readonly string[]).includes(type);
+  if (!(startKeywords as readonly string[]).includes(start) && !isEvent(start)) refuse('measure_start', 'Choose where the measure starts');
+  if (startRoute !== '' && !(routes as readonly string[]).includes(startRoute)) refuse('measure_start_route', `Unknown route: ${startRoute}`);
+  else if (startRoute !== '' && !(isEvent(start) && eventTypesWithRoute.includes(start))) refuse('measure_start_route', `A route can only be chosen for a start that is a decision or plan (${eventTypesWithRoute.map((t) => eventTypeLabels[t].toLowerCase()).join(', ')})`);
+  if (ends.length === 0) refuse('measure_ends', 'Tick at least one event that ends the measure');
+  for (const end of ends) if (!isEvent(end)) refuse('measure_ends', `Unknown event: ${end}`);
+  if (endRoute !== '' && !(routes as readonly string[]).includes(endRoute)) refuse('measure_end_route', `Unknown route: ${endRoute}`);
+  else if (endRoute !== '' && ends.some((end) => isEvent(end) && !eventTypesWithRoute.includes(end))) refuse('measure_end_route', 'A route can only be chosen when every event that ends the measure is a decision or plan');
+  if (failed) return null;
+  return { start: startRoute === '' ? before.start : `${start}:${startRoute}`, ends: ends.map((end) => (endRoute === '' ? end : `${end}:${endRoute}`)) };
 }

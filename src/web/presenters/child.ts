@@ -1,5 +1,5 @@
 /** A child's record for the page: details, placements, events, journeys with their statuses, and every change. */
-import type { Aim } from '../../domain/aim.js';
+import { aimSubject, type Aim } from '../../domain/aim.js';
 import { measuredJourneys, type CohortStatus } from '../../domain/aim-figures.js';
 import type { sexes } from '../../domain/codes.js';
 import { compareDates, type PlainDate } from '../../domain/date.js';
@@ -83,14 +83,14 @@ export function presentChild(code: string, record: ChildRecord, aims: readonly A
         end: j.journey.end
           ? longDate(j.journey.end)
           : j.journey.leave && j.journey.leaveReason
-            ? `Left on ${longDate(j.journey.leave)}: ${leaveReasonWords(j.journey.leaveReason, j.journey.kind)}`
+            ? `Left on ${longDate(j.journey.leave)}: ${leaveReasonWords(j.journey.leaveReason, aimSubject(aim))}`
             : 'Not yet',
         due: longDate(j.due),
         weeks: formatWeeks(j.weeks),
         route: journeyRouteLabels[j.journey.route],
         status: j.status,
         statusLabel: statusLabels[j.status],
-        statusMeaning: statusMeaning(j.status, j.journey.kind),
+        statusMeaning: statusMeaning(j.status, aimSubject(aim)),
       })),
     })),
     timeline: presentChildTimeline(code, timeline.model, timeline.svg),

@@ -7,6 +7,7 @@ import type { AimAnswer } from '../../domain/aim-answer.js';
 import { windowFigures, type WindowFigures } from '../../domain/aim-window.js';
 import { filterWords } from '../../domain/child-filter.js';
 import type { JourneyStatus } from '../../domain/status.js';
+import { aimSubject } from '../../domain/aim.js';
 import { statusLabels, statusMeaning } from '../../domain/status-words.js';
 import { aimQuarters, quarterKey, type AimQuarter } from '../../domain/aim-quarters.js';
 import { quarterPeriod } from '../../domain/monthly-run-chart.js';
@@ -131,7 +132,7 @@ export function statusCounts(code: string, scope: FigureScope, result: AimResult
 
 export function presentStatusCounts(code: string, scope: FigureScope, result: AimResult): StatusCount[] {
   const counts = statusCounts(code, scope, result);
-  return statusOrder.map((status) => ({ status, label: statusLabels[status], meaning: statusMeaning(status, result.aim.kind), counted: countedInN(status), ...counts[status] }));
+  return statusOrder.map((status) => ({ status, label: statusLabels[status], meaning: statusMeaning(status, aimSubject(result.aim)), counted: countedInN(status), ...counts[status] }));
 }
 
 function presentGlance(code: string, scope: FigureScope, result: AimResult): AimGlance {

@@ -15,7 +15,8 @@ import { monthWords, type PlainDate } from '../../domain/date.js';
 import { filterWords } from '../../domain/child-filter.js';
 import { cohortJourneyJson } from '../../domain/figures-json.js';
 import { countedStatuses, journeyStatuses, type JourneyStatus } from '../../domain/status.js';
-import { leaveReasonWords, milestoneWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
+import { aimSubject, type AimSubject } from '../../domain/aim.js';
+import { leaveReasonWords, milestoneOf, statusLabels, statusMeaning } from '../../domain/status-words.js';
 import type { AimResult } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { formatWeeks, longDate } from '../../app/format.js';
@@ -146,12 +147,12 @@ export function filterTitle(filter: JourneyListFilter): string {
 }
 
 function filterMeaning(filter: JourneyListFilter, result: AimResult): string {
-  const kind = result.aim.kind;
+  const kind = aimSubject(result.aim);
   switch (filter) {
     case 'counted':
       return `The denominator n of the percentage: in time, late, overdue and left after the timescale. Waiting within the timescale and left within it are not counted.`;
     case 'still-waiting':
-      return `Still waiting for ${milestoneWords[kind]}, within the timescale or past it: the children on the waiting chart who started on or after the aim's from-date.`;
+      return `Still waiting for ${milestoneOf(kind)}, within the timescale or past it: the children on the waiting chart who started on or after the aim's from-date.`;
     case 'all':
       return `Every journey in the aim's cohort, whatever its status.`;
     default:
@@ -205,7 +206,7 @@ export function presentJourneyList(code: string, scope: FigureScope, result: Aim
     title: filterTitle(query.status),
     meaning: filterMeaning(query.status, result),
     total: all.length,
-    rows: all.slice((page - 1) * journeyPageSize, page * journeyPageSize).map((j) => presentRow(code, j)),
+    rows: all.slice((page - 1) * journeyPageSize, page * journeyPageSize).map((j) => presentRow(code, j, aimSubject(result.aim))),
     page,
     pages,
     pageHref: (n) => journeyListHref(code, result.aim.id, query.status, scope, { page: n, months, month, group: groupPart }),
@@ -221,7 +222,7 @@ export function presentJourneyList(code: string, scope: FigureScope, result: Aim
   };
 }
 
-function presentRow(code: string, j: CohortJourney): JourneyListRow {
+function presentRow(code: string, j: CohortJourney, subject: AimSubject): JourneyListRow {
   const { journey } = j;
   return {
     childId: journey.childId,
@@ -230,7 +231,7 @@ function presentRow(code: string, j: CohortJourney): JourneyListRow {
     outcome: journey.end
       ? `Reached on ${longDate(journey.end)}`
       : journey.leave && journey.leaveReason
-        ? `Left on ${longDate(journey.leave)}: ${leaveReasonWords(journey.leaveReason, journey.kind)}`
+        ? `Left on ${longDate(journey.leave)}: ${leaveReasonWords(journey.leaveReason, subject)}`
         : 'Not yet',
     due: longDate(j.due),
     weeks: formatWeeks(j.weeks),

@@ -45,6 +45,7 @@ export function waitingGroupHref(code: string, aim: Aim, weeks: number, asAt: Pl
  * months the whole weeks in that many average months (24 months: 104 weeks).
  */
 export function timescaleWeeks(timescale: Timescale): number {
+  if (timescale.unit === 'days') return Math.floor(timescale.days / 7);
   return timescale.unit === 'weeks' ? timescale.weeks : Math.floor((timescale.months * 365.25) / 12 / 7);
 }
 

@@ -1,8 +1,9 @@
 /** The authority's aims: each as its sentence, and the form to change one or add another. */
 import type { VNode } from 'preact';
-import { journeyRouteLabels, journeyRoutes, placementTypeLabels, placementTypes } from '../../domain/codes.js';
+import { eventTypeLabels, eventTypes, journeyRouteLabels, journeyRoutes, placementTypeLabels, placementTypes, routeLabels, routes } from '../../domain/codes.js';
+import { startChoices } from '../../domain/measure-definition.js';
 import type { AimFormValues } from '../forms/aim-form.js';
-import { Checkboxes, CsrfField, ErrorSummary, NoticeBox, PageHeader, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
+import { Checkboxes, CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface AimsModel {
@@ -52,7 +53,23 @@ const kindOptions = [
   { value: 'accommodation', label: 'Aim 2 kind: looked after and accommodated → permanence recommendation' },
   { value: 'recommendation', label: 'Aim 3 kind: recommendation → Agency Decision Maker decision' },
   { value: 'adm', label: 'Aim 4 kind: Agency Decision Maker decision → application lodged at court' },
+  { value: 'measure', label: 'A local measure: from a start and to an end you choose' },
 ];
+
+const routeOptions = [{ value: '', label: 'Any route' }, ...routes.map((r) => ({ value: r, label: routeLabels[r] }))];
+
+/** The start, end and routes of a local measure, in words; under the "local measure" choice. */
+function MeasureFields(props: { v: (name: string) => string; list: (name: string) => string[]; errors: readonly FieldError[] }): VNode {
+  const { v, list, errors } = props;
+  return (
+    <>
+      <Select name="measure_start" label="Counted from" hint="The time is counted from this: a placement starting, or an event of this kind." value={v('measure_start')} blank="Choose" options={startChoices()} errors={errors} />
+      <Select name="measure_start_route" label="Only when the start names this route (optional)" hint="For a start that is a recommendation, care plan, ADM decision, application or order." value={v('measure_start_route')} options={routeOptions} errors={errors} />
+      <Checkboxes name="measure_ends" legend="Ended by any of these events" hint="The first of them dated on or after the start, and before the child leaves, ends the journey." options={eventTypes.map((t) => ({ value: t, label: eventTypeLabels[t] }))} checked={list('measure_ends')} errors={errors} />
+      <Select name="measure_end_route" label="Only ending events naming this route (optional)" value={v('measure_end_route')} options={routeOptions} errors={errors} />
+    </>
+  );
+}
 
 export function AimForm(props: { chrome: Chrome; title: string; action: string; cancelHref: string; values: AimFormValues; errors: readonly FieldError[]; adding: boolean }): VNode {
   const v = (name: string) => (typeof props.values[name] === 'string' ? (props.values[name] as string) : '');
@@ -66,9 +83,26 @@ export function AimForm(props: { chrome: Chrome; title: string; action: string; 
         <CsrfField token={props.chrome.csrfToken} />
         <TextInput name="id" label="Short name" hint="Lower-case letters, digits and dashes, such as aim-2-kinship. It cannot be changed later." value={v('id')} errors={e} width="ds_input--fixed-20" readOnly={!props.adding} />
         <TextInput name="name" label="Name" value={v('name')} errors={e} width="ds_input--fluid-two-thirds" />
-        <Select name="kind" label="What it measures" value={v('kind')} blank="Choose" options={kindOptions} errors={e} />
-        <TextInput name="timescale_count" label="Timescale" hint="A whole number of weeks or calendar months." value={v('timescale_count')} errors={e} width="ds_input--fixed-4" />
-        <Select name="timescale_unit" label="Timescale unit" value={v('timescale_unit')} options={[{ value: 'weeks', label: 'weeks' }, { value: 'months', label: 'months' }]} errors={e} />
+        <Radios
+          name="kind"
+          legend="What it measures"
+          hint="One of the four national aims' journeys, or a local measure: for example, a permanence planning meeting within 12 weeks of becoming accommodated."
+          value={v('kind')}
+          options={kindOptions.map((o) => (o.value === 'measure' ? { ...o, fields: <MeasureFields v={v} list={list} errors={e} /> } : o))}
+          errors={e}
+        />
+        <TextInput name="timescale_count" label="Timescale" hint="A whole number of days, weeks or calendar months (0 days: on the start day itself)." value={v('timescale_count')} errors={e} width="ds_input--fixed-4" />
+        <Select
+          name="timescale_unit"
+          label="Timescale unit"
+          value={v('timescale_unit')}
+          options={[
+            { value: 'days', label: 'days' },
+            { value: 'weeks', label: 'weeks' },
+            { value: 'months', label: 'months' },
+          ]}
+          errors={e}
+        />
         <TextInput name="target_percent" label="Target percentage (optional)" value={v('target_percent')} errors={e} width="ds_input--fixed-4" />
         <TextInput name="by_date" label="To be met by (optional)" hint="For example, 2019-01-31 or 31/01/2019" value={v('by_date')} errors={e} width="ds_input--fixed-10" />
         <TextInput name="from_date" label="Only journeys starting on or after (optional)" hint="The cohort's from-date." value={v('from_date')} errors={e} width="ds_input--fixed-10" />
