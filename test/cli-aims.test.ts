@@ -124,6 +124,35 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
     ]);
   });
 
+  it('adds a local measure from any start to any end, in days, and gives it month by month', async () => {
+    const add = await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'adoption-rec', '--name', 'Adoption recommendation', '--start', 'accommodated', '--end', 'permanence_recommendation:adoption', '--timescale', '183 days', '--target', '75'], env);
+    expect(add.code).toBe(0);
+    expect(add.out).toBe('Added adoption-rec: 75% of children who become looked after and accommodated will have a permanence recommendation for adoption within 183 days of becoming looked after and accommodated.\n');
+    const listed = JSON.parse((await pace(['aim', 'list', '--authority', 'FIFE', '--json'], env)).out).aims.find((a: { id: string }) => a.id === 'adoption-rec');
+    expect([listed.kind, listed.measure, listed.timescale]).toEqual(['measure', { start: 'accommodated', ends: ['permanence_recommendation:adoption'] }, { unit: 'days', days: 183 }]);
+    // A: 182 days to an adoption recommendation (in time). B's recommendation is for a kinship
+    // order, so B is still waiting, overdue since 5 August 2020; C overdue since 2 September.
+    const measured = JSON.parse((await pace(['measure', '--authority', 'FIFE', '--id', 'adoption-rec', '--by', 'month', '--months', '6', '--as-at', '2021-01-01', '--json'], env)).out);
+    expect(measured.months.slice(0, 3)).toEqual([
+      { month: '2020-07', in_time: 1, n: 1, percentage: 100 },
+      { month: '2020-08', in_time: 0, n: 1, percentage: 0 },
+      { month: '2020-09', in_time: 0, n: 1, percentage: 0 },
+    ]);
+    const aims = JSON.parse((await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--json'], env)).out).aims;
+    const figures = aims.find((a: { id: string }) => a.id === 'adoption-rec');
+    expect([figures.counts, figures.n]).toEqual([{ in_time: 1, late: 0, overdue: 2, waiting: 0, left_late: 0, left_early: 0 }, 3]);
+  });
+
+  it('names a start or end that is not one, and what is', async () => {
+    const noEnd = await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'x', '--name', 'X', '--start', 'permanence_planning_meeting', '--timescale', '12 weeks'], env);
+    expect([noEnd.code, noEnd.err]).toEqual([2, 'pace: --start needs --end: which events end the measure? (EVENT[:ROUTE][,…])\n']);
+    const badStart = await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'x', '--name', 'X', '--start', 'panel', '--end', 'permanence_panel', '--timescale', '12 weeks'], env);
+    expect(badStart.code).toBe(2);
+    expect(badStart.err).toContain('pace: --start: "panel" is not an event type (one of referral, planning_meeting_72h,');
+    const badTimescale = await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'x', '--name', 'X', '--start', 'spell', '--end', 'planning_meeting_72h', '--timescale', '72 hours'], env);
+    expect([badTimescale.code, badTimescale.err]).toEqual([2, 'pace: --timescale must read like "26 weeks", "3 days" or "24 months" (from 0 to 3650 days, 1 to 520 weeks or 1 to 120 months; got 72 hours)\n']);
+  });
+
   it('names what is wrong with an aim and changes nothing', async () => {
     const run = await pace(['aim', 'edit', 'aim-2', '--authority', 'FIFE', '--target', '170', '--by', '31/02/2021'], env);
     expect(run.code).toBe(2);

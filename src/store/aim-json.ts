@@ -17,7 +17,7 @@ export const aimJsonSchema = z.object({
   national_aim: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
   kind: z.enum([...journeyKinds, 'measure']),
   // A local measure (kind `measure`): where it starts and which events end it, as `pace aim add --start … --end …` writes them.
-  measure: z.object({ start: z.string().trim().min(1).max(100), ends: z.array(z.string().trim().min(1).max(100)).min(1).max(10) }).nullable().default(null),
+  measure: z.object({ start: z.string().trim().min(1).max(100), ends: z.array(z.string().trim().min(1).max(100)).min(1).max(10) }).nullable().optional(),
   by_date: isoDate.nullable(),
   target_percent: z.number().min(0).max(100).nullable(),
   from_date: isoDate.nullable(),
@@ -105,7 +105,7 @@ export function aimToJson(aim: Aim): AimJson {
     name: aim.name,
     national_aim: aim.nationalAim,
     kind: aim.kind,
-    measure: aim.measure ? { start: measureArguments(aim.measure).start, ends: measureArguments(aim.measure).end.split(',') } : null,
+    ...(aim.measure ? { measure: { start: measureArguments(aim.measure).start, ends: measureArguments(aim.measure).end.split(',') } } : {}),
     by_date: aim.byDate?.toString() ?? null,
     target_percent: aim.targetPercent,
     from_date: aim.fromDate?.toString() ?? null,
@@ -123,8 +123,8 @@ function date(text: string | null): PlainDate | null {
 
 /** A local measure's definition from its JSON: required for kind `measure`, refused for the national kinds. */
 function measureOfJson(json: AimJson): { ok: true; value: MeasureDefinition | null } | { ok: false; error: string } {
-  if (json.kind !== 'measure') return json.measure === null ? { ok: true, value: null } : { ok: false, error: `measure: only an aim of kind measure has one (this is kind ${json.kind})` };
-  if (json.measure === null) return { ok: false, error: 'measure: an aim of kind measure needs its start and ends' };
+  if (json.kind !== 'measure') return json.measure === null || json.measure === undefined ? { ok: true, value: null } : { ok: false, error: `measure: only an aim of kind measure has one (this is kind ${json.kind})` };
+  if (json.measure === null || json.measure === undefined) return { ok: false, error: 'measure: an aim of kind measure needs its start and ends' };
   const start = parseMeasureStart(json.measure.start);
   if (!start.ok) return { ok: false, error: `measure.start: ${start.error}` };
   const ends = parseMeasureEnds(json.measure.ends.join(','));

@@ -58,6 +58,34 @@ describe.each(engines)('aims on $name', (engine) => {
     expect(textOf((await client.get('/a/NORTH/aims/aim-2-foster')).body)).toContain('Aim 2 for children in foster care Figures as at 1 June 2021. By 31 December 2021, 70% of children who become looked after and accommodated (placed in foster care at the start) will have a permanence recommendation within 26 weeks');
   });
 
+  it('adds a local measure chosen in words, and measures it as the national aim it copies', async () => {
+    await client.get('/a/NORTH/add-aim');
+    const form = await client.get('/a/NORTH/add-aim');
+    expect(textOf(form.body)).toContain('A local measure: from a start and to an end you choose Counted from');
+    const saved = await client.post('/a/NORTH/add-aim', { ...aim2Form, id: 'rec-local', name: 'Recommendation, local', kind: 'measure', measure_start: 'accommodated', measure_ends: ['permanence_recommendation'], timescale_count: '26', target_percent: '', by_date: '' });
+    expect(saved.headers.location).toBe('/a/NORTH/aims?saved=rec-local');
+    expect((await findAim(web.connection, web.north, 'rec-local'))?.measure).toEqual({ start: { kind: 'accommodated' }, ends: [{ type: 'permanence_recommendation' }] });
+    const local = textOf((await client.get('/a/NORTH/aims/rec-local')).body);
+    expect(local).toContain('All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.');
+    const national = textOf((await client.get('/a/NORTH/aims/aim-2')).body);
+    const counted = (text: string) => /n = \d+ journeys counted/.exec(text)?.[0];
+    expect(counted(national)).toBe('n = 3 journeys counted');
+    expect(counted(local)).toBe(counted(national));
+    const list = await client.get('/a/NORTH/aims/rec-local/journeys?status=overdue');
+    expect(list.statusCode).toBe(200);
+    expect(textOf(list.body)).toContain('Still waiting for a permanence recommendation, past the timescale.');
+  });
+
+  it('names what a local measure lacks', async () => {
+    await client.get('/a/NORTH/add-aim');
+    const response = await client.post('/a/NORTH/add-aim', { ...aim2Form, id: 'ppm', name: 'PPM', kind: 'measure', measure_start: 'permanence_recommendation', measure_start_route: 'adoption', measure_ends: [], timescale_unit: 'days', timescale_count: '-1' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('<a href="#measure_ends">Tick at least one event that ends the measure</a>');
+    expect(response.body).toContain('<a href="#timescale_count">Timescale must be a whole number from 0 to 3650 days (you entered -1)</a>');
+    const lateRoute = await client.post('/a/NORTH/add-aim', { ...aim2Form, id: 'ppm', name: 'PPM', kind: 'measure', measure_start: 'permanence_planning_meeting', measure_start_route: 'adoption', measure_ends: ['permanence_panel'] });
+    expect(lateRoute.body).toContain('<a href="#measure_start_route">A route can only be chosen for a start that is a decision or plan');
+  });
+
   it('lets only data leads and administrators change aims', async () => {
     const practitioner = new Client(web.app);
     await practitioner.signIn('pat');
