@@ -9,7 +9,7 @@
  * after the start and on or before the leave date (or as-at), and a journey with an end has no
  * leave date.
  */
-import { courtRoutes, type JourneyRoute, type PlacementType, type Route } from './codes.js';
+import { courtRoutes, eventTypes, type JourneyRoute, type PlacementType, type Route } from './codes.js';
 import { ageInYears, civilFromDays, dateOfEpochDay, daysFromCivil, epochDay, type PlainDate } from './date.js';
 import { eventMatches, measureKey, type EventMatch, type MeasureDefinition } from './measure-definition.js';
 import type { CaseEvent, ChildRecord, Placement } from './records.js';
@@ -620,11 +620,36 @@ function adm(seen: Seen): readonly AdmJourney[] {
  * before the leave date (or as-at).
  */
 export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefinition, asAt: PlainDate): readonly MeasureJourney[] {
-  return measureJourneys(see(record, asAt), definition);
+  const seen = see(record, asAt);
+  return measureJourneys(seen, eventsByAnyType(seen), definition);
 }
 
-function measureJourneys(seen: Seen, definition: MeasureDefinition): readonly MeasureJourney[] {
-  const ends = eventsMatchingAny(seen, definition.ends);
+/** A child's events (dated on or before as-at) by the place of their type in eventTypes, each list in date order then id. */
+type EventsByType = readonly (readonly SeenEvent[] | undefined)[];
+
+const eventTypeIndex: ReadonlyMap<string, number> = new Map(eventTypes.map((type, index) => [type, index]));
+
+function eventsByAnyType(seen: Seen): EventsByType {
+  const byType: (SeenEvent[] | undefined)[] = new Array<SeenEvent[] | undefined>(eventTypes.length);
+  const events = seen.record.events;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as CaseEvent;
+    const day = epochDay(event.date);
+    if (day > seen.asAtDay) continue;
+    const type = eventTypeIndex.get(event.type) as number;
+    const list = byType[type];
+    if (list === undefined) byType[type] = [{ event, day }];
+    else list.push({ event, day });
+  }
+  for (let t = 0; t < byType.length; t++) {
+    const list = byType[t];
+    if (list !== undefined && !isInOrder(list, byDayThenId)) list.sort(byDayThenId);
+  }
+  return byType;
+}
+
+function measureJourneys(seen: Seen, byType: EventsByType, definition: MeasureDefinition): readonly MeasureJourney[] {
+  const ends = eventsMatchingAny(byType, definition.ends);
   const start = definition.start;
   let journeys: MeasureJourney[] | null = null;
   switch (start.kind) {
@@ -650,7 +675,7 @@ function measureJourneys(seen: Seen, definition: MeasureDefinition): readonly Me
       break;
     default: {
       // Every event of the start's type, whatever its route: the next one supersedes, whether or not it starts a journey itself.
-      const sameType = eventsMatchingAny(seen, [{ type: start.type }]);
+      const sameType = byType[eventTypeIndex.get(start.type) as number] ?? none;
       for (let index = 0; index < sameType.length; index++) {
         const begin = sameType[index] as SeenEvent;
         if (!eventMatches(start, begin.event.type, begin.event.route)) continue;
@@ -663,17 +688,18 @@ function measureJourneys(seen: Seen, definition: MeasureDefinition): readonly Me
 }
 
 /** The child's events (dated on or before as-at) matching any of `matches`, in date order then id. */
-function eventsMatchingAny(seen: Seen, matches: readonly EventMatch[]): readonly SeenEvent[] {
+function eventsMatchingAny(byType: EventsByType, matches: readonly EventMatch[]): readonly SeenEvent[] {
+  // One end of one type with no route asked, the usual measure: the child's list of that type as it is.
+  if (matches.length === 1 && !(matches[0] as EventMatch).routes?.length) return byType[eventTypeIndex.get((matches[0] as EventMatch).type) as number] ?? none;
   let found: SeenEvent[] | null = null;
-  const events = seen.record.events;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as CaseEvent;
-    let matched = false;
-    for (let m = 0; m < matches.length && !matched; m++) matched = eventMatches(matches[m] as EventMatch, event.type, event.route);
-    if (!matched) continue;
-    const day = epochDay(event.date);
-    if (day > seen.asAtDay) continue;
-    found = withItem(found, { event, day });
+  for (let m = 0; m < matches.length; m++) {
+    const match = matches[m] as EventMatch;
+    const list = byType[eventTypeIndex.get(match.type) as number];
+    if (list === undefined) continue;
+    for (let i = 0; i < list.length; i++) {
+      const seenEvent = list[i] as SeenEvent;
+      if (eventMatches(match, seenEvent.event.type, seenEvent.event.route)) found = withItem(found, seenEvent);
+    }
   }
   if (found === null) return none;
   if (!isInOrder(found, byDayThenId)) found.sort(byDayThenId);
@@ -681,23 +707,32 @@ function eventsMatchingAny(seen: Seen, matches: readonly EventMatch[]): readonly
 }
 
 // A measure's journeys of a list of records, remembered per list, as-at date and definition (as the
-// national kinds are in journeysOfKindForEach).
-const measuredForLists = new WeakMap<readonly ChildRecord[], Map<string, { readonly asAtDay: number; readonly journeys: JourneysOfKind }>>();
+// national kinds are in journeysOfKindForEach). An authority's local measures read the same children
+// as at the same date one measure after another: each child is seen, and its events put in lists by
+// type, once for all of them (kept with the list of records, not child by child).
+interface MeasuredList {
+  readonly asAtDay: number;
+  readonly seen: readonly Seen[];
+  readonly byType: readonly EventsByType[];
+  readonly journeys: Map<string, JourneysOfKind>;
+}
+const measuredForLists = new WeakMap<readonly ChildRecord[], MeasuredList>();
 
 /** The journeys of a measure of every record in `records`, as at `asAt`, in the records' order. */
 export function journeysOfMeasureForEach(records: readonly ChildRecord[], definition: MeasureDefinition, asAt: PlainDate): JourneysOfKind {
   const asAtDay = epochDay(asAt);
-  const key = measureKey(definition);
-  let byKey = measuredForLists.get(records);
-  if (byKey === undefined) {
-    byKey = new Map();
-    measuredForLists.set(records, byKey);
+  let measured = measuredForLists.get(records);
+  if (measured === undefined || measured.asAtDay !== asAtDay) {
+    const seen = records.map((record) => see(record, asAt));
+    measured = { asAtDay, seen, byType: seen.map(eventsByAnyType), journeys: new Map() };
+    measuredForLists.set(records, measured);
   }
-  const cached = byKey.get(key);
-  if (cached !== undefined && cached.asAtDay === asAtDay) return cached.journeys;
+  const key = measureKey(definition);
+  const cached = measured.journeys.get(key);
+  if (cached !== undefined) return cached;
   const list: { journeys: Journey[]; recordIndex: number[] } = { journeys: [], recordIndex: [] };
-  for (let index = 0; index < records.length; index++) addJourneysOfKind(list, index, measureJourneys(see(records[index] as ChildRecord, asAt), definition));
-  byKey.set(key, { asAtDay, journeys: list });
+  for (let index = 0; index < records.length; index++) addJourneysOfKind(list, index, measureJourneys(measured.seen[index] as Seen, measured.byType[index] as EventsByType, definition));
+  measured.journeys.set(key, list);
   return list;
 }
 
