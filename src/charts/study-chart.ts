@@ -47,7 +47,8 @@ export function studySeriesSvg(series: StudySeries, testNumber: number): string 
       y: percent ? { label: '%', grid: true, domain: [0, 100], labelArrow: 'none' } : { label: 'Count', grid: true, zero: true, nice: true, labelArrow: 'none' },
       marks,
     },
-    null,
+    // No links, but named as a whole and its inner marks hidden from assistive technology: the table beside it gives every number.
+    { label: `Run chart of ${series.label}: ${series.points.map((p) => `cycle ${p.cycle}, ${p.words}`).join('; ')}` },
     legend,
   );
 }

@@ -353,7 +353,9 @@ function groupMeasure(code: string, result: AuthorityFigures['aims'][number], gr
   const months = aimMonths(figures);
   const chart = aimMonthsChart(months, programmeStart);
   const teamScope = group.kind === 'team' ? { asAt, filter: { team: group.team, locality: null, worker: null } } : null;
-  const monthHref = teamScope ? (month: string) => journeyListHref(code, result.aim.id, 'counted', teamScope, { month }) : undefined;
+  // Named children's dots lead to their month's row of the table beside the chart.
+  const rowId = (month: string) => `few-${result.aim.id}-${month}`;
+  const monthHref = teamScope ? (month: string) => journeyListHref(code, result.aim.id, 'counted', teamScope, { month }) : (month: string) => `#${rowId(month)}`;
   const child = (id: string) => ({ id, href: authorityPath(code, `/children/${encodeURIComponent(id)}`) });
   return {
     title: `For ${groupWords(group)}`,
@@ -363,7 +365,7 @@ function groupMeasure(code: string, result: AuthorityFigures['aims'][number], gr
       group.kind === 'children'
         ? months
             .filter((m) => m.n > 0)
-            .map((m) => ({ month: monthWords(m.month), inTime: `${m.inTime} of ${m.n}`, children: journeysSettledIn(figures, m.month).map((j) => child(j.journey.childId)) }))
+            .map((m) => ({ id: rowId(m.month.toString().slice(0, 7)), month: monthWords(m.month), inTime: `${m.inTime} of ${m.n}`, children: journeysSettledIn(figures, m.month).map((j) => child(j.journey.childId)) }))
         : null,
   };
 }

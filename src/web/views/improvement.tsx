@@ -137,7 +137,7 @@ export interface TestModel {
       readonly svg: TrustedSvg;
       readonly caption: string;
       /** For named children: each month with a settled journey, and whose. */
-      readonly months: readonly { readonly month: string; readonly inTime: string; readonly children: readonly { readonly id: string; readonly href: string }[] }[] | null;
+      readonly months: readonly { readonly id: string; readonly month: string; readonly inTime: string; readonly children: readonly { readonly id: string; readonly href: string }[] }[] | null;
     } | null;
   }[];
   /** The Study numbers, one series for each thing counted. */
@@ -167,7 +167,7 @@ function GroupMonths({ months, title }: { months: NonNullable<NonNullable<TestMo
         </thead>
         <tbody>
           {months.map((m) => (
-            <tr key={m.month}>
+            <tr key={m.id} id={m.id}>
               <td>{m.month}</td>
               <td>{m.inTime}</td>
               <td>
