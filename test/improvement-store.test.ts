@@ -116,6 +116,38 @@ describe.each(engines)('improvement work on $name', (engine) => {
     expect((await listTests(connection, south))[0]?.cycles).toEqual([]);
   });
 
+  it('keeps who a test runs with and its Study numbers; a test stored before either reads as everyone with none', async () => {
+    await addTest(connection, north, { ...details, runsWith: { kind: 'team', team: 'North' } }, { by: 'amy' });
+    await addTest(connection, north, { ...details, runsWith: { kind: 'children', childIds: ['N-0001', 'N-0007'] } }, { by: 'amy' });
+    await addTest(connection, north, details, { by: 'amy' });
+    const today = d('2021-06-01');
+    const ok = <T,>(result: { ok: true; value: T } | { ok: false }): T => {
+      if (!result.ok) throw new Error('refused');
+      return result.value;
+    };
+    let test = ok(addCycle((await findTest(connection, north, 1)) ?? newTest(1, details), { what: 'Try it', who: 'w', where: 'w', when: d('2021-01-11'), prediction: 'p', measures: 'm' }, today));
+    test = ok(recordCyclePart(test, 1, { part: 'do', value: { date: d('2021-02-01'), whatHappened: 'Done', observations: '' } }, today));
+    const measurements = [
+      { date: d('2021-02-08'), count: 7, outOf: 9, label: 'meetings held within 72 hours' },
+      { date: d('2021-02-10'), count: 12, outOf: null, label: 'referrals sent' },
+    ];
+    test = ok(recordCyclePart(test, 1, { part: 'study', value: { date: d('2021-02-15'), result: 'Better', numbers: 'Seven of nine', quotes: '', measurements } }, today));
+    await saveTest(connection, north, test, { by: 'amy' });
+    const [team, children, plain] = await listTests(connection, north);
+    expect([team?.runsWith, children?.runsWith, plain?.runsWith]).toEqual([{ kind: 'team', team: 'North' }, { kind: 'children', childIds: ['N-0001', 'N-0007'] }, undefined]);
+    expect(team?.cycles[0]?.study).toEqual({ date: d('2021-02-15'), result: 'Better', numbers: 'Seven of nine', quotes: '', measurements });
+    // Saving what was read changes nothing; a study of words alone is stored as before, with no numbers.
+    await saveTest(connection, north, team as typeof test, { by: 'ben' });
+    expect([(await recordHistory(connection, north, 'pdsa-cycle', 'T1.1')).length, (await recordHistory(connection, north, 'test-of-change', 'T1')).length]).toEqual([0, 1]);
+    const rows = await improvementDb(connection).selectFrom('tests_of_change').select(['test_no', 'definition']).where('authority_id', '=', north.id).orderBy('test_no').execute();
+    expect(rows.map((r) => (JSON.parse(r.definition) as { runs_with?: unknown }).runs_with)).toEqual([{ kind: 'team', team: 'North' }, { kind: 'children', child_ids: ['N-0001', 'N-0007'] }, undefined]);
+    const older = ok(recordCyclePart(team as typeof test, 1, { part: 'study', value: { date: d('2021-02-15'), result: 'Better', numbers: 'Seven of nine', quotes: '' } }, today));
+    await saveTest(connection, north, older, { by: 'ben' });
+    const cycle = await improvementDb(connection).selectFrom('pdsa_cycles').select('definition').where('authority_id', '=', north.id).where('test_no', '=', 1).executeTakeFirstOrThrow();
+    expect((JSON.parse(cycle.definition) as { study: Record<string, unknown> }).study).toEqual({ date: '2021-02-15', result: 'Better', numbers: 'Seven of nine', quotes: '' });
+    expect((await findTest(connection, north, 1))?.cycles[0]?.study?.measurements).toBeUndefined();
+  });
+
   it('keeps driver nodes in order, with changes and removals in the history', async () => {
     const primary = await addDriverNode(connection, north, { aimId: 'aim-2', kind: 'primary', parentId: null, text: 'Early information', libraryIdea: null }, { by: 'amy' });
     const second = await addDriverNode(connection, north, { aimId: 'aim-2', kind: 'primary', parentId: null, text: 'Fewer steps', libraryIdea: null }, { by: 'amy' });

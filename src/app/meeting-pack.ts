@@ -17,6 +17,7 @@ import { actionsReview, type MeetingAction } from '../domain/improvement/meeting
 import { balancingChart, balancingMeasures } from '../domain/improvement/balancing.js';
 import { actDecisionLabels, agencyLabels, testScaleLabels, testStatusLabels } from '../domain/improvement/codes.js';
 import { cyclePartLabels } from '../domain/improvement/improvement-words.js';
+import { groupWords, measurementWords, studyNumberLines } from '../domain/improvement/test-data.js';
 import { previousMeeting, testsInWindow, type MeetingWindow } from '../domain/improvement/meeting-window.js';
 import type { CyclePart, PdsaCycle, TestOfChange } from '../domain/improvement/test-of-change.js';
 import { qualityJson } from '../domain/quality/quality-json.js';
@@ -102,7 +103,11 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
         `Status: ${testStatusLabels[test.status]}. Scale: ${testScaleLabels[test.scale]}. Started ${longDate(test.start)}. Owner: ${test.owner}.`,
         `Agencies: ${test.agencies.map((a) => agencyLabels[a]).join(', ')}.`,
         `Aims: ${test.aimIds.map((id) => aimNames.get(id) ?? id).join('; ')}.`,
+        // The group in words only: a pack is printed and passed round, so the children are not named.
+        ...(test.runsWith && test.runsWith.kind !== 'everyone' ? [`Runs with ${groupWords(test.runsWith)}.`] : []),
         `The change: ${test.change}`,
+        // Every cycle's numbers, not only those studied since the last meeting: the series is what the meeting reads.
+        ...studyNumberLines(test),
       ],
       cycles: cycles.map(({ cycle, parts }) => ({ heading: `Cycle ${cycle.number}: ${parts.map((p) => cyclePartLabels[p]).join(', ')} since the last meeting`, parts: parts.map((p) => cyclePartLines(cycle, p)) })),
     }),
@@ -175,7 +180,12 @@ function cyclePartLines(cycle: PdsaCycle, part: CyclePart): { title: string; lin
     case 'study':
       return {
         title: `Study (${longDate((cycle.study as NonNullable<PdsaCycle['study']>).date)})`,
-        lines: [`Result against the prediction: ${cycle.study?.result ?? ''}`, ...(cycle.study?.numbers ? [`Numbers: ${cycle.study.numbers}`] : []), ...(cycle.study?.quotes ? [`What people said: ${cycle.study.quotes}`] : [])],
+        lines: [
+          `Result against the prediction: ${cycle.study?.result ?? ''}`,
+          ...(cycle.study?.numbers ? [`Numbers: ${cycle.study.numbers}`] : []),
+          ...(cycle.study?.measurements ?? []).map((m) => `${longDate(m.date)}: ${measurementWords(m)}`),
+          ...(cycle.study?.quotes ? [`What people said: ${cycle.study.quotes}`] : []),
+        ],
       };
     case 'act': {
       const act = cycle.act as NonNullable<PdsaCycle['act']>;

@@ -27,12 +27,18 @@ const testJson = z.object({
   aim_ids: z.array(z.string()),
   driver_ids: z.array(z.number().int()),
   scale: z.enum(testScales),
+  // Absent for everyone: a test stored before it could run with a few reads as it did.
+  runs_with: z
+    .discriminatedUnion('kind', [z.object({ kind: z.literal('team'), team: z.string() }), z.object({ kind: z.literal('children'), child_ids: z.array(z.string()) })])
+    .optional(),
 });
+
+const measurementJson = z.object({ date, count: z.number().int().nonnegative(), out_of: z.number().int().nonnegative().nullable(), label: z.string() });
 
 const cycleJson = z.object({
   plan: z.object({ what: text, who: text, where: text, when: date, prediction: text, measures: text }),
   do: z.object({ date, what_happened: text, observations: text }).nullable(),
-  study: z.object({ date, result: text, numbers: text, quotes: text }).nullable(),
+  study: z.object({ date, result: text, numbers: text, quotes: text, measurements: z.array(measurementJson).optional() }).nullable(),
   act: z.object({ date, decision: z.enum(actDecisions), next_step: text }).nullable(),
 });
 
@@ -46,6 +52,9 @@ export function testDefinitionToJson(details: TestDetails): string {
     aim_ids: details.aimIds,
     driver_ids: details.driverIds,
     scale: details.scale,
+    // Written only when not everyone, so that a test's stored definition is unchanged until it runs with a few.
+    ...(details.runsWith?.kind === 'team' ? { runs_with: { kind: 'team', team: details.runsWith.team } } : {}),
+    ...(details.runsWith?.kind === 'children' ? { runs_with: { kind: 'children', child_ids: details.runsWith.childIds } } : {}),
   });
 }
 
@@ -62,6 +71,7 @@ export function testDetailsFromRow(row: { title: string; start_date: string; def
     driverIds: json.driver_ids,
     start: parseStoredDate(row.start_date),
     scale: json.scale,
+    ...(json.runs_with ? { runsWith: json.runs_with.kind === 'team' ? { kind: 'team', team: json.runs_with.team } : { kind: 'children', childIds: json.runs_with.child_ids } } : {}),
   };
 }
 
@@ -69,7 +79,14 @@ export function cycleToJson(cycle: PdsaCycle): string {
   return JSON.stringify({
     plan: { ...cycle.plan, when: cycle.plan.when.toString() },
     do: cycle.do && { date: cycle.do.date.toString(), what_happened: cycle.do.whatHappened, observations: cycle.do.observations },
-    study: cycle.study && { date: cycle.study.date.toString(), result: cycle.study.result, numbers: cycle.study.numbers, quotes: cycle.study.quotes },
+    study: cycle.study && {
+      date: cycle.study.date.toString(),
+      result: cycle.study.result,
+      numbers: cycle.study.numbers,
+      quotes: cycle.study.quotes,
+      // Written only when there are some, as for runs_with.
+      ...(cycle.study.measurements?.length ? { measurements: cycle.study.measurements.map((m) => ({ date: m.date.toString(), count: m.count, out_of: m.outOf, label: m.label })) } : {}),
+    },
     act: cycle.act && { date: cycle.act.date.toString(), decision: cycle.act.decision, next_step: cycle.act.nextStep },
   });
 }
@@ -80,7 +97,13 @@ export function cycleFromRow(row: { cycle_no: number; definition: string }): Pds
     number: row.cycle_no,
     plan: json.plan,
     do: json.do && { date: json.do.date, whatHappened: json.do.what_happened, observations: json.do.observations },
-    study: json.study,
+    study: json.study && {
+      date: json.study.date,
+      result: json.study.result,
+      numbers: json.study.numbers,
+      quotes: json.study.quotes,
+      ...(json.study.measurements ? { measurements: json.study.measurements.map((m) => ({ date: m.date, count: m.count, outOf: m.out_of, label: m.label })) } : {}),
+    },
     act: json.act && { date: json.act.date, decision: json.act.decision, nextStep: json.act.next_step },
   };
 }

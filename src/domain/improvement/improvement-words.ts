@@ -1,7 +1,7 @@
 /** The lifecycle rules' refusals in plain words, naming the dates involved. */
 import { longDate } from '../date.js';
 import { testStatusLabels } from './codes.js';
-import type { CyclePart, ImprovementError } from './test-of-change.js';
+import { maxStudyMeasurements, type CyclePart, type ImprovementError } from './test-of-change.js';
 
 export const cyclePartLabels: Readonly<Record<CyclePart, string>> = { plan: 'Plan', do: 'Do', study: 'Study', act: 'Act' };
 
@@ -31,6 +31,12 @@ export function describeImprovementError(error: ImprovementError): string {
       return `The status cannot be ${testStatusLabels[error.status].toLowerCase()} now: it may be ${error.allowed.map((s) => testStatusLabels[s].toLowerCase()).join(' or ')}.`;
     case 'start-after-first-cycle':
       return `The start date (${longDate(error.start)}) cannot be after the first cycle's plan (${longDate(error.firstPlan)}).`;
+    case 'count-above-denominator':
+      return `Number ${error.measurement}: the count (${error.count}) cannot be more than what it is out of (${error.outOf}).`;
+    case 'measurement-after-study':
+      return `Number ${error.measurement}: its date (${longDate(error.date)}) cannot be after the date it was studied (${longDate(error.study)}).`;
+    case 'too-many-measurements':
+      return `A Study can record at most ${maxStudyMeasurements} numbers (this one has ${error.count}).`;
     default:
       return unreachable(error);
   }

@@ -31,12 +31,31 @@ export interface PdsaDo {
   readonly observations: string;
 }
 
+/**
+ * One number a Study records (issue 15, point 4): a count on a day, perhaps "out of" a
+ * denominator, with a short label saying what was counted ("7 of 9 meetings held within 72 hours").
+ */
+export interface StudyMeasurement {
+  readonly date: PlainDate;
+  readonly count: number;
+  /** The denominator, when the count is "out of" something; never below the count. */
+  readonly outOf: number | null;
+  /** What was counted, short: "meetings held within 72 hours". */
+  readonly label: string;
+}
+
+/** A Study may record at most this many numbers: a small series, not a data set. */
+export const maxStudyMeasurements = 12;
+
 export interface PdsaStudy {
   readonly date: PlainDate;
   /** The result against the prediction. */
   readonly result: string;
+  /** Numbers in the team's own words: all that cycles studied before issue 15 point 4 have. */
   readonly numbers: string;
   readonly quotes: string;
+  /** The dated numbers drawn as a series on the test's page; absent (or empty) when none was recorded. */
+  readonly measurements?: readonly StudyMeasurement[];
 }
 
 export interface PdsaAct {
@@ -54,6 +73,18 @@ export interface PdsaCycle {
   readonly act: PdsaAct | null;
 }
 
+/**
+ * Who a test runs with (issue 15, point 4): everyone (the whole authority, as every test did before),
+ * one of the authority's teams, or a few named children (their references). A test that runs with a
+ * few has the same monthly measure drawn for just them beside the authority's.
+ */
+export type TestGroup = { readonly kind: 'everyone' } | { readonly kind: 'team'; readonly team: string } | { readonly kind: 'children'; readonly childIds: readonly string[] };
+
+export const everyone: TestGroup = { kind: 'everyone' };
+
+/** A test runs with at most this many named children: more than that is a team or everyone. */
+export const maxTestChildren = 30;
+
 /** What a person says about a test; the status and the cycles are governed by the rules here. */
 export interface TestDetails {
   readonly title: string;
@@ -70,6 +101,8 @@ export interface TestDetails {
   readonly driverIds: readonly number[];
   readonly start: PlainDate;
   readonly scale: TestScale;
+  /** Who it runs with; absent for everyone (tests started before it could be said). */
+  readonly runsWith?: TestGroup;
 }
 
 export interface TestOfChange extends TestDetails {
@@ -94,7 +127,10 @@ export type ImprovementError =
   | { readonly code: 'date-in-future'; readonly part: CyclePart; readonly date: PlainDate; readonly today: PlainDate }
   | { readonly code: 'no-such-cycle'; readonly cycle: number }
   | { readonly code: 'status-not-allowed'; readonly status: TestStatus; readonly allowed: readonly TestStatus[] }
-  | { readonly code: 'start-after-first-cycle'; readonly start: PlainDate; readonly firstPlan: PlainDate };
+  | { readonly code: 'start-after-first-cycle'; readonly start: PlainDate; readonly firstPlan: PlainDate }
+  | { readonly code: 'count-above-denominator'; readonly cycle: number; readonly measurement: number; readonly count: number; readonly outOf: number }
+  | { readonly code: 'measurement-after-study'; readonly cycle: number; readonly measurement: number; readonly date: PlainDate; readonly study: PlainDate }
+  | { readonly code: 'too-many-measurements'; readonly cycle: number; readonly count: number };
 
 export type ImprovementResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ImprovementError };
 
@@ -157,6 +193,20 @@ export function checkCycle(cycle: PdsaCycle, testStart: PlainDate, today: PlainD
     const [earlier, earlierDate] = dated[i - 1] as [CyclePart, PlainDate];
     if (isAfter(date, today)) return { code: 'date-in-future', part, date, today };
     if (isBefore(date, earlierDate)) return { code: 'dates-out-of-order', part, earlier, date, earlierDate };
+  }
+  return cycle.study ? checkMeasurements(cycle.number, cycle.study) : null;
+}
+
+/**
+ * A Study's numbers: at most `maxStudyMeasurements`, none counted more than it was out of, and
+ * none dated after the Study that records them (which is itself not after today).
+ */
+export function checkMeasurements(cycleNumber: number, study: PdsaStudy): ImprovementError | null {
+  const measurements = study.measurements ?? [];
+  if (measurements.length > maxStudyMeasurements) return { code: 'too-many-measurements', cycle: cycleNumber, count: measurements.length };
+  for (const [i, m] of measurements.entries()) {
+    if (m.outOf !== null && m.count > m.outOf) return { code: 'count-above-denominator', cycle: cycleNumber, measurement: i + 1, count: m.count, outOf: m.outOf };
+    if (isAfter(m.date, study.date)) return { code: 'measurement-after-study', cycle: cycleNumber, measurement: i + 1, date: m.date, study: study.date };
   }
   return null;
 }

@@ -9,7 +9,8 @@ import { agencies, isActDecision, isAgency, isTestScale, isTestStatus, type Test
 import type { DriverNodeKind } from '../../domain/improvement/driver-diagram.js';
 import { posterPoints, posterTextParts, type PosterText, type PosterTextPart } from '../../domain/improvement/poster.js';
 import { describeImprovementError } from '../../domain/improvement/improvement-words.js';
-import type { CyclePart, CycleRecord, ImprovementError, PdsaPlan, TestDetails, TestOfChange } from '../../domain/improvement/test-of-change.js';
+import { maxStudyMeasurements, maxTestChildren, type CyclePart, type CycleRecord, type ImprovementError, type PdsaPlan, type StudyMeasurement, type TestDetails, type TestGroup, type TestOfChange } from '../../domain/improvement/test-of-change.js';
+import { normaliseName } from '../../domain/reminders/due-list.js';
 import type { FieldError } from '../views/components.js';
 import type { ParseResult } from './records.js';
 
@@ -22,10 +23,15 @@ class Reader {
   readonly errors: FieldError[] = [];
   readonly values: Record<string, string> = {};
   readonly lists: Record<string, string[]> = {};
-  constructor(private readonly raw: Record<string, unknown>) {}
+  constructor(private readonly body: Record<string, unknown>) {}
+
+  /** A field as sent, unread. */
+  raw(name: string): unknown {
+    return this.body[name];
+  }
 
   text(name: string, label: string, options: { required?: boolean; max?: number } = {}): string {
-    const value = typeof this.raw[name] === 'string' ? (this.raw[name] as string).trim() : '';
+    const value = typeof this.body[name] === 'string' ? (this.body[name] as string).trim() : '';
     this.values[name] = value;
     const max = options.max ?? maxText;
     if (options.required && value === '') this.fail(name, `Enter ${label}`);
@@ -52,7 +58,7 @@ class Reader {
   }
 
   list(name: string): string[] {
-    const raw = this.raw[name];
+    const raw = this.body[name];
     const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string').map((v) => v.trim());
     this.lists[name] = list;
     return list;
@@ -104,6 +110,9 @@ export interface TestFormChoices {
   /** Primary and secondary drivers (by id) and change ideas of the authority's diagrams. */
   readonly driverIds: readonly number[];
   readonly changeIdeaIds: readonly number[];
+  /** The teams the authority's records name, and its children's references: who a test may run with. */
+  readonly teams: readonly string[];
+  readonly childIds: ReadonlySet<string>;
 }
 
 export const testFields = ['title', 'change', 'change_idea', 'owner', 'start_date', 'scale', 'status', 'library_idea'] as const;
@@ -119,6 +128,9 @@ export function testToForm(test: TestOfChange): { values: FormValues; lists: Lis
       scale: test.scale,
       status: test.status,
       library_idea: test.libraryIdea === null ? '' : String(test.libraryIdea),
+      runs_with: test.runsWith?.kind ?? 'everyone',
+      team: test.runsWith?.kind === 'team' ? test.runsWith.team : '',
+      children: test.runsWith?.kind === 'children' ? test.runsWith.childIds.join(', ') : '',
     },
     lists: { agencies: [...test.agencies], aims: [...test.aimIds], drivers: test.driverIds.map(String) },
   };
@@ -148,18 +160,66 @@ export function parseTestForm(body: unknown, choices: TestFormChoices, today: Pl
   if (changeIdea !== null && !choices.changeIdeaIds.includes(changeIdea)) r.fail('change_idea', 'Choose a change idea from the driver diagrams, or none');
   const libraryText = r.text('library_idea', 'the library idea');
   const libraryIdea = libraryText === '' || !Number.isInteger(Number(libraryText)) ? null : Number(libraryText);
-  if (r.errors.length || start === null || !isTestScale(scaleText)) return { values: r.values, lists: r.lists, result: { ok: false, errors: r.errors } };
+  const runsWith = readTestGroup(r, choices);
+  if (r.errors.length || start === null || !isTestScale(scaleText) || runsWith === null) return { values: r.values, lists: r.lists, result: { ok: false, errors: r.errors } };
   return {
     values: r.values,
     lists: r.lists,
     result: {
       ok: true,
       value: {
-        details: { title, change, changeIdea, libraryIdea, agencies: chosenAgencies.filter(isAgency), owner, aimIds, driverIds, start, scale: scaleText },
+        details: { title, change, changeIdea, libraryIdea, agencies: chosenAgencies.filter(isAgency), owner, aimIds, driverIds, start, scale: scaleText, ...(runsWith.kind === 'everyone' ? {} : { runsWith }) },
         status: isTestStatus(statusText) ? statusText : null,
       },
     },
   };
+}
+
+/**
+ * Who the test runs with: everyone, a team the records name (as the records write it), or up to
+ * `maxTestChildren` children's references, each one of the authority's, separated by commas, spaces
+ * or new lines. Null when the form says something else.
+ */
+function readTestGroup(r: Reader, choices: TestFormChoices): TestGroup | null {
+  const kind = r.text('runs_with', 'who the test runs with') || 'everyone';
+  const teamText = r.text('team', 'the team', { max: 200 });
+  const childrenText = r.text('children', 'the children’s references', { max: 2000 });
+  switch (kind) {
+    case 'everyone':
+      return { kind: 'everyone' };
+    case 'team': {
+      if (teamText === '') {
+        r.fail('team', 'Choose the team the test runs with');
+        return null;
+      }
+      const team = choices.teams.find((t) => normaliseName(t) === normaliseName(teamText));
+      if (team === undefined) {
+        r.fail('team', `Choose a team from the list: no child’s record names the team ${teamText}`);
+        return null;
+      }
+      return { kind: 'team', team };
+    }
+    case 'children': {
+      const childIds = [...new Set(childrenText.split(/[\s,;]+/).filter((id) => id !== ''))];
+      if (childIds.length === 0) {
+        r.fail('children', 'Enter the reference of each child the test runs with');
+        return null;
+      }
+      if (childIds.length > maxTestChildren) {
+        r.fail('children', `A test can run with at most ${maxTestChildren} named children (you entered ${childIds.length}): choose a team or everyone instead`);
+        return null;
+      }
+      const unknown = childIds.filter((id) => !choices.childIds.has(id));
+      if (unknown.length > 0) {
+        r.fail('children', `No child has the reference ${unknown.join(', ')}: enter references as the records write them`);
+        return null;
+      }
+      return { kind: 'children', childIds };
+    }
+    default:
+      r.fail('runs_with', `Choose everyone, a team or named children (you entered ${kind})`);
+      return null;
+  }
 }
 
 // --- PDSA cycles -------------------------------------------------------------------------------
@@ -170,9 +230,59 @@ export const partDateFields: Readonly<Record<CyclePart, string>> = { plan: 'when
 export const partFields: Readonly<Record<CyclePart, readonly string[]>> = {
   plan: ['what', 'who', 'where', 'when', 'prediction', 'measures'],
   do: ['do_date', 'what_happened', 'observations'],
-  study: ['study_date', 'result', 'numbers', 'quotes'],
+  study: ['study_date', 'result', 'numbers', 'quotes', ...Array.from({ length: maxStudyMeasurements }, (_, i) => measurementFields(i + 1)).flat()],
   act: ['act_date', 'decision', 'next_step'],
 };
+
+/** The four fields of the Study's `n`th number (from 1): its date, count, what it is out of, and label. */
+export function measurementFields(n: number): [date: string, count: string, outOf: string, label: string] {
+  return [`m${n}_date`, `m${n}_count`, `m${n}_out_of`, `m${n}_label`];
+}
+
+function measurementsToForm(measurements: readonly StudyMeasurement[]): FormValues {
+  return Object.fromEntries(
+    measurements.flatMap((m, i) => {
+      const [date, count, outOf, label] = measurementFields(i + 1);
+      return [
+        [date, m.date.toString()],
+        [count, String(m.count)],
+        [outOf, m.outOf === null ? '' : String(m.outOf)],
+        [label, m.label],
+      ];
+    }),
+  );
+}
+
+/**
+ * The Study's numbers: each row with anything in it needs a date (not after today), a whole count,
+ * perhaps a whole "out of" no smaller than the count, and a label; empty rows are left out.
+ */
+function readMeasurements(r: Reader, today: PlainDate): StudyMeasurement[] {
+  const measurements: StudyMeasurement[] = [];
+  for (let n = 1; n <= maxStudyMeasurements; n++) {
+    const [dateField, countField, outOfField, labelField] = measurementFields(n);
+    const texts = [dateField, countField, outOfField, labelField].map((f) => (typeof r.raw(f) === 'string' ? (r.raw(f) as string).trim() : ''));
+    if (texts.every((t) => t === '')) continue;
+    const before = r.errors.length;
+    const date = r.date(dateField, `the date of number ${n}`, today);
+    const count = readWhole(r, countField, `the count of number ${n}`, true);
+    const outOf = readWhole(r, outOfField, `what number ${n} is out of`, false);
+    const label = r.text(labelField, `what number ${n} counts`, { required: true, max: 120 });
+    if (count !== null && outOf !== null && count > outOf) r.fail(countField, `Number ${n}: the count (${count}) cannot be more than what it is out of (${outOf})`);
+    if (r.errors.length === before && date !== null && count !== null) measurements.push({ date, count, outOf, label });
+  }
+  return measurements;
+}
+
+function readWhole(r: Reader, name: string, label: string, required: boolean): number | null {
+  const text = r.text(name, label, { required, max: 12 });
+  if (text === '') return null;
+  if (!/^\d+$/.test(text)) {
+    r.fail(name, `${capitalise(label)} must be a whole number, such as 7 (you entered ${text})`);
+    return null;
+  }
+  return Number(text);
+}
 
 export function cyclePartToForm(test: TestOfChange, cycleNumber: number, part: CyclePart): FormValues {
   const cycle = test.cycles.find((c) => c.number === cycleNumber);
@@ -183,7 +293,7 @@ export function cyclePartToForm(test: TestOfChange, cycleNumber: number, part: C
     case 'do':
       return cycle.do ? { do_date: cycle.do.date.toString(), what_happened: cycle.do.whatHappened, observations: cycle.do.observations } : {};
     case 'study':
-      return cycle.study ? { study_date: cycle.study.date.toString(), result: cycle.study.result, numbers: cycle.study.numbers, quotes: cycle.study.quotes } : {};
+      return cycle.study ? { study_date: cycle.study.date.toString(), result: cycle.study.result, numbers: cycle.study.numbers, quotes: cycle.study.quotes, ...measurementsToForm(cycle.study.measurements ?? []) } : {};
     case 'act':
       return cycle.act ? { act_date: cycle.act.date.toString(), decision: cycle.act.decision, next_step: cycle.act.nextStep } : {};
     default:
@@ -220,8 +330,9 @@ export function parseCyclePartForm(body: unknown, part: Exclude<CyclePart, 'plan
       const result = r.text('result', 'the result against the prediction', { required: true });
       const numbers = r.text('numbers', 'the numbers');
       const quotes = r.text('quotes', 'what people said');
+      const measurements = readMeasurements(r, today);
       if (r.errors.length || date === null) return { values: r.values, result: { ok: false, errors: r.errors } };
-      return { values: r.values, result: { ok: true, value: { part, value: { date, result, numbers, quotes } } } };
+      return { values: r.values, result: { ok: true, value: { part, value: { date, result, numbers, quotes, ...(measurements.length ? { measurements } : {}) } } } };
     }
     case 'act': {
       const date = r.date('act_date', 'the date of the decision', today);
@@ -247,6 +358,10 @@ export function improvementFieldError(error: ImprovementError, part: CyclePart |
       return { field: 'status', message };
     case 'start-after-first-cycle':
       return { field: 'start_date', message };
+    case 'count-above-denominator':
+      return { field: measurementFields(error.measurement)[1], message };
+    case 'measurement-after-study':
+      return { field: measurementFields(error.measurement)[0], message };
     default:
       return { field: part === 'test' ? 'title' : partDateFields[part], message };
   }

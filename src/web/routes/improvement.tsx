@@ -4,8 +4,15 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { longDate } from '../../domain/date.js';
-import { aimMonths, aimMonthsChart } from '../../domain/aim-months.js';
+import { longDate, monthWords, type PlainDate } from '../../domain/date.js';
+import type { ComponentChildren } from 'preact';
+import type { AuthorityFigures } from '../../app/authority-figures.js';
+import type { RunChartMark } from '../../charts/run-chart.js';
+import { plural } from '../../app/format.js';
+import { aimMonths, aimMonthsChart, journeysSettledIn } from '../../domain/aim-months.js';
+import { groupFigures, groupWords, measurementWords, studySeries } from '../../domain/improvement/test-data.js';
+import { filterChoicesOf } from '../../app/figures-cache.js';
+import { studySeriesSvg, studyValueText } from '../../charts/study-chart.js';
 import { everyChild } from '../../domain/child-filter.js';
 import { changeMarks } from '../../domain/improvement/change-marks.js';
 import { aimMonthsChartSvg } from '../../charts/aim-months-chart.js';
@@ -14,7 +21,7 @@ import { trustedSvg } from '../views/trusted-svg.js';
 import { actDecisionLabels, agencies, agencyLabels, testScaleLabels, testScales, testStatusLabels, type TestStatus } from '../../domain/improvement/codes.js';
 import { describeIdentifyingMatches, identifyingValuesIn } from '../../domain/improvement/identifying-text.js';
 import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
-import { addCycle, allowedStatuses, changeTest, cycleStage, isClosed, newTest, recordCyclePart, type CyclePart, type PdsaCycle, type TestOfChange } from '../../domain/improvement/test-of-change.js';
+import { addCycle, allowedStatuses, changeTest, cycleStage, isClosed, newTest, recordCyclePart, type CyclePart, type PdsaCycle, type TestGroup, type TestOfChange } from '../../domain/improvement/test-of-change.js';
 import {
   addTest,
   appendAudit,
@@ -108,19 +115,21 @@ export function registerImprovementRoutes(app: FastifyInstance, ctx: WebContext)
     );
   });
 
-  /** The choices of the test form: the authority's aims, drivers and change ideas. */
+  /** The choices of the test form: the authority's aims, drivers and change ideas, and the teams and children a test may run with. */
   const formChoices = async (grant: UserGrant) => {
-    const [aims, nodes] = await Promise.all([listAims(ctx.connection, grant.scope), listDriverNodes(ctx.connection, grant.scope)]);
+    const figures = await ctx.cache.figures(grant, ctx.today());
+    const [aims, nodes, records, { teams }] = await Promise.all([listAims(ctx.connection, grant.scope), listDriverNodes(ctx.connection, grant.scope), ctx.cache.records(grant, figures), filterChoicesOf(ctx.cache, grant, figures)]);
     const aimNames = new Map(aims.map((a) => [a.id, a.name]));
     const drivers = nodes.filter((n) => n.kind !== 'change-idea');
     const ideas = nodes.filter((n) => n.kind === 'change-idea');
     return {
       aims,
-      choices: { aimIds: aims.map((a) => a.id), driverIds: drivers.map((n) => n.id), changeIdeaIds: ideas.map((n) => n.id) },
+      choices: { aimIds: aims.map((a) => a.id), driverIds: drivers.map((n) => n.id), changeIdeaIds: ideas.map((n) => n.id), teams, childIds: new Set(records.map((r) => r.child.childId)) },
       options: {
         aims: aims.map((a) => ({ value: a.id, label: a.name })),
         drivers: drivers.map((n) => ({ value: String(n.id), label: `${n.text} (${n.kind === 'primary' ? 'primary' : 'secondary'} driver, ${aimNames.get(n.aimId) ?? n.aimId})` })),
         changeIdeas: ideas.map((n) => ({ value: String(n.id), label: `${n.text} (${aimNames.get(n.aimId) ?? n.aimId})` })),
+        teams: teams.map((t) => ({ value: t, label: t })),
       },
     };
   };
@@ -264,6 +273,8 @@ async function presentTest(ctx: WebContext, grant: UserGrant, test: TestOfChange
       { key: 'Drivers', value: test.driverIds.length === 0 ? 'None chosen' : test.driverIds.map((id) => node(id)?.text ?? `driver ${id} (removed)`).join('; ') },
       { key: 'Start date', value: longDate(test.start) },
       { key: 'Scale', value: testScaleLabels[test.scale] },
+      // The page needs `view`, which a partner never holds: the children named here are seen only by the authority's own staff.
+      ...(test.runsWith && may(grant, 'view') ? [{ key: 'Runs with', value: runsWithValue(code, test) }] : []),
     ],
     actions,
     noNewCycle: canImprove ? noNewCycle : null,
@@ -271,7 +282,40 @@ async function presentTest(ctx: WebContext, grant: UserGrant, test: TestOfChange
     cycles: test.cycles.map((c) => presentCycle(base, c, canImprove)),
     history: historyEntries.map((h) => `${h.at.slice(0, 10)}: ${h.text}`),
     measures: await testMeasures(ctx, grant, test),
+    studies: studySeries(test).map((series) => ({
+      label: series.label,
+      svg: trustedSvg(studySeriesSvg(series, test.number)),
+      kind: series.kind,
+      caption: `${series.label}: ${series.points.length === 1 ? 'one number' : `${series.points.length} numbers`} from ${plural(new Set(series.points.map((p) => p.cycle)).size, 'cycle')}${series.median === null ? '' : `; median ${studyValueText(series.kind, series.median)}`}.`,
+      rows: series.points.map((p) => ({ cycle: `Cycle ${p.cycle}`, date: longDate(p.date), count: String(p.measurement.count), outOf: p.measurement.outOf === null ? '—' : String(p.measurement.outOf), value: series.kind === 'percent' ? studyValueText('percent', p.value) : '—' })),
+    })),
   };
+}
+
+/** The team (a link to its dashboard) or the named children (each a link to the child's record). */
+function runsWithValue(code: string, test: TestOfChange): ComponentChildren {
+  const group = test.runsWith;
+  if (!group || group.kind === 'everyone') return 'Everyone';
+  if (group.kind === 'team') {
+    return (
+      <a class="ds_link" href={`${authorityPath(code, "")}?team=${encodeURIComponent(group.team)}`}>
+        {groupWords(group)}
+      </a>
+    );
+  }
+  return (
+    <>
+      {`${groupWords(group)}: `}
+      {group.childIds.map((id, i) => (
+        <>
+          {i > 0 && ', '}
+          <a class="ds_link" href={authorityPath(code, `/children/${encodeURIComponent(id)}`)} key={id}>
+            {id}
+          </a>
+        </>
+      ))}
+    </>
+  );
 }
 
 /** Each aim the test serves, month by month as at today, with this test's own marks (aim-months.ts). */
@@ -280,6 +324,8 @@ async function testMeasures(ctx: WebContext, grant: UserGrant, test: TestOfChang
   const figures = await ctx.cache.figures(grant, ctx.today());
   const code = grant.scope.code;
   const scope = { asAt: figures.asAt, filter: everyChild };
+  // Only the authority's own staff reach this page (it needs `view`); the few are shown to them alone.
+  const group = test.runsWith && test.runsWith.kind !== 'everyone' && may(grant, 'view') ? test.runsWith : null;
   return figures.aims
     .filter((result) => test.aimIds.includes(result.aim.id))
     .map((result) => {
@@ -292,8 +338,36 @@ async function testMeasures(ctx: WebContext, grant: UserGrant, test: TestOfChang
         href: `${authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}`)}#month-by-month`,
         svg: trustedSvg(aimMonthsChartSvg(result.aim, chart, months, figures.authority.programmeStart, monthHref, marks)),
         caption: `${chart.plotted.length} of the last ${months.length} whole months with a journey settled; ${marks.length === 0 ? 'the test has not started yet' : marks.map((m) => m.description).join('; ')}.`,
+        group: group && groupMeasure(code, result, group, figures.asAt, figures.authority.programmeStart, marks),
       };
     });
+}
+
+/**
+ * The aim month by month for just the few the test runs with (test-data.ts), with the same marks: a
+ * team's dots link to that month's journeys of the team; for named children, whom no journey list
+ * filters to, a table lists each month's children, each a link to the child's record.
+ */
+function groupMeasure(code: string, result: AuthorityFigures['aims'][number], group: Exclude<TestGroup, { kind: 'everyone' }>, asAt: PlainDate, programmeStart: PlainDate | null, marks: readonly RunChartMark[]): NonNullable<TestModel['measures'][number]['group']> {
+  const figures = groupFigures(result.figures, group);
+  const months = aimMonths(figures);
+  const chart = aimMonthsChart(months, programmeStart);
+  const teamScope = group.kind === 'team' ? { asAt, filter: { team: group.team, locality: null, worker: null } } : null;
+  // Named children's dots lead to their month's row of the table beside the chart.
+  const rowId = (month: string) => `few-${result.aim.id}-${month}`;
+  const monthHref = teamScope ? (month: string) => journeyListHref(code, result.aim.id, 'counted', teamScope, { month }) : (month: string) => `#${rowId(month)}`;
+  const child = (id: string) => ({ id, href: authorityPath(code, `/children/${encodeURIComponent(id)}`) });
+  return {
+    title: `For ${groupWords(group)}`,
+    svg: trustedSvg(aimMonthsChartSvg(result.aim, chart, months, programmeStart, monthHref, marks)),
+    caption: `${groupWords(group)[0]?.toUpperCase() ?? ''}${groupWords(group).slice(1)}: ${chart.plotted.length} of the last ${months.length} whole months with a journey settled; ${figures.n === 0 ? 'none of their journeys has been settled yet' : `${figures.counts.in_time} of ${figures.n} settled journeys in time`}.`,
+    months:
+      group.kind === 'children'
+        ? months
+            .filter((m) => m.n > 0)
+            .map((m) => ({ id: rowId(m.month.toString().slice(0, 7)), month: monthWords(m.month), inTime: `${m.inTime} of ${m.n}`, children: journeysSettledIn(figures, m.month).map((j) => child(j.journey.childId)) }))
+        : null,
+  };
 }
 
 function presentCycle(base: string, cycle: PdsaCycle, canImprove: boolean): CycleView {
@@ -319,7 +393,14 @@ function presentCycle(base: string, cycle: PdsaCycle, canImprove: boolean): Cycl
       { title: 'Do', items: cycle.do && [{ key: 'Done on', value: longDate(cycle.do.date) }, { key: 'What happened', value: cycle.do.whatHappened }, { key: 'Observations', value: opt(cycle.do.observations) }], action: action('do', cycle.do !== null, true) },
       {
         title: 'Study',
-        items: cycle.study && [{ key: 'Studied on', value: longDate(cycle.study.date) }, { key: 'Result against the prediction', value: cycle.study.result }, { key: 'Numbers', value: opt(cycle.study.numbers) }, { key: 'What people said', value: opt(cycle.study.quotes) }],
+        items: cycle.study && [
+          { key: 'Studied on', value: longDate(cycle.study.date) },
+          { key: 'Result against the prediction', value: cycle.study.result },
+          // The numbers in words written before a Study could record dated numbers stay as they were.
+          ...(cycle.study.numbers !== '' || !cycle.study.measurements?.length ? [{ key: 'Numbers', value: opt(cycle.study.numbers) }] : []),
+          ...(cycle.study.measurements ?? []).map((m, i) => ({ key: `Number ${i + 1}, ${longDate(m.date)}`, value: measurementWords(m) })),
+          { key: 'What people said', value: opt(cycle.study.quotes) },
+        ],
         action: action('study', cycle.study !== null, cycle.do !== null),
       },
       {

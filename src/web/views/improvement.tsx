@@ -1,6 +1,7 @@
 /** Improvement work: the overview, a test of change with its PDSA cycles, and the forms that change them. */
 import type { ComponentChildren, VNode } from 'preact';
-import type { FormValues, ListValues } from '../forms/improvement-forms.js';
+import { maxStudyMeasurements } from '../../domain/improvement/test-of-change.js';
+import { measurementFields, type FormValues, type ListValues } from '../forms/improvement-forms.js';
 import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, TableScroll, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { Svg, type TrustedSvg } from './trusted-svg.js';
@@ -125,7 +126,102 @@ export interface TestModel {
   readonly published: string | null;
   readonly history: readonly string[];
   /** Each aim the test serves, month by month, with this test's start and Acts marked: the Study step's data. */
-  readonly measures: readonly { readonly name: string; readonly href: string; readonly svg: TrustedSvg; readonly caption: string }[];
+  readonly measures: readonly {
+    readonly name: string;
+    readonly href: string;
+    readonly svg: TrustedSvg;
+    readonly caption: string;
+    /** The same measure for just the team or children the test runs with, when it runs with a few. */
+    readonly group: {
+      readonly title: string;
+      readonly svg: TrustedSvg;
+      readonly caption: string;
+      /** For named children: each month with a settled journey, and whose. */
+      readonly months: readonly { readonly id: string; readonly month: string; readonly inTime: string; readonly children: readonly { readonly id: string; readonly href: string }[] }[] | null;
+    } | null;
+  }[];
+  /** The Study numbers, one series for each thing counted. */
+  readonly studies: readonly StudySeriesView[];
+}
+
+export interface StudySeriesView {
+  readonly label: string;
+  readonly kind: 'percent' | 'count';
+  readonly svg: TrustedSvg;
+  readonly caption: string;
+  readonly rows: readonly { readonly cycle: string; readonly date: string; readonly count: string; readonly outOf: string; readonly value: string }[];
+}
+
+function GroupMonths({ months, title }: { months: NonNullable<NonNullable<TestModel['measures'][number]['group']>['months']>; title: string }): VNode {
+  if (months.length === 0) return <p>None of their journeys has been settled in these months.</p>;
+  return (
+    <TableScroll label={`${title}: the months, and whose journeys were settled in each`}>
+      <table class="ds_table ds_table--small">
+        <caption class="visually-hidden">{title}: the months, and whose journeys were settled in each</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">In time</th>
+            <th scope="col">Children</th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={m.id} id={m.id}>
+              <td>{m.month}</td>
+              <td>{m.inTime}</td>
+              <td>
+                {m.children.map((c, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <a class="ds_link" href={c.href} key={c.id}>
+                      {c.id}
+                    </a>
+                  </>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function StudySeriesFigure({ series }: { series: StudySeriesView }): VNode {
+  return (
+    <div class="pace-charts">
+      <figure class="pace-figure">
+        <Svg svg={series.svg} />
+        <figcaption>{series.caption}</figcaption>
+      </figure>
+      <TableScroll label={`${series.label}: every number`}>
+        <table class="ds_table ds_table--small">
+          <caption>{series.label}: every number</caption>
+          <thead>
+            <tr>
+              <th scope="col">Cycle</th>
+              <th scope="col">Date</th>
+              <th scope="col">Count</th>
+              <th scope="col">Out of</th>
+              {series.kind === 'percent' && <th scope="col">%</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {series.rows.map((r, i) => (
+              <tr key={i}>
+                <td>{r.cycle}</td>
+                <td>{r.date}</td>
+                <td>{r.count}</td>
+                <td>{r.outOf}</td>
+                {series.kind === 'percent' && <td>{r.value}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </div>
+  );
 }
 
 export function TestPage(props: { chrome: Chrome; model: TestModel; notice: string | null; back: Link }): VNode {
@@ -145,15 +241,35 @@ export function TestPage(props: { chrome: Chrome; model: TestModel; notice: stri
           <h2 id="test-measures">The aims it serves, month by month</h2>
           <p>Of the journeys settled in each month, the percentage in time, with this test's start and each cycle's Act marked: did the change make a difference? Select a dot for that month's journeys.</p>
           {m.measures.map((measure) => (
-            <figure class="pace-figure" key={measure.href}>
-              <Svg svg={measure.svg} />
-              <figcaption>
-                <a class="ds_link" href={measure.href}>
-                  {measure.name}
-                </a>
-                {`: ${measure.caption}`}
-              </figcaption>
-            </figure>
+            <div class={measure.group ? 'pace-charts' : undefined} key={measure.href}>
+              <figure class="pace-figure">
+                {measure.group && <h3>The whole authority</h3>}
+                <Svg svg={measure.svg} />
+                <figcaption>
+                  <a class="ds_link" href={measure.href}>
+                    {measure.name}
+                  </a>
+                  {`: ${measure.caption}`}
+                </figcaption>
+              </figure>
+              {measure.group && (
+                <figure class="pace-figure">
+                  <h3>{measure.group.title}</h3>
+                  <Svg svg={measure.group.svg} />
+                  <figcaption>{measure.group.caption}</figcaption>
+                  {measure.group.months && <GroupMonths months={measure.group.months} title={`${measure.name}, ${measure.group.title.toLowerCase()}`} />}
+                </figure>
+              )}
+            </div>
+          ))}
+        </section>
+      )}
+      {m.studies.length > 0 && (
+        <section aria-labelledby="study-numbers">
+          <h2 id="study-numbers">The numbers the cycles studied</h2>
+          <p>Each thing the Study steps counted, across the cycles: the percentage when it was counted out of something, otherwise the count. Each dot is labelled with its cycle (C1 is cycle 1).</p>
+          {m.studies.map((series) => (
+            <StudySeriesFigure series={series} key={series.label} />
           ))}
         </section>
       )}
@@ -208,6 +324,8 @@ export interface TestFormModel {
   readonly drivers: readonly Option[];
   readonly changeIdeas: readonly Option[];
   readonly scales: readonly Option[];
+  /** The teams the records name: one a test may run with. */
+  readonly teams: readonly Option[];
   /** Null when adding: a new test is an idea until its first cycle. */
   readonly statuses: readonly Option[] | null;
   readonly fromLibrary: string | null;
@@ -233,6 +351,22 @@ export function TestForm({ chrome, model: m }: { chrome: Chrome; model: TestForm
         {m.drivers.length > 0 && <Checkboxes name="drivers" legend="Drivers it works on (optional)" options={m.drivers} checked={m.lists.drivers ?? []} errors={e} />}
         <TextInput name="start_date" label="Start date" hint="For example 2021-03-01 or 01/03/2021." value={v.start_date ?? ''} errors={e} width="ds_input--fixed-10" />
         <Radios name="scale" legend="Scale" options={m.scales} value={v.scale ?? ''} errors={e} />
+        <Radios
+          name="runs_with"
+          legend="Who it runs with"
+          hint="When it runs with a team or a few children, its page shows the aims month by month for just them, beside the whole authority."
+          options={[
+            { value: 'everyone', label: 'Everyone' },
+            { value: 'team', label: 'A team', fields: <Select name="team" label="The team" value={v.team ?? ''} options={m.teams} blank="Choose a team" errors={e} /> },
+            {
+              value: 'children',
+              label: 'A few named children',
+              fields: <TextArea name="children" label="Their references" hint={`As the records write them, separated by commas or new lines; at most 30.`} value={v.children ?? ''} errors={e} rows={3} />,
+            },
+          ]}
+          value={v.runs_with || 'everyone'}
+          errors={e}
+        />
         {m.statuses && <Select name="status" label="Status" hint="The cycles set the status; a person may move an adopted test to business as usual, or abandon a test." value={v.status ?? ''} options={m.statuses} errors={e} />}
         <SubmitOrCancel label="Save the test" cancelHref={m.cancelHref} />
       </form>
@@ -277,7 +411,8 @@ export function CycleForm({ chrome, model: m }: { chrome: Chrome; model: CycleFo
       <>
         {date('study_date', 'Date it was studied')}
         <TextArea name="result" label="Result against the prediction" value={v.result ?? ''} errors={e} />
-        <TextArea name="numbers" label="Numbers (optional)" value={v.numbers ?? ''} errors={e} />
+        <TextArea name="numbers" label="Numbers in words (optional)" value={v.numbers ?? ''} errors={e} />
+        <StudyNumbers values={v} errors={e} />
         <TextArea name="quotes" label="What people said (optional)" hint="No child's name or details." value={v.quotes ?? ''} errors={e} />
       </>
     ),
@@ -310,6 +445,35 @@ export function CycleForm({ chrome, model: m }: { chrome: Chrome; model: CycleFo
         <SubmitOrCancel label={m.button} cancelHref={m.cancelHref} />
       </form>
     </Page>
+  );
+}
+
+/** How many rows of numbers the Study form offers: those recorded and two more, at least three, at most the limit. */
+function measurementRows(values: FormValues): number {
+  let last = 0;
+  for (let n = 1; n <= maxStudyMeasurements; n++) if (measurementFields(n).some((f) => (values[f] ?? '') !== '')) last = n;
+  return Math.min(maxStudyMeasurements, Math.max(3, last + 2));
+}
+
+/** The Study's dated numbers, a row each: "7 of 9 meetings held within 72 hours" is 7, out of 9, and the label. */
+function StudyNumbers({ values, errors }: { values: FormValues; errors: readonly FieldError[] }): VNode {
+  return (
+    <fieldset class="pace-study-numbers">
+      <legend>Numbers to draw (optional)</legend>
+      <p class="ds_hint-text">Each a count on a date, and what it is out of when there is one: for example 7 out of 9, meetings held within 72 hours. The test’s page draws the numbers of every cycle as a series. Leave a row empty to record nothing in it.</p>
+      {Array.from({ length: measurementRows(values) }, (_, i) => {
+        const [date, count, outOf, label] = measurementFields(i + 1);
+        return (
+          <fieldset class="pace-study-number" key={date}>
+            <legend>Number {i + 1}</legend>
+            <TextInput name={date} label="Date" hint="For example 2021-03-01." value={values[date] ?? ''} errors={errors} width="ds_input--fixed-10" />
+            <TextInput name={count} label="Count" value={values[count] ?? ''} errors={errors} width="ds_input--fixed-4" />
+            <TextInput name={outOf} label="Out of (optional)" value={values[outOf] ?? ''} errors={errors} width="ds_input--fixed-4" />
+            <TextInput name={label} label="What was counted" hint="Short: meetings held within 72 hours." value={values[label] ?? ''} errors={errors} width="ds_input--fluid-two-thirds" />
+          </fieldset>
+        );
+      })}
+    </fieldset>
   );
 }
 
