@@ -54,7 +54,7 @@ export function aimWords(figures: AimFigures): AimWords {
 
 /** The answer to "are we getting better?" as the sentence an aim leads with. */
 export function answerSentence(aim: Aim, answer: AimAnswer): string {
-  return answerWords(answer, milestoneOf(aimSubject(aim)));
+  return answerWords(answer, milestoneOf(aimSubject(aim)), aim.timescale.unit === 'days' ? 'days' : 'weeks');
 }
 
 /** Which journeys a window's figure counts, in words (decision 0019): its dates, and what settles a journey. */

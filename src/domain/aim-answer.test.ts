@@ -37,6 +37,12 @@ describe('the answer to "are we getting better?"', () => {
     expect(answerWords(answer, milestone)).toBe('Improving: since January 2019 the weeks to a permanence recommendation have stayed below the old median of 19 weeks (9 children in a row); the median is now 7 weeks.');
   });
 
+  it('speaks in days for a measure whose timescale is in days', () => {
+    const answer = { kind: 'improving', since: 25, sinceDate: d('2019-01-05'), evidence: { rule: 'rephased', run: 9, previousMedian: 3 / 7, median: 1 / 7 } } as const;
+    expect(answerWords(answer, 'a 72-hour planning meeting', 'days')).toBe('Improving: since January 2019 the days to a 72-hour planning meeting have stayed below the old median of 3 days (9 children in a row); the median is now 1 day.');
+    expect(answerWords({ kind: 'no-change', median: 2.5 / 7, points: 40 }, 'a 72-hour planning meeting', 'days')).toBe('No change yet: the days to a 72-hour planning meeting vary around the median of 2.5 days, with no run or trend the rules count as more than chance (40 children).');
+  });
+
   it('says getting worse the other way round', () => {
     const worse = [...cdi.slice(0, 24), 30, 31, 29, 33, 28, 35, 30, 32, 31, 29];
     const answer = aimAnswer(aimRunChart(aim2, childrenWaiting(worse), d('2020-01-01'), d('2019-01-01')));

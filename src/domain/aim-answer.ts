@@ -12,7 +12,7 @@
  */
 import type { AimRunChart } from './aim-run-chart.js';
 import { monthWords, type PlainDate } from './date.js';
-import { weeksWords } from './round.js';
+import { daysWords, weeksWords as weeksOnlyWords } from './round.js';
 
 export type AimAnswer =
   /** `points` children on the chart, `useful` of them off the median (points on it do not count): 10 useful are needed. */
@@ -66,14 +66,17 @@ export function aimAnswer(chart: AimRunChart): AimAnswer {
 
 
 /** The answer as the one sentence a manager reads first; `milestone` is "a permanence recommendation". */
-export function answerWords(answer: AimAnswer, milestone: string): string {
+export function answerWords(answer: AimAnswer, milestone: string, unit: 'weeks' | 'days' = 'weeks'): string {
+  // A measure with a timescale in days (a 72-hour meeting) speaks of days: "a median of 2 days", not "0.3 weeks".
+  const weeksWords = unit === 'days' ? (weeks: number) => daysWords(weeks * 7) : weeksOnlyWords;
+  const weeksNoun = unit;
   switch (answer.kind) {
     case 'too-few-points':
       if (answer.points < answer.needed) return `Not enough yet: the rules need ${answer.needed} children who have had ${milestone}; there ${answer.points === 1 ? 'is' : 'are'} ${answer.points} so far.`;
       // Children exactly on the median count neither way, so more are needed than have had it.
-      return `Not enough yet: the rules need ${answer.needed} children whose weeks are not exactly the median; of the ${answer.points} who have had ${milestone}, ${answer.useful} are.`;
+      return `Not enough yet: the rules need ${answer.needed} children whose ${weeksNoun} are not exactly the median; of the ${answer.points} who have had ${milestone}, ${answer.useful} are.`;
     case 'no-change':
-      return `No change yet: the weeks to ${milestone} vary around the median of ${weeksWords(answer.median)}, with no run or trend the rules count as more than chance (${answer.points} children).`;
+      return `No change yet: the ${weeksNoun} to ${milestone} vary around the median of ${weeksWords(answer.median)}, with no run or trend the rules count as more than chance (${answer.points} children).`;
     case 'improving':
     case 'worse': {
       const since = `since ${monthWords(answer.sinceDate)}`;
@@ -82,7 +85,7 @@ export function answerWords(answer: AimAnswer, milestone: string): string {
       const { evidence } = answer;
       switch (evidence.rule) {
         case 'rephased':
-          return `${head}: ${since} the weeks to ${milestone} have stayed ${better ? 'below' : 'above'} the old median of ${weeksWords(evidence.previousMedian)} (${evidence.run} children in a row); the median is now ${weeksWords(evidence.median)}.`;
+          return `${head}: ${since} the ${weeksNoun} to ${milestone} have stayed ${better ? 'below' : 'above'} the old median of ${weeksWords(evidence.previousMedian)} (${evidence.run} children in a row); the median is now ${weeksWords(evidence.median)}.`;
         case 'shift':
           return `${head}, an early sign: ${since} the last ${evidence.run} children have waited ${better ? 'less' : 'longer'} than the baseline median of ${weeksWords(evidence.median)}; 9 in a row would confirm it.`;
         case 'trend':

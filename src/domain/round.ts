@@ -12,6 +12,12 @@ export function roundOrNull(value: number | null, places = 1): number | null {
 }
 
 /** "42 weeks", "1 week", "26.1 weeks": weeks to one decimal, a whole number without its ".0". */
+/** "2 days", "1 day", "1.5 days". */
+export function daysWords(days: number): string {
+  const rounded = roundTo(days, 1);
+  return `${rounded} ${rounded === 1 ? 'day' : 'days'}`;
+}
+
 export function weeksWords(weeks: number): string {
   const rounded = roundTo(weeks, 1);
   return `${rounded} ${rounded === 1 ? 'week' : 'weeks'}`;
