@@ -23,8 +23,8 @@ import { findPosterText, identifyingValuesOf, listTests, type Connection, type S
 import type { AuthorityFigures } from './authority-figures.js';
 import type { FiguresCache } from './figures-cache.js';
 import { aimWords, answerSentence } from './aim-words.js';
-import { withheldChartSvg } from '../charts/withheld-chart.js';
-import { partnerAnswerWords, partnerFigures, type PublishedFigure } from '../domain/partner-figures.js';
+import { partnerAnswerWords, type PublishedFigure } from '../domain/partner-figures.js';
+import { partnerAimTrends } from './partner-trends.js';
 import { suppressedMark } from '../domain/national/suppression.js';
 import { formatPercent, plural } from './format.js';
 
@@ -43,8 +43,9 @@ export const posterSectionHeadings: Readonly<Record<PosterTextPart, string>> = {
 
 /**
  * Who the poster is for: the authority's own team, or a multi-agency partner, who sees every count
- * under 5 as `[c]` (with the secondary suppression of the national view) and no run chart, whose
- * dots are children (docs/decisions/0027-partner-access.md).
+ * under 5 as `[c]` (with the secondary suppression of the national view) and, for the run chart
+ * whose dots are children, the percentage in time month by month and quarter by quarter, suppressed
+ * with the figures (docs/decisions/0027-partner-access.md, 0032-partner-charts-and-packs.md).
  */
 export type PosterAudience = 'team' | 'partner';
 
@@ -104,15 +105,17 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
     const marks = result.marks.map((m) => (unsafeTitles.has(m.testNumber) ? { ...m, description: `Test ${m.testNumber}: ${m.kind === 'start' ? 'started' : 'acted on'} ${m.date.toString()}` } : m));
     const wholeLabel = result.figures.fromDate ? `Since ${longDate(result.figures.fromDate)}` : 'Since records began';
     if (forPartner) {
-      const published = partnerFigures(result.figures, recent);
+      // The figures, months and quarters suppressed together: none gives another's hidden count away.
+      const trends = partnerAimTrends(result, programmeStart, posterWindowMonths);
       const partnerAnswer = partnerAnswerWords(result.answer);
       return {
         name: result.aim.name,
         answer: { kind: result.answer.kind, words: partnerAnswer },
-        figures: [partnerFigureWords(`Last ${posterWindowMonths} months`, published.recent), partnerFigureWords(wholeLabel, published.whole)],
+        figures: [partnerFigureWords(`Last ${posterWindowMonths} months`, trends.recent), partnerFigureWords(wholeLabel, trends.whole)],
         target: words.target,
-        runSvg: withheldChartSvg(['The run chart is not shown to partners:', 'each of its dots is a child.']),
-        runAlt: `The run chart of ${result.aim.name} is not shown to partners: each of its dots is a child. ${partnerAnswer}`,
+        runSvg: trends.months.smallSvg,
+        runAlt: `${trends.months.alt} ${partnerAnswer}`,
+        trends: { months: trends.months, quarters: trends.quarters },
       };
     }
     return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { d, event, placement, record } from '../../test/builders.js';
 import { nationalAims, type Aim } from './aim.js';
 import { aimFigures } from './aim-figures.js';
-import { aimMonthsChart } from './aim-months.js';
+import { monthlyRunChart } from './monthly-run-chart.js';
 import { partnerAimPeriods, publishSpans } from './partner-periods.js';
 
 const c = (inTime: number, notInTime: number) => ({ inTime, notInTime });
@@ -63,7 +63,7 @@ describe('an aim’s months and quarters for a partner', () => {
   it('reads the month of 3 journeys as [c] and leaves it out of the run chart', () => {
     const april = periods.months.find((m) => m.month.toString() === '2021-04-01');
     expect(april).toEqual({ month: d('2021-04-01'), inTime: '[c]', n: '[c]', percentage: null, suppressed: true, value: null });
-    const chart = aimMonthsChart(periods.months, null);
+    const chart = monthlyRunChart(periods.months, null);
     expect(chart.plotted.map((p) => p.month.toString())).not.toContain('2021-04-01');
   });
 
