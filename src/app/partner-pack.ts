@@ -4,8 +4,9 @@
  * poster shows them, with its months and quarters suppressed with the figures (partner-trends.ts);
  * the tests of change with their titles and outcomes; the meeting's actions with their owners and
  * dates. Every piece of the team's own words it shows — the tests' titles, the actions' words and
- * owners, who was there — is checked, as it is made, for a child's reference, name or date of birth
- * (the poster's check), and withheld when it holds one. Left out: the run charts whose dots are
+ * owners, who was there — is checked, as it is made, for a child's reference, name or date of birth,
+ * or the name of a worker or team of fewer than 5 children (partnerIdentifiersIn), and withheld
+ * when it holds one. Left out: the run charts whose dots are
  * children, the waiting chart, the PDSA cycles' free text, the balancing measures, data quality and
  * the meeting's notes (free text that nothing checks).
  */
@@ -15,7 +16,7 @@ import { personWords, type GroupPerson } from '../domain/improvement/aim-group.j
 import type { IdentifyingValues } from '../domain/improvement/identifying-text.js';
 import type { MeetingAction } from '../domain/improvement/meeting-actions.js';
 import { previousMeeting } from '../domain/improvement/meeting-window.js';
-import { childIdentifiersIn } from '../domain/improvement/poster.js';
+import { partnerIdentifiersIn } from '../domain/improvement/poster.js';
 import { suppressedMark } from '../domain/national/suppression.js';
 import { findAttendance, identifyingValuesOf, listActions, listMeetings, type Connection, type Meeting, type StoredAuthority } from '../store/index.js';
 import type { FiguresCache } from './figures-cache.js';
@@ -53,14 +54,15 @@ const withheldWords = 'withheld: its words could identify a child';
 export function partnerMeetingPack(inputs: PartnerPackInputs): PartnerPackDocument {
   const { poster, meeting } = inputs;
   const date = meeting.date;
-  const safe = (text: string) => childIdentifiersIn(text, inputs.identifying).length === 0;
+  const safe = (text: string) => partnerIdentifiersIn(text, inputs.identifying).length === 0;
   const withheld = [...poster.withheld.filter((w) => w.startsWith('the title of'))];
   // An action whose words, or whose owner's name, could identify a child is listed by number only.
   const unsafeActions = inputs.actions.filter((a) => !safe(a.text) || !safe(personWords(a.owner))).map((a) => a.number);
-  if (unsafeActions.length > 0) withheld.push(`the words of ${unsafeActions.map((n) => `A${n}`).join(', ')}`);
   const actions = inputs.actions.map((a): MeetingAction => (unsafeActions.includes(a.number) ? { ...a, text: `(${withheldWords})`, owner: { kind: 'partner', name: 'withheld', organisation: '' } } : a));
   const window = { after: previousMeeting(inputs.meetings.map((m) => m.date), date), to: date };
   const reviewed: PackActions = packActions(actions, inputs.attendance, window);
+  const listed = unsafeActions.filter((n) => [...reviewed.due, ...reviewed.done].some((a) => a.text.startsWith(`A${n}:`)));
+  if (listed.length > 0) withheld.push(`the words of ${listed.map((n) => `A${n}`).join(', ')}`);
   const attendance = reviewed.attendance && reviewed.attendance.map((name) => (safe(name) ? name : `(a name ${withheldWords})`));
   return {
     audience: 'partner',

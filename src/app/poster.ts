@@ -17,7 +17,7 @@ import { windowFigures } from '../domain/aim-window.js';
 import { isAfter, longDate, type PlainDate } from '../domain/date.js';
 import { actDecisionLabels, type ActDecision } from '../domain/improvement/codes.js';
 import type { IdentifyingValues } from '../domain/improvement/identifying-text.js';
-import { childIdentifiersIn, emptyPosterText, outcomeRank, posterPoints, posterTextIdentifiers, posterTextParts, testOutcome, type PosterText, type PosterTextPart, type TestOutcome } from '../domain/improvement/poster.js';
+import { childIdentifiersIn, emptyPosterText, partnerIdentifiersIn, outcomeRank, posterPoints, posterTextIdentifiers, posterTextParts, testOutcome, type PosterText, type PosterTextPart, type TestOutcome } from '../domain/improvement/poster.js';
 import type { TestOfChange } from '../domain/improvement/test-of-change.js';
 import { findPosterText, identifyingValuesOf, listTests, type Connection, type StoredAuthority } from '../store/index.js';
 import type { AuthorityFigures } from './authority-figures.js';
@@ -91,12 +91,14 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
   const programmeStart = figures.authority.programmeStart;
   const withheld: string[] = [];
 
-  // Tests whose title could identify a child are listed, and marked on the charts, by number only.
-  const unsafeTitles = new Set(inputs.tests.filter((t) => childIdentifiersIn(t.title, inputs.identifying).length > 0).map((t) => t.number));
+  // Tests whose title could identify a child are listed, and marked on the charts, by number only;
+  // for a partner, so are those naming a worker or team of fewer than 5 children.
+  const forPartner = inputs.audience === 'partner';
+  const identifies = (text: string) => (forPartner ? partnerIdentifiersIn(text, inputs.identifying) : childIdentifiersIn(text, inputs.identifying)).length > 0;
+  const unsafeTitles = new Set(inputs.tests.filter((t) => identifies(t.title)).map((t) => t.number));
   if (unsafeTitles.size > 0) withheld.push(`the title of ${[...unsafeTitles].map((n) => `T${n}`).join(', ')}`);
   const testTitle = (t: TestOfChange) => (unsafeTitles.has(t.number) ? `T${t.number} (its title is withheld: it could identify a child)` : `T${t.number}: ${t.title}`);
 
-  const forPartner = inputs.audience === 'partner';
   const aims = figures.aims.map((result): PosterAim => {
     const words = aimWords(result.figures);
     const recent = windowFigures(result.figures, posterWindowMonths);
@@ -158,6 +160,7 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
         : null;
 
   const unsafe = new Set(posterTextIdentifiers(inputs.text, inputs.identifying).map((p) => p.part));
+  if (forPartner) for (const part of posterTextParts) if (partnerIdentifiersIn(inputs.text[part], inputs.identifying).length > 0) unsafe.add(part);
   const sections = posterTextParts.map((part): PosterSection => {
     if (!unsafe.has(part)) return { heading: posterSectionHeadings[part], points: posterPoints(inputs.text[part]) };
     withheld.push(posterSectionHeadings[part]);
