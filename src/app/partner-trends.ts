@@ -38,7 +38,9 @@ function trend(result: AimResult, periods: readonly PartnerPeriod[], period: Per
   const chart = monthlyRunChart(periods, programmeStart, period);
   const hidden = periods.filter((p) => p.value === null).length;
   const shownWords =
-    hidden === 0
+    chart.plotted.length === 0
+      ? `Every one of the ${plural(periods.length, period.one, period.many)} has a count under 5, or one that would give one away (${suppressedMark}), so none is drawn and the run-chart rules have nothing to work on.`
+      : hidden === 0
       ? `The rules are worked on all ${plural(periods.length, period.one, period.many)}.`
       : `The rules are worked on the ${plural(chart.plotted.length, period.one, period.many)} shown; the ${plural(hidden, period.one, period.many)} whose counts are hidden (${suppressedMark}) are left out, as if they had no journeys.`;
   const last = chart.plotted[chart.plotted.length - 1];
@@ -47,7 +49,8 @@ function trend(result: AimResult, periods: readonly PartnerPeriod[], period: Per
     svg: partnerTrendSvg(result.aim, chart, periods, period, programmeStart),
     smallSvg: partnerTrendSvg(result.aim, chart, periods, period, programmeStart, 'small'),
     alt: `${result.aim.name}, ${period.one} by ${period.one}: the percentage in time of the journeys settled in each ${period.one}, one dot a ${period.one}; ${plural(chart.plotted.length, period.one, period.many)} shown, ${hidden} hidden (${suppressedMark}: a count under 5, or one that would give one away)${last ? `; the latest shown, ${period.words(last.month)}, ${formatPercent(last.value as number)}` : ''}.`,
-    verdicts: [shownWords, ...chart.verdicts],
+    shown: chart.plotted.length,
+    verdicts: chart.plotted.length === 0 ? [shownWords] : [shownWords, ...chart.verdicts],
     rows: periods.map((p) => ({ period: period.words(p.month), percentage: p.percentage === null ? suppressedMark : formatPercent(p.percentage), inTime: String(p.inTime), n: String(p.n) })),
   };
 }

@@ -213,7 +213,7 @@ function writePartnerPack(write: BlockWriter, pack: PartnerPackDocument): string
 /** A partner's chart, what the rules say, and the chart as a table: a hidden month reads `[c]`. */
 function writeTrend(write: BlockWriter, trend: PartnerTrend): void {
   write.heading(3, trend.heading);
-  write.figure(trend.svg, trend.alt);
+  if (trend.shown > 0) write.figure(trend.svg, trend.alt);
   for (const v of trend.verdicts) write.item(v, 9);
   const widths = [contentWidth - 270, 90, 90, 90];
   write.row([trend.heading.startsWith('Quarter') ? 'Quarter' : 'Month', '% in time', 'In time', 'Of how many'], widths, true);

@@ -28,6 +28,8 @@ export interface PartnerTrend {
   readonly smallSvg: string;
   /** What the chart shows, for a reader who cannot see it. */
   readonly alt: string;
+  /** How many months (quarters) are drawn: none when every one is hidden, and then the page shows no empty chart. */
+  readonly shown: number;
   /** What the run-chart rules say, worked on the points shown, and that they are. */
   readonly verdicts: readonly string[];
   /** Every month (quarter) of the chart, oldest first. */
@@ -44,6 +46,8 @@ export function partnerTrendSvg(
 ): string {
   return monthlyRunChartSvg(chart, periods[0]?.month, programmeStart, {
     size,
+    // The axis runs over every month, so that a hidden month is a gap where it falls.
+    span: periods.length > 0 ? [(periods[0] as PartnerPeriod).month, (periods[periods.length - 1] as PartnerPeriod).month] : [],
     title: (p) => `${period.words(p.month)}: ${percentText(p.value as number)} in time (${String(p.inTime)} of ${String(p.n)})`,
     aim: aim.targetPercent === null ? null : { value: aim.targetPercent, label: `Aim: ${aim.targetPercent}% in time` },
     xLabel: `${period.one === 'month' ? 'Month' : 'Quarter'} the outcome was settled`,

@@ -15,9 +15,11 @@ export function PartnerTrendPart({ trend, aimName, level = 3 }: { trend: Partner
   return (
     <div class="pace-partner-trend">
       <Heading>{trend.heading}</Heading>
-      <TableScroll label={`${aimName}: ${trend.heading}`} class="pace-chart">
-        <Svg svg={labelledPicture(trend.svg, trend.alt)} />
-      </TableScroll>
+      {trend.shown > 0 && (
+        <TableScroll label={`${aimName}: ${trend.heading}`} class="pace-chart">
+          <Svg svg={labelledPicture(trend.svg, trend.alt)} />
+        </TableScroll>
+      )}
       <ul>
         {trend.verdicts.map((v) => (
           <li key={v}>{v}</li>
