@@ -146,7 +146,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
 }
 
 /** The actions the meeting reviews, each with its owner and dates, and who was there. */
-function packActions(actions: readonly MeetingAction[], attendance: readonly GroupPerson[] | null, window: MeetingWindow): PackActions {
+export function packActions(actions: readonly MeetingAction[], attendance: readonly GroupPerson[] | null, window: MeetingWindow): PackActions {
   const review = actionsReview(actions, window);
   const text = (a: MeetingAction) => `A${a.number}: ${a.text}`;
   const agreed = (a: MeetingAction) => `Agreed at the meeting on ${longDate(a.raisedAt)}.`;

@@ -1,12 +1,12 @@
 /**
  * The driver diagrams as a partner reads them (docs/decisions/0027-partner-access.md): each aim's
  * primary drivers, secondary drivers and change ideas, as the team wrote them, with any whose words
- * could identify one of the authority's children (a reference, a name, a date of birth: the
- * poster's own check, domain/improvement/poster.ts) withheld — the text is the team's, and nothing
+ * could identify one of the authority's children (a reference, a name, a date of birth, or a worker
+ * or team of fewer than 5 children: domain/improvement/poster.ts, partnerIdentifiersIn) withheld — the text is the team's, and nothing
  * made it child-free when it was typed.
  */
 import { driverNodeKindLabels, driverTree, type DriverNodeKind, type DriverTreeNode } from '../domain/improvement/driver-diagram.js';
-import { childIdentifiersIn } from '../domain/improvement/poster.js';
+import { partnerIdentifiersIn } from '../domain/improvement/poster.js';
 import type { IdentifyingValues } from '../domain/improvement/identifying-text.js';
 import { identifyingValuesOf, listAims, listDriverNodes, type Connection, type StoredAuthority } from '../store/index.js';
 
@@ -34,7 +34,7 @@ function partnerDriver(tree: DriverTreeNode, identifying: IdentifyingValues): Pa
   return {
     kind: node.kind,
     kindLabel: driverNodeKindLabels[node.kind],
-    text: childIdentifiersIn(node.text, identifying).length > 0 ? null : node.text,
+    text: partnerIdentifiersIn(node.text, identifying).length > 0 ? null : node.text,
     children: tree.children.map((c) => partnerDriver(c, identifying)),
   };
 }

@@ -17,14 +17,14 @@ import { windowFigures } from '../domain/aim-window.js';
 import { isAfter, longDate, type PlainDate } from '../domain/date.js';
 import { actDecisionLabels, type ActDecision } from '../domain/improvement/codes.js';
 import type { IdentifyingValues } from '../domain/improvement/identifying-text.js';
-import { childIdentifiersIn, emptyPosterText, outcomeRank, posterPoints, posterTextIdentifiers, posterTextParts, testOutcome, type PosterText, type PosterTextPart, type TestOutcome } from '../domain/improvement/poster.js';
+import { childIdentifiersIn, emptyPosterText, partnerIdentifiersIn, outcomeRank, posterPoints, posterTextIdentifiers, posterTextParts, testOutcome, type PosterText, type PosterTextPart, type TestOutcome } from '../domain/improvement/poster.js';
 import type { TestOfChange } from '../domain/improvement/test-of-change.js';
 import { findPosterText, identifyingValuesOf, listTests, type Connection, type StoredAuthority } from '../store/index.js';
 import type { AuthorityFigures } from './authority-figures.js';
 import type { FiguresCache } from './figures-cache.js';
 import { aimWords, answerSentence } from './aim-words.js';
-import { withheldChartSvg } from '../charts/withheld-chart.js';
-import { partnerAnswerWords, partnerFigures, type PublishedFigure } from '../domain/partner-figures.js';
+import { partnerAnswerWords, type PublishedFigure } from '../domain/partner-figures.js';
+import { partnerAimTrends } from './partner-trends.js';
 import { suppressedMark } from '../domain/national/suppression.js';
 import { formatPercent, plural } from './format.js';
 
@@ -43,8 +43,9 @@ export const posterSectionHeadings: Readonly<Record<PosterTextPart, string>> = {
 
 /**
  * Who the poster is for: the authority's own team, or a multi-agency partner, who sees every count
- * under 5 as `[c]` (with the secondary suppression of the national view) and no run chart, whose
- * dots are children (docs/decisions/0027-partner-access.md).
+ * under 5 as `[c]` (with the secondary suppression of the national view) and, for the run chart
+ * whose dots are children, the percentage in time month by month and quarter by quarter, suppressed
+ * with the figures (docs/decisions/0027-partner-access.md, 0032-partner-charts-and-packs.md).
  */
 export type PosterAudience = 'team' | 'partner';
 
@@ -90,12 +91,14 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
   const programmeStart = figures.authority.programmeStart;
   const withheld: string[] = [];
 
-  // Tests whose title could identify a child are listed, and marked on the charts, by number only.
-  const unsafeTitles = new Set(inputs.tests.filter((t) => childIdentifiersIn(t.title, inputs.identifying).length > 0).map((t) => t.number));
+  // Tests whose title could identify a child are listed, and marked on the charts, by number only;
+  // for a partner, so are those naming a worker or team of fewer than 5 children.
+  const forPartner = inputs.audience === 'partner';
+  const identifies = (text: string) => (forPartner ? partnerIdentifiersIn(text, inputs.identifying) : childIdentifiersIn(text, inputs.identifying)).length > 0;
+  const unsafeTitles = new Set(inputs.tests.filter((t) => identifies(t.title)).map((t) => t.number));
   if (unsafeTitles.size > 0) withheld.push(`the title of ${[...unsafeTitles].map((n) => `T${n}`).join(', ')}`);
   const testTitle = (t: TestOfChange) => (unsafeTitles.has(t.number) ? `T${t.number} (its title is withheld: it could identify a child)` : `T${t.number}: ${t.title}`);
 
-  const forPartner = inputs.audience === 'partner';
   const aims = figures.aims.map((result): PosterAim => {
     const words = aimWords(result.figures);
     const recent = windowFigures(result.figures, posterWindowMonths);
@@ -104,15 +107,17 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
     const marks = result.marks.map((m) => (unsafeTitles.has(m.testNumber) ? { ...m, description: `Test ${m.testNumber}: ${m.kind === 'start' ? 'started' : 'acted on'} ${m.date.toString()}` } : m));
     const wholeLabel = result.figures.fromDate ? `Since ${longDate(result.figures.fromDate)}` : 'Since records began';
     if (forPartner) {
-      const published = partnerFigures(result.figures, recent);
+      // The figures, months and quarters suppressed together: none gives another's hidden count away.
+      const trends = partnerAimTrends(result, programmeStart, posterWindowMonths);
       const partnerAnswer = partnerAnswerWords(result.answer);
       return {
         name: result.aim.name,
         answer: { kind: result.answer.kind, words: partnerAnswer },
-        figures: [partnerFigureWords(`Last ${posterWindowMonths} months`, published.recent), partnerFigureWords(wholeLabel, published.whole)],
+        figures: [partnerFigureWords(`Last ${posterWindowMonths} months`, trends.recent), partnerFigureWords(wholeLabel, trends.whole)],
         target: words.target,
-        runSvg: withheldChartSvg(['The run chart is not shown to partners:', 'each of its dots is a child.']),
-        runAlt: `The run chart of ${result.aim.name} is not shown to partners: each of its dots is a child. ${partnerAnswer}`,
+        runSvg: trends.months.smallSvg,
+        runAlt: `${trends.months.alt} ${partnerAnswer}`,
+        trends: { months: trends.months, quarters: trends.quarters },
       };
     }
     return {
@@ -155,6 +160,7 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
         : null;
 
   const unsafe = new Set(posterTextIdentifiers(inputs.text, inputs.identifying).map((p) => p.part));
+  if (forPartner) for (const part of posterTextParts) if (partnerIdentifiersIn(inputs.text[part], inputs.identifying).length > 0) unsafe.add(part);
   const sections = posterTextParts.map((part): PosterSection => {
     if (!unsafe.has(part)) return { heading: posterSectionHeadings[part], points: posterPoints(inputs.text[part]) };
     withheld.push(posterSectionHeadings[part]);

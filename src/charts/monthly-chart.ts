@@ -23,6 +23,8 @@ export interface MonthlyChartWords<P extends MonthValue> {
   /** Each dot a link (the month as "2021-03"). */
   readonly links?: ChartLinks;
   readonly marks?: readonly RunChartMark[];
+  /** The first and last months the time axis reaches, with a point or not. */
+  readonly span?: readonly PlainDate[];
   /** A small picture (for a dashboard's card), or the full chart (default). */
   readonly size?: 'full' | 'small';
 }
@@ -46,5 +48,6 @@ export function monthlyRunChartSvg<P extends MonthValue>(chart: MonthlyRunChart<
     valueText: words.valueText,
     emptyText: words.emptyText,
     ...(words.size ? { size: words.size } : {}),
+    ...(words.span ? { span: words.span } : {}),
   });
 }

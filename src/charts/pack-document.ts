@@ -4,6 +4,7 @@
  * the tests of change and the data-quality report; drawn by views/pack.tsx and pack-pdf.ts.
  */
 import type { AimAnswer } from '../domain/aim-answer.js';
+import type { PartnerTrend } from './partner-trend-chart.js';
 
 export interface PackAim {
   readonly name: string;
@@ -95,4 +96,53 @@ export interface PackDocument {
   readonly tests: readonly PackTest[];
   readonly balancing: readonly PackBalancing[];
   readonly quality: PackQuality;
+}
+
+/** An aim in the partners' pack: figures suppressed, and the months and quarters in place of the run chart (app/partner-trends.ts). */
+export interface PartnerPackAim {
+  readonly name: string;
+  /** The answer without its counts of children and weeks (domain/partner-figures.ts). */
+  readonly answer: { readonly kind: AimAnswer['kind']; readonly words: string };
+  readonly sentence: string;
+  /** The last 12 months and since the from-date: "58.3% in time", "7 of 12 journeys", or `[c]`. */
+  readonly figures: readonly { readonly label: string; readonly value: string; readonly counts: string }[];
+  readonly target: string | null;
+  readonly months: PartnerTrend;
+  readonly quarters: PartnerTrend;
+}
+
+/** A test of change as a partner reads it: its title (withheld when it could identify a child) and its outcome. */
+export interface PartnerPackTest {
+  readonly heading: string;
+  readonly outcome: string;
+  readonly detail: string;
+}
+
+/**
+ * The partners' version of a meeting pack (docs/decisions/0032-partner-charts-and-packs.md): the
+ * aims with suppressed figures and charts, the tests' titles and outcomes, the actions — and no run
+ * chart of children, waiting chart, PDSA free text, balancing measure, data quality or notes.
+ */
+export interface PartnerPackDocument {
+  readonly audience: 'partner';
+  readonly title: string;
+  readonly authorityName: string;
+  readonly meetingWords: string;
+  readonly asAtWords: string;
+  /** What the pack is, and what it leaves out. */
+  readonly aboutWords: string;
+  readonly aimSentences: readonly string[];
+  readonly actions: PackActions;
+  readonly aims: readonly PartnerPackAim[];
+  readonly tests: readonly PartnerPackTest[];
+  readonly testsNote: string | null;
+  /** What was withheld because it could identify a child ("the title of T2", "the words of A3"). */
+  readonly withheld: readonly string[];
+}
+
+/** Either pack, as the PDF maker takes it. */
+export type AnyPackDocument = PackDocument | PartnerPackDocument;
+
+export function isPartnerPack(pack: AnyPackDocument): pack is PartnerPackDocument {
+  return 'audience' in pack && pack.audience === 'partner';
 }

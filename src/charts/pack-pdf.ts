@@ -9,7 +9,8 @@
  * (pack-layout.ts), so no paragraph is split across pages and no page is left nearly empty.
  */
 import PDFDocument from 'pdfkit';
-import { packActionWords, type PackAction, type PackActions, type PackDocument } from './pack-document.js';
+import { isPartnerPack, packActionWords, type AnyPackDocument, type PackAction, type PackActions, type PackDocument, type PartnerPackDocument } from './pack-document.js';
+import type { PartnerTrend } from './partner-trend-chart.js';
 import { paginate } from './pack-layout.js';
 import { BlockWriter, bottom, colours, contentWidth, fontsFor, page } from './pdf-blocks.js';
 
@@ -24,7 +25,7 @@ export interface PackPdfOptions {
 }
 
 /** Renders the pack as a tagged A4 PDF. */
-export async function meetingPackPdf(pack: PackDocument, options: PackPdfOptions = {}): Promise<Buffer> {
+export async function meetingPackPdf(pack: AnyPackDocument, options: PackPdfOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({
     size: page.size,
     margin: page.margin,
@@ -35,7 +36,7 @@ export async function meetingPackPdf(pack: PackDocument, options: PackPdfOptions
     displayTitle: true,
     lang: 'en-GB',
     pdfVersion: '1.7',
-    info: { Title: pack.title, Author: pack.authorityName, Subject: 'Meeting pack', Creator: 'pace' },
+    info: { Title: pack.title, Author: pack.authorityName, Subject: isPartnerPack(pack) ? 'Meeting pack for partners' : 'Meeting pack', Creator: 'pace' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,7 +48,7 @@ export async function meetingPackPdf(pack: PackDocument, options: PackPdfOptions
   const root = doc.struct('Document');
   doc.addStructure(root);
   const write = new BlockWriter(doc, fonts, root);
-  const steps = writePack(write, pack);
+  const steps = isPartnerPack(pack) ? writePartnerPack(write, pack) : writePack(write, pack);
 
   // Lay the blocks out on pages, then draw them, part by part, letting other work run between parts.
   const pageOf = paginate(write.blocks, bottom - page.margin, minLinesOnAPage);
@@ -165,6 +166,58 @@ function writePack(write: BlockWriter, pack: PackDocument): string[] {
     for (const row of pack.quality.rows) write.row([row.code, row.kind, String(row.count)], widths);
   }
   return [packActionWords.heading, ...pack.aims.map((aim) => aim.name), ...parts];
+}
+
+/**
+ * The partners' pack (pack-document.ts): the cover, the actions, each aim's figures and its months
+ * and quarters (each chart with what the rules say and its table), then the tests' outcomes.
+ */
+function writePartnerPack(write: BlockWriter, pack: PartnerPackDocument): string[] {
+  const testsHeading = 'Tests of change and what was decided';
+  write.heading(1, pack.title);
+  write.paragraph(pack.authorityName, { bold: true });
+  write.paragraph(pack.asAtWords);
+  write.paragraph(pack.aboutWords);
+  write.heading(2, 'Our aims');
+  for (const sentence of pack.aimSentences) write.item(sentence);
+  write.heading(2, 'Contents');
+  write.item(packActionWords.heading);
+  for (const aim of pack.aims) write.item(aim.name);
+  write.item(testsHeading);
+
+  write.startPart();
+  writeActions(write, pack.actions);
+
+  for (const aim of pack.aims) {
+    write.startPart();
+    write.heading(2, aim.name, { newPage: true });
+    write.paragraph(aim.answer.words, { bold: true, size: 12, keepWithNext: true });
+    write.paragraph(aim.sentence, { keepWithNext: true });
+    for (const f of aim.figures) write.paragraph(`${f.label}: ${f.value} (${f.counts})`, { size: 10, keepWithNext: true });
+    if (aim.target) write.paragraph(`${aim.target}.`, { size: 9 });
+    for (const trend of [aim.months, aim.quarters]) writeTrend(write, trend);
+  }
+
+  write.startPart();
+  write.heading(2, testsHeading, { newPage: true });
+  if (pack.tests.length === 0 && !pack.testsNote) write.paragraph('No test of change has started yet.');
+  for (const test of pack.tests) {
+    write.paragraph(`${test.heading} — ${test.outcome}`, { bold: true, size: 10, keepWithNext: true });
+    write.paragraph(test.detail, { size: 9 });
+  }
+  if (pack.testsNote) write.paragraph(pack.testsNote, { size: 9 });
+  if (pack.withheld.length > 0) write.paragraph(`Withheld because it could identify a child: ${pack.withheld.join('; ')}.`, { size: 9 });
+  return [packActionWords.heading, ...pack.aims.map((aim) => aim.name), testsHeading];
+}
+
+/** A partner's chart, what the rules say, and the chart as a table: a hidden month reads `[c]`. */
+function writeTrend(write: BlockWriter, trend: PartnerTrend): void {
+  write.heading(3, trend.heading);
+  if (trend.shown > 0) write.figure(trend.svg, trend.alt);
+  for (const v of trend.verdicts) write.item(v, 9);
+  const widths = [contentWidth - 270, 90, 90, 90];
+  write.row([trend.heading.startsWith('Quarter') ? 'Quarter' : 'Month', '% in time', 'In time', 'Of how many'], widths, true);
+  for (const r of trend.rows) write.row([r.period, r.percentage, r.inTime, r.n], widths);
 }
 
 /** The actions due and not done, those done since the previous meeting, and who was there. */

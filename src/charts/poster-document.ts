@@ -5,6 +5,7 @@
  * views/poster.tsx and poster-pdf.ts. It holds aggregates only: no child's name, reference or id.
  */
 import type { AimAnswer } from '../domain/aim-answer.js';
+import type { PartnerTrend } from './partner-trend-chart.js';
 
 /** A percentage in time with its counts: "Last 12 months", "58.3%", "7 of 12 journeys". */
 export interface PosterFigure {
@@ -25,6 +26,11 @@ export interface PosterAim {
   readonly runSvg: string;
   /** What the run chart shows, for a reader who cannot see it. */
   readonly runAlt: string;
+  /**
+   * The partners' poster only: the month-by-month and quarter-by-quarter charts, suppressed
+   * (app/partner-trends.ts); the run chart is then the months', and the quarters' follows it.
+   */
+  readonly trends?: { readonly months: PartnerTrend; readonly quarters: PartnerTrend };
 }
 
 /** The outcome of a test, the three decisions of an Act and where a test without one has got. */

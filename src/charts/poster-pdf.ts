@@ -235,10 +235,12 @@ class PosterLayout {
     const targetStyle: TextStyle = { size: base.detail * u };
     const targetHeight = aim.target ? this.measure(`${aim.target}.`, targetStyle, width) : 0;
     // The chart is as wide as the panel at full scale, and smaller with everything else.
-    const svg = svgSize(aim.runSvg);
-    const chartWidth = width * this.fit;
-    const chartHeight = (svg.height * chartWidth) / svg.width;
+    // A partner's panel has two charts, the months' and the quarters' (app/partner-trends.ts), side by side.
+    const charts = [{ svg: aim.runSvg, alt: aim.runAlt }, ...(aim.trends ? [{ svg: aim.trends.quarters.smallSvg, alt: aim.trends.quarters.alt }] : [])];
     const gap = 5 * u;
+    const svg = svgSize(aim.runSvg);
+    const chartWidth = ((width - (charts.length - 1) * gap) / charts.length) * this.fit;
+    const chartHeight = (svg.height * chartWidth) / svg.width;
     const height = heading.height + answerHeight + gap + boxesHeight + gap + (aim.target ? targetHeight + gap : 0) + chartHeight;
     return {
       height,
@@ -266,11 +268,14 @@ class PosterLayout {
           at += targetHeight + gap;
         }
         const cy = at;
-        section.mark(
-          'Figure',
-          () => SVGtoPDF(this.doc, svgForPdf(aim.runSvg), x, cy, { width: chartWidth, height: chartHeight, preserveAspectRatio: 'xMinYMin meet', fontCallback: (_family, bold) => (bold ? this.fonts.bold : this.fonts.regular) }),
-          { alt: aim.runAlt, bbox: [x, cy, x + chartWidth, cy + chartHeight], placement: 'Block' },
-        );
+        charts.forEach((chart, i) => {
+          const cx = x + i * (chartWidth + gap);
+          section.mark(
+            'Figure',
+            () => SVGtoPDF(this.doc, svgForPdf(chart.svg), cx, cy, { width: chartWidth, height: chartHeight, preserveAspectRatio: 'xMinYMin meet', fontCallback: (_family, bold) => (bold ? this.fonts.bold : this.fonts.regular) }),
+            { alt: chart.alt, bbox: [cx, cy, cx + chartWidth, cy + chartHeight], placement: 'Block' },
+          );
+        });
       },
     };
   }

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CsvCell } from './csv.js';
-import type { PackDocument } from './pack-document.js';
+import type { AnyPackDocument } from './pack-document.js';
 import type { PosterDocument } from './poster-document.js';
 import type { PosterSize } from './poster-pdf.js';
 import type { RenderProgress, RenderTask } from './render-worker.js';
@@ -61,7 +61,7 @@ export class RenderPool {
   }
 
   /** The meeting pack as a PDF; `onProgress` hears of each part as it is drawn. */
-  pdf(pack: PackDocument, onProgress?: (progress: RenderProgress) => void): Promise<Buffer> {
+  pdf(pack: AnyPackDocument, onProgress?: (progress: RenderProgress) => void): Promise<Buffer> {
     return this.#withProgress((progress) => ({ kind: 'pdf', pack, ...progress }), onProgress);
   }
 

@@ -6,7 +6,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { csvText, type CsvCell } from './csv.js';
-import type { PackDocument } from './pack-document.js';
+import type { AnyPackDocument } from './pack-document.js';
 import { meetingPackPdf } from './pack-pdf.js';
 import type { PosterDocument } from './poster-document.js';
 import { posterPdf, type PosterSize } from './poster-pdf.js';
@@ -23,7 +23,7 @@ export type RenderTask =
   /** A child's timeline (its dates sent as wire-dates.ts writes them), drawn as SVG. */
   | { readonly kind: 'timeline'; readonly timeline: WireDated }
   /** `progress` receives `{ done, total, step }` as each part of the pack is drawn. */
-  | { readonly kind: 'pdf'; readonly pack: PackDocument; readonly progress?: MessagePort }
+  | { readonly kind: 'pdf'; readonly pack: AnyPackDocument; readonly progress?: MessagePort }
   /** One page, so no progress: `progress` hears `{ done: 1, total: 1 }` when it is drawn. */
   | { readonly kind: 'poster'; readonly poster: PosterDocument; readonly size: PosterSize; readonly progress?: MessagePort };
 

@@ -48,6 +48,8 @@ export interface RunChartInput {
   readonly aimWeeks: number | null;
   readonly aimLabel: string;
   readonly programmeStart: PlainDate | null;
+  /** Dates the time axis reaches whether or not a point is there (a partner's months, most of them hidden). */
+  readonly span?: readonly PlainDate[];
   /** Dated marks on the time axis, e.g. tests of change. */
   readonly markers?: readonly { readonly date: PlainDate; readonly label: string }[];
   /** Tests of change: a rule at each start and each Act, its label in a lane above the chart so that none overlap. */
@@ -226,6 +228,7 @@ export function runChartDomain(input: RunChartInput): [Date, Date] {
     high = Math.max(high, time);
   };
   for (const p of input.points) include(p.end);
+  for (const date of input.span ?? []) include(date);
   if (input.programmeStart) include(input.programmeStart);
   for (const marker of input.markers ?? []) include(marker.date);
   for (const mark of input.marks ?? []) include(mark.date);

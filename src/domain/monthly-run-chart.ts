@@ -81,6 +81,6 @@ export function monthlyRunChart<P extends MonthValue>(points: readonly P[], prog
       ? `No ${one} has a value yet, so there is no baseline.`
       : beforeStart >= minimumBaseline
         ? `The baseline is the ${baselineCount} ${many} before the programme start.`
-        : `The baseline is the first ${baselineCount} ${many} shown, because ${programmeStart === null ? 'no programme start date is set' : beforeStart === 0 ? `none of the ${many} shown ended before the programme start` : `only ${beforeStart} of the ${many} shown ended before the programme start`}.`;
+        : `The baseline is the first ${baselineCount === 1 ? one : `${baselineCount} ${many}`} shown, because ${programmeStart === null ? 'no programme start date is set' : beforeStart === 0 ? `none of the ${many} shown ended before the programme start` : `only ${beforeStart} of the ${many} shown ended before the programme start`}.`;
   return { plotted, baselineCount, analysis, verdicts: [baseline, ...describeVerdicts(analysis, label)], highlighted };
 }

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
-import type { PackDocument } from '../charts/pack-document.js';
+import type { AnyPackDocument } from '../charts/pack-document.js';
 import type { PosterDocument } from '../charts/poster-document.js';
 import type { PosterSize } from '../charts/poster-pdf.js';
 import type { RenderPool, RenderProgress } from '../charts/render-pool.js';
@@ -86,14 +86,14 @@ export class HeavyWork {
    * The name of a PDF: the authority, what it is (a meeting's date; `poster-a3`) and a digest of its
    * content (worked out once for each pack or poster).
    */
-  static pdfKey(scopeId: number, content: PackDocument | PosterDocument, name: string): string {
+  static pdfKey(scopeId: number, content: AnyPackDocument | PosterDocument, name: string): string {
     let digest = digests.get(content);
     if (digest === undefined) digests.set(content, (digest = createHash('sha256').update(JSON.stringify(content)).digest('hex')));
     return `${scopeId}|${name}|${digest}`;
   }
 
   /** The PDF job for a pack's `key`: the one already made or being made, or a new one started for `user`. */
-  pdf(user: string, key: string, pack: PackDocument): PdfJob {
+  pdf(user: string, key: string, pack: AnyPackDocument): PdfJob {
     return this.#job(user, key, (onProgress) => this.pool.pdf(pack, onProgress));
   }
 

@@ -34,7 +34,7 @@ export function chromeOf(request: FastifyRequest, reply: FastifyReply, grant: Us
   const user = request.user;
   // A partner's navigation holds only the pages that show no child (docs/decisions/0027-partner-access.md).
   const partnerOnly = grant !== null && !may(grant, 'view');
-  const nav: NavItem[] = partnerOnly ? ['partner', 'poster'] : ['dashboard', 'waiting', 'due', 'children', 'aims', 'improvement', ...(grant && may(grant, 'import') ? (['import', 'quality', 'exports'] as const) : []), ...(grant && may(grant, 'audit') ? (['audit'] as const) : [])];
+  const nav: NavItem[] = partnerOnly ? ['partner', 'poster', 'meetings'] : ['dashboard', 'waiting', 'due', 'children', 'aims', 'improvement', ...(grant && may(grant, 'import') ? (['import', 'quality', 'exports'] as const) : []), ...(grant && may(grant, 'audit') ? (['audit'] as const) : [])];
   return {
     user: user ? { username: user.username, displayName: user.displayName } : null,
     authority: grant ? { code: grant.scope.code, name: grant.authority.name } : null,

@@ -16,9 +16,9 @@ import { addTestUser } from '../web/harness.js';
 import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
 import { saveHistory } from './fixtures.js';
 
-type Reader = 'amy' | 'nat' | 'nobody';
+type Reader = 'amy' | 'nat' | 'pat' | 'nobody';
 
-/** Each page with who reads it: amy (an admin of NORTH), nat (a national analyst) or nobody signed in. */
+/** Each page with who reads it: amy (an admin of NORTH), nat (a national analyst), pat (a partner of NORTH) or nobody signed in. */
 const pages: readonly (readonly [string, Reader])[] = [
   ['/a/NORTH', 'amy'],
   ['/a/NORTH/aims/aim-2', 'amy'],
@@ -54,6 +54,9 @@ const pages: readonly (readonly [string, Reader])[] = [
   ['/a/NORTH/packs/2021-03-10', 'amy'],
   ['/a/NORTH/poster', 'amy'],
   ['/a/NORTH/poster/text', 'amy'],
+  ['/a/NORTH/partner', 'pat'],
+  ['/a/NORTH/meetings', 'pat'],
+  ['/a/NORTH/packs/2021-03-10', 'pat'],
   ['/a/NORTH/balancing', 'amy'],
   ['/a/NORTH/import', 'amy'],
   ['/a/NORTH/data-quality', 'amy'],
@@ -67,7 +70,7 @@ const pages: readonly (readonly [string, Reader])[] = [
   ['/api/docs', 'nobody'],
 ];
 
-/** The pages whose screenshots, at both widths, are in docs/screenshots (issue 16): the file name of each. */
+/** The pages whose screenshots, at both widths, are in docs/screenshots (issue 16): the file name of each (a reader other than amy named before the page). */
 const screenshotNames = new Map([
   ['/a/NORTH', 'dashboard'],
   ['/a/NORTH/aims/aim-2', 'aim'],
@@ -77,6 +80,8 @@ const screenshotNames = new Map([
   ['/a/NORTH/meetings/2021-03-10', 'meeting'],
   ['/a/NORTH/packs/2021-03-10', 'meeting-pack'],
   ['/a/NORTH/poster', 'poster'],
+  ['pat /a/NORTH/partner', 'partner-overview'],
+  ['pat /a/NORTH/packs/2021-03-10', 'partner-pack'],
 ]);
 
 /**
@@ -126,6 +131,7 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     await saveSiblings(web.connection, web.north);
     const amyId = await addTestUser(web.connection, 'amy', [[web.north, 'admin']]);
     await grantNationalAnalyst(web.connection, await addTestUser(web.connection, 'nat', []), 'test');
+    await addTestUser(web.connection, 'pat', [[web.north, 'partner']]);
     const by = { by: 'fixture' };
     const primary = await addDriverNode(web.connection, web.north, { aimId: 'aim-2', kind: 'primary', parentId: null, text: 'Complete information early, from every agency', libraryIdea: null }, by);
     await addDriverNode(web.connection, web.north, { aimId: 'aim-2', kind: 'secondary', parentId: primary.id, text: 'Legal advice ready before the permanence review', libraryIdea: null }, by);
@@ -181,6 +187,7 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     beforeAll(async () => {
       readers.set('amy', await signedIn(suite.browser, suite.base, 'amy', { bypassCSP: true, viewport }));
       readers.set('nat', await signedIn(suite.browser, suite.base, 'nat', { bypassCSP: true, viewport, landing: '/national' }));
+      readers.set('pat', await signedIn(suite.browser, suite.base, 'pat', { bypassCSP: true, viewport, landing: '/a/NORTH/partner' }));
       const context = await suite.browser.newContext({ bypassCSP: true, viewport });
       readers.set('nobody', { context, page: await context.newPage() });
     });
@@ -188,12 +195,12 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       for (const { context } of readers.values()) await context.close();
     });
 
-    it.each(pages)('%s fits the window and axe finds nothing serious', async (path, reader) => {
+    it.each(pages)('%s, read by %s, fits the window and axe finds nothing serious', async (path, reader) => {
       const { page } = readers.get(reader) as { page: Page };
       await page.goto(`${suite.base}${path}`);
       expect(await tooWide(page)).toBeNull();
       expect(await seriousViolations(page)).toEqual([]);
-      const name = screenshotNames.get(path);
+      const name = screenshotNames.get(reader === 'amy' ? path : `${reader} ${path}`);
       if (name !== undefined) {
         // Every picture on the page loaded, then the whole page as a reader sees it (docs/screenshots/).
         await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts.js';
-import { addDriverNode, addTest, saveRecords } from '../../src/store/index.js';
+import { FiguresCache } from '../../src/app/figures-cache.js';
+import { partnerMeetingPackFor } from '../../src/app/partner-pack.js';
+import { addDriverNode, addTest, findAuthority, saveRecords } from '../../src/store/index.js';
 import { child, d, event, placement } from '../builders.js';
 import { engines } from '../engines.js';
 import { cleanExport } from '../ingest/fixtures.js';
@@ -18,8 +20,11 @@ import { north, saveNorthSecrets } from './security-fixtures.js';
 
 const key = (route: Route) => `${route.method} ${route.url}`;
 
-/** What would identify NORTH's child: its reference, names and date of birth, in every form a page writes a date. */
-const childWords: readonly string[] = [north.childId, north.firstName, north.lastName, '2014-02-02', '2 February 2014', '02/02/2014', '2 Feb 2014'];
+/**
+ * What would identify NORTH's child: its reference, names and date of birth, in every form a page
+ * writes a date, and its worker and team, each allocated to fewer than 5 children.
+ */
+const childWords: readonly string[] = [north.childId, north.firstName, north.lastName, '2014-02-02', '2 February 2014', '02/02/2014', '2 Feb 2014', north.worker, north.team];
 
 /** The pages a partner may open, and what each answers. Every other page of an authority refuses them. */
 const partnerPages: ReadonlyMap<string, number> = new Map([
@@ -29,6 +34,9 @@ const partnerPages: ReadonlyMap<string, number> = new Map([
   ['GET /a/:code/poster/pdf', 200],
   ['GET /a/:code/poster-a3.pdf', 200],
   ['GET /a/:code/poster-a4.pdf', 200],
+  ['GET /a/:code/meetings', 200],
+  ['GET /a/:code/packs/:file', 200],
+  ['GET /a/:code/packs/:file/pdf', 200],
 ]);
 
 describe.each(engines)('a multi-agency partner, on $name', (engine) => {
@@ -82,7 +90,7 @@ describe.each(engines)('a multi-agency partner, on $name', (engine) => {
     rmSync(uploads, { recursive: true, force: true });
   });
 
-  it('opens only the overview and the poster, refuses every other page and form of the authority, and shows no child on any page it reaches', async () => {
+  it('opens only the overview, the poster and the meeting packs, refuses every other page and form of the authority, and shows no child on any page it reaches', async () => {
     const client = new Client(web.app);
     await client.signIn('pat');
     for (const page of partnerPages.keys()) expect(routes.map(key), `${page} is listed as a partner's page but is not a route`).toContain(page);
@@ -110,7 +118,7 @@ describe.each(engines)('a multi-agency partner, on $name', (engine) => {
     expect(opened.filter((k) => k.includes(':code') && !partnerPages.has(k))).toEqual([]);
   });
 
-  it('goes from the authority to the overview, whose navigation offers only the overview and the poster', async () => {
+  it('goes from the authority to the overview, whose navigation offers only the overview, the poster and the meeting packs', async () => {
     const client = new Client(web.app);
     await client.signIn('pat');
     const start = await client.get('/');
@@ -120,7 +128,7 @@ describe.each(engines)('a multi-agency partner, on $name', (engine) => {
     const overview = await client.get('/a/NORTH/partner');
     expect(overview.statusCode).toBe(200);
     const links = [...overview.body.matchAll(/href="(\/a\/NORTH[^"?]*)/g)].map((m) => m[1]);
-    expect(new Set(links)).toEqual(new Set(['/a/NORTH/partner', '/a/NORTH/poster']));
+    expect(new Set(links)).toEqual(new Set(['/a/NORTH/partner', '/a/NORTH/poster', '/a/NORTH/meetings']));
     expect(textOf(overview.body)).toContain('Overview for partners');
     // The improvement work, read only: the tests' titles and outcomes, and the driver diagrams, with
     // the words that name a child withheld.
@@ -168,18 +176,73 @@ describe.each(engines)('a multi-agency partner, on $name', (engine) => {
       expect(text).toContain('Not enough yet: too few children have reached this milestone for the run-chart rules to say.');
       expect(text).not.toMatch(/there (is|are) \d+ so far/);
     }
-    // No dot of a run chart reaches a partner: each is a child.
+    // No dot of a run chart of children reaches a partner: their charts are of months and quarters.
     const partnerHtml = (await partner.get('/a/NORTH/poster')).body;
-    expect(partnerHtml).toContain('The run chart is not shown to partners');
+    expect(partnerHtml).toContain('the percentage in time of the journeys settled in each month, one dot a month');
+    expect(partnerHtml).toContain('the percentage in time of the journeys settled in each quarter, one dot a quarter');
     expect(partnerHtml).not.toMatch(/to the milestone, reached in/);
     expect((await viewer.get('/a/NORTH/poster')).body).toMatch(/to the milestone, reached in/);
   });
 
+  // One partner and one viewer signed in for the tests below (each sign-in counts against the limit).
+  const signedIn = async () => {
+    if (!pair) {
+      const partner = new Client(web.app);
+      await partner.signIn('pat');
+      const viewer = new Client(web.app);
+      await viewer.signIn('vicky');
+      pair = { partner, viewer };
+    }
+    return pair;
+  };
+  let pair: { partner: Client; viewer: Client } | undefined;
+
+  it('lists the month of 3 journeys as [c] in the chart’s table and draws no dot for it, where the team’s chart draws one', async () => {
+    const { partner, viewer } = await signedIn();
+    // The three children of 1 December 2020 on aim 2, all in time.
+    expect((await viewer.get('/a/NORTH/aims/aim-2')).body).toContain('December 2020: 100.0% in time (3 of 3)');
+    const overview = (await partner.get('/a/NORTH/partner')).body;
+    expect(overview).toContain('<th scope="row">December 2020</th><td>[c]</td><td>[c]</td><td>[c]</td>');
+    expect(overview).not.toMatch(/December 2020: [\d.]+% in time/);
+    expect(textOf(overview)).toContain('Every one of the 36 months has a count under 5, or one that would give one away ([c]), so none is drawn and the run-chart rules have nothing to work on.');
+  });
+
+  it('gives a partner the list of meetings and the partners’ pack, page and PDF, with no child, where a viewer gets the full pack', async () => {
+    const { partner, viewer } = await signedIn();
+    const meetings = await partner.get('/a/NORTH/meetings');
+    expect(meetings.statusCode).toBe(200);
+    expect(meetings.body).toContain('href="/a/NORTH/packs/2021-03-10"');
+    // The meeting's own page (its actions' words unchecked) is not offered to a partner.
+    expect(meetings.body).not.toContain('href="/a/NORTH/meetings/2021-03-10"');
+    const theirs = await partner.get('/a/NORTH/packs/2021-03-10');
+    expect(theirs.statusCode).toBe(200);
+    const text = textOf(theirs.body);
+    expect(text).toContain('Meeting pack for partners');
+    expect(text).toContain('[c] of [c] journeys');
+    expect(text).toContain('Month by month: % in time');
+    expect(text).toContain('Quarter by quarter: % in time');
+    // Who was there is named with the team of one child: withheld.
+    expect(text).toContain('Who was at this meeting (a name withheld: its words could identify a child)');
+    expect(text).toContain('T2 (its title is withheld: it could identify a child)');
+    for (const absent of ['Run chart: weeks to the milestone', 'Waiting chart', 'Balancing measures', 'Data quality', north.actionText, north.note]) expect(text).not.toContain(absent);
+    for (const word of childWords) expect(theirs.body).not.toContain(word);
+    const team = textOf((await viewer.get('/a/NORTH/packs/2021-03-10')).body);
+    for (const present of ['Run chart: weeks to the milestone, one dot a child', 'Waiting chart', 'Balancing measures', 'Data quality', north.note]) expect(team).toContain(present);
+    // The PDF is drawn from the partners' pack, whose every word is checked here.
+    const stored = await findAuthority(web.connection, 'NORTH');
+    if (!stored) throw new Error('no NORTH');
+    const document = await partnerMeetingPackFor(web.connection, new FiguresCache(web.connection), stored, d('2021-03-10'), d('2021-06-01'));
+    const words = JSON.stringify(document);
+    expect(words).toContain('Meeting pack for partners');
+    expect(childWords.filter((word) => words.includes(word))).toEqual([]);
+    const pdf = await partner.get('/a/NORTH/packs/2021-03-10.pdf');
+    const teamPdf = await viewer.get('/a/NORTH/packs/2021-03-10.pdf');
+    expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect(pdf.rawPayload.equals(teamPdf.rawPayload)).toBe(false);
+  });
+
   it('gives a partner the partners’ poster as a PDF, made apart from the team’s', async () => {
-    const viewer = new Client(web.app);
-    await viewer.signIn('vicky');
-    const partner = new Client(web.app);
-    await partner.signIn('pat');
+    const { partner, viewer } = await signedIn();
     const team = await viewer.get('/a/NORTH/poster-a4.pdf');
     const theirs = await partner.get('/a/NORTH/poster-a4.pdf');
     expect([team.statusCode, theirs.statusCode]).toEqual([200, 200]);

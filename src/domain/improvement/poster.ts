@@ -6,7 +6,7 @@
  */
 import { isAfter, isBefore, type PlainDate } from '../date.js';
 import type { ActDecision } from './codes.js';
-import { identifyingValuesIn, type IdentifierKind, type IdentifyingValues } from './identifying-text.js';
+import { identifyingValuesIn, type IdentifierKind, type IdentifyingMatch, type IdentifyingValues } from './identifying-text.js';
 import type { PdsaCycle, TestOfChange } from './test-of-change.js';
 
 /** What the team writes and keeps with its poster, each part one point a line. */
@@ -68,6 +68,25 @@ export function childIdentifiersIn(text: string, values: IdentifyingValues): Chi
   return identifyingValuesIn(text, values)
     .map((m) => ({ text: m.text, kinds: m.kinds.filter(isChildKind) }))
     .filter((m) => m.kinds.length > 0);
+}
+
+/**
+ * What in `text` a multi-agency partner may not read (docs/decisions/0032-partner-charts-and-packs.md):
+ * anything that could identify a child (childIdentifiersIn), and the name of a worker or a team
+ * allocated to fewer than `threshold` of the authority's children — a worker of two children, named
+ * beside a count, all but names them. A worker or team of more may be named, as on the poster.
+ */
+export function partnerIdentifiersIn(text: string, values: IdentifyingValues, threshold = 5): IdentifyingMatch[] {
+  const tally = (name: string | null, counts: Map<string, number>) => name && counts.set(name, (counts.get(name) ?? 0) + 1);
+  const workers = new Map<string, number>();
+  const teams = new Map<string, number>();
+  for (const c of values.children) {
+    tally(c.worker, workers);
+    tally(c.team, teams);
+  }
+  const few = (name: string | null, counts: Map<string, number>) => (name !== null && (counts.get(name) ?? 0) < threshold ? name : null);
+  const narrowed: IdentifyingValues = { children: values.children.map((c) => ({ ...c, worker: few(c.worker, workers), team: few(c.team, teams) })) };
+  return identifyingValuesIn(text, narrowed);
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * The champions' group's meetings (recorded by practitioners and above) and each meeting's pack:
- * a printable page and the same pack as a PDF (read by everyone who sees the authority).
+ * a printable page and the same pack as a PDF (read by everyone who sees the authority; a partner
+ * reads the partners' pack, docs/decisions/0032-partner-charts-and-packs.md).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { PackDocument } from '../../charts/pack-document.js';
+import { isPartnerPack, type AnyPackDocument } from '../../charts/pack-document.js';
 import { parseDate, type PlainDate } from '../../domain/date.js';
 import { listMeetings, saveMeeting, appendAudit, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
@@ -14,11 +15,12 @@ import { HttpError } from '../errors.js';
 import { auditListView } from '../list-audit.js';
 import { parseMeetingForm, type FormValues } from '../forms/improvement-forms.js';
 import { meetingPackFor } from '../../app/meeting-pack.js';
+import { partnerMeetingPackFor } from '../../app/partner-pack.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { MeetingsPage } from '../views/meetings.js';
-import { PackPage } from '../views/pack.js';
+import { PackPage, PartnerPackPage } from '../views/pack.js';
 import { PackMakingPage, type PackMakingModel } from '../views/pack-making.js';
 import { HeavyWork } from '../heavy-work.js';
 
@@ -30,20 +32,27 @@ export function packHref(code: string, date: PlainDate, file: 'page' | 'pdf' | '
   return authorityPath(code, `/packs/${date.toString()}${file === 'pdf' ? '.pdf' : file === 'making' ? '/pdf' : ''}`);
 }
 
-/** The pack of the authority's meeting on `date`, as at that date (or today, for a meeting still to come); null when there is no such meeting. */
-export function packFor(ctx: WebContext, grant: UserGrant, date: PlainDate): Promise<PackDocument | null> {
-  return meetingPackFor(ctx.connection, ctx.cache, grant, date, ctx.today());
+/**
+ * The pack of the authority's meeting on `date`, as at that date (or today, for a meeting still to
+ * come); null when there is no such meeting. A partner, who may not see children, gets the partners'
+ * pack (docs/decisions/0032-partner-charts-and-packs.md); everyone else the team's.
+ */
+export function packFor(ctx: WebContext, grant: UserGrant, date: PlainDate): Promise<AnyPackDocument | null> {
+  return may(grant, 'view') ? meetingPackFor(ctx.connection, ctx.cache, grant, date, ctx.today()) : partnerMeetingPackFor(ctx.connection, ctx.cache, grant, date, ctx.today());
 }
 
 export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void {
   const showMeetings = async (request: FastifyRequest, reply: FastifyReply, grant: UserGrant, values: FormValues, errors: readonly FieldError[], notice: string | null) => {
     const code = grant.scope.code;
     const meetings = await listMeetings(ctx.connection, grant.scope);
+    // A partner opens the partners' packs, not a meeting's own page (its actions' words are not checked there).
+    const team = may(grant, 'view');
     return sendPage(
       reply,
       MeetingsPage({
-        chrome: chromeOf(request, reply, grant, 'improvement'),
-        meetings: [...meetings].reverse().map((m) => ({ date: m.date.toString(), href: authorityPath(code, `/meetings/${m.date.toString()}`), title: m.title, packHref: packHref(code, m.date), pdfHref: packHref(code, m.date, 'making') })),
+        chrome: chromeOf(request, reply, grant, team ? 'improvement' : 'meetings'),
+        forPartner: !team,
+        meetings: [...meetings].reverse().map((m) => ({ date: m.date.toString(), href: team ? authorityPath(code, `/meetings/${m.date.toString()}`) : null, title: m.title, packHref: packHref(code, m.date), pdfHref: packHref(code, m.date, 'making') })),
         action: may(grant, 'improve') ? authorityPath(code, '/meetings') : null,
         values,
         errors,
@@ -55,7 +64,7 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
   };
 
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/meetings', async (request, reply) => {
-    const grant = grantFor(userOf(request), request.params.code);
+    const grant = grantFor(userOf(request), request.params.code, 'aggregate');
     const { saved } = savedQuery.parse(request.query);
     return showMeetings(request, reply, grant, {}, [], saved ? `The meeting on ${saved} is saved.` : null);
   });
@@ -72,20 +81,22 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   app.get<{ Params: { code: string; file: string } }>('/a/:code/packs/:file', async (request, reply) => {
     const user = userOf(request);
-    const grant = grantFor(user, request.params.code);
+    const grant = grantFor(user, request.params.code, 'aggregate');
     const match = packFile.exec(request.params.file);
     const parsed = match ? parseDate(match[1] as string) : null;
     if (!match || !parsed?.ok) throw new HttpError(404, 'Page not found');
     const pack = await packFor(ctx, grant, parsed.value);
     if (!pack) throw new HttpError(404, `There is no meeting on ${parsed.value.toString()}: record it on the meetings page first.`);
-    await auditListView(ctx.connection, grant.scope, request, user.username, 'meeting-pack');
+    // The partners' pack shows no child, so reading it is not audited (as the overview is not).
+    if (!isPartnerPack(pack)) await auditListView(ctx.connection, grant.scope, request, user.username, 'meeting-pack');
     if (match[2]) {
       // Made in a render thread (or already made for this content), never on the event loop.
       const pdf = await ctx.heavy.pdf(user.username, HeavyWork.pdfKey(grant.scope.id, pack, parsed.value.toString()), pack).done;
       attachment(reply, `meeting-pack-${grant.scope.code}-${parsed.value.toString()}.pdf`);
       return reply.type('application/pdf').send(pdf);
     }
-    return sendPage(reply, PackPage({ pack, pdfHref: packHref(grant.scope.code, parsed.value, 'making'), back: { href: authorityPath(grant.scope.code, '/meetings'), text: 'Back to the meetings' } }));
+    const page = { pdfHref: packHref(grant.scope.code, parsed.value, 'making'), back: { href: authorityPath(grant.scope.code, '/meetings'), text: 'Back to the meetings' } };
+    return sendPage(reply, isPartnerPack(pack) ? PartnerPackPage({ pack, ...page }) : PackPage({ pack, ...page }));
   });
 
   // The PDF takes seconds to make: this page starts it (or finds it made or being made), shows how
@@ -93,7 +104,7 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
   // (`:file`, not `:date`: one name for the segment both routes share, as the router keeps one.)
   app.get<{ Params: { code: string; file: string } }>('/a/:code/packs/:file/pdf', async (request, reply) => {
     const user = userOf(request);
-    const grant = grantFor(user, request.params.code);
+    const grant = grantFor(user, request.params.code, 'aggregate');
     const parsed = parseDate(request.params.file);
     if (!parsed.ok) throw new HttpError(404, 'Page not found');
     const pack = await packFor(ctx, grant, parsed.value);
@@ -114,6 +125,6 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
       selfHref: packHref(code, parsed.value, 'making'),
       back: { href: packHref(code, parsed.value), text: 'Back to the pack' },
     };
-    return sendPage(reply, PackMakingPage({ chrome: chromeOf(request, reply, grant, 'improvement'), model }));
+    return sendPage(reply, PackMakingPage({ chrome: chromeOf(request, reply, grant, may(grant, 'view') ? 'improvement' : 'meetings'), model }));
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 
-export type NavItem = 'partner' | 'poster' | 'dashboard' | 'waiting' | 'due' | 'children' | 'aims' | 'improvement' | 'import' | 'quality' | 'exports' | 'audit';
+export type NavItem = 'partner' | 'poster' | 'meetings' | 'dashboard' | 'waiting' | 'due' | 'children' | 'aims' | 'improvement' | 'import' | 'quality' | 'exports' | 'audit';
 
 export interface Chrome {
   readonly user: { readonly username: string; readonly displayName: string | null } | null;
@@ -24,6 +24,7 @@ export interface Chrome {
 const navLabels: Readonly<Record<NavItem, { label: string; path: string }>> = {
   partner: { label: 'Overview', path: '/partner' },
   poster: { label: 'Poster', path: '/poster' },
+  meetings: { label: 'Meeting packs', path: '/meetings' },
   dashboard: { label: 'Dashboard', path: '' },
   waiting: { label: 'Children waiting', path: '/waiting' },
   due: { label: 'What is due', path: '/due' },

@@ -6,24 +6,31 @@ import { Page, type Chrome } from './layout.js';
 
 export interface MeetingRow {
   readonly date: string;
-  /** The meeting's page: its actions and who was there. */
-  readonly href: string;
+  /** The meeting's page: its actions and who was there (null for a partner, who reads them in the partners' pack). */
+  readonly href: string | null;
   readonly title: string;
   readonly packHref: string;
   readonly pdfHref: string;
 }
 
-export function MeetingsPage(props: { chrome: Chrome; meetings: readonly MeetingRow[]; action: string | null; values: FormValues; errors: readonly FieldError[]; notice: string | null; posterHref: string }): VNode {
+export function MeetingsPage(props: { chrome: Chrome; meetings: readonly MeetingRow[]; action: string | null; values: FormValues; errors: readonly FieldError[]; notice: string | null; posterHref: string; forPartner?: boolean }): VNode {
   const e = props.errors;
   return (
     <Page title="Meetings and meeting packs" chrome={props.chrome} hasErrors={e.length > 0} wide>
       <ErrorSummary errors={e} />
       <NoticeBox notice={props.notice} />
       <PageHeader title="Meetings and meeting packs" label={props.chrome.authority?.name} />
-      <p>
-        Each meeting's page holds the actions it agreed and who was there. Each meeting's pack shows the actions due and done since the previous meeting, every aim as at the meeting's date, the tests of
-        change with the PDSA cycles dated since the previous meeting, the balancing measures and the data-quality summary.
-      </p>
+      {props.forPartner ? (
+        <p>
+          Each meeting's pack for partners shows the actions due and done since the previous meeting, every aim as at the meeting's date with its figures and its month-by-month and quarter-by-quarter
+          charts (a count under 5, and any count that would give one away, reads [c]), and the tests of change with what was decided. It never shows a child.
+        </p>
+      ) : (
+        <p>
+          Each meeting's page holds the actions it agreed and who was there. Each meeting's pack shows the actions due and done since the previous meeting, every aim as at the meeting's date, the tests of
+          change with the PDSA cycles dated since the previous meeting, the balancing measures and the data-quality summary.
+        </p>
+      )}
       <p>
         To share where you are on one page, print{' '}
         <a class="ds_link" href={props.posterHref}>
@@ -49,10 +56,14 @@ export function MeetingsPage(props: { chrome: Chrome; meetings: readonly Meeting
                 <tr key={m.date}>
                   <td>{m.date}</td>
                   <td>
-                    <a class="ds_link" href={m.href}>
-                      {m.title}
-                      <span class="visually-hidden"> on {m.date}</span>
-                    </a>
+                    {m.href === null ? (
+                      m.title
+                    ) : (
+                      <a class="ds_link" href={m.href}>
+                        {m.title}
+                        <span class="visually-hidden"> on {m.date}</span>
+                      </a>
+                    )}
                   </td>
                   <td>
                     <a class="ds_link" href={m.packHref}>

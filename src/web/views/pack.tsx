@@ -4,8 +4,9 @@
  * the pack, each aim and each part starting a new sheet. Each aim leads with its answer, as the
  * dashboard's glance does.
  */
-import type { VNode } from 'preact';
-import { packActionWords, type PackAction, type PackActions, type PackDocument } from '../../charts/pack-document.js';
+import type { ComponentChildren, VNode } from 'preact';
+import { packActionWords, type PackAction, type PackActions, type PackDocument, type PartnerPackDocument } from '../../charts/pack-document.js';
+import { PartnerTrendPart } from './partner-trend.js';
 import { labelledPicture } from '../improvement/picture.js';
 import { Answer } from './dashboard.js';
 import { Svg } from './trusted-svg.js';
@@ -81,14 +82,14 @@ function ActionsSection({ actions }: { actions: PackActions }): VNode {
   );
 }
 
-export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { href: string; text: string } }): VNode {
-  const p = props.pack;
+/** The pack's document: its head, the bar to print it or download the PDF, then the pack. */
+function PackShell(props: { title: string; pdfHref: string; back: { href: string; text: string }; children: ComponentChildren }): VNode {
   return (
     <html lang="en-GB">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${p.title} – pace`}</title>
+        <title>{`${props.title} – pace`}</title>
         <link rel="stylesheet" href="/assets/sgds/css/design-system.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <style>{packCss}</style>
@@ -108,124 +109,190 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
               </a>
             </p>
           </div>
-          <div class="pace-pack">
-            <section class="pace-pack-cover" aria-labelledby="pack-title">
-              <h1 id="pack-title" class="ds_h2">
-                {p.title}
-              </h1>
-              <p>
-                <strong>{p.authorityName}</strong>
-              </p>
-              <p>{p.asAtWords}</p>
-              <p>{p.periodWords}</p>
-              {p.notes && <p>Notes: {p.notes}</p>}
-            </section>
-            <ActionsSection actions={p.actions} />
-            {p.aims.map((aim, i) => (
-              <section aria-labelledby={`pack-aim-${i}`} key={aim.name}>
-                <h2 id={`pack-aim-${i}`}>{aim.name}</h2>
-                <Answer answer={aim.answer} />
-                <p class="pace-sentence">{aim.sentence}</p>
-                {aim.headline && <p class="pace-headline">{aim.headline}</p>}
-                {aim.lines.map((l) => (
-                  <p key={l}>{l}</p>
-                ))}
-                <h3>Run chart: weeks to the milestone, one dot a child</h3>
-                <Svg svg={labelledPicture(aim.runSvg, aim.runAlt)} />
-                {aim.marksKey.length > 0 && (
-                  <>
-                    <p>Tests of change on this chart:</p>
-                    <ul>
-                      {aim.marksKey.map((m) => (
-                        <li key={m}>{m}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-                <h3>What the rules say</h3>
-                <ul>
-                  {aim.verdicts.map((v) => (
-                    <li key={v}>{v}</li>
-                  ))}
-                </ul>
-                <h3>Waiting chart: weeks waited so far, one bar a child</h3>
-                <Svg svg={labelledPicture(aim.waitingSvg, aim.waitingAlt)} />
-              </section>
-            ))}
-            <section aria-labelledby="pack-tests">
-              <h2 id="pack-tests">Tests of change since the previous meeting</h2>
-              <p>{p.periodWords}</p>
-              {p.tests.length === 0 && <p>No PDSA cycle was planned, done, studied or acted on in this period.</p>}
-              {p.tests.map((t) => (
-                <div key={t.heading}>
-                  <h3>{t.heading}</h3>
-                  {t.lines.map((l) => (
-                    <p key={l}>{l}</p>
-                  ))}
-                  {t.cycles.map((c) => (
-                    <div key={c.heading}>
-                      <h4>{c.heading}</h4>
-                      {c.parts.map((part) => (
-                        <div key={part.title}>
-                          <p>
-                            <strong>{part.title}</strong>
-                          </p>
-                          {part.lines.map((l) => (
-                            <p key={l}>{l}</p>
-                          ))}
-                        </div>
-                      ))}
-                    </div>
-                  ))}
-                </div>
-              ))}
-            </section>
-            <section aria-labelledby="pack-balancing">
-              <h2 id="pack-balancing">Balancing measures</h2>
-              {p.balancing.map((b) => (
-                <div key={b.name}>
-                  <h3>{b.name}</h3>
-                  <p>{b.definition}</p>
-                  <Svg svg={labelledPicture(b.svg, b.alt)} />
-                  <p>{b.latest}</p>
-                  <ul>
-                    {b.verdicts.map((v) => (
-                      <li key={v}>{v}</li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
-            </section>
-            <section aria-labelledby="pack-quality">
-              <h2 id="pack-quality">Data quality</h2>
-              <p>{p.quality.summary}</p>
-              {p.quality.rows.length === 0 ? (
-                <p>No problems found.</p>
-              ) : (
-                <table>
-                  <caption class="visually-hidden">Problems by rule</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Rule</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">Problems</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.quality.rows.map((r) => (
-                      <tr key={r.code}>
-                        <td>{r.code}</td>
-                        <td>{r.kind}</td>
-                        <td>{r.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </section>
-          </div>
+          <div class="pace-pack">{props.children}</div>
         </main>
       </body>
     </html>
+  );
+}
+
+/**
+ * The partners' pack (pack-document.ts): the aims with suppressed figures and their months and
+ * quarters, the actions, the tests' outcomes; no child anywhere, and no count a link.
+ */
+export function PartnerPackPage(props: { pack: PartnerPackDocument; pdfHref: string; back: { href: string; text: string } }): VNode {
+  const p = props.pack;
+  return (
+    <PackShell title={p.title} pdfHref={props.pdfHref} back={props.back}>
+      <section class="pace-pack-cover" aria-labelledby="pack-title">
+        <h1 id="pack-title" class="ds_h2">
+          {p.title}
+        </h1>
+        <p>
+          <strong>{p.authorityName}</strong>
+        </p>
+        <p>{p.asAtWords}</p>
+        <p>{p.aboutWords}</p>
+        <h2>Our aims</h2>
+        <ol>
+          {p.aimSentences.map((sentence, i) => (
+            <li key={i}>{sentence}</li>
+          ))}
+        </ol>
+      </section>
+      <ActionsSection actions={p.actions} />
+      {p.aims.map((aim, i) => (
+        <section aria-labelledby={`pack-aim-${i}`} key={aim.name}>
+          <h2 id={`pack-aim-${i}`}>{aim.name}</h2>
+          <Answer answer={aim.answer} />
+          <p class="pace-sentence">{aim.sentence}</p>
+          <ul>
+            {aim.figures.map((f) => (
+              <li key={f.label}>
+                {f.label}: <strong>{f.value}</strong> ({f.counts})
+              </li>
+            ))}
+          </ul>
+          {aim.target && <p>{aim.target}.</p>}
+          <PartnerTrendPart trend={aim.months} aimName={aim.name} />
+          <PartnerTrendPart trend={aim.quarters} aimName={aim.name} />
+        </section>
+      ))}
+      <section aria-labelledby="pack-tests">
+        <h2 id="pack-tests">Tests of change and what was decided</h2>
+        {p.tests.length === 0 && !p.testsNote && <p>No test of change has started yet.</p>}
+        <ul>
+          {p.tests.map((t) => (
+            <li key={t.heading}>
+              <strong>{t.heading}</strong> — {t.outcome}. {t.detail}
+            </li>
+          ))}
+        </ul>
+        {p.testsNote && <p>{p.testsNote}</p>}
+        {p.withheld.length > 0 && <p>Withheld because it could identify a child: {p.withheld.join('; ')}.</p>}
+      </section>
+    </PackShell>
+  );
+}
+
+export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { href: string; text: string } }): VNode {
+  const p = props.pack;
+  return (
+    <PackShell title={p.title} pdfHref={props.pdfHref} back={props.back}>
+      <section class="pace-pack-cover" aria-labelledby="pack-title">
+        <h1 id="pack-title" class="ds_h2">
+          {p.title}
+        </h1>
+        <p>
+          <strong>{p.authorityName}</strong>
+        </p>
+        <p>{p.asAtWords}</p>
+        <p>{p.periodWords}</p>
+        {p.notes && <p>Notes: {p.notes}</p>}
+      </section>
+      <ActionsSection actions={p.actions} />
+      {p.aims.map((aim, i) => (
+        <section aria-labelledby={`pack-aim-${i}`} key={aim.name}>
+          <h2 id={`pack-aim-${i}`}>{aim.name}</h2>
+          <Answer answer={aim.answer} />
+          <p class="pace-sentence">{aim.sentence}</p>
+          {aim.headline && <p class="pace-headline">{aim.headline}</p>}
+          {aim.lines.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
+          <h3>Run chart: weeks to the milestone, one dot a child</h3>
+          <Svg svg={labelledPicture(aim.runSvg, aim.runAlt)} />
+          {aim.marksKey.length > 0 && (
+            <>
+              <p>Tests of change on this chart:</p>
+              <ul>
+                {aim.marksKey.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h3>What the rules say</h3>
+          <ul>
+            {aim.verdicts.map((v) => (
+              <li key={v}>{v}</li>
+            ))}
+          </ul>
+          <h3>Waiting chart: weeks waited so far, one bar a child</h3>
+          <Svg svg={labelledPicture(aim.waitingSvg, aim.waitingAlt)} />
+        </section>
+      ))}
+      <section aria-labelledby="pack-tests">
+        <h2 id="pack-tests">Tests of change since the previous meeting</h2>
+        <p>{p.periodWords}</p>
+        {p.tests.length === 0 && <p>No PDSA cycle was planned, done, studied or acted on in this period.</p>}
+        {p.tests.map((t) => (
+          <div key={t.heading}>
+            <h3>{t.heading}</h3>
+            {t.lines.map((l) => (
+              <p key={l}>{l}</p>
+            ))}
+            {t.cycles.map((c) => (
+              <div key={c.heading}>
+                <h4>{c.heading}</h4>
+                {c.parts.map((part) => (
+                  <div key={part.title}>
+                    <p>
+                      <strong>{part.title}</strong>
+                    </p>
+                    {part.lines.map((l) => (
+                      <p key={l}>{l}</p>
+                    ))}
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="pack-balancing">
+        <h2 id="pack-balancing">Balancing measures</h2>
+        {p.balancing.map((b) => (
+          <div key={b.name}>
+            <h3>{b.name}</h3>
+            <p>{b.definition}</p>
+            <Svg svg={labelledPicture(b.svg, b.alt)} />
+            <p>{b.latest}</p>
+            <ul>
+              {b.verdicts.map((v) => (
+                <li key={v}>{v}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="pack-quality">
+        <h2 id="pack-quality">Data quality</h2>
+        <p>{p.quality.summary}</p>
+        {p.quality.rows.length === 0 ? (
+          <p>No problems found.</p>
+        ) : (
+          <table>
+            <caption class="visually-hidden">Problems by rule</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Problems</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.quality.rows.map((r) => (
+                <tr key={r.code}>
+                  <td>{r.code}</td>
+                  <td>{r.kind}</td>
+                  <td>{r.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </PackShell>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * A multi-agency partner's overview of an authority (docs/decisions/0027-partner-access.md): the
- * aims as sentences; for each aim its answer, its figures with every count under 5 read `[c]`, and
- * its target; the tests of change with their outcomes; the driver diagrams; and the way to the
+ * aims as sentences; for each aim its answer, its figures with every count under 5 read `[c]`, its
+ * target, and its percentage in time month by month and quarter by quarter (suppressed with the
+ * figures: docs/decisions/0032-partner-charts-and-packs.md); the tests of change with their outcomes; the driver diagrams; and the way to the
  * partners' poster. Made from the partners' poster (app/poster.ts) and the driver diagrams with
  * words that could identify a child withheld (app/partner-drivers.ts): no child.
  */
@@ -12,6 +13,7 @@ import { suppressedMark } from '../../domain/national/suppression.js';
 import { ErrorSummary, PageHeader, type FieldError } from './components.js';
 import { Answer } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
+import { PartnerTrendPart } from './partner-trend.js';
 import { AsAtForm } from './scope-form.js';
 
 export interface PartnerModel {
@@ -44,7 +46,8 @@ export function PartnerPage({ chrome, model }: { chrome: Chrome; model: PartnerM
       </PageHeader>
       <p>
         This overview is for the authority’s partners in its Champions’ Group. It shows figures only, never a child: a count under 5, and any count
-        that would give one away, reads <strong>{suppressedMark}</strong> (confidential), with no percentage.
+        that would give one away, reads <strong>{suppressedMark}</strong> (confidential), with no percentage. The charts show each month’s and
+        each quarter’s percentage in time, never a child: a month whose counts are hidden is not drawn.
       </p>
       <AsAtForm action={model.asAt.action} value={model.asAt.value} errors={model.asAt.errors} />
       <p>
@@ -82,6 +85,12 @@ export function PartnerPage({ chrome, model }: { chrome: Chrome; model: PartnerM
             </tbody>
           </table>
           {aim.target && <p>{aim.target}.</p>}
+          {aim.trends && (
+            <>
+              <PartnerTrendPart trend={aim.trends.months} aimName={aim.name} />
+              <PartnerTrendPart trend={aim.trends.quarters} aimName={aim.name} />
+            </>
+          )}
         </section>
       ))}
       <h2>Tests of change</h2>

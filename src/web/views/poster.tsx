@@ -241,6 +241,11 @@ function AimPanel({ aim, index }: { aim: PosterAim; index: number }): VNode {
       <TableScroll label={`Run chart of ${aim.name}`} class="pace-poster-chart">
         <Svg svg={labelledPicture(aim.runSvg, aim.runAlt)} />
       </TableScroll>
+      {aim.trends && (
+        <TableScroll label={`${aim.name} quarter by quarter`} class="pace-poster-chart">
+          <Svg svg={labelledPicture(aim.trends.quarters.smallSvg, aim.trends.quarters.alt)} />
+        </TableScroll>
+      )}
     </section>
   );
 }
