@@ -9,7 +9,7 @@ for (const width of [390, 1280]) {
   await page.fill('#password', 'secret-password-123');
   await page.click('button[type=submit]');
   await page.waitForLoadState('networkidle');
-  for (const [name, path] of [['aim-panel', '/a/DEMO01/aims/panel-after-ppm'], ['aim-72h', '/a/DEMO01/aims/meeting-72h'], ['aim-form', '/a/DEMO01/add-aim'], ['dashboard', '/a/DEMO01/dashboard']]) {
+  for (const [name, path] of [['dashboard', '/a/DEMO01']]) {
     await page.goto(base + path, { waitUntil: 'networkidle' });
     await page.screenshot({ path: `/tmp/shots/${name}-${width}.png`, fullPage: true }); await page.screenshot({ path: `/tmp/shots/${name}-${width}-a.png`, fullPage: false }); await page.evaluate(() => window.scrollBy(0, 850)); await page.screenshot({ path: `/tmp/shots/${name}-${width}-b.png`, fullPage: false });
   }

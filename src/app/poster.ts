@@ -11,6 +11,7 @@
  * authority's children (a reference, a name, a date of birth) and withheld if they hold any — the
  * form refuses such words, but a child recorded after they were saved could be named by them.
  */
+import { partnerAsAt } from '../domain/national/national-period.js';
 import { aimRunChartSvg } from '../charts/aim-charts.js';
 import type { PosterAim, PosterDocument, PosterFigure, PosterOutcomeKind, PosterSection, PosterTest } from '../charts/poster-document.js';
 import { windowFigures } from '../domain/aim-window.js';
@@ -55,7 +56,8 @@ export type PosterAudience = 'team' | 'partner';
  * they stand, today's date and the audience.
  */
 export async function posterFor(connection: Connection, cache: FiguresCache, stored: StoredAuthority, asAt: PlainDate, today: PlainDate, audience: PosterAudience = 'team'): Promise<PosterDocument> {
-  const figures = await cache.figures(stored, isAfter(asAt, today) ? today : asAt);
+  // A partner's figures move in whole months, as the national view's do.
+  const figures = await cache.figures(stored, audience === 'partner' ? partnerAsAt(asAt, today) : isAfter(asAt, today) ? today : asAt);
   const text = (await findPosterText(connection, stored.scope))?.text ?? emptyPosterText;
   const key = `poster|${audience}|${today.toString()}|${JSON.stringify(text)}`;
   return cache.made(figures, key, async () => {

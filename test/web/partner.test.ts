@@ -197,6 +197,18 @@ describe.each(engines)('a multi-agency partner, on $name', (engine) => {
   };
   let pair: { partner: Client; viewer: Client } | undefined;
 
+  it('moves a partner’s figures in whole months: two days of one month give the same figures, as at the end of the month before', async () => {
+    const { partner } = await signedIn();
+    const figuresOf = async (query: string) => textOf((await partner.get(`/a/NORTH/partner${query}`)).body).replace(/Figures as at [^.]*\./, '').replace(/value="[^"]*"/g, '');
+    const today = textOf((await partner.get('/a/NORTH/partner')).body);
+    expect(today).toContain('as at 31 May 2021');
+    const second = textOf((await partner.get('/a/NORTH/partner?as_at=2021-05-02')).body);
+    expect(second).toContain('as at 30 April 2021');
+    expect(second).not.toContain('2 May 2021');
+    expect(await figuresOf('?as_at=2021-05-02')).toBe(await figuresOf('?as_at=2021-05-30'));
+    expect(textOf((await partner.get('/a/NORTH/poster?as_at=2021-05-02')).body)).toContain('as at 30 April 2021');
+  });
+
   it('lists the month of 3 journeys as [c] in the chart’s table and draws no dot for it, where the team’s chart draws one', async () => {
     const { partner, viewer } = await signedIn();
     // The three children of 1 December 2020 on aim 2, all in time.

@@ -67,3 +67,12 @@ export function nationalPeriod(asked: { readonly asAt: MonthOrDay | null; readon
 export function monthText(date: PlainDate): string {
   return date.toString().slice(0, 7);
 }
+
+/**
+ * The date a partner's figures are as at (docs/decisions/0032-partner-charts-and-packs.md): like the
+ * national view's, the end of the last month that had ended by the day asked for, so that two
+ * partners' views a day apart cannot be subtracted to single out the journeys of that day.
+ */
+export function partnerAsAt(asked: PlainDate, today: PlainDate): PlainDate {
+  return nationalPeriod({ asAt: { kind: 'day', date: compareDates(asked, today) > 0 ? today : asked }, from: null }, today).asAt;
+}

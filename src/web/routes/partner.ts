@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { partnerDriverDiagrams } from '../../app/partner-drivers.js';
 import { posterFor } from '../../app/poster.js';
 import { everyChild } from '../../domain/child-filter.js';
-import { isAfter, isBefore } from '../../domain/date.js';
+import { isBefore } from '../../domain/date.js';
+import { partnerAsAt } from '../../domain/national/national-period.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { figuresOrWorkingOut } from '../figures-page.js';
@@ -21,9 +22,10 @@ export function registerPartnerRoutes(app: FastifyInstance, ctx: WebContext): vo
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/a/:code/partner', async (request, reply) => {
     const grant = grantFor(userOf(request), request.params.code, 'aggregate');
     const parsed = parseAsAt(request.query.as_at, ctx.today());
-    const asAt = parsed.ok ? parsed.value : ctx.today();
+    // The figures are as at the end of the last whole month by the day asked for (partnerAsAt).
+    const asAt = partnerAsAt(parsed.ok ? parsed.value : ctx.today(), ctx.today());
     const errors = parsed.ok ? [] : [parsed.error];
-    if (!(await figuresOrWorkingOut(ctx, request, reply, grant, isAfter(asAt, ctx.today()) ? ctx.today() : asAt, everyChild, 'partner'))) return reply;
+    if (!(await figuresOrWorkingOut(ctx, request, reply, grant, asAt, everyChild, 'partner'))) return reply;
     // Whoever reads it, it is the partners' view: a team member can see what their partners see.
     const [poster, drivers] = await Promise.all([posterFor(ctx.connection, ctx.cache, grant, asAt, ctx.today(), 'partner'), partnerDriverDiagrams(ctx.connection, grant)]);
     const code = grant.scope.code;

@@ -5,6 +5,7 @@
  * whoever may change the improvement work). The poster names no child, so reading it is not a view
  * of any child's record and is not audited; a change of its words is.
  */
+import { partnerAsAt } from '../../domain/national/national-period.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { posterFor } from '../../app/poster.js';
@@ -70,7 +71,8 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
     const { size, saved } = posterQuery.parse(request.query);
     const { asAt, text, errors } = asAtOf(request);
     // Figures not yet worked out for the date: the page says how far that has got, and comes back.
-    if (!(await figuresOrWorkingOut(ctx, request, reply, grant, isAfter(asAt, ctx.today()) ? ctx.today() : asAt, everyChild, 'improvement'))) return reply;
+    const figuresAsAt = may(grant, 'view') ? (isAfter(asAt, ctx.today()) ? ctx.today() : asAt) : partnerAsAt(asAt, ctx.today());
+    if (!(await figuresOrWorkingOut(ctx, request, reply, grant, figuresAsAt, everyChild, 'improvement'))) return reply;
     const [poster, stored] = await Promise.all([posterOf(grant, asAt), findPosterText(ctx.connection, grant.scope)]);
     const code = grant.scope.code;
     const other: PosterSize = size === 'a3' ? 'a4' : 'a3';
