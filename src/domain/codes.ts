@@ -49,6 +49,13 @@ export const eventTypes = [
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
+/**
+ * Whether an event was held, is planned, or was cancelled (the import's optional `status` column;
+ * held when absent). Only a held event is a milestone (docs/decisions/0030-planned-events.md).
+ */
+export const eventStatuses = ['held', 'planned', 'cancelled'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+
 /** Event types that must carry a route (marked R in docs/measurement.md). */
 export const eventTypesWithRoute: readonly EventType[] = [
   'permanence_recommendation',
