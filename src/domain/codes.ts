@@ -104,6 +104,12 @@ export const routeLabels: Readonly<Record<Route, string>> = {
   adoption: 'adoption',
 };
 
+export const eventStatusLabels: Readonly<Record<EventStatus, string>> = {
+  held: 'it happened, on the day in date (the default)',
+  planned: 'not held yet: planned for the day in planned_date',
+  cancelled: 'not held: cancelled (the reason in note)',
+};
+
 export const journeyRouteLabels: Readonly<Record<JourneyRoute, string>> = {
   ...routeLabels,
   undecided: 'no plan recorded yet',
