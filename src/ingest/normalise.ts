@@ -115,7 +115,7 @@ function widthProblems(row: RawRow, map: ColumnMap, context: RowContext, report:
  * note (a warning: the cancellation is still worth counting without it).
  */
 function eventStatusRules(at: (name: string) => number, map: ColumnMap): (values: readonly Value[], row: RawRow, report: (problem: Problem) => void) => void {
-  const [date, status, planned, note] = ['date', 'status', 'planned_date', 'note'].map(at) as number[];
+  const [date, status, note] = ['date', 'status', 'note'].map(at) as number[];
   // Whether the file gave a value at all: an unreadable one has been named already.
   const given = (row: RawRow, name: string) => {
     const index = map.indexOf(name);
