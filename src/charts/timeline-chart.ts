@@ -8,7 +8,7 @@ import { longDate } from '../domain/date.js';
 import { addDays, daysBetween, epochDay, isAfter, type PlainDate } from '../domain/date.js';
 import type { ChildTimeline, MarkGroup, TimelineMark } from '../domain/timeline.js';
 import { chartDate, fontFamily, palette, renderSvg } from './render.js';
-import { agesRow, bandsRow, cancelledStyle, dueDateStyle, dueDatesRow, gapsRow, milestonesRow, planStyle, symbolOf, symbolsRow, type Place, type Row } from './timeline-rows.js';
+import { agesRow, bandsRow, cancelledGlyph, dueDateStyle, dueDatesRow, gapsRow, milestonesRow, planStyle, symbolOf, symbolsRow, type Place, type Row } from './timeline-rows.js';
 import { eventSymbols, fontPx, legendHeight, legendMarks, placementFill, placementPatterns, symbolStyle, type LegendItem } from './timeline-style.js';
 import { timelineSummary, timelineTitle } from './timeline-words.js';
 
@@ -143,7 +143,7 @@ function legendItems(timeline: ChildTimeline): LegendItem[] {
   const planned = timeline.plans.find((p) => p.status === 'planned');
   if (planned) items.push({ kind: 'symbol', style: planStyle(eventSymbols[planned.type]), words: 'Planned, not yet held (open mark)' });
   const cancelled = timeline.plans.find((p) => p.status === 'cancelled');
-  if (cancelled) items.push({ kind: 'symbol', style: cancelledStyle(), words: 'Cancelled (struck through)' });
+  if (cancelled) items.push({ kind: 'glyph', ...cancelledGlyph, words: 'Cancelled (struck through)' });
   if (timeline.gaps.some((g) => g.kind === 'between')) items.push({ kind: 'glyph', glyph: '→', colour: palette.darkBlue, words: 'Time between decisions' });
   if (timeline.gaps.some((g) => g.kind === 'so-far')) items.push({ kind: 'glyph', glyph: '⇢', colour: palette.red, words: 'Time since the last decision, still going' });
   const statuses = new Set(timeline.dueDates.map((d) => d.status));

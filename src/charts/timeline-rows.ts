@@ -85,13 +85,13 @@ export function planStyle(symbol: EventSymbol, r = 6): Plot.DotOptions {
   return { symbol: symbol.symbol, r, fill: 'white', stroke: symbol.colour, strokeWidth: 2, strokeDasharray: '2,2' };
 }
 
-/** The red cross drawn over a cancelled event's open mark. */
-export const cancelledStyle = (r = 6): Plot.DotOptions => ({ symbol: 'times', r: r + 1, stroke: palette.red, strokeWidth: 2, fill: 'none' });
+/** The stroke through a cancelled event's open mark: a red slash, unlike the cross of a missed due date. */
+export const cancelledGlyph = { glyph: '/', colour: palette.red } as const;
 
 function strikeThrough(plans: readonly TimelinePlan[], y: number, r: number): Plot.Markish {
-  return Plot.dot(
+  return Plot.text(
     plans.map((p) => ({ x: chartDate(p.date), title: planTitle(p) })),
-    { x: 'x', y, title: 'title', ...cancelledStyle(r) },
+    { x: 'x', y, text: () => cancelledGlyph.glyph, title: 'title', fontSize: Math.round(r * 3.2), fontWeight: 'bold', fill: cancelledGlyph.colour },
   );
 }
 
