@@ -31,6 +31,13 @@ describe.skipIf(!hasChromium)('planned and cancelled events on a child’s page 
       expect.stringContaining('21 June 2021Looked after child reviewPlannedC7-P2'),
       expect.stringContaining('5 July 2021Permanence planning meetingPlannedC7-P3'),
     ]);
+    await page.locator('section[aria-labelledby="timeline"]').getByText('The timeline as tables').click();
+    await expect(page.getByRole('table', { name: 'Planned and cancelled, not held (open marks)' }).getByRole('row').allTextContents()).resolves.toEqual([
+      'Planned forEventStatus',
+      '16 November 2020Looked after child reviewCancelled',
+      '21 June 2021Looked after child reviewPlanned, not yet held',
+      '5 July 2021Permanence planning meetingPlanned, not yet held',
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(tmpdir(), `pace-child-plans-${width}.png`), fullPage: true });
     await page.locator('section[aria-labelledby="timeline"]').screenshot({ path: join(tmpdir(), `pace-child-plans-${width}-timeline.png`) });
