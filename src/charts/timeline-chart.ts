@@ -8,8 +8,8 @@ import { longDate } from '../domain/date.js';
 import { addDays, daysBetween, epochDay, isAfter, type PlainDate } from '../domain/date.js';
 import type { ChildTimeline, MarkGroup, TimelineMark } from '../domain/timeline.js';
 import { chartDate, fontFamily, palette, renderSvg } from './render.js';
-import { agesRow, bandsRow, dueDateStyle, dueDatesRow, gapsRow, milestonesRow, symbolOf, symbolsRow, type Place, type Row } from './timeline-rows.js';
-import { fontPx, legendHeight, legendMarks, placementFill, placementPatterns, symbolStyle, type LegendItem } from './timeline-style.js';
+import { agesRow, bandsRow, cancelledGlyph, dueDateStyle, dueDatesRow, gapsRow, milestonesRow, planStyle, symbolOf, symbolsRow, type Place, type Row } from './timeline-rows.js';
+import { eventSymbols, fontPx, legendHeight, legendMarks, placementFill, placementPatterns, symbolStyle, type LegendItem } from './timeline-style.js';
 import { timelineSummary, timelineTitle } from './timeline-words.js';
 
 export interface ChildTimelineSvgOptions {
@@ -37,12 +37,13 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
   const [from, to] = domainOf(timeline);
   const place: Place = { frameWidth, px: (date) => ((epochDay(date) - epochDay(from)) / Math.max(1, daysBetween(from, to))) * frameWidth };
   const marksOf = (group: MarkGroup) => timeline.marks.filter((m) => m.group === group);
+  const plansOf = (group: MarkGroup) => timeline.plans.filter((p) => p.group === group);
   const rows: Row[] = [endingRow(timeline)];
   const milestones = marksOf('milestone');
-  if (milestones.length > 0) rows.push(milestonesRow(milestones, place));
+  if (milestones.length > 0 || plansOf('milestone').length > 0) rows.push(milestonesRow(milestones, place, plansOf('milestone')));
   if (timeline.gaps.length > 0) rows.push(gapsRow(timeline.gaps, place));
   if (timeline.dueDates.length > 0) rows.push(dueDatesRow(timeline.dueDates, place));
-  for (const { group, name } of symbolRows) if (marksOf(group).length > 0) rows.push(symbolsRow(name, marksOf(group)));
+  for (const { group, name } of symbolRows) if (marksOf(group).length > 0 || plansOf(group).length > 0) rows.push(symbolsRow(name, marksOf(group), plansOf(group)));
   const bandsName = `Where the child lived\n(${timeline.moves} ${timeline.moves === 1 ? 'move' : 'moves'})`;
   rows.push(bandsRow(bandsName, timeline.bands, place), agesRow(timeline.ages, place));
 
@@ -88,9 +89,9 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
   });
 }
 
-/** From a little before the start to a little after the end (or the latest due date). */
+/** From a little before the start to a little after the end (or the latest due date or planned event). */
 function domainOf(timeline: ChildTimeline): [PlainDate, PlainDate] {
-  const last = timeline.dueDates.reduce((latest, due) => (isAfter(due.due, latest) ? due.due : latest), timeline.end);
+  const last = [...timeline.dueDates.map((due) => due.due), ...timeline.plans.map((p) => p.date)].reduce((latest, date) => (isAfter(date, latest) ? date : latest), timeline.end);
   const pad = Math.max(21, Math.round(daysBetween(timeline.start, last) * 0.03));
   return [addDays(timeline.start, -pad), addDays(last, pad)];
 }
@@ -138,6 +139,11 @@ function legendItems(timeline: ChildTimeline): LegendItem[] {
     seen.add(mark.type);
     items.push({ kind: 'symbol', style: symbolStyle(symbolOf(mark)), words: mark.label });
   }
+  // Plans by their own symbol, open and dashed; one entry each for "planned" and "cancelled".
+  const planned = timeline.plans.find((p) => p.status === 'planned');
+  if (planned) items.push({ kind: 'symbol', style: planStyle(eventSymbols[planned.type]), words: 'Planned, not yet held (open mark)' });
+  const cancelled = timeline.plans.find((p) => p.status === 'cancelled');
+  if (cancelled) items.push({ kind: 'glyph', ...cancelledGlyph, words: 'Cancelled (struck through)' });
   if (timeline.gaps.some((g) => g.kind === 'between')) items.push({ kind: 'glyph', glyph: '→', colour: palette.darkBlue, words: 'Time between decisions' });
   if (timeline.gaps.some((g) => g.kind === 'so-far')) items.push({ kind: 'glyph', glyph: '⇢', colour: palette.red, words: 'Time since the last decision, still going' });
   const statuses = new Set(timeline.dueDates.map((d) => d.status));

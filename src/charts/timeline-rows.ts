@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CohortStatus } from '../domain/aim-figures.js';
 import { addDays, type PlainDate } from '../domain/date.js';
-import type { AgeTick, TimelineBand, TimelineDueDate, TimelineGap, TimelineMark } from '../domain/timeline.js';
+import type { AgeTick, TimelineBand, TimelineDueDate, TimelineGap, TimelineMark, TimelinePlan } from '../domain/timeline.js';
 import { longDate } from '../domain/date.js';
 import { chartDate, palette } from './render.js';
 import { assignLevels, eventSymbols, fontPx, placementColour, placementFill, placementInk, shortDate, symbolStyle, textWidth, type EventSymbol } from './timeline-style.js';
@@ -60,15 +60,44 @@ export function labelledPointsRow(name: string, points: readonly LabelledPoint[]
   return { name, height, draw, shaded: false };
 }
 
-/** The decisions and other milestones, each labelled with its name, route and date. */
-export function milestonesRow(marks: readonly TimelineMark[], place: Place): Row {
-  const points = marks.map((m) => ({
-    date: m.date,
-    text: [m.label, m.routeWords, shortDate(m.date)].filter((line): line is string => line !== null).join('\n'),
-    title: markTitle(m),
-    style: symbolStyle(symbolOf(m), 7),
-  }));
-  return labelledPointsRow('Decisions and\nmilestones', points, place, { lines: 3, maxLevels: 4 });
+/** The decisions and other milestones, each labelled with its name, route and date; those planned or cancelled as open marks. */
+export function milestonesRow(marks: readonly TimelineMark[], place: Place, plans: readonly TimelinePlan[] = []): Row {
+  const points = [
+    ...marks.map((m) => ({
+      date: m.date,
+      text: [m.label, m.routeWords, shortDate(m.date)].filter((line): line is string => line !== null).join('\n'),
+      title: markTitle(m),
+      style: symbolStyle(symbolOf(m), 7),
+    })),
+    ...plans.map((p) => ({ date: p.date, text: `${p.label}\n${p.status}\n${shortDate(p.date)}`, title: planTitle(p), style: planStyle(eventSymbols[p.type], 7) })),
+  ];
+  const row = labelledPointsRow('Decisions and\nmilestones', points, place, { lines: 3, maxLevels: 4 });
+  // A cancelled milestone is struck through, over its open mark.
+  const cancelled = plans.filter((p) => p.status === 'cancelled');
+  return cancelled.length === 0 ? row : { ...row, draw: (top) => [...row.draw(top), strikeThrough(cancelled, top + row.height - 12, 7)] };
+}
+
+/**
+ * An event not held: its own symbol, open and dashed, so that it never reads as one that
+ * happened (docs/decisions/0030-planned-events.md); a cancelled one is also struck through.
+ */
+export function planStyle(symbol: EventSymbol, r = 6): Plot.DotOptions {
+  return { symbol: symbol.symbol, r, fill: 'white', stroke: symbol.colour, strokeWidth: 2, strokeDasharray: '2,2' };
+}
+
+/** The stroke through a cancelled event's open mark: a red slash, unlike the cross of a missed due date. */
+export const cancelledGlyph = { glyph: '/', colour: palette.red } as const;
+
+function strikeThrough(plans: readonly TimelinePlan[], y: number, r: number): Plot.Markish {
+  return Plot.text(
+    plans.map((p) => ({ x: chartDate(p.date), title: planTitle(p) })),
+    { x: 'x', y, text: () => cancelledGlyph.glyph, title: 'title', fontSize: Math.round(r * 3.2), fontWeight: 'bold', fill: cancelledGlyph.colour },
+  );
+}
+
+/** "Looked after child review, planned for 5 March 2027", with ": cancelled" when it was. */
+export function planTitle(plan: TimelinePlan): string {
+  return `${plan.label}, planned for ${longDate(plan.date)}${plan.status === 'cancelled' ? ': cancelled' : ' (not yet held)'}`;
 }
 
 // Shapes no event uses, so a due date is not mistaken for a decision in greyscale: a plus met,
@@ -129,16 +158,25 @@ export function gapsRow(gaps: readonly TimelineGap[], place: Place): Row {
   return { name: 'Time between\ndecisions', height, draw, shaded: true };
 }
 
-/** One row of events drawn as symbols only: the row's name says what they are. */
-export function symbolsRow(name: string, marks: readonly TimelineMark[]): Row {
+/** One row of events drawn as symbols only: the row's name says what they are. Plans are open marks, a cancelled one struck through. */
+export function symbolsRow(name: string, marks: readonly TimelineMark[], plans: readonly TimelinePlan[] = []): Row {
   const height = 30;
   const draw = (top: number): Plot.Markish[] => {
+    const y = top + height / 2;
     const types = [...new Set(marks.map((m) => m.type))];
-    return types.map((type) => {
+    const held = types.map((type) => {
       const ofType = marks.filter((m) => m.type === type);
       const rows = ofType.map((m) => ({ x: chartDate(m.date), title: markTitle(m) }));
-      return Plot.dot(rows, { x: 'x', y: top + height / 2, title: 'title', ...symbolStyle(symbolOf(ofType[0] as TimelineMark)) });
+      return Plot.dot(rows, { x: 'x', y, title: 'title', ...symbolStyle(symbolOf(ofType[0] as TimelineMark)) });
     });
+    const planned = [...new Set(plans.map((p) => p.type))].map((type) =>
+      Plot.dot(
+        plans.filter((p) => p.type === type).map((p) => ({ x: chartDate(p.date), title: planTitle(p) })),
+        { x: 'x', y, title: 'title', ...planStyle(eventSymbols[type]) },
+      ),
+    );
+    const cancelled = plans.filter((p) => p.status === 'cancelled');
+    return [...held, ...planned, ...(cancelled.length > 0 ? [strikeThrough(cancelled, y, 6)] : [])];
   };
   return { name, height, draw, shaded: false };
 }
@@ -201,8 +239,12 @@ export function symbolOf(mark: TimelineMark): EventSymbol {
   return eventSymbols[mark.type];
 }
 
+/** "Looked after child review, 12 March 2025"; with its planned day, "…, held on 12 March 2025 (planned for 5 March 2025)". */
 export function markTitle(mark: TimelineMark): string {
-  return `${mark.label}${mark.routeWords ? `: ${mark.routeWords}` : ''}, ${longDate(mark.date)}`;
+  const what = `${mark.label}${mark.routeWords ? `: ${mark.routeWords}` : ''}`;
+  if (mark.plannedDate === undefined) return `${what}, ${longDate(mark.date)}`;
+  if (longDate(mark.plannedDate) === longDate(mark.date)) return `${what}, held on ${longDate(mark.date)} as planned`;
+  return `${what}, held on ${longDate(mark.date)} (planned for ${longDate(mark.plannedDate)})`;
 }
 
 function bandTitle(b: TimelineBand): string {

@@ -22,7 +22,21 @@ export function timelineSummary(timeline: ChildTimeline): string {
   const waiting = timeline.gaps.find((g) => g.kind === 'so-far');
   if (waiting) parts.push(`${capitalise(waiting.words)} since the ${lowerFirst(waiting.from.label)}.`);
   parts.push(`${timelineEndingWords(timeline)}.`);
+  parts.push(...planWords(timeline));
   return parts.join(' ');
+}
+
+/**
+ * The events not held, for the text alternative: "Planned: looked after child review on 5 March
+ * 2027." and "Cancelled: early review (planned for 10 September 2024)." (docs/decisions/0030-planned-events.md).
+ */
+export function planWords(timeline: ChildTimeline): string[] {
+  const planned = timeline.plans.filter((p) => p.status === 'planned');
+  const cancelled = timeline.plans.filter((p) => p.status === 'cancelled');
+  return [
+    ...(planned.length > 0 ? [`Planned, not yet held: ${planned.map((p) => `${lowerFirst(p.label)} on ${longDate(p.date)}`).join('; ')}.`] : []),
+    ...(cancelled.length > 0 ? [`Cancelled: ${cancelled.map((p) => `${lowerFirst(p.label)} (planned for ${longDate(p.date)})`).join('; ')}.`] : []),
+  ];
 }
 
 /** Where the timeline stops: "Legal permanence (adoption) on 10 October 2018, aged 3 years 3 months". */

@@ -6,7 +6,7 @@
  */
 import { dateOfEpochDay, epochDay, makeDate, type PlainDate } from '../domain/date.js';
 import { dayBeforeEighteenthBirthday } from '../domain/journey.js';
-import type { Authority, CaseEvent, ChildRecord, Placement } from '../domain/records.js';
+import type { Authority, CaseEvent, ChildRecord, Placement, PlannedEvent } from '../domain/records.js';
 import { accommodated, atHome, type Draft, type PathContext } from './pathways.js';
 import { Random } from './random.js';
 
@@ -67,6 +67,8 @@ export function generateAuthority(options: { code: string; name: string; childre
   const records: ChildRecord[] = [];
   let placementCount = 0;
   let eventCount = 0;
+  // Plans have their own numbers, so that every held event keeps the id it had before plans.
+  let planCount = 0;
   let siblingGroups = 0;
 
   while (records.length < options.children) {
@@ -85,7 +87,7 @@ export function generateAuthority(options: { code: string; name: string; childre
       if (records.length > 0 && random.chance(0.015)) addRecordingError(draft, random);
       const childId = `C${String(records.length + 1).padStart(6, '0')}`;
       const dob = entry - youngestAgeDays - s * random.int(400, 1000);
-      records.push(toRecord(childId, draft, dates, lastDay, new Random(`${pathSeed}/recorded/${s}`), {
+      const held = toRecord(childId, draft, dates, lastDay, new Random(`${pathSeed}/recorded/${s}`), {
         dob,
         group,
         team,
@@ -96,7 +98,8 @@ export function generateAuthority(options: { code: string; name: string; childre
         sex: random.weighted({ M: 49, F: 49, X: 2 }),
         nextPlacement: () => `P${String(++placementCount).padStart(7, '0')}`,
         nextEvent: () => `E${String(++eventCount).padStart(7, '0')}`,
-      }));
+      });
+      records.push(withPlans(held, new Random(`${pathSeed}/plans/${s}`), lastDay, () => `EP${String(++planCount).padStart(6, '0')}`));
     }
   }
   return {
@@ -165,6 +168,35 @@ function leaveAtEighteen(draft: Draft, dob: number): void {
 function recordedDay(random: Random, day: number, lastDay: number): number {
   const lag = random.chance(0.05) ? random.lognormal(120, 0.4) : random.lognormal(4, 1.1);
   return Math.min(lastDay, day + Math.round(lag));
+}
+
+const cancelReasons = ['chair unavailable', 'social worker absent', 'reports not ready in time', 'parents unable to attend', 'venue not available'];
+const plannedTypes = new Set<CaseEvent['type']>(['planning_meeting_72h', 'early_review', 'lac_review', 'home_review', 'permanence_planning_meeting']);
+
+/**
+ * Meetings and reviews as planned (docs/decisions/0030-planned-events.md), from a random stream of
+ * the child's own, so that every held event, and so every journey and figure, is as it was
+ * without plans. Most meetings and reviews were held on the day planned, some days or weeks
+ * later; about one review in seven was first cancelled and held later; a child still looked
+ * after at as-at often has the next review planned.
+ */
+function withPlans(record: ChildRecord, random: Random, lastDay: number, nextPlan: () => string): ChildRecord {
+  const plans: PlannedEvent[] = [];
+  const events = record.events.map((event): CaseEvent => {
+    if (!plannedTypes.has(event.type) || !random.chance(0.7)) return event;
+    const late = random.chance(0.25) ? random.int(1, 21) : 0;
+    if (event.type === 'lac_review' && random.chance(0.15)) {
+      const planned = epochDay(event.date) - late - random.int(7, 28);
+      plans.push({ childId: record.child.childId, eventId: nextPlan(), type: event.type, status: 'cancelled', plannedDate: dateOfEpochDay(planned), route: null, reason: random.pick(cancelReasons), recordedDate: dateOfEpochDay(Math.min(lastDay, planned)) });
+    }
+    return { ...event, plannedDate: dateOfEpochDay(epochDay(event.date) - late) };
+  });
+  const stillLookedAfter = record.placements.some((p) => p.end === null);
+  if (stillLookedAfter && random.chance(0.6)) {
+    plans.push({ childId: record.child.childId, eventId: nextPlan(), type: 'lac_review', status: 'planned', plannedDate: dateOfEpochDay(lastDay + random.int(7, 120)), route: null, reason: null, recordedDate: dateOfEpochDay(lastDay) });
+    if (random.chance(0.2)) plans.push({ childId: record.child.childId, eventId: nextPlan(), type: 'permanence_planning_meeting', status: 'planned', plannedDate: dateOfEpochDay(lastDay + random.int(3, 60)), route: null, reason: null, recordedDate: dateOfEpochDay(lastDay) });
+  }
+  return plans.length === 0 ? { ...record, events } : { ...record, events, plans };
 }
 
 /** Keeps what happened by as-at: a placement ending later is open; later placements and events do not exist yet. */

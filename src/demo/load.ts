@@ -15,7 +15,7 @@ export async function loadGenerated(connection: Connection, generated: Generated
   const added = await addAuthority(connection, generated.authority, demoRecorder);
   if (!added.ok) return added;
   const { records } = generated;
-  const saved = await saveRecords(connection, added.value.scope, { children: records.map((r) => r.child), placements: records.flatMap((r) => r.placements), events: records.flatMap((r) => r.events) }, { by: demoRecorder });
+  const saved = await saveRecords(connection, added.value.scope, { children: records.map((r) => r.child), placements: records.flatMap((r) => r.placements), events: records.flatMap((r) => [...r.events, ...(r.plans ?? [])]) }, { by: demoRecorder });
   // As stored, read back: what the command prints is what pace holds.
   const stored = (await findAuthority(connection, added.value.scope.code)) ?? added.value;
   return { ok: true, value: { stored, saved } };

@@ -13,6 +13,9 @@ export const canonicalColumns = {
   events: ['child_id', 'event_id', 'event_type', 'date', 'route', 'note', 'recorded_date'],
 } as const;
 
+/** The events file's optional columns, written only when some record has a plan or a planned date (docs/decisions/0030-planned-events.md). */
+export const planColumns = ['status', 'planned_date'] as const;
+
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180); empty for null. */
 export function csvField(value: string | null): string {
   if (value === null) return '';
@@ -40,9 +43,11 @@ export async function writeCanonicalCsv(dir: string, records: readonly ChildReco
   const events = createWriteStream(join(dir, 'events.csv'));
   await write(children, csvLine(canonicalColumns.children));
   await write(placements, csvLine(canonicalColumns.placements));
-  await write(events, csvLine(canonicalColumns.events));
+  // Records without plans are written exactly as before plans were known.
+  const withPlans = records.some((r) => (r.plans?.length ?? 0) > 0 || r.events.some((e) => e.plannedDate !== undefined && e.plannedDate !== null));
+  await write(events, csvLine(withPlans ? [...canonicalColumns.events, ...planColumns] : canonicalColumns.events));
   const counts = { children: 0, placements: 0, events: 0 };
-  for (const { child, placements: ps, events: es } of records) {
+  for (const { child, placements: ps, events: es, plans } of records) {
     await write(children, csvLine([child.childId, child.firstName, child.lastName, child.dateOfBirth.toString(), child.sex, child.siblingGroup, child.worker, child.team, child.locality]));
     counts.children += 1;
     for (const p of ps) {
@@ -50,7 +55,12 @@ export async function writeCanonicalCsv(dir: string, records: readonly ChildReco
       counts.placements += 1;
     }
     for (const e of es) {
-      await write(events, csvLine([e.childId, e.eventId, e.type, e.date.toString(), e.route, e.note, e.recordedDate?.toString() ?? null]));
+      const held = [e.childId, e.eventId, e.type, e.date.toString(), e.route, e.note, e.recordedDate?.toString() ?? null];
+      await write(events, csvLine(withPlans ? [...held, null, e.plannedDate?.toString() ?? null] : held));
+      counts.events += 1;
+    }
+    for (const p of plans ?? []) {
+      await write(events, csvLine([p.childId, p.eventId, p.type, null, p.route, p.reason, p.recordedDate?.toString() ?? null, p.status, p.plannedDate.toString()]));
       counts.events += 1;
     }
   }

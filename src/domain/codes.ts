@@ -49,6 +49,13 @@ export const eventTypes = [
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
+/**
+ * Whether an event was held, is planned, or was cancelled (the import's optional `status` column;
+ * held when absent). Only a held event is a milestone (docs/decisions/0030-planned-events.md).
+ */
+export const eventStatuses = ['held', 'planned', 'cancelled'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+
 /** Event types that must carry a route (marked R in docs/measurement.md). */
 export const eventTypesWithRoute: readonly EventType[] = [
   'permanence_recommendation',
@@ -95,6 +102,12 @@ export const routeLabels: Readonly<Record<Route, string>> = {
   permanence_order: 'permanence order',
   poa: 'permanence order with authority to adopt',
   adoption: 'adoption',
+};
+
+export const eventStatusLabels: Readonly<Record<EventStatus, string>> = {
+  held: 'it happened, on the day in date (the default)',
+  planned: 'not held yet: planned for the day in planned_date',
+  cancelled: 'not held: cancelled (the reason in note)',
 };
 
 export const journeyRouteLabels: Readonly<Record<JourneyRoute, string>> = {

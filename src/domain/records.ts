@@ -39,7 +39,10 @@ export interface Placement {
   readonly recordedDate: PlainDate | null;
 }
 
-/** A dated milestone: the day it happened, not the day it was recorded. */
+/**
+ * A dated milestone: the day it happened, not the day it was recorded. A held event may say the
+ * day it had been planned for (docs/decisions/0030-planned-events.md).
+ */
 export interface CaseEvent {
   readonly childId: string;
   readonly eventId: string;
@@ -49,11 +52,32 @@ export interface CaseEvent {
   readonly note: string | null;
   /** The day the record was entered in the source system, when known. */
   readonly recordedDate: PlainDate | null;
+  /** The day it had been planned for, when known (held on its planned date, or not). */
+  readonly plannedDate?: PlainDate | null;
+}
+
+/**
+ * An event not (yet) held: planned for a date, or cancelled. Never read by the journey rules:
+ * only a held event is a milestone (docs/decisions/0030-planned-events.md).
+ */
+export interface PlannedEvent {
+  readonly childId: string;
+  readonly eventId: string;
+  readonly type: EventType;
+  readonly status: 'planned' | 'cancelled';
+  readonly plannedDate: PlainDate;
+  readonly route: Route | null;
+  /** Why it was cancelled (cancelled only), or a note. */
+  readonly reason: string | null;
+  readonly recordedDate: PlainDate | null;
 }
 
 /** Everything known about one child: the input to every journey rule. */
 export interface ChildRecord {
   readonly child: Child;
   readonly placements: readonly Placement[];
+  /** Held events only: the milestones every rule reads. */
   readonly events: readonly CaseEvent[];
+  /** Events planned or cancelled (never held), when loaded. */
+  readonly plans?: readonly PlannedEvent[];
 }

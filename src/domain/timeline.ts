@@ -53,6 +53,22 @@ export interface TimelineMark {
   readonly route: Route | null;
   /** Plain words for the route: "adoption"; null when the event has none. */
   readonly routeWords: string | null;
+  /** The day it had been planned for, when known (docs/decisions/0030-planned-events.md). */
+  readonly plannedDate?: PlainDate;
+}
+
+/**
+ * An event not held, drawn as an open mark at its planned date: still planned (it may be after
+ * as-at), or cancelled. Never a milestone: no gap, due date or ending reads it.
+ */
+export interface TimelinePlan {
+  readonly eventId: string;
+  readonly type: Exclude<EventType, 'care_plan'>;
+  readonly group: MarkGroup;
+  readonly status: 'planned' | 'cancelled';
+  readonly date: PlainDate;
+  /** Plain words: "Looked after child review". */
+  readonly label: string;
 }
 
 export interface AgeTick {
@@ -83,6 +99,8 @@ export interface ChildTimeline {
   /** Bands that began with a move of carer or setting. */
   readonly moves: number;
   readonly marks: readonly TimelineMark[];
+  /** Events planned (on or after the start) or cancelled (on or before the end), by date. */
+  readonly plans: readonly TimelinePlan[];
   readonly gaps: readonly TimelineGap[];
   readonly dueDates: readonly TimelineDueDate[];
   /** Ages at even steps within the span (every year on a long timeline, every 3 months on a short one); "born" at birth. */
@@ -125,7 +143,8 @@ export function childTimeline(record: ChildRecord, options: { readonly asAt: Pla
   const marks: TimelineMark[] = [];
   for (const e of events) {
     if (e.type === 'care_plan' || isAfter(e.date, end)) continue;
-    marks.push({ eventId: e.eventId, type: e.type, group: markGroups[e.type], date: e.date, label: eventTypeLabels[e.type], route: e.route, routeWords: e.route === null ? null : routeLabels[e.route] });
+    const mark: TimelineMark = { eventId: e.eventId, type: e.type, group: markGroups[e.type], date: e.date, label: eventTypeLabels[e.type], route: e.route, routeWords: e.route === null ? null : routeLabels[e.route] };
+    marks.push(e.plannedDate === undefined || e.plannedDate === null ? mark : { ...mark, plannedDate: e.plannedDate });
   }
   const { child } = record;
   const name = [child.firstName, child.lastName].filter((part) => part !== null && part !== '').join(' ');
@@ -141,12 +160,29 @@ export function childTimeline(record: ChildRecord, options: { readonly asAt: Pla
     bands,
     moves: bands.filter((b) => b.began === 'move').length,
     marks,
+    plans: plansOf(record, start, end, ending.kind === 'as-at'),
     gaps: timelineGaps(record, marks, { asAt, end, stillLookedAfter: ending.kind === 'as-at' && bands.some((b) => b.continues) }),
     dueDates: timelineDueDates(record, options.aims, { asAt, start, end }),
     ages: ageTicks(child.dateOfBirth, start, end),
     ageAtStart: ageWords(child.dateOfBirth, start),
     ageAtEnd: ageWords(child.dateOfBirth, end),
   };
+}
+
+/**
+ * The plans worth drawing: a planned event from the start on, even after as-at while the child is
+ * still on the timeline (the meeting booked for next month); once the timeline has ended (legal
+ * permanence, or leaving care), none after its end, since it will not be held. A cancelled event
+ * from the start to the end.
+ */
+function plansOf(record: ChildRecord, start: PlainDate, end: PlainDate, stillGoing: boolean): TimelinePlan[] {
+  const plans: TimelinePlan[] = [];
+  for (const plan of record.plans ?? []) {
+    if (plan.type === 'care_plan' || isBefore(plan.plannedDate, start)) continue;
+    if (isAfter(plan.plannedDate, end) && (plan.status === 'cancelled' || !stillGoing)) continue;
+    plans.push({ eventId: plan.eventId, type: plan.type, group: markGroups[plan.type], status: plan.status, date: plan.plannedDate, label: eventTypeLabels[plan.type] });
+  }
+  return plans.sort((a, b) => compareDates(a.date, b.date) || compareText(a.eventId, b.eventId));
 }
 
 /**

@@ -3,7 +3,7 @@
  * as the profile maps them ("Foster Care - LA" → foster). Matching ignores case and surrounding
  * spaces; anything else is an unknown code, echoed back as written.
  */
-import { eventTypes, legalBases, placementTypes, routes, sexes } from '../domain/codes.js';
+import { eventStatuses, eventTypes, legalBases, placementTypes, routes, sexes } from '../domain/codes.js';
 import type { Profile } from './profile.js';
 import type { CodeList } from './tables.js';
 
@@ -13,6 +13,7 @@ const canonicalCodes: Readonly<Record<CodeList, readonly string[]>> = {
   sex: sexes,
   event_type: eventTypes,
   route: routes,
+  status: eventStatuses,
 };
 
 export type CodeReaders = Readonly<Record<CodeList, (text: string) => string | null>>;
@@ -25,5 +26,5 @@ export function codeReaders(profile: Profile): CodeReaders {
     for (const [value, code] of Object.entries(profile.values[list] as Readonly<Record<string, string>>)) known.set(value.trim().toLowerCase(), code);
     return (text: string) => known.get(text.trim().toLowerCase()) ?? null;
   };
-  return { placement_type: reader('placement_type'), legal_basis: reader('legal_basis'), sex: reader('sex'), event_type: reader('event_type'), route: reader('route') };
+  return { placement_type: reader('placement_type'), legal_basis: reader('legal_basis'), sex: reader('sex'), event_type: reader('event_type'), route: reader('route'), status: reader('status') };
 }

@@ -8,7 +8,8 @@
 import { eventTypes, legalBases, placementTypes, routes, type EventType, type LegalBasis, type PlacementType, type Route } from '../domain/codes.js';
 import { dateOfEpochDay, epochDay } from '../domain/date.js';
 import type { ChildRecords } from '../domain/quality/child-rules.js';
-import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import { isPlannedEvent, type AnyEvent } from '../domain/planned.js';
+import type { CaseEvent, Child, Placement, PlannedEvent } from '../domain/records.js';
 import type { RecordsByPosition } from '../store/index.js';
 import { CodeColumn, IdIndex, IntColumn, positionsByGroup } from './columns-store.js';
 import type { TableName } from './tables.js';
@@ -18,7 +19,13 @@ export interface ChildGroup extends ChildRecords {
   readonly childRow: number;
   readonly placementRows: readonly number[];
   readonly eventRows: readonly number[];
+  /** The child's events planned or cancelled, apart from the held ones the rules read. */
+  readonly plans: readonly PlannedEvent[];
+  readonly planRows: readonly number[];
 }
+
+/** An event's status by number, in the batch's column: held, planned, cancelled. */
+const statusCodes = [null, 'planned', 'cancelled'] as const;
 
 const noDay = -2_147_483_648;
 
@@ -34,7 +41,7 @@ export class ImportBatch {
   #lastChildId: string | null = null;
   #lastChildIndex = -1;
   readonly #placements = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], start: new IntColumn(), end: new IntColumn(), type: new CodeColumn<PlacementType>(placementTypes), basis: new CodeColumn<LegalBasis>(legalBases), carer: [] as (string | null)[], recorded: new IntColumn() };
-  readonly #events = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], day: new IntColumn(), type: new CodeColumn<EventType>(eventTypes), route: new CodeColumn<Route>(routes), note: [] as (string | null)[], recorded: new IntColumn() };
+  readonly #events = { child: new IntColumn(), row: new IntColumn(), id: [] as string[], day: new IntColumn(), type: new CodeColumn<EventType>(eventTypes), route: new CodeColumn<Route>(routes), note: [] as (string | null)[], recorded: new IntColumn(), status: new IntColumn(), planned: new IntColumn() };
   /** Children whose row was present but had errors: not unknown, just not readable. */
   readonly presentChildIds = new Set<string>();
   readonly counts: Record<TableName, number> = { children: 0, placements: 0, events: 0 };
@@ -81,17 +88,26 @@ export class ImportBatch {
     return p.id.length - 1;
   }
 
-  /** Adds an event, giving its position. */
-  addEvent(event: CaseEvent, row: number): number {
+  /** Adds an event (held, planned or cancelled), giving its position. */
+  addEvent(event: AnyEvent, row: number): number {
     const e = this.#events;
     e.child.push(this.#childIndexOf(event.childId));
     e.row.push(row);
     e.id.push(event.eventId);
-    e.day.push(epochDay(event.date));
     e.type.push(event.type);
     e.route.push(event.route);
-    e.note.push(event.note);
     e.recorded.push(event.recordedDate === null ? noDay : epochDay(event.recordedDate));
+    if (isPlannedEvent(event)) {
+      e.day.push(epochDay(event.plannedDate));
+      e.note.push(event.reason);
+      e.status.push(statusCodes.indexOf(event.status));
+      e.planned.push(epochDay(event.plannedDate));
+    } else {
+      e.day.push(epochDay(event.date));
+      e.note.push(event.note);
+      e.status.push(0);
+      e.planned.push(event.plannedDate === undefined || event.plannedDate === null ? noDay : epochDay(event.plannedDate));
+    }
     this.counts.events += 1;
     return e.id.length - 1;
   }
@@ -104,15 +120,20 @@ export class ImportBatch {
     const kept = (positions: Int32Array, left: ReadonlySet<number>) => (left.size === 0 ? Array.from(positions) : Array.from(positions).filter((i) => !left.has(i)));
     for (let index = 0; index < count; index++) {
       const placementAt = kept(placements.positions.subarray(placements.starts[index], placements.starts[index + 1]), this.#left.placements);
-      const eventAt = kept(events.positions.subarray(events.starts[index], events.starts[index + 1]), this.#left.events);
+      const allEventsAt = kept(events.positions.subarray(events.starts[index], events.starts[index + 1]), this.#left.events);
+      // The rules across a child's records read held events only: a plan is not a milestone.
+      const eventAt = allEventsAt.filter((i) => this.#events.status.at(i) === 0);
+      const planAt = allEventsAt.filter((i) => this.#events.status.at(i) !== 0);
       yield {
         childId: this.#childIds[index] as string,
         child: this.#children[index] ?? null,
         childRow: this.#childRows[index] ?? 0,
         placements: placementAt.map((i) => this.#placement(i)),
         placementRows: placementAt.map((i) => this.#placements.row.at(i)),
-        events: eventAt.map((i) => this.#event(i)),
+        events: eventAt.map((i) => this.#event(i) as CaseEvent),
         eventRows: eventAt.map((i) => this.#events.row.at(i)),
+        plans: planAt.map((i) => this.#event(i) as PlannedEvent),
+        planRows: planAt.map((i) => this.#events.row.at(i)),
       };
     }
   }
@@ -130,7 +151,7 @@ export class ImportBatch {
   }
 
   /** The events read, by position in file order (none where one was left out), and found by id. */
-  eventsRead(): RecordsByPosition<CaseEvent> {
+  eventsRead(): RecordsByPosition<AnyEvent> {
     const index = this.#idIndex('events');
     const has = (i: number) => i >= 0 && i < this.#events.id.length && !this.#left.events.has(i);
     return { count: this.#events.id.length, positionOf: (id) => index.positionOf(id), has, at: (i) => (has(i) ? this.#event(i) : null) };
@@ -152,18 +173,16 @@ export class ImportBatch {
     };
   }
 
-  #event(i: number): CaseEvent {
+  #event(i: number): AnyEvent {
     const e = this.#events;
     const recorded = e.recorded.at(i);
-    return {
-      childId: this.#childIds[e.child.at(i)] as string,
-      eventId: e.id[i] as string,
-      type: e.type.at(i) as EventType,
-      date: dateOfEpochDay(e.day.at(i)),
-      route: e.route.at(i),
-      note: e.note[i] ?? null,
-      recordedDate: recorded === noDay ? null : dateOfEpochDay(recorded),
-    };
+    const common = { childId: this.#childIds[e.child.at(i)] as string, eventId: e.id[i] as string, type: e.type.at(i) as EventType, route: e.route.at(i) };
+    const recordedDate = recorded === noDay ? null : dateOfEpochDay(recorded);
+    const status = statusCodes[e.status.at(i)] ?? null;
+    const planned = e.planned.at(i);
+    if (status !== null) return { ...common, status, plannedDate: dateOfEpochDay(planned), reason: e.note[i] ?? null, recordedDate };
+    const held: CaseEvent = { ...common, date: dateOfEpochDay(e.day.at(i)), note: e.note[i] ?? null, recordedDate };
+    return planned === noDay ? held : { ...held, plannedDate: dateOfEpochDay(planned) };
   }
 
   #idIndex(table: 'placements' | 'events'): IdIndex {

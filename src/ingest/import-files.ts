@@ -175,6 +175,7 @@ async function checkRecords(connection: Connection, options: ImportOptions, batc
 /** The row a record of the child came from; a child not in the children file has none. */
 function rowIn(group: ChildGroup, kind: 'child' | 'placement' | 'event', id: string | null): number | null {
   if (kind === 'child' || id === null) return group.childRow || null;
-  const at = kind === 'placement' ? group.placements.findIndex((p) => p.placementId === id) : group.events.findIndex((e) => e.eventId === id);
-  return (kind === 'placement' ? group.placementRows : group.eventRows)[at] ?? null;
+  if (kind === 'placement') return group.placementRows[group.placements.findIndex((p) => p.placementId === id)] ?? null;
+  const at = group.events.findIndex((e) => e.eventId === id);
+  return at >= 0 ? (group.eventRows[at] ?? null) : (group.planRows[group.plans.findIndex((p) => p.eventId === id)] ?? null);
 }

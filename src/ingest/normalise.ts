@@ -3,17 +3,19 @@
  * Values are trimmed; an empty cell is no value. Text is kept exactly as written (a formula or
  * markup is data, and only named). A row with an error gives no record.
  */
-import type { EventType, LegalBasis, PlacementType, Route, Sex } from '../domain/codes.js';
-import type { PlainDate } from '../domain/date.js';
+import type { EventStatus, EventType, LegalBasis, PlacementType, Route, Sex } from '../domain/codes.js';
+import { isoDate, type PlainDate } from '../domain/date.js';
 import { makeProblem, type Problem } from '../domain/quality/problem.js';
 import { idProblems, isPlainText, textProblems } from '../domain/quality/text-rules.js';
-import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import type { AnyEvent } from '../domain/planned.js';
+import type { Child, Placement } from '../domain/records.js';
 import type { CodeReaders } from './code-values.js';
 import type { ColumnMap, MappedColumn } from './columns.js';
 import type { RawRow } from './source.js';
 import { tableColumns, type CodeList, type TableName } from './tables.js';
 
-export type AnyRecord = Child | Placement | CaseEvent;
+/** An event row gives a held event, or one planned or cancelled (docs/decisions/0030-planned-events.md). */
+export type AnyRecord = Child | Placement | AnyEvent;
 
 export interface RowResult {
   readonly record: AnyRecord | null;
@@ -35,6 +37,7 @@ const unknownCode: Readonly<Record<CodeList, Problem['code']>> = {
   sex: 'sex-unknown',
   event_type: 'event-type-unknown',
   route: 'route-unknown',
+  status: 'event-status-unknown',
 };
 
 type Value = string | PlainDate | null;
@@ -47,6 +50,7 @@ export function rowNormaliser(map: ColumnMap, context: RowContext): (row: RawRow
   const columns = map.columns;
   const slots = columns.map((column) => specs.indexOf(column.spec));
   const childSlot = at('child_id');
+  const rowRules = map.table === 'events' ? eventStatusRules(at, map) : null;
   const noProblems: readonly Problem[] = [];
   return (row) => {
     let problems: Problem[] | null = null;
@@ -57,6 +61,7 @@ export function rowNormaliser(map: ColumnMap, context: RowContext): (row: RawRow
     const childId = values[childSlot];
     const child = typeof childId === 'string' ? childId : null;
     widthProblems(row, map, context, report, child);
+    rowRules?.(values, row, report);
     if (problems === null) return { record: build(values), childId: child, problems: noProblems };
     const found: Problem[] = problems;
     const errors = found.some((p) => p.severity === 'error');
@@ -75,7 +80,7 @@ function readCell(row: RawRow, column: MappedColumn, context: RowContext, report
   }
   const text = raw === undefined ? '' : raw.trim();
   if (text === '') {
-    if (spec.required) report(makeProblem('value-required', { column: name, value: '' }));
+    if (spec.required && spec.emptyAllowed !== true) report(makeProblem('value-required', { column: name, value: '' }));
     return null;
   }
   const kind = spec.kind;
@@ -102,6 +107,38 @@ function widthProblems(row: RawRow, map: ColumnMap, context: RowContext, report:
   } else if (count < map.width) {
     report(makeProblem('row-too-few-values', { childId, value: String(count), detail: String(map.width) }));
   }
+}
+
+/**
+ * An event's status decides which of its dates it needs: a held event (the default) its date, as
+ * ever; a planned or cancelled one its planned_date and no date, and a cancelled one the reason in
+ * note (a warning: the cancellation is still worth counting without it).
+ */
+function eventStatusRules(at: (name: string) => number, map: ColumnMap): (values: readonly Value[], row: RawRow, report: (problem: Problem) => void) => void {
+  const [date, status, note] = ['date', 'status', 'note'].map(at) as number[];
+  // Whether the file gave a value at all: an unreadable one has been named already.
+  const given = (row: RawRow, name: string) => {
+    const index = map.indexOf(name);
+    const raw = index === undefined ? undefined : row.values[index];
+    return raw !== undefined && (typeof raw !== 'string' || raw.trim() !== '');
+  };
+  return (values, row, report) => {
+    const state = values[status as number] as EventStatus | null;
+    if (state === null && given(row, 'status')) return;
+    if (state === null || state === 'held') {
+      if (!given(row, 'date')) report(makeProblem('value-required', { column: 'date', value: '' }));
+      return;
+    }
+    const day = values[date as number] ?? null;
+    if (given(row, 'date')) report(makeProblem('date-not-expected', { column: 'date', value: day === null || typeof day === 'string' ? textOf(row, map, 'date') : isoDate(day), detail: state }));
+    if (!given(row, 'planned_date')) report(makeProblem('planned-date-required', { column: 'planned_date', value: '', detail: state }));
+    if (state === 'cancelled' && values[note as number] === null) report(makeProblem('cancelled-reason-missing', { column: 'note', value: '' }));
+  };
+}
+
+function textOf(row: RawRow, map: ColumnMap, name: string): string {
+  const raw = row.values[map.indexOf(name) as number];
+  return raw === undefined ? '' : String(raw).trim();
 }
 
 /** Makes a table's records from its values in canonical column order, finding each column's place once. */
@@ -136,15 +173,14 @@ const builders: Readonly<Record<TableName, Builder>> = {
     });
   },
   events: (at) => {
-    const [childId, eventId, type, date, route, note, recorded] = ['child_id', 'event_id', 'event_type', 'date', 'route', 'note', 'recorded_date'].map(at) as number[];
-    return (v): CaseEvent => ({
-      childId: v[childId as number] as string,
-      eventId: v[eventId as number] as string,
-      type: v[type as number] as EventType,
-      date: v[date as number] as PlainDate,
-      route: v[route as number] as Route | null,
-      note: v[note as number] as string | null,
-      recordedDate: v[recorded as number] as PlainDate | null,
-    });
+    const [childId, eventId, type, date, route, note, recorded, status, planned] = ['child_id', 'event_id', 'event_type', 'date', 'route', 'note', 'recorded_date', 'status', 'planned_date'].map(at) as number[];
+    return (v): AnyEvent => {
+      const state = (v[status as number] as EventStatus | null) ?? 'held';
+      const common = { childId: v[childId as number] as string, eventId: v[eventId as number] as string, type: v[type as number] as EventType, route: v[route as number] as Route | null };
+      const recordedDate = v[recorded as number] as PlainDate | null;
+      const plannedDate = v[planned as number] as PlainDate | null;
+      if (state === 'held') return { ...common, date: v[date as number] as PlainDate, note: v[note as number] as string | null, recordedDate, ...(plannedDate === null ? {} : { plannedDate }) };
+      return { ...common, status: state, plannedDate: plannedDate as PlainDate, reason: v[note as number] as string | null, recordedDate };
+    };
   },
 };

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { eventTypes, legalBases, placementTypes, routes, sexes } from '../domain/codes.js';
+import { eventStatuses, eventTypes, legalBases, placementTypes, routes, sexes } from '../domain/codes.js';
 import { isDateFormat } from './date-formats.js';
 import { tableColumns, tableNames, type TableName } from './tables.js';
 
@@ -41,6 +41,7 @@ export const profileSchema = z.strictObject({
       sex: valueMap(sexes),
       event_type: valueMap(eventTypes),
       route: valueMap(routes),
+      status: valueMap(eventStatuses),
     })
     .prefault({}),
 });

@@ -3,7 +3,8 @@
  * row becomes a record in the batch or problems in the log, placed at their file, row and column.
  */
 import { makeProblem, type Problem } from '../domain/quality/problem.js';
-import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import type { AnyEvent } from '../domain/planned.js';
+import type { Child, Placement } from '../domain/records.js';
 import { mapColumns, type ColumnMap } from './columns.js';
 import type { ImportBatch } from './import-batch.js';
 import { locate, type ProblemLog } from './import-problem.js';
@@ -74,7 +75,7 @@ export async function readTable(source: TableSource, context: ReadContext, stric
         }
         position = added.position;
       } else if (table === 'placements') position = batch.addPlacement(record as Placement, row.row);
-      else position = batch.addEvent(record as CaseEvent, row.row);
+      else position = batch.addEvent(record as AnyEvent, row.row);
       context.writing?.add(table, record, position);
     }
     await context.writing?.ready();

@@ -7,14 +7,15 @@
  * rest go through the store's usual comparison, which keeps their previous versions. Records are
  * saved a part at a time, so that memory holds one part of the store's working rows, not all.
  */
-import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import type { AnyEvent } from '../domain/planned.js';
+import type { Child, Placement } from '../domain/records.js';
 import { compareWithStored, kindsWithoutRecords, saveRecords, stored, type Author, type AuthorityScope, type Compared, type Connection, type RecordsByPosition, type SaveCounts, type SaveOptions, type SaveSummary } from '../store/index.js';
 import type { ImportBatch } from './import-batch.js';
 
 /** Records per `saveRecords` call: each part of the records that differ looks up only its own ids. */
 export const partSize = 5000;
 
-type AnyRecord = Child | Placement | CaseEvent;
+type AnyRecord = Child | Placement | AnyEvent;
 
 /** Saves the batch; `compared`, when given, says already what the authority holds of each record (write-while-reading.ts). */
 export async function saveBatch(inside: Connection, scope: AuthorityScope, batch: ImportBatch, author: Author, onSaved: (records: number) => void = () => {}, compared?: Compared): Promise<SaveSummary> {

@@ -6,7 +6,7 @@
 export const tableNames = ['children', 'placements', 'events'] as const;
 export type TableName = (typeof tableNames)[number];
 
-export type CodeList = 'placement_type' | 'legal_basis' | 'sex' | 'event_type' | 'route';
+export type CodeList = 'placement_type' | 'legal_basis' | 'sex' | 'event_type' | 'route' | 'status';
 
 export type ColumnKind = 'id' | 'date' | 'text' | { readonly code: CodeList };
 
@@ -16,6 +16,11 @@ export interface ColumnSpec {
   readonly kind: ColumnKind;
   /** What the column holds, for the page that describes the format. */
   readonly meaning: string;
+  /**
+   * A required column whose value a row may leave empty, when the row's own rule says so: an
+   * event's date, which only a held event has (normalise.ts, docs/decisions/0030-planned-events.md).
+   */
+  readonly emptyAllowed?: true;
 }
 
 const column = (name: string, required: boolean, kind: ColumnKind, meaning: string): ColumnSpec => ({ name, required, kind, meaning });
@@ -46,10 +51,12 @@ export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = 
     column('child_id', true, 'id', 'the child’s reference, as in children'),
     column('event_id', true, 'id', 'the authority’s reference for the event (unique within the authority)'),
     column('event_type', true, { code: 'event_type' }, 'what happened (see the codes below)'),
-    column('date', true, 'date', 'the day it happened, not the day it was recorded'),
+    { ...column('date', true, 'date', 'the day it happened, not the day it was recorded; empty for an event planned or cancelled'), emptyAllowed: true },
     column('route', false, { code: 'route' }, 'the permanence route, for a recommendation, care plan, ADM decision, court application or order'),
-    column('note', false, 'text', 'free text'),
+    column('note', false, 'text', 'free text; for a cancelled event, why it was cancelled'),
     column('recorded_date', false, 'date', 'the day it was entered in the case-management system, when known (for recording lag)'),
+    column('status', false, { code: 'status' }, 'held (the default when empty or absent), planned, or cancelled'),
+    column('planned_date', false, 'date', 'the day it was planned for: needed for a planned or cancelled event, optional for a held one'),
   ],
 };
 

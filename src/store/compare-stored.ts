@@ -7,7 +7,8 @@
  * which reads each again and keeps its previous version.
  */
 import { sql } from 'kysely';
-import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import type { AnyEvent } from '../domain/planned.js';
+import type { Child, Placement } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection, Row } from './dialect.js';
 import { entities, type EntityName } from './entities.js';
@@ -27,10 +28,10 @@ export interface RecordsByPosition<R> {
 export const stored = { none: 0, same: 1, different: 2 } as const;
 
 /** For each position, what the authority holds of the record there (`stored`): inside the caller's transaction when `connection` is in one. */
-export async function compareWithStored(connection: Connection, scope: AuthorityScope, name: EntityName, records: RecordsByPosition<Child | Placement | CaseEvent>): Promise<Uint8Array> {
+export async function compareWithStored(connection: Connection, scope: AuthorityScope, name: EntityName, records: RecordsByPosition<Child | Placement | AnyEvent>): Promise<Uint8Array> {
   const entity = entities[name];
   const columns: readonly string[] = entity.dataColumns;
-  const toRow = entity.toRow as (record: Child | Placement | CaseEvent) => Row;
+  const toRow = entity.toRow as (record: Child | Placement | AnyEvent) => Row;
   const idAt = columns.indexOf(entity.idColumn);
   const found = new Uint8Array(records.count);
   const query = connection.db

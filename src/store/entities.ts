@@ -2,7 +2,8 @@
  * The three kinds of record, described once as data, so that saving, deleting, restoring and
  * history are written once for all of them.
  */
-import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import type { AnyEvent } from '../domain/planned.js';
+import type { Child, Placement } from '../domain/records.js';
 import { childToRow, eventToRow, placementToRow, type ChildData, type EventData, type PlacementData } from './rows.js';
 
 export type EntityName = 'child' | 'placement' | 'event';
@@ -31,11 +32,12 @@ export const placementEntity: EntityDescriptor<Placement, PlacementData> = {
   toRow: placementToRow,
 };
 
-export const eventEntity: EntityDescriptor<CaseEvent, EventData> = {
+/** Held events and plans share one table and one id space (docs/decisions/0030-planned-events.md). */
+export const eventEntity: EntityDescriptor<AnyEvent, EventData> = {
   name: 'event',
   table: 'events',
   idColumn: 'event_id',
-  dataColumns: ['event_id', 'child_id', 'event_type', 'event_date', 'route', 'note', 'recorded_date'],
+  dataColumns: ['event_id', 'child_id', 'event_type', 'event_date', 'route', 'note', 'recorded_date', 'status', 'planned_date'],
   toRow: eventToRow,
 };
 

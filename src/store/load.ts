@@ -1,5 +1,6 @@
 /** Reading an authority's children back as domain records: the input to every journey and figure. */
-import type { ChildRecord } from '../domain/records.js';
+import { isPlannedEvent } from '../domain/planned.js';
+import type { CaseEvent, ChildRecord, Placement, PlannedEvent } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { childEntity, eventEntity, placementEntity } from './entities.js';
@@ -9,7 +10,7 @@ const childColumns = childEntity.dataColumns;
 const placementColumns = placementEntity.dataColumns;
 const eventColumns = eventEntity.dataColumns;
 
-/** Every child of the authority that has not been deleted, with their placements and events. */
+/** Every child of the authority that has not been deleted, with their placements, held events and plans. */
 export async function loadChildRecords(connection: Connection, scope: AuthorityScope): Promise<ChildRecord[]> {
   return load(connection, scope, null);
 }
@@ -36,8 +37,17 @@ async function load(connection: Connection, scope: AuthorityScope, childId: stri
     events.execute(),
   ]);
   const dates = new DateReader();
-  const byChild = new Map(childRows.map((row) => [row.child_id, { child: childFromRow(row, dates), placements: [] as ChildRecord['placements'][number][], events: [] as ChildRecord['events'][number][] }]));
+  const byChild = new Map(childRows.map((row) => [row.child_id, { child: childFromRow(row, dates), placements: [] as Placement[], events: [] as CaseEvent[], plans: [] as PlannedEvent[] }]));
   for (const row of placementRows) byChild.get(row.child_id)?.placements.push(placementFromRow(row, dates));
-  for (const row of eventRows) byChild.get(row.child_id)?.events.push(eventFromRow(row, dates));
-  return [...byChild.values()];
+  // Held events are the milestones every rule reads; plans go beside them, never among them
+  // (docs/decisions/0030-planned-events.md).
+  for (const row of eventRows) {
+    const record = byChild.get(row.child_id);
+    if (record === undefined) continue;
+    const event = eventFromRow(row, dates);
+    if (isPlannedEvent(event)) record.plans.push(event);
+    else record.events.push(event);
+  }
+  // `plans` only where there are some, so a record without any reads as it always has.
+  return [...byChild.values()].map(({ plans, ...record }) => (plans.length === 0 ? record : { ...record, plans }));
 }

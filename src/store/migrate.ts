@@ -20,6 +20,7 @@ import { rateLimitsMigration } from './migrations/0014-rate-limits.js';
 import { posterMigration } from './migrations/0015-poster.js';
 import { jobsMigration } from './migrations/0016-jobs.js';
 import { aimGroupsMigration } from './migrations/0017-aim-groups.js';
+import { plannedEventsMigration } from './migrations/0018-planned-events.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -39,6 +40,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0015-poster': posterMigration(connection.capabilities),
     '0016-jobs': jobsMigration(),
     '0017-aim-groups': aimGroupsMigration(connection.capabilities),
+    '0018-planned-events': plannedEventsMigration(connection.capabilities),
   };
 }
 

@@ -4,7 +4,8 @@
  * be undone. Saving the same record again changes nothing.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import type { AnyEvent } from '../domain/planned.js';
+import type { Child, Placement } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection, Row } from './dialect.js';
 import { childEntity, entities, eventEntity, placementEntity, type AnyEntity, type EntityName } from './entities.js';
@@ -17,7 +18,8 @@ import type { Database } from './schema.js';
 export interface SaveBatch {
   readonly children?: readonly Child[];
   readonly placements?: readonly Placement[];
-  readonly events?: readonly CaseEvent[];
+  /** Held, planned and cancelled events alike: one table, one id space. */
+  readonly events?: readonly AnyEvent[];
 }
 
 export interface SaveCounts {

@@ -4,7 +4,8 @@
  */
 import { eventTypes, legalBases, placementTypes, routes, sexes, type EventType, type LegalBasis, type PlacementType, type Route, type Sex } from '../domain/codes.js';
 import { isoDate, parseDateOrThrow, type PlainDate } from '../domain/date.js';
-import type { Authority, CaseEvent, Child, Placement } from '../domain/records.js';
+import { isPlannedEvent, type AnyEvent } from '../domain/planned.js';
+import type { Authority, CaseEvent, Child, Placement, PlannedEvent } from '../domain/records.js';
 
 /** Data columns of each record (what an edit can change), in the order of docs/measurement.md. */
 export type ChildData = {
@@ -38,6 +39,9 @@ export type EventData = {
   route: string | null;
   note: string | null;
   recorded_date: string | null;
+  /** Null for a held event (migration 0018). */
+  status: string | null;
+  planned_date: string | null;
 };
 
 /**
@@ -97,14 +101,31 @@ export function placementFromRow(row: PlacementData, dates: DateReader): Placeme
   };
 }
 
-export function eventFromRow(row: EventData, dates: DateReader): CaseEvent {
-  return {
+/** A stored event row: a held event, or (with a status) one planned or cancelled. */
+export function eventFromRow(row: EventData, dates: DateReader): AnyEvent {
+  if (row.status !== null) return plannedEventFromRow(row, dates);
+  const event: CaseEvent = {
     childId: row.child_id,
     eventId: row.event_id,
     type: code<EventType>(row.event_type) as EventType,
     date: dates.read(row.event_date),
     route: code<Route>(row.route),
     note: row.note,
+    recordedDate: dates.readOptional(row.recorded_date),
+  };
+  // Absent rather than null when not known, as every held event was before planned dates.
+  return row.planned_date === null ? event : { ...event, plannedDate: dates.read(row.planned_date) };
+}
+
+function plannedEventFromRow(row: EventData, dates: DateReader): PlannedEvent {
+  return {
+    childId: row.child_id,
+    eventId: row.event_id,
+    type: code<EventType>(row.event_type) as EventType,
+    status: row.status === 'cancelled' ? 'cancelled' : 'planned',
+    plannedDate: dates.read(row.planned_date ?? row.event_date),
+    route: code<Route>(row.route),
+    reason: row.note,
     recordedDate: dates.readOptional(row.recorded_date),
   };
 }
@@ -136,7 +157,13 @@ export function placementToRow(placement: Placement): PlacementData {
   };
 }
 
-export function eventToRow(event: CaseEvent): EventData {
+export function eventToRow(event: AnyEvent): EventData {
+  const recorded_date = event.recordedDate === null ? null : isoDate(event.recordedDate);
+  if (isPlannedEvent(event)) {
+    // A plan's day is in event_date as well, which every row has (migration 0018).
+    const day = isoDate(event.plannedDate);
+    return { event_id: event.eventId, child_id: event.childId, event_type: event.type, event_date: day, route: event.route, note: event.reason, recorded_date, status: event.status, planned_date: day };
+  }
   return {
     event_id: event.eventId,
     child_id: event.childId,
@@ -144,7 +171,9 @@ export function eventToRow(event: CaseEvent): EventData {
     event_date: isoDate(event.date),
     route: event.route,
     note: event.note,
-    recorded_date: event.recordedDate === null ? null : isoDate(event.recordedDate),
+    recorded_date,
+    status: null,
+    planned_date: event.plannedDate === undefined || event.plannedDate === null ? null : isoDate(event.plannedDate),
   };
 }
 

@@ -62,6 +62,9 @@ export interface EventTable extends Recorded {
   route: string | null;
   note: string | null;
   recorded_date: string | null;
+  /** Null for a held event; `planned` or `cancelled` (migration 0018). */
+  status: string | null;
+  planned_date: string | null;
 }
 
 /** Every earlier version of a record, and every delete and restore: nothing is silently lost. */

@@ -20,7 +20,8 @@
  * authority's data version inside the transaction it commits (data-version.ts).
  */
 import type { ControlledTransaction, Kysely } from 'kysely';
-import type { CaseEvent, Child, Placement } from '../domain/records.js';
+import type { AnyEvent } from '../domain/planned.js';
+import type { Child, Placement } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import { stored } from './compare-stored.js';
 import { noteDataChange } from './data-version.js';
@@ -44,7 +45,7 @@ const rowsPerMessage = 4096;
 
 export interface WriteWhileReading {
   /** Sends a record that passed its row's checks, at its position among the import's records of its kind. */
-  add(table: RecordTable, record: Child | Placement | CaseEvent, position: number): void;
+  add(table: RecordTable, record: Child | Placement | AnyEvent, position: number): void;
   /** Waits while too many rows wait to be written. */
   ready(): Promise<void>;
   /**
@@ -119,12 +120,12 @@ class Writing implements WriteWhileReading {
     this.#comparer = comparer;
   }
 
-  add(table: RecordTable, record: Child | Placement | CaseEvent, position: number): void {
+  add(table: RecordTable, record: Child | Placement | AnyEvent, position: number): void {
     // The rest of the table before it goes first: a PostgreSQL writer writes one table at a time.
     if (table !== this.#lastTable && this.#lastTable !== null) this.#send(this.#lastTable);
     this.#lastTable = table;
     const entity = entityOf[table];
-    const row = (entity.toRow as (record: Child | Placement | CaseEvent) => Row)(record);
+    const row = (entity.toRow as (record: Child | Placement | AnyEvent) => Row)(record);
     const pending = this.#pending[table];
     if (this.#comparer !== null) {
       pending.push(position);

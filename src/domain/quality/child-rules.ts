@@ -6,7 +6,7 @@
  */
 import { eventTypes, routes, type EventType } from '../codes.js';
 import { epochDay, isoDate } from '../date.js';
-import type { CaseEvent, Child, Placement } from '../records.js';
+import type { CaseEvent, Child, Placement, PlannedEvent } from '../records.js';
 import { makeProblem, type Problem } from './problem.js';
 
 /** One child's records as an import or the store holds them; `child` is null when the child is not known. */
@@ -14,7 +14,10 @@ export interface ChildRecords {
   readonly childId: string;
   readonly child: Child | null;
   readonly placements: readonly Placement[];
+  /** Held events: the milestones every rule here reads. */
   readonly events: readonly CaseEvent[];
+  /** Events planned or cancelled: only checked for an unknown child (validate.ts). */
+  readonly plans?: readonly PlannedEvent[];
 }
 
 /** Every problem across the child's records. */

@@ -27,6 +27,9 @@ export function validateChildRecords(records: ChildRecords, context: ValidationC
     if (unknown) problems.push(makeProblem('event-child-unknown', { childId, record: { kind: 'event', id: event.eventId }, column: 'child_id', value: childId }));
     problems.push(...eventProblems(event, child, context.today));
   }
+  if (unknown) {
+    for (const plan of records.plans ?? []) problems.push(makeProblem('event-child-unknown', { childId, record: { kind: 'event', id: plan.eventId }, column: 'child_id', value: childId }));
+  }
   problems.push(...childRecordProblems(records));
   return problems;
 }

@@ -7,7 +7,7 @@
  */
 import { longDate } from '../date.js';
 import type { PlainDate } from '../date.js';
-import { dueWords, type ScheduledItem } from './due.js';
+import { timingWords, type ScheduledItem } from './due.js';
 import { listOf, normaliseName, type DueChild } from './due-list.js';
 
 export type ContactKind = 'worker' | 'team';
@@ -99,8 +99,10 @@ function composeDigest(kind: ContactKind, contact: Contact, children: readonly D
   const asAtWords = longDate(options.asAt);
   const soonWords = `due in the next ${options.windowDays} ${options.windowDays === 1 ? 'day' : 'days'}`;
   const whose = kind === 'worker' ? 'the children allocated to you' : `the children of the ${contact.name} team`;
-  const line = ({ child, item }: { child: DueChild; item: ScheduledItem }) =>
-    `- ${child.childId}${kind === 'team' ? ` (${child.worker?.trim() || 'no allocated worker'})` : ''}: ${item.name}, due ${longDate(item.due)} (${dueWords(item)})`;
+  // The child's own planned day, where there is one, before the schedule's (due.ts).
+  const when = (item: ScheduledItem) =>
+    item.plan === undefined ? `due ${longDate(item.due)} (${timingWords(item)})` : `planned for ${longDate(item.due)} (${timingWords(item)}; the schedule's date ${longDate(item.plan.ruleDue)})`;
+  const line = ({ child, item }: { child: DueChild; item: ScheduledItem }) => `- ${child.childId}${kind === 'team' ? ` (${child.worker?.trim() || 'no allocated worker'})` : ''}: ${item.name}, ${when(item)}`;
   const link = options.linkFor(kind, contact.name);
   const text = [
     `Reminders from pace for ${kind === 'worker' ? contact.name : `the manager of the ${contact.name} team`}, as at ${asAtWords}.`,

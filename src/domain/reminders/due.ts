@@ -16,11 +16,18 @@
  * fallen due, an unmet one is missed for good, and the late event counts for the next one.
  * An unmet occurrence is *missed* once N is on or before as-at or P is before as-at, *overdue*
  * when as-at is past D, and otherwise *due*. Occurrences due after P never fall due.
+ *
+ * The child's own plans come before the rules (docs/decisions/0030-planned-events.md): an
+ * occurrence not met takes the earliest planned event of the rule's type, not taken by an earlier
+ * occurrence, planned on or after S, after the due date of the previous
+ * occurrence of the same event type, and on or before P. While it is open (due or overdue) its date
+ * is then the planned day, and it is overdue only once that day is past; a missed one keeps its
+ * rule's date (and its plan, which no later occurrence takes). A cancelled event plans nothing.
  */
 import { daysBetween, epochDay, type PlainDate } from '../date.js';
 import type { EventType } from '../codes.js';
 import { journeysOfKind, type JourneyKind, type NationalJourney as Journey } from '../journey.js';
-import type { CaseEvent, ChildRecord } from '../records.js';
+import type { CaseEvent, ChildRecord, PlannedEvent } from '../records.js';
 import { durationWords } from '../timeline-gaps.js';
 import { nthDue } from './interval.js';
 import type { ResolvedRule, ScheduleRuleId } from './schedule.js';
@@ -44,8 +51,11 @@ export interface ScheduledItem {
   readonly journeyStart: PlainDate;
   /** 1 the first time the rule falls due for the journey, 2 the next (rules that repeat), … */
   readonly occurrence: number;
+  /** The day it is due: the child's planned day when it has one (`plan`), the rule's otherwise. */
   readonly due: PlainDate;
   readonly status: DueStatus;
+  /** Present when the child's own plan sets the date: the planned event, and the day the rule gave. */
+  readonly plan?: { readonly eventId: string; readonly ruleDue: PlainDate };
   /** The event that met it. */
   readonly metBy: { readonly eventId: string; readonly date: PlainDate } | null;
   /** Days from as-at to the due date: negative once it is past. */
@@ -102,7 +112,16 @@ function journeySchedule(record: ChildRecord, journey: Journey, lastDay: number,
       .sort((a, b) => a.day - b.day || (a.event.eventId < b.event.eventId ? -1 : a.event.eventId > b.event.eventId ? 1 : 0));
     eventsByType.set(type, events);
   }
+  const plansByType = new Map<EventType, { plan: PlannedEvent; day: number }[]>();
+  for (const plan of record.plans ?? []) {
+    if (plan.status !== 'planned') continue;
+    const day = epochDay(plan.plannedDate);
+    if (day < startDay || day > lastDay) continue;
+    plansByType.set(plan.type, [...(plansByType.get(plan.type) ?? []), { plan, day }]);
+  }
+  for (const plans of plansByType.values()) plans.sort((a, b) => a.day - b.day || (a.plan.eventId < b.plan.eventId ? -1 : a.plan.eventId > b.plan.eventId ? 1 : 0));
   const taken = new Set<string>();
+  const takenPlans = new Set<string>();
   const statuses = occurrences.map((occurrence, index) => {
     const type = occurrence.rule.meaning.metBy;
     const lapseDay = lapseDayOf(occurrences, index);
@@ -121,12 +140,18 @@ function journeySchedule(record: ChildRecord, journey: Journey, lastDay: number,
         : occurrence.dueDay < asAtDay
           ? 'overdue'
           : 'due';
-    return { occurrence, status, met };
+    if (met) return { occurrence, status, met, plan: undefined };
+    // A missed occurrence keeps its plan too (planned, never held), so that no later one takes it.
+    const plan = (plansByType.get(type) ?? []).find(({ plan, day }) => day >= low && !takenPlans.has(plan.eventId));
+    if (plan === undefined) return { occurrence, status, met, plan: undefined };
+    takenPlans.add(plan.plan.eventId);
+    if (status === 'missed') return { occurrence, status, met, plan: undefined };
+    return { occurrence, status: plan.day < asAtDay ? ('overdue' as const) : ('due' as const), met, plan };
   });
   // After as-at, each rule is listed up to its next unmet occurrence; the rest are further off.
   const unmetAhead = new Set<number>();
   const items: ScheduledItem[] = [];
-  for (const { occurrence, status, met } of [...statuses].sort((a, b) => a.occurrence.ruleIndex - b.occurrence.ruleIndex || a.occurrence.n - b.occurrence.n)) {
+  for (const { occurrence, status, met, plan } of [...statuses].sort((a, b) => a.occurrence.ruleIndex - b.occurrence.ruleIndex || a.occurrence.n - b.occurrence.n)) {
     if (occurrence.dueDay > asAtDay) {
       if (unmetAhead.has(occurrence.ruleIndex)) continue;
       if (status === 'due') unmetAhead.add(occurrence.ruleIndex);
@@ -139,10 +164,11 @@ function journeySchedule(record: ChildRecord, journey: Journey, lastDay: number,
       journeyKind: journey.kind,
       journeyStart: journey.start,
       occurrence: occurrence.n,
-      due: occurrence.due,
+      due: plan ? plan.plan.plannedDate : occurrence.due,
       status,
       metBy: met ? { eventId: met.event.eventId, date: met.event.date } : null,
-      daysToDue: daysBetween(asAt, occurrence.due),
+      daysToDue: daysBetween(asAt, plan ? plan.plan.plannedDate : occurrence.due),
+      ...(plan ? { plan: { eventId: plan.plan.eventId, ruleDue: occurrence.due } } : {}),
     });
   }
   return items;
@@ -186,8 +212,16 @@ export function isOpen(item: ScheduledItem): boolean {
   return item.status === 'overdue' || item.status === 'due';
 }
 
-/** An open item's timing in words: "overdue by 3 weeks", "due today", "due in 6 days". */
+/**
+ * An open item's timing in words: "overdue by 3 weeks", "due today", "due in 6 days"; with
+ * "planned" beside it when the date is the child's own planned day ("planned, due in 6 days").
+ */
 export function dueWords(item: ScheduledItem): string {
+  return `${item.plan === undefined ? '' : 'planned, '}${timingWords(item)}`;
+}
+
+/** The timing alone, planned or not: "overdue by 3 weeks", "due today", "due in 6 days". */
+export function timingWords(item: ScheduledItem): string {
   if (item.daysToDue < 0) return `overdue by ${durationWords(-item.daysToDue)}`;
   if (item.daysToDue === 0) return 'due today';
   return `due in ${durationWords(item.daysToDue)}`;

@@ -2,10 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import type { VNode } from 'preact';
 import type { PlainDate } from '../../domain/date.js';
-import type { CaseEvent, Child, ChildRecord, Placement } from '../../domain/records.js';
+import { isPlannedEvent, type AnyEvent } from '../../domain/planned.js';
+import type { Child, ChildRecord, Placement } from '../../domain/records.js';
 import type { SaveBatch } from '../../store/index.js';
 import { ChildForm, EventForm, PlacementForm, type FormProps } from '../views/record-forms.js';
-import { childFields, eventFields, parseChild, parseEvent, parsePlacement, placementFields, type Fields, type ParseResult } from './records.js';
+import { childFields, eventFormFields, parseChild, parseFormEvent, parsePlacement, placementFields, type Fields, type ParseResult } from './records.js';
 
 export interface RecordKind<T> {
   readonly entity: 'child' | 'placement' | 'event';
@@ -42,16 +43,20 @@ export const placementKind: RecordKind<Placement> = {
   newId: () => `P-${randomBytes(5).toString('hex')}`,
 };
 
-export const eventKind: RecordKind<CaseEvent> = {
+/** Held, planned and cancelled events share one form, one address and one id space (docs/decisions/0030-planned-events.md). */
+export const eventKind: RecordKind<AnyEvent> = {
   entity: 'event',
   segment: 'events',
-  fields: eventFields,
+  fields: eventFormFields,
   View: EventForm,
   addTitle: 'Add an event',
   editTitle: (id) => `Change event ${id}`,
-  toFields: (e) => ({ event_id: e.eventId, event_type: e.type, date: e.date.toString(), route: e.route ?? '', note: e.note ?? '' }),
-  parse: parseEvent,
-  find: (record, id) => record.events.find((e) => e.eventId === id),
+  toFields: (e) =>
+    isPlannedEvent(e)
+      ? { event_id: e.eventId, event_type: e.type, status: e.status, date: '', planned_date: e.plannedDate.toString(), route: e.route ?? '', note: e.reason ?? '' }
+      : { event_id: e.eventId, event_type: e.type, status: 'held', date: e.date.toString(), planned_date: e.plannedDate?.toString() ?? '', route: e.route ?? '', note: e.note ?? '' },
+  parse: parseFormEvent,
+  find: (record, id) => record.events.find((e) => e.eventId === id) ?? record.plans?.find((p) => p.eventId === id),
   idOf: (e) => e.eventId,
   recordedDateOf: (e) => e.recordedDate,
   batch: (e) => ({ events: [e] }),

@@ -4,9 +4,10 @@
  * echoing what was given (docs/architecture.md, "How the code reads" 5).
  */
 import { z } from 'zod';
-import { eventTypeLabels, eventTypes, eventTypesWithRoute, isEventType, isLegalBasis, isPlacementType, isRoute, isSex, legalBases, placementTypes, routes } from '../../domain/codes.js';
+import { eventStatuses, eventTypeLabels, eventTypes, eventTypesWithRoute, isEventType, isLegalBasis, isPlacementType, isRoute, isSex, legalBases, placementTypes, routes } from '../../domain/codes.js';
 import { isAfter, isBefore, parseDate, type PlainDate } from '../../domain/date.js';
-import type { CaseEvent, Child, Placement } from '../../domain/records.js';
+import type { AnyEvent } from '../../domain/planned.js';
+import type { CaseEvent, Child, Placement, PlannedEvent } from '../../domain/records.js';
 import type { FieldError } from '../views/components.js';
 
 export type Fields = Readonly<Record<string, string>>;
@@ -31,6 +32,8 @@ export function readFields(body: unknown, names: readonly string[]): ParseResult
 export const childFields = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality'] as const;
 export const placementFields = ['placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref', 'recorded_date'] as const;
 export const eventFields = ['event_id', 'event_type', 'date', 'route', 'note', 'recorded_date'] as const;
+/** The event form's fields: an event's, and whether it was held, is planned or was cancelled (docs/decisions/0030-planned-events.md). */
+export const eventFormFields = [...eventFields, 'status', 'planned_date'] as const;
 
 const labels: Readonly<Record<string, string>> = {
   child_id: 'Reference',
@@ -54,6 +57,8 @@ const labels: Readonly<Record<string, string>> = {
   date: 'Date',
   route: 'Route',
   note: 'Note',
+  status: 'Status',
+  planned_date: 'Planned date',
 };
 
 export function label(field: string): string {
@@ -83,12 +88,13 @@ class Reader {
     return value;
   }
 
-  date(field: string, required: boolean): PlainDate | null {
+  /** A date, on or before today unless `future` allows later (a planned date). */
+  date(field: string, required: boolean, options: { future?: boolean } = {}): PlainDate | null {
     const value = this.text(field, { required, max: 20 });
     if (value === null) return null;
     const parsed = parseDate(value);
     if (!parsed.ok) return this.fail(field, `${label(field)} must be a real date, such as 2020-03-27 or 27/03/2020 (you entered ${value})`);
-    if (isAfter(parsed.value, this.today)) return this.fail(field, `${label(field)} cannot be after today (you entered ${value})`);
+    if (!options.future && isAfter(parsed.value, this.today)) return this.fail(field, `${label(field)} cannot be after today (you entered ${value})`);
     return parsed.value;
   }
 
@@ -147,4 +153,31 @@ export function parseEvent(fields: Fields, today: PlainDate, childId: string, ev
   const note = r.text('note', { max: 2000 });
   const recorded = r.date('recorded_date', false) ?? recordedDate;
   return done(r, () => ({ childId, eventId: id, type: type as CaseEvent['type'], date: date as PlainDate, route, note, recordedDate: recorded }));
+}
+
+const isEventStatus = (value: string): value is (typeof eventStatuses)[number] => (eventStatuses as readonly string[]).includes(value);
+
+/**
+ * An event from the record form: held (the default), with an optional planned date; or planned
+ * or cancelled, with a planned date (which may be after today) and no date, a cancelled one with
+ * its reason in the note. The import's rules, except that the form asks for the reason outright.
+ */
+export function parseFormEvent(fields: Fields, today: PlainDate, childId: string, eventId: string, recordedDate: PlainDate | null = null): ParseResult<AnyEvent> {
+  const r = new Reader(fields, today);
+  const status = r.code('status', isEventStatus, eventStatuses, false) ?? 'held';
+  if (status === 'held') {
+    const held = parseEvent(fields, today, childId, eventId, recordedDate);
+    const planned = r.date('planned_date', false, { future: true });
+    if (!held.ok || r.errors.length > 0) return { ok: false, errors: [...(held.ok ? [] : held.errors), ...r.errors] };
+    return { ok: true, value: planned === null ? held.value : { ...held.value, plannedDate: planned } };
+  }
+  const id = r.reference('event_id', false) ?? eventId;
+  const type = r.code('event_type', isEventType, eventTypes, true);
+  if ((fields.date ?? '') !== '') r.fail('date', `Leave the date empty: a ${status} event has not happened (you entered ${fields.date})`);
+  const plannedDate = r.date('planned_date', true, { future: true });
+  const route = r.code('route', isRoute, routes, false);
+  const reason = r.text('note', { max: 2000 });
+  if (status === 'cancelled' && reason === null) r.fail('note', 'Enter why it was cancelled, in the note');
+  const recorded = r.date('recorded_date', false) ?? recordedDate;
+  return done(r, (): PlannedEvent => ({ childId, eventId: id, type: type as PlannedEvent['type'], status, plannedDate: plannedDate as PlainDate, route, reason, recordedDate: recorded }));
 }

@@ -20,6 +20,8 @@ export interface ChildModel {
   readonly details: readonly { key: string; value: string }[];
   readonly placements: readonly { id: string; start: string; end: string; type: string; legalBasis: string; carer: string; editHref: string }[];
   readonly events: readonly { id: string; date: string; type: string; route: string; note: string; editHref: string }[];
+  /** Events not held: planned (soonest last) or cancelled, by planned date (docs/decisions/0030-planned-events.md). */
+  readonly plans: readonly { id: string; date: string; type: string; status: string; reason: string; editHref: string }[];
   readonly journeys: readonly { aimName: string; rows: readonly JourneyRow[] }[];
   /** The child's timeline as at the page's date, measured against the authority's aims. */
   readonly timeline: ChildTimelineModel;
@@ -75,7 +77,18 @@ export function presentChild(code: string, record: ChildRecord, aims: readonly A
       })),
     events: [...record.events]
       .sort((a, b) => compareDates(a.date, b.date))
-      .map((e) => ({ id: e.eventId, date: longDate(e.date), type: eventLabel(e.type), route: routeLabel(e.route), note: e.note ?? '', editHref: `${base}/events/${encodeURIComponent(e.eventId)}/edit` })),
+      .map((e) => ({
+        id: e.eventId,
+        // "12 March 2025 (planned for 5 March 2025)": whether it was held on the day planned.
+        date: e.plannedDate && longDate(e.plannedDate) !== longDate(e.date) ? `${longDate(e.date)} (planned for ${longDate(e.plannedDate)})` : e.plannedDate ? `${longDate(e.date)} (as planned)` : longDate(e.date),
+        type: eventLabel(e.type),
+        route: routeLabel(e.route),
+        note: e.note ?? '',
+        editHref: `${base}/events/${encodeURIComponent(e.eventId)}/edit`,
+      })),
+    plans: [...(record.plans ?? [])]
+      .sort((a, b) => compareDates(a.plannedDate, b.plannedDate))
+      .map((p) => ({ id: p.eventId, date: longDate(p.plannedDate), type: eventLabel(p.type), status: p.status === 'planned' ? 'Planned' : 'Cancelled', reason: p.reason ?? '', editHref: `${base}/events/${encodeURIComponent(p.eventId)}/edit` })),
     journeys: aims.map((aim) => ({
       aimName: aim.name,
       rows: measuredJourneys(aim, [record], asAt).map((j) => ({

@@ -31,9 +31,10 @@ export interface DueRow {
   readonly childName: string;
   readonly what: string;
   readonly started: string;
+  /** "12 April 2021", or "12 April 2021, planned (the schedule's date 4 April 2021)". */
   readonly due: string;
   readonly urgency: 'overdue' | 'due-soon';
-  /** "Overdue by 3 weeks", "Due today", "Due in 6 days". */
+  /** "Overdue by 3 weeks", "Due today", "Due in 6 days", "Planned, due in 6 days". */
   readonly when: string;
   readonly worker: string;
   readonly team: string;
@@ -102,7 +103,8 @@ function presentRow(code: string, child: DueChild, item: ScheduledItem): DueRow 
     childName: child.childName ?? '',
     what: item.name,
     started: `${startWords[item.journeyKind]} ${longDate(item.journeyStart)}`,
-    due: longDate(item.due),
+    // The child's own planned day stands before the schedule's (docs/decisions/0030-planned-events.md).
+    due: item.plan === undefined ? longDate(item.due) : `${longDate(item.due)}, planned (the schedule's date ${longDate(item.plan.ruleDue)})`,
     urgency: item.status === 'overdue' ? 'overdue' : 'due-soon',
     when: words.charAt(0).toUpperCase() + words.slice(1),
     worker: child.worker ?? '',

@@ -77,8 +77,18 @@ function timelineTables(timeline: ChildTimeline): TableModel[] {
     {
       caption: 'What happened, earliest first',
       columns: ['Date', 'Event', 'Route'],
-      rows: timeline.marks.map((m) => [longDate(m.date), m.label, routeLabel(m.route)]),
+      rows: timeline.marks.map((m) => [m.plannedDate && longDate(m.plannedDate) !== longDate(m.date) ? `${longDate(m.date)} (planned for ${longDate(m.plannedDate)})` : longDate(m.date), m.label, routeLabel(m.route)]),
     },
+    // Only when there are some, so that a timeline without plans keeps its tables as they were.
+    ...(timeline.plans.length === 0
+      ? []
+      : [
+          {
+            caption: 'Planned and cancelled, not held (open marks)',
+            columns: ['Planned for', 'Event', 'Status'],
+            rows: timeline.plans.map((p) => [longDate(p.date), p.label, p.status === 'planned' ? 'Planned, not yet held' : 'Cancelled']),
+          },
+        ]),
     {
       caption: 'The time between decisions',
       columns: ['From', 'To', 'Time'],

@@ -1,6 +1,6 @@
 /** What a data lead needs to prepare an export: the format pace reads, made from the lists the import checks against. */
 import type { FastifyInstance } from 'fastify';
-import { eventTypeLabels, eventTypes, legalBases, legalBasisLabels, placementTypeLabels, placementTypes, routeLabels, routes, sexes, sexLabels } from '../../domain/codes.js';
+import { eventStatuses, eventStatusLabels, eventTypeLabels, eventTypes, legalBases, legalBasisLabels, placementTypeLabels, placementTypes, routeLabels, routes, sexes, sexLabels } from '../../domain/codes.js';
 import { tableColumns, tableNames } from '../../ingest/tables.js';
 import { may } from '../auth/access.js';
 import type { WebContext } from '../context.js';
@@ -18,6 +18,7 @@ const model: FormatHelpModel = {
     codeList('sex', sexes, sexLabels),
     codeList('event_type', eventTypes, eventTypeLabels),
     codeList('route', routes, routeLabels),
+    codeList('status', eventStatuses, eventStatusLabels),
   ],
 };
 

@@ -117,6 +117,48 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
         </TableScroll>
       )}
 
+      {model.plans.length > 0 && (
+        <>
+          <h2>Planned and cancelled</h2>
+          <p>Meetings and decisions planned and not yet held, and those cancelled. They are not milestones: no journey or figure counts them.</p>
+          <TableScroll label="Planned and cancelled events, by planned date">
+            <table class="ds_table">
+              <caption class="visually-hidden">Planned and cancelled events, by planned date</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Planned for</th>
+                  <th scope="col">Event</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Reason or note</th>
+                  <th scope="col">Reference</th>
+                  {canRecord && <th scope="col">Change</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {model.plans.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.date}</td>
+                    <td>{p.type}</td>
+                    <td>
+                      <Tag colour={p.status === 'Planned' ? 'blue' : 'grey'}>{p.status}</Tag>
+                    </td>
+                    <td>{p.reason}</td>
+                    <td>{p.id}</td>
+                    {canRecord && (
+                      <td>
+                        <a class="ds_link" href={p.editHref}>
+                          Change<span class="visually-hidden"> event {p.id}</span>
+                        </a>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+
       <h2>Journeys as at {model.asAtWords}</h2>
       {model.journeys.map((group) => (
         <section key={group.aimName} aria-label={group.aimName}>

@@ -1,6 +1,6 @@
 /** Forms to add and change a child, a placement and an event, with the error summary pattern. */
 import type { VNode } from 'preact';
-import { eventTypeLabels, eventTypes, legalBases, placementTypeLabels, placementTypes, routeLabels, routes } from '../../domain/codes.js';
+import { eventStatuses, eventTypeLabels, eventTypes, legalBases, placementTypeLabels, placementTypes, routeLabels, routes } from '../../domain/codes.js';
 import type { Fields } from '../forms/records.js';
 import { CsrfField, ErrorSummary, PageHeader, Select, SubmitOrCancel, TextInput, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
@@ -66,6 +66,8 @@ export function PlacementForm(props: FormProps): VNode {
   );
 }
 
+const eventStatusWords = { held: 'Held', planned: 'Planned, not yet held', cancelled: 'Cancelled' } as const;
+
 export function EventForm(props: FormProps): VNode {
   const v = (name: string) => props.values[name] ?? '';
   const e = props.errors;
@@ -73,9 +75,11 @@ export function EventForm(props: FormProps): VNode {
     <FormPage {...props}>
       <TextInput name="event_id" label="Event reference (optional)" hint={props.editing ? 'It cannot be changed.' : 'Leave blank and pace will make one.'} value={v('event_id')} errors={e} width="ds_input--fixed-20" readOnly={props.editing} />
       <Select name="event_type" label="Event" value={v('event_type')} blank="Choose an event" options={eventTypes.map((t) => ({ value: t, label: eventTypeLabels[t] }))} errors={e} />
-      <TextInput name="date" label="Date it happened" hint={`${dateHint}. The day it happened, not the day it is recorded.`} value={v('date')} errors={e} width="ds_input--fixed-10" />
+      <Select name="status" label="Status" hint="Held: it happened. Planned: it has a date and has not happened yet. Cancelled: it will not happen on its planned date." value={v('status') || 'held'} options={eventStatuses.map((s) => ({ value: s, label: eventStatusWords[s] }))} errors={e} />
+      <TextInput name="date" label="Date it happened (held only)" hint={`${dateHint}. The day it happened, not the day it is recorded. Leave empty when it is planned or was cancelled.`} value={v('date')} errors={e} width="ds_input--fixed-10" />
+      <TextInput name="planned_date" label="Planned date" hint={`${dateHint}. The day it was planned for: needed when it is planned or was cancelled, and may be after today.`} value={v('planned_date')} errors={e} width="ds_input--fixed-10" />
       <Select name="route" label="Route" hint="Needed for recommendations, care plans, decisions, applications and orders." value={v('route')} blank="No route" options={routes.map((r) => ({ value: r, label: routeLabels[r] }))} errors={e} />
-      <TextInput name="note" label="Note (optional)" value={v('note')} errors={e} width="ds_input--fluid-two-thirds" />
+      <TextInput name="note" label="Note (the reason, when it was cancelled)" value={v('note')} errors={e} width="ds_input--fluid-two-thirds" />
     </FormPage>
   );
 }
