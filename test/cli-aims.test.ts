@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findAuthority, recordHistory, saveRecords } from '../src/store/index.js';
-import { child, event, placement } from './builders.js';
+import { child, d, event, placement } from './builders.js';
 import { pace } from './cli-harness.js';
 import { engines } from './engines.js';
 import { pathwayChildren } from './leaving-fixtures.js';
@@ -141,6 +141,19 @@ describe.each(engines)('pace aim and pace aims on $name', (engine) => {
     const aims = JSON.parse((await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--json'], env)).out).aims;
     const figures = aims.find((a: { id: string }) => a.id === 'adoption-rec');
     expect([figures.counts, figures.n]).toEqual([{ in_time: 1, late: 0, overdue: 2, waiting: 0, left_late: 0, left_early: 0 }, 3]);
+  });
+
+  it('adds a measure of reviews held on their planned date, counting those cancelled, from stored plans', async () => {
+    const fife = await findAuthority(connection, 'FIFE');
+    const review = (id: string, date: string, planned: string) => ({ ...event('lac_review', date, null, { childId: 'A', id }), plannedDate: d(planned) });
+    const plan = (id: string, planned: string, status: 'planned' | 'cancelled', reason: string | null) => ({ childId: 'A', eventId: id, type: 'lac_review' as const, status, plannedDate: d(planned), route: null, reason, recordedDate: null });
+    await saveRecords(connection, fife!.scope, { events: [review('R1', '2020-03-02', '2020-03-02'), review('R2', '2020-06-09', '2020-06-01'), plan('R3', '2020-09-01', 'cancelled', 'carer unwell'), plan('R4', '2020-12-01', 'planned', null)] }, { by: 'test' });
+    const add = await pace(['aim', 'add', '--authority', 'FIFE', '--id', 'reviews-on-the-day', '--name', 'Reviews held on the day', '--start', 'planned:lac_review', '--timescale', '0 days', '--target', '90'], env);
+    expect([add.code, add.out]).toEqual([0, 'Added reviews-on-the-day: 90% of children with a looked after child review planned will have had it held on its planned date.\n']);
+    const figures = JSON.parse((await pace(['aims', '--authority', 'FIFE', '--as-at', '2021-01-01', '--json'], env)).out).aims.find((a: { id: string }) => a.id === 'reviews-on-the-day');
+    // R1 on the day; R2 a week late; R3 cancelled (listed, not counted); R4 planned for 1 December and not recorded as held.
+    expect([figures.counts, figures.n, figures.percentage]).toEqual([{ in_time: 1, late: 1, overdue: 1, waiting: 0, left_late: 0, left_early: 1 }, 3, 33.3]);
+    expect(figures.journeys.find((j: { leave_reason: string | null }) => j.leave_reason === 'cancelled')).toMatchObject({ child_id: 'A', start: '2020-09-01', leave: '2020-09-01', status: 'left_early' });
   });
 
   it('names a start or end that is not one, and what is', async () => {

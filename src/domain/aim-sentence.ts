@@ -65,7 +65,9 @@ export function aimSentence(aim: Aim): string {
   const only = including.length ? ` (${including.join('; ')})` : '';
   const except = excluding.length ? `, excluding ${listWords(excluding, 'and')},` : '';
   const opening = `${by}${who}${from}${only}${except}`;
-  const sentence = `${capitalise(opening)} will have ${w.end} within ${describeTimescale(aim.timescale)} ${w.since}.`;
+  // "held on its planned date": a timescale of 0 days from a planned date.
+  const within = typeof subject !== 'string' && subject.start.kind === 'planned' && aim.timescale.unit === 'days' && aim.timescale.days === 0 ? 'on its planned date' : `within ${describeTimescale(aim.timescale)} ${w.since}`;
+  const sentence = `${capitalise(opening)} will have ${w.end} ${within}.`;
   if (!aim.backlog) return sentence;
   return `${sentence} By ${longDate(aim.backlog.byDate)}, all ${w.backlogCohort} before ${longDate(aim.backlog.startedBefore)} will have ${w.end}.`;
 }

@@ -12,7 +12,7 @@
 import { courtRoutes, eventTypes, type JourneyRoute, type PlacementType, type Route } from './codes.js';
 import { ageInYears, civilFromDays, dateOfEpochDay, daysFromCivil, epochDay, type PlainDate } from './date.js';
 import { eventMatches, measureKey, type EventMatch, type MeasureDefinition } from './measure-definition.js';
-import type { CaseEvent, ChildRecord, Placement } from './records.js';
+import type { CaseEvent, ChildRecord, Placement, PlannedEvent } from './records.js';
 
 export const journeyKinds = ['at-home', 'accommodation', 'recommendation', 'adm'] as const;
 export type JourneyKind = (typeof journeyKinds)[number];
@@ -37,8 +37,10 @@ export function kindOfNationalAim(aim: 1 | 2 | 3 | 4): JourneyKind {
  *   `ceased_looked_after` event);
  * - `turned-18`: the day before the 18th birthday;
  * - `superseded`: a later recommendation (aim 3) or ADM decision (aim 4) replaced it.
+ * - `cancelled`: a local measure from an event's planned date (measure-definition.ts): the event
+ *   was cancelled.
  */
-export type LeaveReason = 'run-ended' | 'left-care' | 'turned-18' | 'superseded';
+export type LeaveReason = 'run-ended' | 'left-care' | 'turned-18' | 'superseded' | 'cancelled';
 
 /** The day a journey stops because the child left, and why. */
 export interface Departure {
@@ -673,6 +675,9 @@ function measureJourneys(seen: Seen, byType: EventsByType, definition: MeasureDe
         journeys = withItem(journeys, journey(seen, 'measure', spell.startDay, placement.placementId, departure, ends, placement.type, runEnd, null));
       }
       break;
+    case 'planned':
+      journeys = plannedJourneys(seen, byType, start.type);
+      break;
     default: {
       // Every event of the start's type, whatever its route: the next one supersedes, whether or not it starts a journey itself.
       const sameType = byType[eventTypeIndex.get(start.type) as number] ?? none;
@@ -685,6 +690,48 @@ function measureJourneys(seen: Seen, byType: EventsByType, definition: MeasureDe
     }
   }
   return journeys ?? noJourneys;
+}
+
+/**
+ * A measure from the planned date of each event of `type` (docs/decisions/0029-measures.md): one
+ * journey for each event held with a planned date, each still planned and each cancelled, planned
+ * for a day on or before as-at. It starts on the planned day (or the day it was held, if that was
+ * earlier) and ends on the day it was held; one cancelled stops, `cancelled`, on its planned day;
+ * one still planned (or held after as-at) is open. The spell holding the start and the 18th
+ * birthday stop it as they stop any journey from an event.
+ */
+function plannedJourneys(seen: Seen, byType: EventsByType, type: CaseEvent['type']): MeasureJourney[] | null {
+  let journeys: MeasureJourney[] | null = null;
+  const held = byType[eventTypeIndex.get(type) as number] ?? none;
+  for (let i = 0; i < held.length; i++) {
+    const at = held[i] as SeenEvent;
+    if (at.event.plannedDate === undefined || at.event.plannedDate === null) continue;
+    const startDay = Math.min(epochDay(at.event.plannedDate), at.day);
+    const start = { event: at.event, day: startDay };
+    journeys = withItem(journeys, journey(seen, 'measure', startDay, at.event.eventId, eventDeparture(seen, start, undefined), [at], placementTypeOn(seen, startDay), null, at.event.route));
+  }
+  // Held after as-at: at as-at it was still to be held.
+  const events = seen.record.events;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as CaseEvent;
+    if (event.type !== type || event.plannedDate === undefined || event.plannedDate === null) continue;
+    const plannedDay = epochDay(event.plannedDate);
+    if (plannedDay > seen.asAtDay || epochDay(event.date) <= seen.asAtDay) continue;
+    journeys = withItem(journeys, journey(seen, 'measure', plannedDay, event.eventId, eventDeparture(seen, { event, day: plannedDay }, undefined), none, placementTypeOn(seen, plannedDay), null, event.route));
+  }
+  const plans = seen.record.plans ?? [];
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i] as PlannedEvent;
+    if (plan.type !== type) continue;
+    const plannedDay = epochDay(plan.plannedDate);
+    if (plannedDay > seen.asAtDay) continue;
+    const asEvent: CaseEvent = { childId: plan.childId, eventId: plan.eventId, type: plan.type, date: plan.plannedDate, route: plan.route, note: plan.reason, recordedDate: plan.recordedDate };
+    const ends = eventDeparture(seen, { event: asEvent, day: plannedDay }, undefined);
+    const departure = plan.status === 'cancelled' && (ends === null || epochDay(ends.date) > plannedDay) ? departureOn(plannedDay, 'cancelled', plannedDay) : ends;
+    journeys = withItem(journeys, journey(seen, 'measure', plannedDay, plan.eventId, departure, none, placementTypeOn(seen, plannedDay), null, plan.route));
+  }
+  if (journeys !== null) (journeys as MeasureJourney[]).sort((a, b) => epochDay(a.start) - epochDay(b.start) || compareIds(a.startRef, b.startRef));
+  return journeys;
 }
 
 /** The child's events (dated on or before as-at) matching any of `matches`, in date order then id. */

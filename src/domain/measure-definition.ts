@@ -24,7 +24,13 @@ export type MeasureStart =
   /** The start of each looked-after spell (placements of any type, contiguous). */
   | { readonly kind: 'spell' }
   /** Each event of a type; with `routes`, only those naming one of them; with `routesNot`, none of them. */
-  | { readonly kind: 'event'; readonly type: EventType; readonly routes?: readonly Route[]; readonly routesNot?: readonly Route[] };
+  | { readonly kind: 'event'; readonly type: EventType; readonly routes?: readonly Route[]; readonly routesNot?: readonly Route[] }
+  /**
+   * The planned date of each event of a type that was planned (docs/decisions/0030-planned-events.md):
+   * the journey ends when it is held, and stops, cancelled, on the planned date of one cancelled.
+   * Its ends are the event itself: "held on its planned date" is this start with a timescale of 0 days.
+   */
+  | { readonly kind: 'planned'; readonly type: EventType };
 
 /** An event that ends a journey: its type, and (when given) one of the routes it must name. */
 export interface EventMatch {
@@ -61,7 +67,7 @@ export function eventMatches(match: EventMatch | Extract<MeasureStart, { kind: '
 /** A stable text of a definition, for remembering its journeys. */
 export function measureKey(definition: MeasureDefinition): string {
   const start = definition.start;
-  const startText = start.kind === 'event' ? `event:${start.type}:${(start.routes ?? []).join('+')}:${(start.routesNot ?? []).join('+')}` : start.kind;
+  const startText = start.kind === 'event' ? `event:${start.type}:${(start.routes ?? []).join('+')}:${(start.routesNot ?? []).join('+')}` : start.kind === 'planned' ? `planned:${start.type}` : start.kind;
   return `${startText}>${definition.ends.map((end) => `${end.type}:${(end.routes ?? []).join('+')}`).join(',')}`;
 }
 
@@ -72,12 +78,17 @@ export const startKeywords = ['accommodated', 'at-home', 'at-home-or-kinship', '
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-/** "accommodated", "spell", "permanence_planning_meeting", "adm_decision:adoption". */
+/** "accommodated", "spell", "permanence_planning_meeting", "adm_decision:adoption", "planned:lac_review". */
 export function parseMeasureStart(text: string): Parsed<MeasureStart> {
   const word = text.trim().toLowerCase();
   if ((startKeywords as readonly string[]).includes(word)) return { ok: true, value: { kind: word as (typeof startKeywords)[number] } };
+  if (word.startsWith('planned:')) {
+    const type = word.slice('planned:'.length);
+    if (!(eventTypes as readonly string[]).includes(type)) return { ok: false, error: `"${type}" is not an event type (one of ${eventTypes.join(', ')})` };
+    return { ok: true, value: { kind: 'planned', type: type as EventType } };
+  }
   const event = parseEventMatch(word);
-  if (!event.ok) return { ok: false, error: `${event.error}, or one of ${startKeywords.join(', ')}` };
+  if (!event.ok) return { ok: false, error: `${event.error}, or one of ${startKeywords.join(', ')}, or planned:EVENT` };
   return { ok: true, value: { kind: 'event', ...event.value } };
 }
 
@@ -106,7 +117,7 @@ function parseEventMatch(text: string): Parsed<EventMatch> {
 /** The definition as the command line writes it: `--start … --end …`. */
 export function measureArguments(definition: MeasureDefinition): { start: string; end: string } {
   const start = definition.start;
-  const startText = start.kind === 'event' ? `${start.type}${start.routes?.length === 1 ? `:${start.routes[0]}` : ''}` : start.kind;
+  const startText = start.kind === 'event' ? `${start.type}${start.routes?.length === 1 ? `:${start.routes[0]}` : ''}` : start.kind === 'planned' ? `planned:${start.type}` : start.kind;
   return { start: startText, end: definition.ends.map((end) => `${end.type}${end.routes?.length === 1 ? `:${end.routes[0]}` : ''}`).join(',') };
 }
 
@@ -160,7 +171,7 @@ const eventSince: Readonly<Record<EventType, string>> = {
   ceased_looked_after: 'of ceasing to be looked after',
 };
 
-const runWords: Readonly<Record<Exclude<MeasureStart['kind'], 'event'>, { cohort: string; since: string }>> = {
+const runWords: Readonly<Record<Exclude<MeasureStart['kind'], 'event' | 'planned'>, { cohort: string; since: string }>> = {
   accommodated: { cohort: 'children who become looked after and accommodated', since: 'of becoming looked after and accommodated' },
   'at-home': { cohort: 'children looked after at home on a Compulsory Supervision Order', since: 'of becoming looked after at home' },
   'at-home-or-kinship': { cohort: 'children looked after at home or in kinship care on a Compulsory Supervision Order', since: 'of becoming looked after at home or in kinship care' },
@@ -183,6 +194,11 @@ export function measureWords(definition: MeasureDefinition): { cohort: string; e
   const start = definition.start;
   const end = listWords(definition.ends.map((e) => `${eventHave[e.type] ?? eventNouns[e.type]}${routeWords(e.routes)}`), 'or');
   const milestone = listWords(definition.ends.map((e) => `${eventNouns[e.type]}${routeWords(e.routes)}`), 'or');
+  if (start.kind === 'planned') {
+    const noun = eventNouns[start.type];
+    const bare = noun.replace(/^(a|an) /, '');
+    return { cohort: `children with ${noun} planned`, end: 'had it held', milestone: `the ${bare} being held`, since: 'of its planned date' };
+  }
   if (start.kind !== 'event') return { ...runWords[start.kind], end, milestone };
   const except = start.routesNot?.length ? ` other than ${listWords(start.routesNot.map((route) => routeLabels[route]), 'or')}` : '';
   return { cohort: `children with ${eventNouns[start.type]}${routeWords(start.routes)}${except}`, end, milestone, since: eventSince[start.type] };
@@ -196,7 +212,16 @@ export function startChoices(): { value: string; label: string }[] {
     { value: 'at-home-or-kinship', label: 'becoming looked after at home or in kinship care on a Compulsory Supervision Order' },
     { value: 'spell', label: 'becoming looked after (any placement)' },
     ...eventTypes.map((type) => ({ value: type, label: eventTypeLabels[type] })),
+    ...plannedTypes.map((type) => ({ value: `planned:${type}`, label: `The planned date of a ${eventTypeLabels[type].charAt(0).toLowerCase()}${eventTypeLabels[type].slice(1)} (ended when it is held; stopped if cancelled)` })),
   ];
+}
+
+/** The events a team plans ahead, offered as the planned-date starts of the form. */
+const plannedTypes: readonly EventType[] = ['planning_meeting_72h', 'early_review', 'lac_review', 'permanence_planning_meeting', 'permanence_panel', 'childrens_hearing', 'home_review'];
+
+/** The ends a measure is read with: a planned-date start's own event type, or the definition's ends. */
+export function measureEnds(definition: MeasureDefinition): readonly EventMatch[] {
+  return definition.start.kind === 'planned' ? [{ type: definition.start.type }] : definition.ends;
 }
 
 function listWords(items: readonly string[], conjunction: 'or' | 'and'): string {

@@ -9,6 +9,8 @@ import { aimSentence } from './aim-sentence.js';
 import { epochDay, dateOfEpochDay } from './date.js';
 import { journeyKinds, journeysOfKind, journeysOfMeasure, type Journey } from './journey.js';
 import { measureWords, nationalPresets, parseMeasureEnds, parseMeasureStart, type MeasureDefinition } from './measure-definition.js';
+import type { ChildRecord, PlannedEvent } from './records.js';
+import { leaveReasonWords, statusMeaning } from './status-words.js';
 import { days, parseTimescale, weeks } from './timescale.js';
 
 const asAt = d('2024-01-01');
@@ -131,6 +133,34 @@ describe('an aim that is a local measure', () => {
     expect(parseMeasureEnds('adm_decision:sometime')).toEqual({ ok: false, error: expect.stringContaining('"sometime" is not a route') as string });
     expect(parseMeasureEnds(' , ')).toEqual({ ok: false, error: 'no end event given' });
     expect([parseTimescale('3 days'), parseTimescale('0 days'), parseTimescale('12 weeks'), parseTimescale('24 months'), parseTimescale('0 weeks'), parseTimescale('soon')]).toEqual([days(3), days(0), weeks(12), { unit: 'months', months: 24 }, null, null]);
+  });
+});
+
+describe('a measure from planned dates', () => {
+  const planned = (date: string, plannedDate: string, id: string) => ({ ...event('lac_review', date, null, { id }), plannedDate: d(plannedDate) });
+  const plan = (plannedDate: string, status: 'planned' | 'cancelled', id: string, reason: string | null = null): PlannedEvent => ({ childId: 'C1', eventId: id, type: 'lac_review', status, plannedDate: d(plannedDate), route: null, reason, recordedDate: null });
+  const child: ChildRecord = {
+    ...record(
+      [placement('2020-01-01', null, 'foster')],
+      [planned('2020-02-01', '2020-02-01', 'A'), planned('2020-05-08', '2020-05-01', 'B'), planned('2020-06-10', '2020-06-15', 'F'), event('lac_review', '2020-09-20', null, { id: 'G' }), planned('2021-01-05', '2020-12-20', 'H')],
+    ),
+    plans: [plan('2020-08-01', 'cancelled', 'C', 'social worker ill'), plan('2020-11-02', 'planned', 'D'), plan('2021-03-01', 'planned', 'E')],
+  };
+  const definition = measure('planned:lac_review', 'lac_review');
+  const heldOnTheDay: Aim = { id: 'reviews', name: 'Reviews on their planned date', nationalAim: null, kind: 'measure', measure: definition, byDate: null, targetPercent: 90, fromDate: null, timescale: days(0), filters: {}, backlog: null };
+
+  it('starts at each planned date on or before as-at, ends when held, and stops on the day a cancelled one was planned for', () => {
+    // H was held after as-at: at as-at it is still to be held. E is planned after as-at: not yet a journey. G had no planned date.
+    expect(spans(journeysOfMeasure(child, definition, d('2021-01-01')))).toEqual(['2020-02-01→2020-02-01', '2020-05-01→2020-05-08', '2020-06-10→2020-06-10', '2020-08-01→… (left 2020-08-01 cancelled)', '2020-11-02→…', '2020-12-20→…']);
+  });
+
+  it('counts held on its planned date, late, not held and cancelled', () => {
+    const figures = aimFigures(heldOnTheDay, [child], d('2021-01-01'));
+    expect(figures.journeys.map((j) => `${j.journey.startRef} ${j.status}`)).toEqual(['A in_time', 'B late', 'F in_time', 'C left_early', 'D overdue', 'H overdue']);
+    expect([figures.n, figures.percentage]).toEqual([5, 40]);
+    expect(aimSentence(heldOnTheDay)).toBe('90% of children with a looked after child review planned will have had it held on its planned date.');
+    expect(statusMeaning('left_early', definition)).toBe('Cancelled, or the child left care before it was due: not counted in the percentage, but listed with the reason.');
+    expect(leaveReasonWords('cancelled', definition)).toBe('cancelled');
   });
 });
 

@@ -34,6 +34,7 @@ export function milestoneOf(subject: AimSubject): string {
 
 /** What each status means for a journey of an aim (its national kind or local measure), in one plain sentence. */
 export function statusMeaning(status: JourneyStatus, subject: AimSubject): string {
+  if (typeof subject !== 'string' && subject.start.kind === 'planned') return plannedStatusMeaning[status];
   const milestone = milestoneOf(subject);
   switch (status) {
     case 'in_time':
@@ -53,6 +54,16 @@ export function statusMeaning(status: JourneyStatus, subject: AimSubject): strin
   }
 }
 
+/** The statuses of a measure from planned dates (a cancelled event is "left" within the timescale: listed, not counted). */
+const plannedStatusMeaning: Readonly<Record<JourneyStatus, string>> = {
+  in_time: 'Held within the timescale of its planned date.',
+  late: 'Held, but later than the timescale allows after its planned date.',
+  overdue: 'Planned, past the timescale, and not recorded as held.',
+  waiting: 'Planned, not yet held, and still within the timescale: not counted for or against the aim yet.',
+  left_late: 'Stopped after the timescale without being held (the child left care or turned 18): counts against the aim.',
+  left_early: 'Cancelled, or the child left care before it was due: not counted in the percentage, but listed with the reason.',
+};
+
 /** Why one child left a journey of an aim: "moved home while still looked after". */
 export function leaveReasonWords(reason: LeaveReason, subject: AimSubject): string {
   const start = typeof subject === 'string' ? null : subject.start;
@@ -68,6 +79,8 @@ export function leaveReasonWords(reason: LeaveReason, subject: AimSubject): stri
     case 'superseded':
       if (start?.kind === 'event') return `replaced by a later ${eventTypeLabels[start.type].charAt(0).toLowerCase()}${eventTypeLabels[start.type].slice(1)}`;
       return subject === 'adm' ? 'replaced by a later ADM decision' : 'replaced by a later recommendation';
+    case 'cancelled':
+      return 'cancelled';
     default:
       return unreachable(reason);
   }

@@ -76,6 +76,16 @@ describe.each(engines)('aims on $name', (engine) => {
     expect(textOf(list.body)).toContain('Still waiting for a permanence recommendation, past the timescale.');
   });
 
+  it('adds a measure from planned dates, which ends when its own event is held', async () => {
+    await client.get('/a/NORTH/add-aim');
+    const saved = await client.post('/a/NORTH/add-aim', { ...aim2Form, id: 'reviews', name: 'Reviews on the day', kind: 'measure', measure_start: 'planned:lac_review', timescale_count: '0', timescale_unit: 'days', target_percent: '90', by_date: '' });
+    expect(saved.headers.location).toBe('/a/NORTH/aims?saved=reviews');
+    expect((await findAim(web.connection, web.north, 'reviews'))?.measure).toEqual({ start: { kind: 'planned', type: 'lac_review' }, ends: [{ type: 'lac_review' }] });
+    expect(textOf((await client.get('/a/NORTH/aims/reviews')).body)).toContain('90% of children with a looked after child review planned will have had it held on its planned date.');
+    const edit = await client.get('/a/NORTH/aims/reviews/edit');
+    expect(edit.body).toContain('<option value="planned:lac_review" selected>');
+  });
+
   it('names what a local measure lacks', async () => {
     await client.get('/a/NORTH/add-aim');
     const response = await client.post('/a/NORTH/add-aim', { ...aim2Form, id: 'ppm', name: 'PPM', kind: 'measure', measure_start: 'permanence_recommendation', measure_start_route: 'adoption', measure_ends: [], timescale_unit: 'days', timescale_count: '-1' });

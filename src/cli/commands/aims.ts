@@ -94,7 +94,7 @@ export function aimsCommand(program: Command, io: Io, done: (code: number) => vo
       .option('--name <name>', 'its name')
       .option('--national <n>', 'the national aim it follows: 1, 2, 3 or 4 (sets the journey kind), or "none"')
       .option('--kind <kind>', 'journey kind: at-home, accommodation, recommendation or adm')
-      .option('--start <start>', 'a local measure counted from: accommodated, at-home, at-home-or-kinship, spell, or an event type EVENT[:ROUTE] (e.g. permanence_planning_meeting, adm_decision:adoption)')
+      .option('--start <start>', 'a local measure counted from: accommodated, at-home, at-home-or-kinship, spell, an event type EVENT[:ROUTE] (e.g. permanence_planning_meeting, adm_decision:adoption), or planned:EVENT (each event\'s planned date, to the day it is held; with --timescale "0 days": held on its planned date)')
       .option('--end <events>', 'a local measure ended by the first of these events: EVENT[:ROUTE][,…] (e.g. permanence_panel)')
       .option('--timescale <t>', 'e.g. "26 weeks", "3 days" or "24 months"')
       .option('--from <date>', 'only journeys starting on or after this date ("none" to clear)')
@@ -175,8 +175,10 @@ function mergeOptions(base: AimJson | null, o: AimOptions): Merged {
     if (o.kind !== undefined && o.kind !== 'measure') return { ok: false, message: `--start and --end define a local measure: leave out --kind ${o.kind}` };
     const previous = (base?.measure ?? null) as { start: string; ends: string[] } | null;
     const start = o.start ?? previous?.start;
-    const ends = o.end !== undefined ? o.end.split(',').map((e) => e.trim()).filter(Boolean) : previous?.ends;
-    if (start === undefined) return { ok: false, message: '--end needs --start: where is the time counted from? (accommodated, at-home, at-home-or-kinship, spell or EVENT[:ROUTE])' };
+    let ends = o.end !== undefined ? o.end.split(',').map((e) => e.trim()).filter(Boolean) : previous?.ends;
+    if (start === undefined) return { ok: false, message: '--end needs --start: where is the time counted from? (accommodated, at-home, at-home-or-kinship, spell, EVENT[:ROUTE] or planned:EVENT)' };
+    // A measure from planned dates ends when its own event is held.
+    if (ends === undefined && start.trim().toLowerCase().startsWith('planned:')) ends = [start.trim().toLowerCase().slice('planned:'.length)];
     if (ends === undefined) return { ok: false, message: '--start needs --end: which events end the measure? (EVENT[:ROUTE][,…])' };
     const parsedStart = parseMeasureStart(start);
     if (!parsedStart.ok) return { ok: false, message: `--start: ${parsedStart.error}` };

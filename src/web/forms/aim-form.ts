@@ -20,8 +20,8 @@ export function aimToForm(aim: Aim): AimFormValues {
     name: json.name,
     kind: json.kind,
     timescale_count: String(json.timescale.unit === 'weeks' ? json.timescale.weeks : json.timescale.unit === 'days' ? json.timescale.days : json.timescale.months),
-    measure_start: json.measure?.start.split(':')[0] ?? '',
-    measure_start_route: json.measure?.start.split(':')[1] ?? '',
+    measure_start: json.measure?.start.startsWith('planned:') ? json.measure.start : (json.measure?.start.split(':')[0] ?? ''),
+    measure_start_route: json.measure?.start.startsWith('planned:') ? '' : (json.measure?.start.split(':')[1] ?? ''),
     measure_ends: json.measure?.ends.map((end) => end.split(':')[0] as string) ?? [],
     measure_end_route: json.measure?.ends.map((end) => end.split(':')[1]).find((route) => route !== undefined) ?? '',
     timescale_unit: json.timescale.unit,
@@ -164,13 +164,16 @@ function measureOfForm(values: AimFormValues, fail: (field: string, message: str
     fail(field, message);
   };
   const isEvent = (type: string): type is EventType => (eventTypes as readonly string[]).includes(type);
-  if (!(startKeywords as readonly string[]).includes(start) && !isEvent(start)) refuse('measure_start', 'Choose where the measure starts');
+  const planned = start.startsWith('planned:') && isEvent(start.slice('planned:'.length));
+  if (!(startKeywords as readonly string[]).includes(start) && !isEvent(start) && !planned) refuse('measure_start', 'Choose where the measure starts');
   if (startRoute !== '' && !(routes as readonly string[]).includes(startRoute)) refuse('measure_start_route', `Unknown route: ${startRoute}`);
   else if (startRoute !== '' && !(isEvent(start) && eventTypesWithRoute.includes(start))) refuse('measure_start_route', `A route can only be chosen for a start that is a decision or plan (${eventTypesWithRoute.map((t) => eventTypeLabels[t].toLowerCase()).join(', ')})`);
-  if (ends.length === 0) refuse('measure_ends', 'Tick at least one event that ends the measure');
+  if (ends.length === 0 && !planned) refuse('measure_ends', 'Tick at least one event that ends the measure');
   for (const end of ends) if (!isEvent(end)) refuse('measure_ends', `Unknown event: ${end}`);
   if (endRoute !== '' && !(routes as readonly string[]).includes(endRoute)) refuse('measure_end_route', `Unknown route: ${endRoute}`);
   else if (endRoute !== '' && ends.some((end) => isEvent(end) && !eventTypesWithRoute.includes(end))) refuse('measure_end_route', 'A route can only be chosen when every event that ends the measure is a decision or plan');
   if (failed) return null;
+  // A measure from planned dates ends when its own event is held, whatever else is ticked.
+  if (planned) return { start, ends: [start.slice('planned:'.length)] };
   return { start: startRoute === '' ? before.start : `${start}:${startRoute}`, ends: ends.map((end) => (endRoute === '' ? end : `${end}:${endRoute}`)) };
 }
