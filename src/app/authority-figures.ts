@@ -6,6 +6,7 @@
  * addressed; presenters draw the charts, with the links they need, from these.
  */
 import type { Aim } from '../domain/aim.js';
+import type { MeasureDefinition } from '../domain/measure-definition.js';
 import { aimAnswer, type AimAnswer } from '../domain/aim-answer.js';
 import { aimFigures, type AimFigures } from '../domain/aim-figures.js';
 import { aimRunChart, type AimRunChart } from '../domain/aim-run-chart.js';
@@ -15,7 +16,7 @@ import type { PlacementType } from '../domain/codes.js';
 import { daysBetween, type PlainDate } from '../domain/date.js';
 import { changeMarks, type ChangeMark } from '../domain/improvement/change-marks.js';
 import type { TestOfChange } from '../domain/improvement/test-of-change.js';
-import { deriveJourneysInSteps } from '../domain/journey.js';
+import { deriveJourneysInSteps, deriveMeasures, deriveMeasuresInSteps } from '../domain/journey.js';
 import type { Authority, ChildRecord } from '../domain/records.js';
 
 export interface AimResult {
@@ -59,6 +60,7 @@ export interface AuthorityFigures {
 
 /** Computes every aim's figures and run chart for the authority as at `asAt` (stages and survival when asked: aim-views.ts). */
 export function computeAuthorityFigures(authority: Authority, aims: readonly Aim[], records: readonly ChildRecord[], tests: readonly TestOfChange[], asAt: PlainDate, version: string, filter: ChildFilter = everyChild): AuthorityFigures {
+  deriveMeasures(records, localMeasuresOf(aims), asAt);
   const results = aims.map((aim) => aimResultOf(aim, aimRunChart(aim, records, asAt, authority.programmeStart), aimFigures(aim, records, asAt), tests, asAt));
   return figuresOf(authority, records, asAt, version, filter, results);
 }
@@ -84,12 +86,18 @@ export async function computeAuthorityFiguresInParts(
   const childParts = 250;
   // deriveJourneysInSteps stops after every whole `childParts` children.
   const steps = Math.floor(records.length / childParts);
-  const total = steps + 2 * aims.length;
+  const measures = localMeasuresOf(aims);
+  // The local measures are derived together, as many parts again (fewer children a part: each child is read for all of them).
+  const measureParts = measures.length === 0 ? 0 : Math.floor(records.length / (childParts / 2));
+  const total = steps + measureParts + 2 * aims.length;
   let done = 0;
   const partDone = () => pause((done += 1), total);
+  // With local measures, the national journeys are derived in the same pass as theirs.
+  for (const _ of deriveMeasuresInSteps(records, measures, asAt, childParts / 2)) await partDone();
+  done = measureParts;
   for (const _ of deriveJourneysInSteps(records, asAt, childParts)) await partDone();
   // The journeys may have been worked out before (no steps then): the count moves on to the aims.
-  done = steps;
+  done = steps + measureParts;
   const results: AimResult[] = [];
   for (const aim of aims) {
     const figures = aimFigures(aim, records, asAt);
@@ -130,4 +138,9 @@ function figuresOf(authority: Authority, records: readonly ChildRecord[], asAt: 
 export function displayName(record: ChildRecord): string | null {
   const name = [record.child.firstName, record.child.lastName].filter((part) => part !== null && part.trim() !== '').join(' ');
   return name === '' ? null : name;
+}
+
+/** The definitions of an authority's local measures (its aims of kind `measure`), to derive together. */
+function localMeasuresOf(aims: readonly Aim[]): MeasureDefinition[] {
+  return aims.flatMap((aim) => (aim.kind === 'measure' && aim.measure ? [aim.measure] : []));
 }

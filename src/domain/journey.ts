@@ -174,7 +174,10 @@ function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
 }
 
 function derive(record: ChildRecord, asAt: PlainDate): JourneysByKind {
-  const seen = see(record, asAt);
+  return deriveFrom(see(record, asAt));
+}
+
+function deriveFrom(seen: Seen): JourneysByKind {
   return { 'at-home': atHome(seen), accommodation: accommodation(seen), recommendation: recommendation(seen), adm: adm(seen) };
 }
 
@@ -754,33 +757,67 @@ function eventsMatchingAny(byType: EventsByType, matches: readonly EventMatch[])
 }
 
 // A measure's journeys of a list of records, remembered per list, as-at date and definition (as the
-// national kinds are in journeysOfKindForEach). An authority's local measures read the same children
-// as at the same date one measure after another: each child is seen, and its events put in lists by
-// type, once for all of them (kept with the list of records, not child by child).
+// national kinds are in journeysOfKindForEach).
 interface MeasuredList {
   readonly asAtDay: number;
-  readonly seen: readonly Seen[];
-  readonly byType: readonly EventsByType[];
   readonly journeys: Map<string, JourneysOfKind>;
 }
 const measuredForLists = new WeakMap<readonly ChildRecord[], MeasuredList>();
 
-/** The journeys of a measure of every record in `records`, as at `asAt`, in the records' order. */
-export function journeysOfMeasureForEach(records: readonly ChildRecord[], definition: MeasureDefinition, asAt: PlainDate): JourneysOfKind {
-  const asAtDay = epochDay(asAt);
+function measuredList(records: readonly ChildRecord[], asAtDay: number): MeasuredList {
   let measured = measuredForLists.get(records);
   if (measured === undefined || measured.asAtDay !== asAtDay) {
-    const seen = records.map((record) => see(record, asAt));
-    measured = { asAtDay, seen, byType: seen.map(eventsByAnyType), journeys: new Map() };
+    measured = { asAtDay, journeys: new Map() };
     measuredForLists.set(records, measured);
   }
+  return measured;
+}
+
+/** The journeys of a measure of every record in `records`, as at `asAt`, in the records' order. */
+export function journeysOfMeasureForEach(records: readonly ChildRecord[], definition: MeasureDefinition, asAt: PlainDate): JourneysOfKind {
+  const measured = measuredList(records, epochDay(asAt));
   const key = measureKey(definition);
   const cached = measured.journeys.get(key);
   if (cached !== undefined) return cached;
-  const list: { journeys: Journey[]; recordIndex: number[] } = { journeys: [], recordIndex: [] };
-  for (let index = 0; index < records.length; index++) addJourneysOfKind(list, index, measureJourneys(measured.seen[index] as Seen, measured.byType[index] as EventsByType, definition));
-  measured.journeys.set(key, list);
-  return list;
+  deriveMeasures(records, [definition], asAt);
+  return measured.journeys.get(key) as JourneysOfKind;
+}
+
+/**
+ * Derives the journeys of several measures of `records` as at `asAt` in one pass over the children,
+ * each child seen (and its events put in lists by type) once for all of them, and remembers them as
+ * journeysOfMeasureForEach does: an authority's figures call this with all its local measures
+ * before measuring each aim. Nothing of a child is kept but its journeys. The national kinds'
+ * journeys, when not yet derived for the list, are derived in the same pass.
+ */
+export function deriveMeasures(records: readonly ChildRecord[], definitions: readonly MeasureDefinition[], asAt: PlainDate): void {
+  for (const _ of deriveMeasuresInSteps(records, definitions, asAt, Infinity));
+}
+
+/** deriveMeasures `step` children at a time, yielding the number done after each step (as deriveJourneysInSteps). */
+export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definitions: readonly MeasureDefinition[], asAt: PlainDate, step = 500): Generator<number, void, void> {
+  const measured = measuredList(records, epochDay(asAt));
+  const wanted = new Map<string, MeasureDefinition>();
+  for (const definition of definitions) {
+    const key = measureKey(definition);
+    if (!measured.journeys.has(key)) wanted.set(key, definition);
+  }
+  if (wanted.size === 0) return;
+  const keys = [...wanted.keys()];
+  const todo = [...wanted.values()];
+  const lists = todo.map(() => ({ journeys: [] as Journey[], recordIndex: [] as number[] }));
+  // The national kinds' journeys, when not yet derived, from the same sight of each child.
+  const asAtDay = epochDay(asAt);
+  const national = derivedForLists.get(records)?.asAtDay === asAtDay ? null : emptyLists();
+  for (let index = 0; index < records.length; index++) {
+    const seen = see(records[index] as ChildRecord, asAt);
+    if (national !== null) addJourneys(national, index, deriveFrom(seen));
+    const byType = eventsByAnyType(seen);
+    for (let m = 0; m < todo.length; m++) addJourneysOfKind(lists[m] as { journeys: Journey[]; recordIndex: number[] }, index, measureJourneys(seen, byType, todo[m] as MeasureDefinition));
+    if ((index + 1) % step === 0) yield index + 1;
+  }
+  for (let m = 0; m < keys.length; m++) measured.journeys.set(keys[m] as string, lists[m] as JourneysOfKind);
+  if (national !== null && derivedForLists.get(records)?.asAtDay !== asAtDay) derivedForLists.set(records, { asAtDay, journeys: national });
 }
 
 /**

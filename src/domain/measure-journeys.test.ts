@@ -7,7 +7,7 @@ import type { Aim } from './aim.js';
 import { aimFigures } from './aim-figures.js';
 import { aimSentence } from './aim-sentence.js';
 import { epochDay, dateOfEpochDay } from './date.js';
-import { journeyKinds, journeysOfKind, journeysOfMeasure, type Journey } from './journey.js';
+import { deriveMeasures, journeyKinds, journeysOfKind, journeysOfKindForEach, journeysOfMeasure, journeysOfMeasureForEach, type Journey } from './journey.js';
 import { measureWords, nationalPresets, parseMeasureEnds, parseMeasureStart, type MeasureDefinition } from './measure-definition.js';
 import type { ChildRecord, PlannedEvent } from './records.js';
 import { leaveReasonWords, statusMeaning } from './status-words.js';
@@ -167,6 +167,18 @@ describe('a measure from planned dates', () => {
 describe('the national aims as measures', () => {
   /** The fields a journey's figures read: every one of them must match. */
   const essence = (j: Journey) => [j.childId, j.start.toString(), j.end?.toString() ?? null, j.leave?.toString() ?? null, j.leaveReason, j.departure?.date.toString() ?? null, j.startRef, j.endRef, j.placementTypeAtStart, j.ageAtStart, j.route, j.runEnd?.toString() ?? null, j.startRoute].join('|');
+
+  it('are derived alike for a list when the local measures derive them in their own pass', () => {
+    const [authority] = generateAuthorities({ authorities: 1, children: 600, seed: 'delta', asAt: d('2026-06-30') });
+    if (!authority) throw new Error('nothing generated');
+    const together = authority.records.map((r) => ({ ...r }));
+    const apart = authority.records.map((r) => ({ ...r }));
+    const local = [measure('accommodated', 'permanence_planning_meeting'), measure('planned:lac_review', 'lac_review')];
+    deriveMeasures(together, local, d('2026-06-30'));
+    for (const kind of journeyKinds) expect(journeysOfKindForEach(together, kind, d('2026-06-30')).journeys.map(essence)).toEqual(journeysOfKindForEach(apart, kind, d('2026-06-30')).journeys.map(essence));
+    for (const definition of local) expect(journeysOfMeasureForEach(together, definition, d('2026-06-30')).journeys.map(essence)).toEqual(apart.flatMap((r) => journeysOfMeasure(r, definition, d('2026-06-30'))).map(essence));
+    expect(journeysOfMeasureForEach(together, local[1] as MeasureDefinition, d('2026-06-30')).journeys.length).toBeGreaterThan(100);
+  });
 
   // Generated data: the demo generator's authorities (their placements, moves home, recommendations
   // superseded, ADM decisions of every route, children leaving and turning 18), each seen as at
