@@ -35,7 +35,9 @@ export class RenderPool {
       filename: new URL(`./render-worker.${fromSources ? 'ts' : 'js'}`, here).href,
       minThreads: 0,
       maxThreads: threads,
-      idleTimeout: 30_000,
+      // A thread, once started, is kept ten minutes: a child's timeline is drawn here, and a thread
+      // started for it costs more than the drawing.
+      idleTimeout: 600_000,
       execArgv: fromSources ? ['--import', 'tsx'] : [],
     });
   }
