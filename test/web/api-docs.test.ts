@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts.js';
+import { parseAimJson, saveAim } from '../../src/store/index.js';
 import { saveHistory } from '../browser/fixtures.js';
 import { engines } from '../engines.js';
 import { saveNorth } from './fixtures.js';
@@ -101,12 +102,17 @@ describe.each(engines)('the API’s description on $name', (engine) => {
 
   it('sends answers that match their declared schemas, every field described', async () => {
     await saveHistory(web.connection, web.north);
+    // A local measure in days, whose definition and journeys are answered too (decision 0029).
+    const local = parseAimJson({ id: 'ppm', name: 'Planning meeting', national_aim: null, kind: 'measure', measure: { start: 'accommodated', ends: ['planning_meeting_72h'] }, by_date: null, target_percent: null, from_date: null, timescale: { unit: 'days', days: 3 }, filters: {}, backlog: null });
+    if (!local.ok) throw new Error(local.error.issues.join('; '));
+    await saveAim(web.connection, web.north, local.value, { by: 'test' });
     const calls: [method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown, bearer?: string | null][] = [
       ['GET', '/api/v1/authorities'],
       ['GET', '/api/v1/authorities/NORTH/aims?as_at=2021-06-01'],
       ['GET', '/api/v1/authorities/NORTH/aims/aim-2/run-chart'],
       ['GET', '/api/v1/authorities/NORTH/aims/aim-1/run-chart'],
       ['GET', '/api/v1/authorities/NORTH/aims/aim-2/journeys?status=all'],
+      ['GET', '/api/v1/authorities/NORTH/aims/ppm/journeys?status=all'],
       ['GET', '/api/v1/authorities/NORTH/waiting'],
       ['GET', '/api/v1/authorities/NORTH/children/B2'],
       ['PUT', '/api/v1/authorities/NORTH/children/F6', { date_of_birth: '2019-02-28', sex: 'F', team: 'East' }],

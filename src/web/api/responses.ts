@@ -69,7 +69,7 @@ export const eventJsonSchema = obj('An event (a milestone), in the canonical for
 });
 
 const journeyProperties = {
-  kind: oneOf([1, 2, 3, 4], 'The national aim whose journey this is (1 to 4)'),
+  kind: orNull(oneOf([1, 2, 3, 4], 'The national aim whose journey this is (1 to 4)'), 'for a journey of a local measure'),
   child_id: str('The child'),
   start: date('The day the journey started'),
   end: orNull(date('The day it reached its milestone'), 'while it has not'),
@@ -88,11 +88,12 @@ const aimDefinition = obj(
     id: str('The aim’s id'),
     name: str('The aim’s name'),
     national_aim: orNull(oneOf([1, 2, 3, 4], 'The national aim it measures'), 'for a local aim'),
-    kind: oneOf(journeyKinds, 'The journey it measures'),
+    kind: oneOf([...journeyKinds, 'measure'], 'The journey it measures: a national kind, or measure (a local measure, defined by measure)'),
+    measure: obj('A local measure: where the time is counted from and which events end it, as `pace aim add --start … --end …` writes them (docs/decisions/0029-measures.md); sent only for kind measure', { start: str('accommodated, at-home, at-home-or-kinship, spell, EVENT[:ROUTE] or planned:EVENT'), ends: arr('The events that end it, EVENT[:ROUTE]', str('An event')) }),
     by_date: orNull(date('The date the aim is to be met by'), 'when none'),
     target_percent: orNull(num('The percentage in time aimed for'), 'when none'),
     from_date: orNull(date('Journeys ending before it are not counted'), 'when none'),
-    timescale: obj('How long a journey may take', { unit: oneOf(['weeks', 'months'], 'weeks or months'), weeks: int('When the unit is weeks'), months: int('When the unit is months') }, ['weeks', 'months']),
+    timescale: obj('How long a journey may take', { unit: oneOf(['days', 'weeks', 'months'], 'days, weeks or months'), days: int('When the unit is days'), weeks: int('When the unit is weeks'), months: int('When the unit is months') }, ['days', 'weeks', 'months']),
     filters: obj(
       'Which journeys the aim counts; each filter is sent only when set',
       {
@@ -109,6 +110,7 @@ const aimDefinition = obj(
     ),
     backlog: orNull(obj('A backlog to clear', { by_date: date('Cleared by'), started_before: date('Journeys started before this day') }), 'when none'),
   },
+  ['measure'],
 );
 
 const aimFigures = obj('One aim: its definition and its figures as at the date', {
