@@ -110,13 +110,17 @@ export class JobQueue {
     if (this.connection.capabilities.engine === 'postgres') {
       const boss = new PgBoss({ db: { executeSql: (text, values) => bossSql(this.connection, text, values) }, schema: 'pgboss', schedule: false, supervise: true, migrate: true });
       boss.on('error', (error) => this.#onError(error, 'the job queue (pg-boss)'));
-      await boss.start();
+      // Processes starting at once on a new database would each create pg-boss's tables and queues,
+      // and deadlock or be refused: they start one after another, under a lock of the database's own.
+      await startingAlone(this.connection, async () => {
+        await boss.start();
+        for (const kind of this.#kinds.keys()) {
+          // The row says whether a job is still to be done: pg-boss only carries its id, once.
+          await boss.createQueue(kind, { name: kind, retryLimit: 0, expireInSeconds: 23 * 60 * 60 });
+        }
+      });
       this.#boss = boss;
-      for (const kind of this.#kinds.keys()) {
-        // The row says whether a job is still to be done: pg-boss only carries its id, once.
-        await boss.createQueue(kind, { name: kind, retryLimit: 0, expireInSeconds: 23 * 60 * 60 });
-        if (this.#runJobs) await boss.work<{ jobId: string }>(kind, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([carried]) => this.#take(carried?.data.jobId ?? ''));
-      }
+      if (this.#runJobs) for (const kind of this.#kinds.keys()) await boss.work<{ jobId: string }>(kind, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([carried]) => this.#take(carried?.data.jobId ?? ''));
     } else if (this.#runJobs) {
       this.#every(500, () => this.#poll());
     }
@@ -238,6 +242,21 @@ export async function bossSql(connection: Connection, text: string, values?: unk
     } catch (error) {
       await one.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
       throw error;
+    }
+  });
+}
+
+/** A key of pace's own for PostgreSQL's advisory locks: "pace" and "jobs" in ASCII. */
+const startLock = 0x70616365_6a6f6273n;
+
+/** Runs `work` while this process holds the job queue's start lock (a session advisory lock, on one connection of the pool). */
+async function startingAlone(connection: Connection, work: () => Promise<void>): Promise<void> {
+  await connection.db.connection().execute(async (one) => {
+    await one.executeQuery(CompiledQuery.raw('SELECT pg_advisory_lock($1)', [startLock.toString()]));
+    try {
+      await work();
+    } finally {
+      await one.executeQuery(CompiledQuery.raw('SELECT pg_advisory_unlock($1)', [startLock.toString()]));
     }
   });
 }
