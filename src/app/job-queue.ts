@@ -137,6 +137,11 @@ export class JobQueue {
     return findJob(this.connection, id);
   }
 
+  /** The queued and running jobs of `kind`. */
+  active(kind: string): Promise<StoredJob[]> {
+    return activeJobs(this.connection, kind);
+  }
+
   /** Whether a queued or running job of `kind` has an input `matches` accepts. */
   async hasActive(kind: string, matches: (input: unknown) => boolean): Promise<boolean> {
     return (await activeJobs(this.connection, kind)).some((job) => matches(job.input));
