@@ -64,7 +64,7 @@ describe.each(engines)('national refreshes as jobs on $name', (engine) => {
     const pages = await process(false);
     const first = await pages.get('/national?as_at=2021-05');
     expect(first.statusCode).toBe(202);
-    expect(textOf(first.body)).toContain('pace is working out other figures first; the figures of every authority as at 31 May 2021 come next.');
+    expect(textOf(first.body)).toContain('National view as at 31 May 2021 Working out the figures pace is working out other figures first; the figures of every authority as at 31 May 2021 come next.');
     const [id] = await nationalJobs();
     expect(first.body).toContain(`<meta http-equiv="refresh" content="1"/>`);
     expect(first.body).toContain(`href="/national?as_at=2021-05&amp;job=${id}"`);

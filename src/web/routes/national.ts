@@ -82,7 +82,7 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     const self = new URL(request.url, 'http://pace.invalid');
     self.searchParams.set('job', found.jobId);
     // 202: accepted, not yet done. The page asks again by itself.
-    sendPage(reply, WorkingOutPage({ chrome: chromeOf(request, reply), model: { whose: `every authority as at ${longDate(q.period.asAt)}`, progress: found.progress, selfHref: `${self.pathname}${self.search}` } }), 202);
+    sendPage(reply, WorkingOutPage({ chrome: chromeOf(request, reply), model: { whose: `every authority as at ${longDate(q.period.asAt)}`, label: `National view as at ${longDate(q.period.asAt)}`, progress: found.progress, selfHref: `${self.pathname}${self.search}` } }), 202);
     return null;
   };
   const aimOf = (comparison: NationalComparison, param: string) => {
