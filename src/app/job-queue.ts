@@ -114,7 +114,7 @@ export class JobQueue {
       this.#boss = boss;
       for (const kind of this.#kinds.keys()) {
         // The row says whether a job is still to be done: pg-boss only carries its id, once.
-        await boss.createQueue(kind, { name: kind, retryLimit: 0, expireInSeconds: 23 * 60 * 60 });
+        await createQueueOnce(boss, kind);
         if (this.#runJobs) await boss.work<{ jobId: string }>(kind, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([carried]) => this.#take(carried?.data.jobId ?? ''));
       }
     } else if (this.#runJobs) {
@@ -225,6 +225,25 @@ export class JobQueue {
       for (const job of requeued) await this.#carry(name, job.id);
     }
     await forgetJobsBefore(this.connection, now - keepEndedFor);
+  }
+}
+
+/**
+ * Creates pg-boss's queue for `kind` unless it exists. Creating a queue makes a partition of
+ * pg-boss's job table; two processes starting at once on a new database, each creating the queues
+ * of several kinds, can deadlock on that table, and PostgreSQL then refuses one of them. The one
+ * refused looks again: by then the other has usually made the queue.
+ */
+async function createQueueOnce(boss: PgBoss, kind: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await boss.getQueue(kind)) return;
+    try {
+      await boss.createQueue(kind, { name: kind, retryLimit: 0, expireInSeconds: 23 * 60 * 60 });
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '40P01' || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 200)));
+    }
   }
 }
 

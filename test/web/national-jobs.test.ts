@@ -134,4 +134,12 @@ describe.each(engines)('national refreshes as jobs on $name', (engine) => {
     expect((await pages.get('/national?as_at=2021-05')).statusCode).toBe(202);
     expect(await nationalJobs()).toHaveLength(2);
   });
+
+  it('queues no refresh for an aim that does not exist', async () => {
+    const pages = await process(false);
+    await sql`delete from jobs`.execute(connection.db);
+    expect((await pages.get('/national/aims/9?as_at=2021-05')).statusCode).toBe(404);
+    expect((await pages.get('/national/aims/aim-2/table.csv?as_at=2021-05')).statusCode).toBe(404);
+    expect(await nationalJobs()).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 /** The national view, for national analysts only: each national aim across authorities, its funnel plot, table and downloads. No child appears. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nationalFunnelSvg, nationalQuartersTable, nationalTable } from '../../charts/national-charts.js';
 import { nationalQuartersSvg } from '../../charts/national-quarters-chart.js';
 import { tableToCsv } from '../../charts/aim-charts.js';
@@ -14,7 +14,6 @@ import { requireNationalAnalyst } from '../auth/access.js';
 import { longDate } from '../../app/format.js';
 import { nationalQuartersTableModel, nationalTableModel, presentNationalAim } from '../presenters/national.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { WorkingOutPage } from '../views/working-out.js';
 import type { FieldError } from '../views/components.js';
 import { NationalAimPage, NationalPage } from '../views/national.js';
@@ -108,6 +107,8 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     await requireNationalAnalyst(ctx.connection, userOf(request));
     // A month that cannot be used is named in the error summary; the figures are then the default month's.
     const q = parse(request.query);
+    // No refresh is queued for an aim that does not exist.
+    if (!/^[1-4]$/.test(request.params.aim)) throw new HttpError(404, 'Page not found');
     const comparison = await figuresOrWorkingOut(request, reply, q);
     if (comparison === null) return reply;
     const aim = aimOf(comparison, request.params.aim);
@@ -142,6 +143,7 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     const what = (match[1] ?? match[3]) as 'funnel' | 'table' | 'quarters';
     const q = parse(request.query);
     if (q.errors.length > 0) throw new HttpError(400, (q.errors[0] as FieldError).message);
+    if (!/^[1-4]$/.test(request.params.aim)) throw new HttpError(404, 'Page not found');
     const comparison = await figuresOrWorkingOut(request, reply, q);
     if (comparison === null) return reply;
     const aim = aimOf(comparison, request.params.aim);
