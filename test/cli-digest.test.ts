@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addAuthority, setContact, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { DigestJobs } from '../src/app/digests.js';
+import { JobQueue } from '../src/app/job-queue.js';
+import { addAuthority, claimJob, digestsSent, findAuthority, findJob, recordDigestSent, setContact, type AuthorityScope, type Connection, type StoredJob } from '../src/store/index.js';
+import { d } from './builders.js';
 import { pace } from './cli-harness.js';
 import { engines } from './engines.js';
 import { saveMovedChild, saveReminderChildren } from './reminders-fixtures.js';
@@ -59,6 +62,7 @@ describe.each(engines)('pace digest on $name', (engine) => {
   let server: SMTPServer;
   let received: ParsedMail[];
   let refused: string[];
+  let held: { address: string; released: Promise<void> };
 
   beforeEach(async () => {
     const opened = await engine.open();
@@ -71,6 +75,7 @@ describe.each(engines)('pace digest on $name', (engine) => {
     await setContact(connection, north, { kind: 'team', name: 'North East', email: 'north-east@north.example' }, { by: 'test' });
     received = [];
     refused = [];
+    held = { address: '', released: Promise.resolve() };
     server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -79,10 +84,12 @@ describe.each(engines)('pace digest on $name', (engine) => {
         if (refused.includes(address.address)) return callback(new Error('mailbox unavailable'));
         callback();
       },
-      onData(stream, _session, callback) {
+      onData(stream, session, callback) {
         simpleParser(stream).then(
-          (mail) => {
+          async (mail) => {
             received.push(mail);
+            // A message to a held address is not accepted until released: the sender waits on it.
+            if (session.envelope.rcptTo.some((to) => to.address === held.address)) await held.released;
             callback();
           },
           (error: Error) => callback(error),
@@ -94,7 +101,36 @@ describe.each(engines)('pace digest on $name', (engine) => {
     env = { DATABASE_URL: opened.url, USER: 'tester', SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'pace <pace@north.example>', PACE_URL: 'https://pace.north.example' };
   });
 
+  const queues: JobQueue[] = [];
+
+  /** A process that runs jobs, with `processEnv` as its environment. */
+  const runJobs = async (processEnv: NodeJS.ProcessEnv): Promise<void> => {
+    const queue = new JobQueue(connection, { staleAfterMs: 400 });
+    new DigestJobs(connection, queue, processEnv);
+    queues.push(queue);
+    await queue.start();
+  };
+
+  const ended = async (id: string): Promise<StoredJob> => {
+    for (let tries = 0; tries < 400; tries += 1) {
+      const job = await findJob(connection, id);
+      if (job && (job.state === 'done' || job.state === 'failed')) return job;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the job never ended');
+  };
+
+  const queued = async (): Promise<string> => {
+    // The queuing process needs no SMTP settings: the process that sends reads its own.
+    const run = await pace(['digest', '--authority', 'NORTH', '--as-at', '2021-06-01', '--queue'], { ...env, SMTP_URL: '', MAIL_FROM: '' });
+    expect([run.code, run.err]).toEqual([0, '']);
+    const id = /^Queued the digests for NORTH as at 2021-06-01: job ([0-9a-f]{32})\. A process that runs jobs \(pace worker, or the web server\) sends each not yet sent for the date\.\n$/.exec(run.out)?.[1];
+    if (!id) throw new Error(`no job id in ${run.out}`);
+    return id;
+  };
+
   afterEach(async () => {
+    for (const queue of queues.splice(0)) await queue.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await dispose();
   });
@@ -201,5 +237,61 @@ describe.each(engines)('pace digest on $name', (engine) => {
       out: '',
       err: 'pace: set SMTP_URL (e.g. smtp://localhost:2525) and MAIL_FROM (e.g. "pace <pace@council.example>") to send, or use --dry-run\n',
     });
+  });
+
+  it('queues the digests as a job, sent by a process that runs jobs; an attempt that stopped half-way is done again, sending only what it had not sent', async () => {
+    const id = await queued();
+    expect(received).toEqual([]);
+    // A process took the job, sent Ann's digest and recorded it, then stopped (its heartbeat ten seconds old).
+    expect((await claimJob(connection, id, 'killed-process', Date.now() - 10_000))?.attempts).toBe(1);
+    await recordDigestSent(connection, north, d('2021-06-01'), { kind: 'worker', name: 'Ann Smith', to: 'ann@north.example' }, { by: 'tester' });
+
+    await runJobs(env);
+    const job = await ended(id);
+    expect([job.state, job.attempts, job.result]).toEqual([
+      'done',
+      2,
+      {
+        sent: 1,
+        failed: 0,
+        already: 1,
+        lines: ['Sent 1 of 1 digest for NORTH as at 2021-06-01 (1 sent already for the date, so not sent again).', '  team North East <north-east@north.example>: 3 children, 3 overdue, 2 due soon'],
+      },
+    ]);
+    expect(received.map((m) => [(Array.isArray(m.to) ? m.to : [m.to]).map((t) => t?.text).join(', '), m.text])).toEqual([['north-east@north.example', teamText]]);
+    expect([...(await digestsSent(connection, north, d('2021-06-01'))).keys()].sort()).toEqual(['team|north east|north-east@north.example', 'worker|ann smith|ann@north.example']);
+
+    // Queued again for the same date: nothing is sent twice.
+    const again = await queued();
+    expect(((await ended(again)).result as { lines: string[] }).lines).toEqual(['Sent 0 of 0 digests for NORTH as at 2021-06-01 (2 sent already for the date, so not sent again).']);
+    expect(received).toHaveLength(1);
+  });
+
+  it('records each message of a digests job as soon as it is sent, not when all are', async () => {
+    let release: () => void = () => {};
+    held = { address: 'north-east@north.example', released: new Promise((resolve) => (release = resolve)) };
+    const id = await queued();
+    await runJobs(env);
+    for (let tries = 0; tries < 400 && received.length < 2; tries += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    // The team's message is still being sent; Ann's is recorded already, so a process killed now would not send it again.
+    expect((await findJob(connection, id))?.state).toBe('running');
+    expect([...(await digestsSent(connection, north, d('2021-06-01'))).keys()]).toEqual(['worker|ann smith|ann@north.example']);
+    release();
+    expect(((await ended(id)).result as { sent: number }).sent).toBe(2);
+    expect((await digestsSent(connection, north, d('2021-06-01'))).size).toBe(2);
+  });
+
+  it('fails a digests job in a process without SMTP settings, in the words pace digest uses', async () => {
+    const id = await queued();
+    await runJobs({ ...env, SMTP_URL: '' });
+    const job = await ended(id);
+    expect([job.state, job.failure]).toEqual(['failed', 'The digests were not sent: set SMTP_URL (e.g. smtp://localhost:2525) and MAIL_FROM (e.g. "pace <pace@council.example>") to send, in the environment of the process that runs jobs.']);
+    expect(received).toEqual([]);
+    expect((await digestsSent(connection, north, d('2021-06-01'))).size).toBe(0);
+  });
+
+  it('refuses to queue a dry run or a sending again', async () => {
+    expect(await pace(['digest', '--authority', 'NORTH', '--queue', '--dry-run'], env)).toEqual({ code: 2, out: '', err: 'pace: --queue sends each digest not yet sent for the date; it cannot be a dry run or send again\n' });
+    expect(await findAuthority(connection, 'NORTH')).not.toBeNull();
   });
 });

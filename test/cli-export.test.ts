@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addAuthority, auditOf, findAuthority, findUser, isNationalAnalyst, saveRecords, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { addAuthority, auditOf, findAuthority, findNationalResult, findUser, isNationalAnalyst, saveRecords, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { nationalResultKey } from '../src/app/national-figures.js';
 import { child, d, event, placement } from './builders.js';
 import { pace } from './cli-harness.js';
 import { engines } from './engines.js';
@@ -118,6 +119,8 @@ describe.each(engines)('pace national on $name', (engine) => {
     expect(aim2?.authorities[0]).toEqual({ code: 'ALP', name: 'Alpha Council', in_time: 12, late: '[c]', overdue: '[c]', n: 20, waiting: '[c]', percentage: 60, ci95: { lower: 38.7, upper: 78.1 }, median_weeks: 20, funnel_position: 'within' });
     expect(aim2?.national).toEqual({ code: null, name: 'All authorities', in_time: 20, late: 10, overdue: 6, n: 36, waiting: '[c]', percentage: 55.6, ci95: { lower: 39.6, upper: 70.5 }, median_weeks: 20, funnel_position: null });
     expect(run.out).not.toMatch(/Zebedee|Secret|2012-03-04|ALP-|Kirsty|K1/);
+    // Worked out without a worker, and kept for every other process (the web's national pages read it).
+    expect(await findNationalResult(connection, await nationalResultKey(connection, d('2021-05-31'), null))).toMatchObject({ version: 1, as_at: '2021-05-31', from_date: null, threshold: 5 });
     const text = (await pace(['national', '--as-at', '2021-06-01'], env)).out;
     // Whole months: as at a day, the figures are as at the end of the last whole month by then. An
     // Alpha child recommended on 15 May 2021 would otherwise tell the 14th from the 15th.

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
-import { activeJobs, addJob, beatJob, claimJob, claimNextJob, findJob, finishJob, forgetJobsBefore, requeueStaleJobs, type Connection, type StoredJob } from '../store/index.js';
+import { activeJobs, addJob, beatJob, claimJob, claimNextJob, findJob, finishJob, forgetJobsBefore, requeueStaleJobs, staleJobKinds, type Connection, type StoredJob } from '../store/index.js';
 
 export interface JobContext {
   /** Which attempt this is: 1, or more when a process running it before stopped. */
@@ -66,6 +66,9 @@ export function jobSettingsFromEnv(env: Readonly<Record<string, string | undefin
 /** How long an ended job is kept for its page. */
 const keepEndedFor = 24 * 60 * 60 * 1000;
 
+/** How often ended jobs kept long enough are looked for (and at start). */
+const forgetEvery = 60 * 1000;
+
 export class JobQueue {
   readonly #kinds = new Map<string, JobKind>();
   readonly #worker = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -81,6 +84,8 @@ export class JobQueue {
   #stopping = false;
   /** SQLite: a look for queued jobs is under way (one at a time; each runs what it finds in turn). */
   #polling = false;
+  /** When this process last forgot ended jobs (never, at first). */
+  #forgotAt = -Infinity;
 
   constructor(
     private readonly connection: Connection,
@@ -116,7 +121,7 @@ export class JobQueue {
         await boss.start();
         for (const kind of this.#kinds.keys()) {
           // The row says whether a job is still to be done: pg-boss only carries its id, once.
-          await boss.createQueue(kind, { name: kind, retryLimit: 0, expireInSeconds: 23 * 60 * 60 });
+          await createQueueOnce(boss, kind);
         }
       });
       this.#boss = boss;
@@ -139,6 +144,11 @@ export class JobQueue {
 
   find(id: string): Promise<StoredJob | null> {
     return findJob(this.connection, id);
+  }
+
+  /** The queued and running jobs of `kind`. */
+  active(kind: string): Promise<StoredJob[]> {
+    return activeJobs(this.connection, kind);
   }
 
   /** Whether a queued or running job of `kind` has an input `matches` accepts. */
@@ -219,11 +229,38 @@ export class JobQueue {
   async #sweep(): Promise<void> {
     if (this.#stopping) return;
     const now = this.#now();
+    // A look first, and writes only for what it finds: on SQLite every write waits its turn with the
+    // writes of a running import, its heartbeat among them, so a sweep that wrote for every kind every
+    // second held the heartbeat up until the job looked stale.
+    const stale = await staleJobKinds(this.connection, now - this.#staleAfterMs, this.#worker);
     for (const [name, kind] of this.#kinds) {
-      const requeued = await requeueStaleJobs(this.connection, name, now - this.#staleAfterMs, this.#maxAttempts, kind.abandonedWords, now);
+      if (!stale.has(name)) continue;
+      const requeued = await requeueStaleJobs(this.connection, name, now - this.#staleAfterMs, this.#maxAttempts, kind.abandonedWords, now, this.#worker);
       for (const job of requeued) await this.#carry(name, job.id);
     }
-    await forgetJobsBefore(this.connection, now - keepEndedFor);
+    if (now - this.#forgotAt >= forgetEvery) {
+      this.#forgotAt = now;
+      await forgetJobsBefore(this.connection, now - keepEndedFor);
+    }
+  }
+}
+
+/**
+ * Creates pg-boss's queue for `kind` unless it exists. Creating a queue makes a partition of
+ * pg-boss's job table; two processes starting at once on a new database, each creating the queues
+ * of several kinds, can deadlock on that table, and PostgreSQL then refuses one of them. The one
+ * refused looks again: by then the other has usually made the queue.
+ */
+async function createQueueOnce(boss: PgBoss, kind: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await boss.getQueue(kind)) return;
+    try {
+      await boss.createQueue(kind, { name: kind, retryLimit: 0, expireInSeconds: 23 * 60 * 60 });
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '40P01' || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 200)));
+    }
   }
 }
 

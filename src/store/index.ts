@@ -47,3 +47,4 @@ export async function closeStore(connection: Connection): Promise<void> {
   await connection.db.destroy();
 }
 export * from './jobs.js';
+export * from './national-results.js';

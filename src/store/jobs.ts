@@ -98,13 +98,21 @@ export async function finishJob(connection: Connection, id: string, worker: stri
   return Number(updated.numAffectedRows ?? 0) > 0;
 }
 
+/** The kinds of running jobs whose process has not said it is still at them since `staleBeforeMs`, other than `exceptWorker`'s: a read, so that a sweep that finds none writes nothing. */
+export async function staleJobKinds(connection: Connection, staleBeforeMs: number, exceptWorker = ''): Promise<Set<string>> {
+  const { rows } = await sql<{ kind: string }>`select distinct kind from jobs where state = 'running' and heartbeat_at < ${staleBeforeMs} and worker <> ${exceptWorker}`.execute(connection.db);
+  return new Set(rows.map((r) => r.kind));
+}
+
 /**
  * Running jobs of `kind` whose process has not said it is still at them since `staleBeforeMs`: each is queued
  * again, or failed with `failure` once it has had `maxAttempts`. Returns the jobs queued again.
+ * `exceptWorker`, the process sweeping, never sweeps its own jobs: it is running, so they are not
+ * lost, however late their heartbeat (its event loop was busy, which also held up the heartbeat).
  */
-export async function requeueStaleJobs(connection: Connection, kind: string, staleBeforeMs: number, maxAttempts: number, failure: string, nowMs: number): Promise<StoredJob[]> {
-  await sql`update jobs set state = 'failed', failure = ${failure}, finished_at = ${nowMs}, worker = null where kind = ${kind} and state = 'running' and heartbeat_at < ${staleBeforeMs} and attempts >= ${maxAttempts}`.execute(connection.db);
-  const { rows } = await sql<JobRow>`update jobs set state = 'queued', worker = null where kind = ${kind} and state = 'running' and heartbeat_at < ${staleBeforeMs} returning ${columns}`.execute(connection.db);
+export async function requeueStaleJobs(connection: Connection, kind: string, staleBeforeMs: number, maxAttempts: number, failure: string, nowMs: number, exceptWorker = ''): Promise<StoredJob[]> {
+  await sql`update jobs set state = 'failed', failure = ${failure}, finished_at = ${nowMs}, worker = null where kind = ${kind} and state = 'running' and heartbeat_at < ${staleBeforeMs} and attempts >= ${maxAttempts} and worker <> ${exceptWorker}`.execute(connection.db);
+  const { rows } = await sql<JobRow>`update jobs set state = 'queued', worker = null where kind = ${kind} and state = 'running' and heartbeat_at < ${staleBeforeMs} and worker <> ${exceptWorker} returning ${columns}`.execute(connection.db);
   return rows.map(jobOf);
 }
 

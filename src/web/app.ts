@@ -22,6 +22,8 @@ import { answerFrameworkError, registerErrorHandling } from './error-handling.js
 import { FiguresCache } from '../app/figures-cache.js';
 import { ImportJobs, uploadsDirFor } from '../app/import-jobs.js';
 import { JobQueue } from '../app/job-queue.js';
+import { NationalJobs } from '../app/national-figures.js';
+import { DigestJobs } from '../app/digests.js';
 import { RenderPool } from '../charts/render-pool.js';
 import { HeavyWork } from './heavy-work.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -67,6 +69,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cache: new FiguresCache(options.connection),
     jobs,
     imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env), jobs),
+    national: new NationalJobs(options.connection, jobs),
+    digests: new DigestJobs(options.connection, jobs),
     heavy: new HeavyWork(new RenderPool({ threads: options.renderThreads })),
     figuresWaitMs: options.figuresWaitMs ?? 500,
     today: options.today ?? todayInScotland,

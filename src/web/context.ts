@@ -5,6 +5,8 @@ import type { OidcSignIn } from './auth/oidc.js';
 import type { FiguresCache } from '../app/figures-cache.js';
 import type { ImportJobs } from '../app/import-jobs.js';
 import type { JobQueue } from '../app/job-queue.js';
+import type { NationalJobs } from '../app/national-figures.js';
+import type { DigestJobs } from '../app/digests.js';
 import type { HeavyWork } from './heavy-work.js';
 
 export interface WebContext {
@@ -14,6 +16,10 @@ export interface WebContext {
   /** Durable jobs (app/job-queue.ts): queued in the database, run by any process that runs jobs. */
   readonly jobs: JobQueue;
   readonly imports: ImportJobs;
+  /** National refreshes: the national view's figures, worked out by a job and stored for every process. */
+  readonly national: NationalJobs;
+  /** Weekly digests queued by `pace digest --queue`, sent by this process when it runs jobs (SMTP_URL and MAIL_FROM are its own). */
+  readonly digests: DigestJobs;
   /** PNG pictures and PDFs, made in the render threads with a bound per reader (heavy-work.ts). */
   readonly heavy: HeavyWork;
   /** How long a page waits for figures being worked out before it shows how far the work has got instead (figures-page.ts). */

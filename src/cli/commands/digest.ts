@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import { Temporal, type PlainDate } from '../../domain/date.js';
-import { childrenDue } from '../../domain/reminders/due-list.js';
-import { planDigests, type ContactKind, type DigestMessage } from '../../domain/reminders/digest.js';
-import { digestsSent, listContacts, recipientKey, recordDigestSent } from '../../store/index.js';
+import { DigestJobs, digestSummary, mailSettingsFrom, mailSettingsMissing, planDigestsFor, sendAndRecord } from '../../app/digests.js';
+import { JobQueue } from '../../app/job-queue.js';
+import { recipientKey } from '../../store/index.js';
 import { authorityCodeArgument, dateArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, type Io } from '../context.js';
-import { defaultWindowDays, loadReminderInputs, windowArgument } from '../reminders/load.js';
-import { sendDigests } from '../reminders/mailer.js';
+import { defaultWindowDays, windowArgument } from '../reminders/load.js';
 
 export function digestCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
@@ -17,13 +16,35 @@ export function digestCommand(program: Command, io: Io, done: (code: number) => 
     .option('--window <days>', `due within this many days counts as due soon (default ${defaultWindowDays})`, windowArgument)
     .option('--dry-run', 'print the messages instead of sending them')
     .option('--again', 'send again the digests already sent for this date (each is sent once a date otherwise)')
-    .action(async (options: { authority: string; asAt?: PlainDate; window?: number; dryRun?: boolean; again?: boolean }) => {
+    .option('--queue', 'queue them as a job, sent by a process that runs jobs (pace worker, or the web server) with its own SMTP_URL and MAIL_FROM; prints the job id')
+    .action(async (options: { authority: string; asAt?: PlainDate; window?: number; dryRun?: boolean; again?: boolean; queue?: boolean }) => {
       const asAt = options.asAt ?? Temporal.Now.plainDateISO('Europe/London');
       const windowDays = options.window ?? defaultWindowDays;
-      const smtpUrl = io.env.SMTP_URL?.trim() ?? '';
-      const from = io.env.MAIL_FROM?.trim() ?? '';
-      if (!options.dryRun && (smtpUrl === '' || from === '')) {
-        io.err.write('pace: set SMTP_URL (e.g. smtp://localhost:2525) and MAIL_FROM (e.g. "pace <pace@council.example>") to send, or use --dry-run\n');
+      if (options.queue && (options.dryRun || options.again)) {
+        io.err.write('pace: --queue sends each digest not yet sent for the date; it cannot be a dry run or send again\n');
+        return done(exitCodes.usage);
+      }
+      if (options.queue) {
+        const id = await withStore(io, async (connection) => {
+          const found = await authorityOrReport(io, connection, options.authority);
+          if (!found) return null;
+          // Started without running jobs, so that on PostgreSQL the job is carried to a process that does.
+          const queue = new JobQueue(connection, { runJobs: false });
+          const digests = new DigestJobs(connection, queue, io.env);
+          await queue.start();
+          try {
+            return await digests.enqueue(found, asAt, windowDays, io.env.USER ?? 'cli');
+          } finally {
+            await queue.stop();
+          }
+        });
+        if (id === null) return done(exitCodes.refused);
+        io.out.write(`Queued the digests for ${options.authority} as at ${asAt.toString()}: job ${id}. A process that runs jobs (pace worker, or the web server) sends each not yet sent for the date.\n`);
+        return done(exitCodes.ok);
+      }
+      const mail = mailSettingsFrom(io.env);
+      if (!options.dryRun && !mail) {
+        io.err.write(`pace: ${mailSettingsMissing}, or use --dry-run\n`);
         return done(exitCodes.usage);
       }
       const lines: string[] = [];
@@ -31,25 +52,21 @@ export function digestCommand(program: Command, io: Io, done: (code: number) => 
       const plan = await withStore(io, async (connection) => {
         const found = await authorityOrReport(io, connection, options.authority);
         if (!found) return null;
-        const [{ records, schedule }, contacts, sent] = await Promise.all([loadReminderInputs(connection, found, asAt), listContacts(connection, found.scope), digestsSent(connection, found.scope, asAt)]);
-        const base = io.env.PACE_URL?.trim().replace(/\/+$/, '') ?? '';
-        const linkFor = (kind: ContactKind, name: string) => (base === '' ? null : `${base}/a/${encodeURIComponent(found.scope.code)}/due?${new URLSearchParams({ [kind]: name }).toString()}`);
-        const digests = planDigests(childrenDue(records, schedule, asAt, windowDays), contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor });
+        const { plan: digests, sent } = await planDigestsFor(connection, found, asAt, windowDays, io.env.PACE_URL ?? '');
         // A digest already sent for this date is not sent twice, unless asked.
         const already = options.again ? [] : digests.messages.filter((message) => sent.has(recipientKey(message)));
         const messages = options.again ? digests.messages : digests.messages.filter((message) => !sent.has(recipientKey(message)));
-        if (options.dryRun) {
+        if (options.dryRun || !mail) {
           lines.push(`Dry run: ${messages.length} ${messages.length === 1 ? 'digest' : 'digests'} for ${options.authority} as at ${asAt.toString()} would be sent.`);
           for (const message of messages) lines.push('', `To: ${message.to}`, `Subject: ${message.subject}`, '', message.text.trimEnd());
           if (messages.length > 0) lines.push('');
         } else {
-          const results = await sendDigests(messages, { smtpUrl, from });
-          for (const result of results) if (result.ok) await recordDigestSent(connection, found.scope, asAt, result.message, { by: io.env.USER ?? 'cli' });
+          const results = await sendAndRecord(connection, found, asAt, messages, mail, io.env.USER ?? 'cli');
           failed = results.filter((r) => !r.ok).length;
           lines.push(`Sent ${results.length - failed} of ${results.length} ${results.length === 1 ? 'digest' : 'digests'} for ${options.authority} as at ${asAt.toString()}.`);
-          for (const result of results) lines.push(`  ${summary(result.message)}${result.ok ? '' : `: NOT SENT (${result.error})`}`);
+          for (const result of results) lines.push(`  ${digestSummary(result.message)}${result.ok ? '' : `: NOT SENT (${result.error})`}`);
         }
-        for (const message of already) lines.push(`Already sent for ${asAt.toString()}, on ${(sent.get(recipientKey(message)) as string).slice(0, 10)}, so not sent again (use --again to): ${summary(message)}`);
+        for (const message of already) lines.push(`Already sent for ${asAt.toString()}, on ${(sent.get(recipientKey(message)) as string).slice(0, 10)}, so not sent again (use --again to): ${digestSummary(message)}`);
         return digests;
       });
       if (plan === null) return done(exitCodes.refused);
@@ -58,8 +75,4 @@ export function digestCommand(program: Command, io: Io, done: (code: number) => 
       io.out.write(`${lines.join('\n')}\n`);
       done(failed > 0 ? exitCodes.refused : exitCodes.ok);
     });
-}
-
-function summary(message: DigestMessage): string {
-  return `${message.kind} ${message.name} <${message.to}>: ${message.children} ${message.children === 1 ? 'child' : 'children'}, ${message.overdue} overdue, ${message.dueSoon} due soon`;
 }

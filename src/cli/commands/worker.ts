@@ -8,12 +8,14 @@
 import type { Command } from 'commander';
 import { ImportJobs, keepTemporaryFilesIn, uploadsDirFor } from '../../app/import-jobs.js';
 import { JobQueue, jobSettingsFromEnv } from '../../app/job-queue.js';
+import { NationalJobs } from '../../app/national-figures.js';
+import { DigestJobs } from '../../app/digests.js';
 import { exitCodes, withStore, type Io } from '../context.js';
 
 export function workerCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
     .command('worker')
-    .description('run queued jobs (web imports) without serving pages, until stopped; uploads are read from PACE_UPLOADS_DIR (or the database’s own folder)')
+    .description('run queued jobs (web imports, national refreshes, digests) without serving pages, until stopped; uploads are read from PACE_UPLOADS_DIR (or the database’s own folder)')
     .action(async () => {
       done(
         await withStore(io, async (connection) => {
@@ -26,6 +28,8 @@ export function workerCommand(program: Command, io: Io, done: (code: number) => 
             onError: (error, what) => io.err.write(`pace worker: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
           });
           const imports = new ImportJobs(connection, uploadsDir, queue);
+          new NationalJobs(connection, queue);
+          new DigestJobs(connection, queue, io.env);
           await queue.start();
           await imports.sweep();
           io.out.write(`pace worker ${queue.worker} is running jobs (uploads in ${uploadsDir}). Stop with Ctrl+C.\n`);

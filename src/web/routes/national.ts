@@ -1,5 +1,5 @@
 /** The national view, for national analysts only: each national aim across authorities, its funnel plot, table and downloads. No child appears. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nationalFunnelSvg, nationalQuartersTable, nationalTable } from '../../charts/national-charts.js';
 import { nationalQuartersSvg } from '../../charts/national-quarters-chart.js';
 import { tableToCsv } from '../../charts/aim-charts.js';
@@ -10,16 +10,17 @@ import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
 import { HttpError } from '../errors.js';
 import { enteredText } from '../forms/query.js';
-import { nationalFigures } from '../../app/national-figures.js';
 import { requireNationalAnalyst } from '../auth/access.js';
 import { longDate } from '../../app/format.js';
 import { nationalQuartersTableModel, nationalTableModel, presentNationalAim } from '../presenters/national.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
+import { WorkingOutPage } from '../views/working-out.js';
 import type { FieldError } from '../views/components.js';
 import { NationalAimPage, NationalPage } from '../views/national.js';
 import { trustedSvg } from '../views/trusted-svg.js';
 
-type Query = { Querystring: { as_at?: string | string[]; from?: string | string[] } };
+/** `job`: the refresh the working-out page was showing, so that a refresh that failed is said, not queued again unseen. */
+type Query = { Querystring: { as_at?: string | string[]; from?: string | string[]; job?: string | string[] } };
 type AimParams = Query & { Params: { aim: string } };
 type FileParams = Query & { Params: { aim: string; file: string } };
 
@@ -67,6 +68,22 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     const params = new URLSearchParams({ as_at: monthText(q.period.asAt), ...(q.period.fromDate ? { from: monthText(q.period.fromDate) } : {}) });
     return `?${params.toString()}`;
   };
+  /**
+   * The stored figures, or — while a refresh job works them out, in this process or another — the
+   * working-out page with its progress (then null: the route returns the reply). A refresh that
+   * failed is said with its words.
+   */
+  const figuresOrWorkingOut = async (request: FastifyRequest<Query>, reply: FastifyReply, q: ParsedQuery): Promise<NationalComparison | null> => {
+    const previous = enteredText(request.query.job).trim();
+    const found = await ctx.national.figuresWithin(q.period.asAt, q.period.fromDate, userOf(request).username, ctx.figuresWaitMs, /^[0-9a-f]{32}$/.test(previous) ? previous : null);
+    if ('figures' in found) return found.figures;
+    if ('failure' in found) throw new HttpError(503, found.failure);
+    const self = new URL(request.url, 'http://pace.invalid');
+    self.searchParams.set('job', found.jobId);
+    // 202: accepted, not yet done. The page asks again by itself.
+    sendPage(reply, WorkingOutPage({ chrome: chromeOf(request, reply), model: { whose: `every authority as at ${longDate(q.period.asAt)}`, label: `National view as at ${longDate(q.period.asAt)}`, progress: found.progress, selfHref: `${self.pathname}${self.search}` } }), 202);
+    return null;
+  };
   const aimOf = (comparison: NationalComparison, param: string) => {
     const found = /^[1-4]$/.test(param) ? comparison.aims.find((a) => String(a.aim.nationalAim) === param) : undefined;
     if (!found) throw new HttpError(404, 'Page not found');
@@ -80,7 +97,8 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     const chrome = chromeOf(request, reply);
     const query = { action: '/national', asAtValue: q.asAtValue, fromValue: q.fromValue, errors: q.errors };
     if (q.errors.length > 0) return sendPage(reply, NationalPage({ chrome, periodWords: null, query, aims: null }), 400);
-    const comparison = await nationalFigures(ctx.connection, q.period.asAt, q.period.fromDate);
+    const comparison = await figuresOrWorkingOut(request, reply, q);
+    if (comparison === null) return reply;
     const aims = comparison.aims.map((a) => presentNationalAim(a, `/national/aims/${a.aim.nationalAim}${queryString(q)}`));
     return sendPage(reply, NationalPage({ chrome, periodWords: q.words, query, aims }));
   });
@@ -89,7 +107,10 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     await requireNationalAnalyst(ctx.connection, userOf(request));
     // A month that cannot be used is named in the error summary; the figures are then the default month's.
     const q = parse(request.query);
-    const comparison = await nationalFigures(ctx.connection, q.period.asAt, q.period.fromDate);
+    // No refresh is queued for an aim that does not exist.
+    if (!/^[1-4]$/.test(request.params.aim)) throw new HttpError(404, 'Page not found');
+    const comparison = await figuresOrWorkingOut(request, reply, q);
+    if (comparison === null) return reply;
     const aim = aimOf(comparison, request.params.aim);
     const base = `/national/aims/${aim.aim.nationalAim}`;
     return sendPage(
@@ -122,7 +143,10 @@ export function registerNationalRoutes(app: FastifyInstance, ctx: WebContext): v
     const what = (match[1] ?? match[3]) as 'funnel' | 'table' | 'quarters';
     const q = parse(request.query);
     if (q.errors.length > 0) throw new HttpError(400, (q.errors[0] as FieldError).message);
-    const aim = aimOf(await nationalFigures(ctx.connection, q.period.asAt, q.period.fromDate), request.params.aim);
+    if (!/^[1-4]$/.test(request.params.aim)) throw new HttpError(404, 'Page not found');
+    const comparison = await figuresOrWorkingOut(request, reply, q);
+    if (comparison === null) return reply;
+    const aim = aimOf(comparison, request.params.aim);
     const stem = `national-aim-${aim.aim.nationalAim}-${q.period.asAt.toString()}${q.period.fromDate ? `-from-${q.period.fromDate.toString()}` : ''}`;
     const picture = () => (what === 'quarters' ? nationalQuartersSvg(aim.byQuarter, aim.aim.name) : nationalFunnelSvg(aim));
     const name = what === 'quarters' ? 'quarters' : 'funnel';

@@ -14,6 +14,8 @@ export interface WorkingOutModel {
   readonly whose: string;
   /** Parts worked out of how many; null while the work waits for others' figures to be worked out first. */
   readonly progress: { readonly done: number; readonly total: number } | null;
+  /** The caption above the title, when the words of `whose` do not start a line well (default: `whose`). */
+  readonly label?: string;
   /** The page asked for: where the refresh and the link go. */
   readonly selfHref: string;
 }
@@ -23,7 +25,7 @@ export function WorkingOutPage(props: { chrome: Chrome; model: WorkingOutModel }
   const { progress } = model;
   return (
     <Page title="Working out the figures" chrome={props.chrome} refreshSeconds={1}>
-      <PageHeader title="Working out the figures" label={model.whose} />
+      <PageHeader title="Working out the figures" label={model.label ?? model.whose} />
       <div role="status">
         <p>
           {progress === null
