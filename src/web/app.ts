@@ -22,6 +22,7 @@ import { answerFrameworkError, registerErrorHandling } from './error-handling.js
 import { FiguresCache } from '../app/figures-cache.js';
 import { ImportJobs, uploadsDirFor } from '../app/import-jobs.js';
 import { JobQueue } from '../app/job-queue.js';
+import { PdfJobs } from '../app/pdf-jobs.js';
 import { RenderPool } from '../charts/render-pool.js';
 import { HeavyWork } from './heavy-work.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -47,7 +48,7 @@ export interface AppOptions {
   readonly uploadsDir?: string;
   /** Threads that make PNG pictures and PDFs (charts/render-pool.ts); by default one per core but one. */
   readonly renderThreads?: number;
-  /** Whether this process runs queued jobs (imports) as well as serving pages (default true; app/job-queue.ts). */
+  /** Whether this process runs queued jobs (imports, PDFs) as well as serving pages (default true; app/job-queue.ts). */
   readonly runJobs?: boolean;
   /** A running job with no heartbeat for this long is queued again (default 60 s). */
   readonly jobStaleAfterMs?: number;
@@ -62,12 +63,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.jobStaleAfterMs !== undefined ? { staleAfterMs: options.jobStaleAfterMs } : {}),
     onError: (error, what) => app.log.error({ err: error }, `${what} failed`),
   });
+  const cache = new FiguresCache(options.connection);
+  const heavy = new HeavyWork(new RenderPool({ threads: options.renderThreads }));
   const ctx: WebContext = {
     connection: options.connection,
-    cache: new FiguresCache(options.connection),
+    cache,
     jobs,
     imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env), jobs),
-    heavy: new HeavyWork(new RenderPool({ threads: options.renderThreads })),
+    pdfs: new PdfJobs(options.connection, jobs, cache, heavy.pool, { forUser: (user, make) => heavy.forUser(user, make) }),
+    heavy,
     figuresWaitMs: options.figuresWaitMs ?? 500,
     today: options.today ?? todayInScotland,
     oidc: options.oidc ? new OidcSignIn(options.oidc) : null,

@@ -5,6 +5,7 @@ import type { OidcSignIn } from './auth/oidc.js';
 import type { FiguresCache } from '../app/figures-cache.js';
 import type { ImportJobs } from '../app/import-jobs.js';
 import type { JobQueue } from '../app/job-queue.js';
+import type { PdfJobs } from '../app/pdf-jobs.js';
 import type { HeavyWork } from './heavy-work.js';
 
 export interface WebContext {
@@ -14,6 +15,8 @@ export interface WebContext {
   /** Durable jobs (app/job-queue.ts): queued in the database, run by any process that runs jobs. */
   readonly jobs: JobQueue;
   readonly imports: ImportJobs;
+  /** Meeting-pack and poster PDFs, made as durable jobs and kept in the database (app/pdf-jobs.ts). */
+  readonly pdfs: PdfJobs;
   /** PNG pictures and PDFs, made in the render threads with a bound per reader (heavy-work.ts). */
   readonly heavy: HeavyWork;
   /** How long a page waits for figures being worked out before it shows how far the work has got instead (figures-page.ts). */
