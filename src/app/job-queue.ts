@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
-import { activeJobs, addJob, beatJob, claimJob, claimNextJob, findJob, finishJob, forgetJobsBefore, requeueStaleJobs, staleJobKinds, type Connection, type StoredJob } from '../store/index.js';
+import { activeJobs, addJob, beatJob, claimJob, claimNextJob, findJob, findJobByKey, finishJob, forgetJobsBefore, requeueStaleJobs, staleJobKinds, type Connection, type StoredJob } from '../store/index.js';
 
 export interface JobContext {
   /** Which attempt this is: 1, or more when a process running it before stopped. */
@@ -133,13 +133,28 @@ export class JobQueue {
     await this.#sweep();
   }
 
-  /** Queues a job; returns its id. */
-  async enqueue(kind: string, job: { authorityId: number; username: string; input: unknown }): Promise<string> {
+  /**
+   * Queues a job; returns its id. A job given a `key` (what it makes) is queued only when no job of
+   * its kind and key is queued, running or done: the id of that one is returned instead, so the same
+   * thing asked for twice, on any process, is done once.
+   */
+  async enqueue(kind: string, job: { authorityId: number; username: string; input: unknown; key?: string }): Promise<string> {
     if (!this.#kinds.has(kind)) throw new Error(`no job kind ${kind}`);
-    const id = randomBytes(16).toString('hex');
-    await addJob(this.connection, { id, kind, ...job }, this.#now());
-    await this.#carry(kind, id);
-    return id;
+    for (;;) {
+      const id = randomBytes(16).toString('hex');
+      if (await addJob(this.connection, { id, kind, ...job }, this.#now())) {
+        await this.#carry(kind, id);
+        return id;
+      }
+      // Another job holds the key; it may have failed (freeing the key) between the two statements: look again.
+      const live = job.key === undefined ? null : await findJobByKey(this.connection, kind, job.key);
+      if (live && live.state !== 'failed') return live.id;
+    }
+  }
+
+  /** The latest job of `kind` with `key`, whatever its state. */
+  findByKey(kind: string, key: string): Promise<StoredJob | null> {
+    return findJobByKey(this.connection, kind, key);
   }
 
   find(id: string): Promise<StoredJob | null> {

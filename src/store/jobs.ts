@@ -47,9 +47,19 @@ interface JobRow {
 
 const columns = sql.raw('id, kind, authority_id, username, state, input, progress, result, failure, attempts, worker, created_at, finished_at');
 
-/** Queues a job. */
-export async function addJob(connection: Connection, job: { id: string; kind: string; authorityId: number; username: string; input: unknown }, nowMs: number): Promise<void> {
-  await sql`insert into jobs (id, kind, authority_id, username, state, input, attempts, created_at) values (${job.id}, ${job.kind}, ${job.authorityId}, ${job.username}, 'queued', ${JSON.stringify(job.input)}, 0, ${nowMs})`.execute(connection.db);
+/**
+ * Queues a job. A job with a `key` (what it makes, migration 0019) is added only when no job of its
+ * kind and key is queued, running or done: false when one is (the caller uses that one instead).
+ */
+export async function addJob(connection: Connection, job: { id: string; kind: string; authorityId: number; username: string; input: unknown; key?: string }, nowMs: number): Promise<boolean> {
+  const added = await sql`insert into jobs (id, kind, authority_id, username, state, input, attempts, created_at, job_key) values (${job.id}, ${job.kind}, ${job.authorityId}, ${job.username}, 'queued', ${JSON.stringify(job.input)}, 0, ${nowMs}, ${job.key ?? null}) on conflict do nothing`.execute(connection.db);
+  return Number(added.numAffectedRows ?? 0) > 0;
+}
+
+/** The latest job of `kind` with `key`, whatever its state (a failed one included, for its words); null when none is kept. */
+export async function findJobByKey(connection: Connection, kind: string, key: string): Promise<StoredJob | null> {
+  const { rows } = await sql<JobRow>`select ${columns} from jobs where kind = ${kind} and job_key = ${key} order by case when state = 'failed' then 1 else 0 end, created_at desc, id limit 1`.execute(connection.db);
+  return rows[0] ? jobOf(rows[0]) : null;
 }
 
 export async function findJob(connection: Connection, id: string): Promise<StoredJob | null> {
@@ -116,9 +126,39 @@ export async function requeueStaleJobs(connection: Connection, kind: string, sta
   return rows.map(jobOf);
 }
 
-/** Forgets jobs that ended before `beforeMs`. */
+/** Forgets jobs that ended before `beforeMs`, and the files they made. */
 export async function forgetJobsBefore(connection: Connection, beforeMs: number): Promise<void> {
+  await sql`delete from job_files where job_id in (select id from jobs where finished_at < ${beforeMs})`.execute(connection.db);
   await sql`delete from jobs where finished_at < ${beforeMs}`.execute(connection.db);
+}
+
+/** A file a job made (a PDF), kept until the job is forgotten so that any process can serve it. */
+export interface JobFile {
+  readonly jobId: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * Keeps the file job `jobId` made, if the job is still `worker`'s and running; a later attempt's
+ * file replaces an earlier one's (an attempt cut short after keeping its file, before its end was
+ * written), so a job has one file however many times it was done. False when the job is not `worker`'s.
+ */
+export async function saveJobFile(connection: Connection, file: JobFile, worker: string): Promise<boolean> {
+  return connection.db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ id: string }>`select id from jobs where id = ${file.jobId} and worker = ${worker} and state = 'running'`.execute(trx);
+    if (rows.length === 0) return false;
+    await sql`delete from job_files where job_id = ${file.jobId}`.execute(trx);
+    await sql`insert into job_files (job_id, file_name, content_type, bytes) values (${file.jobId}, ${file.fileName}, ${file.contentType}, ${file.bytes})`.execute(trx);
+    return true;
+  });
+}
+
+export async function findJobFile(connection: Connection, jobId: string): Promise<JobFile | null> {
+  const { rows } = await sql<{ job_id: string; file_name: string; content_type: string; bytes: Uint8Array }>`select job_id, file_name, content_type, bytes from job_files where job_id = ${jobId}`.execute(connection.db);
+  const row = rows[0];
+  return row ? { jobId: row.job_id, fileName: row.file_name, contentType: row.content_type, bytes: Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) } : null;
 }
 
 function jobOf(row: JobRow): StoredJob {

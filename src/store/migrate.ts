@@ -21,6 +21,7 @@ import { posterMigration } from './migrations/0015-poster.js';
 import { jobsMigration } from './migrations/0016-jobs.js';
 import { aimGroupsMigration } from './migrations/0017-aim-groups.js';
 import { plannedEventsMigration } from './migrations/0018-planned-events.js';
+import { jobFilesMigration } from './migrations/0019-job-files.js';
 import { nationalResultsMigration } from './migrations/0020-national-results.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
@@ -42,6 +43,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0016-jobs': jobsMigration(),
     '0017-aim-groups': aimGroupsMigration(connection.capabilities),
     '0018-planned-events': plannedEventsMigration(connection.capabilities),
+    '0019-job-files': jobFilesMigration(connection.capabilities),
     '0020-national-results': nationalResultsMigration(),
   };
 }

@@ -24,6 +24,7 @@ import { ImportJobs, uploadsDirFor } from '../app/import-jobs.js';
 import { JobQueue } from '../app/job-queue.js';
 import { NationalJobs } from '../app/national-figures.js';
 import { DigestJobs } from '../app/digests.js';
+import { PdfJobs } from '../app/pdf-jobs.js';
 import { RenderPool } from '../charts/render-pool.js';
 import { HeavyWork } from './heavy-work.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -49,7 +50,7 @@ export interface AppOptions {
   readonly uploadsDir?: string;
   /** Threads that make PNG pictures and PDFs (charts/render-pool.ts); by default one per core but one. */
   readonly renderThreads?: number;
-  /** Whether this process runs queued jobs (imports) as well as serving pages (default true; app/job-queue.ts). */
+  /** Whether this process runs queued jobs (imports, PDFs) as well as serving pages (default true; app/job-queue.ts). */
   readonly runJobs?: boolean;
   /** A running job with no heartbeat for this long is queued again (default 60 s). */
   readonly jobStaleAfterMs?: number;
@@ -64,14 +65,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.jobStaleAfterMs !== undefined ? { staleAfterMs: options.jobStaleAfterMs } : {}),
     onError: (error, what) => app.log.error({ err: error }, `${what} failed`),
   });
+  const cache = new FiguresCache(options.connection);
+  const heavy = new HeavyWork(new RenderPool({ threads: options.renderThreads }));
   const ctx: WebContext = {
     connection: options.connection,
-    cache: new FiguresCache(options.connection),
+    cache,
     jobs,
     imports: new ImportJobs(options.connection, options.uploadsDir ?? uploadsDirFor(options.connection, process.env), jobs),
     national: new NationalJobs(options.connection, jobs),
     digests: new DigestJobs(options.connection, jobs),
-    heavy: new HeavyWork(new RenderPool({ threads: options.renderThreads })),
+    pdfs: new PdfJobs(options.connection, jobs, cache, heavy.pool, { forUser: (user, make) => heavy.forUser(user, make) }),
+    heavy,
     figuresWaitMs: options.figuresWaitMs ?? 500,
     today: options.today ?? todayInScotland,
     oidc: options.oidc ? new OidcSignIn(options.oidc) : null,

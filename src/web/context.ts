@@ -7,6 +7,7 @@ import type { ImportJobs } from '../app/import-jobs.js';
 import type { JobQueue } from '../app/job-queue.js';
 import type { NationalJobs } from '../app/national-figures.js';
 import type { DigestJobs } from '../app/digests.js';
+import type { PdfJobs } from '../app/pdf-jobs.js';
 import type { HeavyWork } from './heavy-work.js';
 
 export interface WebContext {
@@ -20,6 +21,8 @@ export interface WebContext {
   readonly national: NationalJobs;
   /** Weekly digests queued by `pace digest --queue`, sent by this process when it runs jobs (SMTP_URL and MAIL_FROM are its own). */
   readonly digests: DigestJobs;
+  /** Meeting-pack and poster PDFs, made as durable jobs and kept in the database (app/pdf-jobs.ts). */
+  readonly pdfs: PdfJobs;
   /** PNG pictures and PDFs, made in the render threads with a bound per reader (heavy-work.ts). */
   readonly heavy: HeavyWork;
   /** How long a page waits for figures being worked out before it shows how far the work has got instead (figures-page.ts). */

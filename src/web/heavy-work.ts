@@ -2,57 +2,34 @@
  * Heavy responses (issue 19, point 7): PNG pictures and the PDFs of meeting packs and posters are made in the render
  * threads (charts/render-pool.ts), never on the event loop, and each reader has at most
  * `perUser` of them in hand at once — the rest of theirs wait their turn, so one reader asking for
- * many cannot fill the threads for everyone. A PDF is made once for its content: the pack of a
- * meeting, or a poster, is plain data worked out from the figures of one data version, and its
- * digest names the job, so readers of the same pack share one job (and its progress) and, once
- * made, its bytes.
+ * many cannot fill the threads for everyone. A PDF is a durable job (app/pdf-jobs.ts, drawn within
+ * `forUser`), made once for its content: the pack of a meeting, or a poster, is plain data worked
+ * out from the figures of one data version, and `pdfKey`, with its digest, names the job, so readers
+ * of the same pack on any process share one job (and its progress) and, once made, its file.
  */
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { AnyPackDocument } from '../charts/pack-document.js';
 import type { PosterDocument } from '../charts/poster-document.js';
-import type { PosterSize } from '../charts/poster-pdf.js';
-import type { RenderPool, RenderProgress } from '../charts/render-pool.js';
+import type { RenderPool } from '../charts/render-pool.js';
 import type { ChildTimeline } from '../domain/timeline.js';
 
 const digests = new WeakMap<object, string>();
 
-export interface PdfJob {
-  /** What is made so far: null until the first part is drawn. */
-  readonly progress: RenderProgress | null;
-  /** The PDF, once made. */
-  readonly bytes: Buffer | null;
-  /** Why it could not be made, if it failed. */
-  readonly error: string | null;
-  readonly done: Promise<Buffer>;
-}
-
-interface MutablePdfJob {
-  progress: RenderProgress | null;
-  bytes: Buffer | null;
-  error: string | null;
-  done: Promise<Buffer>;
-}
-
 export interface HeavyWorkOptions {
   /** Heavy responses one reader may have in hand at once (default 2). */
   readonly perUser?: number;
-  /** PDFs kept once made (default 16); the least recently asked for goes first. */
-  readonly keep?: number;
 }
 
 export class HeavyWork {
   readonly #limits = new Map<string, ReturnType<typeof pLimit>>();
-  readonly #pdfs = new Map<string, MutablePdfJob>();
   readonly #perUser: number;
-  readonly #keep: number;
 
   constructor(
     readonly pool: RenderPool,
     options: HeavyWorkOptions = {},
   ) {
     this.#perUser = options.perUser ?? 2;
-    this.#keep = options.keep ?? 16;
   }
 
   /** Runs `make` for `user` once fewer than `perUser` of theirs are running. */
@@ -90,38 +67,6 @@ export class HeavyWork {
     let digest = digests.get(content);
     if (digest === undefined) digests.set(content, (digest = createHash('sha256').update(JSON.stringify(content)).digest('hex')));
     return `${scopeId}|${name}|${digest}`;
-  }
-
-  /** The PDF job for a pack's `key`: the one already made or being made, or a new one started for `user`. */
-  pdf(user: string, key: string, pack: AnyPackDocument): PdfJob {
-    return this.#job(user, key, (onProgress) => this.pool.pdf(pack, onProgress));
-  }
-
-  /** The PDF job for a poster's `key` (pdfKey with a name such as `poster-a3`), at `size`. */
-  posterPdf(user: string, key: string, poster: PosterDocument, size: PosterSize): PdfJob {
-    return this.#job(user, key, (onProgress) => this.pool.poster(poster, size, onProgress));
-  }
-
-  #job(user: string, key: string, make: (onProgress: (progress: RenderProgress) => void) => Promise<Buffer>): PdfJob {
-    const known = this.#pdfs.get(key);
-    if (known) {
-      this.#pdfs.delete(key);
-      this.#pdfs.set(key, known);
-      return known;
-    }
-    const job: MutablePdfJob = { progress: null, bytes: null, error: null, done: Promise.resolve(Buffer.alloc(0)) };
-    job.done = this.forUser(user, () => make((progress) => (job.progress = progress)));
-    job.done.then(
-      (bytes) => (job.bytes = bytes),
-      (error: unknown) => {
-        job.error = error instanceof Error ? error.message : String(error);
-        // A job that failed is not kept: the next reader tries again.
-        if (this.#pdfs.get(key) === job) this.#pdfs.delete(key);
-      },
-    );
-    this.#pdfs.set(key, job);
-    while (this.#pdfs.size > this.#keep) this.#pdfs.delete(this.#pdfs.keys().next().value as string);
-    return job;
   }
 
   close(): Promise<void> {

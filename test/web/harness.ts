@@ -28,7 +28,7 @@ export interface WebFixture {
 }
 
 /** Two authorities (NORTH, with a programme start, and SOUTH) and the app over them. */
-export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string; trustProxy?: TrustProxy; today?: PlainDate; figuresWaitMs?: number } = {}): Promise<WebFixture> {
+export async function openWeb(engine: TestEngine, options: { signInLimit?: { max: number; timeWindow: number }; oidc?: OidcSettings; uploadsDir?: string; trustProxy?: TrustProxy; today?: PlainDate; figuresWaitMs?: number; runJobs?: boolean } = {}): Promise<WebFixture> {
   const { connection, url, dispose } = await engine.open();
   // On SQLite uploads go beside the test's own database file; PostgreSQL's default folder is
   // shared by every test process (each would sweep the others' uploads at start), so each app
@@ -40,7 +40,7 @@ export async function openWeb(engine: TestEngine, options: { signInLimit?: { max
   if (!north.ok || !south.ok) throw new Error('fixture authorities');
   const appToday = options.today ?? today;
   // Pages wait for their figures (a test asks for the working-out page with a wait of 0).
-  const app = await buildApp({ connection, today: () => appToday, figuresWaitMs: options.figuresWaitMs ?? 60_000, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) });
+  const app = await buildApp({ connection, today: () => appToday, figuresWaitMs: options.figuresWaitMs ?? 60_000, ...(uploadsDir !== null ? { uploadsDir } : {}), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}), ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}), ...(options.runJobs !== undefined ? { runJobs: options.runJobs } : {}) });
   return {
     app,
     connection,

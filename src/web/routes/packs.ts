@@ -23,6 +23,7 @@ import { MeetingsPage } from '../views/meetings.js';
 import { PackPage, PartnerPackPage } from '../views/pack.js';
 import { PackMakingPage, type PackMakingModel } from '../views/pack-making.js';
 import { HeavyWork } from '../heavy-work.js';
+import { again, pdfFile, pdfMakingState, type AskedPdf } from '../pdf-pages.js';
 
 const savedQuery = z.object({ saved: z.string().max(20).optional() });
 const packFile = /^(\d{4}-\d{2}-\d{2})(\.pdf)?$/;
@@ -39,6 +40,15 @@ export function packHref(code: string, date: PlainDate, file: 'page' | 'pdf' | '
  */
 export function packFor(ctx: WebContext, grant: UserGrant, date: PlainDate): Promise<AnyPackDocument | null> {
   return may(grant, 'view') ? meetingPackFor(ctx.connection, ctx.cache, grant, date, ctx.today()) : partnerMeetingPackFor(ctx.connection, ctx.cache, grant, date, ctx.today());
+}
+
+/** The PDF job of a pack, as `grant` reads it: keyed by its content (its data version), for its audience. */
+function pdfJobOf(grant: UserGrant, pack: AnyPackDocument, date: PlainDate, today: PlainDate): AskedPdf {
+  const code = grant.scope.code;
+  return {
+    key: HeavyWork.pdfKey(grant.scope.id, pack, date.toString()),
+    input: { what: 'pack', code, date: date.toString(), audience: isPartnerPack(pack) ? 'partner' : 'team', today: today.toString(), fileName: `meeting-pack-${code}-${date.toString()}.pdf` },
+  };
 }
 
 export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -90,10 +100,12 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
     // The partners' pack shows no child, so reading it is not audited (as the overview is not).
     if (!isPartnerPack(pack)) await auditListView(ctx.connection, grant.scope, request, user.username, 'meeting-pack');
     if (match[2]) {
-      // Made in a render thread (or already made for this content), never on the event loop.
-      const pdf = await ctx.heavy.pdf(user.username, HeavyWork.pdfKey(grant.scope.id, pack, parsed.value.toString()), pack).done;
-      attachment(reply, `meeting-pack-${grant.scope.code}-${parsed.value.toString()}.pdf`);
-      return reply.type('application/pdf').send(pdf);
+      // Made by a job (in a render thread of whichever process takes it), or made already for this
+      // content; the bytes are read from the database, so any process serves a PDF any other made.
+      const file = await pdfFile(ctx, grant, user.username, pdfJobOf(grant, pack, parsed.value, ctx.today()));
+      if (!file) return reply.redirect(packHref(grant.scope.code, parsed.value, 'making'), 303);
+      attachment(reply, file.fileName);
+      return reply.type(file.contentType).send(file.bytes);
     }
     const page = { pdfHref: packHref(grant.scope.code, parsed.value, 'making'), back: { href: authorityPath(grant.scope.code, '/meetings'), text: 'Back to the meetings' } };
     return sendPage(reply, isPartnerPack(pack) ? PartnerPackPage({ pack, ...page }) : PackPage({ pack, ...page }));
@@ -102,27 +114,21 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
   // The PDF takes seconds to make: this page starts it (or finds it made or being made), shows how
   // far it has got and refreshes itself, then links to the file.
   // (`:file`, not `:date`: one name for the segment both routes share, as the router keeps one.)
-  app.get<{ Params: { code: string; file: string } }>('/a/:code/packs/:file/pdf', async (request, reply) => {
+  app.get<{ Params: { code: string; file: string }; Querystring: Record<string, string> }>('/a/:code/packs/:file/pdf', async (request, reply) => {
     const user = userOf(request);
     const grant = grantFor(user, request.params.code, 'aggregate');
     const parsed = parseDate(request.params.file);
     if (!parsed.ok) throw new HttpError(404, 'Page not found');
     const pack = await packFor(ctx, grant, parsed.value);
     if (!pack) throw new HttpError(404, `There is no meeting on ${parsed.value.toString()}: record it on the meetings page first.`);
-    const job = ctx.heavy.pdf(user.username, HeavyWork.pdfKey(grant.scope.id, pack, parsed.value.toString()), pack);
-    // A job that is quick (or made already) is ready before the page is drawn.
-    await Promise.race([job.done.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 200))]);
-    const state: PackMakingModel['state'] = job.bytes
-      ? { kind: 'ready', bytes: job.bytes.length }
-      : job.error !== null
-        ? { kind: 'failed', reason: `${job.error}. Try again; if it fails again, tell your system administrator.` }
-        : { kind: 'making', done: job.progress?.done ?? 0, total: job.progress?.total ?? 0, step: job.progress?.step ?? null };
+    const state = await pdfMakingState(ctx, grant, user.username, pdfJobOf(grant, pack, parsed.value, ctx.today()), again(request.query));
     const code = grant.scope.code;
     const model: PackMakingModel = {
       title: pack.title,
       state,
       pdfHref: packHref(code, parsed.value, 'pdf'),
       selfHref: packHref(code, parsed.value, 'making'),
+      againHref: `${packHref(code, parsed.value, 'making')}?again=1`,
       back: { href: packHref(code, parsed.value), text: 'Back to the pack' },
     };
     return sendPage(reply, PackMakingPage({ chrome: chromeOf(request, reply, grant, may(grant, 'view') ? 'improvement' : 'meetings'), model }));

@@ -23,6 +23,7 @@ import { attachment } from '../downloads.js';
 import { parseAsAt } from '../forms/as-at.js';
 import { parsePosterTextForm, posterTextFields, posterTextToForm, type FormValues } from '../forms/improvement-forms.js';
 import { HeavyWork } from '../heavy-work.js';
+import { again, pdfFile, pdfMakingState, type AskedPdf } from '../pdf-pages.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
@@ -63,8 +64,11 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
   const posterOf = (grant: UserGrant, asAt: PlainDate): Promise<PosterDocument> => posterFor(ctx.connection, ctx.cache, grant, asAt, ctx.today(), may(grant, 'view') ? 'team' : 'partner');
   /** An as-at date in the address only when it is not today, so that a bookmark of today's poster stays today's. */
   const dated = (asAt: PlainDate) => (isBefore(asAt, ctx.today()) ? asAt : null);
-  const pdfJob = (user: string, grant: UserGrant, poster: PosterDocument, asAt: PlainDate, size: PosterSize) =>
-    ctx.heavy.posterPdf(user, HeavyWork.pdfKey(grant.scope.id, poster, `poster-${size}-${asAt.toString()}`), poster, size);
+  /** The PDF job of a poster, as `grant` reads it: keyed by its content (its data version), for its audience. */
+  const pdfJob = (grant: UserGrant, poster: PosterDocument, asAt: PlainDate, size: PosterSize): AskedPdf => ({
+    key: HeavyWork.pdfKey(grant.scope.id, poster, `poster-${size}-${asAt.toString()}`),
+    input: { what: 'poster', code: grant.scope.code, asAt: asAt.toString(), size, audience: may(grant, 'view') ? 'team' : 'partner', today: ctx.today().toString(), fileName: `poster-${grant.scope.code}-${asAt.toString()}-${size}.pdf` },
+  });
 
   app.get<PosterQuery>('/a/:code/poster', async (request, reply) => {
     const grant = grantFor(userOf(request), request.params.code, 'aggregate');
@@ -101,10 +105,12 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
       const grant = grantFor(user, request.params.code, 'aggregate');
       const { asAt, errors } = asAtOf(request);
       if (errors.length) return reply.code(400).type('text/plain; charset=utf-8').send((errors[0] as FieldError).message);
-      // Made in a render thread (or already made for this content), never on the event loop.
-      const pdf = await pdfJob(user.username, grant, await posterOf(grant, asAt), asAt, size).done;
-      attachment(reply, `poster-${grant.scope.code}-${asAt.toString()}-${size}.pdf`);
-      return reply.type('application/pdf').send(pdf);
+      // Made by a job (in a render thread of whichever process takes it), or made already for this
+      // content; the bytes are read from the database, so any process serves a PDF any other made.
+      const file = await pdfFile(ctx, grant, user.username, pdfJob(grant, await posterOf(grant, asAt), asAt, size));
+      if (!file) return reply.redirect(posterHref(grant.scope.code, dated(asAt), { making: size }), 303);
+      attachment(reply, file.fileName);
+      return reply.type(file.contentType).send(file.bytes);
     });
   }
 
@@ -116,14 +122,7 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
     const { size } = posterQuery.parse(request.query);
     const { asAt } = asAtOf(request);
     const poster = await posterOf(grant, asAt);
-    const job = pdfJob(user.username, grant, poster, asAt, size);
-    // A job that is quick (or made already) is ready before the page is drawn.
-    await Promise.race([job.done.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 200))]);
-    const state: PackMakingModel['state'] = job.bytes
-      ? { kind: 'ready', bytes: job.bytes.length }
-      : job.error !== null
-        ? { kind: 'failed', reason: `${job.error}. Try again; if it fails again, tell your system administrator.` }
-        : { kind: 'making', done: job.progress?.done ?? 0, total: job.progress?.total ?? 1, step: job.progress?.step ?? null };
+    const state = await pdfMakingState(ctx, grant, user.username, pdfJob(grant, poster, asAt, size), again(request.query));
     const code = grant.scope.code;
     const model: PackMakingModel = {
       title: `Poster, ${size.toUpperCase()}: ${poster.title}`,
@@ -131,6 +130,7 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
       state,
       pdfHref: posterHref(code, dated(asAt), { pdf: size }),
       selfHref: posterHref(code, dated(asAt), { making: size }),
+      againHref: `${posterHref(code, dated(asAt), { making: size })}&again=1`,
       back: { href: posterHref(code, dated(asAt)), text: 'Back to the poster' },
     };
     return sendPage(reply, PackMakingPage({ chrome: chromeOf(request, reply, grant, may(grant, 'view') ? 'improvement' : 'poster'), model }));

@@ -12,9 +12,11 @@ export interface PackMakingModel {
   readonly title: string;
   /** What the PDF is, above the title: "Meeting pack as a PDF" unless given. */
   readonly label?: string;
-  readonly state: { readonly kind: 'making'; readonly done: number; readonly total: number; readonly step: string | null } | { readonly kind: 'ready'; readonly bytes: number } | { readonly kind: 'failed'; readonly reason: string };
+  readonly state: { readonly kind: 'making'; readonly done: number; readonly total: number; readonly step: string | null; readonly attempt?: number } | { readonly kind: 'ready'; readonly bytes: number } | { readonly kind: 'failed'; readonly reason: string };
   readonly pdfHref: string;
   readonly selfHref: string;
+  /** Where "Try again" after a failure leads: the page, asking for the PDF to be made anew. */
+  readonly againHref?: string;
   readonly back: { readonly href: string; readonly text: string };
 }
 
@@ -28,6 +30,7 @@ export function PackMakingPage(props: { chrome: Chrome; model: PackMakingModel }
       {state.kind === 'making' && (
         <div role="status">
           <p>{state.step === null ? 'Making the PDF: starting…' : `Making the PDF: ${state.done} of ${state.total} parts drawn (${state.step}).`}</p>
+          {(state.attempt ?? 1) > 1 && <p>The server first making it stopped, so another is making it again from the start.</p>}
           <progress max={Math.max(state.total, 1)} value={state.done} aria-label="Progress">
             {state.total > 0 ? `${Math.round((100 * state.done) / state.total)}%` : ''}
           </progress>
@@ -57,7 +60,7 @@ export function PackMakingPage(props: { chrome: Chrome; model: PackMakingModel }
           </h2>
           <p>{state.reason}</p>
           <p>
-            <a class="ds_link" href={model.selfHref}>
+            <a class="ds_link" href={model.againHref ?? model.selfHref}>
               Try again
             </a>
           </p>
