@@ -6,7 +6,7 @@ import { aimSubject, type Aim } from '../domain/aim.js';
 import { answerWords, type AimAnswer } from '../domain/aim-answer.js';
 import type { AimFigures } from '../domain/aim-figures.js';
 import type { WindowFigures } from '../domain/aim-window.js';
-import { milestoneOf, milestoneWords } from '../domain/status-words.js';
+import { milestoneOf } from '../domain/status-words.js';
 import type { JourneyStatus } from '../domain/status.js';
 import { formatPercent, formatWeeks, longDate, plural } from './format.js';
 
