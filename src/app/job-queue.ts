@@ -237,7 +237,7 @@ export class JobQueue {
     } finally {
       clearInterval(beat);
     }
-    await finishJob(this.connection, job.id, this.#worker, end, this.#now());
+    await finishJob(this.connection, job.id, this.#worker, end, this.#now(), job.attempts);
   }
 
   /** Queues again the running jobs whose process stopped, and forgets jobs ended long ago. */

@@ -102,9 +102,13 @@ export async function beatJob(connection: Connection, id: string, worker: string
 }
 
 /** Ends job `id` with its result or why it failed, if it is still `worker`'s; false otherwise. */
-export async function finishJob(connection: Connection, id: string, worker: string, end: { result: unknown } | { failure: string }, nowMs: number): Promise<boolean> {
+export async function finishJob(connection: Connection, id: string, worker: string, end: { result: unknown } | { failure: string }, nowMs: number, attempt?: number): Promise<boolean> {
   const [state, result, failure] = 'failure' in end ? (['failed', null, end.failure] as const) : (['done', JSON.stringify(end.result), null] as const);
-  const updated = await sql`update jobs set state = ${state}, result = ${result}, failure = ${failure}, finished_at = ${nowMs} where id = ${id} and worker = ${worker} and state = 'running'`.execute(connection.db);
+  // Also a job queued again while this attempt ran (its heartbeat fell late: a busy process), which no
+  // other process has taken since: the attempt finished, so its end is the job's — done again, an
+  // import would find its upload gone with the first attempt's success.
+  const requeuedSince = attempt === undefined ? sql`false` : sql`(state = 'queued' and worker is null and attempts = ${attempt})`;
+  const updated = await sql`update jobs set state = ${state}, result = ${result}, failure = ${failure}, finished_at = ${nowMs}, worker = ${worker} where id = ${id} and ((worker = ${worker} and state = 'running') or ${requeuedSince})`.execute(connection.db);
   return Number(updated.numAffectedRows ?? 0) > 0;
 }
 

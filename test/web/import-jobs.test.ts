@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProfile, type Profile } from '../../src/ingest/profile.js';
-import { claimJob, findJob, type Connection } from '../../src/store/index.js';
+import { addJob, claimJob, findJob, finishJob, requeueStaleJobs, type Connection } from '../../src/store/index.js';
 import { ImportJobs, keepFor, uploadsDirFor, type Upload } from '../../src/app/import-jobs.js';
 import { bossSql, JobQueue } from '../../src/app/job-queue.js';
 import { d } from '../builders.js';
@@ -171,6 +171,36 @@ describe.each(engines)('the uploads of web imports on $name', (engine) => {
     const failed = await findJob(connection, again);
     expect([failed?.state, failed?.failure, failed?.attempts]).toEqual(['failed', 'The server doing it stopped each time it tried.', 3]);
     expect(runs).toBe(1);
+  });
+});
+
+describe.each(engines)('a job’s end on $name', (engine) => {
+  let connection: Connection;
+  let dispose: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ connection, dispose } = await engine.open());
+  });
+
+  afterEach(async () => {
+    await dispose();
+  });
+
+  it('is written by an attempt that finished after its job was queued again, unless another process took the job since', async () => {
+    const job = { kind: 'import', authorityId: scope.id, username: 'dana', input: {} };
+    await addJob(connection, { id: 'late-beat', ...job }, 1_000);
+    expect((await claimJob(connection, 'late-beat', 'busy-process', 2_000))?.attempts).toBe(1);
+    // Its heartbeat fell late (the process was busy), and another process queued it again.
+    expect((await requeueStaleJobs(connection, 'import', 10_000, 3, 'stopped', 10_000, 'other')).map((j) => j.id)).toEqual(['late-beat']);
+    expect(await finishJob(connection, 'late-beat', 'busy-process', { result: { imported: true } }, 11_000, 1)).toBe(true);
+    expect([(await findJob(connection, 'late-beat'))?.state, (await findJob(connection, 'late-beat'))?.result]).toEqual(['done', { imported: true }]);
+
+    await addJob(connection, { id: 'taken-again', ...job }, 1_000);
+    await claimJob(connection, 'taken-again', 'busy-process', 2_000);
+    await requeueStaleJobs(connection, 'import', 10_000, 3, 'stopped', 10_000, 'other');
+    expect((await claimJob(connection, 'taken-again', 'other', 10_500))?.attempts).toBe(2);
+    expect(await finishJob(connection, 'taken-again', 'busy-process', { result: { imported: true } }, 11_000, 1)).toBe(false);
+    expect([(await findJob(connection, 'taken-again'))?.state, (await findJob(connection, 'taken-again'))?.worker]).toEqual(['running', 'other']);
   });
 });
 
