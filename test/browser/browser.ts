@@ -77,7 +77,9 @@ export function browserSuite(seed: (web: WebFixture) => Promise<void>): BrowserS
   let web: WebFixture | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    web = await openWeb(engines[0] as (typeof engines)[number]);
+    // A browser suite signs in once a test or more, faster than ten a minute on a quiet machine: the
+    // sign-in limit (tested in test/web/auth.test.ts) is raised so that it is not what a suite meets.
+    web = await openWeb(engines[0] as (typeof engines)[number], { signInLimit: { max: 100, timeWindow: 60_000 } });
     await seed(web);
     const base = await web.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
