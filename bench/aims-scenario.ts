@@ -9,6 +9,7 @@ import { aimFigures } from '../src/domain/aim-figures.js';
 import { aimRunChart } from '../src/domain/aim-run-chart.js';
 import { aimSurvival } from '../src/domain/aim-survival.js';
 import { parseDateOrThrow, type PlainDate } from '../src/domain/date.js';
+import { localMeasuresOf } from '../src/app/authority-figures.js';
 import { deriveMeasures } from '../src/domain/journey.js';
 import { parseMeasureEnds, parseMeasureStart } from '../src/domain/measure-definition.js';
 import { parseTimescale } from '../src/domain/timescale.js';
@@ -46,7 +47,7 @@ const aims: readonly Aim[] = [
 function figuresAndAnalyses(records: readonly ChildRecord[], programmeStart: PlainDate | null, which: readonly Aim[] = aims): number {
   let journeys = 0;
   // As computeAuthorityFigures does: the local measures derived together, one pass over the children.
-  deriveMeasures(records, which.flatMap((aim) => (aim.measure ? [aim.measure] : [])), asAt);
+  deriveMeasures(records, localMeasuresOf(which), asAt);
   for (const aim of which) {
     journeys += aimFigures(aim, records, asAt).journeys.length;
     aimRunChart(aim, records, asAt, programmeStart);

@@ -141,6 +141,6 @@ export function displayName(record: ChildRecord): string | null {
 }
 
 /** The definitions of an authority's local measures (its aims of kind `measure`), to derive together. */
-function localMeasuresOf(aims: readonly Aim[]): MeasureDefinition[] {
+export function localMeasuresOf(aims: readonly Aim[]): MeasureDefinition[] {
   return aims.flatMap((aim) => (aim.kind === 'measure' && aim.measure ? [aim.measure] : []));
 }

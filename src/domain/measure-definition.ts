@@ -115,10 +115,10 @@ function parseEventMatch(text: string): Parsed<EventMatch> {
 }
 
 /** The definition as the command line writes it: `--start … --end …`. */
-export function measureArguments(definition: MeasureDefinition): { start: string; end: string } {
+export function measureArguments(definition: MeasureDefinition): { start: string; ends: string[] } {
   const start = definition.start;
   const startText = start.kind === 'event' ? `${start.type}${start.routes?.length === 1 ? `:${start.routes[0]}` : ''}` : start.kind === 'planned' ? `planned:${start.type}` : start.kind;
-  return { start: startText, end: definition.ends.map((end) => `${end.type}${end.routes?.length === 1 ? `:${end.routes[0]}` : ''}`).join(',') };
+  return { start: startText, ends: definition.ends.map((end) => `${end.type}${end.routes?.length === 1 ? `:${end.routes[0]}` : ''}`) };
 }
 
 // ——— The words of the aim's sentence. ———

@@ -105,7 +105,7 @@ export function aimToJson(aim: Aim): AimJson {
     name: aim.name,
     national_aim: aim.nationalAim,
     kind: aim.kind,
-    ...(aim.measure ? { measure: { start: measureArguments(aim.measure).start, ends: measureArguments(aim.measure).end.split(',') } } : {}),
+    ...(aim.measure ? { measure: measureArguments(aim.measure) } : {}),
     by_date: aim.byDate?.toString() ?? null,
     target_percent: aim.targetPercent,
     from_date: aim.fromDate?.toString() ?? null,

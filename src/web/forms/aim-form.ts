@@ -157,7 +157,6 @@ function measureOfForm(values: AimFormValues, fail: (field: string, message: str
   const startRoute = values.measure_start_route as string;
   const ends = values.measure_ends as readonly string[];
   const endRoute = values.measure_end_route as string;
-  const before = { start, ends };
   let failed = false;
   const refuse = (field: string, message: string) => {
     failed = true;
@@ -175,5 +174,5 @@ function measureOfForm(values: AimFormValues, fail: (field: string, message: str
   if (failed) return null;
   // A measure from planned dates ends when its own event is held, whatever else is ticked.
   if (planned) return { start, ends: [start.slice('planned:'.length)] };
-  return { start: startRoute === '' ? before.start : `${start}:${startRoute}`, ends: ends.map((end) => (endRoute === '' ? end : `${end}:${endRoute}`)) };
+  return { start: startRoute === '' ? start : `${start}:${startRoute}`, ends: ends.map((end) => (endRoute === '' ? end : `${end}:${endRoute}`)) };
 }
