@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { rowsToWire, wireBuffers, type WireRows } from './rows-wire.js';
 import type { CsvCell } from './csv.js';
 import type { AnyPackDocument } from './pack-document.js';
 import type { PosterDocument } from './poster-document.js';
@@ -47,14 +48,21 @@ export class RenderPool {
     return asBuffer(await this.#pool.run({ kind: 'png', svg }));
   }
 
-  /** A table as CSV (csv.ts: RFC 4180, formulas neutralised). */
-  async csv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): Promise<Buffer> {
-    return asBuffer(await this.#pool.run({ kind: 'csv', columns, rows }));
+  /**
+   * A table as CSV (csv.ts: RFC 4180, formulas neutralised). The rows go to the thread a part at a
+   * time (rows-wire.ts), `between` awaited after each part.
+   */
+  async csv(columns: readonly string[], rows: readonly (readonly CsvCell[])[], between?: () => Promise<void>): Promise<Buffer> {
+    const wire = await rowsToWire(rows, between);
+    return asBuffer(await this.#pool.run({ kind: 'csv', columns, rows: wire }, { transferList: wireBuffers(wire) }));
   }
 
-  /** The sheets as an .xlsx workbook (xlsx.ts). */
-  async xlsx(sheets: readonly TextSheet[]): Promise<Buffer> {
-    return asBuffer(await this.#pool.run({ kind: 'xlsx', sheets }));
+  /** The sheets as an .xlsx workbook (xlsx.ts), their rows sent as csv's are. */
+  async xlsx(sheets: readonly TextSheet[], between?: () => Promise<void>): Promise<Buffer> {
+    const wired: { sheet: TextSheet; rows: WireRows }[] = [];
+    for (const sheet of sheets) wired.push({ sheet, rows: await rowsToWire(sheet.rows, between) });
+    const task = { kind: 'xlsx' as const, sheets: wired.map(({ sheet, rows }) => ({ name: sheet.name, columns: sheet.columns, dateColumns: sheet.dateColumns, rows })) };
+    return asBuffer(await this.#pool.run(task, { transferList: wired.flatMap(({ rows }) => wireBuffers(rows)) }));
   }
 
   /** A child's timeline drawn as SVG (timeline-chart.ts). */

@@ -5,7 +5,8 @@
  * input and output are plain data, copied between the threads.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { csvText, type CsvCell } from './csv.js';
+import { Piscina } from 'piscina';
+import { csvText } from './csv.js';
 import type { AnyPackDocument } from './pack-document.js';
 import { meetingPackPdf } from './pack-pdf.js';
 import type { PosterDocument } from './poster-document.js';
@@ -14,12 +15,16 @@ import { svgToPng } from './render.js';
 import { childTimelineSvg } from './timeline-chart.js';
 import { datesFromWire, type WireDated } from './wire-dates.js';
 import type { ChildTimeline } from '../domain/timeline.js';
+import { rowsFromWire, type WireRows } from './rows-wire.js';
 import { xlsxWorkbookOfText, type TextSheet } from './xlsx.js';
+
+/** A sheet as it comes to the thread: its rows in parts (rows-wire.ts). */
+export type WireSheet = Omit<TextSheet, 'rows'> & { readonly rows: WireRows };
 
 export type RenderTask =
   | { readonly kind: 'png'; readonly svg: string }
-  | { readonly kind: 'csv'; readonly columns: readonly string[]; readonly rows: readonly (readonly CsvCell[])[] }
-  | { readonly kind: 'xlsx'; readonly sheets: readonly TextSheet[] }
+  | { readonly kind: 'csv'; readonly columns: readonly string[]; readonly rows: WireRows }
+  | { readonly kind: 'xlsx'; readonly sheets: readonly WireSheet[] }
   /** A child's timeline (its dates sent as wire-dates.ts writes them), drawn as SVG. */
   | { readonly kind: 'timeline'; readonly timeline: WireDated }
   /** `progress` receives `{ done, total, step }` as each part of the pack is drawn. */
@@ -33,14 +38,23 @@ export interface RenderProgress {
   readonly step: string;
 }
 
+/**
+ * What the thread made, moved back to the web process rather than copied when it owns its buffer
+ * alone (a workbook of an extract is tens of megabytes; a small Buffer shares a pool with others).
+ */
 export default async function render(task: RenderTask): Promise<Uint8Array> {
+  const made = await make(task);
+  return made.byteOffset === 0 && made.byteLength === made.buffer.byteLength ? (Piscina.move(made) as Uint8Array) : made;
+}
+
+async function make(task: RenderTask): Promise<Uint8Array> {
   switch (task.kind) {
     case 'png':
       return svgToPng(task.svg);
     case 'csv':
-      return Buffer.from(csvText(task.columns, task.rows));
+      return Buffer.from(csvText(task.columns, rowsFromWire(task.rows)));
     case 'xlsx':
-      return xlsxWorkbookOfText(task.sheets);
+      return xlsxWorkbookOfText(task.sheets.map((sheet) => ({ ...sheet, rows: rowsFromWire(sheet.rows) })));
     case 'timeline':
       return Buffer.from(childTimelineSvg(datesFromWire<ChildTimeline>(task.timeline)));
     case 'pdf': {

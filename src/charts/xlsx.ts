@@ -43,18 +43,29 @@ export function xlsxWorkbook(sheets: readonly Sheet[]): Promise<Buffer> {
 export function textSheet(sheet: Sheet): TextSheet;
 export function textSheet(sheet: Sheet, rowsDone: () => Promise<void>): Promise<TextSheet>;
 export function textSheet(sheet: Sheet, rowsDone?: () => Promise<void>): TextSheet | Promise<TextSheet> {
-  const dateColumns = sheet.columns.map((_, i) => i).filter((i) => sheet.rows.some((row) => row[i] instanceof Temporal.PlainDate));
-  for (const i of dateColumns) {
-    const other = sheet.rows.find((row) => row[i] !== null && !(row[i] instanceof Temporal.PlainDate));
-    if (other) throw new Error(`column ${sheet.columns[i]} of ${sheet.name} holds both dates and ${String(other[i])}`);
-  }
-  const asText = (row: readonly SheetCell[]): CsvCell[] => row.map((cell) => (cell instanceof Temporal.PlainDate ? isoDate(cell) : cell));
-  const of = (rows: CsvCell[][]): TextSheet => ({ name: sheet.name, columns: sheet.columns, dateColumns, rows });
+  // Which columns hold dates is learnt on the same pass that turns dates to text: a column holds
+  // dates when any of its cells is one, and then must hold nothing but dates and empty cells.
+  const hasDate = sheet.columns.map(() => false);
+  const other: (SheetCell | undefined)[] = sheet.columns.map(() => undefined);
+  const asText = (row: readonly SheetCell[]): CsvCell[] =>
+    row.map((cell, i) => {
+      if (cell instanceof Temporal.PlainDate) {
+        hasDate[i] = true;
+        return isoDate(cell);
+      }
+      if (cell !== null && other[i] === undefined) other[i] = cell;
+      return cell;
+    });
+  const of = (rows: CsvCell[][]): TextSheet => {
+    const dateColumns = hasDate.flatMap((dated, i) => (dated ? [i] : []));
+    for (const i of dateColumns) if (other[i] !== undefined) throw new Error(`column ${sheet.columns[i]} of ${sheet.name} holds both dates and ${String(other[i])}`);
+    return { name: sheet.name, columns: sheet.columns, dateColumns, rows };
+  };
   if (!rowsDone) return of(sheet.rows.map(asText));
   return (async () => {
     const rows: CsvCell[][] = [];
     for (let start = 0; start < sheet.rows.length; start += rowsInAPart) {
-      for (const row of sheet.rows.slice(start, start + rowsInAPart)) rows.push(asText(row));
+      for (let i = start; i < Math.min(start + rowsInAPart, sheet.rows.length); i++) rows.push(asText(sheet.rows[i] as readonly SheetCell[]));
       await rowsDone();
     }
     return of(rows);

@@ -113,8 +113,8 @@ function returnYear(text: string, latest: number): ClasYear | null {
 async function fileOf(pool: RenderPool, tables: readonly ExportTable[], format: ExportFormat, between: () => Promise<void>): Promise<Buffer> {
   const sheets: TextSheet[] = [];
   for (const table of tables) sheets.push(await textSheet(table, between));
-  if (format === 'xlsx') return pool.xlsx(sheets);
+  if (format === 'xlsx') return pool.xlsx(sheets, between);
   const [sheet] = sheets;
   if (sheets.length !== 1 || !sheet) throw new Error('a CSV file holds one table');
-  return pool.csv(sheet.columns, sheet.rows);
+  return pool.csv(sheet.columns, sheet.rows, between);
 }

@@ -74,8 +74,9 @@ export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): vo
     const name = `journeys.csv|${result.aim.id}|${query.status}|${query.months ?? ''}|${query.month ?? ''}|${group ? `${group.by}|${group.key}` : ''}`;
     const csv = await ctx.cache.made(figures, name, () =>
       ctx.heavy.forUser(userOf(request).username, async () => {
-        const { header, rows } = await journeyListCsvRows(result, query.status, query.months, query.month, group, () => setImmediate());
-        return ctx.heavy.pool.csv(header, rows);
+        const between = () => setImmediate();
+        const { header, rows } = await journeyListCsvRows(result, query.status, query.months, query.month, group, between);
+        return ctx.heavy.pool.csv(header, rows, between);
       }),
     );
     const groupName = group ? `-${group.by}-${group.key}` : '';
