@@ -1,5 +1,5 @@
 /** Reading an authority's children back as domain records: the input to every journey and figure. */
-import { isPlannedEvent } from '../domain/planned.js';
+import { isPlannedEvent, type AnyEvent } from '../domain/planned.js';
 import type { CaseEvent, ChildRecord, Placement, PlannedEvent } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
@@ -19,6 +19,18 @@ export async function loadChildRecords(connection: Connection, scope: AuthorityS
 export async function findChildRecord(connection: Connection, scope: AuthorityScope, childId: string): Promise<ChildRecord | null> {
   const [record] = await load(connection, scope, childId);
   return record ?? null;
+}
+
+/** The authority's events of these ids that have not been deleted, held or not, by id. */
+export async function findEvents(connection: Connection, scope: AuthorityScope, eventIds: readonly string[]): Promise<Map<string, AnyEvent>> {
+  const found = new Map<string, AnyEvent>();
+  const unique = [...new Set(eventIds)];
+  const dates = new DateReader();
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await connection.db.selectFrom('events').select(eventColumns).where('authority_id', '=', scope.id).where('deleted_at', 'is', null).where('event_id', 'in', unique.slice(i, i + 500)).execute();
+    for (const row of rows) found.set(row.event_id, eventFromRow(row, dates));
+  }
+  return found;
 }
 
 async function load(connection: Connection, scope: AuthorityScope, childId: string | null): Promise<ChildRecord[]> {

@@ -119,7 +119,12 @@ describe.each(engines)('the API’s description on $name', (engine) => {
       ['PUT', '/api/v1/authorities/NORTH/children/F6', { date_of_birth: '2019-02-28', sex: 'F', team: 'East' }],
       ['PUT', '/api/v1/authorities/NORTH/children/F6/placements/PF6', { start_date: '2021-01-04', placement_type: 'foster', legal_basis: 'CSO' }],
       ['PUT', '/api/v1/authorities/NORTH/children/E5/events/CMS-1', { event_type: 'permanence_recommendation', date: '2021-05-20', route: 'adoption', note: 'from CMS' }],
-      ['POST', '/api/v1/authorities/NORTH/records', { children: [{ child_id: 'G7', date_of_birth: '2019-02-28' }], events: [{ child_id: 'G7', event_id: 'EG7', event_type: 'lac_review', date: '2021-02-15' }] }],
+      ['POST', '/api/v1/authorities/NORTH/records', { children: [{ child_id: 'G7', date_of_birth: '2019-02-28' }], events: [{ child_id: 'G7', event_id: 'EG7', event_type: 'lac_review', date: '2021-02-15' }, { child_id: 'G7', event_id: 'CG7', event_type: 'lac_review', status: 'cancelled', planned_date: '2021-03-01' }] }],
+      // Events planned, cancelled (without a reason: a warning), and held on a day after the one planned (decision 0030).
+      ['PUT', '/api/v1/authorities/NORTH/children/E5/events/PR1', { event_type: 'lac_review', status: 'planned', planned_date: '2021-06-14' }],
+      ['PUT', '/api/v1/authorities/NORTH/children/E5/events/CR1', { event_type: 'lac_review', status: 'cancelled', planned_date: '2021-05-10' }],
+      ['PUT', '/api/v1/authorities/NORTH/children/E5/events/H1', { event_type: 'lac_review', date: '2021-05-28', planned_date: '2021-05-21' }],
+      ['GET', '/api/v1/authorities/NORTH/children/E5'],
       // Errors: no token, no such aim, a conflict, and every problem of a batch.
       ['GET', '/api/v1/authorities/NORTH/aims', undefined, null],
       ['GET', '/api/v1/authorities/NORTH/aims/aim-9/journeys'],
@@ -141,14 +146,24 @@ describe.each(engines)('the API’s description on $name', (engine) => {
         continue;
       }
       seen.push(`${method} ${operation.path} ${response.statusCode}`);
-      bodies.set(`${method} ${url}`, response.json());
+      bodies.set(`${method} ${url} ${response.statusCode}`, response.json());
       const validate = ajv.compile(closed(schema) as Schema);
       if (!validate(response.json())) problems.push(`${method} ${url} ${response.statusCode}: ${ajv.errorsText(validate.errors)}`);
     }
     expect(problems).toEqual([]);
     // The run chart checked is one with findings of the rules, not only "too few points".
-    const chart = bodies.get('GET /api/v1/authorities/NORTH/aims/aim-2/run-chart') as { findings: { kind: string }[] };
+    const chart = bodies.get('GET /api/v1/authorities/NORTH/aims/aim-2/run-chart 200') as { findings: { kind: string }[] };
     expect(chart.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['longest-run', 'crossings', 'runs']));
+    // The events checked include a plan, a cancellation and a held event's planned date, and the warnings one.
+    const e5 = bodies.get('GET /api/v1/authorities/NORTH/children/E5 200') as { events: { event_id: string; status: string; planned_date: string | null }[] };
+    expect(e5.events.map((e) => [e.event_id, e.status, e.planned_date]).sort()).toEqual([
+      ['CMS-1', 'held', null],
+      ['CR1', 'cancelled', '2021-05-10'],
+      ['H1', 'held', '2021-05-21'],
+      ['PR1', 'planned', '2021-06-14'],
+    ]);
+    expect((bodies.get('PUT /api/v1/authorities/NORTH/children/E5/events/CR1 201') as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual(['cancelled-reason-missing']);
+    expect((bodies.get('POST /api/v1/authorities/NORTH/records 200') as { warnings: { record: string }[] }).warnings.map((w) => w.record)).toEqual(['events[1]']);
     // Every operation was called, and both answers of a PUT, and the errors.
     expect(new Set(seen.map((s) => s.replace(/ \d+$/, '')))).toEqual(new Set(operations.map((o) => `${o.method} ${o.path}`)));
     for (const expected of ['PUT /api/v1/authorities/{code}/children/{childId} 201', 'PUT /api/v1/authorities/{code}/children/{childId} 200', 'GET /api/v1/authorities/{code}/aims 401', 'GET /api/v1/authorities/{code}/aims 400', 'PUT /api/v1/authorities/{code}/children/{childId}/events/{eventId} 409', 'POST /api/v1/authorities/{code}/records 422']) expect(seen).toContain(expected);

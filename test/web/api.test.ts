@@ -74,7 +74,7 @@ describe.each(engines)('the JSON API on $name', (engine) => {
   it('takes a milestone pushed by a case-management system, once', async () => {
     const milestone = { event_type: 'permanence_recommendation', date: '2021-05-20', route: 'adoption', note: 'from CMS' };
     const first = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/CMS-1', milestone);
-    expect([first.statusCode, first.json()]).toEqual([201, { change: 'added', event: { child_id: 'E5', event_id: 'CMS-1', event_type: 'permanence_recommendation', date: '2021-05-20', route: 'adoption', note: 'from CMS', recorded_date: null } }]);
+    expect([first.statusCode, first.json()]).toEqual([201, { change: 'added', event: { child_id: 'E5', event_id: 'CMS-1', event_type: 'permanence_recommendation', status: 'held', date: '2021-05-20', planned_date: null, route: 'adoption', note: 'from CMS', recorded_date: null }, warnings: [] }]);
     const again = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/CMS-1', milestone);
     expect([again.statusCode, (again.json() as { change: string }).change]).toEqual([200, 'unchanged']);
     const aims = (await call('GET', '/api/v1/authorities/NORTH/aims')).json() as { aims: { id: string; percentage: number }[] };
@@ -120,7 +120,110 @@ describe.each(engines)('the JSON API on $name', (engine) => {
     ]);
     expect(await findChildRecord(web.connection, web.north, 'F6')).toBeNull();
     const good = await call('POST', '/api/v1/authorities/NORTH/records', { children: [{ child_id: 'F6', date_of_birth: '2019-02-28' }], events: [{ child_id: 'F6', event_id: 'EF6', event_type: 'lac_review', date: '2021-02-15' }] });
-    expect(good.json()).toEqual({ saved: { children: { added: 1, changed: 0, unchanged: 0 }, placements: { added: 0, changed: 0, unchanged: 0 }, events: { added: 1, changed: 0, unchanged: 0 } } });
+    expect(good.json()).toEqual({ saved: { children: { added: 1, changed: 0, unchanged: 0 }, placements: { added: 0, changed: 0, unchanged: 0 }, events: { added: 1, changed: 0, unchanged: 0 } }, warnings: [] });
+  });
+
+  // Planned and cancelled events (docs/decisions/0030-planned-events.md, "The JSON API"). Today is 1 June 2021.
+  const eventsOf = async (childId: string) => ((await call('GET', `/api/v1/authorities/NORTH/children/${childId}`)).json() as { events: Record<string, unknown>[] }).events;
+  const summarise = async (childId: string) => {
+    const record = await findChildRecord(web.connection, web.north, childId);
+    return {
+      events: record?.events.map((e) => [e.eventId, e.date.toString(), e.plannedDate?.toString() ?? null]),
+      plans: record?.plans?.map((p) => [p.eventId, p.status, p.plannedDate.toString(), p.reason]) ?? [],
+    };
+  };
+
+  it('saves a planned event as a plan, which the child’s record lists with its status and planned date, and audits it', async () => {
+    const saved = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/PR1', { event_type: 'lac_review', status: 'planned', planned_date: '2021-06-14' });
+    const planned = { child_id: 'E5', event_id: 'PR1', event_type: 'lac_review', status: 'planned', date: null, planned_date: '2021-06-14', route: null, note: null, recorded_date: null };
+    expect([saved.statusCode, saved.json()]).toEqual([201, { change: 'added', event: planned, warnings: [] }]);
+    expect(await summarise('E5')).toEqual({ events: [], plans: [['PR1', 'planned', '2021-06-14', null]] });
+    expect(await eventsOf('E5')).toEqual([planned]);
+    expect((await auditOf(web.connection, web.north, 'event', 'PR1')).map((a) => [a.username, a.action])).toEqual([['cms', 'add']]);
+    // A plan is no milestone: aim 2's figures are as before (E5 still waiting).
+    const aims = (await call('GET', '/api/v1/authorities/NORTH/aims')).json() as { aims: { id: string; counts: { waiting: number } }[] };
+    expect(aims.aims.find((a) => a.id === 'aim-2')?.counts.waiting).toBe(2);
+  });
+
+  it('saves a cancelled event without a reason, warning of it in the import’s words (as the import does)', async () => {
+    const saved = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/CR1', { event_type: 'lac_review', status: 'cancelled', planned_date: '2021-05-10' });
+    expect([saved.statusCode, (saved.json() as { warnings: unknown[] }).warnings]).toEqual([
+      201,
+      [{ field: 'note', code: 'cancelled-reason-missing', message: 'the cancelled event gives no reason', fix: 'Write why it was cancelled in note: reasons for cancellation are what a review of them reads.' }],
+    ]);
+    expect(await summarise('E5')).toEqual({ events: [], plans: [['CR1', 'cancelled', '2021-05-10', null]] });
+    const withReason = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/CR1', { event_type: 'lac_review', status: 'cancelled', planned_date: '2021-05-10', note: 'chair unavailable' });
+    expect([withReason.statusCode, withReason.json()]).toEqual([200, { change: 'changed', event: { child_id: 'E5', event_id: 'CR1', event_type: 'lac_review', status: 'cancelled', date: null, planned_date: '2021-05-10', route: null, note: 'chair unavailable', recorded_date: null }, warnings: [] }]);
+  });
+
+  it('refuses a status not known, a date on a planned event and one without its planned date, naming each field', async () => {
+    const unknown = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/PR2', { event_type: 'lac_review', status: 'postponed', date: '2021-05-02' });
+    expect([unknown.statusCode, (unknown.json() as { error: { issues: unknown[] } }).error.issues]).toEqual([422, [{ record: 'body', field: 'status', message: 'Status must be one of held, planned, cancelled (you entered postponed)' }]]);
+    const planned = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/PR2', { event_type: 'lac_review', status: 'planned', date: '2021-05-02' });
+    expect([planned.statusCode, (planned.json() as { error: { issues: unknown[] } }).error.issues]).toEqual([
+      422,
+      [
+        { record: 'body', field: 'date', message: 'Leave the date empty: a planned event has not happened (you entered 2021-05-02)' },
+        { record: 'body', field: 'planned_date', message: 'Enter the planned date' },
+      ],
+    ]);
+    expect(await summarise('E5')).toEqual({ events: [], plans: [] });
+  });
+
+  it('gives back a held event’s planned date, so that a GET and a PUT of the same JSON change nothing', async () => {
+    const held = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/H1', { event_type: 'lac_review', date: '2021-05-28', planned_date: '2021-05-21', recorded_date: '2021-05-29' });
+    expect([held.statusCode, (held.json() as { event: unknown }).event]).toEqual([201, { child_id: 'E5', event_id: 'H1', event_type: 'lac_review', status: 'held', date: '2021-05-28', planned_date: '2021-05-21', route: null, note: null, recorded_date: '2021-05-29' }]);
+    await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/CR1', { event_type: 'lac_review', status: 'cancelled', planned_date: '2021-05-10', note: 'chair unavailable' });
+    const read = await eventsOf('E5');
+    expect(read.map((e) => [e.event_id, e.status, e.date, e.planned_date])).toEqual([
+      ['H1', 'held', '2021-05-28', '2021-05-21'],
+      ['CR1', 'cancelled', null, '2021-05-10'],
+    ]);
+    for (const event of read) {
+      const again = await call('PUT', `/api/v1/authorities/NORTH/children/E5/events/${String(event.event_id)}`, event);
+      expect([again.statusCode, (again.json() as { change: string }).change]).toEqual([200, 'unchanged']);
+    }
+    expect(await eventsOf('E5')).toEqual(read);
+  });
+
+  it('keeps a held event’s planned date when a PUT leaves planned_date out, and clears it when the PUT sends null', async () => {
+    await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/H1', { event_type: 'lac_review', date: '2021-05-28', planned_date: '2021-05-21' });
+    const without = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/H1', { event_type: 'lac_review', date: '2021-05-28' });
+    expect([without.statusCode, (without.json() as { change: string }).change]).toEqual([200, 'unchanged']);
+    expect((await summarise('E5')).events).toEqual([['H1', '2021-05-28', '2021-05-21']]);
+    const cleared = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/H1', { event_type: 'lac_review', date: '2021-05-28', planned_date: null });
+    expect([cleared.statusCode, (cleared.json() as { change: string }).change]).toEqual([200, 'changed']);
+    expect((await summarise('E5')).events).toEqual([['H1', '2021-05-28', null]]);
+  });
+
+  it('turns a plan into a held event by a PUT with a date under the same id, keeping the day it was planned for', async () => {
+    await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/PR1', { event_type: 'lac_review', status: 'planned', planned_date: '2021-05-21' });
+    const held = await call('PUT', '/api/v1/authorities/NORTH/children/E5/events/PR1', { event_type: 'lac_review', date: '2021-05-28' });
+    expect([held.statusCode, held.json()]).toEqual([200, { change: 'changed', event: { child_id: 'E5', event_id: 'PR1', event_type: 'lac_review', status: 'held', date: '2021-05-28', planned_date: '2021-05-21', route: null, note: null, recorded_date: null }, warnings: [] }]);
+    expect(await summarise('E5')).toEqual({ events: [['PR1', '2021-05-28', '2021-05-21']], plans: [] });
+    expect((await auditOf(web.connection, web.north, 'event', 'PR1')).map((a) => [a.username, a.action])).toEqual([
+      ['cms', 'add'],
+      ['cms', 'edit'],
+    ]);
+  });
+
+  it('saves held, planned and cancelled events in one batch, warning of a cancellation without its reason by record', async () => {
+    const events = [
+      { child_id: 'E5', event_id: 'B1', event_type: 'lac_review', date: '2021-05-03', planned_date: '2021-04-26', recorded_date: '2021-05-04' },
+      { child_id: 'E5', event_id: 'B2', event_type: 'lac_review', status: 'planned', planned_date: '2021-08-02' },
+      { child_id: 'E5', event_id: 'B3', event_type: 'early_review', status: 'cancelled', planned_date: '2021-05-17' },
+    ];
+    const saved = await call('POST', '/api/v1/authorities/NORTH/records', { events });
+    expect(saved.json()).toEqual({
+      saved: { children: { added: 0, changed: 0, unchanged: 0 }, placements: { added: 0, changed: 0, unchanged: 0 }, events: { added: 3, changed: 0, unchanged: 0 } },
+      warnings: [{ record: 'events[2]', field: 'note', code: 'cancelled-reason-missing', message: 'the cancelled event gives no reason', fix: 'Write why it was cancelled in note: reasons for cancellation are what a review of them reads.' }],
+    });
+    expect(await summarise('E5')).toEqual({ events: [['B1', '2021-05-03', '2021-04-26']], plans: [['B2', 'planned', '2021-08-02', null], ['B3', 'cancelled', '2021-05-17', null]] });
+    // Sent again without planned_date and recorded_date, the held event keeps both.
+    const again = await call('POST', '/api/v1/authorities/NORTH/records', { events: [{ child_id: 'E5', event_id: 'B1', event_type: 'lac_review', date: '2021-05-03' }] });
+    expect((again.json() as { saved: { events: unknown } }).saved.events).toEqual({ added: 0, changed: 0, unchanged: 1 });
+    const bad = await call('POST', '/api/v1/authorities/NORTH/records', { events: [{ child_id: 'E5', event_id: 'B4', event_type: 'lac_review', status: 'planned', date: '2021-05-03', planned_date: '2021-06-07' }] });
+    expect([bad.statusCode, (bad.json() as { error: { issues: unknown[] } }).error.issues]).toEqual([422, [{ record: 'events[0]', field: 'date', message: 'Leave the date empty: a planned event has not happened (you entered 2021-05-03)' }]]);
   });
 
   it("refuses writes with a viewer's token, and hides other authorities", async () => {

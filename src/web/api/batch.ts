@@ -1,9 +1,11 @@
 /** A batch of records pushed through the API, checked whole before anything is saved. */
-import type { CaseEvent, Child, Placement } from '../../domain/records.js';
-import { findRecordOwners, loadChildIds, type SaveBatch, type UserGrant } from '../../store/index.js';
+import type { AnyEvent } from '../../domain/planned.js';
+import type { Child, Placement } from '../../domain/records.js';
+import { findEvents, findRecordOwners, loadChildIds, type SaveBatch, type UserGrant } from '../../store/index.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
-import { childFields, eventFields, parseChild, parseEvent, parsePlacement, placementFields, readFields, type ParseResult } from '../forms/records.js';
+import { anyEventFields, childFields, parseChild, parsePlacement, placementFields, readFields, type FieldWarning, type ParseResult } from '../forms/records.js';
+import { parseEventBody } from './event-body.js';
 
 export interface RecordIssue {
   /** Which record: `events[3]`, or `body`. */
@@ -19,9 +21,14 @@ export class InvalidRecords extends HttpError {
   }
 }
 
+/** Something saved that is worth a look (a cancelled event without a reason), naming the record. */
+export interface RecordWarning extends FieldWarning {
+  readonly record: string;
+}
+
 export const maxBatchRecords = 10_000;
 
-export async function parseBatch(ctx: WebContext, grant: UserGrant, body: unknown): Promise<SaveBatch> {
+export async function parseBatch(ctx: WebContext, grant: UserGrant, body: unknown): Promise<{ batch: SaveBatch; warnings: RecordWarning[] }> {
   const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
   if (!object) throw new InvalidRecords([{ record: 'body', field: 'body', message: 'send a JSON object with children, placements and events arrays' }]);
   const issues: RecordIssue[] = [];
@@ -37,7 +44,8 @@ export async function parseBatch(ctx: WebContext, grant: UserGrant, body: unknow
   const total = rows.children.length + rows.placements.length + rows.events.length;
   if (total > maxBatchRecords) throw new InvalidRecords([{ record: 'body', field: 'body', message: `at most ${maxBatchRecords} records at once (got ${total}); split the batch, or import a file` }]);
   const today = ctx.today();
-  const parseAll = <T>(key: string, names: readonly string[], idField: string, parse: (fields: Record<string, string>) => ParseResult<T>, idOf: (t: T) => string): { index: number; value: T }[] => {
+  const warnings: RecordWarning[] = [];
+  const parseAll = <T>(key: string, names: readonly string[], idField: string, parse: (fields: Record<string, string>, row: unknown) => ParseResult<T>, idOf: (t: T) => string): { index: number; value: T }[] => {
     const seen = new Set<string>();
     const parsed: { index: number; value: T }[] = [];
     (rows[key as keyof typeof rows] as unknown[]).forEach((row, index) => {
@@ -45,8 +53,9 @@ export async function parseBatch(ctx: WebContext, grant: UserGrant, body: unknow
       const read = readFields(row, names);
       if (!read.ok) return issues.push(...read.errors.map((e) => ({ record, ...e })));
       if (read.value[idField] === '') return issues.push({ record, field: idField, message: `Enter the ${idField}` });
-      const result = parse(read.value);
+      const result = parse(read.value, row);
       if (!result.ok) return issues.push(...result.errors.map((e) => ({ record, ...e })));
+      warnings.push(...(result.warnings ?? []).map((w) => ({ record, ...w })));
       const id = idOf(result.value);
       if (seen.has(id)) return issues.push({ record, field: idField, message: `${id} appears more than once in this batch` });
       seen.add(id);
@@ -56,7 +65,13 @@ export async function parseBatch(ctx: WebContext, grant: UserGrant, body: unknow
   };
   const children = parseAll<Child>('children', childFields, 'child_id', (f) => parseChild(f, today), (c) => c.childId);
   const placements = parseAll<Placement>('placements', ['child_id', ...placementFields], 'placement_id', (f) => (f.child_id ? parsePlacement(f, today, f.child_id, f.placement_id ?? '') : missingChild()), (p) => p.placementId);
-  const events = parseAll<CaseEvent>('events', ['child_id', ...eventFields], 'event_id', (f) => (f.child_id ? parseEvent(f, today, f.child_id, f.event_id ?? '') : missingChild()), (e) => e.eventId);
+  // The events held under these ids: what a body that leaves out planned_date or recorded_date keeps.
+  const eventIds = rows.events.flatMap((row) => {
+    const read = readFields(row, ['event_id']);
+    return read.ok && read.value.event_id ? [read.value.event_id] : [];
+  });
+  const stored = await findEvents(ctx.connection, grant.scope, eventIds);
+  const events = parseAll<AnyEvent>('events', ['child_id', ...anyEventFields], 'event_id', (f, row) => (f.child_id ? parseEventBody(row, f, today, f.child_id, f.event_id ?? '', stored.get(f.event_id ?? '')) : missingChild()), (e) => e.eventId);
 
   const known = new Set([...(await loadChildIds(ctx.connection, grant.scope)), ...children.map((c) => c.value.childId)]);
   const check = async (key: string, entity: 'placement' | 'event', items: readonly { index: number; value: { childId: string; id: string } }[]) => {
@@ -70,7 +85,7 @@ export async function parseBatch(ctx: WebContext, grant: UserGrant, body: unknow
   await check('placements', 'placement', placements.map((p) => ({ index: p.index, value: { childId: p.value.childId, id: p.value.placementId } })));
   await check('events', 'event', events.map((e) => ({ index: e.index, value: { childId: e.value.childId, id: e.value.eventId } })));
   if (issues.length) throw new InvalidRecords(issues);
-  return { children: children.map((c) => c.value), placements: placements.map((p) => p.value), events: events.map((e) => e.value) };
+  return { batch: { children: children.map((c) => c.value), placements: placements.map((p) => p.value), events: events.map((e) => e.value) }, warnings };
 }
 
 function missingChild<T>(): ParseResult<T> {

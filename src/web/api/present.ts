@@ -3,7 +3,8 @@ import { cohortJourneyJson } from '../../domain/figures-json.js';
 import type { Aim } from '../../domain/aim.js';
 import { measuredJourneys } from '../../domain/aim-figures.js';
 import type { PlainDate } from '../../domain/date.js';
-import type { CaseEvent, Child, ChildRecord, Placement } from '../../domain/records.js';
+import { allEventsOf, isPlannedEvent, type AnyEvent } from '../../domain/planned.js';
+import type { Child, ChildRecord, Placement } from '../../domain/records.js';
 import { roundTo } from '../../domain/round.js';
 import type { WaitingRow } from '../../app/authority-figures.js';
 
@@ -15,8 +16,12 @@ export function placementJson(p: Placement) {
   return { child_id: p.childId, placement_id: p.placementId, start_date: p.start.toString(), end_date: p.end?.toString() ?? null, placement_type: p.type, legal_basis: p.legalBasis, carer_ref: p.carerRef, recorded_date: p.recordedDate?.toString() ?? null };
 }
 
-export function eventJson(e: CaseEvent) {
-  return { child_id: e.childId, event_id: e.eventId, event_type: e.type, date: e.date.toString(), route: e.route, note: e.note, recorded_date: e.recordedDate?.toString() ?? null };
+/** An event held, planned or cancelled, as the API takes it back (a cancelled event's reason is its note). */
+export function eventJson(e: AnyEvent) {
+  const common = { child_id: e.childId, event_id: e.eventId, event_type: e.type };
+  const recorded = e.recordedDate?.toString() ?? null;
+  if (isPlannedEvent(e)) return { ...common, status: e.status, date: null, planned_date: e.plannedDate.toString(), route: e.route, note: e.reason, recorded_date: recorded };
+  return { ...common, status: 'held' as const, date: e.date.toString(), planned_date: e.plannedDate?.toString() ?? null, route: e.route, note: e.note, recorded_date: recorded };
 }
 
 /** A child's record with every journey and its status against each aim, as at `asAt`. */
@@ -25,7 +30,7 @@ export function childRecordJson(record: ChildRecord, aims: readonly Aim[], asAt:
     as_at: asAt.toString(),
     child: childJson(record.child),
     placements: record.placements.map(placementJson),
-    events: record.events.map(eventJson),
+    events: allEventsOf(record).map(eventJson),
     journeys: aims.flatMap((aim) =>
       measuredJourneys(aim, [record], asAt).map((j) => ({ aim_id: aim.id, ...cohortJourneyJson(j) })),
     ),

@@ -4,15 +4,17 @@
  * the canonical format's column names and are checked by the same parsers as the forms.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CaseEvent, Child, Placement } from '../../domain/records.js';
+import { findAnyEvent } from '../../domain/planned.js';
+import type { Child, Placement } from '../../domain/records.js';
 import { appendAudit, findChildRecord, findRecordOwner, listAims, saveRecords, type SaveCounts, type UserGrant } from '../../store/index.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { parseAsAt } from '../forms/as-at.js';
-import { childFields, eventFields, parseChild, parseEvent, parsePlacement, placementFields, readFields, type Fields, type ParseResult } from '../forms/records.js';
+import { anyEventFields, childFields, parseChild, parsePlacement, placementFields, readFields, type Fields, type ParseResult } from '../forms/records.js';
 import { apiUserOf } from './auth.js';
 import { InvalidRecords, parseBatch } from './batch.js';
+import { parseEventBody } from './event-body.js';
 import { childJson, childRecordJson, eventJson, placementJson } from './present.js';
 import { errors, ok } from './responses.js';
 import { asAtQuery, batchBody, childBody, eventBody, params, placementBody } from './schemas.js';
@@ -30,9 +32,13 @@ function fieldsOrThrow(body: unknown, names: readonly string[]): Fields {
   return read.value;
 }
 
-function valueOrThrow<T>(parsed: ParseResult<T>): T {
+function parsedOrThrow<T>(parsed: ParseResult<T>): Extract<ParseResult<T>, { ok: true }> {
   if (!parsed.ok) throw new InvalidRecords(parsed.errors.map((e) => ({ record: 'body', ...e })));
-  return parsed.value;
+  return parsed;
+}
+
+function valueOrThrow<T>(parsed: ParseResult<T>): T {
+  return parsedOrThrow(parsed).value;
 }
 
 export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
@@ -54,7 +60,7 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
 
   api.get<{ Params: { code: string; childId: string }; Querystring: { as_at?: string } }>(
     '/authorities/:code/children/:childId',
-    { schema: { tags: ['records'], summary: "A child's record: details, placements, events and journeys with their statuses (the view is audited)", params: params('code', 'childId'), querystring: asAtQuery, security, response: { 200: ok.child, ...errors(400, 401, [404, 'No such authority for this token, or no such child']) } } },
+    { schema: { tags: ['records'], summary: "A child's record: details, placements, events (held, then planned or cancelled) and journeys with their statuses (the view is audited)", params: params('code', 'childId'), querystring: asAtQuery, security, response: { 200: ok.child, ...errors(400, 401, [404, 'No such authority for this token, or no such child']) } } },
     async (request) => {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code);
@@ -96,15 +102,16 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
 
   api.put<{ Params: { code: string; childId: string; eventId: string } }>(
     '/authorities/:code/children/:childId/events/:eventId',
-    { schema: { tags: ['records'], summary: 'Pushes a milestone: adds or replaces one of a child’s events', params: params('code', 'childId', 'eventId'), body: eventBody, security, response: { 200: { ...ok.eventSaved, description: 'The event was already held: changed or unchanged' }, 201: { ...ok.eventSaved, description: 'The event was added' }, ...errors(400, 401, 403, [404, 'No such authority for this token, or no such child (PUT the child first)'], [409, 'That event_id belongs to another child'], 413, 415, 422) } } },
+    { schema: { tags: ['records'], summary: 'Pushes a milestone, or an event planned or cancelled: adds or replaces one of a child’s events (a planned_date left out keeps the one held)', params: params('code', 'childId', 'eventId'), body: eventBody, security, response: { 200: { ...ok.eventSaved, description: 'The event was already held: changed or unchanged' }, 201: { ...ok.eventSaved, description: 'The event was added' }, ...errors(400, 401, 403, [404, 'No such authority for this token, or no such child (PUT the child first)'], [409, 'That event_id belongs to another child'], 413, 415, 422) } } },
     async (request, reply) => {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');
       const record = await childOrThrow(grant, request.params.childId);
-      const event: CaseEvent = valueOrThrow(parseEvent({ ...fieldsOrThrow(request.body, eventFields), event_id: request.params.eventId }, ctx.today(), record.child.childId, request.params.eventId, record.events.find((e) => e.eventId === request.params.eventId)?.recordedDate ?? null));
+      const fields = { ...fieldsOrThrow(request.body, anyEventFields), event_id: request.params.eventId };
+      const { value: event, warnings = [] } = parsedOrThrow(parseEventBody(request.body, fields, ctx.today(), record.child.childId, request.params.eventId, findAnyEvent(record, request.params.eventId)));
       await ownedOrNew(grant, 'event', event.eventId, record.child.childId);
       const change = await write(grant, request, 'event', { events: [event] });
-      return reply.code(change === 'added' ? 201 : 200).send({ change, event: eventJson(event) });
+      return reply.code(change === 'added' ? 201 : 200).send({ change, event: eventJson(event), warnings });
     },
   );
 
@@ -114,9 +121,9 @@ export function registerRecordApi(api: FastifyInstance, ctx: WebContext): void {
     async (request) => {
       const user = apiUserOf(request);
       const grant = grantFor(user, request.params.code, 'record');
-      const batch = await parseBatch(ctx, grant, request.body);
+      const { batch, warnings } = await parseBatch(ctx, grant, request.body);
       const summary = await saveRecords(ctx.connection, grant.scope, batch, { by: user.username }, { audit: { clientIp: request.ip } });
-      return { saved: summary };
+      return { saved: summary, warnings };
     },
   );
 }

@@ -5,7 +5,7 @@
  * no field left undescribed). The shapes are made in src/web/api/present.ts,
  * src/domain/figures-json.ts and src/app/aim-json.ts.
  */
-import { eventTypes, journeyRoutes, legalBases, placementTypes, routes, sexes } from '../../domain/codes.js';
+import { eventStatuses, eventTypes, journeyRoutes, legalBases, placementTypes, routes, sexes } from '../../domain/codes.js';
 import { journeyKinds } from '../../domain/journey.js';
 import { journeyStatuses } from '../../domain/status.js';
 import { userRoles } from '../../store/index.js';
@@ -58,14 +58,23 @@ export const placementJsonSchema = obj('A placement, in the canonical format’s
   recorded_date: orNull(date('The day it was entered in the source system'), 'when not known'),
 });
 
-export const eventJsonSchema = obj('An event (a milestone), in the canonical format’s column names', {
+export const eventJsonSchema = obj('An event held (a milestone), planned or cancelled, in the canonical format’s column names: PUT it back to …/events/{event_id} as it is and nothing changes', {
   child_id: str('The child'),
   event_id: str('Unique within the authority'),
   event_type: oneOf(eventTypes, 'The milestone'),
-  date: date('The day it happened'),
+  status: oneOf(eventStatuses, 'held (a milestone, which the figures count), planned (not yet held) or cancelled'),
+  date: orNull(date('The day it happened'), 'for an event planned or cancelled'),
+  planned_date: orNull(date('The day it was planned for'), 'for a held event when not known'),
   route: orNull(oneOf(routes, 'The permanence route it names'), 'when it names none'),
-  note: orNull(str('Free text'), 'when none'),
+  note: orNull(str('Free text; for a cancelled event, why it was cancelled'), 'when none'),
   recorded_date: orNull(date('The day it was entered in the source system'), 'when not known'),
+});
+
+const warning = obj('Something saved that is worth a look, in the words of the import’s rule of the same code', {
+  field: str('The field'),
+  code: oneOf(['cancelled-reason-missing'], 'The import’s rule: a cancelled event without a reason in its note'),
+  message: str('What is wrong'),
+  fix: str('What to do about it'),
 });
 
 const journeyProperties = {
@@ -212,13 +221,16 @@ export const ok = {
     as_at: date('The date the statuses are for'),
     child: childJsonSchema,
     placements: arr('Every placement', placementJsonSchema),
-    events: arr('Every event', eventJsonSchema),
+    events: arr('Every event: those held, then those planned or cancelled', eventJsonSchema),
     journeys: arr('Every journey, against each aim', obj('A journey measured against an aim', { aim_id: str('The aim’s id'), ...journeyProperties })),
   }),
   childSaved: obj('The child as saved', { change, child: childJsonSchema }),
   placementSaved: obj('The placement as saved', { change, placement: placementJsonSchema }),
-  eventSaved: obj('The event as saved', { change, event: eventJsonSchema }),
-  saved: obj('Everything was saved', { saved: obj('What changed', { children: counts, placements: counts, events: counts }) }),
+  eventSaved: obj('The event as saved', { change, event: eventJsonSchema, warnings: arr('What is worth a look in what was saved (usually none)', warning) }),
+  saved: obj('Everything was saved', {
+    saved: obj('What changed', { children: counts, placements: counts, events: counts }),
+    warnings: arr('What is worth a look in what was saved (usually none), each naming its record', obj(String(warning.description), { record: str('Which record, e.g. events[3]'), ...(warning.properties as Record<string, Schema>) })),
+  }),
 } as const;
 
 const errorBody = {

@@ -4,7 +4,7 @@
  * src/web/forms/records.ts (shared with the forms) decide. Record bodies use the column names of
  * the canonical import format (docs/measurement.md).
  */
-import { eventTypes, legalBases, placementTypes, routes, sexes } from '../../domain/codes.js';
+import { eventStatuses, eventTypes, legalBases, placementTypes, routes, sexes } from '../../domain/codes.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -43,12 +43,14 @@ export const placementBody: Schema = {
 
 export const eventBody: Schema = {
   type: 'object',
-  required: ['event_type', 'date'],
+  required: ['event_type'],
   properties: {
     event_type: oneOf(eventTypes, 'The milestone'),
-    date: date('The day it happened, not the day it was recorded'),
-    route: oneOf(routes, 'Required for permanence_recommendation, care_plan, adm_decision, court_application_lodged and order_granted'),
-    note: text('Free text'),
+    status: oneOf(eventStatuses, 'held (the default, when null or left out), planned or cancelled'),
+    date: { ...date('The day it happened, not the day it was recorded: required for a held event, not after today; null for one planned or cancelled'), type: ['string', 'null'] },
+    planned_date: { ...date('The day it was planned for (may be after today): required for an event planned or cancelled, optional for a held one; left out, an update keeps the planned date already held, and null clears it'), type: ['string', 'null'] },
+    route: oneOf(routes, 'Required for a held permanence_recommendation, care_plan, adm_decision, court_application_lodged or order_granted'),
+    note: text('Free text; for a cancelled event, why it was cancelled (saved without, with a warning)'),
     recorded_date: { ...date('The day it was entered in the source system, when known (for recording lag); left out, an update keeps the date already held'), type: ['string', 'null'] },
   },
 };
@@ -58,7 +60,7 @@ export const batchBody: Schema = {
   properties: {
     children: { type: 'array', items: { ...childBody, required: ['child_id', 'date_of_birth'] } },
     placements: { type: 'array', items: { ...placementBody, required: ['child_id', 'placement_id', 'start_date', 'placement_type'], properties: { child_id: text('The child'), placement_id: text('Unique within the authority'), ...(placementBody.properties as object) } } },
-    events: { type: 'array', items: { ...eventBody, required: ['child_id', 'event_id', 'event_type', 'date'], properties: { child_id: text('The child'), event_id: text('Unique within the authority'), ...(eventBody.properties as object) } } },
+    events: { type: 'array', items: { ...eventBody, required: ['child_id', 'event_id', 'event_type'], properties: { child_id: text('The child'), event_id: text('Unique within the authority'), ...(eventBody.properties as object) } } },
   },
 };
 

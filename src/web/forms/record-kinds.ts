@@ -2,11 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import type { VNode } from 'preact';
 import type { PlainDate } from '../../domain/date.js';
-import { isPlannedEvent, type AnyEvent } from '../../domain/planned.js';
+import { findAnyEvent, isPlannedEvent, type AnyEvent } from '../../domain/planned.js';
 import type { Child, ChildRecord, Placement } from '../../domain/records.js';
 import type { SaveBatch } from '../../store/index.js';
 import { ChildForm, EventForm, PlacementForm, type FormProps } from '../views/record-forms.js';
-import { childFields, eventFormFields, parseChild, parseFormEvent, parsePlacement, placementFields, type Fields, type ParseResult } from './records.js';
+import { childFields, anyEventFields, parseChild, parseAnyEvent, parsePlacement, placementFields, type Fields, type ParseResult } from './records.js';
 
 export interface RecordKind<T> {
   readonly entity: 'child' | 'placement' | 'event';
@@ -47,7 +47,7 @@ export const placementKind: RecordKind<Placement> = {
 export const eventKind: RecordKind<AnyEvent> = {
   entity: 'event',
   segment: 'events',
-  fields: eventFormFields,
+  fields: anyEventFields,
   View: EventForm,
   addTitle: 'Add an event',
   editTitle: (id) => `Change event ${id}`,
@@ -55,8 +55,8 @@ export const eventKind: RecordKind<AnyEvent> = {
     isPlannedEvent(e)
       ? { event_id: e.eventId, event_type: e.type, status: e.status, date: '', planned_date: e.plannedDate.toString(), route: e.route ?? '', note: e.reason ?? '' }
       : { event_id: e.eventId, event_type: e.type, status: 'held', date: e.date.toString(), planned_date: e.plannedDate?.toString() ?? '', route: e.route ?? '', note: e.note ?? '' },
-  parse: parseFormEvent,
-  find: (record, id) => record.events.find((e) => e.eventId === id) ?? record.plans?.find((p) => p.eventId === id),
+  parse: parseAnyEvent,
+  find: findAnyEvent,
   idOf: (e) => e.eventId,
   recordedDateOf: (e) => e.recordedDate,
   batch: (e) => ({ events: [e] }),

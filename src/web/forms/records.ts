@@ -7,11 +7,21 @@ import { z } from 'zod';
 import { eventStatuses, eventTypeLabels, eventTypes, eventTypesWithRoute, isEventType, isLegalBasis, isPlacementType, isRoute, isSex, legalBases, placementTypes, routes } from '../../domain/codes.js';
 import { isAfter, isBefore, parseDate, type PlainDate } from '../../domain/date.js';
 import type { AnyEvent } from '../../domain/planned.js';
+import type { RuleCode } from '../../domain/quality/catalogue.js';
+import { makeProblem, renderFix, renderMessage } from '../../domain/quality/problem.js';
 import type { CaseEvent, Child, Placement, PlannedEvent } from '../../domain/records.js';
 import type { FieldError } from '../views/components.js';
 
 export type Fields = Readonly<Record<string, string>>;
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly FieldError[] };
+export type ParseResult<T> = { readonly ok: true; readonly value: T; readonly warnings?: readonly FieldWarning[] } | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** Something saved that is worth a look, in the words of the import's rule of the same code. */
+export interface FieldWarning {
+  readonly field: string;
+  readonly code: RuleCode;
+  readonly message: string;
+  readonly fix: string;
+}
 
 /** Field values as text: a form sends strings; JSON may send null or leave a field out. */
 const fieldValue = z.union([z.string(), z.null(), z.undefined()]).transform((v) => (v ?? '').trim());
@@ -32,8 +42,8 @@ export function readFields(body: unknown, names: readonly string[]): ParseResult
 export const childFields = ['child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality'] as const;
 export const placementFields = ['placement_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'carer_ref', 'recorded_date'] as const;
 export const eventFields = ['event_id', 'event_type', 'date', 'route', 'note', 'recorded_date'] as const;
-/** The event form's fields: an event's, and whether it was held, is planned or was cancelled (docs/decisions/0030-planned-events.md). */
-export const eventFormFields = [...eventFields, 'status', 'planned_date'] as const;
+/** The fields of an event held, planned or cancelled, as the event form and the API take them (docs/decisions/0030-planned-events.md). */
+export const anyEventFields = [...eventFields, 'status', 'planned_date'] as const;
 
 const labels: Readonly<Record<string, string>> = {
   child_id: 'Reference',
@@ -158,11 +168,18 @@ export function parseEvent(fields: Fields, today: PlainDate, childId: string, ev
 const isEventStatus = (value: string): value is (typeof eventStatuses)[number] => (eventStatuses as readonly string[]).includes(value);
 
 /**
- * An event from the record form: held (the default), with an optional planned date; or planned
- * or cancelled, with a planned date (which may be after today) and no date, a cancelled one with
- * its reason in the note. The import's rules, except that the form asks for the reason outright.
+ * What a cancelled event without a reason is: an error where a person can be asked again (a
+ * form), a warning where nobody can (the API, like the import: the cancellation is still worth
+ * counting).
  */
-export function parseFormEvent(fields: Fields, today: PlainDate, childId: string, eventId: string, recordedDate: PlainDate | null = null): ParseResult<AnyEvent> {
+export type MissingReason = 'error' | 'warning';
+
+/**
+ * An event held (the default), with an optional planned date; or planned or cancelled, with a
+ * planned date (which may be after today) and no date, a cancelled one with its reason in the
+ * note. The import's rules; `missingReason` says whether a cancelled event needs its reason.
+ */
+export function parseAnyEvent(fields: Fields, today: PlainDate, childId: string, eventId: string, recordedDate: PlainDate | null = null, missingReason: MissingReason = 'error'): ParseResult<AnyEvent> {
   const r = new Reader(fields, today);
   const status = r.code('status', isEventStatus, eventStatuses, false) ?? 'held';
   if (status === 'held') {
@@ -177,7 +194,14 @@ export function parseFormEvent(fields: Fields, today: PlainDate, childId: string
   const plannedDate = r.date('planned_date', true, { future: true });
   const route = r.code('route', isRoute, routes, false);
   const reason = r.text('note', { max: 2000 });
-  if (status === 'cancelled' && reason === null) r.fail('note', 'Enter why it was cancelled, in the note');
+  const noReason = status === 'cancelled' && reason === null;
+  if (noReason && missingReason === 'error') r.fail('note', 'Enter why it was cancelled, in the note');
   const recorded = r.date('recorded_date', false) ?? recordedDate;
-  return done(r, (): PlannedEvent => ({ childId, eventId: id, type: type as PlannedEvent['type'], status, plannedDate: plannedDate as PlainDate, route, reason, recordedDate: recorded }));
+  const parsed = done(r, (): PlannedEvent => ({ childId, eventId: id, type: type as PlannedEvent['type'], status, plannedDate: plannedDate as PlainDate, route, reason, recordedDate: recorded }));
+  return parsed.ok && noReason ? { ...parsed, warnings: [warning('cancelled-reason-missing', 'note')] } : parsed;
+}
+
+function warning(code: RuleCode, field: string): FieldWarning {
+  const problem = makeProblem(code, { column: field, value: '' });
+  return { field, code, message: renderMessage(problem), fix: renderFix(problem) };
 }
