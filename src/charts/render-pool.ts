@@ -65,8 +65,8 @@ export class RenderPool {
     return asBuffer(await this.#pool.run(task, { transferList: wired.flatMap(({ rows }) => wireBuffers(rows)) }));
   }
 
-  /** A child's timeline drawn as SVG (timeline-chart.ts). */
-  async timelineSvg(timeline: ChildTimeline): Promise<string> {
+  /** A child's timeline drawn as SVG (timeline-chart.ts) and made ready to sit in a page (inline-picture.ts). */
+  async timelinePicture(timeline: ChildTimeline): Promise<string> {
     return asBuffer(await this.#pool.run({ kind: 'timeline', timeline: datesToWire(timeline) })).toString('utf8');
   }
 

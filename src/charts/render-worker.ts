@@ -25,7 +25,7 @@ export type RenderTask =
   | { readonly kind: 'png'; readonly svg: string }
   | { readonly kind: 'csv'; readonly columns: readonly string[]; readonly rows: WireRows }
   | { readonly kind: 'xlsx'; readonly sheets: readonly WireSheet[] }
-  /** A child's timeline (its dates sent as wire-dates.ts writes them), drawn as SVG. */
+  /** A child's timeline (its dates sent as wire-dates.ts writes them), drawn as SVG ready to sit in a page (inline-picture.ts). */
   | { readonly kind: 'timeline'; readonly timeline: WireDated }
   /** `progress` receives `{ done, total, step }` as each part of the pack is drawn. */
   | { readonly kind: 'pdf'; readonly pack: AnyPackDocument; readonly progress?: MessagePort }
@@ -56,7 +56,7 @@ async function make(task: RenderTask): Promise<Uint8Array> {
     case 'xlsx':
       return xlsxWorkbookOfText(task.sheets.map((sheet) => ({ ...sheet, rows: rowsFromWire(sheet.rows) })));
     case 'timeline':
-      return Buffer.from(childTimelineSvg(datesFromWire<ChildTimeline>(task.timeline)));
+      return Buffer.from(childTimelineSvg(datesFromWire<ChildTimeline>(task.timeline), { forPage: true }));
     case 'pdf': {
       const port = task.progress;
       const pdf = await meetingPackPdf(task.pack, port ? { onProgress: (done, total, step) => port.postMessage({ done, total, step } satisfies RenderProgress) } : {});

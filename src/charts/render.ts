@@ -26,9 +26,11 @@ export interface ChartLinks {
  * Renders a plot to standalone SVG markup. A chart whose marks carry links (`linked`) stops being
  * an image (whose inside assistive technology does not enter) and becomes a labelled group whose
  * links a keyboard reaches; its axes and lines are hidden from assistive technology (the caption
- * and the table beside it say what they show), and each link is named by its mark.
+ * and the table beside it say what they show), and each link is named by its mark. An image drawn
+ * `forPage` is written as inlinePicture (inline-picture.ts) would leave it, without writing it out
+ * and reading it back in.
  */
-export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'className'>, linked: { readonly label: string; readonly keyboard?: boolean } | null = null, legend: readonly LegendItem[] = []): string {
+export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'className'>, linked: { readonly label: string; readonly keyboard?: boolean } | null = null, legend: readonly LegendItem[] = [], forPage = false): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const height = Number(options.height ?? 400);
   const legendRows = legendLayout(legend, Number(options.width ?? 640));
@@ -39,6 +41,7 @@ export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'classNam
   if (legendRows.length > 0) drawLegend(document as unknown as Document, svg as unknown as SVGSVGElement, legendRows, height, Number(options.width ?? 640));
   if (linked === null) {
     svg.setAttribute('role', 'img');
+    if (forPage) for (const group of Array.from(svg.querySelectorAll('g[aria-label]'))) group.removeAttribute('aria-label');
   } else {
     svg.setAttribute('role', 'group');
     svg.setAttribute('aria-label', linked.label);

@@ -5,6 +5,7 @@ import { nationalAims } from '../domain/aim.js';
 import { groupTimeline, selectGroup } from '../domain/timeline-group.js';
 import { childTimeline } from '../domain/timeline.js';
 import { svgToPng } from './render.js';
+import { inlinePicture } from './inline-picture.js';
 import { childTimelineSvg } from './timeline-chart.js';
 import { groupTimelineSvg } from './timeline-group-chart.js';
 import { assignLevels } from './timeline-style.js';
@@ -20,6 +21,14 @@ function count(svg: string, text: string): number {
 describe("a child's timeline", () => {
   const timeline = childTimeline(manyMoves(), { asAt, aims });
   const svg = childTimelineSvg(timeline);
+
+  it('drawn for a page, is the picture a page makes of the standalone drawing: one image, its marks not read out one by one', () => {
+    const forPage = childTimelineSvg(timeline, { forPage: true });
+    expect(forPage).toBe(inlinePicture(svg));
+    expect(svg).toMatch(/<g [^>]*aria-label="x-axis tick"/);
+    expect(forPage).not.toMatch(/<g [^>]*aria-label=/);
+    expect(forPage).toContain('role="img"');
+  });
 
   it('draws each placement as a band, saying where, when and with whom on hover', () => {
     for (const band of [

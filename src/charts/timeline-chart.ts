@@ -19,6 +19,8 @@ export interface ChildTimelineSvgOptions {
   readonly withoutName?: boolean;
   /** Pixels; the height follows from what there is to draw. Default 1120 (A4 landscape at 96 dpi, less margins). */
   readonly width?: number;
+  /** Drawn to sit in a page: as inlinePicture (inline-picture.ts) would leave it. */
+  readonly forPage?: boolean;
 }
 
 const margin = { left: 190, right: 30, top: 96, bottom: 40 };
@@ -86,7 +88,7 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
     x: { type: 'utc', domain: [chartDate(from), chartDate(to)], label: null, grid: true, tickSize: 6 },
     y: { domain: [0, frameHeight], range: [margin.top, margin.top + frameHeight], axis: null },
     marks,
-  });
+  }, null, [], options.forPage);
 }
 
 /** From a little before the start to a little after the end (or the latest due date or planned event). */

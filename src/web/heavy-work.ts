@@ -54,9 +54,9 @@ export class HeavyWork {
     return this.forUser(user, () => this.pool.png(svg));
   }
 
-  /** A child's timeline drawn as SVG in a render thread. */
-  timelineSvg(user: string, timeline: ChildTimeline): Promise<string> {
-    return this.forUser(user, () => this.pool.timelineSvg(timeline));
+  /** A child's timeline drawn as a picture for a page, in a render thread. */
+  timelinePicture(user: string, timeline: ChildTimeline): Promise<string> {
+    return this.forUser(user, () => this.pool.timelinePicture(timeline));
   }
 
   /**

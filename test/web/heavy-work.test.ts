@@ -20,6 +20,7 @@ import { generateAuthority } from '../../src/demo/generate.js';
 import { childTimeline } from '../../src/domain/timeline.js';
 import { nationalAims } from '../../src/domain/aim.js';
 import { childTimelineSvg } from '../../src/charts/timeline-chart.js';
+import { inlinePicture } from '../../src/charts/inline-picture.js';
 import { datesFromWire, datesToWire } from '../../src/charts/wire-dates.js';
 
 const square = '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20" viewBox="0 0 30 20"><rect width="30" height="20" fill="#0065bd"/></svg>';
@@ -84,12 +85,12 @@ describe('heavy work', () => {
     ]);
   });
 
-  it("draws a child's timeline in a render thread, the same drawing as on the event loop, every date arriving as a date", async () => {
+  it("draws a child's timeline for its page in a render thread, the same picture as on the event loop, every date arriving as a date", async () => {
     const [record] = generateAuthority({ code: 'NORTH', name: 'North', children: 40, seed: 'timeline-thread', asAt: d('2024-01-01'), firstYear: 2017 }).records.filter((r) => r.placements.length > 2);
     if (!record) throw new Error('no child with three placements');
     const timeline = childTimeline(record, { asAt: d('2024-01-01'), aims: nationalAims() });
     expect(datesFromWire(JSON.parse(JSON.stringify(datesToWire(timeline))))).toEqual(timeline);
-    expect(await heavy.timelineSvg('amy', timeline)).toBe(childTimelineSvg(timeline));
+    expect(await heavy.timelinePicture('amy', timeline)).toBe(inlinePicture(childTimelineSvg(timeline)));
   });
 
   it('draws a PNG in a render thread, at twice the size of the SVG', async () => {

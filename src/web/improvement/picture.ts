@@ -1,11 +1,11 @@
 /**
  * A standalone chart put into a page as one labelled picture (the meeting pack, the balancing
- * measures): as inline-picture.ts, with the label a picture needs; the words and tables beside it
+ * measures): as charts/inline-picture.ts, with the label a picture needs; the words and tables beside it
  * say the rest.
  */
 import { parseHTML } from 'linkedom';
 import { svgMarkup } from '../../charts/svg-markup.js';
-import { inlinePicture } from '../figures/inline-picture.js';
+import { inlinePicture } from '../../charts/inline-picture.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
 
 export function labelledPicture(svg: string, label: string): TrustedSvg {

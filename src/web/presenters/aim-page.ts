@@ -21,7 +21,7 @@ import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import { authorityPath } from '../views/layout.js';
 import type { TableModel } from '../views/components.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
-import { inlinePicture } from '../figures/inline-picture.js';
+import { inlinePicture } from '../../charts/inline-picture.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
 import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';
 import { breakdownHref } from './breakdown.js';

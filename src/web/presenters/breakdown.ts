@@ -18,7 +18,7 @@ import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
-import { inlinePicture } from '../figures/inline-picture.js';
+import { inlinePicture } from '../../charts/inline-picture.js';
 import type { ChartLinks } from './aim-page.js';
 import { journeyListHref, type JourneyListFilter } from './journey-list.js';
 

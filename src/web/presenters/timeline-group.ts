@@ -9,7 +9,7 @@ import type { Aim } from '../../domain/aim.js';
 import type { PlainDate } from '../../domain/date.js';
 import { groupOrderWords, type GroupRow, type GroupSelector, type GroupTimeline } from '../../domain/timeline-group.js';
 import type { Timescale } from '../../domain/timescale.js';
-import { inlinePicture } from '../figures/inline-picture.js';
+import { inlinePicture } from '../../charts/inline-picture.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';

@@ -7,7 +7,7 @@ import { childTimelineSvg } from '../../charts/timeline-chart.js';
 import { timelineSummary, timelineTitle } from '../../charts/timeline-words.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { BandStart, ChildTimeline, TimelineGap } from '../../domain/timeline.js';
-import { inlinePicture } from '../figures/inline-picture.js';
+import { inlinePicture } from '../../charts/inline-picture.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
@@ -41,13 +41,13 @@ export function childTimelineHref(code: string, childId: string, asAt: PlainDate
   return `${authorityPath(code, `/children/${encodeURIComponent(childId)}`)}/${file}?as_at=${asAt.toString()}`;
 }
 
-/** The timeline for its page; `svg` is its drawing (childTimelineSvg, made in a render thread by the page's route). */
-export function presentChildTimeline(code: string, timeline: ChildTimeline, svg: string): ChildTimelineModel {
+/** The timeline for its page; `picture` is its drawing ready for the page (childTimelineSvg through inlinePicture, made in a render thread by the page's route). */
+export function presentChildTimeline(code: string, timeline: ChildTimeline, picture: string): ChildTimelineModel {
   const href = (file: 'timeline.svg' | 'timeline.png' | 'timeline/print') => childTimelineHref(code, timeline.childId, timeline.asAt, file);
   return {
     asAtWords: longDate(timeline.asAt),
     summary: timelineSummary(timeline),
-    svg: trustedSvg(inlinePicture(svg)),
+    svg: trustedSvg(picture),
     tables: timelineTables(timeline).filter((table) => table.rows.length > 0),
     links: { svg: href('timeline.svg'), png: href('timeline.png'), print: href('timeline/print') },
   };

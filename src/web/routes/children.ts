@@ -68,9 +68,9 @@ export function registerChildrenRoutes(app: FastifyInstance, ctx: WebContext): v
     const [record, aims, history] = await Promise.all([findChildRecord(ctx.connection, grant.scope, request.params.childId), listAims(ctx.connection, grant.scope), childHistory(ctx.connection, grant.scope, request.params.childId)]);
     if (!record) throw new HttpError(404, 'Page not found');
     const notice = query.done ? `${doneWords[query.done]}${query.id ? ` (${query.id})` : ''}` : null;
-    // The timeline's drawing is the page's heaviest part: drawn in a render thread, not on the event loop.
+    // The timeline's drawing is the page's heaviest part: drawn, and made ready for the page, in a render thread, not on the event loop.
     const timeline = childTimeline(record, { asAt: asAt.value, aims });
-    const [svg] = await Promise.all([ctx.heavy.timelineSvg(user.username, timeline), appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'view', entity: 'child', recordId: record.child.childId, clientIp: request.ip })]);
+    const [svg] = await Promise.all([ctx.heavy.timelinePicture(user.username, timeline), appendAudit(ctx.connection, grant.scope, { username: user.username, action: 'view', entity: 'child', recordId: record.child.childId, clientIp: request.ip })]);
     return sendPage(
       reply,
       ChildPage({ chrome: chromeOf(request, reply, grant, 'children'), model: presentChild(grant.scope.code, record, aims, asAt.value, history, { model: timeline, svg }), canRecord: may(grant, 'record'), notice }),

@@ -5,7 +5,7 @@
  * plain group, and the picture's parts are not read out one by one, so it is removed.
  */
 import { parseHTML } from 'linkedom';
-import { svgMarkup } from '../../charts/svg-markup.js';
+import { svgMarkup } from './svg-markup.js';
 
 export function inlinePicture(svg: string, label?: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
