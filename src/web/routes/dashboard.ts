@@ -1,4 +1,5 @@
 /** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
+import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
@@ -56,8 +57,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     if (!figures) return reply;
     const choices = await filterChoicesOf(ctx.cache, grant, figures);
     // The aims' part of the page is the same for every reader of these figures and window: rendered once per cache entry.
-    const { model, aims } = ctx.cache.made(figures, `dashboard|${scope.window}`, () => {
-      const presented = presentDashboard(figures, scope);
+    const { model, aims } = await ctx.cache.made(figures, `dashboard|${scope.window}`, async () => {
+      const presented = await presentDashboard(figures, scope, () => setImmediate());
       return { model: presented, aims: prerendered(DashboardAims({ model: presented })) };
     });
     // The poster is of the whole authority: offered for the figures of every child.
