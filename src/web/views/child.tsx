@@ -64,13 +64,7 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
                   <td>{p.type}</td>
                   <td>{p.legalBasis}</td>
                   <td>{p.carer}</td>
-                  {canRecord && (
-                    <td>
-                      <a class="ds_link" href={p.editHref}>
-                        Change<span class="visually-hidden"> placement {p.id}</span>
-                      </a>
-                    </td>
-                  )}
+                  {canRecord && <ChangeCell href={p.editHref} what={`placement ${p.id}`} />}
                 </tr>
               ))}
             </tbody>
@@ -103,13 +97,7 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
                   <td>{e.route}</td>
                   <td>{e.note}</td>
                   <td>{e.id}</td>
-                  {canRecord && (
-                    <td>
-                      <a class="ds_link" href={e.editHref}>
-                        Change<span class="visually-hidden"> event {e.id}</span>
-                      </a>
-                    </td>
-                  )}
+                  {canRecord && <ChangeCell href={e.editHref} what={`event ${e.id}`} />}
                 </tr>
               ))}
             </tbody>
@@ -144,13 +132,7 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
                     </td>
                     <td>{p.reason}</td>
                     <td>{p.id}</td>
-                    {canRecord && (
-                      <td>
-                        <a class="ds_link" href={p.editHref}>
-                          Change<span class="visually-hidden"> event {p.id}</span>
-                        </a>
-                      </td>
-                    )}
+                    {canRecord && <ChangeCell href={p.editHref} what={`event ${p.id}`} />}
                   </tr>
                 ))}
               </tbody>
@@ -222,5 +204,16 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
         </ul>
       )}
     </Page>
+  );
+}
+
+/** The last cell of a row a recorder can change: a link named, for a screen reader, by what it changes. */
+function ChangeCell({ href, what }: { href: string; what: string }) {
+  return (
+    <td>
+      <a class="ds_link" href={href}>
+        Change<span class="visually-hidden"> {what}</span>
+      </a>
+    </td>
   );
 }

@@ -116,6 +116,34 @@ function PackShell(props: { title: string; pdfHref: string; back: { href: string
   );
 }
 
+/** A pack's cover: its title, the authority and the date, then what each pack says of itself. */
+function PackCover(props: { pack: { readonly title: string; readonly authorityName: string; readonly asAtWords: string }; children: ComponentChildren }): VNode {
+  return (
+    <section class="pace-pack-cover" aria-labelledby="pack-title">
+      <h1 id="pack-title" class="ds_h2">
+        {props.pack.title}
+      </h1>
+      <p>
+        <strong>{props.pack.authorityName}</strong>
+      </p>
+      <p>{props.pack.asAtWords}</p>
+      {props.children}
+    </section>
+  );
+}
+
+/** An aim's part of a pack: its name, the answer and the aim in a sentence, then what each pack shows of it. */
+function AimSection(props: { place: number; aim: { readonly name: string; readonly answer: Parameters<typeof Answer>[0]['answer']; readonly sentence: string }; children: ComponentChildren }): VNode {
+  return (
+    <section aria-labelledby={`pack-aim-${props.place}`}>
+      <h2 id={`pack-aim-${props.place}`}>{props.aim.name}</h2>
+      <Answer answer={props.aim.answer} />
+      <p class="pace-sentence">{props.aim.sentence}</p>
+      {props.children}
+    </section>
+  );
+}
+
 /**
  * The partners' pack (pack-document.ts): the aims with suppressed figures and their months and
  * quarters, the actions, the tests' outcomes; no child anywhere, and no count a link.
@@ -124,14 +152,7 @@ export function PartnerPackPage(props: { pack: PartnerPackDocument; pdfHref: str
   const p = props.pack;
   return (
     <PackShell title={p.title} pdfHref={props.pdfHref} back={props.back}>
-      <section class="pace-pack-cover" aria-labelledby="pack-title">
-        <h1 id="pack-title" class="ds_h2">
-          {p.title}
-        </h1>
-        <p>
-          <strong>{p.authorityName}</strong>
-        </p>
-        <p>{p.asAtWords}</p>
+      <PackCover pack={p}>
         <p>{p.aboutWords}</p>
         <h2>Our aims</h2>
         <ol>
@@ -139,13 +160,10 @@ export function PartnerPackPage(props: { pack: PartnerPackDocument; pdfHref: str
             <li key={i}>{sentence}</li>
           ))}
         </ol>
-      </section>
+      </PackCover>
       <ActionsSection actions={p.actions} />
       {p.aims.map((aim, i) => (
-        <section aria-labelledby={`pack-aim-${i}`} key={aim.name}>
-          <h2 id={`pack-aim-${i}`}>{aim.name}</h2>
-          <Answer answer={aim.answer} />
-          <p class="pace-sentence">{aim.sentence}</p>
+        <AimSection key={aim.name} place={i} aim={aim}>
           <ul>
             {aim.figures.map((f) => (
               <li key={f.label}>
@@ -156,7 +174,7 @@ export function PartnerPackPage(props: { pack: PartnerPackDocument; pdfHref: str
           {aim.target && <p>{aim.target}.</p>}
           <PartnerTrendPart trend={aim.months} aimName={aim.name} />
           <PartnerTrendPart trend={aim.quarters} aimName={aim.name} />
-        </section>
+        </AimSection>
       ))}
       <section aria-labelledby="pack-tests">
         <h2 id="pack-tests">Tests of change and what was decided</h2>
@@ -179,23 +197,13 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
   const p = props.pack;
   return (
     <PackShell title={p.title} pdfHref={props.pdfHref} back={props.back}>
-      <section class="pace-pack-cover" aria-labelledby="pack-title">
-        <h1 id="pack-title" class="ds_h2">
-          {p.title}
-        </h1>
-        <p>
-          <strong>{p.authorityName}</strong>
-        </p>
-        <p>{p.asAtWords}</p>
+      <PackCover pack={p}>
         <p>{p.periodWords}</p>
         {p.notes && <p>Notes: {p.notes}</p>}
-      </section>
+      </PackCover>
       <ActionsSection actions={p.actions} />
       {p.aims.map((aim, i) => (
-        <section aria-labelledby={`pack-aim-${i}`} key={aim.name}>
-          <h2 id={`pack-aim-${i}`}>{aim.name}</h2>
-          <Answer answer={aim.answer} />
-          <p class="pace-sentence">{aim.sentence}</p>
+        <AimSection key={aim.name} place={i} aim={aim}>
           {aim.headline && <p class="pace-headline">{aim.headline}</p>}
           {aim.lines.map((l) => (
             <p key={l}>{l}</p>
@@ -220,7 +228,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
           </ul>
           <h3>Waiting chart: weeks waited so far, one bar a child</h3>
           <Svg svg={labelledPicture(aim.waitingSvg, aim.waitingAlt)} />
-        </section>
+        </AimSection>
       ))}
       <section aria-labelledby="pack-tests">
         <h2 id="pack-tests">Tests of change since the previous meeting</h2>
