@@ -233,6 +233,27 @@ describe.each(engines)('the store on $name', (engine) => {
     expect((await saveRecords(connection, north, records, author)).events).toEqual({ added: 0, changed: 0, unchanged: 1 });
   });
 
+  it('keeps the stored values of the columns a save says its records do not carry, and compares without them', async () => {
+    const planned: CaseEvent = { ...amyRecommendation, plannedDate: d('2020-05-25'), recordedDate: d('2020-06-03') };
+    await saveRecords(connection, north, { children: [amy], events: [planned, { ...amyRecommendation, eventId: 'E2', date: d('2020-07-01'), plannedDate: d('2020-06-24') }] }, author);
+    const keepStored = { event: ['planned_date', 'recorded_date'] };
+    // As an export without those columns reads the events: neither planned nor recorded date.
+    const read = [amyRecommendation, { ...amyRecommendation, eventId: 'E2', date: d('2020-07-02') }, { ...amyRecommendation, eventId: 'E3' }];
+    const byPosition: RecordsByPosition<CaseEvent> = { count: read.length, positionOf: (id) => read.findIndex((e) => e.eventId === id), has: () => true, at: (i) => read[i] ?? null };
+    expect([...(await compareWithStored(connection, north, 'event', byPosition, keepStored.event))]).toEqual([stored.same, stored.different, stored.none]);
+    expect([...(await compareWithStored(connection, north, 'event', byPosition))]).toEqual([stored.different, stored.different, stored.none]);
+
+    const later = { by: 'test', at: '2024-03-02T10:00:00.000Z' };
+    expect((await saveRecords(connection, north, { events: read }, later, { keepStored })).events).toEqual({ added: 1, changed: 1, unchanged: 1 });
+    const events = (await findChildRecord(connection, north, 'C1'))?.events.map((e) => [e.eventId, e.date.toString(), e.plannedDate?.toString() ?? null, e.recordedDate?.toString() ?? null]);
+    expect(events).toEqual([
+      ['E1', '2020-06-01', '2020-05-25', '2020-06-03'],
+      ['E2', '2020-07-02', '2020-06-24', null],
+      ['E3', '2020-06-01', null, null],
+    ]);
+    await expect(saveRecords(connection, north, { events: read }, later, { keepStored: { event: ['event_id'] } })).rejects.toThrow('a event cannot keep its stored event_id');
+  });
+
   it('refuses, as a programming error, a save that holds the same id twice', async () => {
     await expect(saveRecords(connection, north, { children: [amy, amy] }, author)).rejects.toThrow('one save may not hold the same child id twice');
   });

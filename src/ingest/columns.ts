@@ -23,6 +23,8 @@ export interface ColumnMap {
   /** The file's own name for a canonical column (the canonical name when the file lacks it). */
   labelOf(canonical: string): string;
   indexOf(canonical: string): number | undefined;
+  /** The columns kept when absent (`ColumnSpec.keptWhenAbsent`) that the file lacks: each record keeps its stored value of them. */
+  readonly keptAsStored: readonly string[];
 }
 
 export interface ColumnProblem {
@@ -58,6 +60,7 @@ export function mapColumns(table: TableName, header: readonly RawValue[], profil
       width: labels.length,
       labelOf: (canonical) => byName.get(canonical)?.label ?? canonical,
       indexOf: (canonical) => byName.get(canonical)?.index,
+      keptAsStored: tableColumns[table].filter((spec) => spec.keptWhenAbsent === true && !byName.has(spec.name)).map((spec) => spec.name),
     },
     problems,
   };

@@ -45,6 +45,18 @@ export class ImportBatch {
   /** Children whose row was present but had errors: not unknown, just not readable. */
   readonly presentChildIds = new Set<string>();
   readonly counts: Record<TableName, number> = { children: 0, placements: 0, events: 0 };
+  /** For each table, the data columns its file did not carry: a record saved keeps the stored values (`ColumnMap.keptAsStored`). */
+  readonly #keptAsStored: Record<TableName, readonly string[]> = { children: [], placements: [], events: [] };
+
+  /** Says which data columns a table's file did not carry, once its header is read. */
+  keepStored(table: TableName, columns: readonly string[]): void {
+    this.#keptAsStored[table] = columns;
+  }
+
+  /** The data columns a table's file did not carry, whose stored values its records keep. */
+  keptAsStored(table: TableName): readonly string[] {
+    return this.#keptAsStored[table];
+  }
 
   /** Adds a child at its position, or gives the row that already holds the child's id (and adds nothing). */
   addChild(child: Child, row: number): { readonly position: number; readonly firstRow: number | null } {

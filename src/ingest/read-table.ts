@@ -58,6 +58,9 @@ export async function readTable(source: TableSource, context: ReadContext, stric
           break;
         }
         normalise = rowNormaliser(map, { ...context.row, strictWidth });
+        // A column the file lacks, such as planned_date, is one it does not speak for: what pace holds of it stays.
+        batch.keepStored(table, map.keptAsStored);
+        context.writing?.keepStored(table, map.keptAsStored);
         continue;
       }
       rows += 1;

@@ -29,14 +29,16 @@ export async function saveBatch(inside: Connection, scope: AuthorityScope, batch
   const summary = { children: zero(), placements: zero(), events: zero() };
   for (const { name, key, records } of kinds) {
     const into: SaveCounts = summary[key];
+    // The columns the file did not carry are compared with nothing and keep what is stored.
+    const kept = batch.keptAsStored(key);
     const save = async (part: AnyRecord[], options: SaveOptions) => {
-      const saved = (await saveRecords(inside, scope, { [key]: part }, author, options))[key];
+      const saved = (await saveRecords(inside, scope, { [key]: part }, author, { ...options, keepStored: { [name]: kept } }))[key];
       into.added += saved.added;
       into.changed += saved.changed;
       into.unchanged += saved.unchanged;
       onSaved(part.length);
     };
-    const found = compared?.[key] ?? (allNew.has(name) ? null : await compareWithStored(inside, scope, name, records));
+    const found = compared?.[key] ?? (allNew.has(name) ? null : await compareWithStored(inside, scope, name, records, kept));
     into.unchanged = count(records, found, stored.same);
     onSaved(into.unchanged);
     // A record the authority does not hold is new: it fails on the table's key, and the whole

@@ -21,6 +21,13 @@ export interface ColumnSpec {
    * event's date, which only a held event has (normalise.ts, docs/decisions/0030-planned-events.md).
    */
   readonly emptyAllowed?: true;
+  /**
+   * An optional column that pace itself may also fill (the forms, the API): a file without it
+   * leaves the value stored for each record as it is, where a file with it sets it as it says, an
+   * empty cell clearing it (docs/decisions/0030-planned-events.md, "Re-importing a file without
+   * planned dates"). Its stored column has the same name.
+   */
+  readonly keptWhenAbsent?: true;
 }
 
 const column = (name: string, required: boolean, kind: ColumnKind, meaning: string): ColumnSpec => ({ name, required, kind, meaning });
@@ -45,7 +52,7 @@ export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = 
     column('placement_type', true, { code: 'placement_type' }, 'the setting (see the codes below)'),
     column('legal_basis', false, { code: 'legal_basis' }, 'the legal basis of the placement (see the codes below)'),
     column('carer_ref', false, 'text', 'identifies the carer or unit: a change of carer is a move'),
-    column('recorded_date', false, 'date', 'the day it was entered in the case-management system, when known (for recording lag)'),
+    { ...column('recorded_date', false, 'date', 'the day it was entered in the case-management system, when known (for recording lag); a file without the column keeps the one held'), keptWhenAbsent: true },
   ],
   events: [
     column('child_id', true, 'id', 'the child’s reference, as in children'),
@@ -54,9 +61,9 @@ export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = 
     { ...column('date', true, 'date', 'the day it happened, not the day it was recorded; empty for an event planned or cancelled'), emptyAllowed: true },
     column('route', false, { code: 'route' }, 'the permanence route, for a recommendation, care plan, ADM decision, court application or order'),
     column('note', false, 'text', 'free text; for a cancelled event, why it was cancelled'),
-    column('recorded_date', false, 'date', 'the day it was entered in the case-management system, when known (for recording lag)'),
+    { ...column('recorded_date', false, 'date', 'the day it was entered in the case-management system, when known (for recording lag); a file without the column keeps the one held'), keptWhenAbsent: true },
     column('status', false, { code: 'status' }, 'held (the default when empty or absent), planned, or cancelled'),
-    column('planned_date', false, 'date', 'the day it was planned for: needed for a planned or cancelled event, optional for a held one'),
+    { ...column('planned_date', false, 'date', 'the day it was planned for: needed for a planned or cancelled event, optional for a held one; a file without the column keeps the one held'), keptWhenAbsent: true },
   ],
 };
 

@@ -27,10 +27,14 @@ export interface RecordsByPosition<R> {
 /** What the authority holds of a record: nothing, the same data (and not deleted), or something else. */
 export const stored = { none: 0, same: 1, different: 2 } as const;
 
-/** For each position, what the authority holds of the record there (`stored`): inside the caller's transaction when `connection` is in one. */
-export async function compareWithStored(connection: Connection, scope: AuthorityScope, name: EntityName, records: RecordsByPosition<Child | Placement | AnyEvent>): Promise<Uint8Array> {
+/**
+ * For each position, what the authority holds of the record there (`stored`): inside the caller's
+ * transaction when `connection` is in one. The columns in `keepStored` are not compared: the
+ * records do not carry them, and a record saved keeps the stored values (records.ts, `keepStored`).
+ */
+export async function compareWithStored(connection: Connection, scope: AuthorityScope, name: EntityName, records: RecordsByPosition<Child | Placement | AnyEvent>, keepStored: readonly string[] = []): Promise<Uint8Array> {
   const entity = entities[name];
-  const columns: readonly string[] = entity.dataColumns;
+  const columns: readonly string[] = columnsToCompare(entity.dataColumns, keepStored);
   const toRow = entity.toRow as (record: Child | Placement | AnyEvent) => Row;
   const idAt = columns.indexOf(entity.idColumn);
   const found = new Uint8Array(records.count);
@@ -48,4 +52,9 @@ export async function compareWithStored(connection: Connection, scope: Authority
     found[at] = same ? stored.same : stored.different;
   });
   return found;
+}
+
+/** The data columns a comparison reads: all but those kept as stored. */
+export function columnsToCompare(dataColumns: readonly string[], keepStored: readonly string[]): readonly string[] {
+  return keepStored.length === 0 ? dataColumns : dataColumns.filter((column) => !keepStored.includes(column));
 }

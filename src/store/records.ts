@@ -56,6 +56,12 @@ export interface SaveOptions {
    */
   readonly allNew?: ReadonlySet<EntityName>;
   /**
+   * Data columns, by kind of record, that the records do not carry: an import whose file had no
+   * such column (docs/decisions/0030-planned-events.md, "Re-importing a file without planned
+   * dates"). A record the authority holds keeps the stored value of each; a new one has none.
+   */
+  readonly keepStored?: Readonly<Partial<Record<EntityName, readonly string[]>>>;
+  /**
    * Write each record added or changed to the audit log, in the same transaction (so a change is
    * never kept unaudited), saying where the request came from. Imports leave this out: an import
    * is audited once, as a whole.
@@ -71,7 +77,8 @@ export interface AuditContext {
 export async function saveRecords(connection: Connection, scope: AuthorityScope, batch: SaveBatch, author: Author, options: SaveOptions = {}): Promise<SaveSummary> {
   const at = author.at ?? new Date().toISOString();
   const changes: Change[] = [];
-  const save = (trx: Transaction<Database>, entity: AnyEntity, rows: readonly Row[]) => saveEntity(trx, connection, scope, entity, rows, author.by, at, options.allNew?.has(entity.name) === true, options.audit ? changes : null);
+  const save = (trx: Transaction<Database>, entity: AnyEntity, rows: readonly Row[]) =>
+    saveEntity(trx, connection, scope, entity, rows, { by: author.by, at, allNew: options.allNew?.has(entity.name) === true, keepStored: keptColumns(entity, options.keepStored?.[entity.name]), changes: options.audit ? changes : null });
   return connection.db.transaction().execute(async (trx) => {
     const summary = {
       children: await save(trx, childEntity, (batch.children ?? []).map(childEntity.toRow)),
@@ -97,16 +104,27 @@ export async function kindsWithoutRecords(connection: Connection, scope: Authori
   return without;
 }
 
-async function saveEntity(trx: Transaction<Database>, connection: Connection, scope: AuthorityScope, entity: AnyEntity, rows: readonly Row[], by: string, at: string, allNew: boolean, changes: Change[] | null): Promise<SaveCounts> {
+/** How one kind of record is saved: by whom and when, whether all are new, the columns kept as stored, and where audited changes go. */
+interface EntitySave {
+  readonly by: string;
+  readonly at: string;
+  readonly allNew: boolean;
+  readonly keepStored: readonly string[];
+  readonly changes: Change[] | null;
+}
+
+async function saveEntity(trx: Transaction<Database>, connection: Connection, scope: AuthorityScope, entity: AnyEntity, rows: readonly Row[], { by, at, allNew, keepStored, changes }: EntitySave): Promise<SaveCounts> {
   const counts: SaveCounts = { added: 0, changed: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
   const ids = rows.map((row) => row[entity.idColumn] as string);
   if (new Set(ids).size !== ids.length) throw new Error(`one save may not hold the same ${entity.name} id twice`);
   const existing = allNew ? new Map<string, Row>() : await findExisting(trx, scope, entity, ids);
   const inserts: unknown[] = [];
-  for (const row of rows) {
-    const id = row[entity.idColumn] as string;
+  for (const read of rows) {
+    const id = read[entity.idColumn] as string;
     const stored = existing.get(id);
+    // The stored row was read with every data column: keeping a value costs no query.
+    const row = stored === undefined || keepStored.length === 0 ? read : withStored(read, stored, keepStored);
     if (stored === undefined) {
       for (const column of entity.dataColumns) inserts.push(row[column] ?? null);
       counts.added += 1;
@@ -122,6 +140,21 @@ async function saveEntity(trx: Transaction<Database>, connection: Connection, sc
   }
   if (inserts.length > 0) await connection.bulkInsert(trx, entity.table, newRecord(scope, by, at), entity.dataColumns, inserts);
   return counts;
+}
+
+/** The data columns to keep as stored for one kind; a column that is not one of its data columns, or is its id, is a bug. */
+function keptColumns(entity: AnyEntity, columns: readonly string[] | undefined): readonly string[] {
+  for (const column of columns ?? []) {
+    if (!(entity.dataColumns as readonly string[]).includes(column) || column === entity.idColumn) throw new Error(`a ${entity.name} cannot keep its stored ${column}`);
+  }
+  return columns ?? [];
+}
+
+/** The row read, with the stored values of the columns it does not carry. */
+function withStored(read: Row, stored: Row, columns: readonly string[]): Row {
+  const row = { ...read };
+  for (const column of columns) row[column] = stored[column] ?? null;
+  return row;
 }
 
 /** What every newly added record holds besides its data: its authority, version 1, who and when. */

@@ -23,7 +23,7 @@ import type { ControlledTransaction, Kysely } from 'kysely';
 import type { AnyEvent } from '../domain/planned.js';
 import type { Child, Placement } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
-import { stored } from './compare-stored.js';
+import { columnsToCompare, stored } from './compare-stored.js';
 import { noteDataChange } from './data-version.js';
 import type { Comparer, Connection, Row, Writer } from './dialect.js';
 import { childEntity, eventEntity, placementEntity } from './entities.js';
@@ -44,6 +44,12 @@ const backlogRows = 200_000;
 const rowsPerMessage = 4096;
 
 export interface WriteWhileReading {
+  /**
+   * Says which data columns of a table its file does not carry, before any of its records is
+   * sent: a later import's records are compared without them, and keep the stored values when
+   * saved (records.ts, `keepStored`). A first import has nothing stored to keep.
+   */
+  keepStored(table: RecordTable, columns: readonly string[]): void;
   /** Sends a record that passed its row's checks, at its position among the import's records of its kind. */
   add(table: RecordTable, record: Child | Placement | AnyEvent, position: number): void;
   /** Waits while too many rows wait to be written. */
@@ -107,6 +113,8 @@ class Writing implements WriteWhileReading {
   /** Null for a first import, whose records are written as they are read. */
   readonly #comparer: Comparer | null;
   readonly #pending: Record<RecordTable, unknown[]> = { children: [], placements: [], events: [] };
+  /** The data columns sent of each table: all of them, but for those a later import's file does not carry. */
+  readonly #columns: Record<RecordTable, readonly string[]> = { children: childEntity.dataColumns, placements: placementEntity.dataColumns, events: eventEntity.dataColumns };
   /** The positions sent to be compared, by table. */
   readonly #sent: Record<RecordTable, Uint8Array> = { children: new Uint8Array(1024), placements: new Uint8Array(1024), events: new Uint8Array(1024) };
   #lastTable: RecordTable | null = null;
@@ -120,19 +128,24 @@ class Writing implements WriteWhileReading {
     this.#comparer = comparer;
   }
 
+  keepStored(table: RecordTable, columns: readonly string[]): void {
+    if (this.#comparer !== null) this.#columns[table] = columnsToCompare(entityOf[table].dataColumns, columns);
+  }
+
   add(table: RecordTable, record: Child | Placement | AnyEvent, position: number): void {
     // The rest of the table before it goes first: a PostgreSQL writer writes one table at a time.
     if (table !== this.#lastTable && this.#lastTable !== null) this.#send(this.#lastTable);
     this.#lastTable = table;
     const entity = entityOf[table];
     const row = (entity.toRow as (record: Child | Placement | AnyEvent) => Row)(record);
+    const columns = this.#columns[table];
     const pending = this.#pending[table];
     if (this.#comparer !== null) {
       pending.push(position);
       this.#markSent(table, position);
     }
-    for (const column of entity.dataColumns) pending.push(row[column] ?? null);
-    if (pending.length >= rowsPerMessage * entity.dataColumns.length) this.#send(table);
+    for (const column of columns) pending.push(row[column] ?? null);
+    if (pending.length >= rowsPerMessage * columns.length) this.#send(table);
   }
 
   async ready(): Promise<void> {
@@ -200,7 +213,7 @@ class Writing implements WriteWhileReading {
     if (values.length === 0) return;
     const entity = entityOf[table];
     if (this.#comparer === null) void this.#writer.bulkInsert(this.#trx, entity.table, this.#constants, entity.dataColumns, values);
-    else this.#comparer.send(entity.table, entity.idColumn, entity.dataColumns, this.#scope.id, values);
+    else this.#comparer.send(entity.table, entity.idColumn, this.#columns[table], this.#scope.id, values);
     this.#pending[table] = [];
   }
 
