@@ -25,7 +25,9 @@ export interface ColumnSpec {
    * An optional column that pace itself may also fill (the forms, the API): a file without it
    * leaves the value stored for each record as it is, where a file with it sets it as it says, an
    * empty cell clearing it (docs/decisions/0030-planned-events.md, "Re-importing a file without
-   * planned dates"). Its stored column has the same name.
+   * planned dates"). Its stored column has the same name. Not a placement's end date (a file
+   * without it says nothing of whether placements go on, and no export leaves it out), nor an
+   * event's route or note, which the file's own checks read.
    */
   readonly keptWhenAbsent?: true;
 }
@@ -35,14 +37,14 @@ const column = (name: string, required: boolean, kind: ColumnKind, meaning: stri
 export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
   children: [
     column('child_id', true, 'id', 'the authority’s reference for the child (unique within the authority)'),
-    column('first_name', false, 'text', 'shown to the authority’s own staff only'),
-    column('last_name', false, 'text', 'shown to the authority’s own staff only'),
+    { ...column('first_name', false, 'text', 'shown to the authority’s own staff only'), keptWhenAbsent: true },
+    { ...column('last_name', false, 'text', 'shown to the authority’s own staff only'), keptWhenAbsent: true },
     column('date_of_birth', true, 'date', 'the child’s date of birth'),
-    column('sex', false, { code: 'sex' }, 'M, F or X (other or not known)'),
-    column('sibling_group', false, 'text', 'any text: children sharing it are brothers and sisters'),
-    column('worker', false, 'text', 'the allocated social worker'),
-    column('team', false, 'text', 'the allocated team'),
-    column('locality', false, 'text', 'the area team or locality'),
+    { ...column('sex', false, { code: 'sex' }, 'M, F or X (other or not known)'), keptWhenAbsent: true },
+    { ...column('sibling_group', false, 'text', 'any text: children sharing it are brothers and sisters'), keptWhenAbsent: true },
+    { ...column('worker', false, 'text', 'the allocated social worker'), keptWhenAbsent: true },
+    { ...column('team', false, 'text', 'the allocated team'), keptWhenAbsent: true },
+    { ...column('locality', false, 'text', 'the area team or locality'), keptWhenAbsent: true },
   ],
   placements: [
     column('child_id', true, 'id', 'the child’s reference, as in children'),
@@ -50,8 +52,8 @@ export const tableColumns: Readonly<Record<TableName, readonly ColumnSpec[]>> = 
     column('start_date', true, 'date', 'the first day in the placement'),
     column('end_date', false, 'date', 'the last day in the placement; empty while it continues'),
     column('placement_type', true, { code: 'placement_type' }, 'the setting (see the codes below)'),
-    column('legal_basis', false, { code: 'legal_basis' }, 'the legal basis of the placement (see the codes below)'),
-    column('carer_ref', false, 'text', 'identifies the carer or unit: a change of carer is a move'),
+    { ...column('legal_basis', false, { code: 'legal_basis' }, 'the legal basis of the placement (see the codes below)'), keptWhenAbsent: true },
+    { ...column('carer_ref', false, 'text', 'identifies the carer or unit: a change of carer is a move'), keptWhenAbsent: true },
     { ...column('recorded_date', false, 'date', 'the day it was entered in the case-management system, when known (for recording lag); a file without the column keeps the one held'), keptWhenAbsent: true },
   ],
   events: [

@@ -132,6 +132,44 @@ describe.each(engines)('a re-import without planned dates, on $name', (engine) =
     expect(await plannedDates()).toEqual({ E1: null, E2: '2020-08-13', E3: null, E4: null });
   });
 
+  it("keeps a child's names, sex, brothers and sisters, worker, team and locality, and a placement's legal basis and carer, when a file leaves their columns out", async () => {
+    const first = await importFiles(opened.connection, { ...options(withoutPlannedDates), path: exportWith({ 'children.csv': [`${cleanExport['children.csv'][0]},locality`, 'C1,Amy,Testcase,2016-02-29,F,S1,Worker 1,North Team,Eastburn', 'C2,Ben,Sample,12/05/2014,M,,Worker 2,South Team,'] }) });
+    expect([first.saved?.children, first.saved?.placements]).toEqual([{ added: 2, changed: 0, unchanged: 0 }, { added: 3, changed: 0, unchanged: 0 }]);
+    // Ben's locality typed in pace's form.
+    const ben = await findChildRecord(opened.connection, north, 'C2');
+    if (ben === undefined || ben === null) throw new Error('C2 was imported');
+    await saveRecords(opened.connection, north, { children: [{ ...ben.child, locality: 'Westfield' }] }, { by: 'data.lead' });
+    const before = await snapshotRecords(opened.connection);
+
+    // An export with the ids and dates alone.
+    const bare = exportWith({ 'children.csv': ['child_id,date_of_birth', 'C1,2016-02-29', 'C2,12/05/2014'], 'placements.csv': ['child_id,placement_id,start_date,end_date,placement_type', 'C1,P1,2020-01-10,2020-06-30,foster', 'C1,P2,01/07/2020,,kinship', 'C2,P3,2019-03-01,,home'] });
+    for (const more of [{}, { writeWhileReadingFrom: 0 }]) {
+      const again = await importFiles(opened.connection, { ...options(withoutPlannedDates, more), path: bare });
+      expect([again.saved?.children, again.saved?.placements, again.saved?.events]).toEqual([
+        { added: 0, changed: 0, unchanged: 2 },
+        { added: 0, changed: 0, unchanged: 3 },
+        { added: 0, changed: 0, unchanged: 3 },
+      ]);
+      expect(await snapshotRecords(opened.connection)).toBe(before);
+    }
+    const amy = await findChildRecord(opened.connection, north, 'C1');
+    expect([amy?.child.firstName, amy?.child.sex, amy?.child.siblingGroup, amy?.child.worker, amy?.child.team, amy?.child.locality]).toEqual(['Amy', 'F', 'S1', 'Worker 1', 'North Team', 'Eastburn']);
+    expect(amy?.placements.map((p) => [p.placementId, p.legalBasis, p.carerRef])).toEqual([
+      ['P1', 'CSO', 'F-17'],
+      ['P2', 'CSO', 'K-3'],
+    ]);
+    expect((await findChildRecord(opened.connection, north, 'C2'))?.child.locality).toBe('Westfield');
+
+    // A file with the team column speaks for it: a new team replaces the one held, an empty cell clears it.
+    const teams = await importFiles(opened.connection, { ...options(withoutPlannedDates), path: exportWith({ 'children.csv': ['child_id,date_of_birth,team', 'C1,2016-02-29,East Team', 'C2,12/05/2014,'] }) });
+    expect(teams.saved?.children).toEqual({ added: 0, changed: 2, unchanged: 0 });
+    const after = [await findChildRecord(opened.connection, north, 'C1'), await findChildRecord(opened.connection, north, 'C2')].map((r) => [r?.child.team ?? null, r?.child.worker ?? null, r?.child.locality ?? null]);
+    expect(after).toEqual([
+      ['East Team', 'Worker 1', 'Eastburn'],
+      [null, 'Worker 2', 'Westfield'],
+    ]);
+  });
+
   describe('and recorded dates, which a file without the column leaves as they are too', () => {
     const placementsWithRecorded = [`${cleanExport['placements.csv'][0]},recorded_date`, 'C1,P1,2020-01-10,2020-06-30,foster,CSO,F-17,2020-01-14', 'C1,P2,01/07/2020,,kinship,CSO,K-3,', 'C2,P3,2019-03-01,,home,CSO,parents,2019-03-04'];
     const eventsWithRecorded = [`${eventsHeader},recorded_date`, 'C1,E1,permanence_recommendation,2020-06-01,kinship_order,,2020-06-03', 'C1,E2,adm_decision,2020-08-20,kinship_order,"agreed, with conditions",', 'C2,E3,childrens_hearing,2019-03-01,,,2019-03-01'];

@@ -28,7 +28,7 @@ describe.each(engines)('the files pace reads, on $name', (engine) => {
     expect(text).toContain('cancelled not held: cancelled (the reason in note)');
     expect(text).toContain('ceased_looked_after Ceased to be looked after');
     expect(text).toContain('poa permanence order with authority to adopt');
-    expect(text).toContain('A row with a reference pace already holds replaces that record; the earlier version is kept in its history. A file without the planned_date or recorded_date column keeps the dates pace holds for them.');
+    expect(text).toContain('A row with a reference pace already holds replaces that record; the earlier version is kept in its history. A file that leaves out an optional column pace also lets you fill (names, sex, sibling group, worker, team, locality, legal basis, carer, recorded and planned dates) keeps what pace holds for it.');
     expect(text).toContain('Back to the import');
   });
 

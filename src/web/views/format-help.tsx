@@ -14,7 +14,7 @@ export function FormatHelpPage(props: { chrome: Chrome; model: FormatHelpModel; 
       <PageHeader title="The files pace reads" label={props.chrome.authority?.name} />
       <p>
         pace reads three tables: as three CSV files (UTF-8, comma-separated, with a header row), or as three sheets of one .xlsx workbook named children, placements and events. Column names may be in any order and any case; columns pace does not use are ignored, with a warning.
-        Dates are written 2024-03-27 or 27/03/2024 (or are date cells in a workbook). Every reference is the authority's own, unique within the authority. A row with a reference pace already holds replaces that record; the earlier version is kept in its history. A file without the planned_date or recorded_date column keeps the dates pace holds for them.
+        Dates are written 2024-03-27 or 27/03/2024 (or are date cells in a workbook). Every reference is the authority's own, unique within the authority. A row with a reference pace already holds replaces that record; the earlier version is kept in its history. A file that leaves out an optional column pace also lets you fill (names, sex, sibling group, worker, team, locality, legal basis, carer, recorded and planned dates) keeps what pace holds for it.
       </p>
       <p>Another system's export can be read through a mapping profile, which names its files, columns, codes and date formats.</p>
       {props.model.tables.map((table) => (
