@@ -27,8 +27,12 @@ export interface CohortJourney {
   /** Start and end as day numbers (date.ts), for sorting and comparing many journeys quickly. */
   readonly startDay: number;
   readonly endDay: number | null;
-  /** The child's placements, for where the child lives now. */
-  readonly placements: ChildRecord['placements'];
+  /**
+   * The place of the child's record in the list of records measured (for where a child still
+   * waiting lives now): a number rather than the record's placements, which would be one more
+   * object read for every journey of every aim.
+   */
+  readonly recordIndex: number;
 }
 
 export type StatusCounts = { readonly [S in JourneyStatus]: number };
@@ -139,7 +143,7 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
       stillWaiting: endDay === null && leaveDay === null,
       startDay,
       endDay,
-      placements: (records[recordIndex[j] as number] as ChildRecord).placements,
+      recordIndex: recordIndex[j] as number,
     });
   }
   byKey.set(key, measured);

@@ -74,7 +74,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
       weeks: j.weeks,
       due: j.due,
       overdue: j.status === 'overdue',
-      placementType: placementOn(j.placements, asAt)?.type ?? null,
+      placementType: placementOn((records[j.recordIndex] as ChildRecord).placements, asAt)?.type ?? null,
     }))
     .sort((a, b) => b.days - a.days || compareText(a.childId, b.childId));
   return { points, baselineCount: count, baselineRule: rule, waiting };

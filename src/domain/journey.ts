@@ -327,6 +327,8 @@ interface Seen {
   readonly eighteenDay: number;
   /** The events the journey rules read, by type, in date order (then id). */
   readonly eventsByType: Readonly<Record<MilestoneType, readonly SeenEvent[]>>;
+  /** Every event by type (eventsByAnyType), when seen with all types; null otherwise. */
+  readonly byAnyType: EventsByType | null;
 }
 
 /** The event types that start or end journeys, set the plan route, or end a spell. */
@@ -370,7 +372,12 @@ function listOf(type: number): SeenEvent[] {
   return count === 0 ? none : new Array<SeenEvent>(count);
 }
 
-function see(record: ChildRecord, asAt: PlainDate): Seen {
+/**
+ * A child as the journey rules read them as at `asAt`. With `allTypes`, also every event by type
+ * (a local measure may start or end at any), made in the same pass, the milestone lists then being
+ * those of the six types: the events are read once, not once for the milestones and again for the rest.
+ */
+function see(record: ChildRecord, asAt: PlainDate, allTypes = false): Seen {
   const asAtDay = epochDay(asAt);
   let seenCount = 0;
   for (let i = 0; i < record.placements.length; i++) if (epochDay((record.placements[i] as Placement).start) <= asAtDay) seenCount += 1;
@@ -385,6 +392,30 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
   }
   // Records mostly come in date order already; sorting allocates, so only a list out of order is sorted.
   if (!isInOrder(placements, byStartThenId)) placements.sort(byStartThenId);
+  const byAnyType = allTypes ? eventsByAnyType(record.events, asAtDay) : null;
+  let lists: readonly (readonly SeenEvent[])[];
+  if (byAnyType === null) lists = milestoneLists(record, asAtDay);
+  else {
+    const ofType = (type: number) => byAnyType[milestoneTypeIndexes[type] as number] ?? none;
+    lists = [ofType(0), ofType(1), ofType(2), ofType(3), ofType(4), ofType(5)];
+  }
+  const eventsByType: Record<MilestoneType, readonly SeenEvent[]> = {
+    permanence_recommendation: lists[0] as readonly SeenEvent[],
+    adm_decision: lists[1] as readonly SeenEvent[],
+    court_application_lodged: lists[2] as readonly SeenEvent[],
+    home_review: lists[3] as readonly SeenEvent[],
+    care_plan: lists[4] as readonly SeenEvent[],
+    ceased_looked_after: lists[5] as readonly SeenEvent[],
+  };
+  // The day before the 18th birthday is at least 6,572 days after birth (18 years hold 3 to 5 leap
+  // days): for a child younger than that at as-at, it need not be worked out.
+  const eighteen = asAtDay - epochDay(record.child.dateOfBirth) < 6570 ? Infinity : dayBeforeEighteenthBirthday(record.child.dateOfBirth);
+  const eighteenDay = eighteen <= asAtDay ? eighteen : Infinity;
+  return { record, asAtDay, placements, spells: spellsOf(placements, eventsByType.ceased_looked_after, eighteenDay), eighteenDay, eventsByType, byAnyType };
+}
+
+/** The child's milestone events (dated on or before as-at) in six lists, one a milestone type, each in date order then id. */
+function milestoneLists(record: ChildRecord, asAtDay: number): SeenEvent[][] {
   // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
   typeCounts.fill(0);
   let read = 0;
@@ -407,19 +438,7 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
     typeCounts[type] = (typeCounts[type] as number) + 1;
   }
   for (const list of lists) if (!isInOrder(list, byDayThenId)) list.sort(byDayThenId);
-  const eventsByType: Record<MilestoneType, readonly SeenEvent[]> = {
-    permanence_recommendation: lists[0] as SeenEvent[],
-    adm_decision: lists[1] as SeenEvent[],
-    court_application_lodged: lists[2] as SeenEvent[],
-    home_review: lists[3] as SeenEvent[],
-    care_plan: lists[4] as SeenEvent[],
-    ceased_looked_after: lists[5] as SeenEvent[],
-  };
-  // The day before the 18th birthday is at least 6,572 days after birth (18 years hold 3 to 5 leap
-  // days): for a child younger than that at as-at, it need not be worked out.
-  const eighteen = asAtDay - epochDay(record.child.dateOfBirth) < 6570 ? Infinity : dayBeforeEighteenthBirthday(record.child.dateOfBirth);
-  const eighteenDay = eighteen <= asAtDay ? eighteen : Infinity;
-  return { record, asAtDay, placements, spells: spellsOf(placements, eventsByType.ceased_looked_after, eighteenDay), eighteenDay, eventsByType };
+  return lists;
 }
 
 /**
@@ -625,22 +644,23 @@ function adm(seen: Seen): readonly AdmJourney[] {
  * before the leave date (or as-at).
  */
 export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefinition, asAt: PlainDate): readonly MeasureJourney[] {
-  const seen = see(record, asAt);
-  return measureJourneys(seen, eventsByAnyType(seen), definition);
+  const seen = see(record, asAt, true);
+  return measureJourneys(seen, seen.byAnyType as EventsByType, definition);
 }
 
 /** A child's events (dated on or before as-at) by the place of their type in eventTypes, each list in date order then id. */
 type EventsByType = readonly (readonly SeenEvent[] | undefined)[];
 
 const eventTypeIndex: ReadonlyMap<string, number> = new Map(eventTypes.map((type, index) => [type, index]));
+/** The place in eventTypes of each milestone type, in milestoneTypes' order. */
+const milestoneTypeIndexes: readonly number[] = milestoneTypes.map((type) => eventTypeIndex.get(type) as number);
 
-function eventsByAnyType(seen: Seen): EventsByType {
+function eventsByAnyType(events: readonly CaseEvent[], asAtDay: number): EventsByType {
   const byType: (SeenEvent[] | undefined)[] = new Array<SeenEvent[] | undefined>(eventTypes.length);
-  const events = seen.record.events;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as CaseEvent;
     const day = epochDay(event.date);
-    if (day > seen.asAtDay) continue;
+    if (day > asAtDay) continue;
     const type = eventTypeIndex.get(event.type) as number;
     const list = byType[type];
     if (list === undefined) byType[type] = [{ event, day }];
@@ -810,9 +830,9 @@ export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definiti
   const asAtDay = epochDay(asAt);
   const national = derivedForLists.get(records)?.asAtDay === asAtDay ? null : emptyLists();
   for (let index = 0; index < records.length; index++) {
-    const seen = see(records[index] as ChildRecord, asAt);
+    const seen = see(records[index] as ChildRecord, asAt, true);
     if (national !== null) addJourneys(national, index, deriveFrom(seen));
-    const byType = eventsByAnyType(seen);
+    const byType = seen.byAnyType as EventsByType;
     for (let m = 0; m < todo.length; m++) addJourneysOfKind(lists[m] as { journeys: Journey[]; recordIndex: number[] }, index, measureJourneys(seen, byType, todo[m] as MeasureDefinition));
     if ((index + 1) % step === 0) yield index + 1;
   }
