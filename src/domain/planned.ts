@@ -4,6 +4,7 @@
  * counts reads `ChildRecord.events`, which holds held events only.
  */
 import type { CaseEvent, ChildRecord, PlannedEvent } from './records.js';
+import type { PlainDate } from './date.js';
 
 /** An event row as imported or stored: held, or planned or cancelled. */
 export type AnyEvent = CaseEvent | PlannedEvent;
@@ -20,4 +21,12 @@ export function findAnyEvent(record: ChildRecord, eventId: string): AnyEvent | u
 /** The child's events, held ones first, then those planned or cancelled. */
 export function allEventsOf(record: ChildRecord): readonly AnyEvent[] {
   return record.plans === undefined ? record.events : [...record.events, ...record.plans];
+}
+
+/**
+ * A held event with the day it had been planned for, written out field by field (one shape for
+ * every such event, where a spread makes the engine guess one for each).
+ */
+export function withPlannedDate(event: CaseEvent, plannedDate: PlainDate): CaseEvent {
+  return { childId: event.childId, eventId: event.eventId, type: event.type, date: event.date, route: event.route, note: event.note, recordedDate: event.recordedDate, plannedDate };
 }

@@ -8,7 +8,7 @@
 import { eventTypes, legalBases, placementTypes, routes, type EventType, type LegalBasis, type PlacementType, type Route } from '../domain/codes.js';
 import { dateOfEpochDay, epochDay } from '../domain/date.js';
 import type { ChildRecords } from '../domain/quality/child-rules.js';
-import { isPlannedEvent, type AnyEvent } from '../domain/planned.js';
+import { isPlannedEvent, withPlannedDate, type AnyEvent } from '../domain/planned.js';
 import type { CaseEvent, Child, Placement, PlannedEvent } from '../domain/records.js';
 import type { RecordsByPosition } from '../store/index.js';
 import { CodeColumn, IdIndex, IntColumn, positionsByGroup } from './columns-store.js';
@@ -186,15 +186,17 @@ export class ImportBatch {
   }
 
   #event(i: number): AnyEvent {
+    // One literal of one shape for each kind, as normalise.ts writes them (no spread of a shared part).
     const e = this.#events;
     const recorded = e.recorded.at(i);
-    const common = { childId: this.#childIds[e.child.at(i)] as string, eventId: e.id[i] as string, type: e.type.at(i) as EventType, route: e.route.at(i) };
     const recordedDate = recorded === noDay ? null : dateOfEpochDay(recorded);
     const status = statusCodes[e.status.at(i)] ?? null;
     const planned = e.planned.at(i);
-    if (status !== null) return { ...common, status, plannedDate: dateOfEpochDay(planned), reason: e.note[i] ?? null, recordedDate };
-    const held: CaseEvent = { ...common, date: dateOfEpochDay(e.day.at(i)), note: e.note[i] ?? null, recordedDate };
-    return planned === noDay ? held : { ...held, plannedDate: dateOfEpochDay(planned) };
+    if (status !== null) {
+      return { childId: this.#childIds[e.child.at(i)] as string, eventId: e.id[i] as string, type: e.type.at(i) as EventType, status, plannedDate: dateOfEpochDay(planned), route: e.route.at(i), reason: e.note[i] ?? null, recordedDate };
+    }
+    const held: CaseEvent = { childId: this.#childIds[e.child.at(i)] as string, eventId: e.id[i] as string, type: e.type.at(i) as EventType, date: dateOfEpochDay(e.day.at(i)), route: e.route.at(i), note: e.note[i] ?? null, recordedDate };
+    return planned === noDay ? held : withPlannedDate(held, dateOfEpochDay(planned));
   }
 
   #idIndex(table: 'placements' | 'events'): IdIndex {

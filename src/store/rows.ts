@@ -4,7 +4,7 @@
  */
 import { eventTypes, legalBases, placementTypes, routes, sexes, type EventType, type LegalBasis, type PlacementType, type Route, type Sex } from '../domain/codes.js';
 import { isoDate, parseDateOrThrow, type PlainDate } from '../domain/date.js';
-import { isPlannedEvent, type AnyEvent } from '../domain/planned.js';
+import { isPlannedEvent, withPlannedDate, type AnyEvent } from '../domain/planned.js';
 import type { Authority, CaseEvent, Child, Placement, PlannedEvent } from '../domain/records.js';
 
 /** Data columns of each record (what an edit can change), in the order of docs/measurement.md. */
@@ -114,7 +114,7 @@ export function eventFromRow(row: EventData, dates: DateReader): AnyEvent {
     recordedDate: dates.readOptional(row.recorded_date),
   };
   // Absent rather than null when not known, as every held event was before planned dates.
-  return row.planned_date === null ? event : { ...event, plannedDate: dates.read(row.planned_date) };
+  return row.planned_date === null ? event : withPlannedDate(event, dates.read(row.planned_date));
 }
 
 function plannedEventFromRow(row: EventData, dates: DateReader): PlannedEvent {
