@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
-import { nationalComparisonInParts, type NationalComparison } from '../domain/national/national-comparison.js';
+import { nationalComparisonInParts, nationalComparisonParts, type NationalComparison } from '../domain/national/national-comparison.js';
 import { dataVersions, findNationalResult, keepNationalResult, listAuthorities, loadChildRecords, type Connection, type NationalResultKey, type StoredJob } from '../store/index.js';
 import type { JobQueue } from './job-queue.js';
 import { nationalComparisonFromJson, nationalComparisonToJson } from './national-result-json.js';
@@ -72,9 +72,7 @@ export async function workOutNationalFigures(connection: Connection, asAt: Plain
   if (stored) return stored;
   const authorities = await listAuthorities(connection);
   const withRecords = await Promise.all(authorities.map(async (a) => ({ authority: a.authority, records: await loadChildRecords(connection, a.scope) })));
-  // The parts nationalComparisonInParts pauses after: each 250 children's journeys, each authority on each aim, each aim.
-  const aims = 4;
-  const total = withRecords.reduce((sum, a) => sum + Math.floor(a.records.length / 250), 0) + aims * (withRecords.length + 1);
+  const total = nationalComparisonParts(withRecords);
   let done = 0;
   onProgress({ done, total });
   const comparison = await nationalComparisonInParts(withRecords, asAt, { fromDate }, () => {

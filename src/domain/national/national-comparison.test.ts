@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { d, placement, record } from '../../../test/builders.js';
 import { nationalChildren, threeAuthorities } from '../../../test/national-fixtures.js';
-import { nationalComparison, nationalComparisonInParts } from './national-comparison.js';
+import { nationalComparison, nationalComparisonInParts, nationalComparisonParts } from './national-comparison.js';
 
 // The three authorities and their counts are worked out by hand in test/national-fixtures.ts.
 const authorities = threeAuthorities();
@@ -153,5 +153,7 @@ describe('the national comparison', () => {
     expect(inParts).toEqual(comparison);
     // Fewer than 250 children each (no pause while their journeys are worked out); 3 authorities and the comparison, on 4 aims.
     expect(pauses).toBe(16);
+    // The count the working-out page's progress is out of.
+    expect(nationalComparisonParts(threeAuthorities())).toBe(16);
   });
 });

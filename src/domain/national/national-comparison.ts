@@ -111,6 +111,18 @@ export function nationalComparison(authorities: readonly AuthorityRecords[], ask
   return { asAt, fromDate, threshold, aims };
 }
 
+/** Children whose journeys are derived between two pauses of nationalComparisonInParts. */
+const childrenInAPart = 250;
+
+/**
+ * How many times nationalComparisonInParts pauses for these authorities at most (once per part of
+ * each authority's children, once per authority on each aim, once per aim): fewer when some
+ * authority's journeys were derived before.
+ */
+export function nationalComparisonParts(authorities: readonly AuthorityRecords[]): number {
+  return authorities.reduce((sum, a) => sum + Math.floor(a.records.length / childrenInAPart), 0) + nationalAims().length * (authorities.length + 1);
+}
+
 /**
  * The same comparison, worked out a part at a time — each authority's journeys 250 children at a
  * time, then each authority's figures on each aim — awaiting `pause` between parts, so that a server
@@ -119,7 +131,7 @@ export function nationalComparison(authorities: readonly AuthorityRecords[], ask
  */
 export async function nationalComparisonInParts(authorities: readonly AuthorityRecords[], askedAsAt: PlainDate, options: NationalOptions, pause: () => Promise<void>): Promise<NationalComparison> {
   const { asAt, fromDate, threshold, ordered } = settingsOf(authorities, askedAsAt, options);
-  for (const { records } of ordered) for (const _ of deriveJourneysInSteps(records, asAt, 250)) await pause();
+  for (const { records } of ordered) for (const _ of deriveJourneysInSteps(records, asAt, childrenInAPart)) await pause();
   const aims: NationalAimComparison[] = [];
   for (const aim of nationalAims()) {
     const figures: AimFigures[] = [];
