@@ -75,6 +75,26 @@ describe('heavy work', () => {
     expect(csv.toString()).toBe(`child_id,note\r\n'=1+1,2\r\nA1,"x, ""y"""\r\nB2,\r\n`);
   });
 
+  it('sends a long list to the render thread 5,000 rows at a time, waiting between parts, and writes every row in order', async () => {
+    const rows = Array.from({ length: 12_001 }, (_, i) => [`C${i}`, i]);
+    let waits = 0;
+    const csv = (await heavy.pool.csv(['child_id', 'n'], rows, async () => void (waits += 1))).toString().split('\r\n');
+    expect(waits).toBe(3);
+    expect(csv.length).toBe(12_003);
+    expect([csv[0], csv[1], csv[5001], csv[12_001], csv[12_002]]).toEqual(['child_id,n', 'C0,0', 'C5000,5000', 'C12000,12000', '']);
+    waits = 0;
+    const xlsx = await heavy.pool.xlsx(
+      [
+        { name: 'children', columns: ['child'], dateColumns: [], rows: rows.slice(0, 5_001).map(([id]) => [id as string]) },
+        { name: 'events', columns: ['child', 'n'], dateColumns: [], rows: rows.slice(0, 3) },
+      ],
+      async () => void (waits += 1),
+    );
+    expect(waits).toBe(3);
+    const { children, events } = await readWorkbook(xlsx);
+    expect([children?.length, children?.[5001], events]).toEqual([5_002, ['C5000'], [['child', 'n'], ['C0', 0], ['C1', 1], ['C2', 2]]]);
+  });
+
   it('writes a workbook in a render thread: dates sent as text come back as date cells, text neutralised', async () => {
     const xlsx = await heavy.pool.xlsx([{ name: 'events', columns: ['child', 'date', 'count'], dateColumns: [1], rows: [['=K1', '2021-07-31', 3], ['K2', null, null]] }]);
     const { events } = await readWorkbook(xlsx);
