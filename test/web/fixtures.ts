@@ -9,6 +9,7 @@ import type { AuthorityScope, Connection } from '../../src/store/index.js';
 import { saveRecords } from '../../src/store/index.js';
 import { child, d, event, placement } from '../builders.js';
 import { siblings } from '../timeline-fixtures.js';
+import { addTestUser, Client, type WebFixture } from './harness.js';
 
 export const northChildren = [
   child({ childId: 'A1', firstName: 'Amy', lastName: 'Adams', dateOfBirth: d('2012-04-01') }),
@@ -43,4 +44,19 @@ export async function saveNorth(connection: Connection, north: AuthorityScope): 
 export async function saveSiblings(connection: Connection, north: AuthorityScope): Promise<void> {
   const records = siblings();
   await saveRecords(connection, north, { children: records.map((r) => r.child), placements: records.flatMap((r) => r.placements), events: records.flatMap((r) => r.events) }, { by: 'fixture', at: '2021-05-01T09:00:00.000Z' });
+}
+
+/**
+ * NORTH's children saved, the practitioner `pat` signed in, and one meeting, the Champions' group
+ * on 10 March 2021 (whose pack the PDF tests make).
+ */
+export async function northWithAMeeting(web: WebFixture): Promise<Client> {
+  await saveNorth(web.connection, web.north);
+  await addTestUser(web.connection, 'pat', [[web.north, 'practitioner']]);
+  const client = new Client(web.app);
+  await client.signIn('pat');
+  await client.get('/a/NORTH/meetings');
+  const saved = await client.post('/a/NORTH/meetings', { meeting_date: '2021-03-10', title: "Champions' group", notes: '' });
+  if (saved.statusCode !== 303) throw new Error(`the meeting was not saved: ${saved.statusCode}`);
+  return client;
 }

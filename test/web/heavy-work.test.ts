@@ -10,8 +10,8 @@ import type { PosterDocument } from '../../src/charts/poster-document.js';
 import { engines } from '../engines.js';
 import { pdfPageTexts } from '../pdf-text.js';
 import { readWorkbook } from '../read-workbook.js';
-import { saveNorth } from './fixtures.js';
-import { addTestUser, Client, openWeb, textOf, today, type WebFixture } from './harness.js';
+import { northWithAMeeting } from './fixtures.js';
+import { openWeb, type Client, textOf, today, type WebFixture } from './harness.js';
 import { FiguresCache } from '../../src/app/figures-cache.js';
 import { meetingPackFor } from '../../src/app/meeting-pack.js';
 import { findAuthority, saveMeeting } from '../../src/store/index.js';
@@ -225,12 +225,7 @@ describe.each(engines)('meeting-pack PDFs on the web, $name', (engine) => {
 
   beforeEach(async () => {
     web = await openWeb(engine);
-    await saveNorth(web.connection, web.north);
-    await addTestUser(web.connection, 'pat', [[web.north, 'practitioner']]);
-    client = new Client(web.app);
-    await client.signIn('pat');
-    await client.get('/a/NORTH/meetings');
-    expect((await client.post('/a/NORTH/meetings', { meeting_date: '2021-03-10', title: "Champions' group", notes: '' })).statusCode).toBe(303);
+    client = await northWithAMeeting(web);
   });
 
   afterEach(async () => {

@@ -16,8 +16,8 @@ import { claimJob, findJob, findJobFile, forgetJobsBefore, saveJobFile } from '.
 import { buildApp } from '../../src/web/app.js';
 import { engines } from '../engines.js';
 import { pdfPageTexts } from '../pdf-text.js';
-import { saveNorth } from './fixtures.js';
-import { addTestUser, Client, openWeb, textOf, today, type WebFixture } from './harness.js';
+import { northWithAMeeting } from './fixtures.js';
+import { openWeb, type Client, textOf, today, type WebFixture } from './harness.js';
 
 const making = '/a/NORTH/packs/2021-03-10/pdf';
 
@@ -43,12 +43,7 @@ describe.each(engines)('meeting-pack and poster PDFs as jobs on $name', (engine)
   beforeEach(async () => {
     web = await openWeb(engine, { runJobs: false });
     uploads = mkdtempSync(join(tmpdir(), 'pace-pdf-jobs-'));
-    await saveNorth(web.connection, web.north);
-    await addTestUser(web.connection, 'pat', [[web.north, 'practitioner']]);
-    client = new Client(web.app);
-    await client.signIn('pat');
-    await client.get('/a/NORTH/meetings');
-    expect((await client.post('/a/NORTH/meetings', { meeting_date: '2021-03-10', title: "Champions' group", notes: '' })).statusCode).toBe(303);
+    client = await northWithAMeeting(web);
   });
 
   afterEach(async () => {
