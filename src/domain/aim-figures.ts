@@ -5,10 +5,10 @@
  */
 import { aimSubject, type Aim, type AimFilters } from './aim.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
-import { journeysOfKindForEach, journeysOfMeasureForEach, type Journey } from './journey.js';
+import { journeysOfKindForEach, journeysOfMeasureForEach, type Journey, type JourneyList } from './journey.js';
 import { measureKey } from './measure-definition.js';
 import type { ChildRecord } from './records.js';
-import { statusOfDays, type JourneyStatus } from './status.js';
+import { journeyStatuses, type JourneyStatus } from './status.js';
 import { median } from './spc/median.js';
 import { dueDayFrom } from './timescale.js';
 
@@ -16,6 +16,8 @@ export type CohortStatus = JourneyStatus;
 
 export interface CohortJourney {
   readonly journey: Journey;
+  /** The journey's child (journey.childId, read without making the journey). */
+  readonly childId: string;
   readonly status: CohortStatus;
   /** Days from start to end, or waited so far as at. */
   readonly days: number;
@@ -33,6 +35,48 @@ export interface CohortJourney {
    * object read for every journey of every aim.
    */
   readonly recordIndex: number;
+}
+
+/**
+ * A journey of an aim's cohort, measured from its list's columns (journey.ts, JourneyList): the
+ * journey itself is made only when something reads it (a list of children, a breakdown), not for
+ * the figures and charts, which read the days and statuses alone.
+ */
+class MeasuredJourney implements CohortJourney {
+  readonly #list: JourneyList;
+  readonly #row: number;
+  readonly childId: string;
+  readonly status: CohortStatus;
+  readonly days: number;
+  readonly weeks: number;
+  readonly due: PlainDate;
+  readonly stillWaiting: boolean;
+  readonly startDay: number;
+  readonly endDay: number | null;
+  readonly recordIndex: number;
+
+  constructor(list: JourneyList, row: number, status: CohortStatus, days: number, due: PlainDate, startDay: number, endDay: number | null, stillWaiting: boolean) {
+    this.#list = list;
+    this.#row = row;
+    this.recordIndex = list.recordIndex[row] as number;
+    this.childId = list.childIds[this.recordIndex] as string;
+    this.status = status;
+    this.days = days;
+    this.weeks = weeksFromDays(days);
+    this.due = due;
+    this.stillWaiting = stillWaiting;
+    this.startDay = startDay;
+    this.endDay = endDay;
+  }
+
+  get journey(): Journey {
+    return this.#list.journey(this.#row);
+  }
+
+  /** As a plain object (the journey made), for whatever copies or compares it field by field. */
+  toJSON(): Omit<CohortJourney, never> {
+    return { journey: this.journey, childId: this.childId, status: this.status, days: this.days, weeks: this.weeks, due: this.due, stillWaiting: this.stillWaiting, startDay: this.startDay, endDay: this.endDay, recordIndex: this.recordIndex };
+  }
 }
 
 export type StatusCounts = { readonly [S in JourneyStatus]: number };
@@ -67,40 +111,112 @@ export interface AimFigures {
   readonly backlog: BacklogFigures | null;
 }
 
+// Each status as its place in journeyStatuses, as an aim's cohort keeps it (MeasuredCohort).
+const inTime = journeyStatuses.indexOf('in_time');
+const late = journeyStatuses.indexOf('late');
+const overdue = journeyStatuses.indexOf('overdue');
+const waiting = journeyStatuses.indexOf('waiting');
+const leftLate = journeyStatuses.indexOf('left_late');
+const leftEarly = journeyStatuses.indexOf('left_early');
+
 /** Measures `aim` as at `asAt` over an authority's records. `fromDate` (when given) overrides the aim's. */
 export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, options: { fromDate?: PlainDate | null } = {}): AimFigures {
   const fromDate = options.fromDate !== undefined ? options.fromDate : aim.fromDate;
   const fromDay = fromDate === null ? -Infinity : epochDay(fromDate);
-  const all = measuredJourneys(aim, records, asAt);
-  const journeys = fromDay === -Infinity ? all : all.filter((j) => j.startDay >= fromDay);
-  const counts = { in_time: 0, late: 0, overdue: 0, waiting: 0, left_late: 0, left_early: 0 };
+  const measured = measuredCohort(aim, records, asAt);
+  // From the cohort's columns: the journeys themselves are listed only when something reads them.
+  const byStatus = new Int32Array(journeyStatuses.length);
   const completedWeeks: number[] = [];
   let stillWaiting = 0;
-  let longestWaitWeeks = -Infinity;
-  for (let i = 0; i < journeys.length; i++) {
-    const j = journeys[i] as CohortJourney;
-    counts[j.status] += 1;
-    // endDay rather than the journey's end: one object read rather than two, for every journey.
-    if (j.endDay !== null) completedWeeks.push(j.weeks);
-    if (j.stillWaiting) {
+  let longestWaitDays = -Infinity;
+  for (let k = 0; k < measured.count; k++) {
+    if (measured.startDay(k) < fromDay) continue;
+    const status = measured.status[k] as number;
+    byStatus[status] = (byStatus[status] as number) + 1;
+    const days = measured.days[k] as number;
+    if (status === inTime || status === late) completedWeeks.push(weeksFromDays(days));
+    else if (status === overdue || status === waiting) {
       stillWaiting += 1;
-      if (j.weeks > longestWaitWeeks) longestWaitWeeks = j.weeks;
+      if (days > longestWaitDays) longestWaitDays = days;
     }
   }
+  const counts = Object.fromEntries(journeyStatuses.map((status, code) => [status, byStatus[code] as number])) as { [S in JourneyStatus]: number };
   const n = counts.in_time + counts.late + counts.overdue + counts.left_late;
+  let journeys: readonly CohortJourney[] | null = null;
   return {
     aim,
     asAt,
     fromDate,
-    journeys,
+    get journeys() {
+      journeys ??= fromDay === -Infinity ? measured.journeys : measured.journeys.filter((j) => j.startDay >= fromDay);
+      return journeys;
+    },
     counts,
     n,
     percentage: n === 0 ? null : (counts.in_time / n) * 100,
     medianWeeks: median(completedWeeks),
     stillWaiting,
-    longestWaitWeeks: stillWaiting === 0 ? null : longestWaitWeeks,
-    backlog: aim.backlog ? backlogFigures(aim.backlog, all) : null,
+    longestWaitWeeks: stillWaiting === 0 ? null : weeksFromDays(longestWaitDays),
+    backlog: aim.backlog ? backlogFigures(aim.backlog, measured) : null,
   };
+}
+
+/**
+ * An aim's cohort as columns, one place a journey that passes its filters (measuredCohort): the
+ * journey's place in its list (journey.ts, JourneyList), its status (its place in
+ * journeyStatuses), its days (to its end, its leave date or as-at) and its due day. The figures
+ * and charts read these; `journeys` makes the cohort's journeys as objects, once, for whatever lists
+ * them.
+ */
+export class MeasuredCohort {
+  readonly list: JourneyList;
+  readonly count: number;
+  readonly row: Int32Array;
+  readonly status: Uint8Array;
+  readonly days: Int32Array;
+  readonly due: Int32Array;
+  #journeys: readonly CohortJourney[] | null = null;
+
+  constructor(list: JourneyList, count: number, row: Int32Array, status: Uint8Array, days: Int32Array, due: Int32Array) {
+    this.list = list;
+    this.count = count;
+    this.row = row;
+    this.status = status;
+    this.days = days;
+    this.due = due;
+  }
+
+  startDay(k: number): number {
+    return this.list.startDay[this.row[k] as number] as number;
+  }
+
+  /** The end day of journey `k`; only for one that has an end (in time or late). */
+  endDay(k: number): number {
+    return this.list.endDay[this.row[k] as number] as number;
+  }
+
+  childId(k: number): string {
+    return this.list.childIds[this.list.recordIndex[this.row[k] as number] as number] as string;
+  }
+
+  record(k: number): ChildRecord {
+    return this.list.records[this.list.recordIndex[this.row[k] as number] as number] as ChildRecord;
+  }
+
+  /** The cohort's journeys as objects, made the first time they are asked for. */
+  get journeys(): readonly CohortJourney[] {
+    if (this.#journeys === null) {
+      const journeys = new Array<CohortJourney>(this.count);
+      for (let k = 0; k < this.count; k++) {
+        const row = this.row[k] as number;
+        const status = journeyStatuses[this.status[k] as number] as JourneyStatus;
+        const endDay = this.list.hasEnd(row) ? (this.list.endDay[row] as number) : null;
+        journeys[k] = new MeasuredJourney(this.list, row, status, this.days[k] as number, dateOfEpochDay(this.due[k] as number), this.list.startDay[row] as number, endDay, status === 'overdue' || status === 'waiting');
+      }
+      this.#journeys = journeys;
+    }
+    return this.#journeys;
+  }
 }
 
 /**
@@ -109,6 +225,11 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
  * are kept, with their status, so that nobody vanishes.
  */
 export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): readonly CohortJourney[] {
+  return measuredCohort(aim, records, asAt).journeys;
+}
+
+/** The same journeys as columns (MeasuredCohort). */
+export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate): MeasuredCohort {
   // The figures, the run chart, the waiting chart and the survival view of one aim all start here:
   // measure once per set of records, aim definition and as-at date.
   const subject = aimSubject(aim);
@@ -120,37 +241,41 @@ export function measuredJourneys(aim: Aim, records: readonly ChildRecord[], asAt
   }
   const cached = byKey.get(key);
   if (cached !== undefined) return cached;
-  const measured: CohortJourney[] = [];
   const asAtDay = epochDay(asAt);
-  const { journeys, recordIndex } = typeof subject === 'string' ? journeysOfKindForEach(records, subject, asAt) : journeysOfMeasureForEach(records, subject, asAt);
+  const list = typeof subject === 'string' ? journeysOfKindForEach(records, subject, asAt) : journeysOfMeasureForEach(records, subject, asAt);
   const filtered = hasFilters(aim.filters);
-  for (let j = 0; j < journeys.length; j++) {
-    const journey = journeys[j] as Journey;
-    if (filtered && !matchesFilters(journey, aim.filters)) continue;
-    // Each date read once as a day number: this runs for every journey of every aim.
-    const startDay = epochDay(journey.start);
-    const endDay = journey.end === null ? null : epochDay(journey.end);
-    const leaveDay = journey.leave === null ? null : epochDay(journey.leave);
-    const due = dueDayFrom(startDay, aim.timescale);
+  const row = new Int32Array(list.length);
+  const status = new Uint8Array(list.length);
+  const days = new Int32Array(list.length);
+  const due = new Int32Array(list.length);
+  let count = 0;
+  for (let j = 0; j < list.length; j++) {
+    if (filtered && !passesFilters(list, j, aim.filters)) continue;
+    // The days straight from the list's columns: this runs for every journey of every aim.
+    const startDay = list.startDay[j] as number;
+    const endDay = list.hasEnd(j) ? (list.endDay[j] as number) : null;
+    const leaveDay = list.hasLeave(j) ? (list.leaveDay[j] as number) : null;
+    const dueDay = dueDayFrom(startDay, aim.timescale);
+    row[count] = j;
+    status[count] = statusCode(endDay, leaveDay, dueDay, asAtDay);
     // Days from the start to the end, to the leave date, or (while the child is on it) to as-at (journeyDays).
-    const days = (endDay ?? leaveDay ?? asAtDay) - startDay;
-    measured.push({
-      journey,
-      status: statusOfDays(endDay, leaveDay, due, asAtDay),
-      days,
-      weeks: weeksFromDays(days),
-      due: dateOfEpochDay(due),
-      stillWaiting: endDay === null && leaveDay === null,
-      startDay,
-      endDay,
-      recordIndex: recordIndex[j] as number,
-    });
+    days[count] = (endDay ?? leaveDay ?? asAtDay) - startDay;
+    due[count] = dueDay;
+    count += 1;
   }
+  const measured = new MeasuredCohort(list, count, row, status, days, due);
   byKey.set(key, measured);
   return measured;
 }
 
-const measuredCache = new WeakMap<readonly ChildRecord[], Map<string, readonly CohortJourney[]>>();
+/** statusOfDays as the status's place in journeyStatuses. */
+function statusCode(endDay: number | null, leaveDay: number | null, due: number, asAtDay: number): number {
+  if (endDay !== null) return endDay <= due ? inTime : late;
+  if (leaveDay !== null) return leaveDay > due ? leftLate : leftEarly;
+  return asAtDay > due ? overdue : waiting;
+}
+
+const measuredCache = new WeakMap<readonly ChildRecord[], Map<string, MeasuredCohort>>();
 
 /** Whether any of an aim's filters is set (when none is, every journey passes). */
 function hasFilters(filters: AimFilters): boolean {
@@ -166,25 +291,40 @@ function hasFilters(filters: AimFilters): boolean {
   );
 }
 
-/** Whether a journey passes an aim's filters: each set filter must hold. */
-export function matchesFilters(journey: Journey, filters: AimFilters): boolean {
-  const type = journey.placementTypeAtStart;
+/** Whether the journey at place `j` of a list passes an aim's filters: each set filter must hold. */
+function passesFilters(list: JourneyList, j: number, filters: AimFilters): boolean {
+  const type = list.placementTypeAt(j);
+  const route = list.routeAt(j);
+  const age = list.ageAtStart[j] as number;
+  const child = (list.records[list.recordIndex[j] as number] as ChildRecord).child;
   if (filters.placementTypes?.length && (type === null || !filters.placementTypes.includes(type))) return false;
   if (filters.placementTypesNot?.length && type !== null && filters.placementTypesNot.includes(type)) return false;
-  if (filters.routes?.length && !filters.routes.includes(journey.route)) return false;
-  if (filters.routesNot?.length && filters.routesNot.includes(journey.route)) return false;
-  if (filters.minAge !== undefined && journey.ageAtStart < filters.minAge) return false;
-  if (filters.maxAge !== undefined && journey.ageAtStart > filters.maxAge) return false;
-  if (filters.inSiblingGroup !== undefined && (journey.siblingGroup !== null) !== filters.inSiblingGroup) return false;
-  if (filters.teams?.length && (journey.team === null || !filters.teams.includes(journey.team))) return false;
+  if (filters.routes?.length && !filters.routes.includes(route)) return false;
+  if (filters.routesNot?.length && filters.routesNot.includes(route)) return false;
+  if (filters.minAge !== undefined && age < filters.minAge) return false;
+  if (filters.maxAge !== undefined && age > filters.maxAge) return false;
+  if (filters.inSiblingGroup !== undefined && (child.siblingGroup !== null) !== filters.inSiblingGroup) return false;
+  if (filters.teams?.length && (child.team === null || !filters.teams.includes(child.team))) return false;
   return true;
 }
 
-function backlogFigures(backlog: NonNullable<Aim['backlog']>, journeys: readonly CohortJourney[]): BacklogFigures {
+function backlogFigures(backlog: NonNullable<Aim['backlog']>, measured: MeasuredCohort): BacklogFigures {
   const beforeDay = epochDay(backlog.startedBefore);
-  const openOn = (date: PlainDate | null) => date === null || epochDay(date) >= beforeDay;
-  const inBacklog = journeys.filter((j) => j.startDay < beforeDay && openOn(j.journey.end) && openOn(j.journey.leave));
-  const complete = inBacklog.filter((j) => j.journey.end !== null).length;
-  const left = inBacklog.filter((j) => j.journey.leave !== null).length;
-  return { byDate: backlog.byDate, startedBefore: backlog.startedBefore, total: inBacklog.length, complete, left, stillWaiting: inBacklog.filter((j) => j.stillWaiting).length };
+  const list = measured.list;
+  let total = 0;
+  let complete = 0;
+  let left = 0;
+  let stillWaiting = 0;
+  for (let k = 0; k < measured.count; k++) {
+    const row = measured.row[k] as number;
+    // Started before the date, and neither ended nor left before it.
+    if ((list.startDay[row] as number) >= beforeDay) continue;
+    if (list.hasEnd(row) && (list.endDay[row] as number) < beforeDay) continue;
+    if (list.hasLeave(row) && (list.leaveDay[row] as number) < beforeDay) continue;
+    total += 1;
+    if (list.hasEnd(row)) complete += 1;
+    else if (list.hasLeave(row)) left += 1;
+    else stillWaiting += 1;
+  }
+  return { byDate: backlog.byDate, startedBefore: backlog.startedBefore, total, complete, left, stillWaiting };
 }

@@ -4,11 +4,18 @@
  * bars, one a journey still waiting, longest first.
  */
 import type { Aim } from './aim.js';
-import { measuredJourneys, type CohortJourney } from './aim-figures.js';
+import { measuredCohort } from './aim-figures.js';
 import type { PlacementType } from './codes.js';
-import { epochDay, type PlainDate } from './date.js';
+import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
 import { placementOn } from './placement.js';
 import type { ChildRecord } from './records.js';
+import { journeyStatuses } from './status.js';
+
+// The statuses as a cohort keeps them (MeasuredCohort): their places in journeyStatuses.
+const inTime = journeyStatuses.indexOf('in_time');
+const late = journeyStatuses.indexOf('late');
+const overdue = journeyStatuses.indexOf('overdue');
+const waitingStatus = journeyStatuses.indexOf('waiting');
 
 export interface RunChartPoint {
   /** 1-based position on the chart, as a person reads it. */
@@ -54,28 +61,43 @@ export const fallbackBaseline = 12;
  * does not apply, so the baseline before the programme start stays visible.
  */
 export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimSeries {
-  const journeys = measuredJourneys(aim, records, asAt);
-  const completed = journeys.filter((j) => j.endDay !== null);
-  // Each point made in the measured journeys' own order, which reads them (and their journeys) one
-  // after another in memory, and then put in the run chart's order and numbered.
-  const unordered = completed.map((j) => ({ position: 0, childId: j.journey.childId, start: j.journey.start, end: j.journey.end as PlainDate, days: j.days, weeks: j.weeks }));
-  const points = inRunChartOrder(completed).map((index, at) => {
-    const point = unordered[index] as RunChartPoint & { position: number };
-    point.position = at + 1;
-    return point;
+  // From the cohort's columns (MeasuredCohort): no journey is made as an object for the charts.
+  const cohort = measuredCohort(aim, records, asAt);
+  // The completed journeys' places in the cohort, end days, start days and children, read once.
+  const completed: number[] = [];
+  const stillWaiting: number[] = [];
+  for (let k = 0; k < cohort.count; k++) {
+    const status = cohort.status[k] as number;
+    if (status === inTime || status === late) completed.push(k);
+    else if (status === overdue || status === waitingStatus) stillWaiting.push(k);
+  }
+  const ends = new Int32Array(completed.length);
+  const starts = new Int32Array(completed.length);
+  const children = new Array<string>(completed.length);
+  for (let i = 0; i < completed.length; i++) {
+    const k = completed[i] as number;
+    ends[i] = cohort.endDay(k);
+    starts[i] = cohort.startDay(k);
+    children[i] = cohort.childId(k);
+  }
+  const points = inRunChartOrder(ends, starts, children).map((i, at): RunChartPoint => {
+    const days = cohort.days[completed[i] as number] as number;
+    return { position: at + 1, childId: children[i] as string, start: dateOfEpochDay(starts[i] as number), end: dateOfEpochDay(ends[i] as number), days, weeks: weeksFromDays(days) };
   });
   const { count, rule } = baselineOf(points, programmeStart);
-  const waiting = journeys
-    .filter((j) => j.stillWaiting)
-    .map((j) => ({
-      childId: j.journey.childId,
-      start: j.journey.start,
-      days: j.days,
-      weeks: j.weeks,
-      due: j.due,
-      overdue: j.status === 'overdue',
-      placementType: placementOn((records[j.recordIndex] as ChildRecord).placements, asAt)?.type ?? null,
-    }))
+  const waiting = stillWaiting
+    .map((k): WaitingBar => {
+      const days = cohort.days[k] as number;
+      return {
+        childId: cohort.childId(k),
+        start: dateOfEpochDay(cohort.startDay(k)),
+        days,
+        weeks: weeksFromDays(days),
+        due: dateOfEpochDay(cohort.due[k] as number),
+        overdue: cohort.status[k] === overdue,
+        placementType: placementOn(cohort.record(k).placements, asAt)?.type ?? null,
+      };
+    })
     .sort((a, b) => b.days - a.days || compareText(a.childId, b.childId));
   return { points, baselineCount: count, baselineRule: rule, waiting };
 }
@@ -92,45 +114,42 @@ function baselineOf(points: readonly RunChartPoint[], programmeStart: PlainDate 
 }
 
 /**
- * The places of completed journeys in the run chart's order: by end day, then start day, then child
- * id, as a stable sort would put them. Each journey's end and start make one number that a typed
- * array sorts natively, with the journey's place appended so that ties keep their order; child ids
- * are compared only among journeys that share an end and a start. (A comparator over every journey
- * was most of the series' time.)
+ * The places of completed journeys (their end days, start days and children) in the run chart's
+ * order: by end day, then start day, then child id, as a stable sort would put them. Each journey's
+ * end and start make one number that a typed array sorts natively, with the journey's place
+ * appended so that ties keep their order; child ids are compared only among journeys that share an
+ * end and a start. (A comparator over every journey was most of the series' time.)
  */
-function inRunChartOrder(completed: readonly CohortJourney[]): number[] {
-  const n = completed.length;
+function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonly string[]): number[] {
+  const n = ends.length;
   let minEnd = Infinity;
   let maxEnd = -Infinity;
   let minStart = Infinity;
   let maxStart = -Infinity;
   for (let i = 0; i < n; i++) {
-    const j = completed[i] as CohortJourney;
-    const end = j.endDay as number;
+    const end = ends[i] as number;
+    const start = starts[i] as number;
     if (end < minEnd) minEnd = end;
     if (end > maxEnd) maxEnd = end;
-    if (j.startDay < minStart) minStart = j.startDay;
-    if (j.startDay > maxStart) maxStart = j.startDay;
+    if (start < minStart) minStart = start;
+    if (start > maxStart) maxStart = start;
   }
   const startSpan = maxStart - minStart + 1;
   const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   // Beyond 2^53 the numbers are no longer exact (centuries of days): compare as before.
   if (n < 2 || (maxEnd - minEnd + 1) * startSpan * n > Number.MAX_SAFE_INTEGER) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    return order.sort((a, b) => byEndStartChild(completed[a] as CohortJourney, completed[b] as CohortJourney));
+    return order.sort((a, b) => (ends[a] as number) - (ends[b] as number) || (starts[a] as number) - (starts[b] as number) || compareText(children[a] as string, children[b] as string));
   }
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const j = completed[i] as CohortJourney;
-    keys[i] = (((j.endDay as number) - minEnd) * startSpan + (j.startDay - minStart)) * n + i;
-  }
+  for (let i = 0; i < n; i++) keys[i] = (((ends[i] as number) - minEnd) * startSpan + ((starts[i] as number) - minStart)) * n + i;
   keys.sort();
   let tieFrom = 0;
   for (let i = 0; i < n; i++) {
     const key = keys[i] as number;
     order[i] = key % n;
     if (i + 1 < n && Math.floor((keys[i + 1] as number) / n) === Math.floor(key / n)) continue;
-    if (i > tieFrom) sortByChild(order, completed, tieFrom, i);
+    if (i > tieFrom) sortByChild(order, children, tieFrom, i);
     tieFrom = i + 1;
   }
   return order;
@@ -141,8 +160,8 @@ function inRunChartOrder(completed: readonly CohortJourney[]): number[] {
  * order otherwise. Such ties are mostly of two or three (siblings), sorted in place by insertion,
  * which is stable; a long one, as an import of made-up dates might give, by the stable sort.
  */
-function sortByChild(order: number[], completed: readonly CohortJourney[], from: number, to: number): void {
-  const childOf = (place: number) => (completed[place] as CohortJourney).journey.childId;
+function sortByChild(order: number[], children: readonly string[], from: number, to: number): void {
+  const childOf = (i: number) => children[i] as string;
   if (to - from > 16) {
     const tied = order.slice(from, to + 1).sort((a, b) => compareText(childOf(a), childOf(b)));
     for (let k = 0; k < tied.length; k++) order[from + k] = tied[k] as number;
@@ -157,10 +176,6 @@ function sortByChild(order: number[], completed: readonly CohortJourney[], from:
     }
     order[at] = moving;
   }
-}
-
-function byEndStartChild(a: CohortJourney, b: CohortJourney): number {
-  return (a.endDay as number) - (b.endDay as number) || a.startDay - b.startDay || compareText(a.journey.childId, b.journey.childId);
 }
 
 function compareText(a: string, b: string): number {

@@ -169,10 +169,13 @@ export function weeksFromDays(days: number): number {
  * year without one (Age of Legal Capacity (Scotland) Act 1991, s.6).
  */
 export function ageInYears(dateOfBirth: PlainDate, on: PlainDate): number {
-  // From day numbers, which are remembered, rather than the dates' slower fields; packed, as this
-  // runs for every journey.
-  const born = packedCivil(epochDay(dateOfBirth));
-  const day = packedCivil(epochDay(on));
+  return ageOnDay(epochDay(dateOfBirth), epochDay(on));
+}
+
+/** ageInYears from day numbers: packed, as this runs for every journey. */
+export function ageOnDay(dayOfBirth: number, onDay: number): number {
+  const born = packedCivil(dayOfBirth);
+  const day = packedCivil(onDay);
   const bornYear = Math.floor(born / 512);
   const year = Math.floor(day / 512);
   const beforeBirthday = day - year * 512 < born - bornYear * 512;

@@ -9,8 +9,8 @@
  * after the start and on or before the leave date (or as-at), and a journey with an end has no
  * leave date.
  */
-import { courtRoutes, eventTypes, type JourneyRoute, type PlacementType, type Route } from './codes.js';
-import { ageInYears, civilFromDays, dateOfEpochDay, daysFromCivil, epochDay, type PlainDate } from './date.js';
+import { courtRoutes, eventTypes, journeyRoutes, placementTypes, type JourneyRoute, type PlacementType, type Route } from './codes.js';
+import { ageOnDay, civilFromDays, dateOfEpochDay, daysFromCivil, epochDay, type PlainDate } from './date.js';
 import { eventMatches, measureKey, type EventMatch, type MeasureDefinition } from './measure-definition.js';
 import type { CaseEvent, ChildRecord, Placement, PlannedEvent } from './records.js';
 
@@ -124,18 +124,14 @@ export type Journey = AtHomeJourney | AccommodationJourney | RecommendationJourn
 
 /** A journey of one of the four national kinds. */
 export type NationalJourney = Exclude<Journey, MeasureJourney>;
-
 /** A placement as seen at as-at, with its days counted once. */
 interface SeenPlacement {
   readonly placement: Placement;
+  /** Its place in the record's placements. */
+  readonly index: number;
   readonly startDay: number;
   /** Last day in it, or Infinity while open at as-at. */
   readonly endDay: number;
-}
-
-interface SeenEvent {
-  readonly event: CaseEvent;
-  readonly day: number;
 }
 
 /**
@@ -158,79 +154,250 @@ interface Spell extends Run {
   readonly overReason: 'left-care' | 'turned-18' | null;
 }
 
+/** A day that is not there (a journey with no end, no leave date, a run that continues): a small integer, so that a column of days stays one of small integers. */
+const noDay = -1_000_000_000;
+
+// A journey's codes in its list's columns: 0 for none, else 1 + the place in the list of codes.
+const leaveReasons: readonly LeaveReason[] = ['run-ended', 'left-care', 'turned-18', 'superseded', 'cancelled'];
+const codeOf = <T extends string>(codes: readonly T[]): ((value: T | null) => number) => {
+  const places = new Map<T, number>(codes.map((code, place) => [code, place + 1]));
+  return (value) => (value === null ? 0 : (places.get(value) as number));
+};
+const leaveReasonCode = codeOf(leaveReasons);
+const placementTypeCode = codeOf(placementTypes);
+const routeCode = codeOf<JourneyRoute>(journeyRoutes);
+const decoded = <T>(codes: readonly T[], code: number): T | null => (code === 0 ? null : (codes[code - 1] as T));
+
+/** Where a journey's start or end reference is: a placement, an event or a planned event of its record. */
+type RefIn = 0 | 1 | 2;
+const RefIn = { Placement: 0, Event: 1, Plan: 2 } as const;
+
+/**
+ * Journeys of one kind (or of one measure) of a list of records, kept as columns of numbers, one
+ * place a journey, rather than as an object each: an authority's twelve aims make some 130,000
+ * journeys of 20,000 children, and its figures and charts read only their days and statuses. A
+ * journey is made as an object (`journey(i)`, `journeys`) only when something asks for it, and
+ * then once. The journeys are record after record (each record's in start order). The columns
+ * are read only outside this module, and only below `length`.
+ */
+export class JourneyList {
+  readonly kind: Journey['kind'];
+  /** The records the journeys are of. */
+  readonly records: readonly ChildRecord[];
+  #length = 0;
+  /** The records' child ids, in the records' order (read by a journey's recordIndex). */
+  readonly childIds: readonly string[];
+  /** For each journey, the index of its record in `records`. */
+  recordIndex: Int32Array;
+  startDay: Int32Array;
+  /** The day of the milestone that ended it, or noDay. */
+  endDay: Int32Array;
+  /** The leave date as a day, or noDay. */
+  leaveDay: Int32Array;
+  /** The departure (Journey.departure) as a day, or noDay. */
+  departureDay: Int32Array;
+  /** The run's or spell's last day, or noDay. */
+  runEndDay: Int32Array;
+  /** The place of the placement, event or plan that started it in its record's list (RefIn in startIn). */
+  startAt: Int32Array;
+  startIn: Uint8Array;
+  /** The place of the event that ended it in its record's events, or -1. */
+  endAt: Int32Array;
+  ageAtStart: Int16Array;
+  leaveReason: Uint8Array;
+  departureReason: Uint8Array;
+  placementType: Uint8Array;
+  route: Uint8Array;
+  startRoute: Uint8Array;
+  #made: Journey[] = [];
+  #all: readonly Journey[] | null = null;
+
+  constructor(kind: Journey['kind'], records: readonly ChildRecord[], capacity = Math.max(4, records.length)) {
+    this.kind = kind;
+    this.records = records;
+    this.childIds = childIdsOf(records);
+    this.recordIndex = new Int32Array(capacity);
+    this.startDay = new Int32Array(capacity);
+    this.endDay = new Int32Array(capacity);
+    this.leaveDay = new Int32Array(capacity);
+    this.departureDay = new Int32Array(capacity);
+    this.runEndDay = new Int32Array(capacity);
+    this.startAt = new Int32Array(capacity);
+    this.startIn = new Uint8Array(capacity);
+    this.endAt = new Int32Array(capacity);
+    this.ageAtStart = new Int16Array(capacity);
+    this.leaveReason = new Uint8Array(capacity);
+    this.departureReason = new Uint8Array(capacity);
+    this.placementType = new Uint8Array(capacity);
+    this.route = new Uint8Array(capacity);
+    this.startRoute = new Uint8Array(capacity);
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  /** The place for one more journey, the columns made larger when they are full. */
+  place(): number {
+    const at = this.#length;
+    if (at === this.startDay.length) this.#grow(at * 2);
+    this.#length = at + 1;
+    return at;
+  }
+
+  #grow(capacity: number): void {
+    const larger = <A extends Int32Array | Int16Array | Uint8Array>(column: A, make: new (size: number) => A): A => {
+      const made = new make(capacity);
+      made.set(column);
+      return made;
+    };
+    this.recordIndex = larger(this.recordIndex, Int32Array);
+    this.startDay = larger(this.startDay, Int32Array);
+    this.endDay = larger(this.endDay, Int32Array);
+    this.leaveDay = larger(this.leaveDay, Int32Array);
+    this.departureDay = larger(this.departureDay, Int32Array);
+    this.runEndDay = larger(this.runEndDay, Int32Array);
+    this.startAt = larger(this.startAt, Int32Array);
+    this.startIn = larger(this.startIn, Uint8Array);
+    this.endAt = larger(this.endAt, Int32Array);
+    this.ageAtStart = larger(this.ageAtStart, Int16Array);
+    this.leaveReason = larger(this.leaveReason, Uint8Array);
+    this.departureReason = larger(this.departureReason, Uint8Array);
+    this.placementType = larger(this.placementType, Uint8Array);
+    this.route = larger(this.route, Uint8Array);
+    this.startRoute = larger(this.startRoute, Uint8Array);
+  }
+
+  /** Whether journey `i` has an end (its milestone was reached). */
+  hasEnd(i: number): boolean {
+    return this.endDay[i] !== noDay;
+  }
+
+  /** Whether journey `i` has a leave date (the child left without the milestone). */
+  hasLeave(i: number): boolean {
+    return this.leaveDay[i] !== noDay;
+  }
+
+  placementTypeAt(i: number): PlacementType | null {
+    return decoded(placementTypes, this.placementType[i] as number);
+  }
+
+  routeAt(i: number): JourneyRoute {
+    return decoded(journeyRoutes, this.route[i] as number) as JourneyRoute;
+  }
+
+  /** Journey `i` as an object, made the first time it is asked for. */
+  journey(i: number): Journey {
+    const made = this.#made[i];
+    if (made !== undefined) return made;
+    const record = this.records[this.recordIndex[i] as number] as ChildRecord;
+    const child = record.child;
+    const dayOrNull = (day: number) => (day === noDay ? null : dateOfEpochDay(day));
+    const departureDay = this.departureDay[i] as number;
+    const startAt = this.startAt[i] as number;
+    const startIn = this.startIn[i] as RefIn;
+    const endAt = this.endAt[i] as number;
+    const journey = {
+      kind: this.kind,
+      childId: child.childId,
+      start: dateOfEpochDay(this.startDay[i] as number),
+      end: dayOrNull(this.endDay[i] as number),
+      leave: dayOrNull(this.leaveDay[i] as number),
+      leaveReason: decoded(leaveReasons, this.leaveReason[i] as number),
+      departure: departureDay === noDay ? null : { date: dateOfEpochDay(departureDay), reason: decoded(leaveReasons, this.departureReason[i] as number) as LeaveReason },
+      startRef:
+        startIn === RefIn.Placement
+          ? (record.placements[startAt] as Placement).placementId
+          : startIn === RefIn.Event
+            ? (record.events[startAt] as CaseEvent).eventId
+            : ((record.plans ?? [])[startAt] as PlannedEvent).eventId,
+      endRef: endAt < 0 ? null : (record.events[endAt] as CaseEvent).eventId,
+      placementTypeAtStart: this.placementTypeAt(i),
+      ageAtStart: this.ageAtStart[i] as number,
+      siblingGroup: child.siblingGroup,
+      team: child.team,
+      locality: child.locality,
+      route: this.routeAt(i),
+      runEnd: dayOrNull(this.runEndDay[i] as number),
+      startRoute: decoded(journeyRoutes, this.startRoute[i] as number) as Route | null,
+    } as Journey;
+    this.#made[i] = journey;
+    return journey;
+  }
+
+  /** Every journey as an object, in order. */
+  get journeys(): readonly Journey[] {
+    if (this.#all === null) {
+      const all = new Array<Journey>(this.length);
+      for (let i = 0; i < all.length; i++) all[i] = this.journey(i);
+      this.#all = all;
+    }
+    return this.#all;
+  }
+
+  /** The record indexes of the journeys, in order (as many as there are journeys). */
+  get recordIndexes(): Int32Array {
+    return this.recordIndex.subarray(0, this.length);
+  }
+}
+
+// Each list of records' child ids, read by the figures and charts of every list of its journeys
+// from one dense list rather than from each record and its child.
+const childIdsOfLists = new WeakMap<readonly ChildRecord[], readonly string[]>();
+
+function childIdsOf(records: readonly ChildRecord[]): readonly string[] {
+  let ids = childIdsOfLists.get(records);
+  if (ids === undefined) {
+    ids = records.map((record) => record.child.childId);
+    childIdsOfLists.set(records, ids);
+  }
+  return ids;
+}
+
+/** The journeys of one kind of every record in a list (JourneyList). */
+export type JourneysOfKind = JourneyList;
+
 type JourneysByKind = { readonly [K in JourneyKind]: readonly NationalJourney[] };
 
-// Every figure, chart and list of an authority asks for the same children's journeys as at the
-// same date; records are immutable, so each child's journeys are derived once per as-at date.
+// A child's page asks for its journeys again and again as at the same date; records are
+// immutable, so each child's journeys are derived once per as-at date.
 const derived = new WeakMap<ChildRecord, { readonly asAtDay: number; readonly journeys: JourneysByKind }>();
 
 function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
   const asAtDay = epochDay(asAt);
   const cached = derived.get(record);
   if (cached !== undefined && cached.asAtDay === asAtDay) return cached.journeys;
-  const journeys = derive(record, asAt);
+  const lists = nationalLists([record]);
+  addNational(lists, see(record, asAt), 0);
+  const journeys = {
+    'at-home': lists['at-home'].journeys as AtHomeJourney[],
+    accommodation: lists.accommodation.journeys as AccommodationJourney[],
+    recommendation: lists.recommendation.journeys as RecommendationJourney[],
+    adm: lists.adm.journeys as AdmJourney[],
+  };
   derived.set(record, { asAtDay, journeys });
   return journeys;
 }
 
-function derive(record: ChildRecord, asAt: PlainDate): JourneysByKind {
-  return deriveFrom(see(record, asAt));
-}
-
-function deriveFrom(seen: Seen): JourneysByKind {
-  return { 'at-home': atHome(seen), accommodation: accommodation(seen), recommendation: recommendation(seen), adm: adm(seen) };
-}
-
-/** The one empty list of journeys: most children have none of most kinds. */
-const noJourneys: readonly never[] = Object.freeze([]);
-
-/**
- * The journeys of one kind of every record in a list: one list, record after record (each record's
- * in start order), with the place of each journey's record in the list of records beside it.
- */
-export interface JourneysOfKind {
-  readonly journeys: readonly Journey[];
-  /** For each journey, the index of its record in the list of records. */
-  readonly recordIndex: readonly number[];
-}
-
 // An authority's figures ask for every child's journeys at once, four aims over: remembered per
 // list of records and as-at date (one entry per authority, not one per child), each kind as one
-// flat list. The journeys are kept as long as the records are, and a list per child and kind (most
-// holding one journey) was as much again for the garbage collector to copy.
-type ListJourneys = { readonly [K in JourneyKind]: JourneysOfKind };
-type ListBuilder = { readonly [K in JourneyKind]: { journeys: Journey[]; recordIndex: number[] } };
-const derivedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly journeys: ListJourneys }>();
+// list of columns.
+type NationalLists = { readonly [K in JourneyKind]: JourneyList };
+const derivedForLists = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly journeys: NationalLists }>();
 
 /** The journeys of one kind of every record in `records`, as at `asAt`, in the records' order. */
 export function journeysOfKindForEach(records: readonly ChildRecord[], kind: JourneyKind, asAt: PlainDate): JourneysOfKind {
-  const asAtDay = epochDay(asAt);
-  let cached = derivedForLists.get(records);
-  if (cached === undefined || cached.asAtDay !== asAtDay) {
-    const lists = emptyLists();
-    for (let index = 0; index < records.length; index++) addJourneys(lists, index, derive(records[index] as ChildRecord, asAt));
-    cached = { asAtDay, journeys: lists };
-    derivedForLists.set(records, cached);
-  }
-  return cached.journeys[kind];
+  for (const _ of deriveJourneysInSteps(records, asAt, Infinity));
+  return (derivedForLists.get(records) as { readonly journeys: NationalLists }).journeys[kind];
 }
 
-function emptyLists(): ListBuilder {
-  return { 'at-home': { journeys: [], recordIndex: [] }, accommodation: { journeys: [], recordIndex: [] }, recommendation: { journeys: [], recordIndex: [] }, adm: { journeys: [], recordIndex: [] } };
-}
-
-function addJourneys(lists: ListBuilder, recordIndex: number, byKind: JourneysByKind): void {
-  addJourneysOfKind(lists['at-home'], recordIndex, byKind['at-home']);
-  addJourneysOfKind(lists.accommodation, recordIndex, byKind.accommodation);
-  addJourneysOfKind(lists.recommendation, recordIndex, byKind.recommendation);
-  addJourneysOfKind(lists.adm, recordIndex, byKind.adm);
-}
-
-function addJourneysOfKind(list: { journeys: Journey[]; recordIndex: number[] }, recordIndex: number, journeys: readonly Journey[]): void {
-  for (let j = 0; j < journeys.length; j++) {
-    list.journeys.push(journeys[j] as Journey);
-    list.recordIndex.push(recordIndex);
-  }
+function nationalLists(records: readonly ChildRecord[]): NationalLists {
+  return {
+    'at-home': new JourneyList('at-home', records),
+    accommodation: new JourneyList('accommodation', records),
+    recommendation: new JourneyList('recommendation', records),
+    adm: new JourneyList('adm', records),
+  };
 }
 
 /**
@@ -243,9 +410,9 @@ export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: Pl
   const asAtDay = epochDay(asAt);
   const cached = derivedForLists.get(records);
   if (cached !== undefined && cached.asAtDay === asAtDay) return;
-  const lists = emptyLists();
+  const lists = nationalLists(records);
   for (let index = 0; index < records.length; index++) {
-    addJourneys(lists, index, derive(records[index] as ChildRecord, asAt));
+    addNational(lists, see(records[index] as ChildRecord, asAt), index);
     if ((index + 1) % step === 0) yield index + 1;
   }
   derivedForLists.set(records, { asAtDay, journeys: lists });
@@ -318,6 +485,10 @@ export function dayBeforeEighteenthBirthday(dateOfBirth: PlainDate): number {
   return birthday - 1;
 }
 
+/**
+ * A child as the journey rules read them as at `asAt`. Its events are in the scratch below, good
+ * only until the next child is seen: everything of one child is derived before the next is seen.
+ */
 interface Seen {
   readonly record: ChildRecord;
   readonly asAtDay: number;
@@ -325,57 +496,69 @@ interface Seen {
   readonly spells: readonly Spell[];
   /** The day before the 18th birthday, or Infinity when that is after as-at. */
   readonly eighteenDay: number;
-  /** The events the journey rules read, by type, in date order (then id). */
-  readonly eventsByType: Readonly<Record<MilestoneType, readonly SeenEvent[]>>;
-  /** Every event by type (eventsByAnyType), when seen with all types; null otherwise. */
-  readonly byAnyType: EventsByType | null;
 }
 
-/** The event types that start or end journeys, set the plan route, or end a spell. */
-const milestoneTypes = ['permanence_recommendation', 'adm_decision', 'court_application_lodged', 'home_review', 'care_plan', 'ceased_looked_after'] as const;
-type MilestoneType = (typeof milestoneTypes)[number];
+// The events of the child being seen (those dated on or before as-at), by type, in one scratch
+// reused from child to child, so that nothing is made for each event: `eventAt` holds their places
+// in the child's events and `eventDay` their days, one type after another, each type in date order
+// then id, a type's events at places typeFrom[t] to typeTo[t] - 1 (t its place in eventTypes). A
+// list of events (a measure's ends of several types) is made after them, from `listsFrom` on.
+let eventAt = new Int32Array(256);
+let eventDay = new Int32Array(256);
+// The first reading of the events, before they are put by type.
+let readAt = new Int32Array(256);
+let readDay = new Int32Array(256);
+let readType = new Int32Array(256);
+const typeFrom = new Int32Array(eventTypes.length);
+const typeTo = new Int32Array(eventTypes.length);
+let listsFrom = 0;
 
-/** The shared empty list of a milestone type a child has no event of, or of a child's placements. */
-const none: SeenEvent[] = [];
-const noPlacements: SeenPlacement[] = [];
+const eventTypeIndex: ReadonlyMap<string, number> = new Map(eventTypes.map((type, index) => [type, index]));
+const typeIndexOf = (type: CaseEvent['type']) => eventTypeIndex.get(type) as number;
+const recommendations = typeIndexOf('permanence_recommendation');
+const decisions = typeIndexOf('adm_decision');
+const applications = typeIndexOf('court_application_lodged');
+const homeReviews = typeIndexOf('home_review');
+const carePlans = typeIndexOf('care_plan');
+const ceasedLookedAfter = typeIndexOf('ceased_looked_after');
 
-/** The place of a milestone type in milestoneTypes, or -1 for an event the journey rules do not read (a switch: this runs for every event). */
-function milestoneIndex(type: CaseEvent['type']): number {
+/** The place in eventTypes of an event type the national journeys read (they start or end journeys, set the plan route, or end a spell), or -1 (a switch: this runs for every event). */
+function milestoneTypeIndex(type: CaseEvent['type']): number {
   switch (type) {
     case 'permanence_recommendation':
-      return 0;
+      return recommendations;
     case 'adm_decision':
-      return 1;
+      return decisions;
     case 'court_application_lodged':
-      return 2;
+      return applications;
     case 'home_review':
-      return 3;
+      return homeReviews;
     case 'care_plan':
-      return 4;
+      return carePlans;
     case 'ceased_looked_after':
-      return 5;
+      return ceasedLookedAfter;
     default:
       return -1;
   }
 }
 
-// A child's milestone events as they are read, before they are put in lists of their own: reused
-// from child to child, so that each list is made once at its size (a list grown by push starts at
-// seventeen places, most children's at one or two).
-const readEvents: SeenEvent[] = [];
-const readTypes: number[] = [];
-const typeCounts = new Int32Array(milestoneTypes.length);
-
-/** A list for the milestone events of a type, at the size typeCounts holds for it. */
-function listOf(type: number): SeenEvent[] {
-  const count = typeCounts[type] as number;
-  return count === 0 ? none : new Array<SeenEvent>(count);
+function makeRoom(events: number): void {
+  // Room for the events by type and, after them, for a list made of them all.
+  if (eventAt.length >= 2 * events) return;
+  const size = 2 ** Math.ceil(Math.log2(2 * events));
+  eventAt = new Int32Array(size);
+  eventDay = new Int32Array(size);
+  readAt = new Int32Array(size);
+  readDay = new Int32Array(size);
+  readType = new Int32Array(size);
 }
 
+const noPlacements: SeenPlacement[] = [];
+
 /**
- * A child as the journey rules read them as at `asAt`. With `allTypes`, also every event by type
- * (a local measure may start or end at any), made in the same pass, the milestone lists then being
- * those of the six types: the events are read once, not once for the milestones and again for the rest.
+ * A child as the journey rules read them as at `asAt`, its events put by type in the scratch. With
+ * `allTypes`, every event (a local measure may start or end at any); otherwise only the types the
+ * national journeys read (the rest skipped unread).
  */
 function see(record: ChildRecord, asAt: PlainDate, allTypes = false): Seen {
   const asAtDay = epochDay(asAt);
@@ -388,57 +571,68 @@ function see(record: ChildRecord, asAt: PlainDate, allTypes = false): Seen {
     const startDay = epochDay(placement.start);
     if (startDay > asAtDay) continue;
     const endDay = placement.end === null ? Infinity : epochDay(placement.end);
-    placements[at++] = { placement, startDay, endDay: endDay > asAtDay ? Infinity : endDay };
+    placements[at++] = { placement, index: i, startDay, endDay: endDay > asAtDay ? Infinity : endDay };
   }
   // Records mostly come in date order already; sorting allocates, so only a list out of order is sorted.
   if (!isInOrder(placements, byStartThenId)) placements.sort(byStartThenId);
-  const byAnyType = allTypes ? eventsByAnyType(record.events, asAtDay) : null;
-  let lists: readonly (readonly SeenEvent[])[];
-  if (byAnyType === null) lists = milestoneLists(record, asAtDay);
-  else {
-    const ofType = (type: number) => byAnyType[milestoneTypeIndexes[type] as number] ?? none;
-    lists = [ofType(0), ofType(1), ofType(2), ofType(3), ofType(4), ofType(5)];
-  }
-  const eventsByType: Record<MilestoneType, readonly SeenEvent[]> = {
-    permanence_recommendation: lists[0] as readonly SeenEvent[],
-    adm_decision: lists[1] as readonly SeenEvent[],
-    court_application_lodged: lists[2] as readonly SeenEvent[],
-    home_review: lists[3] as readonly SeenEvent[],
-    care_plan: lists[4] as readonly SeenEvent[],
-    ceased_looked_after: lists[5] as readonly SeenEvent[],
-  };
+  putEventsByType(record.events, asAtDay, allTypes);
   // The day before the 18th birthday is at least 6,572 days after birth (18 years hold 3 to 5 leap
   // days): for a child younger than that at as-at, it need not be worked out.
   const eighteen = asAtDay - epochDay(record.child.dateOfBirth) < 6570 ? Infinity : dayBeforeEighteenthBirthday(record.child.dateOfBirth);
   const eighteenDay = eighteen <= asAtDay ? eighteen : Infinity;
-  return { record, asAtDay, placements, spells: spellsOf(placements, eventsByType.ceased_looked_after, eighteenDay), eighteenDay, eventsByType, byAnyType };
+  return { record, asAtDay, placements, spells: spellsOf(placements, typeFrom[ceasedLookedAfter] as number, typeTo[ceasedLookedAfter] as number, eighteenDay), eighteenDay };
 }
 
-/** The child's milestone events (dated on or before as-at) in six lists, one a milestone type, each in date order then id. */
-function milestoneLists(record: ChildRecord, asAtDay: number): SeenEvent[][] {
-  // Only the few milestone events matter here; reviews, hearings and meetings are skipped unread.
-  typeCounts.fill(0);
+/** Puts the child's events dated on or before as-at in the scratch by type (all types, or the national journeys' only). */
+function putEventsByType(events: readonly CaseEvent[], asAtDay: number, allTypes: boolean): void {
+  makeRoom(events.length);
+  typeTo.fill(0);
   let read = 0;
-  for (let i = 0; i < record.events.length; i++) {
-    const event = record.events[i] as CaseEvent;
-    const type = milestoneIndex(event.type);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as CaseEvent;
+    const type = allTypes ? typeIndexOf(event.type) : milestoneTypeIndex(event.type);
     if (type < 0) continue;
     const day = epochDay(event.date);
     if (day > asAtDay) continue;
-    readEvents[read] = { event, day };
-    readTypes[read] = type;
+    readAt[read] = i;
+    readDay[read] = day;
+    readType[read] = type;
     read += 1;
-    typeCounts[type] = (typeCounts[type] as number) + 1;
+    typeTo[type] = (typeTo[type] as number) + 1;
   }
-  const lists = [listOf(0), listOf(1), listOf(2), listOf(3), listOf(4), listOf(5)];
-  typeCounts.fill(0);
-  for (let i = 0; i < read; i++) {
-    const type = readTypes[i] as number;
-    (lists[type] as SeenEvent[])[typeCounts[type] as number] = readEvents[i] as SeenEvent;
-    typeCounts[type] = (typeCounts[type] as number) + 1;
+  // Each type's place after the types before it; typeTo counts up from there as its events are put.
+  let place = 0;
+  for (let t = 0; t < typeFrom.length; t++) {
+    const count = typeTo[t] as number;
+    typeFrom[t] = place;
+    typeTo[t] = place;
+    place += count;
   }
-  for (const list of lists) if (!isInOrder(list, byDayThenId)) list.sort(byDayThenId);
-  return lists;
+  for (let k = 0; k < read; k++) {
+    const type = readType[k] as number;
+    const to = typeTo[type] as number;
+    eventAt[to] = readAt[k] as number;
+    eventDay[to] = readDay[k] as number;
+    typeTo[type] = to + 1;
+  }
+  for (let t = 0; t < typeFrom.length; t++) if ((typeTo[t] as number) - (typeFrom[t] as number) > 1) inDayThenIdOrder(events, typeFrom[t] as number, typeTo[t] as number);
+  listsFrom = read;
+}
+
+/** Puts the scratch's events at places from to to - 1 in date order then id (mostly they are already). */
+function inDayThenIdOrder(events: readonly CaseEvent[], from: number, to: number): void {
+  const before = (a: number, b: number) => (eventDay[a] as number) - (eventDay[b] as number) || compareIds((events[eventAt[a] as number] as CaseEvent).eventId, (events[eventAt[b] as number] as CaseEvent).eventId);
+  let ordered = true;
+  for (let i = from + 1; i < to && ordered; i++) ordered = before(i - 1, i) <= 0;
+  if (ordered) return;
+  // A stable sort of the places by day then id, then the scratch rewritten in that order.
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort(before);
+  const ats = order.map((i) => eventAt[i] as number);
+  const days = order.map((i) => eventDay[i] as number);
+  for (let k = 0; k < order.length; k++) {
+    eventAt[from + k] = ats[k] as number;
+    eventDay[from + k] = days[k] as number;
+  }
 }
 
 /**
@@ -448,14 +642,14 @@ function milestoneLists(record: ChildRecord, asAtDay: number): SeenEvent[][] {
  */
 const noSpells: readonly Spell[] = [];
 
-function spellsOf(placements: readonly SeenPlacement[], ceased: readonly SeenEvent[], eighteenDay: number): readonly Spell[] {
+function spellsOf(placements: readonly SeenPlacement[], ceasedFrom: number, ceasedTo: number, eighteenDay: number): readonly Spell[] {
   // Plain loops and one object literal per spell: this runs for every child of every figure.
   let spells: Spell[] | null = null;
   forEachRun(placements, 'any', (first, last, startDay, endDay) => {
     let overDay = endDay;
     let overReason: Spell['overReason'] = endDay === Infinity ? null : 'left-care';
-    for (let i = 0; i < ceased.length; i++) {
-      const day = (ceased[i] as SeenEvent).day;
+    for (let i = ceasedFrom; i < ceasedTo; i++) {
+      const day = eventDay[i] as number;
       if (day >= startDay && day <= endDay) {
         if (day < overDay) {
           overDay = day;
@@ -538,7 +732,7 @@ function spellHolding(seen: Seen, day: number): Spell | undefined {
 
 /**
  * `list` with `item` added, a list of one made as such when there is none yet: most children have
- * one spell and one journey of a kind, and a list grown by push from empty takes seventeen places.
+ * one spell, and a list grown by push from empty takes seventeen places.
  */
 function withItem<T>(list: T[] | null, item: T): T[] {
   if (list === null) return [item];
@@ -546,28 +740,34 @@ function withItem<T>(list: T[] | null, item: T): T[] {
   return list;
 }
 
-/** The departure on `day`, never before the journey's start (docs/measurement.md, "Journeys"). */
-function departureOn(day: number, reason: LeaveReason, startDay: number): Departure {
-  return { date: dateOfEpochDay(day < startDay ? startDay : day), reason };
-}
+// A journey's departure (Journey.departure) is worked out as a day, never before the journey's
+// start (docs/measurement.md, "Journeys"), Infinity while the child is still on it, and the reason
+// left here beside it: no object is made for it.
+let departureReason: LeaveReason = 'left-care';
 
 /** Aims 1 and 2: the run's last day, or the end of its spell, whichever is earlier. */
-function runDeparture(seen: Seen, runStartDay: number, runEndDay: number): Departure | null {
+function runDeparture(seen: Seen, runStartDay: number, runEndDay: number): number {
   const spell = spellHolding(seen, runStartDay);
   const spellOver = spell?.overDay ?? Infinity;
-  if (spellOver === Infinity && runEndDay === Infinity) return null;
-  if (spellOver <= runEndDay) return departureOn(spellOver, spell?.overReason ?? 'left-care', runStartDay);
-  return departureOn(runEndDay, 'run-ended', runStartDay);
+  if (spellOver === Infinity && runEndDay === Infinity) return Infinity;
+  if (spellOver <= runEndDay) return departs(spellOver, spell?.overReason ?? 'left-care', runStartDay);
+  return departs(runEndDay, 'run-ended', runStartDay);
+}
+
+function departs(day: number, reason: LeaveReason, startDay: number): number {
+  departureReason = reason;
+  return day < startDay ? startDay : day;
 }
 
 /**
  * Aims 3 and 4: the earliest of the end of the spell holding the start, the day before the 18th
- * birthday, and the day before the next event of the same type (which supersedes this one).
+ * birthday, and the day before the next event of the same type (`nextDay`, Infinity when there is
+ * none), which supersedes this one.
  */
-function eventDeparture(seen: Seen, start: SeenEvent, next: SeenEvent | undefined): Departure | null {
+function eventDeparture(seen: Seen, startDay: number, nextDay: number): number {
   let day = Infinity;
   let reason: LeaveReason = 'left-care';
-  const spell = spellHolding(seen, start.day);
+  const spell = spellHolding(seen, startDay);
   if (spell !== undefined && spell.overReason !== null) {
     day = spell.overDay;
     reason = spell.overReason;
@@ -576,64 +776,64 @@ function eventDeparture(seen: Seen, start: SeenEvent, next: SeenEvent | undefine
     day = seen.eighteenDay;
     reason = 'turned-18';
   }
-  if (next !== undefined && next.day - 1 < day) {
-    day = next.day - 1;
+  if (nextDay - 1 < day) {
+    day = nextDay - 1;
     reason = 'superseded';
   }
-  return day === Infinity ? null : departureOn(day, reason, start.day);
+  return day === Infinity ? Infinity : departs(day, reason, startDay);
 }
 
-function accommodation(seen: Seen): readonly AccommodationJourney[] {
-  const recommendations = eventsOfType(seen, 'permanence_recommendation');
-  let journeys: AccommodationJourney[] | null = null;
-  forEachRun(seen.placements, 'away', (first, last, startDay, endDay) => {
-    const placement = (seen.placements[first] as SeenPlacement).placement;
-    const runEnd = endDay === Infinity ? null : lastPlacementEnd(seen.placements, first, last);
-    journeys = withItem(journeys, journey(seen, 'accommodation', startDay, placement.placementId, runDeparture(seen, startDay, endDay), recommendations, placement.type, runEnd, null));
+/** The national journeys of the child seen, added to their lists. */
+function addNational(lists: NationalLists, seen: Seen, recordIndex: number): void {
+  atHome(lists['at-home'], seen, recordIndex);
+  accommodation(lists.accommodation, seen, recordIndex);
+  recommendation(lists.recommendation, seen, recordIndex);
+  adm(lists.adm, seen, recordIndex);
+}
+
+function accommodation(list: JourneyList, seen: Seen, recordIndex: number): void {
+  forEachRun(seen.placements, 'away', (first, _last, startDay, endDay) => {
+    const { placement, index } = seen.placements[first] as SeenPlacement;
+    const departure = runDeparture(seen, startDay, endDay);
+    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, typeFrom[recommendations] as number, typeTo[recommendations] as number, placement.type, endDay, null);
   });
-  return journeys ?? noJourneys;
 }
 
-function atHome(seen: Seen): readonly AtHomeJourney[] {
-  const reviews = eventsOfType(seen, 'home_review');
-  let journeys: AtHomeJourney[] | null = null;
-  forEachRun(seen.placements, 'home', (first, last, startDay, endDay) => {
-    const placement = (seen.placements[first] as SeenPlacement).placement;
+function atHome(list: JourneyList, seen: Seen, recordIndex: number): void {
+  forEachRun(seen.placements, 'home', (first, _last, startDay, endDay) => {
+    const { placement, index } = seen.placements[first] as SeenPlacement;
     if (placement.legalBasis !== 'CSO') return;
-    const runEnd = endDay === Infinity ? null : lastPlacementEnd(seen.placements, first, last);
-    journeys = withItem(journeys, journey(seen, 'at-home', startDay, placement.placementId, runDeparture(seen, startDay, endDay), reviews, placement.type, runEnd, null));
+    const departure = runDeparture(seen, startDay, endDay);
+    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, typeFrom[homeReviews] as number, typeTo[homeReviews] as number, placement.type, endDay, null);
   });
-  return journeys ?? noJourneys;
 }
 
-function recommendation(seen: Seen): readonly RecommendationJourney[] {
-  const recommendations = eventsOfType(seen, 'permanence_recommendation');
-  const decisions = eventsOfType(seen, 'adm_decision');
-  let journeys: RecommendationJourney[] | null = null;
-  for (let index = 0; index < recommendations.length; index++) {
-    const start = recommendations[index] as SeenEvent;
+function recommendation(list: JourneyList, seen: Seen, recordIndex: number): void {
+  const events = seen.record.events;
+  const to = typeTo[recommendations] as number;
+  for (let at = typeFrom[recommendations] as number; at < to; at++) {
+    const event = events[eventAt[at] as number] as CaseEvent;
     // A recommendation without a route is still a recommendation; only a return home is not
     // permanence away from home (docs/decisions/0002-journey-readings.md). Any later
     // recommendation, a return home included, supersedes it.
-    if (start.event.route === 'home') continue;
-    const departure = eventDeparture(seen, start, recommendations[index + 1]);
-    journeys = withItem(journeys, journey(seen, 'recommendation', start.day, start.event.eventId, departure, decisions, placementTypeOn(seen, start.day), null, start.event.route));
+    if (event.route === 'home') continue;
+    const day = eventDay[at] as number;
+    const departure = eventDeparture(seen, day, at + 1 < to ? (eventDay[at + 1] as number) : Infinity);
+    addJourney(list, seen, recordIndex, day, RefIn.Event, eventAt[at] as number, departure, typeFrom[decisions] as number, typeTo[decisions] as number, placementTypeOn(seen, day), Infinity, event.route);
   }
-  return journeys ?? noJourneys;
 }
 
-function adm(seen: Seen): readonly AdmJourney[] {
-  const decisions = eventsOfType(seen, 'adm_decision');
-  const applications = eventsOfType(seen, 'court_application_lodged');
-  let journeys: AdmJourney[] | null = null;
-  for (let index = 0; index < decisions.length; index++) {
-    const start = decisions[index] as SeenEvent;
-    const route = start.event.route;
+function adm(list: JourneyList, seen: Seen, recordIndex: number): void {
+  const events = seen.record.events;
+  const to = typeTo[decisions] as number;
+  for (let at = typeFrom[decisions] as number; at < to; at++) {
+    const event = events[eventAt[at] as number] as CaseEvent;
+    const route = event.route;
     if (route === null || !courtRoutes.includes(route)) continue;
-    const departure = eventDeparture(seen, start, decisions[index + 1]);
-    journeys = withItem(journeys, journey(seen, 'adm', start.day, start.event.eventId, departure, applications, placementTypeOn(seen, start.day), null, route));
+    const day = eventDay[at] as number;
+    const departure = eventDeparture(seen, day, at + 1 < to ? (eventDay[at + 1] as number) : Infinity);
+    addJourney(list, seen, recordIndex, day, RefIn.Event, eventAt[at] as number, departure, typeFrom[applications] as number, typeTo[applications] as number, placementTypeOn(seen, day), Infinity, route);
   }
-  return journeys ?? noJourneys;
 }
 
 /**
@@ -644,75 +844,68 @@ function adm(seen: Seen): readonly AdmJourney[] {
  * before the leave date (or as-at).
  */
 export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefinition, asAt: PlainDate): readonly MeasureJourney[] {
-  const seen = see(record, asAt, true);
-  return measureJourneys(seen, seen.byAnyType as EventsByType, definition);
+  const list = new JourneyList('measure', [record]);
+  addMeasure(list, see(record, asAt, true), 0, definition);
+  return list.journeys as readonly MeasureJourney[];
 }
 
-/** A child's events (dated on or before as-at) by the place of their type in eventTypes, each list in date order then id. */
-type EventsByType = readonly (readonly SeenEvent[] | undefined)[];
-
-const eventTypeIndex: ReadonlyMap<string, number> = new Map(eventTypes.map((type, index) => [type, index]));
-/** The place in eventTypes of each milestone type, in milestoneTypes' order. */
-const milestoneTypeIndexes: readonly number[] = milestoneTypes.map((type) => eventTypeIndex.get(type) as number);
-
-function eventsByAnyType(events: readonly CaseEvent[], asAtDay: number): EventsByType {
-  const byType: (SeenEvent[] | undefined)[] = new Array<SeenEvent[] | undefined>(eventTypes.length);
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as CaseEvent;
-    const day = epochDay(event.date);
-    if (day > asAtDay) continue;
-    const type = eventTypeIndex.get(event.type) as number;
-    const list = byType[type];
-    if (list === undefined) byType[type] = [{ event, day }];
-    else list.push({ event, day });
-  }
-  for (let t = 0; t < byType.length; t++) {
-    const list = byType[t];
-    if (list !== undefined && !isInOrder(list, byDayThenId)) list.sort(byDayThenId);
-  }
-  return byType;
-}
-
-function measureJourneys(seen: Seen, byType: EventsByType, definition: MeasureDefinition): readonly MeasureJourney[] {
-  const ends = eventsMatchingAny(byType, definition.ends);
+/** The journeys of a measure of the child seen (with all types), added to `list`. */
+function addMeasure(list: JourneyList, seen: Seen, recordIndex: number, definition: MeasureDefinition): void {
   const start = definition.start;
-  let journeys: MeasureJourney[] | null = null;
+  if (start.kind === 'planned') {
+    addPlannedJourneys(list, seen, recordIndex, start.type);
+    return;
+  }
+  const [endsFrom, endsTo] = endsOf(seen.record.events, definition.ends);
   switch (start.kind) {
     case 'accommodated':
     case 'at-home':
     case 'at-home-or-kinship': {
       const side = start.kind === 'accommodated' ? 'away' : start.kind === 'at-home' ? 'home' : 'home-or-kinship';
-      forEachRun(seen.placements, side, (first, last, startDay, endDay) => {
-        const placement = (seen.placements[first] as SeenPlacement).placement;
+      forEachRun(seen.placements, side, (first, _last, startDay, endDay) => {
+        const { placement, index } = seen.placements[first] as SeenPlacement;
         if (side !== 'away' && placement.legalBasis !== 'CSO') return;
-        const runEnd = endDay === Infinity ? null : lastPlacementEnd(seen.placements, first, last);
-        journeys = withItem(journeys, journey(seen, 'measure', startDay, placement.placementId, runDeparture(seen, startDay, endDay), ends, placement.type, runEnd, null));
+        const departure = runDeparture(seen, startDay, endDay);
+        addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, endDay, null);
       });
-      break;
+      return;
     }
     case 'spell':
       for (const spell of seen.spells) {
-        const placement = (seen.placements[spell.first] as SeenPlacement).placement;
-        const departure = spell.overDay === Infinity ? null : departureOn(spell.overDay, spell.overReason ?? 'left-care', spell.startDay);
-        const runEnd = spell.endDay === Infinity ? null : lastPlacementEnd(seen.placements, spell.first, spell.last);
-        journeys = withItem(journeys, journey(seen, 'measure', spell.startDay, placement.placementId, departure, ends, placement.type, runEnd, null));
+        const { placement, index } = seen.placements[spell.first] as SeenPlacement;
+        const departure = spell.overDay === Infinity ? Infinity : departs(spell.overDay, spell.overReason ?? 'left-care', spell.startDay);
+        addJourney(list, seen, recordIndex, spell.startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, spell.endDay, null);
       }
-      break;
-    case 'planned':
-      journeys = plannedJourneys(seen, byType, start.type);
-      break;
+      return;
     default: {
       // Every event of the start's type, whatever its route: the next one supersedes, whether or not it starts a journey itself.
-      const sameType = byType[eventTypeIndex.get(start.type) as number] ?? none;
-      for (let index = 0; index < sameType.length; index++) {
-        const begin = sameType[index] as SeenEvent;
-        if (!eventMatches(start, begin.event.type, begin.event.route)) continue;
-        const departure = eventDeparture(seen, begin, sameType[index + 1]);
-        journeys = withItem(journeys, journey(seen, 'measure', begin.day, begin.event.eventId, departure, ends, placementTypeOn(seen, begin.day), null, begin.event.route));
+      const events = seen.record.events;
+      const type = typeIndexOf(start.type);
+      const to = typeTo[type] as number;
+      for (let at = typeFrom[type] as number; at < to; at++) {
+        const event = events[eventAt[at] as number] as CaseEvent;
+        if (!eventMatches(start, event.type, event.route)) continue;
+        const day = eventDay[at] as number;
+        const departure = eventDeparture(seen, day, at + 1 < to ? (eventDay[at + 1] as number) : Infinity);
+        addJourney(list, seen, recordIndex, day, RefIn.Event, eventAt[at] as number, departure, endsFrom, endsTo, placementTypeOn(seen, day), Infinity, event.route);
       }
     }
   }
-  return journeys ?? noJourneys;
+}
+
+/** One journey of a measure from a planned date, before they are put in order. */
+interface PlannedStart {
+  readonly startDay: number;
+  /** Its id, for the order, and where it is in the record. */
+  readonly ref: string;
+  readonly startIn: RefIn;
+  readonly startAt: number;
+  readonly departure: number;
+  readonly reason: LeaveReason;
+  /** The held event that ends it, as places in the scratch (none: equal). */
+  readonly endsFrom: number;
+  readonly endsTo: number;
+  readonly route: Route | null;
 }
 
 /**
@@ -721,26 +914,27 @@ function measureJourneys(seen: Seen, byType: EventsByType, definition: MeasureDe
  * for a day on or before as-at. It starts on the planned day (or the day it was held, if that was
  * earlier) and ends on the day it was held; one cancelled stops, `cancelled`, on its planned day;
  * one still planned (or held after as-at) is open. The spell holding the start and the 18th
- * birthday stop it as they stop any journey from an event.
+ * birthday stop it as they stop any journey from an event. In order of start, then id.
  */
-function plannedJourneys(seen: Seen, byType: EventsByType, type: CaseEvent['type']): MeasureJourney[] | null {
-  let journeys: MeasureJourney[] | null = null;
-  const held = byType[eventTypeIndex.get(type) as number] ?? none;
-  for (let i = 0; i < held.length; i++) {
-    const at = held[i] as SeenEvent;
-    if (at.event.plannedDate === undefined || at.event.plannedDate === null) continue;
-    const startDay = Math.min(epochDay(at.event.plannedDate), at.day);
-    const start = { event: at.event, day: startDay };
-    journeys = withItem(journeys, journey(seen, 'measure', startDay, at.event.eventId, eventDeparture(seen, start, undefined), [at], placementTypeOn(seen, startDay), null, at.event.route));
+function addPlannedJourneys(list: JourneyList, seen: Seen, recordIndex: number, type: CaseEvent['type']): void {
+  const starts: PlannedStart[] = [];
+  const events = seen.record.events;
+  const typeIndex = typeIndexOf(type);
+  for (let at = typeFrom[typeIndex] as number; at < (typeTo[typeIndex] as number); at++) {
+    const event = events[eventAt[at] as number] as CaseEvent;
+    if (event.plannedDate === undefined || event.plannedDate === null) continue;
+    const startDay = Math.min(epochDay(event.plannedDate), eventDay[at] as number);
+    const departure = eventDeparture(seen, startDay, Infinity);
+    starts.push({ startDay, ref: event.eventId, startIn: RefIn.Event, startAt: eventAt[at] as number, departure, reason: departureReason, endsFrom: at, endsTo: at + 1, route: event.route });
   }
   // Held after as-at: at as-at it was still to be held.
-  const events = seen.record.events;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as CaseEvent;
     if (event.type !== type || event.plannedDate === undefined || event.plannedDate === null) continue;
     const plannedDay = epochDay(event.plannedDate);
     if (plannedDay > seen.asAtDay || epochDay(event.date) <= seen.asAtDay) continue;
-    journeys = withItem(journeys, journey(seen, 'measure', plannedDay, event.eventId, eventDeparture(seen, { event, day: plannedDay }, undefined), none, placementTypeOn(seen, plannedDay), null, event.route));
+    const departure = eventDeparture(seen, plannedDay, Infinity);
+    starts.push({ startDay: plannedDay, ref: event.eventId, startIn: RefIn.Event, startAt: i, departure, reason: departureReason, endsFrom: 0, endsTo: 0, route: event.route });
   }
   const plans = seen.record.plans ?? [];
   for (let i = 0; i < plans.length; i++) {
@@ -748,39 +942,54 @@ function plannedJourneys(seen: Seen, byType: EventsByType, type: CaseEvent['type
     if (plan.type !== type) continue;
     const plannedDay = epochDay(plan.plannedDate);
     if (plannedDay > seen.asAtDay) continue;
-    const asEvent: CaseEvent = { childId: plan.childId, eventId: plan.eventId, type: plan.type, date: plan.plannedDate, route: plan.route, note: plan.reason, recordedDate: plan.recordedDate };
-    const ends = eventDeparture(seen, { event: asEvent, day: plannedDay }, undefined);
-    const departure = plan.status === 'cancelled' && (ends === null || epochDay(ends.date) > plannedDay) ? departureOn(plannedDay, 'cancelled', plannedDay) : ends;
-    journeys = withItem(journeys, journey(seen, 'measure', plannedDay, plan.eventId, departure, none, placementTypeOn(seen, plannedDay), null, plan.route));
+    let departure = eventDeparture(seen, plannedDay, Infinity);
+    let reason = departureReason;
+    if (plan.status === 'cancelled' && departure > plannedDay) {
+      departure = plannedDay;
+      reason = 'cancelled';
+    }
+    starts.push({ startDay: plannedDay, ref: plan.eventId, startIn: RefIn.Plan, startAt: i, departure, reason, endsFrom: 0, endsTo: 0, route: plan.route });
   }
-  if (journeys !== null) (journeys as MeasureJourney[]).sort((a, b) => epochDay(a.start) - epochDay(b.start) || compareIds(a.startRef, b.startRef));
-  return journeys;
+  starts.sort((a, b) => a.startDay - b.startDay || compareIds(a.ref, b.ref));
+  for (const start of starts) {
+    departureReason = start.reason;
+    addJourney(list, seen, recordIndex, start.startDay, start.startIn, start.startAt, start.departure, start.endsFrom, start.endsTo, placementTypeOn(seen, start.startDay), Infinity, start.route);
+  }
 }
 
-/** The child's events (dated on or before as-at) matching any of `matches`, in date order then id. */
-function eventsMatchingAny(byType: EventsByType, matches: readonly EventMatch[]): readonly SeenEvent[] {
-  // One end of one type with no route asked, the usual measure: the child's list of that type as it is.
-  if (matches.length === 1 && !(matches[0] as EventMatch).routes?.length) return byType[eventTypeIndex.get((matches[0] as EventMatch).type) as number] ?? none;
-  let found: SeenEvent[] | null = null;
+/**
+ * The child's events (dated on or before as-at) matching any of `matches`, in date order then id,
+ * as the places from and to (not included) in the scratch: one end of one type with no route asked,
+ * the usual measure, is the child's events of that type as they are; otherwise a list is made after
+ * the events by type.
+ */
+function endsOf(events: readonly CaseEvent[], matches: readonly EventMatch[]): [number, number] {
+  const only = matches[0] as EventMatch;
+  if (matches.length === 1 && !only.routes?.length) {
+    const type = typeIndexOf(only.type);
+    return [typeFrom[type] as number, typeTo[type] as number];
+  }
+  let to = listsFrom;
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m] as EventMatch;
-    const list = byType[eventTypeIndex.get(match.type) as number];
-    if (list === undefined) continue;
-    for (let i = 0; i < list.length; i++) {
-      const seenEvent = list[i] as SeenEvent;
-      if (eventMatches(match, seenEvent.event.type, seenEvent.event.route)) found = withItem(found, seenEvent);
+    const type = typeIndexOf(match.type);
+    for (let at = typeFrom[type] as number; at < (typeTo[type] as number); at++) {
+      const event = events[eventAt[at] as number] as CaseEvent;
+      if (!eventMatches(match, event.type, event.route)) continue;
+      eventAt[to] = eventAt[at] as number;
+      eventDay[to] = eventDay[at] as number;
+      to += 1;
     }
   }
-  if (found === null) return none;
-  if (!isInOrder(found, byDayThenId)) found.sort(byDayThenId);
-  return found;
+  if (to - listsFrom > 1) inDayThenIdOrder(events, listsFrom, to);
+  return [listsFrom, to];
 }
 
 // A measure's journeys of a list of records, remembered per list, as-at date and definition (as the
 // national kinds are in journeysOfKindForEach).
 interface MeasuredList {
   readonly asAtDay: number;
-  readonly journeys: Map<string, JourneysOfKind>;
+  readonly journeys: Map<string, JourneyList>;
 }
 const measuredForLists = new WeakMap<readonly ChildRecord[], MeasuredList>();
 
@@ -800,12 +1009,12 @@ export function journeysOfMeasureForEach(records: readonly ChildRecord[], defini
   const cached = measured.journeys.get(key);
   if (cached !== undefined) return cached;
   deriveMeasures(records, [definition], asAt);
-  return measured.journeys.get(key) as JourneysOfKind;
+  return measured.journeys.get(key) as JourneyList;
 }
 
 /**
  * Derives the journeys of several measures of `records` as at `asAt` in one pass over the children,
- * each child seen (and its events put in lists by type) once for all of them, and remembers them as
+ * each child seen (and its events put by type) once for all of them, and remembers them as
  * journeysOfMeasureForEach does: an authority's figures call this with all its local measures
  * before measuring each aim. Nothing of a child is kept but its journeys. The national kinds'
  * journeys, when not yet derived for the list, are derived in the same pass.
@@ -825,73 +1034,70 @@ export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definiti
   if (wanted.size === 0) return;
   const keys = [...wanted.keys()];
   const todo = [...wanted.values()];
-  const lists = todo.map(() => ({ journeys: [] as Journey[], recordIndex: [] as number[] }));
+  const lists = todo.map(() => new JourneyList('measure', records));
   // The national kinds' journeys, when not yet derived, from the same sight of each child.
   const asAtDay = epochDay(asAt);
-  const national = derivedForLists.get(records)?.asAtDay === asAtDay ? null : emptyLists();
+  const national = derivedForLists.get(records)?.asAtDay === asAtDay ? null : nationalLists(records);
   for (let index = 0; index < records.length; index++) {
     const seen = see(records[index] as ChildRecord, asAt, true);
-    if (national !== null) addJourneys(national, index, deriveFrom(seen));
-    const byType = seen.byAnyType as EventsByType;
-    for (let m = 0; m < todo.length; m++) addJourneysOfKind(lists[m] as { journeys: Journey[]; recordIndex: number[] }, index, measureJourneys(seen, byType, todo[m] as MeasureDefinition));
+    if (national !== null) addNational(national, seen, index);
+    for (let m = 0; m < todo.length; m++) addMeasure(lists[m] as JourneyList, seen, index, todo[m] as MeasureDefinition);
     if ((index + 1) % step === 0) yield index + 1;
   }
-  for (let m = 0; m < keys.length; m++) measured.journeys.set(keys[m] as string, lists[m] as JourneysOfKind);
+  for (let m = 0; m < keys.length; m++) measured.journeys.set(keys[m] as string, lists[m] as JourneyList);
   if (national !== null && derivedForLists.get(records)?.asAtDay !== asAtDay) derivedForLists.set(records, { asAtDay, journeys: national });
 }
 
 /**
- * A journey of any kind: the leave date first (never before the start), then the end (the first
- * milestone on or after the start and on or before the leave date or as-at), then the route.
- * Every kind is built with the same fields in the same order, so the code that reads millions of
- * journeys sees objects of one shape.
+ * Adds a journey of any kind to `list`: the leave date first (the departure, a day never before the
+ * start, or Infinity while the child is on it, its reason in departureReason), then the end (the
+ * first of the milestones at places `endsFrom` to `endsTo` - 1 in the scratch dated on or after the
+ * start and on or before the departure or as-at), then the route. Its start is the placement,
+ * event or plan at place `startAt` of the record's list `startIn`.
  */
-function journey<K extends Journey['kind']>(
+function addJourney(
+  list: JourneyList,
   seen: Seen,
-  kind: K,
+  recordIndex: number,
   startDay: number,
-  startRef: string,
-  departure: Departure | null,
-  milestones: readonly SeenEvent[],
+  startIn: RefIn,
+  startAt: number,
+  departure: number,
+  endsFrom: number,
+  endsTo: number,
   placementTypeAtStart: PlacementType | null,
-  runEnd: PlainDate | null,
+  runEndDay: number,
   startRoute: Route | null,
-): Extract<Journey, { kind: K }> {
-  const child = seen.record.child;
-  const start = dateOfEpochDay(startDay);
-  const lastDay = departure === null ? seen.asAtDay : epochDay(departure.date);
-  let end: SeenEvent | undefined;
-  for (let i = 0; i < milestones.length; i++) {
-    const e = milestones[i] as SeenEvent;
-    if (e.day >= startDay && e.day <= lastDay) {
-      end = e;
+): void {
+  const reason = departureReason;
+  const lastDay = departure === Infinity ? seen.asAtDay : departure;
+  let end = -1;
+  for (let at = endsFrom; at < endsTo; at++) {
+    const day = eventDay[at] as number;
+    if (day >= startDay && day <= lastDay) {
+      end = at;
       break;
     }
   }
-  const leave = end === undefined ? departure : null;
-  return {
-    kind,
-    childId: child.childId,
-    start,
-    end: end?.event.date ?? null,
-    leave: leave?.date ?? null,
-    leaveReason: leave?.reason ?? null,
-    departure,
-    startRef,
-    endRef: end?.event.eventId ?? null,
-    placementTypeAtStart,
-    ageAtStart: ageInYears(child.dateOfBirth, start),
-    siblingGroup: child.siblingGroup,
-    team: child.team,
-    locality: child.locality,
-    route: end !== undefined ? (end.event.route ?? planRouteOn(seen, end.day)) : planRouteOn(seen, lastDay),
-    runEnd,
-    startRoute,
-  } as unknown as Extract<Journey, { kind: K }>;
-}
-
-function eventsOfType(seen: Seen, type: MilestoneType): readonly SeenEvent[] {
-  return seen.eventsByType[type];
+  const endAt = end < 0 ? -1 : (eventAt[end] as number);
+  const endEvent = endAt < 0 ? null : (seen.record.events[endAt] as CaseEvent);
+  const left = endAt < 0 && departure !== Infinity;
+  const i = list.place();
+  list.recordIndex[i] = recordIndex;
+  list.startDay[i] = startDay;
+  list.endDay[i] = endAt < 0 ? noDay : (eventDay[end] as number);
+  list.leaveDay[i] = left ? departure : noDay;
+  list.leaveReason[i] = left ? leaveReasonCode(reason) : 0;
+  list.departureDay[i] = departure === Infinity ? noDay : departure;
+  list.departureReason[i] = departure === Infinity ? 0 : leaveReasonCode(reason);
+  list.startIn[i] = startIn;
+  list.startAt[i] = startAt;
+  list.endAt[i] = endAt;
+  list.placementType[i] = placementTypeCode(placementTypeAtStart);
+  list.ageAtStart[i] = ageOnDay(epochDay(seen.record.child.dateOfBirth), startDay);
+  list.route[i] = routeCode(endEvent !== null ? (endEvent.route ?? planRouteOn(seen, eventDay[end] as number)) : planRouteOn(seen, lastDay));
+  list.runEndDay[i] = runEndDay === Infinity ? noDay : runEndDay;
+  list.startRoute[i] = routeCode(startRoute);
 }
 
 function byStartThenId(a: SeenPlacement, b: SeenPlacement): number {
@@ -904,24 +1110,30 @@ function isInOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): bool
   return true;
 }
 
-function byDayThenId(a: SeenEvent, b: SeenEvent): number {
-  return a.day - b.day || compareIds(a.event.eventId, b.event.eventId);
-}
-
 /** The route of the latest care plan or recommendation naming one, on or before `day`; `undecided` with none. */
 function planRouteOn(seen: Seen, day: number): JourneyRoute {
-  const plan = latestWithRouteOn(seen.eventsByType.care_plan, day);
-  const recommendation = latestWithRouteOn(seen.eventsByType.permanence_recommendation, day);
-  const latest = plan === null ? recommendation : recommendation === null ? plan : byDayThenId(plan, recommendation) > 0 ? plan : recommendation;
-  return latest?.event.route ?? 'undecided';
+  const events = seen.record.events;
+  const plan = latestWithRouteOn(events, carePlans, day);
+  const recommendation = latestWithRouteOn(events, recommendations, day);
+  if (plan < 0 && recommendation < 0) return 'undecided';
+  // The later of the two, by day then id.
+  const latest =
+    plan < 0
+      ? recommendation
+      : recommendation < 0
+        ? plan
+        : ((eventDay[plan] as number) - (eventDay[recommendation] as number) || compareIds((events[eventAt[plan] as number] as CaseEvent).eventId, (events[eventAt[recommendation] as number] as CaseEvent).eventId)) > 0
+          ? plan
+          : recommendation;
+  return (events[eventAt[latest] as number] as CaseEvent).route as JourneyRoute;
 }
 
-function latestWithRouteOn(events: readonly SeenEvent[], day: number): SeenEvent | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i] as SeenEvent;
-    if (e.day <= day && e.event.route !== null) return e;
+/** The place in the scratch of the latest event of a type naming a route, on or before `day`, or -1. */
+function latestWithRouteOn(events: readonly CaseEvent[], type: number, day: number): number {
+  for (let at = (typeTo[type] as number) - 1; at >= (typeFrom[type] as number); at--) {
+    if ((eventDay[at] as number) <= day && (events[eventAt[at] as number] as CaseEvent).route !== null) return at;
   }
-  return null;
+  return -1;
 }
 
 /** The placement open on a day; on a moving day, the one the child moved into. */
