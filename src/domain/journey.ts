@@ -160,12 +160,21 @@ const noDay = -1_000_000_000;
 // A journey's codes in its list's columns: 0 for none, else 1 + the place in the list of codes.
 const leaveReasons: readonly LeaveReason[] = ['run-ended', 'left-care', 'turned-18', 'superseded', 'cancelled'];
 const codeOf = <T extends string>(codes: readonly T[]): ((value: T | null) => number) => {
-  const places = new Map<T, number>(codes.map((code, place) => [code, place + 1]));
-  return (value) => (value === null ? 0 : (places.get(value) as number));
+  // A handful of codes: compared in turn, faster than a look-up by hash.
+  return (value) => {
+    if (value === null) return 0;
+    for (let place = 0; place < codes.length; place++) if (codes[place] === value) return place + 1;
+    throw new Error(`not a code: ${value}`);
+  };
 };
 const leaveReasonCode = codeOf(leaveReasons);
 const placementTypeCode = codeOf(placementTypes);
 const routeCode = codeOf<JourneyRoute>(journeyRoutes);
+const undecided = routeCode('undecided');
+const homeRoute = routeCode('home');
+const courtRouteCodes = new Set(courtRoutes.map(routeCode));
+/** The route of a route code (routeCode), for an event's: null for none. */
+const routeOf = (code: number) => decoded(journeyRoutes, code) as Route | null;
 const decoded = <T>(codes: readonly T[], code: number): T | null => (code === 0 ? null : (codes[code - 1] as T));
 
 /** Where a journey's start or end reference is: a placement, an event or a planned event of its record. */
@@ -496,22 +505,29 @@ interface Seen {
   readonly spells: readonly Spell[];
   /** The day before the 18th birthday, or Infinity when that is after as-at. */
   readonly eighteenDay: number;
+  /** The day of birth as a day number. */
+  readonly bornDay: number;
 }
 
-// The events of the child being seen (those dated on or before as-at), by type, in one scratch
-// reused from child to child, so that nothing is made for each event: `eventAt` holds their places
-// in the child's events and `eventDay` their days, one type after another, each type in date order
-// then id, a type's events at places typeFrom[t] to typeTo[t] - 1 (t its place in eventTypes). A
-// list of events (a measure's ends of several types) is made after them, from `listsFrom` on.
+// The events of the child being seen, by type, in one scratch reused from child to child, so that
+// nothing is made for each event: `eventAt` holds their places in the child's events and
+// `eventDay` their days, one type after another, each type in date order then id; a type's events
+// dated on or before as-at are at places typeFrom[t] to typeTo[t] - 1 (t its place in eventTypes).
+// A list of events (a measure's ends of several types) is made after them all, from `listsFrom` on.
 let eventAt = new Int32Array(256);
 let eventDay = new Int32Array(256);
-// The first reading of the events, before they are put by type.
+/** The route each names, as a code (routeCode; 0 for none). */
+let eventRoute = new Int32Array(256);
+// The first reading of a child's events, before they are put by type (eventOrderOf).
 let readAt = new Int32Array(256);
 let readDay = new Int32Array(256);
 let readType = new Int32Array(256);
+let readRoute = new Int32Array(256);
 const typeFrom = new Int32Array(eventTypes.length);
 const typeTo = new Int32Array(eventTypes.length);
 let listsFrom = 0;
+/** The events of the child seen. */
+let seenEvents: readonly CaseEvent[] = [];
 
 const eventTypeIndex: ReadonlyMap<string, number> = new Map(eventTypes.map((type, index) => [type, index]));
 const typeIndexOf = (type: CaseEvent['type']) => eventTypeIndex.get(type) as number;
@@ -522,45 +538,26 @@ const homeReviews = typeIndexOf('home_review');
 const carePlans = typeIndexOf('care_plan');
 const ceasedLookedAfter = typeIndexOf('ceased_looked_after');
 
-/** The place in eventTypes of an event type the national journeys read (they start or end journeys, set the plan route, or end a spell), or -1 (a switch: this runs for every event). */
-function milestoneTypeIndex(type: CaseEvent['type']): number {
-  switch (type) {
-    case 'permanence_recommendation':
-      return recommendations;
-    case 'adm_decision':
-      return decisions;
-    case 'court_application_lodged':
-      return applications;
-    case 'home_review':
-      return homeReviews;
-    case 'care_plan':
-      return carePlans;
-    case 'ceased_looked_after':
-      return ceasedLookedAfter;
-    default:
-      return -1;
-  }
-}
-
 function makeRoom(events: number): void {
   // Room for the events by type and, after them, for a list made of them all.
   if (eventAt.length >= 2 * events) return;
   const size = 2 ** Math.ceil(Math.log2(2 * events));
   eventAt = new Int32Array(size);
   eventDay = new Int32Array(size);
+  eventRoute = new Int32Array(size);
   readAt = new Int32Array(size);
   readDay = new Int32Array(size);
   readType = new Int32Array(size);
+  readRoute = new Int32Array(size);
 }
 
 const noPlacements: SeenPlacement[] = [];
 
 /**
- * A child as the journey rules read them as at `asAt`, its events put by type in the scratch. With
- * `allTypes`, every event (a local measure may start or end at any); otherwise only the types the
- * national journeys read (the rest skipped unread).
+ * A child as the journey rules read them as at `asAt`, its events (every type: a local measure may
+ * start or end at any) put by type in the scratch.
  */
-function see(record: ChildRecord, asAt: PlainDate, allTypes = false): Seen {
+function see(record: ChildRecord, asAt: PlainDate): Seen {
   const asAtDay = epochDay(asAt);
   let seenCount = 0;
   for (let i = 0; i < record.placements.length; i++) if (epochDay((record.placements[i] as Placement).start) <= asAtDay) seenCount += 1;
@@ -575,28 +572,72 @@ function see(record: ChildRecord, asAt: PlainDate, allTypes = false): Seen {
   }
   // Records mostly come in date order already; sorting allocates, so only a list out of order is sorted.
   if (!isInOrder(placements, byStartThenId)) placements.sort(byStartThenId);
-  putEventsByType(record.events, asAtDay, allTypes);
+  putEventsByType(record.events, asAtDay);
   // The day before the 18th birthday is at least 6,572 days after birth (18 years hold 3 to 5 leap
   // days): for a child younger than that at as-at, it need not be worked out.
-  const eighteen = asAtDay - epochDay(record.child.dateOfBirth) < 6570 ? Infinity : dayBeforeEighteenthBirthday(record.child.dateOfBirth);
+  const bornDay = epochDay(record.child.dateOfBirth);
+  const eighteen = asAtDay - bornDay < 6570 ? Infinity : dayBeforeEighteenthBirthday(record.child.dateOfBirth);
   const eighteenDay = eighteen <= asAtDay ? eighteen : Infinity;
-  return { record, asAtDay, placements, spells: spellsOf(placements, typeFrom[ceasedLookedAfter] as number, typeTo[ceasedLookedAfter] as number, eighteenDay), eighteenDay };
+  return { record, asAtDay, placements, spells: spellsOf(placements, typeFrom[ceasedLookedAfter] as number, typeTo[ceasedLookedAfter] as number, eighteenDay), eighteenDay, bornDay };
 }
 
-/** Puts the child's events dated on or before as-at in the scratch by type (all types, or the national journeys' only). */
-function putEventsByType(events: readonly CaseEvent[], asAtDay: number, allTypes: boolean): void {
+/**
+ * Puts the child's events dated on or before as-at in the scratch by type, from their order
+ * (eventOrderOf): a copy of numbers, the events themselves not read.
+ */
+function putEventsByType(events: readonly CaseEvent[], asAtDay: number): void {
+  const order = eventOrderOf(events);
+  seenEvents = events;
+  const count = order.length / 3;
+  makeRoom(count);
+  typeFrom.fill(0);
+  typeTo.fill(0);
+  let previous = -1;
+  for (let k = 0; k < count; k++) {
+    const packed = order[k] as number;
+    const type = Math.floor(packed / typeShift);
+    const day = order[count + k] as number;
+    if (type !== previous) {
+      typeFrom[type] = k;
+      typeTo[type] = k;
+      previous = type;
+    }
+    // In date order within a type: those on or before as-at come first.
+    if (day <= asAtDay) typeTo[type] = k + 1;
+    eventAt[k] = packed - type * typeShift;
+    eventDay[k] = day;
+    eventRoute[k] = order[2 * count + k] as number;
+  }
+  listsFrom = count;
+}
+
+// A list of events' order (eventOrderOf), kept on the list itself under a symbol, not enumerable,
+// as a date keeps its day number (date.ts): a child's events are immutable, and every figure of
+// every as-at date, team and locality reads them in this order.
+const orderOfEvents = Symbol('pace.eventOrder');
+type OrderedEvents = readonly CaseEvent[] & { [orderOfEvents]?: Int32Array };
+/** A type's place, times this, plus an event's place in its child's events: one number for both. */
+const typeShift = 2 ** 24;
+
+/**
+ * A child's events in order by type (their places in eventTypes), then date, then id, as one list
+ * of numbers: first, for each event, its type × typeShift + its place in the events; then, in the
+ * same order, their day numbers; then the routes they name (routeCode). Worked out once for each list of events (when the records are
+ * loaded: store/load.ts), then remembered.
+ */
+export function eventOrderOf(events: readonly CaseEvent[]): Int32Array {
+  const known = (events as OrderedEvents)[orderOfEvents];
+  if (known !== undefined) return known;
   makeRoom(events.length);
   typeTo.fill(0);
   let read = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as CaseEvent;
-    const type = allTypes ? typeIndexOf(event.type) : milestoneTypeIndex(event.type);
-    if (type < 0) continue;
-    const day = epochDay(event.date);
-    if (day > asAtDay) continue;
+    const type = typeIndexOf(event.type);
     readAt[read] = i;
-    readDay[read] = day;
+    readDay[read] = epochDay(event.date);
     readType[read] = type;
+    readRoute[read] = routeCode(event.route);
     read += 1;
     typeTo[type] = (typeTo[type] as number) + 1;
   }
@@ -613,10 +654,22 @@ function putEventsByType(events: readonly CaseEvent[], asAtDay: number, allTypes
     const to = typeTo[type] as number;
     eventAt[to] = readAt[k] as number;
     eventDay[to] = readDay[k] as number;
+    eventRoute[to] = readRoute[k] as number;
     typeTo[type] = to + 1;
   }
-  for (let t = 0; t < typeFrom.length; t++) if ((typeTo[t] as number) - (typeFrom[t] as number) > 1) inDayThenIdOrder(events, typeFrom[t] as number, typeTo[t] as number);
-  listsFrom = read;
+  const order = new Int32Array(3 * read);
+  for (let t = 0; t < typeFrom.length; t++) {
+    const from = typeFrom[t] as number;
+    const to = typeTo[t] as number;
+    if (to - from > 1) inDayThenIdOrder(events, from, to);
+    for (let k = from; k < to; k++) {
+      order[k] = t * typeShift + (eventAt[k] as number);
+      order[read + k] = eventDay[k] as number;
+      order[2 * read + k] = eventRoute[k] as number;
+    }
+  }
+  if (Object.isExtensible(events)) Object.defineProperty(events, orderOfEvents, { value: order, enumerable: false, writable: false, configurable: false });
+  return order;
 }
 
 /** Puts the scratch's events at places from to to - 1 in date order then id (mostly they are already). */
@@ -629,9 +682,11 @@ function inDayThenIdOrder(events: readonly CaseEvent[], from: number, to: number
   const order = Array.from({ length: to - from }, (_, k) => from + k).sort(before);
   const ats = order.map((i) => eventAt[i] as number);
   const days = order.map((i) => eventDay[i] as number);
+  const routes = order.map((i) => eventRoute[i] as number);
   for (let k = 0; k < order.length; k++) {
     eventAt[from + k] = ats[k] as number;
     eventDay[from + k] = days[k] as number;
+    eventRoute[from + k] = routes[k] as number;
   }
 }
 
@@ -795,7 +850,7 @@ function accommodation(list: JourneyList, seen: Seen, recordIndex: number): void
   forEachRun(seen.placements, 'away', (first, _last, startDay, endDay) => {
     const { placement, index } = seen.placements[first] as SeenPlacement;
     const departure = runDeparture(seen, startDay, endDay);
-    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, typeFrom[recommendations] as number, typeTo[recommendations] as number, placement.type, endDay, null);
+    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, typeFrom[recommendations] as number, typeTo[recommendations] as number, placement.type, endDay, 0);
   });
 }
 
@@ -804,32 +859,29 @@ function atHome(list: JourneyList, seen: Seen, recordIndex: number): void {
     const { placement, index } = seen.placements[first] as SeenPlacement;
     if (placement.legalBasis !== 'CSO') return;
     const departure = runDeparture(seen, startDay, endDay);
-    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, typeFrom[homeReviews] as number, typeTo[homeReviews] as number, placement.type, endDay, null);
+    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, typeFrom[homeReviews] as number, typeTo[homeReviews] as number, placement.type, endDay, 0);
   });
 }
 
 function recommendation(list: JourneyList, seen: Seen, recordIndex: number): void {
-  const events = seen.record.events;
   const to = typeTo[recommendations] as number;
   for (let at = typeFrom[recommendations] as number; at < to; at++) {
-    const event = events[eventAt[at] as number] as CaseEvent;
     // A recommendation without a route is still a recommendation; only a return home is not
     // permanence away from home (docs/decisions/0002-journey-readings.md). Any later
     // recommendation, a return home included, supersedes it.
-    if (event.route === 'home') continue;
+    const route = eventRoute[at] as number;
+    if (route === homeRoute) continue;
     const day = eventDay[at] as number;
     const departure = eventDeparture(seen, day, at + 1 < to ? (eventDay[at + 1] as number) : Infinity);
-    addJourney(list, seen, recordIndex, day, RefIn.Event, eventAt[at] as number, departure, typeFrom[decisions] as number, typeTo[decisions] as number, placementTypeOn(seen, day), Infinity, event.route);
+    addJourney(list, seen, recordIndex, day, RefIn.Event, eventAt[at] as number, departure, typeFrom[decisions] as number, typeTo[decisions] as number, placementTypeOn(seen, day), Infinity, route);
   }
 }
 
 function adm(list: JourneyList, seen: Seen, recordIndex: number): void {
-  const events = seen.record.events;
   const to = typeTo[decisions] as number;
   for (let at = typeFrom[decisions] as number; at < to; at++) {
-    const event = events[eventAt[at] as number] as CaseEvent;
-    const route = event.route;
-    if (route === null || !courtRoutes.includes(route)) continue;
+    const route = eventRoute[at] as number;
+    if (!courtRouteCodes.has(route)) continue;
     const day = eventDay[at] as number;
     const departure = eventDeparture(seen, day, at + 1 < to ? (eventDay[at + 1] as number) : Infinity);
     addJourney(list, seen, recordIndex, day, RefIn.Event, eventAt[at] as number, departure, typeFrom[applications] as number, typeTo[applications] as number, placementTypeOn(seen, day), Infinity, route);
@@ -845,7 +897,7 @@ function adm(list: JourneyList, seen: Seen, recordIndex: number): void {
  */
 export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefinition, asAt: PlainDate): readonly MeasureJourney[] {
   const list = new JourneyList('measure', [record]);
-  addMeasure(list, see(record, asAt, true), 0, definition);
+  addMeasure(list, see(record, asAt), 0, definition);
   return list.journeys as readonly MeasureJourney[];
 }
 
@@ -866,7 +918,7 @@ function addMeasure(list: JourneyList, seen: Seen, recordIndex: number, definiti
         const { placement, index } = seen.placements[first] as SeenPlacement;
         if (side !== 'away' && placement.legalBasis !== 'CSO') return;
         const departure = runDeparture(seen, startDay, endDay);
-        addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, endDay, null);
+        addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, endDay, 0);
       });
       return;
     }
@@ -874,20 +926,19 @@ function addMeasure(list: JourneyList, seen: Seen, recordIndex: number, definiti
       for (const spell of seen.spells) {
         const { placement, index } = seen.placements[spell.first] as SeenPlacement;
         const departure = spell.overDay === Infinity ? Infinity : departs(spell.overDay, spell.overReason ?? 'left-care', spell.startDay);
-        addJourney(list, seen, recordIndex, spell.startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, spell.endDay, null);
+        addJourney(list, seen, recordIndex, spell.startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, spell.endDay, 0);
       }
       return;
     default: {
       // Every event of the start's type, whatever its route: the next one supersedes, whether or not it starts a journey itself.
-      const events = seen.record.events;
       const type = typeIndexOf(start.type);
       const to = typeTo[type] as number;
       for (let at = typeFrom[type] as number; at < to; at++) {
-        const event = events[eventAt[at] as number] as CaseEvent;
-        if (!eventMatches(start, event.type, event.route)) continue;
+        const route = eventRoute[at] as number;
+        if (!eventMatches(start, start.type, routeOf(route))) continue;
         const day = eventDay[at] as number;
         const departure = eventDeparture(seen, day, at + 1 < to ? (eventDay[at + 1] as number) : Infinity);
-        addJourney(list, seen, recordIndex, day, RefIn.Event, eventAt[at] as number, departure, endsFrom, endsTo, placementTypeOn(seen, day), Infinity, event.route);
+        addJourney(list, seen, recordIndex, day, RefIn.Event, eventAt[at] as number, departure, endsFrom, endsTo, placementTypeOn(seen, day), Infinity, route);
       }
     }
   }
@@ -953,7 +1004,7 @@ function addPlannedJourneys(list: JourneyList, seen: Seen, recordIndex: number, 
   starts.sort((a, b) => a.startDay - b.startDay || compareIds(a.ref, b.ref));
   for (const start of starts) {
     departureReason = start.reason;
-    addJourney(list, seen, recordIndex, start.startDay, start.startIn, start.startAt, start.departure, start.endsFrom, start.endsTo, placementTypeOn(seen, start.startDay), Infinity, start.route);
+    addJourney(list, seen, recordIndex, start.startDay, start.startIn, start.startAt, start.departure, start.endsFrom, start.endsTo, placementTypeOn(seen, start.startDay), Infinity, routeCode(start.route));
   }
 }
 
@@ -974,10 +1025,10 @@ function endsOf(events: readonly CaseEvent[], matches: readonly EventMatch[]): [
     const match = matches[m] as EventMatch;
     const type = typeIndexOf(match.type);
     for (let at = typeFrom[type] as number; at < (typeTo[type] as number); at++) {
-      const event = events[eventAt[at] as number] as CaseEvent;
-      if (!eventMatches(match, event.type, event.route)) continue;
+      if (!eventMatches(match, match.type, routeOf(eventRoute[at] as number))) continue;
       eventAt[to] = eventAt[at] as number;
       eventDay[to] = eventDay[at] as number;
+      eventRoute[to] = eventRoute[at] as number;
       to += 1;
     }
   }
@@ -1039,7 +1090,7 @@ export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definiti
   const asAtDay = epochDay(asAt);
   const national = derivedForLists.get(records)?.asAtDay === asAtDay ? null : nationalLists(records);
   for (let index = 0; index < records.length; index++) {
-    const seen = see(records[index] as ChildRecord, asAt, true);
+    const seen = see(records[index] as ChildRecord, asAt);
     if (national !== null) addNational(national, seen, index);
     for (let m = 0; m < todo.length; m++) addMeasure(lists[m] as JourneyList, seen, index, todo[m] as MeasureDefinition);
     if ((index + 1) % step === 0) yield index + 1;
@@ -1067,7 +1118,7 @@ function addJourney(
   endsTo: number,
   placementTypeAtStart: PlacementType | null,
   runEndDay: number,
-  startRoute: Route | null,
+  startRoute: number,
 ): void {
   const reason = departureReason;
   const lastDay = departure === Infinity ? seen.asAtDay : departure;
@@ -1080,7 +1131,6 @@ function addJourney(
     }
   }
   const endAt = end < 0 ? -1 : (eventAt[end] as number);
-  const endEvent = endAt < 0 ? null : (seen.record.events[endAt] as CaseEvent);
   const left = endAt < 0 && departure !== Infinity;
   const i = list.place();
   list.recordIndex[i] = recordIndex;
@@ -1094,10 +1144,11 @@ function addJourney(
   list.startAt[i] = startAt;
   list.endAt[i] = endAt;
   list.placementType[i] = placementTypeCode(placementTypeAtStart);
-  list.ageAtStart[i] = ageOnDay(epochDay(seen.record.child.dateOfBirth), startDay);
-  list.route[i] = routeCode(endEvent !== null ? (endEvent.route ?? planRouteOn(seen, eventDay[end] as number)) : planRouteOn(seen, lastDay));
+  list.ageAtStart[i] = ageOnDay(seen.bornDay, startDay);
+  const endRoute = endAt < 0 ? 0 : (eventRoute[end] as number);
+  list.route[i] = endRoute !== 0 ? endRoute : planRouteOn(endAt < 0 ? lastDay : (eventDay[end] as number));
   list.runEndDay[i] = runEndDay === Infinity ? noDay : runEndDay;
-  list.startRoute[i] = routeCode(startRoute);
+  list.startRoute[i] = startRoute;
 }
 
 function byStartThenId(a: SeenPlacement, b: SeenPlacement): number {
@@ -1110,28 +1161,29 @@ function isInOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): bool
   return true;
 }
 
-/** The route of the latest care plan or recommendation naming one, on or before `day`; `undecided` with none. */
-function planRouteOn(seen: Seen, day: number): JourneyRoute {
-  const events = seen.record.events;
-  const plan = latestWithRouteOn(events, carePlans, day);
-  const recommendation = latestWithRouteOn(events, recommendations, day);
-  if (plan < 0 && recommendation < 0) return 'undecided';
+/** The route (routeCode) of the latest care plan or recommendation naming one, on or before `day`; `undecided` with none. */
+function planRouteOn(day: number): number {
+  const plan = latestWithRouteOn(carePlans, day);
+  const recommendation = latestWithRouteOn(recommendations, day);
+  if (plan < 0 && recommendation < 0) return undecided;
   // The later of the two, by day then id.
-  const latest =
-    plan < 0
-      ? recommendation
-      : recommendation < 0
-        ? plan
-        : ((eventDay[plan] as number) - (eventDay[recommendation] as number) || compareIds((events[eventAt[plan] as number] as CaseEvent).eventId, (events[eventAt[recommendation] as number] as CaseEvent).eventId)) > 0
-          ? plan
-          : recommendation;
-  return (events[eventAt[latest] as number] as CaseEvent).route as JourneyRoute;
+  const latest = plan < 0 ? recommendation : recommendation < 0 ? plan : laterOf(plan, recommendation);
+  return eventRoute[latest] as number;
+}
+
+/** Of two events of the child seen (places in the scratch), the later by day then id. */
+function laterOf(a: number, b: number): number {
+  const dayA = eventDay[a] as number;
+  const dayB = eventDay[b] as number;
+  if (dayA !== dayB) return dayA > dayB ? a : b;
+  const events = seenEvents;
+  return compareIds((events[eventAt[a] as number] as CaseEvent).eventId, (events[eventAt[b] as number] as CaseEvent).eventId) > 0 ? a : b;
 }
 
 /** The place in the scratch of the latest event of a type naming a route, on or before `day`, or -1. */
-function latestWithRouteOn(events: readonly CaseEvent[], type: number, day: number): number {
+function latestWithRouteOn(type: number, day: number): number {
   for (let at = (typeTo[type] as number) - 1; at >= (typeFrom[type] as number); at--) {
-    if ((eventDay[at] as number) <= day && (events[eventAt[at] as number] as CaseEvent).route !== null) return at;
+    if ((eventDay[at] as number) <= day && eventRoute[at] !== 0) return at;
   }
   return -1;
 }
