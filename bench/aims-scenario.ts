@@ -10,7 +10,7 @@ import { aimRunChart } from '../src/domain/aim-run-chart.js';
 import { aimSurvival } from '../src/domain/aim-survival.js';
 import { parseDateOrThrow, type PlainDate } from '../src/domain/date.js';
 import { localMeasuresOf } from '../src/app/authority-figures.js';
-import { deriveMeasures } from '../src/domain/journey.js';
+import { deriveMeasures, eventOrderOf } from '../src/domain/journey.js';
 import { parseMeasureEnds, parseMeasureStart } from '../src/domain/measure-definition.js';
 import { parseTimescale } from '../src/domain/timescale.js';
 import type { ChildRecord } from '../src/domain/records.js';
@@ -87,6 +87,14 @@ function timesMs<T>(runs: number, fresh: () => T, work: (input: T) => unknown): 
   return { median: times[Math.floor(runs / 2)] as number, fastest: times[0] as number };
 }
 
+/**
+ * Each child's events put in order once (eventOrderOf), as the store does when it loads the records
+ * (store/load.ts), timed over fresh copies of the event lists (each list remembers its order).
+ */
+function orderEvents(records: readonly ChildRecord[]): void {
+  for (const record of records) eventOrderOf(record.events);
+}
+
 function medianMs<T>(runs: number, fresh: () => T, work: (input: T) => unknown): number {
   return timesMs(runs, fresh, work).median;
 }
@@ -135,6 +143,7 @@ if (scenario === 'one' || scenario === 'one-national') {
       rows,
       journeys: figuresAndAnalyses(records, programmeStart, measured),
       reference_touch_every_record_ms: medianMs(5, () => copy(records), touchEveryRecord),
+      order_events_on_load_ms: medianMs(5, () => records.map((r) => ({ ...r, events: [...r.events] })), orderEvents),
       aims: measured.length,
       ...((times) => ({ figures_and_analyses_ms: times.median, figures_and_analyses_fastest_ms: times.fastest }))(timesMs(15, () => copy(records), (fresh) => figuresAndAnalyses(fresh, programmeStart, measured))),
       charts_ms: medianMs(7, () => copy(records), (fresh) => nationalFour.forEach((aim) => fourCharts(aim, fresh, programmeStart))),
@@ -145,6 +154,10 @@ if (scenario === 'one' || scenario === 'one-national') {
 } else if (scenario === 'all' || scenario === 'all-national') {
   const generated = generateAuthorities({ authorities: 32, children: 10_000, seed: 'bench-aims', asAt });
   const all = generated.map((g) => ({ records: g.records, programmeStart: g.authority.programmeStart }));
+  // As the store does when it loads each authority's records.
+  const orderStarted = performance.now();
+  all.forEach((a) => orderEvents(a.records));
+  const orderMs = performance.now() - orderStarted;
   all.forEach((a) => figuresAndAnalyses(a.records, a.programmeStart, measured)); // warm up
   console.log(
     JSON.stringify({
@@ -153,6 +166,7 @@ if (scenario === 'one' || scenario === 'one-national') {
       children: all.reduce((n, a) => n + a.records.length, 0),
       aims: measured.length,
       reference_touch_every_record_ms: medianMs(3, () => all.map((a) => copy(a.records)), (fresh) => fresh.forEach(touchEveryRecord)),
+      order_events_on_load_ms: orderMs,
       ...((times) => ({ figures_and_analyses_ms: times.median, figures_and_analyses_fastest_ms: times.fastest }))(timesMs(5, () => all.map((a) => ({ ...a, records: copy(a.records) })), (fresh) => fresh.forEach((a) => figuresAndAnalyses(a.records, a.programmeStart, measured)))),
       charts_ms: medianMs(1, () => all.map((a) => ({ ...a, records: copy(a.records) })), (fresh) => fresh.forEach((a) => nationalFour.forEach((aim) => fourCharts(aim, a.records, a.programmeStart)))),
     }),
