@@ -5,7 +5,7 @@
 import type { EventType } from './codes.js';
 import { epochDay, type PlainDate } from './date.js';
 import { aimSubject, type Aim } from './aim.js';
-import { journeysOfKindForEach, type Journey, type JourneyKind } from './journey.js';
+import { journeysOfKindForEach, type JourneyKind } from './journey.js';
 import { quartiles, type Quartiles } from './quantile.js';
 import type { CaseEvent, ChildRecord } from './records.js';
 
@@ -107,7 +107,9 @@ function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Reached 
   const asAtDay = epochDay(asAt);
   const cached = reachedForLists.get(records);
   if (cached !== undefined && cached.asAtDay === asAtDay) return cached;
-  const { journeys, recordIndex } = journeysOfKindForEach(records, 'accommodation', asAt);
+  // From the journeys' columns: their start days and records, no journey made as an object.
+  const journeys = journeysOfKindForEach(records, 'accommodation', asAt);
+  const { recordIndex, startDay: startDays } = journeys;
   const width = stageMilestones.length;
   const days = new Float64Array(journeys.length * width).fill(Infinity);
   // Each child's milestone events read once into (milestone, day) pairs, in day numbers, in two
@@ -138,9 +140,9 @@ function reachedDays(records: readonly ChildRecord[], asAt: PlainDate): Reached 
       }
       eventsOf = r;
     }
-    const startDay = epochDay((journeys[j] as Journey).start);
+    const startDay = startDays[j] as number;
     // The child's next journey, if any, ends the window in which its milestones count.
-    const nextDay = j + 1 < journeys.length && recordIndex[j + 1] === r ? epochDay((journeys[j + 1] as Journey).start) : Infinity;
+    const nextDay = j + 1 < journeys.length && recordIndex[j + 1] === r ? (startDays[j + 1] as number) : Infinity;
     const at = j * width;
     days[at] = startDay;
     for (let e = 0; e < eventCount; e++) {
