@@ -700,7 +700,12 @@ const noSpells: readonly Spell[] = [];
 function spellsOf(placements: readonly SeenPlacement[], ceasedFrom: number, ceasedTo: number, eighteenDay: number): readonly Spell[] {
   // Plain loops and one object literal per spell: this runs for every child of every figure.
   let spells: Spell[] | null = null;
-  forEachRun(placements, 'any', (first, last, startDay, endDay) => {
+  const runs = findRuns(placements, 'any');
+  for (let r = 0; r < runs; r++) {
+    const first = runFirst[r] as number;
+    const last = runLast[r] as number;
+    const startDay = runStartDay[r] as number;
+    const endDay = runEndDay[r] as number;
     let overDay = endDay;
     let overReason: Spell['overReason'] = endDay === Infinity ? null : 'left-care';
     for (let i = ceasedFrom; i < ceasedTo; i++) {
@@ -719,7 +724,7 @@ function spellsOf(placements: readonly SeenPlacement[], ceasedFrom: number, ceas
       overReason = 'turned-18';
     }
     spells = withItem(spells, { first, last, startDay, endDay, overDay, overReason });
-  });
+  }
   return spells ?? noSpells;
 }
 
@@ -730,22 +735,35 @@ function spellsOf(placements: readonly SeenPlacement[], ceasedFrom: number, ceas
  */
 function runsOf(placements: readonly SeenPlacement[], side: RunSide): Run[] {
   const runs: Run[] = [];
-  forEachRun(placements, side, (first, last, startDay, endDay) => runs.push({ first, last, startDay, endDay }));
+  const count = findRuns(placements, side);
+  for (let r = 0; r < count; r++) runs.push({ first: runFirst[r] as number, last: runLast[r] as number, startDay: runStartDay[r] as number, endDay: runEndDay[r] as number });
   return runs;
 }
 
-/**
- * Each run in turn, as the places of its first and last placements and its first and last days:
- * the journeys are built from these as they are found, with no list of runs made for each child.
- */
-function forEachRun(placements: readonly SeenPlacement[], side: RunSide, visit: (first: number, last: number, startDay: number, endDay: number) => void): void {
+// The runs findRuns found, in scratch reused from call to call (the journeys are built from them
+// as soon as they are found, with no list or function made for each child): the places of each
+// run's first and last placements, its first day and its last day (Infinity while it continues).
+let runFirst = new Int32Array(16);
+let runLast = new Int32Array(16);
+let runStartDay = new Float64Array(16);
+let runEndDay = new Float64Array(16);
+
+/** Finds the runs of a side in the child's placements (in date order) and gives their count: they are in the scratch above until the next call. */
+function findRuns(placements: readonly SeenPlacement[], side: RunSide): number {
+  if (runFirst.length < placements.length) {
+    runFirst = new Int32Array(2 * placements.length);
+    runLast = new Int32Array(2 * placements.length);
+    runStartDay = new Float64Array(2 * placements.length);
+    runEndDay = new Float64Array(2 * placements.length);
+  }
+  let count = 0;
   let first = -1;
   let startDay = 0;
   let endDay = -Infinity;
   for (let i = 0; i < placements.length; i++) {
     const seen = placements[i] as SeenPlacement;
     if (side !== 'any' && !onSide(seen.placement.type, side)) {
-      if (first >= 0) visit(first, i - 1, startDay, endDay);
+      if (first >= 0) noteRun(count++, first, i - 1, startDay, endDay);
       first = -1;
       endDay = -Infinity;
       continue;
@@ -753,13 +771,21 @@ function forEachRun(placements: readonly SeenPlacement[], side: RunSide, visit: 
     if (first >= 0 && seen.startDay <= endDay + 1) {
       endDay = Math.max(endDay, seen.endDay);
     } else {
-      if (first >= 0) visit(first, i - 1, startDay, endDay);
+      if (first >= 0) noteRun(count++, first, i - 1, startDay, endDay);
       first = i;
       startDay = seen.startDay;
       endDay = seen.endDay;
     }
   }
-  if (first >= 0) visit(first, placements.length - 1, startDay, endDay);
+  if (first >= 0) noteRun(count++, first, placements.length - 1, startDay, endDay);
+  return count;
+}
+
+function noteRun(run: number, first: number, last: number, startDay: number, endDay: number): void {
+  runFirst[run] = first;
+  runLast[run] = last;
+  runStartDay[run] = startDay;
+  runEndDay[run] = endDay;
 }
 
 /** Which placements make a run: at home, away from home, at home or in kinship care, or any. */
@@ -847,20 +873,27 @@ function addNational(lists: NationalLists, seen: Seen, recordIndex: number): voi
 }
 
 function accommodation(list: JourneyList, seen: Seen, recordIndex: number): void {
-  forEachRun(seen.placements, 'away', (first, _last, startDay, endDay) => {
-    const { placement, index } = seen.placements[first] as SeenPlacement;
-    const departure = runDeparture(seen, startDay, endDay);
-    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, typeFrom[recommendations] as number, typeTo[recommendations] as number, placement.type, endDay, 0);
-  });
+  addRunJourneys(list, seen, recordIndex, 'away', typeFrom[recommendations] as number, typeTo[recommendations] as number);
 }
 
 function atHome(list: JourneyList, seen: Seen, recordIndex: number): void {
-  forEachRun(seen.placements, 'home', (first, _last, startDay, endDay) => {
-    const { placement, index } = seen.placements[first] as SeenPlacement;
-    if (placement.legalBasis !== 'CSO') return;
+  addRunJourneys(list, seen, recordIndex, 'home', typeFrom[homeReviews] as number, typeTo[homeReviews] as number);
+}
+
+/**
+ * A journey for each run of a side (one at home, or at home or in kinship care, only when its first
+ * placement is on a CSO), ended by the first of the events at places `endsFrom` to `endsTo` - 1.
+ */
+function addRunJourneys(list: JourneyList, seen: Seen, recordIndex: number, side: Exclude<RunSide, 'any'>, endsFrom: number, endsTo: number): void {
+  const runs = findRuns(seen.placements, side);
+  for (let r = 0; r < runs; r++) {
+    const { placement, index } = seen.placements[runFirst[r] as number] as SeenPlacement;
+    if (side !== 'away' && placement.legalBasis !== 'CSO') continue;
+    const startDay = runStartDay[r] as number;
+    const endDay = runEndDay[r] as number;
     const departure = runDeparture(seen, startDay, endDay);
-    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, typeFrom[homeReviews] as number, typeTo[homeReviews] as number, placement.type, endDay, 0);
-  });
+    addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, endDay, 0);
+  }
 }
 
 function recommendation(list: JourneyList, seen: Seen, recordIndex: number): void {
@@ -908,22 +941,22 @@ function addMeasure(list: JourneyList, seen: Seen, recordIndex: number, definiti
     addPlannedJourneys(list, seen, recordIndex, start.type);
     return;
   }
-  const [endsFrom, endsTo] = endsOf(seen.record.events, definition.ends);
+  findEnds(seen.record.events, definition.ends);
+  const endsFrom = foundFrom;
+  const endsTo = foundTo;
   switch (start.kind) {
     case 'accommodated':
-    case 'at-home':
-    case 'at-home-or-kinship': {
-      const side = start.kind === 'accommodated' ? 'away' : start.kind === 'at-home' ? 'home' : 'home-or-kinship';
-      forEachRun(seen.placements, side, (first, _last, startDay, endDay) => {
-        const { placement, index } = seen.placements[first] as SeenPlacement;
-        if (side !== 'away' && placement.legalBasis !== 'CSO') return;
-        const departure = runDeparture(seen, startDay, endDay);
-        addJourney(list, seen, recordIndex, startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, endDay, 0);
-      });
+      addRunJourneys(list, seen, recordIndex, 'away', endsFrom, endsTo);
       return;
-    }
+    case 'at-home':
+      addRunJourneys(list, seen, recordIndex, 'home', endsFrom, endsTo);
+      return;
+    case 'at-home-or-kinship':
+      addRunJourneys(list, seen, recordIndex, 'home-or-kinship', endsFrom, endsTo);
+      return;
     case 'spell':
-      for (const spell of seen.spells) {
+      for (let s = 0; s < seen.spells.length; s++) {
+        const spell = seen.spells[s] as Spell;
         const { placement, index } = seen.placements[spell.first] as SeenPlacement;
         const departure = spell.overDay === Infinity ? Infinity : departs(spell.overDay, spell.overReason ?? 'left-care', spell.startDay);
         addJourney(list, seen, recordIndex, spell.startDay, RefIn.Placement, index, departure, endsFrom, endsTo, placement.type, spell.endDay, 0);
@@ -1008,17 +1041,23 @@ function addPlannedJourneys(list: JourneyList, seen: Seen, recordIndex: number, 
   }
 }
 
+// The places findEnds found, from and to (not included), in the scratch.
+let foundFrom = 0;
+let foundTo = 0;
+
 /**
- * The child's events (dated on or before as-at) matching any of `matches`, in date order then id,
- * as the places from and to (not included) in the scratch: one end of one type with no route asked,
- * the usual measure, is the child's events of that type as they are; otherwise a list is made after
- * the events by type.
+ * Finds the child's events (dated on or before as-at) matching any of `matches`, in date order then
+ * id, as places in the scratch (foundFrom, foundTo): one end of one type with no route asked, the
+ * usual measure, is the child's events of that type as they are; otherwise a list is made after the
+ * events by type.
  */
-function endsOf(events: readonly CaseEvent[], matches: readonly EventMatch[]): [number, number] {
+function findEnds(events: readonly CaseEvent[], matches: readonly EventMatch[]): void {
   const only = matches[0] as EventMatch;
   if (matches.length === 1 && !only.routes?.length) {
     const type = typeIndexOf(only.type);
-    return [typeFrom[type] as number, typeTo[type] as number];
+    foundFrom = typeFrom[type] as number;
+    foundTo = typeTo[type] as number;
+    return;
   }
   let to = listsFrom;
   for (let m = 0; m < matches.length; m++) {
@@ -1033,7 +1072,8 @@ function endsOf(events: readonly CaseEvent[], matches: readonly EventMatch[]): [
     }
   }
   if (to - listsFrom > 1) inDayThenIdOrder(events, listsFrom, to);
-  return [listsFrom, to];
+  foundFrom = listsFrom;
+  foundTo = to;
 }
 
 // A measure's journeys of a list of records, remembered per list, as-at date and definition (as the
