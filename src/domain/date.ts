@@ -68,11 +68,15 @@ export function epochDayAddingMonths(date: PlainDate, months: number): number {
 
 /** The same from a day number. */
 export function dayAddingMonths(day: number, months: number): number {
-  const civil = civilFromDays(day);
-  const total = civil.year * 12 + (civil.month - 1) + months;
+  // From the packed date (packedCivil), making no object: this runs for every journey of an aim
+  // whose timescale is in months.
+  const packed = packedCivil(day);
+  const fromYear = Math.floor(packed / 512);
+  const monthDay = packed - fromYear * 512;
+  const total = fromYear * 12 + (Math.floor(monthDay / 32) - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
-  return daysFromCivil(year, month, Math.min(civil.day, daysInMonth(year, month)));
+  return daysFromCivil(year, month, Math.min(monthDay % 32, daysInMonth(year, month)));
 }
 
 // The same few thousand days are written out again and again, so each date remembers its text
@@ -226,7 +230,7 @@ export function isRealDay(year: number, month: number, day: number): boolean {
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** `YYYY-MM-DD`. */
