@@ -10,7 +10,7 @@ import { aimRunChart } from '../src/domain/aim-run-chart.js';
 import { aimSurvival } from '../src/domain/aim-survival.js';
 import { parseDateOrThrow, type PlainDate } from '../src/domain/date.js';
 import { localMeasuresOf } from '../src/app/authority-figures.js';
-import { deriveMeasures, eventOrderOf } from '../src/domain/journey.js';
+import { deriveMeasures, putInOrder } from '../src/domain/journey.js';
 import { parseMeasureEnds, parseMeasureStart } from '../src/domain/measure-definition.js';
 import { parseTimescale } from '../src/domain/timescale.js';
 import type { ChildRecord } from '../src/domain/records.js';
@@ -88,11 +88,11 @@ function timesMs<T>(runs: number, fresh: () => T, work: (input: T) => unknown): 
 }
 
 /**
- * Each child's events put in order once (eventOrderOf), as the store does when it loads the records
- * (store/load.ts), timed over fresh copies of the event lists (each list remembers its order).
+ * Each child's events and placements put in order once (putInOrder), as the store does when it
+ * loads the records (store/load.ts), timed over fresh copies of the lists (each remembers its order).
  */
 function orderEvents(records: readonly ChildRecord[]): void {
-  for (const record of records) eventOrderOf(record.events);
+  for (const record of records) putInOrder(record);
 }
 
 function medianMs<T>(runs: number, fresh: () => T, work: (input: T) => unknown): number {
@@ -143,7 +143,7 @@ if (scenario === 'one' || scenario === 'one-national') {
       rows,
       journeys: figuresAndAnalyses(records, programmeStart, measured),
       reference_touch_every_record_ms: medianMs(5, () => copy(records), touchEveryRecord),
-      order_events_on_load_ms: medianMs(5, () => records.map((r) => ({ ...r, events: [...r.events] })), orderEvents),
+      order_events_on_load_ms: medianMs(5, () => records.map((r) => ({ ...r, events: [...r.events], placements: [...r.placements] })), orderEvents),
       aims: measured.length,
       ...((times) => ({ figures_and_analyses_ms: times.median, figures_and_analyses_fastest_ms: times.fastest }))(timesMs(15, () => copy(records), (fresh) => figuresAndAnalyses(fresh, programmeStart, measured))),
       charts_ms: medianMs(7, () => copy(records), (fresh) => nationalFour.forEach((aim) => fourCharts(aim, fresh, programmeStart))),

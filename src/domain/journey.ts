@@ -553,25 +553,70 @@ function makeRoom(events: number): void {
 
 const noPlacements: SeenPlacement[] = [];
 
+/** A child's placements in order (placementOrderOf), and their latest start and latest end. */
+interface PlacementOrder {
+  /** In order of start, then id; `endDay` Infinity for one with no end. */
+  readonly seen: readonly SeenPlacement[];
+  readonly lastStart: number;
+  /** The latest end of those that have one (-Infinity for none). */
+  readonly lastEnd: number;
+}
+
+// A list of placements' order, kept on the list under a symbol as a list of events keeps its order.
+const orderOfPlacements = Symbol('pace.placementOrder');
+type OrderedPlacements = readonly Placement[] & { [orderOfPlacements]?: PlacementOrder };
+
+/** A child's placements with their days, in order of start then id: worked out once for each list of placements, then remembered. */
+function placementOrderOf(placements: readonly Placement[]): PlacementOrder {
+  const known = (placements as OrderedPlacements)[orderOfPlacements];
+  if (known !== undefined) return known;
+  const seen = new Array<SeenPlacement>(placements.length);
+  let lastStart = -Infinity;
+  let lastEnd = -Infinity;
+  for (let i = 0; i < placements.length; i++) {
+    const placement = placements[i] as Placement;
+    const startDay = epochDay(placement.start);
+    const endDay = placement.end === null ? Infinity : epochDay(placement.end);
+    seen[i] = { placement, index: i, startDay, endDay };
+    if (startDay > lastStart) lastStart = startDay;
+    if (endDay !== Infinity && endDay > lastEnd) lastEnd = endDay;
+  }
+  if (!isInOrder(seen, byStartThenId)) seen.sort(byStartThenId);
+  const order = { seen: seen.length === 0 ? noPlacements : seen, lastStart, lastEnd };
+  if (Object.isExtensible(placements)) Object.defineProperty(placements, orderOfPlacements, { value: order, enumerable: false, writable: false, configurable: false });
+  return order;
+}
+
+/**
+ * The placements as at a day: those started on or before it, one that ends after it still open
+ * (Infinity). When every placement started and ended by then, as at today mostly, the order itself.
+ */
+function placementsAsAt(order: PlacementOrder, asAtDay: number): readonly SeenPlacement[] {
+  if (order.lastStart <= asAtDay && order.lastEnd <= asAtDay) return order.seen;
+  const placements: SeenPlacement[] = [];
+  for (const p of order.seen) {
+    if (p.startDay > asAtDay) break;
+    placements.push(p.endDay > asAtDay && p.endDay !== Infinity ? { placement: p.placement, index: p.index, startDay: p.startDay, endDay: Infinity } : p);
+  }
+  return placements;
+}
+
+/**
+ * Puts a child's events and placements in the order the journey rules read them (eventOrderOf,
+ * placementOrderOf), once: the store does this as it loads an authority's records.
+ */
+export function putInOrder(record: ChildRecord): void {
+  eventOrderOf(record.events);
+  placementOrderOf(record.placements);
+}
+
 /**
  * A child as the journey rules read them as at `asAt`, its events (every type: a local measure may
  * start or end at any) put by type in the scratch.
  */
 function see(record: ChildRecord, asAt: PlainDate): Seen {
   const asAtDay = epochDay(asAt);
-  let seenCount = 0;
-  for (let i = 0; i < record.placements.length; i++) if (epochDay((record.placements[i] as Placement).start) <= asAtDay) seenCount += 1;
-  const placements: SeenPlacement[] = seenCount === 0 ? noPlacements : new Array<SeenPlacement>(seenCount);
-  let at = 0;
-  for (let i = 0; i < record.placements.length; i++) {
-    const placement = record.placements[i] as Placement;
-    const startDay = epochDay(placement.start);
-    if (startDay > asAtDay) continue;
-    const endDay = placement.end === null ? Infinity : epochDay(placement.end);
-    placements[at++] = { placement, index: i, startDay, endDay: endDay > asAtDay ? Infinity : endDay };
-  }
-  // Records mostly come in date order already; sorting allocates, so only a list out of order is sorted.
-  if (!isInOrder(placements, byStartThenId)) placements.sort(byStartThenId);
+  const placements = placementsAsAt(placementOrderOf(record.placements), asAtDay);
   putEventsByType(record.events, asAtDay);
   // The day before the 18th birthday is at least 6,572 days after birth (18 years hold 3 to 5 leap
   // days): for a child younger than that at as-at, it need not be worked out.
