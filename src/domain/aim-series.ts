@@ -7,7 +7,7 @@ import type { Aim } from './aim.js';
 import { measuredCohort } from './aim-figures.js';
 import type { PlacementType } from './codes.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
-import { placementOn } from './placement.js';
+import { placementTypeOnDay } from './journey.js';
 import type { ChildRecord } from './records.js';
 import { journeyStatuses } from './status.js';
 
@@ -63,6 +63,7 @@ export const fallbackBaseline = 12;
 export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimSeries {
   // From the cohort's columns (MeasuredCohort): no journey is made as an object for the charts.
   const cohort = measuredCohort(aim, records, asAt);
+  const asAtDay = epochDay(asAt);
   // The completed journeys' places in the cohort, end days, start days and children, read once.
   const completed: number[] = [];
   const stillWaiting: number[] = [];
@@ -95,7 +96,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
         weeks: weeksFromDays(days),
         due: dateOfEpochDay(cohort.due[k] as number),
         overdue: cohort.status[k] === overdue,
-        placementType: placementOn(cohort.record(k).placements, asAt)?.type ?? null,
+        placementType: placementTypeOnDay(cohort.record(k), asAtDay),
       };
     })
     .sort((a, b) => b.days - a.days || compareText(a.childId, b.childId));
@@ -115,10 +116,10 @@ function baselineOf(points: readonly RunChartPoint[], programmeStart: PlainDate 
 
 /**
  * The places of completed journeys (their end days, start days and children) in the run chart's
- * order: by end day, then start day, then child id, as a stable sort would put them. Each journey's
- * end and start make one number that a typed array sorts natively, with the journey's place
- * appended so that ties keep their order; child ids are compared only among journeys that share an
- * end and a start. (A comparator over every journey was most of the series' time.)
+ * order: by end day, then start day, then child id, as a stable sort would put them. The days are
+ * sorted by counting (an aim's journeys span some thousands of days; a comparator over every
+ * journey was most of the series' time); child ids are compared only among journeys that share an
+ * end and a start.
  */
 function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonly string[]): number[] {
   const n = ends.length;
@@ -135,24 +136,43 @@ function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonl
     if (start > maxStart) maxStart = start;
   }
   const startSpan = maxStart - minStart + 1;
-  const order = new Array<number>(n);
+  const endSpan = maxEnd - minEnd + 1;
+  let order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  // Beyond 2^53 the numbers are no longer exact (centuries of days): compare as before.
-  if (n < 2 || (maxEnd - minEnd + 1) * startSpan * n > Number.MAX_SAFE_INTEGER) {
-    return order.sort((a, b) => (ends[a] as number) - (ends[b] as number) || (starts[a] as number) - (starts[b] as number) || compareText(children[a] as string, children[b] as string));
+  if (n < 2) return order;
+  if (startSpan + endSpan <= 8 * n + 65_536) {
+    // Two stable counting sorts, by start then by end, over the days' spans (an aim's journeys span
+    // some thousands of days): no comparison made, the journeys' own order kept among equals.
+    order = byDays(byDays(order, starts, minStart, startSpan), ends, minEnd, endSpan);
+  } else {
+    order.sort((a, b) => (ends[a] as number) - (ends[b] as number) || (starts[a] as number) - (starts[b] as number) || a - b);
   }
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (((ends[i] as number) - minEnd) * startSpan + ((starts[i] as number) - minStart)) * n + i;
-  keys.sort();
+  // Journeys sharing an end and a start, by child.
   let tieFrom = 0;
-  for (let i = 0; i < n; i++) {
-    const key = keys[i] as number;
-    order[i] = key % n;
-    if (i + 1 < n && Math.floor((keys[i + 1] as number) / n) === Math.floor(key / n)) continue;
-    if (i > tieFrom) sortByChild(order, children, tieFrom, i);
-    tieFrom = i + 1;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && ends[order[i] as number] === ends[order[tieFrom] as number] && starts[order[i] as number] === starts[order[tieFrom] as number]) continue;
+    if (i - 1 > tieFrom) sortByChild(order, children, tieFrom, i - 1);
+    tieFrom = i;
   }
   return order;
+}
+
+/** `order` stably sorted by `days` (each from `min`, within `span` days) by counting. */
+function byDays(order: readonly number[], days: Int32Array, min: number, span: number): number[] {
+  const counts = new Int32Array(span + 1);
+  for (let i = 0; i < order.length; i++) {
+    const slot = (days[order[i] as number] as number) - min + 1;
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+  for (let d = 1; d <= span; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+  const sorted = new Array<number>(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const place = order[i] as number;
+    const slot = (days[place] as number) - min;
+    sorted[counts[slot] as number] = place;
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+  return sorted;
 }
 
 /**

@@ -526,8 +526,10 @@ let readRoute = new Int32Array(256);
 const typeFrom = new Int32Array(eventTypes.length);
 const typeTo = new Int32Array(eventTypes.length);
 let listsFrom = 0;
-/** The events of the child seen. */
-let seenEvents: readonly CaseEvent[] = [];
+/** The order of the child's events (eventOrderOf), and where its plans' routes are in it. */
+let seenOrder: Int32Array = new Int32Array(0);
+let plansFrom = 0;
+let plansCount = 0;
 
 const eventTypeIndex: ReadonlyMap<string, number> = new Map(eventTypes.map((type, index) => [type, index]));
 const typeIndexOf = (type: CaseEvent['type']) => eventTypeIndex.get(type) as number;
@@ -602,6 +604,20 @@ function placementsAsAt(order: PlacementOrder, asAtDay: number): readonly SeenPl
 }
 
 /**
+ * The type of the placement a child is in on a day (placement.ts, placementOn: open on that day;
+ * on a moving day, the one moved into), from the placements' order.
+ */
+export function placementTypeOnDay(record: ChildRecord, day: number): PlacementType | null {
+  let found: SeenPlacement | null = null;
+  for (const p of placementOrderOf(record.placements).seen) {
+    if (p.startDay > day) break;
+    // In order of start then id, so the last open on the day is the latest started (then the greatest id).
+    if (p.endDay >= day) found = p;
+  }
+  return found === null ? null : found.placement.type;
+}
+
+/**
  * Puts a child's events and placements in the order the journey rules read them (eventOrderOf,
  * placementOrderOf), once: the store does this as it loads an authority's records.
  */
@@ -632,8 +648,10 @@ function see(record: ChildRecord, asAt: PlainDate): Seen {
  */
 function putEventsByType(events: readonly CaseEvent[], asAtDay: number): void {
   const order = eventOrderOf(events);
-  seenEvents = events;
-  const count = order.length / 3;
+  const count = events.length;
+  seenOrder = order;
+  plansFrom = 3 * count;
+  plansCount = (order.length - plansFrom) / 2;
   makeRoom(count);
   typeFrom.fill(0);
   typeTo.fill(0);
@@ -667,8 +685,10 @@ const typeShift = 2 ** 24;
 /**
  * A child's events in order by type (their places in eventTypes), then date, then id, as one list
  * of numbers: first, for each event, its type × typeShift + its place in the events; then, in the
- * same order, their day numbers; then the routes they name (routeCode). Worked out once for each list of events (when the records are
- * loaded: store/load.ts), then remembered.
+ * same order, their day numbers; then the routes they name (routeCode); then the days and the
+ * routes of the care plans and recommendations that name a route, together in date order then id
+ * (the plan's route on a day is the last of them on or before it: planRouteOn). Worked out once for
+ * each list of events (when the records are loaded: store/load.ts), then remembered.
  */
 export function eventOrderOf(events: readonly CaseEvent[]): Int32Array {
   const known = (events as OrderedEvents)[orderOfEvents];
@@ -702,16 +722,19 @@ export function eventOrderOf(events: readonly CaseEvent[]): Int32Array {
     eventRoute[to] = readRoute[k] as number;
     typeTo[type] = to + 1;
   }
-  const order = new Int32Array(3 * read);
+  for (let t = 0; t < typeFrom.length; t++) if ((typeTo[t] as number) - (typeFrom[t] as number) > 1) inDayThenIdOrder(events, typeFrom[t] as number, typeTo[t] as number);
+  const plans = plansWithRoutes(events);
+  const order = new Int32Array(3 * read + 2 * plans.length);
   for (let t = 0; t < typeFrom.length; t++) {
-    const from = typeFrom[t] as number;
-    const to = typeTo[t] as number;
-    if (to - from > 1) inDayThenIdOrder(events, from, to);
-    for (let k = from; k < to; k++) {
+    for (let k = typeFrom[t] as number; k < (typeTo[t] as number); k++) {
       order[k] = t * typeShift + (eventAt[k] as number);
       order[read + k] = eventDay[k] as number;
       order[2 * read + k] = eventRoute[k] as number;
     }
+  }
+  for (let k = 0; k < plans.length; k++) {
+    order[3 * read + k] = eventDay[plans[k] as number] as number;
+    order[3 * read + plans.length + k] = eventRoute[plans[k] as number] as number;
   }
   if (Object.isExtensible(events)) Object.defineProperty(events, orderOfEvents, { value: order, enumerable: false, writable: false, configurable: false });
   return order;
@@ -1248,29 +1271,24 @@ function isInOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): bool
 
 /** The route (routeCode) of the latest care plan or recommendation naming one, on or before `day`; `undecided` with none. */
 function planRouteOn(day: number): number {
-  const plan = latestWithRouteOn(carePlans, day);
-  const recommendation = latestWithRouteOn(recommendations, day);
-  if (plan < 0 && recommendation < 0) return undecided;
-  // The later of the two, by day then id.
-  const latest = plan < 0 ? recommendation : recommendation < 0 ? plan : laterOf(plan, recommendation);
-  return eventRoute[latest] as number;
+  for (let k = plansCount - 1; k >= 0; k--) if ((seenOrder[plansFrom + k] as number) <= day) return seenOrder[plansFrom + plansCount + k] as number;
+  return undecided;
 }
 
-/** Of two events of the child seen (places in the scratch), the later by day then id. */
-function laterOf(a: number, b: number): number {
-  const dayA = eventDay[a] as number;
-  const dayB = eventDay[b] as number;
-  if (dayA !== dayB) return dayA > dayB ? a : b;
-  const events = seenEvents;
-  return compareIds((events[eventAt[a] as number] as CaseEvent).eventId, (events[eventAt[b] as number] as CaseEvent).eventId) > 0 ? a : b;
-}
-
-/** The place in the scratch of the latest event of a type naming a route, on or before `day`, or -1. */
-function latestWithRouteOn(type: number, day: number): number {
-  for (let at = (typeTo[type] as number) - 1; at >= (typeFrom[type] as number); at--) {
-    if ((eventDay[at] as number) <= day && eventRoute[at] !== 0) return at;
+/** The places in the scratch (all the events in order by type) of the care plans and recommendations naming a route, together in date order then id. */
+function plansWithRoutes(events: readonly CaseEvent[]): number[] {
+  const plans: number[] = [];
+  let p = typeFrom[carePlans] as number;
+  let r = typeFrom[recommendations] as number;
+  const pTo = typeTo[carePlans] as number;
+  const rTo = typeTo[recommendations] as number;
+  for (;;) {
+    while (p < pTo && eventRoute[p] === 0) p += 1;
+    while (r < rTo && eventRoute[r] === 0) r += 1;
+    if (p >= pTo && r >= rTo) return plans;
+    const planFirst = r >= rTo || (p < pTo && ((eventDay[p] as number) - (eventDay[r] as number) || compareIds((events[eventAt[p] as number] as CaseEvent).eventId, (events[eventAt[r] as number] as CaseEvent).eventId)) < 0);
+    plans.push(planFirst ? p++ : r++);
   }
-  return -1;
 }
 
 /** The placement open on a day; on a moving day, the one the child moved into. */
