@@ -194,8 +194,7 @@ export class JourneyList {
   /** The records the journeys are of. */
   readonly records: readonly ChildRecord[];
   #length = 0;
-  /** The records' child ids, in the records' order (read by a journey's recordIndex). */
-  readonly childIds: readonly string[];
+  #childIds: readonly string[] | null = null;
   /** For each journey, the index of its record in `records`. */
   recordIndex: Int32Array;
   startDay: Int32Array;
@@ -221,10 +220,9 @@ export class JourneyList {
   #made: Journey[] = [];
   #all: readonly Journey[] | null = null;
 
-  constructor(kind: Journey['kind'], records: readonly ChildRecord[], capacity = Math.max(4, records.length)) {
+  constructor(kind: Journey['kind'], records: readonly ChildRecord[], capacity = Math.max(4, records.length >> 2)) {
     this.kind = kind;
     this.records = records;
-    this.childIds = childIdsOf(records);
     this.recordIndex = new Int32Array(capacity);
     this.startDay = new Int32Array(capacity);
     this.endDay = new Int32Array(capacity);
@@ -244,6 +242,20 @@ export class JourneyList {
 
   get length(): number {
     return this.#length;
+  }
+
+  /** The records' child ids, in the records' order (read by a journey's recordIndex). */
+  get childIds(): readonly string[] {
+    this.#childIds ??= childIdsOf(this.records);
+    return this.#childIds;
+  }
+
+  /** Empties the list, for one reused from child to child (its records changed in place). */
+  clear(): void {
+    this.#length = 0;
+    this.#made = [];
+    this.#all = null;
+    this.#childIds = null;
   }
 
   /** The place for one more journey, the columns made larger when they are full. */
@@ -376,7 +388,7 @@ function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
   const asAtDay = epochDay(asAt);
   const cached = derived.get(record);
   if (cached !== undefined && cached.asAtDay === asAtDay) return cached.journeys;
-  const lists = nationalLists([record]);
+  const lists = oneChildsLists(record);
   addNational(lists, see(record, asAt), 0);
   const journeys = {
     'at-home': lists['at-home'].journeys as AtHomeJourney[],
@@ -386,6 +398,27 @@ function journeysByKind(record: ChildRecord, asAt: PlainDate): JourneysByKind {
   };
   derived.set(record, { asAtDay, journeys });
   return journeys;
+}
+
+// One child's journeys are derived into lists reused from child to child (made as objects at once,
+// which keep nothing of the lists): a loop over an authority's children asking each for its
+// journeys would otherwise make sixty small lists of numbers a child.
+const oneChild: ChildRecord[] = [];
+let oneChildNational: NationalLists | null = null;
+let oneChildMeasure: JourneyList | null = null;
+
+function oneChildsLists(record: ChildRecord): NationalLists {
+  oneChild[0] = record;
+  oneChildNational ??= nationalLists(oneChild);
+  for (const kind of journeyKinds) oneChildNational[kind].clear();
+  return oneChildNational;
+}
+
+function oneChildsMeasureList(record: ChildRecord): JourneyList {
+  oneChild[0] = record;
+  oneChildMeasure ??= new JourneyList('measure', oneChild);
+  oneChildMeasure.clear();
+  return oneChildMeasure;
 }
 
 // An authority's figures ask for every child's journeys at once, four aims over: remembered per
@@ -997,7 +1030,7 @@ function adm(list: JourneyList, seen: Seen, recordIndex: number): void {
  * before the leave date (or as-at).
  */
 export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefinition, asAt: PlainDate): readonly MeasureJourney[] {
-  const list = new JourneyList('measure', [record]);
+  const list = oneChildsMeasureList(record);
   addMeasure(list, see(record, asAt), 0, definition);
   return list.journeys as readonly MeasureJourney[];
 }
