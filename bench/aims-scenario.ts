@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } from '../src/charts/aim-charts.js';
 import { nationalAims, type Aim } from '../src/domain/aim.js';
-import { aimFigures } from '../src/domain/aim-figures.js';
+import { aimFigures, type AimFigures } from '../src/domain/aim-figures.js';
 import { aimRunChart } from '../src/domain/aim-run-chart.js';
 import { aimSurvival } from '../src/domain/aim-survival.js';
 import { parseDateOrThrow, type PlainDate } from '../src/domain/date.js';
@@ -43,13 +43,19 @@ const aims: readonly Aim[] = [
   local('adoption-to-court', 'adm_decision:adoption', 'court_application_lodged,order_granted', '3 weeks'),
 ];
 
+/** How many journeys an aim's figures count, from their counts by status (each journey has one). */
+function journeysCounted(figures: AimFigures): number {
+  return Object.values(figures.counts).reduce((sum, count) => sum + count, 0);
+}
+
 /** Every aim's figures and run-chart analysis: what a dashboard needs before drawing. */
 function figuresAndAnalyses(records: readonly ChildRecord[], programmeStart: PlainDate | null, which: readonly Aim[] = aims): number {
   let journeys = 0;
   // As computeAuthorityFigures does: the local measures derived together, one pass over the children.
   deriveMeasures(records, localMeasuresOf(which), asAt);
   for (const aim of which) {
-    journeys += aimFigures(aim, records, asAt).journeys.length;
+    // The journeys counted by status, as the dashboard reads them (listing them is for a list of children).
+    journeys += journeysCounted(aimFigures(aim, records, asAt));
     aimRunChart(aim, records, asAt, programmeStart);
   }
   return journeys;

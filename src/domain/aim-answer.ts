@@ -11,7 +11,7 @@
  *   the rules cannot judge yet.
  */
 import type { AimRunChart } from './aim-run-chart.js';
-import { monthWords, type PlainDate } from './date.js';
+import { dateOfEpochDay, monthWords, type PlainDate } from './date.js';
 import { daysWords, weeksWords as weeksOnlyWords } from './round.js';
 
 export type AimAnswer =
@@ -37,8 +37,8 @@ export type Evidence =
 /** The answer for a run chart as analysed (aim-run-chart.ts). */
 export function aimAnswer(chart: AimRunChart): AimAnswer {
   const { analysis, series } = chart;
-  const points = series.points.length;
-  const at = (position: number) => (series.points[position - 1] as (typeof series.points)[number]).end;
+  const points = series.weeks.length;
+  const at = (position: number) => dateOfEpochDay(series.endDays[position - 1] as number);
   if (analysis.too_few_points !== null || points === 0) return { kind: 'too-few-points', points, useful: analysis.anhoej.n_useful, needed: 10 };
   const phases = analysis.phases;
   const current = phases[phases.length - 1];

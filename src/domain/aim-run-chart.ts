@@ -6,7 +6,7 @@
  */
 import type { Aim } from './aim.js';
 import { aimSeries, fallbackBaseline, minimumBaseline, type AimSeries, type BaselineRule } from './aim-series.js';
-import { longDate, monthWords, type PlainDate } from './date.js';
+import { dateOfEpochDay, longDate, monthWords, type PlainDate } from './date.js';
 import type { ChildRecord } from './records.js';
 import { analyseSeries, describeVerdict, verdictsOf, type SpcAnalysis, type Verdict } from './spc/index.js';
 
@@ -27,18 +27,31 @@ export interface AimRunChart {
 /** The run chart of an aim as at `asAt`, with its analysis. */
 export function aimRunChart(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimRunChart {
   const series = aimSeries(aim, records, asAt, programmeStart);
-  const values = series.points.map((p) => p.weeks);
-  const analysis = analyseSeries(values, series.baselineCount > 0 ? { freeze: series.baselineCount, rephase: true } : {});
+  const analysis = analyseSeries(series.weeks, series.baselineCount > 0 ? { freeze: series.baselineCount, rephase: true } : {});
+  let highlighted: ReadonlySet<number> | null = null;
+  return {
+    series,
+    analysis,
+    findings: verdictsOf(analysis),
+    // Made when a chart or a list reads it, not for the figures: its spans can hold thousands of points.
+    get highlighted() {
+      highlighted ??= highlightedPoints(analysis, series.baselineCount);
+      return highlighted;
+    },
+  };
+}
+
+function highlightedPoints(analysis: SpcAnalysis, baselineCount: number): ReadonlySet<number> {
   const highlighted = new Set<number>();
-  const sinceBaseline = [...analysis.ihi.shifts, ...analysis.ihi.trends, ...analysis.phases.filter((p) => p.type === 'sustained')].filter((span) => span.to > series.baselineCount);
+  const sinceBaseline = [...analysis.ihi.shifts, ...analysis.ihi.trends, ...analysis.phases.filter((p) => p.type === 'sustained')].filter((span) => span.to > baselineCount);
   for (const span of sinceBaseline) for (let p = span.from; p <= span.to; p++) highlighted.add(p);
-  return { series, analysis, findings: verdictsOf(analysis), highlighted };
+  return highlighted;
 }
 
 /** The month a point's journey ended, "March 2025": how a reader finds a point. */
 export function pointMonth(chart: AimRunChart, position: number): string {
-  const end = chart.series.points[position - 1]?.end;
-  return end ? monthWords(end) : `point ${position}`;
+  const endDays = chart.series.endDays;
+  return position >= 1 && position <= endDays.length ? monthWords(dateOfEpochDay(endDays[position - 1] as number)) : `point ${position}`;
 }
 
 /** What the rules say, in words: the baseline first, then one sentence for each finding. */
@@ -48,7 +61,7 @@ export function aimRunChartWords(chart: AimRunChart): string[] {
 
 /** One finding in words. */
 export function findingWords(chart: AimRunChart, finding: Verdict): string {
-  return describeVerdict(finding, chart.analysis, chart.series.points.length === 0 ? undefined : (position) => pointMonth(chart, position));
+  return describeVerdict(finding, chart.analysis, chart.series.endDays.length === 0 ? undefined : (position) => pointMonth(chart, position));
 }
 
 /** Says which points the baseline is, and why. */

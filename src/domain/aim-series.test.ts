@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { d, event, placement } from '../../test/builders.js';
 import { nationalAims, type Aim } from './aim.js';
 import { aimSeries } from './aim-series.js';
+import { epochDay } from './date.js';
 import type { ChildRecord } from './records.js';
 
 const aim2 = nationalAims()[1] as Aim;
@@ -59,5 +60,42 @@ describe('waiting chart bars', () => {
       ['B', 244, true, 'residential', '2020-07-01'],
       ['A', 123, false, 'foster', '2020-10-30'],
     ]);
+  });
+});
+
+describe('the same order whichever order the records come in', () => {
+  // Records loaded from the store come in order of child (the ties are then already in order); any
+  // other order must give the same chart.
+  const records = [
+    accommodated('A', '2020-02-01', '2020-03-01'),
+    accommodated('B', '2020-02-01', '2020-03-01'),
+    accommodated('C', '2020-01-01', null),
+    accommodated('D', '2020-01-01', null),
+    accommodated('E', '2019-12-01', null),
+    accommodated('F', '2020-01-01', '2020-03-01'),
+  ];
+  const asAt = d('2020-06-01');
+
+  it('orders points and bars by child among equals, records in order of child or not', () => {
+    for (const list of [records, [...records].reverse(), [records[3], records[0], records[5], records[2], records[1], records[4]] as ChildRecord[]]) {
+      const series = aimSeries(aim2, list, asAt, null);
+      expect(series.points.map((p) => [p.position, p.childId, p.start.toString(), p.end.toString()])).toEqual([
+        [1, 'F', '2020-01-01', '2020-03-01'],
+        [2, 'A', '2020-02-01', '2020-03-01'],
+        [3, 'B', '2020-02-01', '2020-03-01'],
+      ]);
+      expect(series.waiting.map((w) => [w.childId, w.days])).toEqual([
+        ['E', 183],
+        ['C', 152],
+        ['D', 152],
+      ]);
+    }
+  });
+
+  it('gives each point its weeks and end day in the chart order, as the points have them', () => {
+    const series = aimSeries(aim2, [...records].reverse(), asAt, null);
+    expect(series.weeks).toEqual([60 / 7, 29 / 7, 29 / 7]);
+    expect([...series.endDays]).toEqual(series.points.map((p) => epochDay(p.end)));
+    expect(series.points.map((p) => p.weeks)).toEqual([60 / 7, 29 / 7, 29 / 7]);
   });
 });

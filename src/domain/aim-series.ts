@@ -4,7 +4,7 @@
  * bars, one a journey still waiting, longest first.
  */
 import type { Aim } from './aim.js';
-import { measuredCohort } from './aim-figures.js';
+import { measuredCohort, type MeasuredCohort } from './aim-figures.js';
 import type { PlacementType } from './codes.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
 import { placementTypeOnDay } from './journey.js';
@@ -45,7 +45,15 @@ export interface WaitingBar {
 }
 
 export interface AimSeries {
+  /**
+   * The run chart's points, made as objects the first time something reads them (a chart, a list
+   * of children): the figures and the analysis read `weeks` and `endDays` alone.
+   */
   readonly points: readonly RunChartPoint[];
+  /** Each point's weeks, in the chart's order. */
+  readonly weeks: readonly number[];
+  /** Each point's end as a day number (date.ts), in the chart's order. */
+  readonly endDays: Int32Array;
   /** The first `baselineCount` points are the baseline. */
   readonly baselineCount: number;
   readonly baselineRule: BaselineRule;
@@ -65,53 +73,112 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
   const cohort = measuredCohort(aim, records, asAt);
   const asAtDay = epochDay(asAt);
   // The completed journeys' places in the cohort, end days, start days and children, read once.
+  // Whether the journeys come child by child in order of child id (records loaded from the store
+  // are, and a list's journeys are record after record): then those that share an end and a start,
+  // or a wait, are already in the order of their children.
+  let byChild = recordsInChildOrder(cohort.list.childIds);
+  let lastRecord = -1;
   const completed: number[] = [];
   const stillWaiting: number[] = [];
   for (let k = 0; k < cohort.count; k++) {
     const status = cohort.status[k] as number;
     if (status === inTime || status === late) completed.push(k);
     else if (status === overdue || status === waitingStatus) stillWaiting.push(k);
+    const record = cohort.list.recordIndex[cohort.row[k] as number] as number;
+    if (record < lastRecord) byChild = false;
+    lastRecord = record;
   }
-  const ends = new Int32Array(completed.length);
-  const starts = new Int32Array(completed.length);
-  const children = new Array<string>(completed.length);
-  for (let i = 0; i < completed.length; i++) {
+  const n = completed.length;
+  const ends = new Int32Array(n);
+  const starts = new Int32Array(n);
+  const days = new Int32Array(n);
+  const children = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
     const k = completed[i] as number;
     ends[i] = cohort.endDay(k);
     starts[i] = cohort.startDay(k);
+    days[i] = cohort.days[k] as number;
     children[i] = cohort.childId(k);
   }
-  const points = inRunChartOrder(ends, starts, children).map((i, at): RunChartPoint => {
-    const days = cohort.days[completed[i] as number] as number;
-    return { position: at + 1, childId: children[i] as string, start: dateOfEpochDay(starts[i] as number), end: dateOfEpochDay(ends[i] as number), days, weeks: weeksFromDays(days) };
+  const order = inRunChartOrder(ends, starts, children, byChild);
+  const weeks = new Array<number>(n);
+  const endDays = new Int32Array(n);
+  for (let at = 0; at < n; at++) {
+    const i = order[at] as number;
+    weeks[at] = weeksFromDays(days[i] as number);
+    endDays[at] = ends[i] as number;
+  }
+  const { count, rule } = baselineOf(endDays, programmeStart);
+  const waiting = inWaitingOrder(stillWaiting, cohort, byChild).map((k): WaitingBar => {
+    const waited = cohort.days[k] as number;
+    return {
+      childId: cohort.childId(k),
+      start: dateOfEpochDay(cohort.startDay(k)),
+      days: waited,
+      weeks: weeksFromDays(waited),
+      due: dateOfEpochDay(cohort.due[k] as number),
+      overdue: cohort.status[k] === overdue,
+      placementType: placementTypeOnDay(cohort.record(k), asAtDay),
+    };
   });
-  const { count, rule } = baselineOf(points, programmeStart);
-  const waiting = stillWaiting
-    .map((k): WaitingBar => {
-      const days = cohort.days[k] as number;
-      return {
-        childId: cohort.childId(k),
-        start: dateOfEpochDay(cohort.startDay(k)),
-        days,
-        weeks: weeksFromDays(days),
-        due: dateOfEpochDay(cohort.due[k] as number),
-        overdue: cohort.status[k] === overdue,
-        placementType: placementTypeOnDay(cohort.record(k), asAtDay),
-      };
-    })
-    .sort((a, b) => b.days - a.days || compareText(a.childId, b.childId));
-  return { points, baselineCount: count, baselineRule: rule, waiting };
+  let points: readonly RunChartPoint[] | null = null;
+  return {
+    get points() {
+      points ??= order.map((i, at): RunChartPoint => ({ position: at + 1, childId: children[i] as string, start: dateOfEpochDay(starts[i] as number), end: dateOfEpochDay(ends[i] as number), days: days[i] as number, weeks: weeks[at] as number }));
+      return points;
+    },
+    weeks,
+    endDays,
+    baselineCount: count,
+    baselineRule: rule,
+    waiting,
+  };
 }
 
-function baselineOf(points: readonly RunChartPoint[], programmeStart: PlainDate | null): { count: number; rule: BaselineRule } {
+/**
+ * The places of the journeys still waiting in the waiting chart's order: longest first, then by
+ * child. Sorted by counting the days (stable), after a sort by child when they did not come in it.
+ */
+function inWaitingOrder(stillWaiting: number[], cohort: MeasuredCohort, byChild: boolean): number[] {
+  const n = stillWaiting.length;
+  if (!byChild) stillWaiting.sort((a, b) => compareText(cohort.childId(a), cohort.childId(b)));
+  if (n < 2) return stillWaiting;
+  let least = Infinity;
+  let most = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const waited = cohort.days[stillWaiting[i] as number] as number;
+    if (waited < least) least = waited;
+    if (waited > most) most = waited;
+  }
+  const span = most - least + 1;
+  if (span > 8 * n + 65_536) return stillWaiting.sort((a, b) => (cohort.days[b] as number) - (cohort.days[a] as number));
+  // Longest first: counted by days from the most.
+  const counts = new Int32Array(span + 1);
+  for (let i = 0; i < n; i++) {
+    const slot = most - (cohort.days[stillWaiting[i] as number] as number) + 1;
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+  for (let d = 1; d <= span; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+  const sorted = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const k = stillWaiting[i] as number;
+    const slot = most - (cohort.days[k] as number);
+    sorted[counts[slot] as number] = k;
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+  return sorted;
+}
+
+function baselineOf(endDays: Int32Array, programmeStart: PlainDate | null): { count: number; rule: BaselineRule } {
+  const points = endDays.length;
   if (programmeStart !== null) {
     const startDay = epochDay(programmeStart);
     let beforeStart = 0;
-    for (const p of points) if (epochDay(p.end) < startDay) beforeStart += 1;
+    for (let at = 0; at < points; at++) if ((endDays[at] as number) < startDay) beforeStart += 1;
     if (beforeStart >= minimumBaseline) return { count: beforeStart, rule: { kind: 'programme-start', programmeStart } };
-    return { count: Math.min(fallbackBaseline, points.length), rule: { kind: 'first-points', programmeStart, beforeStart } };
+    return { count: Math.min(fallbackBaseline, points), rule: { kind: 'first-points', programmeStart, beforeStart } };
   }
-  return { count: Math.min(fallbackBaseline, points.length), rule: { kind: 'first-points', programmeStart: null, beforeStart: 0 } };
+  return { count: Math.min(fallbackBaseline, points), rule: { kind: 'first-points', programmeStart: null, beforeStart: 0 } };
 }
 
 /**
@@ -121,7 +188,7 @@ function baselineOf(points: readonly RunChartPoint[], programmeStart: PlainDate 
  * journey was most of the series' time); child ids are compared only among journeys that share an
  * end and a start.
  */
-function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonly string[]): number[] {
+function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonly string[], byChild: boolean): number[] {
   const n = ends.length;
   let minEnd = Infinity;
   let maxEnd = -Infinity;
@@ -147,7 +214,9 @@ function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonl
   } else {
     order.sort((a, b) => (ends[a] as number) - (ends[b] as number) || (starts[a] as number) - (starts[b] as number) || a - b);
   }
-  // Journeys sharing an end and a start, by child.
+  // Journeys sharing an end and a start, by child: already so when they came in order of child and
+  // were sorted stably (the sort by comparator keeps it too, ties broken by place).
+  if (byChild) return order;
   let tieFrom = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && ends[order[i] as number] === ends[order[tieFrom] as number] && starts[order[i] as number] === starts[order[tieFrom] as number]) continue;
@@ -196,6 +265,24 @@ function sortByChild(order: number[], children: readonly string[], from: number,
     }
     order[at] = moving;
   }
+}
+
+// Whether a list of child ids is in order (strictly: one record a child), worked out once a list.
+const inChildOrder = new WeakMap<readonly string[], boolean>();
+
+function recordsInChildOrder(childIds: readonly string[]): boolean {
+  let known = inChildOrder.get(childIds);
+  if (known === undefined) {
+    known = true;
+    for (let i = 1; i < childIds.length; i++) {
+      if ((childIds[i - 1] as string) >= (childIds[i] as string)) {
+        known = false;
+        break;
+      }
+    }
+    inChildOrder.set(childIds, known);
+  }
+  return known;
 }
 
 function compareText(a: string, b: string): number {

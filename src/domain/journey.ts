@@ -220,7 +220,8 @@ export class JourneyList {
   #made: Journey[] = [];
   #all: readonly Journey[] | null = null;
 
-  constructor(kind: Journey['kind'], records: readonly ChildRecord[], capacity = Math.max(4, records.length >> 2)) {
+  // Room for a journey a child at first: most kinds have fewer, and a list that grows copies every column.
+  constructor(kind: Journey['kind'], records: readonly ChildRecord[], capacity = Math.max(4, records.length)) {
     this.kind = kind;
     this.records = records;
     this.recordIndex = new Int32Array(capacity);
@@ -1031,18 +1032,32 @@ function adm(list: JourneyList, seen: Seen, recordIndex: number): void {
  */
 export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefinition, asAt: PlainDate): readonly MeasureJourney[] {
   const list = oneChildsMeasureList(record);
-  addMeasure(list, see(record, asAt), 0, definition);
+  addMeasure(list, see(record, asAt), 0, compiledMeasure(definition));
   return list.journeys as readonly MeasureJourney[];
 }
 
-/** The journeys of a measure of the child seen (with all types), added to `list`. */
-function addMeasure(list: JourneyList, seen: Seen, recordIndex: number, definition: MeasureDefinition): void {
+/** A measure with its event types as places in eventTypes, looked up once for all the children. */
+interface CompiledMeasure {
+  readonly definition: MeasureDefinition;
+  /** The start's event type, or -1 for a start that is not an event. */
+  readonly startType: number;
+  /** Each end's event type, in the order of the definition's ends. */
+  readonly endTypes: readonly number[];
+}
+
+function compiledMeasure(definition: MeasureDefinition): CompiledMeasure {
   const start = definition.start;
+  return { definition, startType: start.kind === 'event' || start.kind === 'planned' ? typeIndexOf(start.type) : -1, endTypes: definition.ends.map((end) => typeIndexOf(end.type)) };
+}
+
+/** The journeys of a measure of the child seen (with all types), added to `list`. */
+function addMeasure(list: JourneyList, seen: Seen, recordIndex: number, measure: CompiledMeasure): void {
+  const start = measure.definition.start;
   if (start.kind === 'planned') {
-    addPlannedJourneys(list, seen, recordIndex, start.type);
+    addPlannedJourneys(list, seen, recordIndex, start.type, measure.startType);
     return;
   }
-  findEnds(seen.record.events, definition.ends);
+  findEnds(seen.record.events, measure.definition.ends, measure.endTypes);
   const endsFrom = foundFrom;
   const endsTo = foundTo;
   switch (start.kind) {
@@ -1065,7 +1080,7 @@ function addMeasure(list: JourneyList, seen: Seen, recordIndex: number, definiti
       return;
     default: {
       // Every event of the start's type, whatever its route: the next one supersedes, whether or not it starts a journey itself.
-      const type = typeIndexOf(start.type);
+      const type = measure.startType;
       const to = typeTo[type] as number;
       for (let at = typeFrom[type] as number; at < to; at++) {
         const route = eventRoute[at] as number;
@@ -1101,10 +1116,9 @@ interface PlannedStart {
  * one still planned (or held after as-at) is open. The spell holding the start and the 18th
  * birthday stop it as they stop any journey from an event. In order of start, then id.
  */
-function addPlannedJourneys(list: JourneyList, seen: Seen, recordIndex: number, type: CaseEvent['type']): void {
+function addPlannedJourneys(list: JourneyList, seen: Seen, recordIndex: number, type: CaseEvent['type'], typeIndex: number): void {
   const starts: PlannedStart[] = [];
   const events = seen.record.events;
-  const typeIndex = typeIndexOf(type);
   for (let at = typeFrom[typeIndex] as number; at < (typeTo[typeIndex] as number); at++) {
     const event = events[eventAt[at] as number] as CaseEvent;
     if (event.plannedDate === undefined || event.plannedDate === null) continue;
@@ -1152,10 +1166,10 @@ let foundTo = 0;
  * usual measure, is the child's events of that type as they are; otherwise a list is made after the
  * events by type.
  */
-function findEnds(events: readonly CaseEvent[], matches: readonly EventMatch[]): void {
+function findEnds(events: readonly CaseEvent[], matches: readonly EventMatch[], types: readonly number[]): void {
   const only = matches[0] as EventMatch;
   if (matches.length === 1 && !only.routes?.length) {
-    const type = typeIndexOf(only.type);
+    const type = types[0] as number;
     foundFrom = typeFrom[type] as number;
     foundTo = typeTo[type] as number;
     return;
@@ -1163,7 +1177,7 @@ function findEnds(events: readonly CaseEvent[], matches: readonly EventMatch[]):
   let to = listsFrom;
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m] as EventMatch;
-    const type = typeIndexOf(match.type);
+    const type = types[m] as number;
     for (let at = typeFrom[type] as number; at < (typeTo[type] as number); at++) {
       if (!eventMatches(match, match.type, routeOf(eventRoute[at] as number))) continue;
       eventAt[to] = eventAt[at] as number;
@@ -1225,7 +1239,7 @@ export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definiti
   }
   if (wanted.size === 0) return;
   const keys = [...wanted.keys()];
-  const todo = [...wanted.values()];
+  const todo = [...wanted.values()].map(compiledMeasure);
   const lists = todo.map(() => new JourneyList('measure', records));
   // The national kinds' journeys, when not yet derived, from the same sight of each child.
   const asAtDay = epochDay(asAt);
@@ -1233,7 +1247,7 @@ export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definiti
   for (let index = 0; index < records.length; index++) {
     const seen = see(records[index] as ChildRecord, asAt);
     if (national !== null) addNational(national, seen, index);
-    for (let m = 0; m < todo.length; m++) addMeasure(lists[m] as JourneyList, seen, index, todo[m] as MeasureDefinition);
+    for (let m = 0; m < todo.length; m++) addMeasure(lists[m] as JourneyList, seen, index, todo[m] as CompiledMeasure);
     if ((index + 1) % step === 0) yield index + 1;
   }
   for (let m = 0; m < keys.length; m++) measured.journeys.set(keys[m] as string, lists[m] as JourneyList);

@@ -9,7 +9,7 @@ import { d, event, placement } from '../builders.js';
 function chartOf(values: number[]): AimRunChart {
   const analysis = analyseSeries(values);
   return {
-    series: { points: [], baselineCount: 0, baselineRule: { kind: 'first-points', programmeStart: null, beforeStart: 0 }, waiting: [] },
+    series: { points: [], weeks: [], endDays: new Int32Array(0), baselineCount: 0, baselineRule: { kind: 'first-points', programmeStart: null, beforeStart: 0 }, waiting: [] },
     analysis,
     findings: verdictsOf(analysis),
     highlighted: new Set(),

@@ -65,7 +65,14 @@ export type SpcOptionsError =
 
 /** The first thing wrong with a series or its options for analysis, or null when they are sound. */
 export function checkSpcOptions(values: readonly (number | null)[], options: SpcOptions = {}): SpcOptionsError | null {
-  const badPoint = values.findIndex((value) => value !== null && !Number.isFinite(value));
+  let badPoint = -1;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value !== null && !Number.isFinite(value)) {
+      badPoint = i;
+      break;
+    }
+  }
   if (badPoint >= 0) {
     const value = values[badPoint] as number;
     return { code: 'invalid-value', point: badPoint + 1, value, message: `invalid value at point ${badPoint + 1}: ${value}` };

@@ -11,6 +11,7 @@
  * but that never matters: log2(n) is a half-integer only if n² is an odd power of two, which no
  * whole n is.
  */
+import { logFactorialsTo } from './binomial.js';
 import { summariseRuns, type RunSummary } from './runs.js';
 
 export interface AnhoejResult {
@@ -62,14 +63,17 @@ export function crossingsMin(nUseful: number): number {
 /** The smallest k with P(Binomial(trials, ½) ≤ k) ≥ 0.05 from log-space terms, or null when too close to call. */
 function floatingCrossingsMin(trials: number): number | null {
   const margin = 1e-6;
-  let logWays = 0; // log C(trials, k)
+  // log C(trials, k) from a table of log factorials (shared by every series) rather than two
+  // logarithms a step.
+  const logFactorial = logFactorialsTo(trials);
+  const logTrials = logFactorial[trials] as number;
   const logOutcomes = trials * Math.LN2;
   let cumulative = 0;
   for (let k = 0; k <= trials; k += 1) {
+    const logWays = logTrials - (logFactorial[k] as number) - (logFactorial[trials - k] as number);
     const next = cumulative + Math.exp(logWays - logOutcomes);
     if (next >= 0.05) return Math.abs(next - 0.05) > 0.05 * margin && Math.abs(cumulative - 0.05) > 0.05 * margin ? k : null;
     cumulative = next;
-    logWays += Math.log(trials - k) - Math.log(k + 1);
   }
   return null;
 }

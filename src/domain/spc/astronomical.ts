@@ -16,27 +16,32 @@ const SIGMAS = 3;
 
 /** Point numbers beyond 3 sigma on an XmR chart of the series: candidates, for a person to judge, not verdicts. */
 export function astronomicalCandidates(values: readonly (number | null)[]): number[] {
-  const present = values.filter((value): value is number => value !== null);
-  const movingRanges: number[] = [];
-  for (let index = 1; index < values.length; index += 1) {
-    const previous = values[index - 1];
-    const current = values[index];
-    if (previous !== null && previous !== undefined && current !== null && current !== undefined) {
-      movingRanges.push(Math.abs(current - previous));
+  // Sums in one pass, in the points' order (as a mean over a list would add them): an aim's run
+  // chart has thousands of points, and nothing need be listed but the candidates.
+  let presentSum = 0;
+  let presentCount = 0;
+  let rangeSum = 0;
+  let rangeCount = 0;
+  for (let index = 0; index < values.length; index += 1) {
+    const current = values[index] ?? null;
+    if (current === null) continue;
+    presentSum += current;
+    presentCount += 1;
+    const previous = index > 0 ? (values[index - 1] ?? null) : null;
+    if (previous !== null) {
+      rangeSum += Math.abs(current - previous);
+      rangeCount += 1;
     }
   }
-  if (movingRanges.length === 0) return [];
-  const centre = mean(present);
-  const sigma = mean(movingRanges) / D2;
+  if (rangeCount === 0) return [];
+  const centre = presentSum / presentCount;
+  const sigma = rangeSum / rangeCount / D2;
   // No variation between neighbours: no limits to be beyond.
   if (sigma === 0) return [];
   const candidates: number[] = [];
-  values.forEach((value, index) => {
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index] ?? null;
     if (value !== null && Math.abs(value - centre) > SIGMAS * sigma) candidates.push(index + 1);
-  });
+  }
   return candidates;
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }

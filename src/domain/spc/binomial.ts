@@ -15,3 +15,17 @@ export function choose(n: number, k: number): bigint {
   }
   return result;
 }
+
+// log(i!) for i = 0, 1, 2, …: one table for every series, grown when a longer one asks, each entry
+// the one before plus log i (so the same numbers whichever series asked first).
+let logFactorials = new Float64Array(2);
+
+/** A table of log(i!) for every i from 0 to at least `n`. */
+export function logFactorialsTo(n: number): Float64Array {
+  if (n < logFactorials.length) return logFactorials;
+  const grown = new Float64Array(Math.max(n + 1, 2 * logFactorials.length));
+  grown.set(logFactorials);
+  for (let i = logFactorials.length; i < grown.length; i += 1) grown[i] = (grown[i - 1] as number) + Math.log(i);
+  logFactorials = grown;
+  return grown;
+}

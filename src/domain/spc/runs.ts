@@ -88,12 +88,14 @@ export function summariseRuns(values: readonly (number | null)[], cl: number): R
     n_points = 1;
   }
   if (side !== null) runs.push({ side, from, to, n_points });
+  let longest = 0;
+  for (const run of runs) if (run.n_points > longest) longest = run.n_points;
   return {
     n_useful,
     n_above,
     n_below: n_useful - n_above,
     runs,
-    longest_run: runs.reduce((longest, run) => Math.max(longest, run.n_points), 0),
+    longest_run: longest,
     n_crossings: Math.max(runs.length - 1, 0),
   };
 }

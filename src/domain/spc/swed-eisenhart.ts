@@ -17,7 +17,7 @@
  * Swed and Eisenhart tabulate the flagged counts themselves (for 10 above and 10 below: 6 or
  * fewer, 16 or more), which are L − 1 and U + 1 here (L = 7, U = 15).
  */
-import { choose } from './binomial.js';
+import { choose, logFactorialsTo } from './binomial.js';
 
 /** Two limits: fewer runs than the first, or more than the second, is unusual. */
 export type RunsLimits = readonly [lower: number, upper: number];
@@ -104,8 +104,7 @@ function assertCount(count: number, name: string): void {
 function floatingLimits(nAbove: number, nBelow: number): RunsLimits | null {
   if (nAbove === 0 || nBelow === 0) return null;
   const n = nAbove + nBelow;
-  const logFactorial = new Float64Array(n + 1);
-  for (let i = 2; i <= n; i += 1) logFactorial[i] = (logFactorial[i - 1] as number) + Math.log(i);
+  const logFactorial = logFactorialsTo(n);
   const logChoose = (m: number, j: number) => (j < 0 || j > m ? -Infinity : (logFactorial[m] as number) - (logFactorial[j] as number) - (logFactorial[m - j] as number));
   const logTotal = logChoose(n, nAbove);
   const probability = (runs: number) => {
