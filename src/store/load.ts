@@ -51,12 +51,20 @@ async function load(connection: Connection, scope: AuthorityScope, childId: stri
   ]);
   const dates = new DateReader();
   const byChild = new Map(childRows.map((row) => [row.child_id, { child: childFromRow(row, dates), placements: [] as Placement[], events: [] as CaseEvent[], plans: [] as PlannedEvent[] }]));
-  for (const row of placementRows) byChild.get(row.child_id)?.placements.push(placementFromRow(row, dates));
+  // Each row's child id is the child's own string: one a child in memory rather than one a row (an
+  // authority's records are held for every figure, and a national server holds all of them).
+  for (const row of placementRows) {
+    const record = byChild.get(row.child_id);
+    if (record === undefined) continue;
+    row.child_id = record.child.childId;
+    record.placements.push(placementFromRow(row, dates));
+  }
   // Held events are the milestones every rule reads; plans go beside them, never among them
   // (docs/decisions/0030-planned-events.md).
   for (const row of eventRows) {
     const record = byChild.get(row.child_id);
     if (record === undefined) continue;
+    row.child_id = record.child.childId;
     const event = eventFromRow(row, dates);
     if (isPlannedEvent(event)) record.plans.push(event);
     else record.events.push(event);
