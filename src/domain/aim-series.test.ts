@@ -3,6 +3,7 @@ import { d, event, placement } from '../../test/builders.js';
 import { nationalAims, type Aim } from './aim.js';
 import { aimSeries } from './aim-series.js';
 import { epochDay } from './date.js';
+import { placementTypesOnAsAt } from './journey.js';
 import type { ChildRecord } from './records.js';
 
 const aim2 = nationalAims()[1] as Aim;
@@ -97,5 +98,27 @@ describe('the same order whichever order the records come in', () => {
     expect(series.weeks).toEqual([60 / 7, 29 / 7, 29 / 7]);
     expect([...series.endDays]).toEqual(series.points.map((p) => epochDay(p.end)));
     expect(series.points.map((p) => p.weeks)).toEqual([60 / 7, 29 / 7, 29 / 7]);
+  });
+});
+
+describe('where each child lives on the as-at date', () => {
+  const child = (id: string, placements: ChildRecord['placements']): ChildRecord => ({ ...accommodated(id, '2019-01-01', null), placements: placements.map((p) => ({ ...p, childId: id })) });
+  const records = (): ChildRecord[] => [
+    // Moved on the as-at date: the placement moved into.
+    child('A', [placement('2019-01-01', '2020-06-01', 'foster'), placement('2020-06-01', null, 'residential')]),
+    // Left before it.
+    child('B', [placement('2019-01-01', '2020-05-31', 'kinship')]),
+    // Placed after it, though the records were read later.
+    child('C', [placement('2019-01-01', '2019-02-01', 'foster'), placement('2020-06-02', null, 'secure')]),
+  ];
+
+  it('is the same whether noted as the journeys were derived or worked out afresh', () => {
+    const asAt = d('2020-06-01');
+    const afresh = placementTypesOnAsAt(records(), asAt);
+    const derived = records();
+    aimSeries(aim2, derived, asAt, null);
+    const noted = placementTypesOnAsAt(derived, asAt);
+    for (const typeOf of [afresh, noted]) expect([0, 1, 2].map(typeOf)).toEqual(['residential', null, null]);
+    expect(placementTypesOnAsAt(derived, d('2020-06-02'))(2)).toBe('secure');
   });
 });

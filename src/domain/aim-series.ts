@@ -7,7 +7,7 @@ import type { Aim } from './aim.js';
 import { measuredCohort, type MeasuredCohort } from './aim-figures.js';
 import type { PlacementType } from './codes.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
-import { placementTypeOnDay } from './journey.js';
+import { placementTypesOnAsAt } from './journey.js';
 import type { ChildRecord } from './records.js';
 import { journeyStatuses } from './status.js';
 
@@ -109,6 +109,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
     endDays[at] = ends[i] as number;
   }
   const { count, rule } = baselineOf(endDays, programmeStart);
+  const placementTypeOf = placementTypesOnAsAt(records, asAt);
   const waiting = inWaitingOrder(stillWaiting, cohort, byChild).map((k): WaitingBar => {
     const waited = cohort.days[k] as number;
     return {
@@ -118,7 +119,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
       weeks: weeksFromDays(waited),
       due: dateOfEpochDay(cohort.due[k] as number),
       overdue: cohort.status[k] === overdue,
-      placementType: placementTypeOnDay(cohort.record(k), asAtDay),
+      placementType: placementTypeOf(cohort.list.recordIndex[cohort.row[k] as number] as number),
     };
   });
   let points: readonly RunChartPoint[] | null = null;

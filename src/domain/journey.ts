@@ -454,11 +454,15 @@ export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: Pl
   const cached = derivedForLists.get(records);
   if (cached !== undefined && cached.asAtDay === asAtDay) return;
   const lists = nationalLists(records);
+  const types = typesOnAsAtOf(records, asAtDay);
   for (let index = 0; index < records.length; index++) {
-    addNational(lists, see(records[index] as ChildRecord, asAt), index);
+    const seen = see(records[index] as ChildRecord, asAt);
+    addNational(lists, seen, index);
+    types?.note(index, seen);
     if ((index + 1) % step === 0) yield index + 1;
   }
   derivedForLists.set(records, { asAtDay, journeys: lists });
+  types?.done();
 }
 
 /** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
@@ -1244,13 +1248,16 @@ export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definiti
   // The national kinds' journeys, when not yet derived, from the same sight of each child.
   const asAtDay = epochDay(asAt);
   const national = derivedForLists.get(records)?.asAtDay === asAtDay ? null : nationalLists(records);
+  const types = typesOnAsAtOf(records, asAtDay);
   for (let index = 0; index < records.length; index++) {
     const seen = see(records[index] as ChildRecord, asAt);
+    types?.note(index, seen);
     if (national !== null) addNational(national, seen, index);
     for (let m = 0; m < todo.length; m++) addMeasure(lists[m] as JourneyList, seen, index, todo[m] as CompiledMeasure);
     if ((index + 1) % step === 0) yield index + 1;
   }
   for (let m = 0; m < keys.length; m++) measured.journeys.set(keys[m] as string, lists[m] as JourneyList);
+  types?.done();
   if (national !== null && derivedForLists.get(records)?.asAtDay !== asAtDay) derivedForLists.set(records, { asAtDay, journeys: national });
 }
 
@@ -1339,6 +1346,40 @@ function plansWithRoutes(events: readonly CaseEvent[]): number[] {
 }
 
 /** The placement open on a day; on a moving day, the one the child moved into. */
+// Each child's placement type on the as-at date (placementTypeOnDay), by record, noted as the
+// children are seen for their journeys: the waiting chart names where each waiting child lives now,
+// and reading each one's placements again for it cost more than the rest of the chart.
+const typesOnAsAt = new WeakMap<readonly ChildRecord[], { readonly asAtDay: number; readonly types: Uint8Array }>();
+
+/** A column for the children's placement types on as-at, to note as they are seen; null when it is known already. */
+function typesOnAsAtOf(records: readonly ChildRecord[], asAtDay: number): { note(index: number, seen: Seen): void; done(): void } | null {
+  if (typesOnAsAt.get(records)?.asAtDay === asAtDay) return null;
+  const types = new Uint8Array(records.length);
+  return {
+    note: (index, seen) => {
+      types[index] = placementTypeCode(placementTypeOn(seen, asAtDay));
+    },
+    done: () => typesOnAsAt.set(records, { asAtDay, types }),
+  };
+}
+
+/**
+ * The type of the placement each child of `records` is in on the as-at date (placementTypeOnDay),
+ * by the record's place in the list: noted when the journeys were derived, else worked out here.
+ */
+export function placementTypesOnAsAt(records: readonly ChildRecord[], asAt: PlainDate): (recordIndex: number) => PlacementType | null {
+  const asAtDay = epochDay(asAt);
+  let known = typesOnAsAt.get(records);
+  if (known?.asAtDay !== asAtDay) {
+    const types = new Uint8Array(records.length);
+    for (let index = 0; index < records.length; index++) types[index] = placementTypeCode(placementTypeOnDay(records[index] as ChildRecord, asAtDay));
+    known = { asAtDay, types };
+    typesOnAsAt.set(records, known);
+  }
+  const types = known.types;
+  return (recordIndex) => decoded(placementTypes, types[recordIndex] as number);
+}
+
 function placementTypeOn(seen: Seen, day: number): PlacementType | null {
   let found: SeenPlacement | null = null;
   for (const p of seen.placements) {
