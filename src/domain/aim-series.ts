@@ -71,7 +71,6 @@ export const fallbackBaseline = 12;
 export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimSeries {
   // From the cohort's columns (MeasuredCohort): no journey is made as an object for the charts.
   const cohort = measuredCohort(aim, records, asAt);
-  const asAtDay = epochDay(asAt);
   // The completed journeys' places in the cohort, end days, start days and children, read once.
   // Whether the journeys come child by child in order of child id (records loaded from the store
   // are, and a list's journeys are record after record): then those that share an end and a start,
