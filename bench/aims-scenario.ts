@@ -10,7 +10,7 @@ import { aimRunChart } from '../src/domain/aim-run-chart.js';
 import { aimSurvival } from '../src/domain/aim-survival.js';
 import { parseDateOrThrow, type PlainDate } from '../src/domain/date.js';
 import { localMeasuresOf } from '../src/app/authority-figures.js';
-import { deriveMeasures, putInOrder } from '../src/domain/journey.js';
+import { deriveMeasures, putAllInOrder } from '../src/domain/journey.js';
 import { parseMeasureEnds, parseMeasureStart } from '../src/domain/measure-definition.js';
 import { parseTimescale } from '../src/domain/timescale.js';
 import type { ChildRecord } from '../src/domain/records.js';
@@ -94,11 +94,11 @@ function timesMs<T>(runs: number, fresh: () => T, work: (input: T) => unknown): 
 }
 
 /**
- * Each child's events and placements put in order once (putInOrder), as the store does when it
+ * Each child's events and placements put in order once (putAllInOrder), as the store does when it
  * loads the records (store/load.ts), timed over fresh copies of the lists (each remembers its order).
  */
 function orderEvents(records: readonly ChildRecord[]): void {
-  for (const record of records) putInOrder(record);
+  putAllInOrder(records);
 }
 
 function medianMs<T>(runs: number, fresh: () => T, work: (input: T) => unknown): number {

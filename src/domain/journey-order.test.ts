@@ -6,7 +6,7 @@ import { d, event, placement, record } from '../../test/builders.js';
 import { generateAuthorities } from '../demo/generate.js';
 import { aimFigures } from './aim-figures.js';
 import { nationalAims } from './aim.js';
-import { journeyKinds, journeysOf, journeysOfKindForEach, putInOrder, type Journey } from './journey.js';
+import { journeyKinds, journeysOf, journeysOfKindForEach, putAllInOrder, putInOrder, type Journey } from './journey.js';
 import type { ChildRecord } from './records.js';
 
 /** What a reader of a journey sees, dates as text. */
@@ -42,6 +42,22 @@ describe('journeys read from each child put in order once', () => {
     expect(compared).toBeGreaterThan(1000);
     // And the figures the columns give are the ones the journeys give.
     for (const aim of nationalAims()) expect(aimFigures(aim, backwards, d('2026-11-01')).counts).toEqual(aimFigures(aim, asGiven, d('2026-11-01')).counts);
+  });
+
+  it('are the same with every child’s order in one block (as the store loads them) as with one list a child', () => {
+    const [authority] = generateAuthorities({ authorities: 1, children: 300, seed: 'journey-block', asAt: d('2026-11-01') });
+    if (authority === undefined) throw new Error('no authority generated');
+    const copies = () => authority.records.map((r) => ({ ...r, placements: [...r.placements], events: [...r.events] }));
+    const oneByOne = copies();
+    oneByOne.forEach(putInOrder);
+    const inBlock = copies();
+    // One child already in order keeps its own; the rest share the block.
+    putInOrder(inBlock[7] as ChildRecord);
+    putAllInOrder(inBlock);
+    for (const asAt of [d('2026-11-01'), d('2023-02-28')]) {
+      for (const kind of journeyKinds) expect(journeysOfKindForEach(inBlock, kind, asAt).journeys.map(essence)).toEqual(journeysOfKindForEach(oneByOne, kind, asAt).journeys.map(essence));
+    }
+    expect(journeysOfKindForEach(inBlock, 'accommodation', d('2026-11-01')).length).toBeGreaterThan(100);
   });
 
   it('takes the plan route from the later of a care plan and a recommendation on the same day, by id', () => {

@@ -665,6 +665,38 @@ export function putInOrder(record: ChildRecord): void {
 }
 
 /**
+ * putInOrder for each of a list of records, the orders of their events in one block of memory,
+ * child after child, each child's a view of its part: deriving journeys reads them child after
+ * child, and one block read in order is read faster than a list of numbers a child scattered
+ * through memory (the store does this as it loads an authority's records).
+ */
+export function putAllInOrder(records: readonly ChildRecord[]): void {
+  const orders = new Array<Int32Array | null>(records.length);
+  let total = 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as ChildRecord;
+    placementOrderOf(record.placements);
+    const events = record.events as OrderedEvents;
+    if (events[orderOfEvents] !== undefined || !Object.isExtensible(events)) {
+      orders[i] = null;
+      continue;
+    }
+    const order = workOutEventOrder(events);
+    orders[i] = order;
+    total += order.length;
+  }
+  const block = new Int32Array(total);
+  let at = 0;
+  for (let i = 0; i < records.length; i++) {
+    const order = orders[i];
+    if (order === null || order === undefined) continue;
+    block.set(order, at);
+    rememberEventOrder((records[i] as ChildRecord).events, block.subarray(at, at + order.length));
+    at += order.length;
+  }
+}
+
+/**
  * A child as the journey rules read them as at `asAt`, its events (every type: a local measure may
  * start or end at any) put by type in the scratch.
  */
@@ -731,6 +763,17 @@ const typeShift = 2 ** 24;
 export function eventOrderOf(events: readonly CaseEvent[]): Int32Array {
   const known = (events as OrderedEvents)[orderOfEvents];
   if (known !== undefined) return known;
+  const order = workOutEventOrder(events);
+  rememberEventOrder(events, order);
+  return order;
+}
+
+function rememberEventOrder(events: readonly CaseEvent[], order: Int32Array): void {
+  if (Object.isExtensible(events)) Object.defineProperty(events, orderOfEvents, { value: order, enumerable: false, writable: false, configurable: false });
+}
+
+/** eventOrderOf's list of numbers, worked out. */
+function workOutEventOrder(events: readonly CaseEvent[]): Int32Array {
   makeRoom(events.length);
   typeTo.fill(0);
   let read = 0;
@@ -774,7 +817,6 @@ export function eventOrderOf(events: readonly CaseEvent[]): Int32Array {
     order[3 * read + k] = eventDay[plans[k] as number] as number;
     order[3 * read + plans.length + k] = eventRoute[plans[k] as number] as number;
   }
-  if (Object.isExtensible(events)) Object.defineProperty(events, orderOfEvents, { value: order, enumerable: false, writable: false, configurable: false });
   return order;
 }
 

@@ -1,5 +1,5 @@
 /** Reading an authority's children back as domain records: the input to every journey and figure. */
-import { putInOrder } from '../domain/journey.js';
+import { putAllInOrder } from '../domain/journey.js';
 import { isPlannedEvent, type AnyEvent } from '../domain/planned.js';
 import type { CaseEvent, ChildRecord, Placement, PlannedEvent } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
@@ -72,6 +72,6 @@ async function load(connection: Connection, scope: AuthorityScope, childId: stri
   // `plans` only where there are some, so a record without any reads as it always has.
   const records = [...byChild.values()].map(({ plans, ...record }) => (plans.length === 0 ? record : { ...record, plans }));
   // Each child's events and placements put in order once, here, for every figure of every as-at date to read.
-  for (const record of records) putInOrder(record);
+  putAllInOrder(records);
   return records;
 }
