@@ -24,4 +24,15 @@ describe('median', () => {
     median(values);
     expect(values).toEqual([3, 1, 2]);
   });
+
+  it('gives each series its own median, a long one before short ones or after', () => {
+    // 1 000 values 1…1000 in a shuffled order: median 500.5.
+    const long = Array.from({ length: 1000 }, (_, i) => ((i * 389) % 1000) + 1);
+    expect(median([7, 3, null, 5])).toBe(5);
+    expect(median(long)).toBe(500.5);
+    expect(median([9, 1])).toBe(5);
+    expect(median([null, 4, 8, 6])).toBe(6);
+    expect(median([...long, -0, 1001])).toBe(500.5);
+    expect(median([2])).toBe(2);
+  });
 });

@@ -3,15 +3,19 @@
  * R's `median(x, na.rm = TRUE)` does in qicharts2 and runcharter.
  */
 
+let scratch = new Float64Array(64);
+
 /** The middle value of the points that are present (the mean of the two middle ones for an even count); null when none are. */
 export function median(values: readonly (number | null)[]): number | null {
   // The present values in a typed array, filled in a loop (Float64Array.from walks its source
   // through an iterator), whose middle is found by selection rather than a sort: an aim's figures
-  // and run chart take medians of thousands of weeks.
+  // and run chart take medians of thousands of weeks. The array is one kept for the purpose and
+  // reused (nothing of it outlives the call): re-phasing takes the median of every run of nine.
   let count = 0;
   for (let i = 0; i < values.length; i++) if (values[i] !== null) count += 1;
   if (count === 0) return null;
-  const present = new Float64Array(count);
+  if (scratch.length < count) scratch = new Float64Array(Math.max(count, 2 * scratch.length));
+  const present = scratch;
   let next = 0;
   let ordinary = true;
   for (let i = 0; i < values.length; i++) {
@@ -22,7 +26,7 @@ export function median(values: readonly (number | null)[]): number | null {
     if (value !== value || Object.is(value, -0)) ordinary = false;
   }
   const middle = Math.floor(count / 2);
-  if (!ordinary || !selectNth(present, middle)) present.sort();
+  if (!ordinary || !selectNth(present, count, middle)) present.subarray(0, count).sort();
   const upper = present[middle] as number;
   if (count % 2 === 1) return upper;
   // Everything before the middle is no greater than it, so the lower middle value is their largest.
@@ -32,16 +36,16 @@ export function median(values: readonly (number | null)[]): number | null {
 }
 
 /**
- * Moves the value that a sort would put at `nth` there, with no greater value before it and no
+ * Moves the value that a sort of the first `count` values would put at `nth` there, with no greater value before it and no
  * smaller one after (quickselect, Hoare's partition with a median-of-three pivot). Gives up, leaving
  * the values reordered but unsorted, after more rounds than a fair pivot would need: the caller
  * sorts instead.
  */
-function selectNth(values: Float64Array, nth: number): boolean {
+function selectNth(values: Float64Array, count: number, nth: number): boolean {
   let low = 0;
-  let high = values.length - 1;
+  let high = count - 1;
   let rounds = 0;
-  const patience = 2 * Math.ceil(Math.log2(values.length + 1)) + 8;
+  const patience = 2 * Math.ceil(Math.log2(count + 1)) + 8;
   while (high > low) {
     if (++rounds > patience) return false;
     const mid = low + ((high - low) >> 1);
