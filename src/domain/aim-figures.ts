@@ -10,7 +10,7 @@ import { measureKey } from './measure-definition.js';
 import type { ChildRecord } from './records.js';
 import { journeyStatuses, type JourneyStatus } from './status.js';
 import { median } from './spc/median.js';
-import { dueDayFrom } from './timescale.js';
+import { dueDayFrom, type Timescale } from './timescale.js';
 
 export type CohortStatus = JourneyStatus;
 
@@ -164,7 +164,7 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
 /**
  * An aim's cohort as columns, one place a journey that passes its filters (measuredCohort): the
  * journey's place in its list (journey.ts, JourneyList), its status (its place in
- * journeyStatuses), its days (to its end, its leave date or as-at) and its due day. The figures
+ * journeyStatuses) and its days (to its end, its leave date or as-at); its due day from its start and the timescale. The figures
  * and charts read these; `journeys` makes the cohort's journeys as objects, once, for whatever lists
  * them.
  */
@@ -174,16 +174,16 @@ export class MeasuredCohort {
   readonly row: Int32Array;
   readonly status: Uint8Array;
   readonly days: Int32Array;
-  readonly due: Int32Array;
+  readonly timescale: Timescale;
   #journeys: readonly CohortJourney[] | null = null;
 
-  constructor(list: JourneyList, count: number, row: Int32Array, status: Uint8Array, days: Int32Array, due: Int32Array) {
+  constructor(list: JourneyList, count: number, row: Int32Array, status: Uint8Array, days: Int32Array, timescale: Timescale) {
     this.list = list;
     this.count = count;
     this.row = row;
     this.status = status;
     this.days = days;
-    this.due = due;
+    this.timescale = timescale;
   }
 
   startDay(k: number): number {
@@ -193,6 +193,11 @@ export class MeasuredCohort {
   /** The end day of journey `k`; only for one that has an end (in time or late). */
   endDay(k: number): number {
     return this.list.endDay[this.row[k] as number] as number;
+  }
+
+  /** The last day within the timescale of journey `k`. */
+  dueDay(k: number): number {
+    return dueDayFrom(this.startDay(k), this.timescale);
   }
 
   childId(k: number): string {
@@ -211,7 +216,7 @@ export class MeasuredCohort {
         const row = this.row[k] as number;
         const status = journeyStatuses[this.status[k] as number] as JourneyStatus;
         const endDay = this.list.hasEnd(row) ? (this.list.endDay[row] as number) : null;
-        journeys[k] = new MeasuredJourney(this.list, row, status, this.days[k] as number, dateOfEpochDay(this.due[k] as number), this.list.startDay[row] as number, endDay, status === 'overdue' || status === 'waiting');
+        journeys[k] = new MeasuredJourney(this.list, row, status, this.days[k] as number, dateOfEpochDay(this.dueDay(k)), this.list.startDay[row] as number, endDay, status === 'overdue' || status === 'waiting');
       }
       this.#journeys = journeys;
     }
@@ -244,10 +249,11 @@ export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: 
   const asAtDay = epochDay(asAt);
   const list = typeof subject === 'string' ? journeysOfKindForEach(records, subject, asAt) : journeysOfMeasureForEach(records, subject, asAt);
   const filtered = hasFilters(aim.filters);
-  const row = new Int32Array(list.length);
-  const status = new Uint8Array(list.length);
-  const days = new Int32Array(list.length);
-  const due = new Int32Array(list.length);
+  // The columns in one block of memory: kept as long as the figures are.
+  const block = new ArrayBuffer(9 * list.length);
+  const row = new Int32Array(block, 0, list.length);
+  const days = new Int32Array(block, 4 * list.length, list.length);
+  const status = new Uint8Array(block, 8 * list.length, list.length);
   let count = 0;
   for (let j = 0; j < list.length; j++) {
     if (filtered && !passesFilters(list, j, aim.filters)) continue;
@@ -260,10 +266,9 @@ export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: 
     status[count] = statusCode(endDay, leaveDay, dueDay, asAtDay);
     // Days from the start to the end, to the leave date, or (while the child is on it) to as-at (journeyDays).
     days[count] = (endDay ?? leaveDay ?? asAtDay) - startDay;
-    due[count] = dueDay;
     count += 1;
   }
-  const measured = new MeasuredCohort(list, count, row, status, days, due);
+  const measured = new MeasuredCohort(list, count, row, status, days, aim.timescale);
   byKey.set(key, measured);
   return measured;
 }

@@ -102,10 +102,13 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
   const order = inRunChartOrder(ends, starts, children, byChild);
   const weeks = new Array<number>(n);
   const endDays = new Int32Array(n);
+  // Each point's journey, as its place in the cohort: all the points need when they are made.
+  const journeyAt = new Int32Array(n);
   for (let at = 0; at < n; at++) {
     const i = order[at] as number;
     weeks[at] = weeksFromDays(days[i] as number);
     endDays[at] = ends[i] as number;
+    journeyAt[at] = completed[i] as number;
   }
   const { count, rule } = baselineOf(endDays, programmeStart);
   const placementTypeOf = placementTypesOnAsAt(records, asAt);
@@ -116,7 +119,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
       start: dateOfEpochDay(cohort.startDay(k)),
       days: waited,
       weeks: weeksFromDays(waited),
-      due: dateOfEpochDay(cohort.due[k] as number),
+      due: dateOfEpochDay(cohort.dueDay(k)),
       overdue: cohort.status[k] === overdue,
       placementType: placementTypeOf(cohort.list.recordIndex[cohort.row[k] as number] as number),
     };
@@ -124,7 +127,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
   let points: readonly RunChartPoint[] | null = null;
   return {
     get points() {
-      points ??= order.map((i, at): RunChartPoint => ({ position: at + 1, childId: children[i] as string, start: dateOfEpochDay(starts[i] as number), end: dateOfEpochDay(ends[i] as number), days: days[i] as number, weeks: weeks[at] as number }));
+      points ??= Array.from(journeyAt, (k, at): RunChartPoint => ({ position: at + 1, childId: cohort.childId(k), start: dateOfEpochDay(cohort.startDay(k)), end: dateOfEpochDay(endDays[at] as number), days: cohort.days[k] as number, weeks: weeks[at] as number }));
       return points;
     },
     weeks,

@@ -6,7 +6,8 @@ import { d, event, placement, record } from '../../test/builders.js';
 import { generateAuthorities } from '../demo/generate.js';
 import { aimFigures } from './aim-figures.js';
 import { nationalAims } from './aim.js';
-import { journeyKinds, journeysOf, journeysOfKindForEach, putAllInOrder, putInOrder, type Journey } from './journey.js';
+import { journeyKinds, journeysOf, journeysOfKindForEach, journeysOfMeasure, journeysOfMeasureForEach, putAllInOrder, putInOrder, type Journey } from './journey.js';
+import type { MeasureDefinition } from './measure-definition.js';
 import type { ChildRecord } from './records.js';
 
 /** What a reader of a journey sees, dates as text. */
@@ -58,6 +59,28 @@ describe('journeys read from each child put in order once', () => {
       for (const kind of journeyKinds) expect(journeysOfKindForEach(inBlock, kind, asAt).journeys.map(essence)).toEqual(journeysOfKindForEach(oneByOne, kind, asAt).journeys.map(essence));
     }
     expect(journeysOfKindForEach(inBlock, 'accommodation', d('2026-11-01')).length).toBeGreaterThan(100);
+  });
+
+  it('makes a settled list’s journeys again child by child, the same as one child at a time, in any order of asking', () => {
+    const [authority] = generateAuthorities({ authorities: 1, children: 300, seed: 'journey-settled', asAt: d('2026-11-01') });
+    if (authority === undefined) throw new Error('no authority generated');
+    const asAt = d('2026-11-01');
+    const measures: MeasureDefinition[] = [
+      { start: { kind: 'accommodated' }, ends: [{ type: 'permanence_planning_meeting' }] },
+      { start: { kind: 'event', type: 'adm_decision', routes: ['adoption'] }, ends: [{ type: 'court_application_lodged' }, { type: 'order_granted' }] },
+      { start: { kind: 'spell' }, ends: [{ type: 'lac_review' }] },
+    ];
+    for (const definition of measures) {
+      const records = authority.records.map((r) => ({ ...r }));
+      const list = journeysOfMeasureForEach(records, definition, asAt);
+      const oneByOne = records.flatMap((r) => journeysOfMeasure(r, definition, asAt)).map(essence);
+      expect(list.length).toBe(oneByOne.length);
+      expect(list.length).toBeGreaterThan(20);
+      // Last first, then all: each made again from its own child.
+      const backwards = Array.from({ length: list.length }, (_, k) => essence(list.journey(list.length - 1 - k))).reverse();
+      expect(backwards).toEqual(oneByOne);
+      expect(list.journeys.map(essence)).toEqual(oneByOne);
+    }
   });
 
   it('takes the plan route from the later of a care plan and a recommendation on the same day, by id', () => {

@@ -219,26 +219,74 @@ export class JourneyList {
   startRoute: Uint8Array;
   #made: Journey[] = [];
   #all: readonly Journey[] | null = null;
+  /** Once settled: a record's journeys of this list's kind or measure, made again (the columns kept do not hold them whole). */
+  #rederive: ((record: ChildRecord) => readonly Journey[]) | null = null;
 
-  // Room for a journey a child at first: most kinds have fewer, and a list that grows copies every column.
+  // Room for a journey a child at first: most kinds have fewer, and a list that grows copies every
+  // column. An authority's lists are built in columns given back by lists settled before (settle).
   constructor(kind: Journey['kind'], records: readonly ChildRecord[], capacity = Math.max(4, records.length)) {
     this.kind = kind;
     this.records = records;
-    this.recordIndex = new Int32Array(capacity);
-    this.startDay = new Int32Array(capacity);
-    this.endDay = new Int32Array(capacity);
-    this.leaveDay = new Int32Array(capacity);
-    this.departureDay = new Int32Array(capacity);
-    this.runEndDay = new Int32Array(capacity);
-    this.startAt = new Int32Array(capacity);
-    this.startIn = new Uint8Array(capacity);
-    this.endAt = new Int32Array(capacity);
-    this.ageAtStart = new Int16Array(capacity);
-    this.leaveReason = new Uint8Array(capacity);
-    this.departureReason = new Uint8Array(capacity);
-    this.placementType = new Uint8Array(capacity);
-    this.route = new Uint8Array(capacity);
-    this.startRoute = new Uint8Array(capacity);
+    // A spare with room enough, but not many times more (one child's list is kept for good).
+    const room = spareColumns[spareColumns.length - 1]?.recordIndex.length ?? 0;
+    const spare = room >= capacity && room <= 4 * capacity ? (spareColumns.pop() as Columns) : null;
+    const columns = spare ?? newColumns(capacity);
+    this.recordIndex = columns.recordIndex;
+    this.startDay = columns.startDay;
+    this.endDay = columns.endDay;
+    this.leaveDay = columns.leaveDay;
+    this.departureDay = columns.departureDay;
+    this.runEndDay = columns.runEndDay;
+    this.startAt = columns.startAt;
+    this.endAt = columns.endAt;
+    this.ageAtStart = columns.ageAtStart;
+    this.startIn = columns.startIn;
+    this.leaveReason = columns.leaveReason;
+    this.departureReason = columns.departureReason;
+    this.placementType = columns.placementType;
+    this.route = columns.route;
+    this.startRoute = columns.startRoute;
+  }
+
+  /**
+   * Cuts the columns to the journeys there are and to what the figures, charts and filters read
+   * (record, days, placement type, route, age), in one block of memory, and gives the ones they were
+   * built in to be built in again: a finished list of an authority's is kept as long as its figures
+   * are, and its room for a journey a child was mostly unused. A journey asked for as an object is
+   * then made again with its child's others by `rederive` (the same rules, one child). Nothing is
+   * added after.
+   */
+  settle(rederive: (record: ChildRecord) => readonly Journey[]): void {
+    const built = this.#columns();
+    const settled = newColumns(this.#length, keptColumns);
+    for (const name of keptColumns) settled[name].set(built[name].subarray(0, this.#length) as never);
+    this.#use(settled);
+    this.#rederive = rederive;
+    if (spareColumns.length < maxSpareColumns) spareColumns.push(built);
+  }
+
+  #columns(): Columns {
+    const columns = {} as Record<ColumnName, Int32Array | Int16Array | Uint8Array>;
+    for (const name of columnNames) columns[name] = this[name];
+    return columns as Columns;
+  }
+
+  #use(columns: Columns): void {
+    this.recordIndex = columns.recordIndex;
+    this.startDay = columns.startDay;
+    this.endDay = columns.endDay;
+    this.leaveDay = columns.leaveDay;
+    this.departureDay = columns.departureDay;
+    this.runEndDay = columns.runEndDay;
+    this.startAt = columns.startAt;
+    this.endAt = columns.endAt;
+    this.ageAtStart = columns.ageAtStart;
+    this.startIn = columns.startIn;
+    this.leaveReason = columns.leaveReason;
+    this.departureReason = columns.departureReason;
+    this.placementType = columns.placementType;
+    this.route = columns.route;
+    this.startRoute = columns.startRoute;
   }
 
   get length(): number {
@@ -268,26 +316,9 @@ export class JourneyList {
   }
 
   #grow(capacity: number): void {
-    const larger = <A extends Int32Array | Int16Array | Uint8Array>(column: A, make: new (size: number) => A): A => {
-      const made = new make(capacity);
-      made.set(column);
-      return made;
-    };
-    this.recordIndex = larger(this.recordIndex, Int32Array);
-    this.startDay = larger(this.startDay, Int32Array);
-    this.endDay = larger(this.endDay, Int32Array);
-    this.leaveDay = larger(this.leaveDay, Int32Array);
-    this.departureDay = larger(this.departureDay, Int32Array);
-    this.runEndDay = larger(this.runEndDay, Int32Array);
-    this.startAt = larger(this.startAt, Int32Array);
-    this.startIn = larger(this.startIn, Uint8Array);
-    this.endAt = larger(this.endAt, Int32Array);
-    this.ageAtStart = larger(this.ageAtStart, Int16Array);
-    this.leaveReason = larger(this.leaveReason, Uint8Array);
-    this.departureReason = larger(this.departureReason, Uint8Array);
-    this.placementType = larger(this.placementType, Uint8Array);
-    this.route = larger(this.route, Uint8Array);
-    this.startRoute = larger(this.startRoute, Uint8Array);
+    const grown = newColumns(capacity);
+    for (const name of columnNames) grown[name].set(this[name] as never);
+    this.#use(grown);
   }
 
   /** Whether journey `i` has an end (its milestone was reached). */
@@ -312,6 +343,17 @@ export class JourneyList {
   journey(i: number): Journey {
     const made = this.#made[i];
     if (made !== undefined) return made;
+    if (this.#rederive !== null) {
+      // Settled: the child's journeys made again, this one at its place among them (a list's
+      // journeys are record after record, each record's in order).
+      const recordIndex = this.recordIndex[i] as number;
+      let first = i;
+      while (first > 0 && this.recordIndex[first - 1] === recordIndex) first -= 1;
+      const again = this.#rederive(this.records[recordIndex] as ChildRecord)[i - first];
+      if (again === undefined) throw new Error(`journey ${i} of a settled list was not made again`);
+      this.#made[i] = again;
+      return again;
+    }
     const record = this.records[this.recordIndex[i] as number] as ChildRecord;
     const child = record.child;
     const dayOrNull = (day: number) => (day === noDay ? null : dateOfEpochDay(day));
@@ -362,6 +404,47 @@ export class JourneyList {
     return this.recordIndex.subarray(0, this.length);
   }
 }
+
+const int32Columns = ['recordIndex', 'startDay', 'endDay', 'leaveDay', 'departureDay', 'runEndDay', 'startAt', 'endAt'] as const;
+const uint8Columns = ['startIn', 'leaveReason', 'departureReason', 'placementType', 'route', 'startRoute'] as const;
+const columnNames = [...int32Columns, 'ageAtStart', ...uint8Columns] as const;
+type ColumnName = (typeof columnNames)[number];
+type Columns = { [K in (typeof int32Columns)[number]]: Int32Array } & { ageAtStart: Int16Array } & { [K in (typeof uint8Columns)[number]]: Uint8Array };
+
+/**
+ * A journey list's columns with room for `capacity` journeys, all in one block of memory; of those
+ * not `kept`, empty ones.
+ */
+function newColumns(capacity: number, kept: readonly ColumnName[] = columnNames): Columns {
+  const room = (name: ColumnName) => (kept.includes(name) ? capacity : 0);
+  // Columns of four bytes a journey, then the one of two, then those of one, in that order (each aligned).
+  let bytes = 0;
+  for (const name of int32Columns) bytes += 4 * room(name);
+  bytes += 2 * room('ageAtStart');
+  for (const name of uint8Columns) bytes += room(name);
+  const buffer = new ArrayBuffer(bytes);
+  const columns = {} as Record<ColumnName, Int32Array | Int16Array | Uint8Array>;
+  let offset = 0;
+  for (const name of int32Columns) {
+    columns[name] = new Int32Array(buffer, offset, room(name));
+    offset += 4 * room(name);
+  }
+  columns.ageAtStart = new Int16Array(buffer, offset, room('ageAtStart'));
+  offset += 2 * room('ageAtStart');
+  for (const name of uint8Columns) {
+    columns[name] = new Uint8Array(buffer, offset, room(name));
+    offset += room(name);
+  }
+  return columns as Columns;
+}
+
+/** The columns a settled list keeps: what its figures, charts and filters read. */
+const keptColumns: readonly ColumnName[] = ['recordIndex', 'startDay', 'endDay', 'leaveDay', 'ageAtStart', 'placementType', 'route'];
+
+// Columns of settled lists, to build more lists in (JourneyList.settle): an authority's figures
+// build a dozen lists of journeys at once.
+const spareColumns: Columns[] = [];
+const maxSpareColumns = 16;
 
 // Each list of records' child ids, read by the figures and charts of every list of its journeys
 // from one dense list rather than from each record and its child.
@@ -461,6 +544,7 @@ export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: Pl
     types?.note(index, seen);
     if ((index + 1) % step === 0) yield index + 1;
   }
+  for (const kind of journeyKinds) lists[kind].settle((record) => journeysOfKind(record, kind, asAt));
   derivedForLists.set(records, { asAtDay, journeys: lists });
   types?.done();
 }
@@ -1082,6 +1166,19 @@ export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefini
   return list.journeys as readonly MeasureJourney[];
 }
 
+/** A record's journeys of a measure made again (JourneyList.settle), the last record's remembered: a list asks child after child. */
+function measureAgain(definition: MeasureDefinition, asAt: PlainDate): (record: ChildRecord) => readonly Journey[] {
+  let last: ChildRecord | null = null;
+  let journeys: readonly Journey[] = [];
+  return (record) => {
+    if (record !== last) {
+      journeys = journeysOfMeasure(record, definition, asAt);
+      last = record;
+    }
+    return journeys;
+  };
+}
+
 /** A measure with its event types as places in eventTypes, looked up once for all the children. */
 interface CompiledMeasure {
   readonly definition: MeasureDefinition;
@@ -1298,9 +1395,15 @@ export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definiti
     for (let m = 0; m < todo.length; m++) addMeasure(lists[m] as JourneyList, seen, index, todo[m] as CompiledMeasure);
     if ((index + 1) % step === 0) yield index + 1;
   }
-  for (let m = 0; m < keys.length; m++) measured.journeys.set(keys[m] as string, lists[m] as JourneyList);
+  for (let m = 0; m < keys.length; m++) {
+    (lists[m] as JourneyList).settle(measureAgain((todo[m] as CompiledMeasure).definition, asAt));
+    measured.journeys.set(keys[m] as string, lists[m] as JourneyList);
+  }
   types?.done();
-  if (national !== null && derivedForLists.get(records)?.asAtDay !== asAtDay) derivedForLists.set(records, { asAtDay, journeys: national });
+  if (national !== null && derivedForLists.get(records)?.asAtDay !== asAtDay) {
+    for (const kind of journeyKinds) national[kind].settle((record) => journeysOfKind(record, kind, asAt));
+    derivedForLists.set(records, { asAtDay, journeys: national });
+  }
 }
 
 /**
