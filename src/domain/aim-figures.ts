@@ -250,10 +250,12 @@ export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: 
   const list = typeof subject === 'string' ? journeysOfKindForEach(records, subject, asAt) : journeysOfMeasureForEach(records, subject, asAt);
   const filtered = hasFilters(aim.filters);
   // The columns in one block of memory: kept as long as the figures are.
-  const block = new ArrayBuffer(9 * list.length);
-  const row = new Int32Array(block, 0, list.length);
-  const days = new Int32Array(block, 4 * list.length, list.length);
-  const status = new Uint8Array(block, 8 * list.length, list.length);
+  // Without filters every journey of the list is in the cohort, each at its own place: the places
+  // are then a view of one list of places shared by every such cohort.
+  const block = new ArrayBuffer((filtered ? 9 : 5) * list.length);
+  const days = new Int32Array(block, 0, list.length);
+  const row = filtered ? new Int32Array(block, 4 * list.length, list.length) : everyPlace(list.length);
+  const status = new Uint8Array(block, (filtered ? 8 : 4) * list.length, list.length);
   let count = 0;
   for (let j = 0; j < list.length; j++) {
     if (filtered && !passesFilters(list, j, aim.filters)) continue;
@@ -262,7 +264,7 @@ export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: 
     const endDay = list.hasEnd(j) ? (list.endDay[j] as number) : null;
     const leaveDay = list.hasLeave(j) ? (list.leaveDay[j] as number) : null;
     const dueDay = dueDayFrom(startDay, aim.timescale);
-    row[count] = j;
+    if (filtered) row[count] = j;
     status[count] = statusCode(endDay, leaveDay, dueDay, asAtDay);
     // Days from the start to the end, to the leave date, or (while the child is on it) to as-at (journeyDays).
     days[count] = (endDay ?? leaveDay ?? asAtDay) - startDay;
@@ -271,6 +273,18 @@ export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: 
   const measured = new MeasuredCohort(list, count, row, status, days, aim.timescale);
   byKey.set(key, measured);
   return measured;
+}
+
+// 0, 1, 2, …: the places of a cohort that is its whole list (everyPlace).
+let places = new Int32Array(0);
+
+/** A view of the places 0 to `count` - 1, in one list shared by every cohort without filters. */
+function everyPlace(count: number): Int32Array {
+  if (places.length < count) {
+    places = new Int32Array(Math.max(count, 2 * places.length, 1024));
+    for (let i = 0; i < places.length; i++) places[i] = i;
+  }
+  return places.subarray(0, count);
 }
 
 /** statusOfDays as the status's place in journeyStatuses. */
