@@ -14,7 +14,10 @@ const port = parentPort;
 if (port === null) throw new Error('sqlite-writer-thread runs as a worker thread');
 // A first import appends in key order, so a smaller page cache than the main connection's serves.
 const database = openSqlite((workerData as { path: string }).path, 16);
-const inserter = new SqliteInserter(database);
+// The statement journal a multi-row insert keeps, to undo itself alone should it fail, stays in memory.
+database.pragma('temp_store = MEMORY');
+// One import's rows, with one set of constants (its authority, who and when).
+const inserter = new SqliteInserter(database, true);
 const comparer = new SqliteComparer(database);
 /** What the rows compared so far differ in, by table, until asked for. */
 const differences = new Map<string, Differences>();
