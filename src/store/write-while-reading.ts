@@ -107,14 +107,16 @@ const entityOf = { children: childEntity, placements: placementEntity, events: e
 const tables = ['children', 'placements', 'events'] as const;
 
 /**
- * The columns of each table sent by dictionary (row-columns.ts): days, codes, and text that a
- * table repeats row after row (a child's id on each of its events, a worker's name on each child).
- * A record's own id, a name, a carer's reference and a note are sent as they are.
+ * The columns of each table sent by dictionary (row-columns.ts): days and codes, whose values are
+ * the same few strings over and over (a day's text is made once, rows.ts), and text that a table
+ * repeats row after row (a worker's name on each child). A record's own id, its child's id, a name,
+ * a carer's reference and a note are sent as they are: each row's is a string of its own, and
+ * looking it up cost more than sending it.
  */
 const codedColumns: Readonly<Record<RecordTable, ReadonlySet<string>>> = {
   children: new Set(['date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality']),
-  placements: new Set(['child_id', 'start_date', 'end_date', 'placement_type', 'legal_basis', 'recorded_date']),
-  events: new Set(['child_id', 'event_type', 'event_date', 'route', 'recorded_date', 'status', 'planned_date']),
+  placements: new Set(['start_date', 'end_date', 'placement_type', 'legal_basis', 'recorded_date']),
+  events: new Set(['event_type', 'event_date', 'route', 'recorded_date', 'status', 'planned_date']),
 };
 
 class Writing implements WriteWhileReading {
