@@ -16,6 +16,9 @@ import type { Differences } from './dialect.js';
 export function openSqlite(path: string, cacheMb = 64): BetterSqlite3.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new BetterSqlite3(path);
+  // Pages of 8 KB for a new database (an existing one keeps its own): a large import writes a
+  // tenth less (docs/decisions/0013-import-speed.md). Set before anything is written, or ignored.
+  database.pragma('page_size = 8192');
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
