@@ -17,7 +17,7 @@ describe('reading coded values', () => {
   it('gives what a profile maps a value to, however it is written, even where the value is spelled as a code', () => {
     const profile = loadProfile('canonical');
     if (!profile.ok) throw new Error('the canonical profile does not load');
-    const mapped = { ...profile.value, values: { ...profile.value.values, placement_type: { 'Foster Care - LA': 'foster', Kinship: 'other' } } };
+    const mapped = { ...profile.value, values: { ...profile.value.values, placement_type: { 'Foster Care - LA': 'foster', Kinship: 'other' } as const } };
     const codes = codeReaders(mapped);
     for (const text of ['Foster Care - LA', 'foster care - la', '  FOSTER CARE - LA ']) expect(codes.placement_type(text)).toBe('foster');
     // The profile's mapping of "kinship" wins over the code of that name, written in any case.
