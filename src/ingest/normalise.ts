@@ -57,10 +57,12 @@ export function rowNormaliser(map: ColumnMap, context: RowContext): (row: RawRow
   const report = (problem: Problem) => (problems ??= []).push(problem);
   // What a problem of each column names, made once: an id is checked on every row.
   const parts = columns.map((column) => ({ column: column.spec.name }));
+  // One value per canonical column, in the table's column order; absent columns stay null. One
+  // array for every row: a record is made from it and keeps none of it.
+  const values: Value[] = new Array<Value>(specs.length).fill(null);
   return (row) => {
     problems = null;
-    // One value per canonical column, in the table's column order; absent columns stay null.
-    const values: Value[] = new Array<Value>(specs.length).fill(null);
+    values.fill(null);
     for (let i = 0; i < columns.length; i++) values[slots[i] as number] = readCell(row, columns[i] as MappedColumn, context, report, parts[i] as { column: string });
     const childId = values[childSlot];
     const child = typeof childId === 'string' ? childId : null;
