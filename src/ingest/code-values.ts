@@ -24,7 +24,11 @@ export function codeReaders(profile: Profile): CodeReaders {
     const known = new Map<string, string>();
     for (const code of canonicalCodes[list]) known.set(code.toLowerCase(), code);
     for (const [value, code] of Object.entries(profile.values[list] as Readonly<Record<string, string>>)) known.set(value.trim().toLowerCase(), code);
-    return (text: string) => known.get(text.trim().toLowerCase()) ?? null;
+    // A value written exactly as a key or a canonical code (as in most files) is found without
+    // making a trimmed, lower-cased copy of it first, to the same answer.
+    const exact = new Map(known);
+    for (const code of canonicalCodes[list]) exact.set(code, known.get(code.toLowerCase()) as string);
+    return (text: string) => exact.get(text) ?? known.get(text.trim().toLowerCase()) ?? null;
   };
   return { placement_type: reader('placement_type'), legal_basis: reader('legal_basis'), sex: reader('sex'), event_type: reader('event_type'), route: reader('route'), status: reader('status') };
 }

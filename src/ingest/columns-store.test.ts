@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdIndex, repeatedIds } from './columns-store.js';
+import { ByteColumn, IdIndex, repeatedIds } from './columns-store.js';
 
 /** The same answer the slow way: a Map from each id to where it first appears. */
 function byMap(ids: readonly string[]): { at: number; first: number }[] {
@@ -66,5 +66,15 @@ describe('finding an id by its position', () => {
     const byMap = new Map(ids.map((id, at) => [id, at]));
     expect(ids.every((id) => index.positionOf(id) === byMap.get(id))).toBe(true);
     expect(index.positionOf('P50000')).toBe(-1);
+  });
+});
+
+describe('a column of bytes', () => {
+  it('holds numbers from 0 to 255 as it grows, and refuses any other', () => {
+    const column = new ByteColumn(2);
+    for (let i = 0; i < 300; i++) column.push(i % 256);
+    expect(column.length).toBe(300);
+    expect([column.at(0), column.at(255), column.at(256), column.at(299)]).toEqual([0, 255, 0, 43]);
+    for (const value of [-1, 256, 1.5]) expect(() => column.push(value)).toThrow(/byte/);
   });
 });

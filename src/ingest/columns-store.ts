@@ -30,14 +30,43 @@ export class IntColumn {
   }
 }
 
+/** The same for numbers from 0 to 255 (a code's index, a status): a byte each. */
+export class ByteColumn {
+  #values: Uint8Array;
+  #length = 0;
+
+  constructor(capacity = 1024) {
+    this.#values = new Uint8Array(capacity);
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  push(value: number): void {
+    if ((value & 255) !== value) throw new Error(`a byte column cannot hold ${value}`);
+    if (this.#length === this.#values.length) {
+      const grown = new Uint8Array(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#length++] = value;
+  }
+
+  at(index: number): number {
+    return this.#values[index] as number;
+  }
+}
+
 /** A code list's values as small numbers (`none` for an empty value), and back. */
 export class CodeColumn<Code extends string> {
   static readonly none = 255;
   readonly #codes: readonly Code[];
   readonly #index: ReadonlyMap<string, number>;
-  readonly #values = new IntColumn();
+  readonly #values = new ByteColumn();
 
   constructor(codes: readonly Code[]) {
+    if (codes.length >= CodeColumn.none) throw new Error(`a code column holds fewer than ${CodeColumn.none} codes`);
     this.#codes = codes;
     this.#index = new Map(codes.map((code, i) => [code, i]));
   }

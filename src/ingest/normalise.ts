@@ -52,25 +52,32 @@ export function rowNormaliser(map: ColumnMap, context: RowContext): (row: RawRow
   const childSlot = at('child_id');
   const rowRules = map.table === 'events' ? eventStatusRules(at, map) : null;
   const noProblems: readonly Problem[] = [];
+  // The problems of the row being read: one reporter for every row, rather than one made a row.
+  let problems: Problem[] | null = null;
+  const report = (problem: Problem) => (problems ??= []).push(problem);
+  // What a problem of each column names, made once: an id is checked on every row.
+  const parts = columns.map((column) => ({ column: column.spec.name }));
+  // One value per canonical column, in the table's column order; absent columns stay null. One
+  // array for every row: a record is made from it and keeps none of it.
+  const values: Value[] = new Array<Value>(specs.length).fill(null);
   return (row) => {
-    let problems: Problem[] | null = null;
-    const report = (problem: Problem) => (problems ??= []).push(problem);
-    // One value per canonical column, in the table's column order; absent columns stay null.
-    const values: Value[] = new Array<Value>(specs.length).fill(null);
-    for (let i = 0; i < columns.length; i++) values[slots[i] as number] = readCell(row, columns[i] as MappedColumn, context, report);
+    problems = null;
+    values.fill(null);
+    for (let i = 0; i < columns.length; i++) values[slots[i] as number] = readCell(row, columns[i] as MappedColumn, context, report, parts[i] as { column: string });
     const childId = values[childSlot];
     const child = typeof childId === 'string' ? childId : null;
     widthProblems(row, map, context, report, child);
     rowRules?.(values, row, report);
     if (problems === null) return { record: build(values), childId: child, problems: noProblems };
     const found: Problem[] = problems;
+    problems = null;
     const errors = found.some((p) => p.severity === 'error');
     const located = found.map((p) => (p.childId === null ? { ...p, childId: child } : p));
     return { record: errors ? null : build(values), childId: child, problems: located };
   };
 }
 
-function readCell(row: RawRow, column: MappedColumn, context: RowContext, report: (problem: Problem) => void): Value {
+function readCell(row: RawRow, column: MappedColumn, context: RowContext, report: (problem: Problem) => void, parts: { readonly column: string }): Value {
   const raw = row.values[column.index];
   const { spec } = column;
   const name = spec.name;
@@ -90,7 +97,7 @@ function readCell(row: RawRow, column: MappedColumn, context: RowContext, report
     return date;
   }
   if (kind === 'id' || kind === 'text') {
-    if (kind === 'id') idProblems(text, { column: name }).forEach(report);
+    if (kind === 'id') idProblems(text, parts).forEach(report);
     if (!isPlainText(text)) textProblems(text, { column: name }).forEach(report);
     return text;
   }
@@ -116,9 +123,11 @@ function widthProblems(row: RawRow, map: ColumnMap, context: RowContext, report:
  */
 function eventStatusRules(at: (name: string) => number, map: ColumnMap): (values: readonly Value[], row: RawRow, report: (problem: Problem) => void) => void {
   const [date, status, note] = ['date', 'status', 'note'].map(at) as number[];
+  // Where the file has each column, found once.
+  const fileIndex = new Map(['date', 'status', 'planned_date'].map((name) => [name, map.indexOf(name)]));
   // Whether the file gave a value at all: an unreadable one has been named already.
-  const given = (row: RawRow, name: string) => {
-    const index = map.indexOf(name);
+  const given = (row: RawRow, name: 'date' | 'status' | 'planned_date') => {
+    const index = fileIndex.get(name);
     const raw = index === undefined ? undefined : row.values[index];
     return raw !== undefined && (typeof raw !== 'string' || raw.trim() !== '');
   };

@@ -11,6 +11,7 @@ import { openPostgresWriter } from './postgres-writer.js';
 import type { Database } from './schema.js';
 import { openSqlite, SqliteInserter } from './sqlite-native.js';
 import { openSqliteWriter } from './sqlite-writer.js';
+import type { ColumnRows } from './row-columns.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -73,6 +74,12 @@ export interface Connection {
  * them to be written, while the caller goes on reading.
  */
 export interface Writer extends Connection {
+  /**
+   * Sends rows to insert into `table` (`columns`, then `constants`), without waiting: the rows
+   * of a first import, as columns (row-columns.ts). They go into the writer's transaction in the
+   * order sent; a failure is given by `flush`.
+   */
+  readonly sendRows: (trx: Transaction<Database>, table: Table, constants: Readonly<Row>, columns: readonly string[], rows: ColumnRows) => void;
   /** Rows written so far. */
   readonly written: () => number;
   /** Resolves once no more than `rows` of the rows sent are still waiting to be written. */
@@ -92,8 +99,8 @@ export interface Writer extends Connection {
  * without waiting: the rows of a later import, while it is still read (write-while-reading.ts).
  */
 export interface Comparer {
-  /** Sends rows of `table` to compare: each row is its position among the import's records, then `columns`. */
-  send(table: Table, idColumn: string, columns: readonly string[], authorityId: number, values: readonly unknown[]): void;
+  /** Sends rows of `table` to compare: `columns` of each, with its position among the import's records (`ColumnRows.positions`). */
+  send(table: Table, idColumn: string, columns: readonly string[], authorityId: number, rows: ColumnRows): void;
   /** Once every row of `table` sent has been compared: where they differ from what is stored. */
   differences(table: Table): Promise<Differences>;
 }

@@ -10,6 +10,7 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { BulkInsert, Capabilities, Writer } from './dialect.js';
 import { CopyIn, copyScan, copyStatement, copyText } from './postgres-copy.js';
+import { ColumnDecoder } from './row-columns.js';
 import type { Database } from './schema.js';
 
 /** A writer for one transaction of `db` (a pool: the transaction the import starts on it holds a connection of its own). */
@@ -54,10 +55,17 @@ export function openPostgresWriter(db: Kysely<Database>, capabilities: Capabilit
     sent += rows;
     copy.feed.push([...copyText(values, columns.length, constants)].join(''), rows);
   };
+  // Each table's dictionaries of the columns sent so far (row-columns.ts).
+  const decoders = new Map<string, ColumnDecoder>();
   return {
     db,
     capabilities,
     bulkInsert,
+    sendRows(trx, table, constants, columns, rows) {
+      let decoder = decoders.get(table);
+      if (decoder === undefined) decoders.set(table, (decoder = new ColumnDecoder()));
+      void bulkInsert(trx, table, constants, columns, decoder.flat(rows));
+    },
     scanRows: copyScan,
     written: () => written,
     backlog: (rows) => (failure !== null || sent - written <= rows ? Promise.resolve() : new Promise((resolve) => waiting.push({ rows, resolve }))),

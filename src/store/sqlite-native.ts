@@ -16,6 +16,9 @@ import type { Differences } from './dialect.js';
 export function openSqlite(path: string, cacheMb = 64): BetterSqlite3.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new BetterSqlite3(path);
+  // Pages of 8 KB for a new database (an existing one keeps its own): a large import writes a
+  // tenth less (docs/decisions/0013-import-speed.md). Set before anything is written, or ignored.
+  database.pragma('page_size = 8192');
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
@@ -58,9 +61,17 @@ const quoted = (name: string) => `"${name}"`;
 export class SqliteInserter {
   readonly #database: BetterSqlite3.Database;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  readonly #constantsInText: boolean;
 
-  constructor(database: BetterSqlite3.Database) {
+  /**
+   * With `constantsInText`, the constants are written into each statement's text rather than
+   * bound: better-sqlite3 looks for named parameters among all of a statement's thousands of
+   * parameters each time an object is bound. Only for a connection that inserts with one set of
+   * constants (the writer thread of one import): each new set prepares new statements.
+   */
+  constructor(database: BetterSqlite3.Database, constantsInText = false) {
     this.#database = database;
+    this.#constantsInText = constantsInText;
   }
 
   /** Inserts `values` (a row is `columns.length` of them, one after another), each row also given `constants`. */
@@ -68,23 +79,35 @@ export class SqliteInserter {
     const width = columns.length;
     const rows = rowsOf(values, width);
     const named = Object.keys(constants);
+    const literals = this.#constantsInText ? named.map((name) => sqlLiteral(constants[name])) : null;
     inStatements(rows, (first, count) => {
       const part = first === 0 && count === rows ? values : values.slice(first * width, (first + count) * width);
-      this.#statement(table, named, columns, count).run(part, constants);
+      const statement = this.#statement(table, named, literals, columns, count);
+      if (literals === null) statement.run(part, constants);
+      else statement.run(part);
     });
   }
 
-  #statement(table: string, named: readonly string[], columns: readonly string[], count: number): BetterSqlite3.Statement {
-    const key = `${table}|${named.join(',')}|${columns.join(',')}|${count}`;
+  /** The statement for `count` rows: the constants bound by name, or written in as `literals`. */
+  #statement(table: string, named: readonly string[], literals: readonly string[] | null, columns: readonly string[], count: number): BetterSqlite3.Statement {
+    const key = `${table}|${named.join(',')}|${literals?.join(',') ?? ''}|${columns.join(',')}|${count}`;
     let statement = this.#statements.get(key);
     if (statement === undefined) {
-      const tuple = `(${[...named.map((name) => `@${name}`), ...columns.map(() => '?')].join(',')})`;
+      const tuple = `(${[...(literals ?? named.map((name) => `@${name}`)), ...columns.map(() => '?')].join(',')})`;
       const names = [...named, ...columns].map(quoted).join(',');
       statement = this.#database.prepare(`insert into ${quoted(table)} (${names}) values ${Array<string>(count).fill(tuple).join(',')}`);
       this.#statements.set(key, statement);
     }
     return statement;
   }
+}
+
+/** A constant as SQL text: NULL, an integer, or a quoted string. */
+export function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  throw new Error(`a constant written into SQL is null, an integer or text, not ${typeof value} ${String(value)}`);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Differences } from './dialect.js';
+import { ColumnDecoder } from './row-columns.js';
 import { openSqlite, SqliteComparer, SqliteInserter } from './sqlite-native.js';
 import type { WriterReply, WriterRequest } from './sqlite-writer.js';
 
@@ -13,27 +14,40 @@ const port = parentPort;
 if (port === null) throw new Error('sqlite-writer-thread runs as a worker thread');
 // A first import appends in key order, so a smaller page cache than the main connection's serves.
 const database = openSqlite((workerData as { path: string }).path, 16);
-const inserter = new SqliteInserter(database);
+// The statement journal a multi-row insert keeps, to undo itself alone should it fail, stays in memory.
+database.pragma('temp_store = MEMORY');
+// One import's rows, with one set of constants (its authority, who and when).
+const inserter = new SqliteInserter(database, true);
 const comparer = new SqliteComparer(database);
 /** What the rows compared so far differ in, by table, until asked for. */
 const differences = new Map<string, Differences>();
 let failure: string | null = null;
+/** For each table, the dictionaries of the columns sent to it so far (row-columns.ts). */
+const decoders = new Map<string, ColumnDecoder>();
+const decoderOf = (key: string) => {
+  let decoder = decoders.get(key);
+  if (decoder === undefined) decoders.set(key, (decoder = new ColumnDecoder()));
+  return decoder;
+};
 
 const reply = (message: WriterReply) => port.postMessage(message);
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 port.on('message', (request: WriterRequest) => {
-  if (request.kind === 'insert' || request.kind === 'compare') {
+  if (request.kind === 'insert' || request.kind === 'insert-rows' || request.kind === 'compare') {
     if (failure !== null) return;
     try {
       if (request.kind === 'insert') {
         inserter.insert(request.table, request.constants, request.columns, request.values);
         reply({ kind: 'rows-done', rows: request.values.length / request.columns.length });
+      } else if (request.kind === 'insert-rows') {
+        inserter.insert(request.table, request.constants, request.columns, decoderOf(`insert ${request.table}`).flat(request.rows));
+        reply({ kind: 'rows-done', rows: request.rows.rows });
       } else {
         let into = differences.get(request.table);
         if (into === undefined) differences.set(request.table, (into = { absent: [], different: [] }));
-        comparer.compare(request.table, request.idColumn, request.columns, request.authorityId, request.values, into);
-        reply({ kind: 'rows-done', rows: request.values.length / (request.columns.length + 1) });
+        comparer.compare(request.table, request.idColumn, request.columns, request.authorityId, decoderOf(`compare ${request.table}`).flat(request.rows, true), into);
+        reply({ kind: 'rows-done', rows: request.rows.rows });
       }
     } catch (error) {
       failure = describe(error);

@@ -9,12 +9,14 @@
 import { Worker } from 'node:worker_threads';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import { builderScan, type BulkInsert, type Capabilities, type Differences, type Row, type Writer } from './dialect.js';
+import { transferables, type ColumnRows } from './row-columns.js';
 import type { Database } from './schema.js';
 
 export type WriterRequest =
   | { readonly kind: 'query'; readonly id: number; readonly sql: string; readonly parameters: readonly unknown[] }
   | { readonly kind: 'insert'; readonly table: string; readonly constants: Readonly<Row>; readonly columns: readonly string[]; readonly values: readonly unknown[] }
-  | { readonly kind: 'compare'; readonly table: string; readonly idColumn: string; readonly columns: readonly string[]; readonly authorityId: number; readonly values: readonly unknown[] }
+  | { readonly kind: 'insert-rows'; readonly table: string; readonly constants: Readonly<Row>; readonly columns: readonly string[]; readonly rows: ColumnRows }
+  | { readonly kind: 'compare'; readonly table: string; readonly idColumn: string; readonly columns: readonly string[]; readonly authorityId: number; readonly rows: ColumnRows }
   | { readonly kind: 'differences'; readonly id: number; readonly table: string }
   | { readonly kind: 'close'; readonly id: number };
 
@@ -42,6 +44,7 @@ export function openSqliteWriter(path: string, capabilities: Capabilities): Writ
     db,
     capabilities,
     bulkInsert,
+    sendRows: (_trx, table, constants, columns, rows) => thread.send({ kind: 'insert-rows', table, constants, columns, rows }, rows.rows, transferables(rows)),
     scanRows: builderScan,
     written: () => thread.written,
     backlog: (rows) => thread.backlog(rows),
@@ -51,7 +54,7 @@ export function openSqliteWriter(path: string, capabilities: Capabilities): Writ
     cancel: () => undefined,
     close: () => db.destroy(),
     comparer: {
-      send: (table, idColumn, columns, authorityId, values) => thread.send({ kind: 'compare', table, idColumn, columns, authorityId, values }, values.length / (columns.length + 1)),
+      send: (table, idColumn, columns, authorityId, rows) => thread.send({ kind: 'compare', table, idColumn, columns, authorityId, rows }, rows.rows, transferables(rows)),
       differences: async (table) => {
         const reply = await thread.differences(table);
         if (reply.kind !== 'differences') throw new Error(`the writer thread answered ${reply.kind}`);
@@ -86,10 +89,10 @@ class WriterThread {
     worker.on('exit', (code) => this.#break(new Error(`the writer thread ended (exit code ${code})`)));
   }
 
-  /** Sends rows to insert or compare, without waiting. */
-  send(request: WriterRequest & { kind: 'insert' | 'compare' }, rows: number): void {
+  /** Sends rows to insert or compare, without waiting (moving `transfer` to the thread). */
+  send(request: WriterRequest & { kind: 'insert' | 'insert-rows' | 'compare' }, rows: number, transfer: ArrayBuffer[] = []): void {
     if (this.#broken) throw this.#broken;
-    this.#worker.postMessage(request);
+    this.#worker.postMessage(request, transfer);
     this.#sent += rows;
   }
 

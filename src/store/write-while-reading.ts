@@ -29,6 +29,7 @@ import type { Comparer, Connection, Row, Writer } from './dialect.js';
 import { childEntity, eventEntity, placementEntity } from './entities.js';
 import { insideTransaction } from './imports.js';
 import { kindsWithoutRecords, newRecord, type Author } from './records.js';
+import { ColumnEncoder } from './row-columns.js';
 import type { Database } from './schema.js';
 
 /** The tables of records an import writes. */
@@ -105,6 +106,19 @@ function inside(writer: Writer, trx: ControlledTransaction<Database>): Connectio
 const entityOf = { children: childEntity, placements: placementEntity, events: eventEntity } as const;
 const tables = ['children', 'placements', 'events'] as const;
 
+/**
+ * The columns of each table sent by dictionary (row-columns.ts): days and codes, whose values are
+ * the same few strings over and over (a day's text is made once, rows.ts), and text that a table
+ * repeats row after row (a worker's name on each child). A record's own id, its child's id, a name,
+ * a carer's reference and a note are sent as they are: each row's is a string of its own, and
+ * looking it up cost more than sending it.
+ */
+const codedColumns: Readonly<Record<RecordTable, ReadonlySet<string>>> = {
+  children: new Set(['date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality']),
+  placements: new Set(['start_date', 'end_date', 'placement_type', 'legal_basis', 'recorded_date']),
+  events: new Set(['event_type', 'event_date', 'route', 'recorded_date', 'status', 'planned_date']),
+};
+
 class Writing implements WriteWhileReading {
   readonly #writer: Writer;
   readonly #trx: ControlledTransaction<Database>;
@@ -112,7 +126,8 @@ class Writing implements WriteWhileReading {
   readonly #constants: Row;
   /** Null for a first import, whose records are written as they are read. */
   readonly #comparer: Comparer | null;
-  readonly #pending: Record<RecordTable, unknown[]> = { children: [], placements: [], events: [] };
+  /** Each table's rows not yet sent, made once its columns are known (at its first record). */
+  readonly #pending: Record<RecordTable, ColumnEncoder | null> = { children: null, placements: null, events: null };
   /** The data columns sent of each table: all of them, but for those a later import's file does not carry. */
   readonly #columns: Record<RecordTable, readonly string[]> = { children: childEntity.dataColumns, placements: placementEntity.dataColumns, events: eventEntity.dataColumns };
   /** The positions sent to be compared, by table. */
@@ -136,16 +151,14 @@ class Writing implements WriteWhileReading {
     // The rest of the table before it goes first: a PostgreSQL writer writes one table at a time.
     if (table !== this.#lastTable && this.#lastTable !== null) this.#send(this.#lastTable);
     this.#lastTable = table;
-    const entity = entityOf[table];
-    const row = (entity.toRow as (record: Child | Placement | AnyEvent) => Row)(record);
+    const row = (entityOf[table].toRow as (record: Child | Placement | AnyEvent) => Row)(record);
     const columns = this.#columns[table];
-    const pending = this.#pending[table];
-    if (this.#comparer !== null) {
-      pending.push(position);
-      this.#markSent(table, position);
-    }
-    for (const column of columns) pending.push(row[column] ?? null);
-    if (pending.length >= rowsPerMessage * columns.length) this.#send(table);
+    const pending = (this.#pending[table] ??= new ColumnEncoder(columns, codedColumns[table], this.#comparer !== null, rowsPerMessage));
+    pending.startRow(position);
+    for (const column of columns) pending.push(row[column]);
+    pending.endRow();
+    if (this.#comparer !== null) this.#markSent(table, position);
+    if (pending.rows >= rowsPerMessage) this.#send(table);
   }
 
   async ready(): Promise<void> {
@@ -209,12 +222,12 @@ class Writing implements WriteWhileReading {
   }
 
   #send(table: RecordTable): void {
-    const values = this.#pending[table];
-    if (values.length === 0) return;
+    const pending = this.#pending[table];
+    if (pending === null || pending.rows === 0) return;
     const entity = entityOf[table];
-    if (this.#comparer === null) void this.#writer.bulkInsert(this.#trx, entity.table, this.#constants, entity.dataColumns, values);
-    else this.#comparer.send(entity.table, entity.idColumn, this.#columns[table], this.#scope.id, values);
-    this.#pending[table] = [];
+    const rows = pending.take();
+    if (this.#comparer === null) this.#writer.sendRows(this.#trx, entity.table, this.#constants, this.#columns[table], rows);
+    else this.#comparer.send(entity.table, entity.idColumn, this.#columns[table], this.#scope.id, rows);
   }
 
   async #close(): Promise<void> {

@@ -105,6 +105,26 @@ describe.each(engines)('an import written while it is read, on $name', (engine) 
     expect(await snapshotRecords(opened.connection)).toBe(before);
   });
 
+  it('names a placement id used twice at its file, row and column, and keeps nothing, though both rows were sent to be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pace-wwr-repeat-placement-'));
+    for (const name of ['children.csv', 'placements.csv', 'events.csv']) writeFileSync(join(dir, name), readFileSync(join(demoDir, name)));
+    const [header, first, second] = readFileSync(join(demoDir, 'placements.csv'), 'utf8').split('\n') as [string, string, string];
+    // The second placement takes the first one's id, on row 3 of the file.
+    const repeated = second.split(',');
+    const id = first.split(',')[header.split(',').indexOf('placement_id')] as string;
+    repeated[header.split(',').indexOf('placement_id')] = id;
+    const lines = readFileSync(join(dir, 'placements.csv'), 'utf8').split('\n');
+    lines[2] = repeated.join(',');
+    writeFileSync(join(dir, 'placements.csv'), lines.join('\n'));
+    const before = await snapshotRecords(opened.connection);
+    const report = await importFiles(opened.connection, options(dir));
+    expect(report.outcome).toBe('refused');
+    expect(report.problems.filter((p) => p.code === 'id-duplicate')).toEqual([
+      expect.objectContaining({ file: 'placements.csv', row: 3, column: 'placement_id', value: id, severity: 'error', message: `placement_id ${id} appears more than once in the file (first on row 2)` }),
+    ]);
+    expect(await snapshotRecords(opened.connection)).toBe(before);
+  });
+
   it('compares a later import with the stored records while it is read, and stores exactly what the usual way stores', async () => {
     const other = await engine.open();
     try {
