@@ -50,7 +50,7 @@ export function aimQuarters(figures: AimFigures, count = defaultAimQuarters): Ai
       tally.n += 1;
       if (j.status === 'in_time') tally.inTime += 1;
     }
-    const completed = j.journey.end === null ? null : indexOf(j.endDay);
+    const completed = j.endDay === null ? null : indexOf(j.endDay);
     if (completed !== null) (tallies[completed] as (typeof tallies)[number]).weeks.push(j.weeks);
   }
   return quarters.map((month, i) => {

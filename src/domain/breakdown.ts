@@ -168,7 +168,7 @@ function groupFigures(key: GroupKey, name: string | null, journeys: readonly Coh
   for (const j of journeys) counts[j.status] += 1;
   const n = counts.in_time + counts.late + counts.overdue + counts.left_late;
   const interval = wilsonInterval(counts.in_time, n);
-  const completed = journeys.filter((j) => j.journey.end !== null);
+  const completed = journeys.filter((j) => j.endDay !== null);
   return {
     key,
     name,

@@ -1166,14 +1166,14 @@ export function journeysOfMeasure(record: ChildRecord, definition: MeasureDefini
   return list.journeys as readonly MeasureJourney[];
 }
 
-/** A record's journeys of a measure made again (JourneyList.settle), the last record's remembered: a list asks child after child. */
+/** A record's journeys of a measure made again (JourneyList.settle), each record's remembered (a list may be read in any order). */
 function measureAgain(definition: MeasureDefinition, asAt: PlainDate): (record: ChildRecord) => readonly Journey[] {
-  let last: ChildRecord | null = null;
-  let journeys: readonly Journey[] = [];
+  const made = new WeakMap<ChildRecord, readonly Journey[]>();
   return (record) => {
-    if (record !== last) {
+    let journeys = made.get(record);
+    if (journeys === undefined) {
       journeys = journeysOfMeasure(record, definition, asAt);
-      last = record;
+      made.set(record, journeys);
     }
     return journeys;
   };

@@ -171,7 +171,7 @@ function compareOnAim(aim: Aim, authorities: readonly AuthorityRecords[], figure
       // Past the timescale without the milestone, still waiting or gone: one published count, so that
       // the row adds up to n (a column of its own, nearly always under 5, would be hidden everywhere).
       counts: { in_time: f.counts.in_time, late: f.counts.late, overdue: f.counts.overdue + f.counts.left_late, n: f.n, waiting: f.counts.waiting },
-      completedWeeks: f.journeys.filter((j) => j.journey.end !== null).map((j) => j.weeks),
+      completedWeeks: f.journeys.filter((j) => j.endDay !== null).map((j) => j.weeks),
     };
   });
   const all: RawRow = {
