@@ -172,6 +172,8 @@ export class FiguresCache {
 }
 
 /** Every team, locality and worker the authority's records name (for the forms that filter by them), once per data version. */
-export function filterChoicesOf(cache: FiguresCache, stored: StoredAuthority, figures: AuthorityFigures): Promise<FilterChoices> {
-  return cache.made(figures, 'filter-choices', async () => filterChoices(await cache.records(stored, figures)));
+export async function filterChoicesOf(cache: FiguresCache, stored: StoredAuthority, figures: AuthorityFigures): Promise<FilterChoices> {
+  // Made from the records, not from the figures of each as-at date.
+  const records = await cache.records(stored, figures);
+  return cache.made(records, 'filter-choices', () => filterChoices(records));
 }

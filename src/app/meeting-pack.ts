@@ -75,7 +75,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
   const aims = figures.aims.map((result) => {
     const words = aimWords(result.figures);
     const answer = answerSentence(result.aim, result.answer);
-    const points = result.chart.series.points.length;
+    const points = result.chart.series.weeks.length;
     const waiting = result.chart.series.waiting;
     const longest = waiting.reduce((most, w) => Math.max(most, w.weeks), 0);
     return {

@@ -105,7 +105,7 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
     const words = aimWords(result.figures);
     const recent = windowFigures(result.figures, posterWindowMonths);
     const answer = answerSentence(result.aim, result.answer);
-    const points = result.chart.series.points.length;
+    const points = result.chart.series.weeks.length;
     const marks = result.marks.map((m) => (unsafeTitles.has(m.testNumber) ? { ...m, description: `Test ${m.testNumber}: ${m.kind === 'start' ? 'started' : 'acted on'} ${m.date.toString()}` } : m));
     const wholeLabel = result.figures.fromDate ? `Since ${longDate(result.figures.fromDate)}` : 'Since records began';
     if (forPartner) {

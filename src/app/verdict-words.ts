@@ -94,7 +94,7 @@ export function findingGroups(chart: AimRunChart): FindingGroup[] {
   const current = phases[phases.length - 1];
   const currentFrom = current?.type === 'sustained' ? current.from : chart.series.baselineCount + 1;
   const currentTitle =
-    current?.type === 'sustained' ? `The current phase, since ${pointMonth(chart, current.from)}` : currentFrom <= chart.series.points.length ? `Since the baseline, from ${pointMonth(chart, currentFrom)}` : null;
+    current?.type === 'sustained' ? `The current phase, since ${pointMonth(chart, current.from)}` : currentFrom <= chart.series.weeks.length ? `Since the baseline, from ${pointMonth(chart, currentFrom)}` : null;
   const inCurrent: string[] = [];
   const byTitle = new Map<string, string[]>();
   chart.findings.forEach((finding, i) => {

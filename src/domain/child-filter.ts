@@ -47,12 +47,21 @@ export interface FilterChoices {
   readonly workers: readonly string[];
 }
 
+const byName = new Intl.Collator('en-GB');
+
 /** Every team, locality and worker the records name (each once, as first written), in alphabetical order, for a form's choices. */
 export function filterChoices(records: readonly ChildRecord[]): FilterChoices {
+  // Each name as written is normalised once: thousands of children share a few dozen teams and workers.
+  const normalised = new Map<string, string>();
   const sorted = (values: Iterable<string | null>) => {
     const seen = new Map<string, string>();
-    for (const value of values) if (value !== null && value.trim() !== '' && !seen.has(normaliseName(value))) seen.set(normaliseName(value), value.trim());
-    return [...seen.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
+    for (const value of values) {
+      if (value === null) continue;
+      let key = normalised.get(value);
+      if (key === undefined) normalised.set(value, (key = normaliseName(value)));
+      if (key !== '' && !seen.has(key)) seen.set(key, value.trim());
+    }
+    return [...seen.values()].sort(byName.compare);
   };
   return {
     teams: sorted(records.map((r) => r.child.team)),

@@ -167,7 +167,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
     runChart: {
       svg: draw(`${aim.id}/run-chart.linked`, () => trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref }))),
       links: fileLinks('run-chart'),
-      points: result.chart.series.points.length,
+      points: result.chart.series.weeks.length,
       marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
     },
     findings: findingGroups(result.chart),

@@ -149,7 +149,7 @@ function presentGlance(code: string, scope: FigureScope, result: AimResult): Aim
   const { aim, figures } = result;
   const { recent, since } = presentFigureBoxes(code, scope, result);
   const words = aimWords(figures);
-  const points = result.chart.series.points.length;
+  const points = result.chart.series.weeks.length;
   const chartQuery = scopeQuery(scope);
   return {
     id: aim.id,
