@@ -196,27 +196,27 @@ export class JourneyList {
   #length = 0;
   #childIds: readonly string[] | null = null;
   /** For each journey, the index of its record in `records`. */
-  recordIndex: Int32Array;
-  startDay: Int32Array;
+  recordIndex!: Int32Array;
+  startDay!: Int32Array;
   /** The day of the milestone that ended it, or noDay. */
-  endDay: Int32Array;
+  endDay!: Int32Array;
   /** The leave date as a day, or noDay. */
-  leaveDay: Int32Array;
+  leaveDay!: Int32Array;
   /** The departure (Journey.departure) as a day, or noDay. */
-  departureDay: Int32Array;
+  departureDay!: Int32Array;
   /** The run's or spell's last day, or noDay. */
-  runEndDay: Int32Array;
+  runEndDay!: Int32Array;
   /** The place of the placement, event or plan that started it in its record's list (RefIn in startIn). */
-  startAt: Int32Array;
-  startIn: Uint8Array;
+  startAt!: Int32Array;
+  startIn!: Uint8Array;
   /** The place of the event that ended it in its record's events, or -1. */
-  endAt: Int32Array;
-  ageAtStart: Int16Array;
-  leaveReason: Uint8Array;
-  departureReason: Uint8Array;
-  placementType: Uint8Array;
-  route: Uint8Array;
-  startRoute: Uint8Array;
+  endAt!: Int32Array;
+  ageAtStart!: Int16Array;
+  leaveReason!: Uint8Array;
+  departureReason!: Uint8Array;
+  placementType!: Uint8Array;
+  route!: Uint8Array;
+  startRoute!: Uint8Array;
   #made: Journey[] = [];
   #all: readonly Journey[] | null = null;
   /** Once settled: a record's journeys of this list's kind or measure, made again (the columns kept do not hold them whole). */
@@ -230,22 +230,7 @@ export class JourneyList {
     // A spare with room enough, but not many times more (one child's list is kept for good).
     const room = spareColumns[spareColumns.length - 1]?.recordIndex.length ?? 0;
     const spare = room >= capacity && room <= 4 * capacity ? (spareColumns.pop() as Columns) : null;
-    const columns = spare ?? newColumns(capacity);
-    this.recordIndex = columns.recordIndex;
-    this.startDay = columns.startDay;
-    this.endDay = columns.endDay;
-    this.leaveDay = columns.leaveDay;
-    this.departureDay = columns.departureDay;
-    this.runEndDay = columns.runEndDay;
-    this.startAt = columns.startAt;
-    this.endAt = columns.endAt;
-    this.ageAtStart = columns.ageAtStart;
-    this.startIn = columns.startIn;
-    this.leaveReason = columns.leaveReason;
-    this.departureReason = columns.departureReason;
-    this.placementType = columns.placementType;
-    this.route = columns.route;
-    this.startRoute = columns.startRoute;
+    this.#use(spare ?? newColumns(capacity));
   }
 
   /**
@@ -271,6 +256,7 @@ export class JourneyList {
     return columns as Columns;
   }
 
+  /** Reads and writes these columns (set in the constructor, so every column is always set). */
   #use(columns: Columns): void {
     this.recordIndex = columns.recordIndex;
     this.startDay = columns.startDay;
