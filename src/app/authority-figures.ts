@@ -114,8 +114,26 @@ function aimResultOf(aim: Aim, chart: AimRunChart, figures: AimFigures, tests: r
 }
 
 function figuresOf(authority: Authority, records: readonly ChildRecord[], asAt: PlainDate, version: string, filter: ChildFilter, results: readonly AimResult[]): AuthorityFigures {
+  // The waiting list's rows are made the first time something reads them (the waiting list, the
+  // API): a dashboard reads the counts alone.
+  let waiting: readonly WaitingRow[] | null = null;
+  return {
+    authority,
+    asAt,
+    filter,
+    version,
+    aims: results,
+    get waiting() {
+      waiting ??= waitingRows(records, asAt, results);
+      return waiting;
+    },
+    childCount: records.length,
+  };
+}
+
+function waitingRows(records: readonly ChildRecord[], asAt: PlainDate, results: readonly AimResult[]): WaitingRow[] {
   const names = new Map<string, string | null>(records.map((r) => [r.child.childId, displayName(r)]));
-  const waiting = results.flatMap((r) =>
+  return results.flatMap((r) =>
     r.chart.series.waiting.map(
       (w): WaitingRow => ({
         aimId: r.aim.id,
@@ -131,7 +149,6 @@ function figuresOf(authority: Authority, records: readonly ChildRecord[], asAt: 
       }),
     ),
   );
-  return { authority, asAt, filter, version, aims: results, waiting, childCount: records.length };
 }
 
 /** "Amy Adams", or null when no name is recorded. */

@@ -99,6 +99,13 @@ export interface AimFigures {
   /** The from-date actually applied (the aim's, or an override). */
   readonly fromDate: PlainDate | null;
   readonly journeys: readonly CohortJourney[];
+  /**
+   * The same journeys as columns: the aim's cohort, and the places in it of the journeys counted
+   * here (those started on or after the from-date; a test group's alone, improvement/test-data.ts),
+   * in the cohort's order. The tallies by window, month and quarter read these, making no journey.
+   */
+  readonly cohort: MeasuredCohort;
+  readonly places: Int32Array;
   readonly counts: StatusCounts;
   /** in time + late + overdue + left late: the denominator. */
   readonly n: number;
@@ -129,8 +136,9 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
   const completedWeeks: number[] = [];
   let stillWaiting = 0;
   let longestWaitDays = -Infinity;
-  for (let k = 0; k < measured.count; k++) {
-    if (measured.startDay(k) < fromDay) continue;
+  const places = fromDay === -Infinity ? everyPlace(measured.count) : startedFrom(measured, fromDay);
+  for (let p = 0; p < places.length; p++) {
+    const k = places[p] as number;
     const status = measured.status[k] as number;
     byStatus[status] = (byStatus[status] as number) + 1;
     const days = measured.days[k] as number;
@@ -148,9 +156,11 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
     asAt,
     fromDate,
     get journeys() {
-      journeys ??= fromDay === -Infinity ? measured.journeys : measured.journeys.filter((j) => j.startDay >= fromDay);
+      journeys ??= fromDay === -Infinity ? measured.journeys : Array.from(places, (k) => measured.journeys[k] as CohortJourney);
       return journeys;
     },
+    cohort: measured,
+    places,
     counts,
     n,
     percentage: n === 0 ? null : (counts.in_time / n) * 100,
@@ -273,6 +283,15 @@ export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: 
   const measured = new MeasuredCohort(list, count, row, status, days, aim.timescale);
   byKey.set(key, measured);
   return measured;
+}
+
+/** The places of the journeys of a cohort started on or after a day, in order. */
+function startedFrom(cohort: MeasuredCohort, fromDay: number): Int32Array {
+  let count = 0;
+  for (let k = 0; k < cohort.count; k++) if (cohort.startDay(k) >= fromDay) count += 1;
+  const places = new Int32Array(count);
+  for (let k = 0, p = 0; k < cohort.count; k++) if (cohort.startDay(k) >= fromDay) places[p++] = k;
+  return places;
 }
 
 // 0, 1, 2, …: the places of a cohort that is its whole list (everyPlace).

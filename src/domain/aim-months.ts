@@ -8,9 +8,12 @@
  * with no settled journey has no percentage and is not plotted.
  */
 import type { AimFigures, CohortJourney } from './aim-figures.js';
-import { settledDay } from './aim-window.js';
+import { settledDay, settledDayAt } from './aim-window.js';
 import { epochDay, epochDayAddingMonths, makeDate, type PlainDate } from './date.js';
 import { monthlyRunChart, monthsEndingBy, type MonthlyRunChart } from './monthly-run-chart.js';
+import { journeyStatuses } from './status.js';
+
+const inTime = journeyStatuses.indexOf('in_time');
 
 export interface AimMonth {
   /** The first day of the month. */
@@ -32,14 +35,17 @@ export function aimMonths(figures: AimFigures, count = defaultAimMonths): AimMon
   // day is placed by comparing numbers, with no date made for it.
   const starts = [...months.map((m) => epochDay(m)), epochDayAddingMonths(months[months.length - 1] as PlainDate, 1)];
   const tallies = months.map(() => ({ inTime: 0, n: 0 }));
-  for (const j of figures.journeys) {
-    const day = settledDay(j);
+  // From the cohort's columns: no journey is made as an object.
+  const { cohort, places } = figures;
+  for (let p = 0; p < places.length; p++) {
+    const k = places[p] as number;
+    const day = settledDayAt(cohort, k);
     if (day === null || day < (starts[0] as number) || day >= (starts[count] as number)) continue;
     let i = 0;
     while (day >= (starts[i + 1] as number)) i += 1;
     const tally = tallies[i] as { inTime: number; n: number };
     tally.n += 1;
-    if (j.status === 'in_time') tally.inTime += 1;
+    if (cohort.status[k] === inTime) tally.inTime += 1;
   }
   return months.map((month, i) => {
     const { inTime, n } = tallies[i] as { inTime: number; n: number };

@@ -9,10 +9,13 @@
  * nothing to divide by has no percentage, and none completed no median.
  */
 import type { AimFigures, CohortJourney } from './aim-figures.js';
-import { settledDay } from './aim-window.js';
-import { epochDay, epochDayAddingMonths, makeDate, type PlainDate } from './date.js';
+import { completedAt, settledDay, settledDayAt } from './aim-window.js';
+import { epochDay, epochDayAddingMonths, makeDate, weeksFromDays, type PlainDate } from './date.js';
 import { monthlyRunChart, quarterPeriod, quartersEndingBy, type MonthlyRunChart } from './monthly-run-chart.js';
 import { median } from './spc/median.js';
+import { journeyStatuses } from './status.js';
+
+const inTime = journeyStatuses.indexOf('in_time');
 
 export interface AimQuarter {
   /** The first day of the quarter. */
@@ -43,15 +46,18 @@ export function aimQuarters(figures: AimFigures, count = defaultAimQuarters): Ai
     return i;
   };
   const tallies = quarters.map(() => ({ inTime: 0, n: 0, weeks: [] as number[] }));
-  for (const j of figures.journeys) {
-    const settled = indexOf(settledDay(j));
+  // From the cohort's columns: no journey is made as an object.
+  const { cohort, places } = figures;
+  for (let p = 0; p < places.length; p++) {
+    const k = places[p] as number;
+    const settled = indexOf(settledDayAt(cohort, k));
     if (settled !== null) {
       const tally = tallies[settled] as (typeof tallies)[number];
       tally.n += 1;
-      if (j.status === 'in_time') tally.inTime += 1;
+      if (cohort.status[k] === inTime) tally.inTime += 1;
     }
-    const completed = j.endDay === null ? null : indexOf(j.endDay);
-    if (completed !== null) (tallies[completed] as (typeof tallies)[number]).weeks.push(j.weeks);
+    const completed = completedAt(cohort, k) ? indexOf(cohort.endDay(k)) : null;
+    if (completed !== null) (tallies[completed] as (typeof tallies)[number]).weeks.push(weeksFromDays(cohort.days[k] as number));
   }
   return quarters.map((month, i) => {
     const { inTime, n, weeks } = tallies[i] as (typeof tallies)[number];

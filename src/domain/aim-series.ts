@@ -71,60 +71,55 @@ export const fallbackBaseline = 12;
 export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, programmeStart: PlainDate | null): AimSeries {
   // From the cohort's columns (MeasuredCohort): no journey is made as an object for the charts.
   const cohort = measuredCohort(aim, records, asAt);
-  // The completed journeys' places in the cohort, end days, start days and children, read once.
+  // The completed journeys and those still waiting, as places in the cohort, with their end and start days.
   // Whether the journeys come child by child in order of child id (records loaded from the store
   // are, and a list's journeys are record after record): then those that share an end and a start,
   // or a wait, are already in the order of their children.
   let byChild = recordsInChildOrder(cohort.list.childIds);
   let lastRecord = -1;
-  const completed: number[] = [];
-  const stillWaiting: number[] = [];
+  let n = 0;
+  let waitingCount = 0;
   for (let k = 0; k < cohort.count; k++) {
     const status = cohort.status[k] as number;
-    if (status === inTime || status === late) completed.push(k);
-    else if (status === overdue || status === waitingStatus) stillWaiting.push(k);
+    if (status === inTime || status === late) n += 1;
+    else if (status === overdue || status === waitingStatus) waitingCount += 1;
     const record = cohort.list.recordIndex[cohort.row[k] as number] as number;
     if (record < lastRecord) byChild = false;
     lastRecord = record;
   }
-  const n = completed.length;
+  // The places in the cohort of the completed journeys and of those still waiting, in its order.
+  const completed = new Int32Array(n);
+  const stillWaiting = new Int32Array(waitingCount);
+  for (let k = 0, c = 0, w = 0; k < cohort.count; k++) {
+    const status = cohort.status[k] as number;
+    if (status === inTime || status === late) completed[c++] = k;
+    else if (status === overdue || status === waitingStatus) stillWaiting[w++] = k;
+  }
   const ends = new Int32Array(n);
   const starts = new Int32Array(n);
-  const days = new Int32Array(n);
-  const children = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const k = completed[i] as number;
     ends[i] = cohort.endDay(k);
     starts[i] = cohort.startDay(k);
-    days[i] = cohort.days[k] as number;
-    children[i] = cohort.childId(k);
   }
-  const order = inRunChartOrder(ends, starts, children, byChild);
+  const order = inRunChartOrder(ends, starts, (i) => cohort.childId(completed[i] as number), byChild);
   const weeks = new Array<number>(n);
   const endDays = new Int32Array(n);
   // Each point's journey, as its place in the cohort: all the points need when they are made.
   const journeyAt = new Int32Array(n);
   for (let at = 0; at < n; at++) {
     const i = order[at] as number;
-    weeks[at] = weeksFromDays(days[i] as number);
+    const k = completed[i] as number;
+    weeks[at] = weeksFromDays(cohort.days[k] as number);
     endDays[at] = ends[i] as number;
-    journeyAt[at] = completed[i] as number;
+    journeyAt[at] = k;
   }
   const { count, rule } = baselineOf(endDays, programmeStart);
-  const placementTypeOf = placementTypesOnAsAt(records, asAt);
-  const waiting = inWaitingOrder(stillWaiting, cohort, byChild).map((k): WaitingBar => {
-    const waited = cohort.days[k] as number;
-    return {
-      childId: cohort.childId(k),
-      start: dateOfEpochDay(cohort.startDay(k)),
-      days: waited,
-      weeks: weeksFromDays(waited),
-      due: dateOfEpochDay(cohort.dueDay(k)),
-      overdue: cohort.status[k] === overdue,
-      placementType: placementTypeOf(cohort.list.recordIndex[cohort.row[k] as number] as number),
-    };
-  });
+  // The waiting bars, like the points, are made the first time something reads them (a chart, a
+  // list of children): the figures count the waiting by status.
+  const waitingAt = inWaitingOrder(stillWaiting, cohort, byChild);
   let points: readonly RunChartPoint[] | null = null;
+  let waiting: readonly WaitingBar[] | null = null;
   return {
     get points() {
       points ??= Array.from(journeyAt, (k, at): RunChartPoint => ({ position: at + 1, childId: cohort.childId(k), start: dateOfEpochDay(cohort.startDay(k)), end: dateOfEpochDay(endDays[at] as number), days: cohort.days[k] as number, weeks: weeks[at] as number }));
@@ -134,7 +129,24 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
     endDays,
     baselineCount: count,
     baselineRule: rule,
-    waiting,
+    get waiting() {
+      if (waiting === null) {
+        const placementTypeOf = placementTypesOnAsAt(records, asAt);
+        waiting = Array.from(waitingAt, (k): WaitingBar => {
+          const waited = cohort.days[k] as number;
+          return {
+            childId: cohort.childId(k),
+            start: dateOfEpochDay(cohort.startDay(k)),
+            days: waited,
+            weeks: weeksFromDays(waited),
+            due: dateOfEpochDay(cohort.dueDay(k)),
+            overdue: cohort.status[k] === overdue,
+            placementType: placementTypeOf(cohort.list.recordIndex[cohort.row[k] as number] as number),
+          };
+        });
+      }
+      return waiting;
+    },
   };
 }
 
@@ -142,7 +154,7 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
  * The places of the journeys still waiting in the waiting chart's order: longest first, then by
  * child. Sorted by counting the days (stable), after a sort by child when they did not come in it.
  */
-function inWaitingOrder(stillWaiting: number[], cohort: MeasuredCohort, byChild: boolean): number[] {
+function inWaitingOrder(stillWaiting: Int32Array, cohort: MeasuredCohort, byChild: boolean): Int32Array {
   const n = stillWaiting.length;
   if (!byChild) stillWaiting.sort((a, b) => compareText(cohort.childId(a), cohort.childId(b)));
   if (n < 2) return stillWaiting;
@@ -155,21 +167,7 @@ function inWaitingOrder(stillWaiting: number[], cohort: MeasuredCohort, byChild:
   }
   const span = most - least + 1;
   if (span > 8 * n + 65_536) return stillWaiting.sort((a, b) => (cohort.days[b] as number) - (cohort.days[a] as number));
-  // Longest first: counted by days from the most.
-  const counts = new Int32Array(span + 1);
-  for (let i = 0; i < n; i++) {
-    const slot = most - (cohort.days[stillWaiting[i] as number] as number) + 1;
-    counts[slot] = (counts[slot] as number) + 1;
-  }
-  for (let d = 1; d <= span; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
-  const sorted = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const k = stillWaiting[i] as number;
-    const slot = most - (cohort.days[k] as number);
-    sorted[counts[slot] as number] = k;
-    counts[slot] = (counts[slot] as number) + 1;
-  }
-  return sorted;
+  return byDays(stillWaiting, cohort.days, least, span, 'longest first');
 }
 
 function baselineOf(endDays: Int32Array, programmeStart: PlainDate | null): { count: number; rule: BaselineRule } {
@@ -191,7 +189,7 @@ function baselineOf(endDays: Int32Array, programmeStart: PlainDate | null): { co
  * journey was most of the series' time); child ids are compared only among journeys that share an
  * end and a start.
  */
-function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonly string[], byChild: boolean): number[] {
+function inRunChartOrder(ends: Int32Array, starts: Int32Array, childOf: (i: number) => string, byChild: boolean): Int32Array {
   const n = ends.length;
   let minEnd = Infinity;
   let maxEnd = -Infinity;
@@ -207,7 +205,7 @@ function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonl
   }
   const startSpan = maxStart - minStart + 1;
   const endSpan = maxEnd - minEnd + 1;
-  let order = new Array<number>(n);
+  let order: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n < 2) return order;
   if (startSpan + endSpan <= 8 * n + 65_536) {
@@ -223,24 +221,31 @@ function inRunChartOrder(ends: Int32Array, starts: Int32Array, children: readonl
   let tieFrom = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && ends[order[i] as number] === ends[order[tieFrom] as number] && starts[order[i] as number] === starts[order[tieFrom] as number]) continue;
-    if (i - 1 > tieFrom) sortByChild(order, children, tieFrom, i - 1);
+    if (i - 1 > tieFrom) sortByChild(order, childOf, tieFrom, i - 1);
     tieFrom = i;
   }
   return order;
 }
 
-/** `order` stably sorted by `days` (each from `min`, within `span` days) by counting. */
-function byDays(order: readonly number[], days: Int32Array, min: number, span: number): number[] {
+/**
+ * `order` stably sorted by `days` (each from `min`, within `span` days) by counting: fewest days
+ * first, or most days first.
+ */
+function byDays(order: Int32Array, days: Int32Array, min: number, span: number, direction: 'fewest first' | 'longest first' = 'fewest first'): Int32Array {
+  const longestFirst = direction === 'longest first';
+  const most = min + span - 1;
   const counts = new Int32Array(span + 1);
   for (let i = 0; i < order.length; i++) {
-    const slot = (days[order[i] as number] as number) - min + 1;
+    const day = days[order[i] as number] as number;
+    const slot = (longestFirst ? most - day : day - min) + 1;
     counts[slot] = (counts[slot] as number) + 1;
   }
   for (let d = 1; d <= span; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
-  const sorted = new Array<number>(order.length);
+  const sorted = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) {
     const place = order[i] as number;
-    const slot = (days[place] as number) - min;
+    const day = days[place] as number;
+    const slot = longestFirst ? most - day : day - min;
     sorted[counts[slot] as number] = place;
     counts[slot] = (counts[slot] as number) + 1;
   }
@@ -252,8 +257,7 @@ function byDays(order: readonly number[], days: Int32Array, min: number, span: n
  * order otherwise. Such ties are mostly of two or three (siblings), sorted in place by insertion,
  * which is stable; a long one, as an import of made-up dates might give, by the stable sort.
  */
-function sortByChild(order: number[], children: readonly string[], from: number, to: number): void {
-  const childOf = (i: number) => children[i] as string;
+function sortByChild(order: Int32Array, childOf: (i: number) => string, from: number, to: number): void {
   if (to - from > 16) {
     const tied = order.slice(from, to + 1).sort((a, b) => compareText(childOf(a), childOf(b)));
     for (let k = 0; k < tied.length; k++) order[from + k] = tied[k] as number;

@@ -8,9 +8,16 @@
  *   be in time (a journey overdue in one window and reached late in the next is counted once);
  * - waiting and left within the timescale are never counted, as in the percentage.
  */
-import type { AimFigures, CohortJourney } from './aim-figures.js';
+import type { AimFigures, CohortJourney, MeasuredCohort } from './aim-figures.js';
 import { dateOfEpochDay, epochDay, epochDayAddingMonths, weeksFromDays, type PlainDate } from './date.js';
 import { median } from './spc/median.js';
+import { journeyStatuses } from './status.js';
+
+// The statuses as a cohort keeps them (MeasuredCohort): their places in journeyStatuses.
+const inTime = journeyStatuses.indexOf('in_time');
+const late = journeyStatuses.indexOf('late');
+const overdue = journeyStatuses.indexOf('overdue');
+const leftLate = journeyStatuses.indexOf('left_late');
 
 /** The day (a day number) a counted journey's status was settled; null for one not counted. */
 export function settledDay(j: CohortJourney): number | null {
@@ -27,6 +34,20 @@ export function settledDay(j: CohortJourney): number | null {
     default:
       return unreachable(j.status);
   }
+}
+
+/** settledDay of the journey at place `k` of a cohort, from its columns. */
+export function settledDayAt(cohort: MeasuredCohort, k: number): number | null {
+  const status = cohort.status[k] as number;
+  if (status === inTime) return cohort.endDay(k);
+  if (status === late || status === overdue || status === leftLate) return cohort.dueDay(k) + 1;
+  return null;
+}
+
+/** Whether the journey at place `k` of a cohort reached its milestone (in time or late). */
+export function completedAt(cohort: MeasuredCohort, k: number): boolean {
+  const status = cohort.status[k] as number;
+  return status === inTime || status === late;
 }
 
 export interface WindowFigures {
@@ -48,22 +69,35 @@ export interface WindowFigures {
 export function windowFigures(figures: AimFigures, months: number): WindowFigures {
   const toDay = epochDay(figures.asAt);
   const fromDay = epochDayAddingMonths(figures.asAt, -months) + 1;
-  const journeys = figures.journeys.filter((j) => {
-    const day = settledDay(j);
-    return day !== null && day >= fromDay && day <= toDay;
-  });
-  const counts = { in_time: 0, late: 0, overdue: 0, left_late: 0 };
-  for (const j of journeys) if (j.status !== 'waiting' && j.status !== 'left_early') counts[j.status] += 1;
-  const n = journeys.length;
+  // From the cohort's columns; the journeys are made as objects only when something lists them.
+  const { cohort, places } = figures;
+  const settled: number[] = [];
+  const byStatus = new Int32Array(journeyStatuses.length);
+  const completedWeeks: number[] = [];
+  for (let p = 0; p < places.length; p++) {
+    const k = places[p] as number;
+    const day = settledDayAt(cohort, k);
+    if (day === null || day < fromDay || day > toDay) continue;
+    settled.push(k);
+    const status = cohort.status[k] as number;
+    byStatus[status] = (byStatus[status] as number) + 1;
+    if (completedAt(cohort, k)) completedWeeks.push(weeksFromDays(cohort.days[k] as number));
+  }
+  const counts = { in_time: byStatus[inTime] as number, late: byStatus[late] as number, overdue: byStatus[overdue] as number, left_late: byStatus[leftLate] as number };
+  const n = settled.length;
+  let journeys: readonly CohortJourney[] | null = null;
   return {
     months,
     from: dateOfEpochDay(fromDay),
     to: figures.asAt,
-    journeys,
+    get journeys() {
+      journeys ??= settled.map((k) => cohort.journeys[k] as CohortJourney);
+      return journeys;
+    },
     counts,
     n,
     percentage: n === 0 ? null : (counts.in_time / n) * 100,
-    medianWeeks: median(journeys.filter((j) => j.endDay !== null).map((j) => weeksFromDays(j.days))),
+    medianWeeks: median(completedWeeks),
   };
 }
 

@@ -530,9 +530,14 @@ export function* deriveJourneysInSteps(records: readonly ChildRecord[], asAt: Pl
     types?.note(index, seen);
     if ((index + 1) % step === 0) yield index + 1;
   }
-  for (const kind of journeyKinds) lists[kind].settle((record) => journeysOfKind(record, kind, asAt));
-  derivedForLists.set(records, { asAtDay, journeys: lists });
+  keepNationalLists(records, asAt, lists);
   types?.done();
+}
+
+/** The four national lists of `records` settled (made again a child at a time) and remembered for `asAt`. */
+function keepNationalLists(records: readonly ChildRecord[], asAt: PlainDate, lists: NationalLists): void {
+  for (const kind of journeyKinds) lists[kind].settle((record) => journeysOfKind(record, kind, asAt));
+  derivedForLists.set(records, { asAtDay: epochDay(asAt), journeys: lists });
 }
 
 /** Every journey of every kind for one child, as at `asAt`, in kind order then start order. */
@@ -1386,10 +1391,7 @@ export function* deriveMeasuresInSteps(records: readonly ChildRecord[], definiti
     measured.journeys.set(keys[m] as string, lists[m] as JourneyList);
   }
   types?.done();
-  if (national !== null && derivedForLists.get(records)?.asAtDay !== asAtDay) {
-    for (const kind of journeyKinds) national[kind].settle((record) => journeysOfKind(record, kind, asAt));
-    derivedForLists.set(records, { asAtDay, journeys: national });
-  }
+  if (national !== null && derivedForLists.get(records)?.asAtDay !== asAtDay) keepNationalLists(records, asAt, national);
 }
 
 /**

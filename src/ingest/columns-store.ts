@@ -4,12 +4,16 @@
  * object's worth, and the garbage collector never walks them.
  */
 
-export class IntColumn {
-  #values: Int32Array;
+/** A growable column over one kind of typed array, doubling its room as it fills. */
+class GrowingColumn<Values extends Int32Array | Uint8Array> {
+  #values: Values;
   #length = 0;
 
-  constructor(capacity = 1024) {
-    this.#values = new Int32Array(capacity);
+  constructor(
+    private readonly make: (capacity: number) => Values,
+    capacity: number,
+  ) {
+    this.#values = make(capacity);
   }
 
   get length(): number {
@@ -18,7 +22,7 @@ export class IntColumn {
 
   push(value: number): void {
     if (this.#length === this.#values.length) {
-      const grown = new Int32Array(this.#values.length * 2);
+      const grown = this.make(this.#values.length * 2);
       grown.set(this.#values);
       this.#values = grown;
     }
@@ -30,31 +34,21 @@ export class IntColumn {
   }
 }
 
-/** The same for numbers from 0 to 255 (a code's index, a status): a byte each. */
-export class ByteColumn {
-  #values: Uint8Array;
-  #length = 0;
-
+export class IntColumn extends GrowingColumn<Int32Array> {
   constructor(capacity = 1024) {
-    this.#values = new Uint8Array(capacity);
+    super((size) => new Int32Array(size), capacity);
+  }
+}
+
+/** The same for numbers from 0 to 255 (a code's index, a status): a byte each. */
+export class ByteColumn extends GrowingColumn<Uint8Array> {
+  constructor(capacity = 1024) {
+    super((size) => new Uint8Array(size), capacity);
   }
 
-  get length(): number {
-    return this.#length;
-  }
-
-  push(value: number): void {
+  override push(value: number): void {
     if ((value & 255) !== value) throw new Error(`a byte column cannot hold ${value}`);
-    if (this.#length === this.#values.length) {
-      const grown = new Uint8Array(this.#values.length * 2);
-      grown.set(this.#values);
-      this.#values = grown;
-    }
-    this.#values[this.#length++] = value;
-  }
-
-  at(index: number): number {
-    return this.#values[index] as number;
+    super.push(value);
   }
 }
 

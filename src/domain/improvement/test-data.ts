@@ -32,7 +32,9 @@ export function inTestGroup(journey: CohortJourney, group: TestGroup): boolean {
  */
 export function groupFigures(figures: AimFigures, group: TestGroup): AimFigures {
   if (group.kind === 'everyone') return figures;
-  const journeys = figures.journeys.filter((j) => inTestGroup(j, group));
+  const all = figures.cohort.journeys;
+  const places = figures.places.filter((k) => inTestGroup(all[k] as CohortJourney, group));
+  const journeys = Array.from(places, (k) => all[k] as CohortJourney);
   const counts = { in_time: 0, late: 0, overdue: 0, waiting: 0, left_late: 0, left_early: 0 };
   const completedWeeks: number[] = [];
   let stillWaiting = 0;
@@ -46,7 +48,7 @@ export function groupFigures(figures: AimFigures, group: TestGroup): AimFigures 
     }
   }
   const n = counts.in_time + counts.late + counts.overdue + counts.left_late;
-  return { ...figures, journeys, counts, n, percentage: n === 0 ? null : (counts.in_time / n) * 100, medianWeeks: median(completedWeeks), stillWaiting, longestWaitWeeks, backlog: null };
+  return { ...figures, journeys, places, counts, n, percentage: n === 0 ? null : (counts.in_time / n) * 100, medianWeeks: median(completedWeeks), stillWaiting, longestWaitWeeks, backlog: null };
 }
 
 /** The group in words, for a caption or a pack: "the North team", "3 named children", "everyone". */

@@ -8,13 +8,14 @@
 import { nationalAims, type Aim } from '../aim.js';
 import { aimFigures, type AimFigures } from '../aim-figures.js';
 import { deriveJourneysInSteps } from '../journey.js';
-import type { PlainDate } from '../date.js';
+import { weeksFromDays, type PlainDate } from '../date.js';
 import type { Authority, ChildRecord } from '../records.js';
 import { median } from '../spc/median.js';
 import { funnelPosition, type FunnelPosition } from './funnel.js';
 import { firstOfMonth, monthEndOnOrBefore } from './national-period.js';
 import { smallCountThreshold, suppressedMark, suppressGrid, suppressSmallCounts, type CountSum } from './suppression.js';
 import { aimQuarters, type AimQuarter } from '../aim-quarters.js';
+import { completedAt } from '../aim-window.js';
 import { quartersEndingBy } from '../monthly-run-chart.js';
 import { wilsonInterval } from './wilson.js';
 
@@ -159,6 +160,16 @@ function settingsOf(authorities: readonly AuthorityRecords[], askedAsAt: PlainDa
   };
 }
 
+/** The weeks each completed journey of the figures took (in time or late), from the cohort's columns. */
+function completedWeeksOf(figures: AimFigures): number[] {
+  const weeks: number[] = [];
+  for (let p = 0; p < figures.places.length; p++) {
+    const k = figures.places[p] as number;
+    if (completedAt(figures.cohort, k)) weeks.push(weeksFromDays(figures.cohort.days[k] as number));
+  }
+  return weeks;
+}
+
 /** The aim compared across `authorities`, from each one's figures on it (`figures`, in the same order). */
 function compareOnAim(aim: Aim, authorities: readonly AuthorityRecords[], figures: readonly AimFigures[], asAt: PlainDate, threshold: number): NationalAimComparison {
   const quarterly: { code: string; name: string; quarters: AimQuarter[] }[] = [];
@@ -171,7 +182,7 @@ function compareOnAim(aim: Aim, authorities: readonly AuthorityRecords[], figure
       // Past the timescale without the milestone, still waiting or gone: one published count, so that
       // the row adds up to n (a column of its own, nearly always under 5, would be hidden everywhere).
       counts: { in_time: f.counts.in_time, late: f.counts.late, overdue: f.counts.overdue + f.counts.left_late, n: f.n, waiting: f.counts.waiting },
-      completedWeeks: f.journeys.filter((j) => j.endDay !== null).map((j) => j.weeks),
+      completedWeeks: completedWeeksOf(f),
     };
   });
   const all: RawRow = {
