@@ -150,26 +150,35 @@ export class ImportBatch {
   /** Each child's records, a child at a time, in the order the children were first met. */
   *children(): Generator<ChildGroup> {
     const count = this.#childIds.length;
-    const placements = positionsByGroup(this.#placements.child, count);
-    const events = positionsByGroup(this.#events.child, count);
-    const kept = (positions: Int32Array, left: ReadonlySet<number>) => (left.size === 0 ? Array.from(positions) : Array.from(positions).filter((i) => !left.has(i)));
+    const byChild = { placements: positionsByGroup(this.#placements.child, count), events: positionsByGroup(this.#events.child, count) };
+    const left = this.#left;
     for (let index = 0; index < count; index++) {
-      const placementAt = kept(placements.positions.subarray(placements.starts[index], placements.starts[index + 1]), this.#left.placements);
-      const allEventsAt = kept(events.positions.subarray(events.starts[index], events.starts[index + 1]), this.#left.events);
+      // Each child's rows straight from the positions, leaving out those left out: no list made on the way.
+      const placements: Placement[] = [];
+      const placementRows: number[] = [];
+      for (let k = byChild.placements.starts[index] as number; k < (byChild.placements.starts[index + 1] as number); k++) {
+        const i = byChild.placements.positions[k] as number;
+        if (left.placements.size > 0 && left.placements.has(i)) continue;
+        placements.push(this.#placement(i));
+        placementRows.push(this.#placements.row.at(i));
+      }
       // The rules across a child's records read held events only: a plan is not a milestone.
-      const eventAt = allEventsAt.filter((i) => this.#events.status.at(i) === 0);
-      const planAt = allEventsAt.filter((i) => this.#events.status.at(i) !== 0);
-      yield {
-        childId: this.#childIds[index] as string,
-        child: this.#children[index] ?? null,
-        childRow: this.#childRows[index] ?? 0,
-        placements: placementAt.map((i) => this.#placement(i)),
-        placementRows: placementAt.map((i) => this.#placements.row.at(i)),
-        events: eventAt.map((i) => this.#event(i) as CaseEvent),
-        eventRows: eventAt.map((i) => this.#events.row.at(i)),
-        plans: planAt.map((i) => this.#event(i) as PlannedEvent),
-        planRows: planAt.map((i) => this.#events.row.at(i)),
-      };
+      const events: CaseEvent[] = [];
+      const eventRows: number[] = [];
+      const plans: PlannedEvent[] = [];
+      const planRows: number[] = [];
+      for (let k = byChild.events.starts[index] as number; k < (byChild.events.starts[index + 1] as number); k++) {
+        const i = byChild.events.positions[k] as number;
+        if (left.events.size > 0 && left.events.has(i)) continue;
+        if (this.#events.status.at(i) === 0) {
+          events.push(this.#event(i) as CaseEvent);
+          eventRows.push(this.#events.row.at(i));
+        } else {
+          plans.push(this.#event(i) as PlannedEvent);
+          planRows.push(this.#events.row.at(i));
+        }
+      }
+      yield { childId: this.#childIds[index] as string, child: this.#children[index] ?? null, childRow: this.#childRows[index] ?? 0, placements, placementRows, events, eventRows, plans, planRows };
     }
   }
 

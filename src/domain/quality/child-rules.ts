@@ -65,6 +65,9 @@ const predecessors: readonly { readonly type: EventType; readonly after: EventTy
   { type: 'legal_advice_received', after: 'legal_advice_requested', code: 'advice-received-before-requested' },
 ];
 
+/** Each rule by the milestone it is for. */
+const predecessorOf: ReadonlyMap<EventType, (typeof predecessors)[number]> = new Map(predecessors.map((rule) => [rule.type, rule]));
+
 function milestoneOrderProblems(events: readonly CaseEvent[]): Problem[] {
   const problems: Problem[] = [];
   const earliest = new Map<EventType, number>();
@@ -73,12 +76,13 @@ function milestoneOrderProblems(events: readonly CaseEvent[]): Problem[] {
     if (day < (earliest.get(event.type) ?? Infinity)) earliest.set(event.type, day);
   }
   for (const event of events) {
-    const parts = { childId: event.childId, record: { kind: 'event', id: event.eventId } as const, column: 'date', value: isoDate(event.date) };
-    const rule = predecessors.find((r) => r.type === event.type);
-    if (rule && !(epochDay(event.date) >= (earliest.get(rule.after) ?? Infinity))) problems.push(makeProblem(rule.code, parts));
+    // What a problem names, made only for an event that has one (this runs for every event imported).
+    const parts = () => ({ childId: event.childId, record: { kind: 'event', id: event.eventId } as const, column: 'date', value: isoDate(event.date) });
+    const rule = predecessorOf.get(event.type);
+    if (rule && !(epochDay(event.date) >= (earliest.get(rule.after) ?? Infinity))) problems.push(makeProblem(rule.code, parts()));
     if (event.type === 'adm_decision' && event.route !== null) {
       const recommended = latestRouteBefore(events, 'permanence_recommendation', epochDay(event.date));
-      if (recommended !== null && recommended !== event.route) problems.push(makeProblem('adm-route-differs', { ...parts, column: 'route', value: event.route, detail: recommended }));
+      if (recommended !== null && recommended !== event.route) problems.push(makeProblem('adm-route-differs', { ...parts(), column: 'route', value: event.route, detail: recommended }));
     }
   }
   return problems;

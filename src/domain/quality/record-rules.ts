@@ -47,20 +47,22 @@ export function placementProblems(placement: Placement, child: Child | null, tod
 /** Problems with one event; `child` is null when the child is not known. */
 export function eventProblems(event: CaseEvent, child: Child | null, today: PlainDate): Problem[] {
   const problems: Problem[] = [];
-  const parts = { childId: event.childId, record: { kind: 'event', id: event.eventId } as const };
-  const date = isoDate(event.date);
-  if (epochDay(event.date) > epochDay(today)) problems.push(makeProblem('date-in-future', { ...parts, column: 'date', value: date, detail: isoDate(today) }));
+  // What a problem names, made only for an event that has one (this runs for every event imported).
+  const parts = () => ({ childId: event.childId, record: { kind: 'event', id: event.eventId } as const });
+  const date = () => isoDate(event.date);
+  const day = epochDay(event.date);
+  if (day > epochDay(today)) problems.push(makeProblem('date-in-future', { ...parts(), column: 'date', value: date(), detail: isoDate(today) }));
   const needsRoute = eventTypesWithRoute.includes(event.type);
   // A recommendation without its route still starts and ends journeys (docs/decisions/0016-measurement-v2.md):
   // named, not refused. Other milestones need theirs.
   if (needsRoute && event.route === null) {
-    if (event.type === 'permanence_recommendation') problems.push(makeProblem('recommendation-route-missing', { ...parts, column: 'route', value: date }));
-    else problems.push(makeProblem('route-missing', { ...parts, column: 'route', value: '', detail: `${event.type} on ${date}` }));
+    if (event.type === 'permanence_recommendation') problems.push(makeProblem('recommendation-route-missing', { ...parts(), column: 'route', value: date() }));
+    else problems.push(makeProblem('route-missing', { ...parts(), column: 'route', value: '', detail: `${event.type} on ${date()}` }));
   }
-  if (!needsRoute && event.route !== null) problems.push(makeProblem('route-not-expected', { ...parts, column: 'route', value: event.route, detail: `${event.type} on ${date}` }));
-  if (event.type === 'adm_decision' && event.route === 'home') problems.push(makeProblem('adm-route-home', { ...parts, column: 'route', value: 'home' }));
-  if (child !== null && epochDay(event.date) < epochDay(child.dateOfBirth)) {
-    problems.push(makeProblem('event-before-birth', { ...parts, column: 'date', value: date, detail: event.type }));
+  if (!needsRoute && event.route !== null) problems.push(makeProblem('route-not-expected', { ...parts(), column: 'route', value: event.route, detail: `${event.type} on ${date()}` }));
+  if (event.type === 'adm_decision' && event.route === 'home') problems.push(makeProblem('adm-route-home', { ...parts(), column: 'route', value: 'home' }));
+  if (child !== null && day < epochDay(child.dateOfBirth)) {
+    problems.push(makeProblem('event-before-birth', { ...parts(), column: 'date', value: date(), detail: event.type }));
   }
   return problems;
 }
