@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nationalAims } from '../domain/aim.js';
+import { nationalAims, type Aim } from '../domain/aim.js';
 import { aimFigures } from '../domain/aim-figures.js';
 import { epochDay, parseDateOrThrow as d } from '../domain/date.js';
 import type { ChildRecord } from '../domain/records.js';
@@ -41,7 +41,12 @@ describe('the synthetic authority’s plans', () => {
 
   it('changes no aim’s figures: journeys read held events only', () => {
     const withoutPlans: ChildRecord[] = records.map((r) => ({ child: r.child, placements: r.placements, events: r.events.map(({ plannedDate: _, ...e }) => e) }));
-    for (const aim of nationalAims()) expect(aimFigures(aim, records, asAt)).toEqual(aimFigures(aim, withoutPlans, asAt));
+    // The figures, and the cohort's journeys as its columns hold them (the cohort also keeps the records it was measured from, which differ).
+    const figuresOf = (aim: Aim, from: readonly ChildRecord[]) => {
+      const { cohort, places, ...figures } = aimFigures(aim, from, asAt);
+      return { ...figures, places: Array.from(places), statuses: Array.from(cohort.status.subarray(0, cohort.count)), days: Array.from(cohort.days.subarray(0, cohort.count)) };
+    };
+    for (const aim of nationalAims()) expect(figuresOf(aim, records)).toEqual(figuresOf(aim, withoutPlans));
   });
 
   it('writes plans to events.csv with the status and planned_date columns', async () => {
