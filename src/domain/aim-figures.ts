@@ -8,7 +8,7 @@ import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.
 import { journeysOfKindForEach, journeysOfMeasureForEach, type Journey, type JourneyList } from './journey.js';
 import { measureKey } from './measure-definition.js';
 import type { ChildRecord } from './records.js';
-import { journeyStatuses, type JourneyStatus } from './status.js';
+import { journeyStatuses, statusCodes, type JourneyStatus } from './status.js';
 import { median } from './spc/median.js';
 import { dueDayFrom, type Timescale } from './timescale.js';
 
@@ -119,12 +119,7 @@ export interface AimFigures {
 }
 
 // Each status as its place in journeyStatuses, as an aim's cohort keeps it (MeasuredCohort).
-const inTime = journeyStatuses.indexOf('in_time');
-const late = journeyStatuses.indexOf('late');
-const overdue = journeyStatuses.indexOf('overdue');
-const waiting = journeyStatuses.indexOf('waiting');
-const leftLate = journeyStatuses.indexOf('left_late');
-const leftEarly = journeyStatuses.indexOf('left_early');
+const { in_time: inTime, late, overdue, waiting, left_late: leftLate, left_early: leftEarly } = statusCodes;
 
 /** Measures `aim` as at `asAt` over an authority's records. `fromDate` (when given) overrides the aim's. */
 export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: PlainDate, options: { fromDate?: PlainDate | null } = {}): AimFigures {

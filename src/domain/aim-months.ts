@@ -11,9 +11,9 @@ import type { AimFigures, CohortJourney } from './aim-figures.js';
 import { settledDay, settledDayAt } from './aim-window.js';
 import { epochDay, epochDayAddingMonths, makeDate, type PlainDate } from './date.js';
 import { monthlyRunChart, monthsEndingBy, type MonthlyRunChart } from './monthly-run-chart.js';
-import { journeyStatuses } from './status.js';
+import { statusCodes } from './status.js';
 
-const inTime = journeyStatuses.indexOf('in_time');
+const { in_time: inTime } = statusCodes;
 
 export interface AimMonth {
   /** The first day of the month. */

@@ -13,9 +13,9 @@ import { completedAt, settledDay, settledDayAt } from './aim-window.js';
 import { epochDay, epochDayAddingMonths, makeDate, weeksFromDays, type PlainDate } from './date.js';
 import { monthlyRunChart, quarterPeriod, quartersEndingBy, type MonthlyRunChart } from './monthly-run-chart.js';
 import { median } from './spc/median.js';
-import { journeyStatuses } from './status.js';
+import { statusCodes } from './status.js';
 
-const inTime = journeyStatuses.indexOf('in_time');
+const { in_time: inTime } = statusCodes;
 
 export interface AimQuarter {
   /** The first day of the quarter. */

@@ -9,13 +9,10 @@ import type { PlacementType } from './codes.js';
 import { dateOfEpochDay, epochDay, weeksFromDays, type PlainDate } from './date.js';
 import { placementTypesOnAsAt } from './journey.js';
 import type { ChildRecord } from './records.js';
-import { journeyStatuses } from './status.js';
+import { statusCodes } from './status.js';
 
 // The statuses as a cohort keeps them (MeasuredCohort): their places in journeyStatuses.
-const inTime = journeyStatuses.indexOf('in_time');
-const late = journeyStatuses.indexOf('late');
-const overdue = journeyStatuses.indexOf('overdue');
-const waitingStatus = journeyStatuses.indexOf('waiting');
+const { in_time: inTime, late, overdue, waiting: waitingStatus } = statusCodes;
 
 export interface RunChartPoint {
   /** 1-based position on the chart, as a person reads it. */

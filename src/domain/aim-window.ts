@@ -11,13 +11,10 @@
 import type { AimFigures, CohortJourney, MeasuredCohort } from './aim-figures.js';
 import { dateOfEpochDay, epochDay, epochDayAddingMonths, weeksFromDays, type PlainDate } from './date.js';
 import { median } from './spc/median.js';
-import { journeyStatuses } from './status.js';
+import { journeyStatuses, statusCodes } from './status.js';
 
 // The statuses as a cohort keeps them (MeasuredCohort): their places in journeyStatuses.
-const inTime = journeyStatuses.indexOf('in_time');
-const late = journeyStatuses.indexOf('late');
-const overdue = journeyStatuses.indexOf('overdue');
-const leftLate = journeyStatuses.indexOf('left_late');
+const { in_time: inTime, late, overdue, left_late: leftLate } = statusCodes;
 
 /** The day (a day number) a counted journey's status was settled; null for one not counted. */
 export function settledDay(j: CohortJourney): number | null {

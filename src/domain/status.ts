@@ -8,6 +8,9 @@ import { dueDay, type Timescale } from './timescale.js';
 
 export const journeyStatuses = ['in_time', 'late', 'overdue', 'waiting', 'left_late', 'left_early'] as const;
 
+/** Each status as its place in journeyStatuses: how an aim's cohort keeps it (aim-figures.ts, MeasuredCohort). */
+export const statusCodes: { readonly [S in (typeof journeyStatuses)[number]]: number } = Object.freeze(Object.fromEntries(journeyStatuses.map((status, code) => [status, code])) as { [S in (typeof journeyStatuses)[number]]: number });
+
 /**
  * - `in_time`: reached its milestone within the timescale;
  * - `late`: reached it after the due date;
