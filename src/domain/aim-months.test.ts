@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { d, event, placement, record } from '../../test/builders.js';
+import { d } from '../../test/builders.js';
+import { settledChildren } from '../../test/settled-fixtures.js';
 import { nationalAims, type Aim } from './aim.js';
 import { aimFigures } from './aim-figures.js';
 import { aimMonths, aimMonthsChart, journeysSettledIn, parseMonth } from './aim-months.js';
@@ -7,18 +8,7 @@ import { aimMonths, aimMonthsChart, journeysSettledIn, parseMonth } from './aim-
 const aim2 = nationalAims()[1] as Aim;
 const asAt = d('2021-06-01');
 // Aim 2: a recommendation within 26 weeks (182 days) of becoming accommodated.
-const children = [
-  // In time (65 days): settled on 10 March 2021, the day of the recommendation.
-  record([placement('2021-01-04', null, 'foster', { childId: 'A' })], [event('permanence_recommendation', '2021-03-10', 'adoption', { childId: 'A' })], { childId: 'A' }),
-  // Late (231 days): due 30 January 2021, settled the day after, 31 January.
-  record([placement('2020-08-01', null, 'foster', { childId: 'B' })], [event('permanence_recommendation', '2021-03-20', 'adoption', { childId: 'B' })], { childId: 'B' }),
-  // Overdue: due 2 March 2021, settled 3 March.
-  record([placement('2020-09-01', null, 'residential', { childId: 'C' })], [], { childId: 'C' }),
-  // Waiting within the timescale: never counted.
-  record([placement('2021-04-01', null, 'foster', { childId: 'D' })], [], { childId: 'D' }),
-  // In time (58 days): settled on 31 March 2021.
-  record([placement('2021-02-01', null, 'kinship', { childId: 'E' })], [event('permanence_recommendation', '2021-03-31', 'kinship_order', { childId: 'E' })], { childId: 'E' }),
-];
+const children = settledChildren;
 
 describe('an aim month by month', () => {
   const figures = aimFigures(aim2, children, asAt);

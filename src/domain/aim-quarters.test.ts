@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { d, event, placement, record } from '../../test/builders.js';
+import { settledChildren } from '../../test/settled-fixtures.js';
 import { nationalAims, type Aim } from './aim.js';
 import { aimFigures } from './aim-figures.js';
 import { aimQuarters, aimQuartersChart, journeysSettledInQuarter, parseQuarter, quarterKey } from './aim-quarters.js';
@@ -8,16 +9,7 @@ import { quartersEndingBy } from './monthly-run-chart.js';
 const aim2 = nationalAims()[1] as Aim;
 // Aim 2: a recommendation within 26 weeks (182 days) of becoming accommodated.
 const children = [
-  // In time (65 days): settled and completed on 10 March 2021.
-  record([placement('2021-01-04', null, 'foster', { childId: 'A' })], [event('permanence_recommendation', '2021-03-10', 'adoption', { childId: 'A' })], { childId: 'A' }),
-  // Late (231 days): due 30 January 2021, settled 31 January; completed 20 March.
-  record([placement('2020-08-01', null, 'foster', { childId: 'B' })], [event('permanence_recommendation', '2021-03-20', 'adoption', { childId: 'B' })], { childId: 'B' }),
-  // Overdue: due 2 March 2021, settled 3 March; not completed.
-  record([placement('2020-09-01', null, 'residential', { childId: 'C' })], [], { childId: 'C' }),
-  // Waiting within the timescale: never counted.
-  record([placement('2021-04-01', null, 'foster', { childId: 'D' })], [], { childId: 'D' }),
-  // In time (58 days): settled and completed on 31 March 2021.
-  record([placement('2021-02-01', null, 'kinship', { childId: 'E' })], [event('permanence_recommendation', '2021-03-31', 'kinship_order', { childId: 'E' })], { childId: 'E' }),
+  ...settledChildren,
   // In time (100 days): settled and completed on 9 November 2020.
   record([placement('2020-08-01', null, 'foster', { childId: 'F' })], [event('permanence_recommendation', '2020-11-09', 'adoption', { childId: 'F' })], { childId: 'F' }),
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { d, event, placement, record } from '../../test/builders.js';
+import { d, placement, record } from '../../test/builders.js';
+import { settledChildren } from '../../test/settled-fixtures.js';
 import { nationalAims, type Aim } from './aim.js';
 import { aimFigures } from './aim-figures.js';
 import { settledDay, settledDayAt, windowFigures } from './aim-window.js';
@@ -10,16 +11,7 @@ const asAt = d('2021-06-01');
 // Aim 2: a recommendation within 26 weeks (182 days) of becoming accommodated. A window of six
 // months as at 1 June 2021 runs from 2 December 2020 to 1 June 2021.
 const children = [
-  // In time (65 days): settled 10 March 2021.
-  record([placement('2021-01-04', null, 'foster', { childId: 'A' })], [event('permanence_recommendation', '2021-03-10', 'adoption', { childId: 'A' })], { childId: 'A' }),
-  // Late (231 days): due 30 January 2021, settled 31 January.
-  record([placement('2020-08-01', null, 'foster', { childId: 'B' })], [event('permanence_recommendation', '2021-03-20', 'adoption', { childId: 'B' })], { childId: 'B' }),
-  // Overdue: due 2 March 2021, settled 3 March.
-  record([placement('2020-09-01', null, 'residential', { childId: 'C' })], [], { childId: 'C' }),
-  // Waiting within the timescale: never counted.
-  record([placement('2021-04-01', null, 'foster', { childId: 'D' })], [], { childId: 'D' }),
-  // In time (58 days): settled 31 March 2021.
-  record([placement('2021-02-01', null, 'kinship', { childId: 'E' })], [event('permanence_recommendation', '2021-03-31', 'kinship_order', { childId: 'E' })], { childId: 'E' }),
+  ...settledChildren,
   // Left care after the timescale: due 30 November 2020, settled 1 December, the day before the window.
   record([placement('2020-06-01', '2021-02-15', 'foster', { childId: 'F' })], [], { childId: 'F' }),
   // Left care after the timescale: due 30 December 2020, settled 31 December, in the window.
