@@ -137,8 +137,8 @@ export function aimFigures(aim: Aim, records: readonly ChildRecord[], asAt: Plai
     const status = measured.status[k] as number;
     byStatus[status] = (byStatus[status] as number) + 1;
     const days = measured.days[k] as number;
-    if (status === inTime || status === late) completedWeeks.push(weeksFromDays(days));
-    else if (status === overdue || status === waiting) {
+    if (measured.completed(k)) completedWeeks.push(weeksFromDays(days));
+    else if (measured.stillWaiting(k)) {
       stillWaiting += 1;
       if (days > longestWaitDays) longestWaitDays = days;
     }
@@ -200,6 +200,18 @@ export class MeasuredCohort {
     return this.list.endDay[this.row[k] as number] as number;
   }
 
+  /** Whether journey `k` reached its milestone (in time or late): it has an end. */
+  completed(k: number): boolean {
+    const status = this.status[k] as number;
+    return status === inTime || status === late;
+  }
+
+  /** Whether journey `k` is still waiting (waiting or overdue): no end, and the child has not left. */
+  stillWaiting(k: number): boolean {
+    const status = this.status[k] as number;
+    return status === overdue || status === waiting;
+  }
+
   /** The last day within the timescale of journey `k`. */
   dueDay(k: number): number {
     return dueDayFrom(this.startDay(k), this.timescale);
@@ -221,7 +233,7 @@ export class MeasuredCohort {
         const row = this.row[k] as number;
         const status = journeyStatuses[this.status[k] as number] as JourneyStatus;
         const endDay = this.list.hasEnd(row) ? (this.list.endDay[row] as number) : null;
-        journeys[k] = new MeasuredJourney(this.list, row, status, this.days[k] as number, dateOfEpochDay(this.dueDay(k)), this.list.startDay[row] as number, endDay, status === 'overdue' || status === 'waiting');
+        journeys[k] = new MeasuredJourney(this.list, row, status, this.days[k] as number, dateOfEpochDay(this.dueDay(k)), this.list.startDay[row] as number, endDay, this.stillWaiting(k));
       }
       this.#journeys = journeys;
     }

@@ -9,7 +9,7 @@
  * nothing to divide by has no percentage, and none completed no median.
  */
 import type { AimFigures, CohortJourney } from './aim-figures.js';
-import { completedAt, settledDay, settledDayAt } from './aim-window.js';
+import { settledDay, settledDayAt } from './aim-window.js';
 import { epochDay, epochDayAddingMonths, makeDate, weeksFromDays, type PlainDate } from './date.js';
 import { monthlyRunChart, quarterPeriod, quartersEndingBy, type MonthlyRunChart } from './monthly-run-chart.js';
 import { median } from './spc/median.js';
@@ -56,7 +56,7 @@ export function aimQuarters(figures: AimFigures, count = defaultAimQuarters): Ai
       tally.n += 1;
       if (cohort.status[k] === inTime) tally.inTime += 1;
     }
-    const completed = completedAt(cohort, k) ? indexOf(cohort.endDay(k)) : null;
+    const completed = cohort.completed(k) ? indexOf(cohort.endDay(k)) : null;
     if (completed !== null) (tallies[completed] as (typeof tallies)[number]).weeks.push(weeksFromDays(cohort.days[k] as number));
   }
   return quarters.map((month, i) => {

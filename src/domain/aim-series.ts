@@ -12,7 +12,7 @@ import type { ChildRecord } from './records.js';
 import { statusCodes } from './status.js';
 
 // The statuses as a cohort keeps them (MeasuredCohort): their places in journeyStatuses.
-const { in_time: inTime, late, overdue, waiting: waitingStatus } = statusCodes;
+const { overdue } = statusCodes;
 
 export interface RunChartPoint {
   /** 1-based position on the chart, as a person reads it. */
@@ -77,9 +77,8 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
   let n = 0;
   let waitingCount = 0;
   for (let k = 0; k < cohort.count; k++) {
-    const status = cohort.status[k] as number;
-    if (status === inTime || status === late) n += 1;
-    else if (status === overdue || status === waitingStatus) waitingCount += 1;
+    if (cohort.completed(k)) n += 1;
+    else if (cohort.stillWaiting(k)) waitingCount += 1;
     const record = cohort.list.recordIndex[cohort.row[k] as number] as number;
     if (record < lastRecord) byChild = false;
     lastRecord = record;
@@ -88,9 +87,8 @@ export function aimSeries(aim: Aim, records: readonly ChildRecord[], asAt: Plain
   const completed = new Int32Array(n);
   const stillWaiting = new Int32Array(waitingCount);
   for (let k = 0, c = 0, w = 0; k < cohort.count; k++) {
-    const status = cohort.status[k] as number;
-    if (status === inTime || status === late) completed[c++] = k;
-    else if (status === overdue || status === waitingStatus) stillWaiting[w++] = k;
+    if (cohort.completed(k)) completed[c++] = k;
+    else if (cohort.stillWaiting(k)) stillWaiting[w++] = k;
   }
   const ends = new Int32Array(n);
   const starts = new Int32Array(n);

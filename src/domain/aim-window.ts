@@ -41,12 +41,6 @@ export function settledDayAt(cohort: MeasuredCohort, k: number): number | null {
   return null;
 }
 
-/** Whether the journey at place `k` of a cohort reached its milestone (in time or late). */
-export function completedAt(cohort: MeasuredCohort, k: number): boolean {
-  const status = cohort.status[k] as number;
-  return status === inTime || status === late;
-}
-
 export interface WindowFigures {
   readonly months: number;
   /** The first and last day of the window: `months` calendar months up to and including as-at. */
@@ -78,7 +72,7 @@ export function windowFigures(figures: AimFigures, months: number): WindowFigure
     settled.push(k);
     const status = cohort.status[k] as number;
     byStatus[status] = (byStatus[status] as number) + 1;
-    if (completedAt(cohort, k)) completedWeeks.push(weeksFromDays(cohort.days[k] as number));
+    if (cohort.completed(k)) completedWeeks.push(weeksFromDays(cohort.days[k] as number));
   }
   const counts = { in_time: byStatus[inTime] as number, late: byStatus[late] as number, overdue: byStatus[overdue] as number, left_late: byStatus[leftLate] as number };
   const n = settled.length;

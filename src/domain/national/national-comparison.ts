@@ -15,7 +15,6 @@ import { funnelPosition, type FunnelPosition } from './funnel.js';
 import { firstOfMonth, monthEndOnOrBefore } from './national-period.js';
 import { smallCountThreshold, suppressedMark, suppressGrid, suppressSmallCounts, type CountSum } from './suppression.js';
 import { aimQuarters, type AimQuarter } from '../aim-quarters.js';
-import { completedAt } from '../aim-window.js';
 import { quartersEndingBy } from '../monthly-run-chart.js';
 import { wilsonInterval } from './wilson.js';
 
@@ -165,7 +164,7 @@ function completedWeeksOf(figures: AimFigures): number[] {
   const weeks: number[] = [];
   for (let p = 0; p < figures.places.length; p++) {
     const k = figures.places[p] as number;
-    if (completedAt(figures.cohort, k)) weeks.push(weeksFromDays(figures.cohort.days[k] as number));
+    if (figures.cohort.completed(k)) weeks.push(weeksFromDays(figures.cohort.days[k] as number));
   }
   return weeks;
 }
