@@ -255,15 +255,11 @@ export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: 
   // The figures, the run chart, the waiting chart and the survival view of one aim all start here:
   // measure once per set of records, aim definition and as-at date.
   const subject = aimSubject(aim);
-  const key = `${epochDay(asAt)}|${typeof subject === 'string' ? subject : measureKey(subject)}|${JSON.stringify(aim.timescale)}|${JSON.stringify(aim.filters)}`;
-  let byKey = measuredCache.get(records);
-  if (byKey === undefined) {
-    byKey = new Map();
-    measuredCache.set(records, byKey);
-  }
+  const asAtDay = epochDay(asAt);
+  const key = `${typeof subject === 'string' ? subject : measureKey(subject)}|${JSON.stringify(aim.timescale)}|${JSON.stringify(aim.filters)}`;
+  const byKey = cohortsAsAt(records, asAtDay);
   const cached = byKey.get(key);
   if (cached !== undefined) return cached;
-  const asAtDay = epochDay(asAt);
   const list = typeof subject === 'string' ? journeysOfKindForEach(records, subject, asAt) : journeysOfMeasureForEach(records, subject, asAt);
   const filtered = hasFilters(aim.filters);
   // The columns in one block of memory: kept as long as the figures are.
@@ -320,7 +316,38 @@ function statusCode(endDay: number | null, leaveDay: number | null, due: number,
   return asAtDay > due ? overdue : waiting;
 }
 
-const measuredCache = new WeakMap<readonly ChildRecord[], Map<string, MeasuredCohort>>();
+// Each list of records' cohorts, by as-at day (most recently used last), then by aim definition.
+// A server keeps an authority's records while its data is unchanged, and a user may look at its
+// figures as at any number of dates: only the cohorts of the last few are kept here (the figures
+// worked out hold their own), or every date looked at would stay in memory until the next import.
+const measuredCache = new WeakMap<readonly ChildRecord[], Map<number, Map<string, MeasuredCohort>>>();
+export const cohortDaysKept = 4;
+
+/** The cohorts remembered for `records` as at `asAtDay`, that date now the most recently used. */
+function cohortsAsAt(records: readonly ChildRecord[], asAtDay: number): Map<string, MeasuredCohort> {
+  let byDay = measuredCache.get(records);
+  if (byDay === undefined) {
+    byDay = new Map();
+    measuredCache.set(records, byDay);
+  }
+  let byKey = byDay.get(asAtDay);
+  if (byKey !== undefined) {
+    if (byDay.size > 1) {
+      byDay.delete(asAtDay);
+      byDay.set(asAtDay, byKey);
+    }
+    return byKey;
+  }
+  byKey = new Map();
+  byDay.set(asAtDay, byKey);
+  while (byDay.size > cohortDaysKept) byDay.delete(byDay.keys().next().value as number);
+  return byKey;
+}
+
+/** The as-at days whose cohorts are remembered for `records`, least recently used first (for tests). */
+export function rememberedCohortDays(records: readonly ChildRecord[]): number[] {
+  return [...(measuredCache.get(records)?.keys() ?? [])];
+}
 
 /** Whether any of an aim's filters is set (when none is, every journey passes). */
 function hasFilters(filters: AimFilters): boolean {
