@@ -24,6 +24,7 @@ export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, mo
     marks,
     xLabel: 'Month the outcome was settled',
     yLabel: '% in time',
+    flatTop: 100,
     dotLabel: 'a month: % in time',
     valueText: percentText,
     emptyText: 'No journey has been settled in these months yet',

@@ -24,6 +24,7 @@ export function aimQuartersChartSvg(aim: Aim, chart: MonthlyRunChart<AimQuarter>
     aim: aim.targetPercent === null ? null : { value: aim.targetPercent, label: `Aim: ${aim.targetPercent}% in time` },
     xLabel: 'Quarter the outcome was settled',
     yLabel: '% in time',
+    flatTop: 100,
     dotLabel: 'a quarter: % in time',
     valueText: percentText,
     emptyText: 'No journey has been settled in these quarters yet',

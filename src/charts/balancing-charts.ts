@@ -32,6 +32,7 @@ export function balancingChartSvg(chart: BalancingChart, programmeStart: PlainDa
     marks,
     xLabel: 'Month',
     yLabel: chart.measure.unit,
+    ...(chart.measure.unit.startsWith('%') ? { flatTop: 100 } : {}),
     dotLabel: 'a month',
     valueText: (value) => formatBalancingValue(chart, value),
     emptyText: 'No month to show yet',

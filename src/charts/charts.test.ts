@@ -3,6 +3,7 @@ import { parseDateOrThrow as d } from '../domain/date.js';
 import { svgToPng } from './render.js';
 import { runChartSvg, type RunChartInput } from './run-chart.js';
 import { stageChartSvg } from './stage-chart.js';
+import { studySeriesSvg } from './study-chart.js';
 import { survivalChartSvg } from './survival-chart.js';
 import { waitingChartSvg, type WaitingBarInput } from './waiting-chart.js';
 
@@ -92,7 +93,33 @@ describe('the run chart', () => {
   it('says so when there is nothing to draw', () => {
     expect(runChartSvg({ ...runChart, points: [], phases: [], highlighted: new Set() })).toContain('No child has reached the milestone yet');
   });
+
+  it('gives an axis with a scale when every value is 0: 0 to 100 for a percentage, 0 to 1 otherwise', () => {
+    // Every quarter 0% in time: the axis ran from 0 to 0, its one tick read "0.000000" and the dots floated mid-chart.
+    const zeros: RunChartInput = { points: runChart.points.slice(0, 8).map((p) => ({ ...p, weeks: 0 })), phases: [{ kind: 'baseline', median: 0, from: 1, to: 8 }], highlighted: new Set(), aimWeeks: null, aimLabel: '', programmeStart: null, yLabel: '% in time' };
+    const percent = runChartSvg({ ...zeros, flatTop: 100 });
+    expect(yTicks(percent)).toEqual(['0', '10', '20', '30', '40', '50', '60', '70', '80', '90', '100']);
+    expect(percent).not.toContain('0.000000');
+    expect(yTicks(runChartSvg({ ...zeros, yLabel: 'Children' }))).toEqual(['0', '1']);
+    // Any value above 0 and the axis is the data's own, as before.
+    expect(yTicks(runChartSvg({ ...zeros, points: zeros.points.map((p, i) => ({ ...p, weeks: i === 0 ? 2 : 0 })), flatTop: 100 }))).toEqual(['0.0', '0.2', '0.4', '0.6', '0.8', '1.0', '1.2', '1.4', '1.6', '1.8', '2.0']);
+  });
 });
+
+describe('a test of change’s Study numbers', () => {
+  it('gives a count axis from 0 to 1 when every count is 0', () => {
+    // Reviews cancelled, cycle after cycle: none.
+    const points = [1, 2, 3].map((cycle) => ({ cycle, date: d(`2024-0${cycle}-15`), measurement: { date: d(`2024-0${cycle}-15`), count: 0, outOf: null, label: 'Reviews cancelled' }, value: 0, words: '0 reviews cancelled' }));
+    const svg = studySeriesSvg({ label: 'Reviews cancelled', kind: 'count', points, median: 0 }, 1);
+    expect(yTicks(svg)).toEqual(['0', '1']);
+  });
+});
+
+/** The value axis's tick labels, bottom to top (Plot sets them left of the axis, anchored at their end). */
+function yTicks(svg: string): string[] {
+  const axis = /<g[^>]*transform="translate\(-9,0\)"[^>]*text-anchor="end"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? '';
+  return [...axis.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] as string);
+}
 
 describe('the waiting chart', () => {
   const bars: WaitingBarInput[] = [

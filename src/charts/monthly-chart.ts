@@ -27,6 +27,8 @@ export interface MonthlyChartWords<P extends MonthValue> {
   readonly span?: readonly PlainDate[];
   /** A small picture (for a dashboard's card), or the full chart (default). */
   readonly size?: 'full' | 'small';
+  /** The top of the value axis when every value is 0 (RunChartInput.flatTop): 100 for a percentage. */
+  readonly flatTop?: number;
 }
 
 /** `firstMonth` is the first month shown (with or without a value). */
@@ -49,5 +51,6 @@ export function monthlyRunChartSvg<P extends MonthValue>(chart: MonthlyRunChart<
     emptyText: words.emptyText,
     ...(words.size ? { size: words.size } : {}),
     ...(words.span ? { span: words.span } : {}),
+    ...(words.flatTop !== undefined ? { flatTop: words.flatTop } : {}),
   });
 }

@@ -52,6 +52,7 @@ export function partnerTrendSvg(
     aim: aim.targetPercent === null ? null : { value: aim.targetPercent, label: `Aim: ${aim.targetPercent}% in time` },
     xLabel: `${period.one === 'month' ? 'Month' : 'Quarter'} the outcome was settled`,
     yLabel: '% in time',
+    flatTop: 100,
     dotLabel: `a ${period.one}: % in time`,
     valueText: percentText,
     emptyText: `No ${period.one} has counts that may be shown (each is ${'[c]'})`,

@@ -62,6 +62,11 @@ export interface RunChartInput {
   /** A value in words, for the medians' labels; weeks by default. */
   readonly valueText?: (value: number) => string;
   readonly emptyText?: string;
+  /**
+   * The top of the value axis when every value drawn is 0 (an axis from 0 to 0 has no scale: its
+   * one tick read "0.000000" and the dots floated mid-chart): 100 for a percentage; 1 by default.
+   */
+  readonly flatTop?: number;
   /** Each dot a link to its child (on a page); none in a download or a report. */
   readonly links?: ChartLinks;
   /** A smaller chart (the dashboard's): the same marks, fewer words. */
@@ -164,7 +169,7 @@ export function runChartSvg(input: RunChartInput): string {
       style: { fontFamily, fontSize: '13px' },
       // With no points there are no dates to show: no axis rather than an invented year.
       x: times.length === 0 ? { type: 'utc', axis: null, domain: [new Date(0), new Date(1)] } : { type: 'utc', label: xLabel, labelAnchor: 'center', labelArrow: 'none', domain: runChartDomain(input) },
-      y: { label: input.yLabel ?? 'Weeks', grid: true, zero: true, nice: true, labelArrow: 'none' },
+      y: { label: input.yLabel ?? 'Weeks', grid: true, zero: true, nice: true, labelArrow: 'none', ...flatAxis(input) },
       marks,
     },
     links ? { label: links.label, keyboard: !many } : null,
@@ -173,6 +178,17 @@ export function runChartSvg(input: RunChartInput): string {
 }
 
 const halo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' } as const;
+
+/**
+ * When every value the chart draws (dots, medians, the aim line) is 0, a value axis from 0 to
+ * `flatTop` (only its ends marked when that is 1: no tenths of a child); otherwise none is set.
+ */
+function flatAxis(input: RunChartInput): { domain?: [number, number]; ticks?: number[]; tickFormat?: string } {
+  const flat = input.points.every((p) => p.weeks === 0) && input.phases.every((p) => p.median === 0) && (input.aimWeeks ?? 0) === 0;
+  if (!flat) return {};
+  const top = input.flatTop ?? 1;
+  return top === 1 ? { domain: [0, 1], ticks: [0, 1], tickFormat: 'd' } : { domain: [0, top] };
+}
 
 /** A dot's tooltip: by default the child, the weeks and the end date. */
 function titleOf(p: RunChartPointInput): string {
