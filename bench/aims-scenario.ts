@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg } from '../src/charts/aim-charts.js';
 import { nationalAims, type Aim } from '../src/domain/aim.js';
 import { aimFigures, type AimFigures } from '../src/domain/aim-figures.js';
@@ -76,19 +78,47 @@ function touchEveryRecord(records: readonly ChildRecord[]): number {
   return count;
 }
 
+// The process's full collections (mark-compact: every live object marked), as Node reports them
+// (after the fact, from another turn of the event loop): each run's share is given beside its time.
+const fullCollections: { start: number; duration: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[]) {
+    if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections.push({ start: entry.startTime, duration: entry.duration });
+  }
+}).observe({ entryTypes: ['gc'] });
+
+/** Each timed run's start and end (performance.now()), by the name of what was timed. */
+const runWindows = new Map<string, { start: number; end: number; ms: number }[]>();
+
+/** The milliseconds of full collections in the median run of `name`, and how many there were in all its runs. */
+async function fullCollectionsOf(name: string): Promise<{ median_run_full_collection_ms: number; full_collections: number }> {
+  await sleep(100); // the last runs' collections are reported on a later turn
+  const windows = [...(runWindows.get(name) ?? [])].sort((a, b) => a.ms - b.ms);
+  const inWindow = (w: { start: number; end: number }) => fullCollections.filter((c) => c.start >= w.start && c.start < w.end);
+  const median = windows[Math.floor(windows.length / 2)];
+  return {
+    median_run_full_collection_ms: median === undefined ? 0 : inWindow(median).reduce((sum, c) => sum + c.duration, 0),
+    full_collections: windows.reduce((n, w) => n + inWindow(w).length, 0),
+  };
+}
+
 /**
  * The times of `work` over fresh copies of the records (the domain remembers each record's
  * journeys, so without copies every run after the first would measure the memory, not the work):
  * the median, and the fastest. The machine is shared: a run is only ever slowed by other work.
  */
-function timesMs<T>(runs: number, fresh: () => T, work: (input: T) => unknown): { median: number; fastest: number } {
+function timesMs<T>(runs: number, fresh: () => T, work: (input: T) => unknown, name = ''): { median: number; fastest: number } {
   const times: number[] = [];
+  const windows: { start: number; end: number; ms: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const input = fresh();
     const started = performance.now();
     work(input);
-    times.push(performance.now() - started);
+    const ended = performance.now();
+    times.push(ended - started);
+    windows.push({ start: started, end: ended, ms: ended - started });
   }
+  if (name !== '') runWindows.set(name, windows);
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(runs / 2)] as number, fastest: times[0] as number };
 }
@@ -151,7 +181,8 @@ if (scenario === 'one' || scenario === 'one-national') {
       reference_touch_every_record_ms: medianMs(5, () => copy(records), touchEveryRecord),
       order_events_on_load_ms: medianMs(5, () => records.map((r) => ({ ...r, events: [...r.events], placements: [...r.placements] })), orderEvents),
       aims: measured.length,
-      ...((times) => ({ figures_and_analyses_ms: times.median, figures_and_analyses_fastest_ms: times.fastest }))(timesMs(15, () => copy(records), (fresh) => figuresAndAnalyses(fresh, programmeStart, measured))),
+      ...((times) => ({ figures_and_analyses_ms: times.median, figures_and_analyses_fastest_ms: times.fastest }))(timesMs(15, () => copy(records), (fresh) => figuresAndAnalyses(fresh, programmeStart, measured), 'figures')),
+      ...(await fullCollectionsOf('figures')),
       charts_ms: medianMs(7, () => copy(records), (fresh) => nationalFour.forEach((aim) => fourCharts(aim, fresh, programmeStart))),
       load_from_sqlite_ms: loadMs,
       reload_from_sqlite_ms: reloadMs,
@@ -173,7 +204,8 @@ if (scenario === 'one' || scenario === 'one-national') {
       aims: measured.length,
       reference_touch_every_record_ms: medianMs(3, () => all.map((a) => copy(a.records)), (fresh) => fresh.forEach(touchEveryRecord)),
       order_events_on_load_ms: orderMs,
-      ...((times) => ({ figures_and_analyses_ms: times.median, figures_and_analyses_fastest_ms: times.fastest }))(timesMs(5, () => all.map((a) => ({ ...a, records: copy(a.records) })), (fresh) => fresh.forEach((a) => figuresAndAnalyses(a.records, a.programmeStart, measured)))),
+      ...((times) => ({ figures_and_analyses_ms: times.median, figures_and_analyses_fastest_ms: times.fastest }))(timesMs(5, () => all.map((a) => ({ ...a, records: copy(a.records) })), (fresh) => fresh.forEach((a) => figuresAndAnalyses(a.records, a.programmeStart, measured)), 'figures')),
+      ...(await fullCollectionsOf('figures')),
       charts_ms: medianMs(1, () => all.map((a) => ({ ...a, records: copy(a.records) })), (fresh) => fresh.forEach((a) => nationalFour.forEach((aim) => fourCharts(aim, a.records, a.programmeStart)))),
     }),
   );
