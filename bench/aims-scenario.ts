@@ -12,6 +12,7 @@ import { aimRunChart } from '../src/domain/aim-run-chart.js';
 import { aimSurvival } from '../src/domain/aim-survival.js';
 import { parseDateOrThrow, type PlainDate } from '../src/domain/date.js';
 import { localMeasuresOf } from '../src/app/authority-figures.js';
+import { keepColumnsInSharedMemory } from '../src/app/kept-columns-memory.js';
 import { deriveMeasures, putAllInOrder } from '../src/domain/journey.js';
 import { parseMeasureEnds, parseMeasureStart } from '../src/domain/measure-definition.js';
 import { parseTimescale } from '../src/domain/timescale.js';
@@ -19,6 +20,9 @@ import type { ChildRecord } from '../src/domain/records.js';
 import { stageView } from '../src/domain/stages.js';
 import { generateAuthorities } from '../src/demo/generate.js';
 import { addAuthority, closeStore, loadChildRecords, openStore, saveRecords } from '../src/store/index.js';
+
+// As the server and the pace command do when they start (docs/decisions/0022-fast-figures.md, "Fifth pass").
+keepColumnsInSharedMemory();
 
 const asAt = parseDateOrThrow('2026-11-01');
 const nationalFour = nationalAims();

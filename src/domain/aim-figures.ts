@@ -11,6 +11,7 @@ import type { ChildRecord } from './records.js';
 import { journeyStatuses, statusCodes, type JourneyStatus } from './status.js';
 import { median } from './spc/median.js';
 import { dueDayFrom, type Timescale } from './timescale.js';
+import { keptColumnsBuffer } from './kept-columns.js';
 
 export type CohortStatus = JourneyStatus;
 
@@ -265,7 +266,7 @@ export function measuredCohort(aim: Aim, records: readonly ChildRecord[], asAt: 
   // The columns in one block of memory: kept as long as the figures are.
   // Without filters every journey of the list is in the cohort, each at its own place: the places
   // are then a view of one list of places shared by every such cohort.
-  const block = new ArrayBuffer((filtered ? 9 : 5) * list.length);
+  const block = keptColumnsBuffer((filtered ? 9 : 5) * list.length);
   const days = new Int32Array(block, 0, list.length);
   const row = filtered ? new Int32Array(block, 4 * list.length, list.length) : everyPlace(list.length);
   const status = new Uint8Array(block, (filtered ? 8 : 4) * list.length, list.length);

@@ -13,6 +13,7 @@ import { courtRoutes, eventTypes, journeyRoutes, placementTypes, type JourneyRou
 import { ageOnDay, civilFromDays, dateOfEpochDay, daysFromCivil, epochDay, type PlainDate } from './date.js';
 import { eventMatches, measureKey, type EventMatch, type MeasureDefinition } from './measure-definition.js';
 import type { CaseEvent, ChildRecord, Placement, PlannedEvent } from './records.js';
+import { keptColumnsBuffer } from './kept-columns.js';
 
 export const journeyKinds = ['at-home', 'accommodation', 'recommendation', 'adm'] as const;
 export type JourneyKind = (typeof journeyKinds)[number];
@@ -408,7 +409,8 @@ function newColumns(capacity: number, kept: readonly ColumnName[] = columnNames)
   for (const name of int32Columns) bytes += 4 * room(name);
   bytes += 2 * room('ageAtStart');
   for (const name of uint8Columns) bytes += room(name);
-  const buffer = new ArrayBuffer(bytes);
+  // A settled list's columns are kept with its figures; those built in are handed from list to list.
+  const buffer = kept === columnNames ? new ArrayBuffer(bytes) : keptColumnsBuffer(bytes);
   const columns = {} as Record<ColumnName, Int32Array | Int16Array | Uint8Array>;
   let offset = 0;
   for (const name of int32Columns) {

@@ -18,7 +18,10 @@ import { keepTemporaryFilesIn, uploadsDirFor } from '../app/import-jobs.js';
 import { jobSettingsFromEnv } from '../app/job-queue.js';
 import { demoAccountUsable, demoPassword, demoUsername, ensureDemoAccount } from './demo-account.js';
 import { trustProxyFromEnv } from './trust-proxy.js';
+import { keepColumnsInSharedMemory } from '../app/kept-columns-memory.js';
 
+// Figures' columns out of V8's external-memory trigger (docs/decisions/0022-fast-figures.md, "Fifth pass").
+keepColumnsInSharedMemory();
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
 const oidc = oidcSettingsFromEnv(process.env);
