@@ -16,8 +16,9 @@ export function percentText(value: number): string {
 }
 
 /** `hrefOf` takes the month as "2021-03": each dot a link to that month's journeys. */
-export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, months: readonly AimMonth[], programmeStart: PlainDate | null, hrefOf?: (month: string) => string, marks: readonly RunChartMark[] = []): string {
+export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, months: readonly AimMonth[], programmeStart: PlainDate | null, hrefOf?: (month: string) => string, marks: readonly RunChartMark[] = [], size: 'full' | 'small' = 'full'): string {
   return monthlyRunChartSvg(chart, months[0]?.month, programmeStart, {
+    size,
     ...(hrefOf ? { links: { hrefOf, label: `${aim.name} month by month: one dot a month, each a link to that month's journeys` } } : {}),
     title: (m) => `${monthWords(m.month)}: ${percentText(m.value as number)} in time (${m.inTime} of ${m.n})`,
     aim: aim.targetPercent === null ? null : { value: aim.targetPercent, label: `Aim: ${aim.targetPercent}% in time` },

@@ -32,9 +32,10 @@ export function aimQuartersChartSvg(aim: Aim, chart: MonthlyRunChart<AimQuarter>
 }
 
 /** The median weeks of each quarter's completed journeys as a run chart (`chart` made from the quarters with their medians as values). */
-export function aimQuarterMediansChartSvg(aim: Aim, chart: MonthlyRunChart<AimQuarter>, quarters: readonly AimQuarter[], programmeStart: PlainDate | null, hrefOf?: (quarter: string) => string): string {
+export function aimQuarterMediansChartSvg(aim: Aim, chart: MonthlyRunChart<AimQuarter>, quarters: readonly AimQuarter[], programmeStart: PlainDate | null, hrefOf?: (quarter: string) => string, size: 'full' | 'small' = 'full'): string {
   const timescale = timescaleWeeks(aim.timescale);
   return monthlyRunChartSvg(chart, quarters[0]?.month, programmeStart, {
+    size,
     ...(hrefOf ? { links: { hrefOf: (month) => hrefOf(quarterOf(month)), label: `${aim.name}: median weeks quarter by quarter, each dot a link to that quarter's journeys` } } : {}),
     title: (q) => `${quarterPeriod.words(q.month)}: median ${weeksText(q.medianWeeks as number)} (${q.completed} completed)`,
     aim: { value: timescale, label: `Timescale: ${describeTimescale(aim.timescale)}` },

@@ -208,6 +208,31 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       }
     });
 
+    it('draws an aim’s run charts for the window: the narrow drawing on a phone, whose words stay legible; the wide one on a desk', async () => {
+      const { page } = readers.get('amy') as { page: Page };
+      await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
+      // Each figure of the run chart, month by month and quarter by quarter shows one drawing: its width as drawn, and the size its words show at.
+      const shown = await page.locator('figure.pace-figure').evaluateAll((figures) =>
+        figures.flatMap((figure) =>
+          [...figure.querySelectorAll('.pace-chart--wide, .pace-chart--narrow')]
+            .filter((box) => getComputedStyle(box).display !== 'none')
+            .map((box) => {
+              const svg = box.querySelector('svg') as SVGSVGElement;
+              const drawn = svg.viewBox.baseVal.width;
+              return { drawn, textPx: Math.round((13 * svg.getBoundingClientRect().width) / drawn) };
+            }),
+        ),
+      );
+      expect(shown.length).toBe(4);
+      if (width === 390) {
+        expect(shown.map((s) => s.drawn)).toEqual([560, 560, 560, 560]);
+        // 13 px words drawn at 560 and shown on a phone's 358 px: 8 px, where the desk's drawing gave 4.
+        expect(shown.every((s) => s.textPx >= 8)).toBe(true);
+      } else {
+        expect(shown.map((s) => s.drawn)).toEqual([1100, 1100, 1100, 1100]);
+      }
+    });
+
     it("an import check's report fits the window and axe finds nothing serious", async () => {
       const { page } = readers.get('amy') as { page: Page };
       const dir = mkdtempSync(join(tmpdir(), 'pace-browser-widths-'));
@@ -268,12 +293,15 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
     const charts = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('main figure svg')).map((svg) => {
-        const shown = svg.getBoundingClientRect().width;
-        const scale = shown / (svg as SVGSVGElement).viewBox.baseVal.width;
-        const sizes = Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
-        return { label: svg.getAttribute('aria-label')?.slice(0, 40) ?? '', width: Math.round(shown), smallest: Math.round(Math.min(...sizes) * 10) / 10 };
-      }),
+      // The drawings shown (a chart drawn for a phone as well is hidden on a desk).
+      Array.from(document.querySelectorAll('main figure svg'))
+        .filter((svg) => svg.getClientRects().length > 0)
+        .map((svg) => {
+          const shown = svg.getBoundingClientRect().width;
+          const scale = shown / (svg as SVGSVGElement).viewBox.baseVal.width;
+          const sizes = Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          return { label: svg.getAttribute('aria-label')?.slice(0, 40) ?? '', width: Math.round(shown), smallest: Math.round(Math.min(...sizes) * 10) / 10 };
+        }),
     );
     const content = await page.evaluate(() => Math.round((document.querySelector('main figure') as HTMLElement).getBoundingClientRect().width));
     expect(content).toBe(1120);

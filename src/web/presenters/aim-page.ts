@@ -20,7 +20,7 @@ import { filterWords } from '../../domain/child-filter.js';
 import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import { authorityPath } from '../views/layout.js';
 import type { TableModel } from '../views/components.js';
-import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
+import { trustedSvg, type ChartForWidths, type TrustedSvg } from '../views/trusted-svg.js';
 import { inlinePicture } from '../../charts/inline-picture.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
 import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';
@@ -60,7 +60,7 @@ export interface AimChart {
 
 /** The aim month by month: the percentage in time of the journeys settled in each month (aim-months.ts). */
 export interface AimMonthsModel {
-  readonly svg: TrustedSvg;
+  readonly svg: ChartForWidths;
   /** Months with a value on the chart. */
   readonly points: number;
   /** What the rules say of the monthly series. */
@@ -71,8 +71,8 @@ export interface AimMonthsModel {
 
 export interface AimQuartersModel {
   /** The percentage in time a quarter, and the median weeks a quarter. */
-  readonly percentSvg: TrustedSvg;
-  readonly medianSvg: TrustedSvg;
+  readonly percentSvg: ChartForWidths;
+  readonly medianSvg: ChartForWidths;
   /** Quarters with a percentage on the chart. */
   readonly points: number;
   /** What the rules say of the percentages, then of the medians. */
@@ -98,7 +98,7 @@ export interface AimPageModel {
   readonly waiting: string;
   readonly waitingHref: string | null;
   readonly backlog: string | null;
-  readonly runChart: { readonly svg: TrustedSvg; readonly links: ChartLinks; readonly points: number; readonly marksKey: readonly string[] };
+  readonly runChart: { readonly svg: ChartForWidths; readonly links: ChartLinks; readonly points: number; readonly marksKey: readonly string[] };
   readonly findings: readonly FindingGroup[];
   readonly months: AimMonthsModel;
   readonly quarters: AimQuartersModel;
@@ -165,7 +165,10 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
     waitingHref: result.figures.stillWaiting > 0 ? journeyListHref(code, aim.id, 'still-waiting', scope) : null,
     backlog: words.backlog,
     runChart: {
-      svg: draw(`${aim.id}/run-chart.linked`, () => trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref }))),
+      svg: draw(`${aim.id}/run-chart.linked`, () => ({
+        wide: trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref })),
+        narrow: trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref, size: 'small' })),
+      })),
       links: fileLinks('run-chart'),
       points: result.chart.series.weeks.length,
       marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
@@ -236,8 +239,8 @@ function presentAimQuarters(code: string, scope: FigureScope, result: AimResult,
   const quarterHref = (quarter: string, filter: 'counted' | 'in_time' | 'all' = 'counted') => journeyListHref(code, aim.id, filter, scope, { month: quarter });
   const href = (quarter: string) => quarterHref(quarter);
   return {
-    percentSvg: trustedSvg(aimQuartersChartSvg(aim, chart, quarters, programmeStart, href)),
-    medianSvg: trustedSvg(aimQuarterMediansChartSvg(aim, medians, quarters, programmeStart, href)),
+    percentSvg: { wide: trustedSvg(aimQuartersChartSvg(aim, chart, quarters, programmeStart, href)), narrow: trustedSvg(aimQuartersChartSvg(aim, chart, quarters, programmeStart, href, 'small')) },
+    medianSvg: { wide: trustedSvg(aimQuarterMediansChartSvg(aim, medians, quarters, programmeStart, href)), narrow: trustedSvg(aimQuarterMediansChartSvg(aim, medians, quarters, programmeStart, href, 'small')) },
     points: chart.plotted.length,
     verdicts: chart.verdicts,
     medianVerdicts: medians.verdicts,
@@ -267,7 +270,8 @@ function presentAimMonths(code: string, scope: FigureScope, result: AimResult, p
   const months = aimMonths(result.figures);
   const chart = aimMonthsChart(months, programmeStart);
   const monthHref = (month: string, filter: 'counted' | 'in_time' = 'counted') => journeyListHref(code, aim.id, filter, scope, { month });
-  const svg = trustedSvg(aimMonthsChartSvg(aim, chart, months, programmeStart, (month) => monthHref(month)));
+  const drawn = (size: 'full' | 'small') => trustedSvg(aimMonthsChartSvg(aim, chart, months, programmeStart, (month) => monthHref(month), [], size));
+  const svg = { wide: drawn('full'), narrow: drawn('small') };
   return {
     svg,
     points: chart.plotted.length,

@@ -12,7 +12,7 @@ import { DataTable, ErrorSummary, NoticeBox, PageHeader, Pagination, SummaryList
 import { AimAtAGlance, CountLink } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
-import { Svg } from './trusted-svg.js';
+import { Svg, SvgForWidths } from './trusted-svg.js';
 
 export function Downloads({ links, what }: { links: ChartLinks; what: string }): VNode {
   return (
@@ -136,7 +136,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
 
       <h2 id="run-chart">Run chart: weeks to the milestone, one dot a child</h2>
       <figure class="pace-figure">
-        <Svg svg={model.runChart.svg} />
+        <SvgForWidths chart={model.runChart.svg} />
         <figcaption>
           {model.runChart.points} {model.runChart.points === 1 ? 'child' : 'children'} who reached the milestone, each at the date they did. Select a dot to open that child's record; the table below lists them too.
         </figcaption>
@@ -174,7 +174,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
         Each dot is a month: of the journeys whose outcome was settled that month (in time on the day they reached the milestone; late, overdue or left after the timescale on the day after their due date), the percentage in time. It moves when practice changes, where the figure since the from-date moves slowly. Select a dot, or a count in the table, for that month's journeys.
       </p>
       <figure class="pace-figure">
-        <Svg svg={model.months.svg} />
+        <SvgForWidths chart={model.months.svg} />
         <figcaption>
           {model.months.points} {model.months.points === 1 ? 'month' : 'months'} with a journey settled, of the last 36 whole months.
         </figcaption>
@@ -196,13 +196,13 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
         The same, a quarter at a time (January to March, April to June, …): the percentage in time of the journeys settled in each quarter, and the median weeks of those that reached the milestone in it. A quarter holds three months of journeys, so its dot moves less by chance than a month's. Select a dot, or a count in the table, for that quarter's journeys.
       </p>
       <figure class="pace-figure">
-        <Svg svg={model.quarters.percentSvg} />
+        <SvgForWidths chart={model.quarters.percentSvg} />
         <figcaption>
           {model.quarters.points} {model.quarters.points === 1 ? 'quarter' : 'quarters'} with a journey settled, of the last 12 whole quarters.
         </figcaption>
       </figure>
       <figure class="pace-figure">
-        <Svg svg={model.quarters.medianSvg} />
+        <SvgForWidths chart={model.quarters.medianSvg} />
         <figcaption>Median weeks from the start to the milestone, of the journeys completed in each quarter.</figcaption>
       </figure>
       <details class="ds_details">

@@ -10,7 +10,7 @@ import { Downloads } from './aim-page.js';
 import { DataTable, ErrorSummary, PageHeader, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
-import { Svg } from './trusted-svg.js';
+import { SvgForWidths } from './trusted-svg.js';
 
 export function BreakdownPage(props: { chrome: Chrome; model: BreakdownPageModel; scope: FigureScope; choices: FilterChoices; action: string; errors: readonly FieldError[] }): VNode {
   const { model } = props;
@@ -62,8 +62,7 @@ export function BreakdownPage(props: { chrome: Chrome; model: BreakdownPageModel
 
       <h2 id="chart">% in time by {model.dimensionWords}, with 95% intervals</h2>
       <figure class="pace-figure">
-        <Svg svg={model.chart.wide} class="pace-chart pace-breakdown--wide" />
-        <Svg svg={model.chart.narrow} class="pace-chart pace-breakdown--narrow" />
+        <SvgForWidths chart={model.chart} />
         <figcaption>
           {model.chart.groups === 0 ? 'No journeys yet.' : 'Each dot is a group’s percentage in time; the line across it, its 95% interval; the dashed line, all children. A group whose line lies wholly to one side of another’s differs from it by more than chance usually makes.'}
         </figcaption>

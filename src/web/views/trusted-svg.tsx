@@ -48,3 +48,19 @@ export function PartSlot(): VNode {
 export function Svg({ svg, class: className }: { svg: TrustedSvg; class?: string }): VNode {
   return <div class={className ?? 'pace-chart'} dangerouslySetInnerHTML={{ __html: svg.markup }} />;
 }
+
+/** A chart drawn twice: wide for a desk, narrow for a phone, whose words a phone's width can still show. */
+export interface ChartForWidths {
+  readonly wide: TrustedSvg;
+  readonly narrow: TrustedSvg;
+}
+
+/** Puts both drawings of a chart into the page; its stylesheet shows the one that fits the window (app-css.ts). */
+export function SvgForWidths({ chart }: { chart: ChartForWidths }): VNode {
+  return (
+    <>
+      <Svg svg={chart.wide} class="pace-chart pace-chart--wide" />
+      <Svg svg={chart.narrow} class="pace-chart pace-chart--narrow" />
+    </>
+  );
+}
