@@ -40,13 +40,14 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     await expect(quarters.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
     await aim2.locator('a.pace-glance__chart').first().click();
     await page.waitForURL(`${suite.base}/a/NORTH/aims/aim-2?as_at=2021-06-01#run-chart`);
-    // 38 dots on the run chart and 3 bars on the waiting chart, each a link.
-    expect(await page.locator('svg[role="group"] a[href*="/children/"]').count()).toBe(41);
+    // 38 dots on the run chart and 3 bars on the waiting chart, each a link (in the drawing the
+    // window shows: a phone's is on the page too, hidden on a desk).
+    expect(await page.locator('svg[role="group"] a[href*="/children/"]:visible').count()).toBe(41);
     // And month by month: the 29 of the last 36 whole months in which a journey was settled, each a link to its journeys.
-    expect(await page.locator('svg[role="group"] a[href*="month="]:not([href*="-Q"])').count()).toBe(29);
+    expect(await page.locator('svg[role="group"] a[href*="month="]:not([href*="-Q"]):visible').count()).toBe(29);
     // And quarter by quarter: every one of the last 12 whole quarters had a journey settled (% in
     // time) and one completed (median weeks): 12 dots on each chart, each a link to its journeys.
-    expect(await page.locator('svg[role="group"] a[href*="month="][href*="-Q"]').count()).toBe(24);
+    expect(await page.locator('svg[role="group"] a[href*="month="][href*="-Q"]:visible').count()).toBe(24);
     // The design system's script runs (enhancing, never required) without a single error.
     expect(errors).toEqual([]);
     await context.close();
@@ -55,7 +56,7 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
   it("follows a dot on the aim's run chart to that child's record", async () => {
     const { context, page } = await signIn();
     await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
-    await page.locator('a[aria-label^="A1: 21.7 weeks"]').click();
+    await page.locator('a[aria-label^="A1: 21.7 weeks"]:visible').click();
     await page.waitForURL(`${suite.base}/a/NORTH/children/A1`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('A1: Amy Adams');
     await context.close();

@@ -208,9 +208,12 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     );
     const body = (await client.get('/a/NORTH/aims/aim-2')).body;
     const { document } = parseHTML(body);
-    const dots = Array.from(document.querySelectorAll('#run-chart + figure svg a'));
-    expect(dots).toHaveLength(303);
-    expect(dots.every((a) => a.getAttribute('tabindex') === '-1')).toBe(true);
+    // Both drawings, the desk's and the phone's, link every dot (the page shows one of them).
+    for (const drawing of ['wide', 'narrow']) {
+      const dots = Array.from(document.querySelectorAll(`#run-chart + figure .pace-chart--${drawing} svg a`));
+      expect(dots.length).toBe(303);
+      expect(dots.every((a) => a.getAttribute('tabindex') === '-1')).toBe(true);
+    }
     expect(textOf(body)).toContain("The run chart's data 1 to 25 of 303 children on the run chart; every one as CSV");
     // The most recent first: B2 (2020-10-05), then A1 (2020-06-01), then the 301 of 2019-05-01, the last by child first.
     const second = textOf((await client.get('/a/NORTH/aims/aim-2?run_page=2')).body);
