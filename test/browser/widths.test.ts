@@ -214,7 +214,7 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       // Each figure of the run chart, month by month and quarter by quarter shows one drawing: its width as drawn, and the size its words show at.
       const shown = await page.locator('figure.pace-figure').evaluateAll((figures) =>
         figures.flatMap((figure) =>
-          [...figure.querySelectorAll('.pace-chart--wide, .pace-chart--narrow')]
+          Array.from(figure.querySelectorAll('.pace-chart--wide, .pace-chart--narrow'))
             .filter((box) => getComputedStyle(box).display !== 'none')
             .map((box) => {
               const svg = box.querySelector('svg') as SVGSVGElement;
