@@ -179,14 +179,24 @@ export function runChartSvg(input: RunChartInput): string {
 
 const halo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' } as const;
 
-/**
- * When every value the chart draws (dots, medians, the aim line) is 0, a value axis from 0 to
- * `flatTop` (only its ends marked when that is 1: no tenths of a child); otherwise none is set.
- */
-function flatAxis(input: RunChartInput): { domain?: [number, number]; ticks?: number[]; tickFormat?: string } {
+/** The value axis of a run chart: flat (flatValueAxis) when every value it draws (dots, medians, the aim line) is 0. */
+function flatAxis(input: RunChartInput): FlatValueAxis {
   const flat = input.points.every((p) => p.weeks === 0) && input.phases.every((p) => p.median === 0) && (input.aimWeeks ?? 0) === 0;
+  return flatValueAxis(flat, input.flatTop ?? 1);
+}
+
+export interface FlatValueAxis {
+  readonly domain?: [number, number];
+  readonly ticks?: number[];
+  readonly tickFormat?: string;
+}
+
+/**
+ * For a chart whose every value is 0 (`flat`), a value axis from 0 to `top` (only its ends marked
+ * when that is 1: no tenths of a child); otherwise nothing, and the axis is the data's own.
+ */
+export function flatValueAxis(flat: boolean, top = 1): FlatValueAxis {
   if (!flat) return {};
-  const top = input.flatTop ?? 1;
   return top === 1 ? { domain: [0, 1], ticks: [0, 1], tickFormat: 'd' } : { domain: [0, top] };
 }
 

@@ -8,6 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import type { StudySeries } from '../domain/improvement/test-data.js';
 import { chartDate, fontFamily, palette, renderSvg, type LegendItem } from './render.js';
+import { flatValueAxis } from './run-chart.js';
 
 const layout = { width: 640, height: 300 } as const;
 
@@ -44,7 +45,7 @@ export function studySeriesSvg(series: StudySeries, testNumber: number): string 
       marginBottom: 44,
       style: { fontFamily, fontSize: '13px' },
       x: { type: 'utc', label: 'Date of the number', labelAnchor: 'center', labelArrow: 'none', domain, ticks: 5 },
-      y: percent ? { label: '%', grid: true, domain: [0, 100], labelArrow: 'none' } : { label: 'Count', grid: true, zero: true, nice: true, labelArrow: 'none', ...(points.every((p) => p.y === 0) ? { domain: [0, 1], ticks: [0, 1], tickFormat: 'd' } : {}) },
+      y: percent ? { label: '%', grid: true, domain: [0, 100], labelArrow: 'none' } : { label: 'Count', grid: true, zero: true, nice: true, labelArrow: 'none', ...flatValueAxis(points.every((p) => p.y === 0)) },
       marks,
     },
     // No links, but named as a whole and its inner marks hidden from assistive technology: the table beside it gives every number.

@@ -20,7 +20,7 @@ import { filterWords } from '../../domain/child-filter.js';
 import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import { authorityPath } from '../views/layout.js';
 import type { TableModel } from '../views/components.js';
-import { trustedSvg, type ChartForWidths, type TrustedSvg } from '../views/trusted-svg.js';
+import { drawnForWidths, trustedSvg, type ChartForWidths, type TrustedSvg } from '../views/trusted-svg.js';
 import { inlinePicture } from '../../charts/inline-picture.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
 import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';
@@ -165,10 +165,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
     waitingHref: result.figures.stillWaiting > 0 ? journeyListHref(code, aim.id, 'still-waiting', scope) : null,
     backlog: words.backlog,
     runChart: {
-      svg: draw(`${aim.id}/run-chart.linked`, () => ({
-        wide: trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref })),
-        narrow: trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref, size: 'small' })),
-      })),
+      svg: draw(`${aim.id}/run-chart.linked`, () => drawnForWidths((size) => aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref, size }))),
       links: fileLinks('run-chart'),
       points: result.chart.series.weeks.length,
       marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
@@ -239,8 +236,8 @@ function presentAimQuarters(code: string, scope: FigureScope, result: AimResult,
   const quarterHref = (quarter: string, filter: 'counted' | 'in_time' | 'all' = 'counted') => journeyListHref(code, aim.id, filter, scope, { month: quarter });
   const href = (quarter: string) => quarterHref(quarter);
   return {
-    percentSvg: { wide: trustedSvg(aimQuartersChartSvg(aim, chart, quarters, programmeStart, href)), narrow: trustedSvg(aimQuartersChartSvg(aim, chart, quarters, programmeStart, href, 'small')) },
-    medianSvg: { wide: trustedSvg(aimQuarterMediansChartSvg(aim, medians, quarters, programmeStart, href)), narrow: trustedSvg(aimQuarterMediansChartSvg(aim, medians, quarters, programmeStart, href, 'small')) },
+    percentSvg: drawnForWidths((size) => aimQuartersChartSvg(aim, chart, quarters, programmeStart, href, size)),
+    medianSvg: drawnForWidths((size) => aimQuarterMediansChartSvg(aim, medians, quarters, programmeStart, href, size)),
     points: chart.plotted.length,
     verdicts: chart.verdicts,
     medianVerdicts: medians.verdicts,
@@ -270,8 +267,7 @@ function presentAimMonths(code: string, scope: FigureScope, result: AimResult, p
   const months = aimMonths(result.figures);
   const chart = aimMonthsChart(months, programmeStart);
   const monthHref = (month: string, filter: 'counted' | 'in_time' = 'counted') => journeyListHref(code, aim.id, filter, scope, { month });
-  const drawn = (size: 'full' | 'small') => trustedSvg(aimMonthsChartSvg(aim, chart, months, programmeStart, (month) => monthHref(month), [], size));
-  const svg = { wide: drawn('full'), narrow: drawn('small') };
+  const svg = drawnForWidths((size) => aimMonthsChartSvg(aim, chart, months, programmeStart, (month) => monthHref(month), [], size));
   return {
     svg,
     points: chart.plotted.length,

@@ -55,6 +55,11 @@ export interface ChartForWidths {
   readonly narrow: TrustedSvg;
 }
 
+/** A chart drawn at both sizes by `draw`: the full drawing for a desk, the small one for a phone. */
+export function drawnForWidths(draw: (size: 'full' | 'small') => string): ChartForWidths {
+  return { wide: trustedSvg(draw('full')), narrow: trustedSvg(draw('small')) };
+}
+
 /** Puts both drawings of a chart into the page; its stylesheet shows the one that fits the window (app-css.ts). */
 export function SvgForWidths({ chart }: { chart: ChartForWidths }): VNode {
   return (
