@@ -3,6 +3,7 @@
  * day numbers, code indices, row numbers and child indices take 1–4 bytes each instead of an
  * object's worth, and the garbage collector never walks them.
  */
+import { noCode } from '../store/row-columns.js';
 
 /** A growable column over one kind of typed array, doubling its room as it fills. */
 class GrowingColumn<Values extends Int32Array | Uint8Array> {
@@ -32,6 +33,11 @@ class GrowingColumn<Values extends Int32Array | Uint8Array> {
   at(index: number): number {
     return this.#values[index] as number;
   }
+
+  /** A copy of the values from `from` up to `to`. */
+  slice(from: number, to: number): Values {
+    return this.#values.slice(from, Math.min(to, this.#length)) as Values;
+  }
 }
 
 export class IntColumn extends GrowingColumn<Int32Array> {
@@ -54,7 +60,8 @@ export class ByteColumn extends GrowingColumn<Uint8Array> {
 
 /** A code list's values as small numbers (`none` for an empty value), and back. */
 export class CodeColumn<Code extends string> {
-  static readonly none = 255;
+  /** As a writer takes NULL in a column of codes as bytes (row-columns.ts). */
+  static readonly none = noCode;
   readonly #codes: readonly Code[];
   readonly #index: ReadonlyMap<string, number>;
   readonly #values = new ByteColumn();
@@ -72,6 +79,16 @@ export class CodeColumn<Code extends string> {
   at(index: number): Code | null {
     const value = this.#values.at(index);
     return value === CodeColumn.none ? null : (this.#codes[value] as Code);
+  }
+
+  /** The code list, in the order its indices count. */
+  get codes(): readonly Code[] {
+    return this.#codes;
+  }
+
+  /** A copy of the indices from `from` up to `to` (`none` for an empty value). */
+  slice(from: number, to: number): Uint8Array {
+    return this.#values.slice(from, to);
   }
 }
 

@@ -10,7 +10,7 @@ import { dateOfEpochDay, epochDay } from '../domain/date.js';
 import type { ChildRecords } from '../domain/quality/child-rules.js';
 import { isPlannedEvent, withPlannedDate, type AnyEvent } from '../domain/planned.js';
 import type { CaseEvent, Child, Placement, PlannedEvent } from '../domain/records.js';
-import type { RecordsByPosition } from '../store/index.js';
+import { noDay, type ColumnRows, type RecordColumns, type RecordsByPosition, type SentColumn } from '../store/index.js';
 import { ByteColumn, CodeColumn, IdIndex, IntColumn, positionsByGroup } from './columns-store.js';
 import type { TableName } from './tables.js';
 
@@ -27,7 +27,11 @@ export interface ChildGroup extends ChildRecords {
 /** An event's status by number, in the batch's column: held, planned, cancelled. */
 const statusCodes = [null, 'planned', 'cancelled'] as const;
 
-const noDay = -2_147_483_648;
+/** A column of the batch as a writer takes it: its values for a range of positions, and its code list if it has one. */
+interface BatchColumn {
+  readonly values: () => SentColumn;
+  readonly codes?: readonly string[];
+}
 
 /**
  * A copy of text read from a file that holds only its own characters. A value the CSV parser cuts
@@ -42,7 +46,7 @@ function ownTextOrNull(text: string | null): string | null {
   return text === null ? null : ownText(text);
 }
 
-export class ImportBatch {
+export class ImportBatch implements RecordColumns {
   readonly #childIndex = new Map<string, number>();
   readonly #childIds: string[] = [];
   readonly #children: (Child | null)[] = [];
@@ -229,6 +233,68 @@ export class ImportBatch {
     }
     const held: CaseEvent = { childId: this.#childIds[e.child.at(i)] as string, eventId: e.id[i] as string, type: e.type.at(i) as EventType, date: dateOfEpochDay(e.day.at(i)), route: e.route.at(i), note: e.note[i] ?? null, recordedDate };
     return planned === noDay ? held : withPlannedDate(held, dateOfEpochDay(planned));
+  }
+
+  count(table: 'placements' | 'events'): number {
+    return (table === 'placements' ? this.#placements : this.#events).id.length;
+  }
+
+  /**
+   * The placements or events from position `from` up to `to` as a writer takes them
+   * (row-columns.ts): `columns` of each, by their stored names, led by their positions when asked.
+   * Days and codes go as the numbers the batch holds them as, made into no record or row on the
+   * way; each code list goes with a table's first rows.
+   */
+  columnRows(table: 'placements' | 'events', from: number, to: number, columns: readonly string[], withPositions: boolean): ColumnRows {
+    const held = table === 'placements' ? this.#placementColumns(from, to) : this.#eventColumns(from, to);
+    const chosen = columns.map((name) => {
+      const column = held[name];
+      if (column === undefined) throw new Error(`the import's ${table} have no column ${name}`);
+      return column;
+    });
+    return {
+      rows: to - from,
+      columns: chosen.map((column) => column.values()),
+      added: chosen.map((column) => (from === 0 ? (column.codes ?? []) : [])),
+      positions: withPositions ? Int32Array.from({ length: to - from }, (_, i) => from + i) : null,
+    };
+  }
+
+  #placementColumns(from: number, to: number): Readonly<Record<string, BatchColumn>> {
+    const p = this.#placements;
+    return {
+      placement_id: { values: () => p.id.slice(from, to) },
+      child_id: { values: () => this.#childIdsAt(p.child, from, to) },
+      start_date: { values: () => ({ days: p.start.slice(from, to) }) },
+      end_date: { values: () => ({ days: p.end.slice(from, to) }) },
+      placement_type: { values: () => p.type.slice(from, to), codes: p.type.codes },
+      legal_basis: { values: () => p.basis.slice(from, to), codes: p.basis.codes },
+      carer_ref: { values: () => p.carer.slice(from, to) },
+      recorded_date: { values: () => ({ days: p.recorded.slice(from, to) }) },
+    };
+  }
+
+  #eventColumns(from: number, to: number): Readonly<Record<string, BatchColumn>> {
+    const e = this.#events;
+    return {
+      event_id: { values: () => e.id.slice(from, to) },
+      child_id: { values: () => this.#childIdsAt(e.child, from, to) },
+      event_type: { values: () => e.type.slice(from, to), codes: e.type.codes },
+      // A plan's day is its event_date as well (rows.ts), as the batch holds it.
+      event_date: { values: () => ({ days: e.day.slice(from, to) }) },
+      route: { values: () => e.route.slice(from, to), codes: e.route.codes },
+      note: { values: () => e.note.slice(from, to) },
+      recorded_date: { values: () => ({ days: e.recorded.slice(from, to) }) },
+      // Held (0) is NULL; planned and cancelled are the list's first and second.
+      status: { values: () => e.status.slice(from, to).map((status) => (status === 0 ? CodeColumn.none : status - 1)), codes: statusCodes.slice(1) as string[] },
+      planned_date: { values: () => ({ days: e.planned.slice(from, to) }) },
+    };
+  }
+
+  #childIdsAt(children: IntColumn, from: number, to: number): string[] {
+    const ids = new Array<string>(to - from);
+    for (let i = from; i < to; i++) ids[i - from] = this.#childIds[children.at(i)] as string;
+    return ids;
   }
 
   #idIndex(table: 'placements' | 'events'): IdIndex {

@@ -80,7 +80,7 @@ export async function importFiles(connection: Connection, options: ImportOptions
     progress({ phase: 'reading', bytes, totalBytes });
   });
   totalBytes = sources.totalBytes;
-  const writing = options.dryRun || options.writeWhileReadingFrom === undefined || totalBytes < options.writeWhileReadingFrom ? null : await startWritingWhileReading(connection, scope, { by: options.by, at });
+  const writing = options.dryRun || options.writeWhileReadingFrom === undefined || totalBytes < options.writeWhileReadingFrom ? null : await startWritingWhileReading(connection, scope, { by: options.by, at }, batch);
   try {
     const read: Partial<Record<TableName, ReadTable>> = {};
     const context = { profile, batch, log, writing, row: { codes: codeReaders(profile), readDate: dateReader(profile.dateFormats) } };

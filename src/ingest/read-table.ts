@@ -69,18 +69,17 @@ export async function readTable(source: TableSource, context: ReadContext, stric
       if (table === 'children' && result.childId !== null) batch.presentChildIds.add(result.childId);
       const record = result.record;
       if (record === null) continue;
-      let position: number;
       if (table === 'children') {
         const added = batch.addChild(record as Child, row.row);
         if (added.firstRow !== null) {
           add(makeProblem('id-duplicate', { childId: result.childId, column: 'child_id', value: result.childId, detail: String(added.firstRow) }), row.row, (map as ColumnMap).labelOf('child_id'));
           continue;
         }
-        position = added.position;
-      } else if (table === 'placements') position = batch.addPlacement(record as Placement, row.row);
-      else position = batch.addEvent(record as AnyEvent, row.row);
-      context.writing?.add(table, record, position);
+        context.writing?.add(table, record as Child, added.position);
+      } else if (table === 'placements') batch.addPlacement(record as Placement, row.row);
+      else batch.addEvent(record as AnyEvent, row.row);
     }
+    // The placements and events added go to the writer from the batch's columns.
     await context.writing?.ready();
   }
   // A placement or event id used on an earlier row: found once the whole file is read (an error,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnDecoder, ColumnEncoder, transferables } from './row-columns.js';
+import { ColumnDecoder, ColumnEncoder, noCode, noDay, transferables } from './row-columns.js';
 
 /** Sends `rows` through an encoder and a decoder, `perMessage` rows a message, giving the values decoded. */
 function roundTrip(columns: readonly string[], coded: readonly string[], rows: readonly (readonly (string | null)[])[], perMessage: number, positions = false): unknown[] {
@@ -60,6 +60,17 @@ describe('rows sent to a writer as columns', () => {
     for (const value of rows[0]) encoder.push(value);
     encoder.endRow();
     expect(encoder.take().added).toEqual([[], [], [], []]);
+  });
+
+  it('reads codes sent as bytes and days sent as day numbers, NULL as null', () => {
+    const message = {
+      rows: 3,
+      columns: [new Uint8Array([1, noCode, 0]), { days: new Int32Array([0, noDay, 18_644]) }],
+      added: [['referral', 'childrens_hearing'], []],
+      positions: null,
+    };
+    expect(new ColumnDecoder().flat(structuredClone(message))).toEqual(['childrens_hearing', '1970-01-01', null, null, 'referral', '2021-01-17']);
+    expect(transferables(message)).toEqual([message.columns[0]?.buffer, (message.columns[1] as { days: Int32Array }).days.buffer]);
   });
 
   it('refuses a row of the wrong width, and a value that is not text', () => {

@@ -7,14 +7,36 @@
  * collect (docs/decisions/0013-import-speed.md).
  */
 
+import { dateOfEpochDay, isoDate } from '../domain/date.js';
+
 /** A column's values as numbers: an index into its dictionary, or `noValue` for NULL. */
 const noValue = -1;
+
+/** In a column of codes as bytes (`Uint8Array`), NULL. */
+export const noCode = 255;
+
+/** In a column of days, NULL. */
+export const noDay = -2_147_483_648;
+
+/**
+ * A column of days as day numbers (days since 1970-01-01, `noDay` for NULL), given to the writer
+ * as `YYYY-MM-DD`: the columns an import's batch already holds as numbers go as they are.
+ */
+export interface DayColumn {
+  readonly days: Int32Array;
+}
+
+/**
+ * One column of a message: its values as text (null for NULL); as indices into its dictionary
+ * (`Int32Array`, `noValue` for NULL, or `Uint8Array`, `noCode` for NULL); or as days.
+ */
+export type SentColumn = (string | null)[] | Int32Array | Uint8Array | DayColumn;
 
 /** One message's rows: `rows` of them, a column at a time, in the order of the columns sent. */
 export interface ColumnRows {
   readonly rows: number;
-  /** Each column: its values as text (null for NULL), or as indices into its dictionary. */
-  readonly columns: readonly ((string | null)[] | Int32Array)[];
+  /** Each column's values. */
+  readonly columns: readonly SentColumn[];
   /** For each column with a dictionary, the values it gained with these rows (appended in order); empty otherwise. */
   readonly added: readonly (readonly string[])[];
   /** For rows to compare: each row's position among the import's records of its kind. */
@@ -133,12 +155,18 @@ export class ColumnDecoder {
     for (let r = 0; r < rows; r++) {
       if (withPositions) values[at++] = positions === null ? r : positions[r];
       for (let c = 0; c < columns.length; c++) {
-        const column = columns[c] as (string | null)[] | Int32Array;
+        const column = columns[c] as SentColumn;
         if (column instanceof Int32Array) {
           const code = column[r] as number;
           values[at++] = code === noValue ? null : (this.#dictionaries[c] as string[])[code];
-        } else {
+        } else if (column instanceof Uint8Array) {
+          const code = column[r] as number;
+          values[at++] = code === noCode ? null : (this.#dictionaries[c] as string[])[code];
+        } else if (Array.isArray(column)) {
           values[at++] = column[r];
+        } else {
+          const day = column.days[r] as number;
+          values[at++] = day === noDay ? null : isoDate(dateOfEpochDay(day));
         }
       }
     }
@@ -149,7 +177,10 @@ export class ColumnDecoder {
 /** The typed arrays of a message, to be moved to the writer thread rather than copied. */
 export function transferables(message: ColumnRows): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
-  for (const column of message.columns) if (column instanceof Int32Array) buffers.push(column.buffer as ArrayBuffer);
+  for (const column of message.columns) {
+    if (column instanceof Int32Array || column instanceof Uint8Array) buffers.push(column.buffer as ArrayBuffer);
+    else if (!Array.isArray(column)) buffers.push(column.days.buffer as ArrayBuffer);
+  }
   if (message.positions !== null) buffers.push(message.positions.buffer as ArrayBuffer);
   return buffers;
 }

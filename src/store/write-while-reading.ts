@@ -20,8 +20,7 @@
  * authority's data version inside the transaction it commits (data-version.ts).
  */
 import type { ControlledTransaction, Kysely } from 'kysely';
-import type { AnyEvent } from '../domain/planned.js';
-import type { Child, Placement } from '../domain/records.js';
+import type { Child } from '../domain/records.js';
 import type { AuthorityScope } from './authorities.js';
 import { columnsToCompare, stored } from './compare-stored.js';
 import { noteDataChange } from './data-version.js';
@@ -29,7 +28,7 @@ import type { Comparer, Connection, Row, Writer } from './dialect.js';
 import { childEntity, eventEntity, placementEntity } from './entities.js';
 import { insideTransaction } from './imports.js';
 import { kindsWithoutRecords, newRecord, type Author } from './records.js';
-import { ColumnEncoder } from './row-columns.js';
+import { ColumnEncoder, type ColumnRows } from './row-columns.js';
 import type { Database } from './schema.js';
 
 /** The tables of records an import writes. */
@@ -51,9 +50,12 @@ export interface WriteWhileReading {
    * saved (records.ts, `keepStored`). A first import has nothing stored to keep.
    */
   keepStored(table: RecordTable, columns: readonly string[]): void;
-  /** Sends a record that passed its row's checks, at its position among the import's records of its kind. */
-  add(table: RecordTable, record: Child | Placement | AnyEvent, position: number): void;
-  /** Waits while too many rows wait to be written. */
+  /** Sends a child that passed its row's checks, at its position among the import's children. */
+  add(table: 'children', child: Child, position: number): void;
+  /**
+   * Sends the placements and events read since the last call (`RecordColumns`), a message's worth
+   * at a time, and waits while too many rows wait to be written.
+   */
   ready(): Promise<void>;
   /**
    * Waits for every row sent, then commits with what `finish` writes in the same transaction.
@@ -66,10 +68,21 @@ export interface WriteWhileReading {
 }
 
 /**
+ * Where the writer takes the import's placements and events from, as columns (the import's batch,
+ * ingest/import-batch.ts): every one that passed its row's checks, by position in the order read.
+ */
+export interface RecordColumns {
+  /** How many of `table`'s records have been read. */
+  count(table: 'placements' | 'events'): number;
+  /** Records `from` up to `to` of `table`: `columns` of each (stored names), with their positions when asked. */
+  columnRows(table: 'placements' | 'events', from: number, to: number, columns: readonly string[], withPositions: boolean): ColumnRows;
+}
+
+/**
  * Starts writing while reading, or gives null when the database has no writer (an in-memory
  * SQLite database) or the authority holds records and the writer cannot compare (PostgreSQL's).
  */
-export async function startWritingWhileReading(connection: Connection, scope: AuthorityScope, author: Required<Author>): Promise<WriteWhileReading | null> {
+export async function startWritingWhileReading(connection: Connection, scope: AuthorityScope, author: Required<Author>, records: RecordColumns): Promise<WriteWhileReading | null> {
   if (connection.openWriter === undefined) return null;
   // Asked first here, so that an authority with records costs no writer that cannot compare; asked again below.
   if (!connection.capabilities.writerCompares && (await kindsWithoutRecords(connection, scope)).size < 3) return null;
@@ -84,9 +97,9 @@ export async function startWritingWhileReading(connection: Connection, scope: Au
       // writer has locked the whole database already). Then, asked again inside the lock, nothing
       // can add a record meanwhile.
       await noteDataChange(trx as Kysely<Database>, scope);
-      if ((await kindsWithoutRecords(inside(writer, trx), scope)).size === 3) return new Writing(writer, trx, scope, newRecord(scope, author.by, author.at), null);
+      if ((await kindsWithoutRecords(inside(writer, trx), scope)).size === 3) return new Writing(writer, trx, scope, newRecord(scope, author.by, author.at), null, records);
     } else if (writer.comparer !== undefined) {
-      return new Writing(writer, trx, scope, newRecord(scope, author.by, author.at), writer.comparer);
+      return new Writing(writer, trx, scope, newRecord(scope, author.by, author.at), writer.comparer, records);
     }
     await trx.rollback().execute();
     await writer.close();
@@ -107,17 +120,13 @@ const entityOf = { children: childEntity, placements: placementEntity, events: e
 const tables = ['children', 'placements', 'events'] as const;
 
 /**
- * The columns of each table sent by dictionary (row-columns.ts): days and codes, whose values are
- * the same few strings over and over (a day's text is made once, rows.ts), and text that a table
- * repeats row after row (a worker's name on each child). A record's own id, its child's id, a name,
- * a carer's reference and a note are sent as they are: each row's is a string of its own, and
- * looking it up cost more than sending it.
+ * The columns of the children sent by dictionary (row-columns.ts): days and codes, whose values are
+ * the same few strings over and over (a day's text is made once, rows.ts), and text that repeats
+ * row after row (a worker's name on each child). A child's id and names are sent as they are: each
+ * row's is a string of its own, and looking it up cost more than sending it. Placements and events
+ * are sent from the columns the import holds them in (`RecordColumns`).
  */
-const codedColumns: Readonly<Record<RecordTable, ReadonlySet<string>>> = {
-  children: new Set(['date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality']),
-  placements: new Set(['start_date', 'end_date', 'placement_type', 'legal_basis', 'recorded_date']),
-  events: new Set(['event_type', 'event_date', 'route', 'recorded_date', 'status', 'planned_date']),
-};
+const codedChildColumns: ReadonlySet<string> = new Set(['date_of_birth', 'sex', 'sibling_group', 'worker', 'team', 'locality']);
 
 class Writing implements WriteWhileReading {
   readonly #writer: Writer;
@@ -126,47 +135,48 @@ class Writing implements WriteWhileReading {
   readonly #constants: Row;
   /** Null for a first import, whose records are written as they are read. */
   readonly #comparer: Comparer | null;
-  /** Each table's rows not yet sent, made once its columns are known (at its first record). */
-  readonly #pending: Record<RecordTable, ColumnEncoder | null> = { children: null, placements: null, events: null };
+  readonly #records: RecordColumns;
+  /** The children not yet sent, made once their columns are known (at the first child). */
+  #pendingChildren: ColumnEncoder | null = null;
+  /** How many of the placements and events read have been sent. */
+  readonly #sentUpTo = { placements: 0, events: 0 };
   /** The data columns sent of each table: all of them, but for those a later import's file does not carry. */
   readonly #columns: Record<RecordTable, readonly string[]> = { children: childEntity.dataColumns, placements: placementEntity.dataColumns, events: eventEntity.dataColumns };
   /** The positions sent to be compared, by table. */
   readonly #sent: Record<RecordTable, Uint8Array> = { children: new Uint8Array(1024), placements: new Uint8Array(1024), events: new Uint8Array(1024) };
-  #lastTable: RecordTable | null = null;
   #done = false;
 
-  constructor(writer: Writer, trx: ControlledTransaction<Database>, scope: AuthorityScope, constants: Row, comparer: Comparer | null) {
+  constructor(writer: Writer, trx: ControlledTransaction<Database>, scope: AuthorityScope, constants: Row, comparer: Comparer | null, records: RecordColumns) {
     this.#writer = writer;
     this.#trx = trx;
     this.#scope = scope;
     this.#constants = constants;
     this.#comparer = comparer;
+    this.#records = records;
   }
 
   keepStored(table: RecordTable, columns: readonly string[]): void {
     if (this.#comparer !== null) this.#columns[table] = columnsToCompare(entityOf[table].dataColumns, columns);
   }
 
-  add(table: RecordTable, record: Child | Placement | AnyEvent, position: number): void {
-    // The rest of the table before it goes first: a PostgreSQL writer writes one table at a time.
-    if (table !== this.#lastTable && this.#lastTable !== null) this.#send(this.#lastTable);
-    this.#lastTable = table;
-    const row = (entityOf[table].toRow as (record: Child | Placement | AnyEvent) => Row)(record);
+  add(table: 'children', child: Child, position: number): void {
+    const row = childEntity.toRow(child) as Row;
     const columns = this.#columns[table];
-    const pending = (this.#pending[table] ??= new ColumnEncoder(columns, codedColumns[table], this.#comparer !== null, rowsPerMessage));
+    const pending = (this.#pendingChildren ??= new ColumnEncoder(columns, codedChildColumns, this.#comparer !== null, rowsPerMessage));
     pending.startRow(position);
     for (const column of columns) pending.push(row[column]);
     pending.endRow();
-    if (this.#comparer !== null) this.#markSent(table, position);
-    if (pending.rows >= rowsPerMessage) this.#send(table);
+    if (this.#comparer !== null) this.#markSent(table, position, position + 1);
+    if (pending.rows >= rowsPerMessage) this.#sendChildren();
   }
 
   async ready(): Promise<void> {
+    this.#sendRead(false);
     await this.#writer.backlog(backlogRows);
   }
 
   async commit<T>(counts: Readonly<Record<RecordTable, number>>, finish: (inside: Connection, compared: Compared | null) => Promise<T>, onWritten: (rows: number) => void): Promise<T> {
-    for (const table of tables) this.#send(table);
+    this.#sendRead(true);
     try {
       // Waiting in steps, to show progress (of the rows written; the rows compared are counted as they are saved).
       for (let left = backlogRows; left >= 0; left -= rowsPerMessage * 4) {
@@ -211,21 +221,46 @@ class Writing implements WriteWhileReading {
     await this.#trx.rollback().execute().catch(() => undefined);
   }
 
-  #markSent(table: RecordTable, position: number): void {
+  #markSent(table: RecordTable, from: number, to: number): void {
     let sent = this.#sent[table];
-    if (position >= sent.length) {
-      const grown = new Uint8Array(Math.max(sent.length * 2, position + 1));
+    if (to > sent.length) {
+      const grown = new Uint8Array(Math.max(sent.length * 2, to));
       grown.set(sent);
       this.#sent[table] = sent = grown;
     }
-    sent[position] = 1;
+    sent.fill(1, from, to);
   }
 
-  #send(table: RecordTable): void {
-    const pending = this.#pending[table];
-    if (pending === null || pending.rows === 0) return;
+  /**
+   * Sends what has been read and not yet sent, in messages of `rowsPerMessage` rows; the rest of a
+   * table too once a later table has begun (a PostgreSQL writer writes one table at a time), and
+   * the rest of every table when `all`.
+   */
+  #sendRead(all: boolean): void {
+    const placements = this.#records.count('placements');
+    const events = this.#records.count('events');
+    if (all || placements > 0 || events > 0) this.#sendChildren();
+    this.#sendColumns('placements', all || events > 0);
+    this.#sendColumns('events', all);
+  }
+
+  #sendChildren(): void {
+    const pending = this.#pendingChildren;
+    if (pending !== null && pending.rows > 0) this.#dispatch('children', pending.take());
+  }
+
+  #sendColumns(table: 'placements' | 'events', rest: boolean): void {
+    const read = this.#records.count(table);
+    for (let from = this.#sentUpTo[table]; read - from >= rowsPerMessage || (rest && read > from); from = this.#sentUpTo[table]) {
+      const to = Math.min(read, from + rowsPerMessage);
+      this.#dispatch(table, this.#records.columnRows(table, from, to, this.#columns[table], this.#comparer !== null));
+      if (this.#comparer !== null) this.#markSent(table, from, to);
+      this.#sentUpTo[table] = to;
+    }
+  }
+
+  #dispatch(table: RecordTable, rows: ColumnRows): void {
     const entity = entityOf[table];
-    const rows = pending.take();
     if (this.#comparer === null) this.#writer.sendRows(this.#trx, entity.table, this.#constants, this.#columns[table], rows);
     else this.#comparer.send(entity.table, entity.idColumn, this.#columns[table], this.#scope.id, rows);
   }

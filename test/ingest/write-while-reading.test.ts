@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateAuthority } from '../../src/demo/generate.js';
 import { writeCanonicalCsv } from '../../src/demo/write-csv.js';
+import { ImportBatch } from '../../src/ingest/import-batch.js';
 import { importFiles, type ImportOptions } from '../../src/ingest/import-files.js';
 import { loadProfile } from '../../src/ingest/profile.js';
 import { dataVersion, deleteRecord, loadChildRecords, startWritingWhileReading, type AuthorityScope, type Connection } from '../../src/store/index.js';
@@ -246,7 +247,7 @@ describe.each(engines)('an import written while it is read, on $name', (engine) 
     try {
       expect((await addTestAuthority(empty.connection)).id).toBe(north.id);
       const before = await snapshotAll(opened.connection);
-      const writing = await startWritingWhileReading({ ...empty.connection, openWriter }, north, { by: 'data.lead', at });
+      const writing = await startWritingWhileReading({ ...empty.connection, openWriter }, north, { by: 'data.lead', at }, new ImportBatch());
       // A writer that compares takes the import as a later one; one that cannot declines it.
       expect(writing === null).toBe(!opened.connection.capabilities.writerCompares);
       await writing?.abandon();
