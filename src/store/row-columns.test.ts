@@ -63,14 +63,16 @@ describe('rows sent to a writer as columns', () => {
   });
 
   it('reads codes sent as bytes and days sent as day numbers, NULL as null', () => {
+    const codes = new Uint8Array([1, noCode, 0]);
+    const days = new Int32Array([0, noDay, 18_644]);
     const message = {
       rows: 3,
-      columns: [new Uint8Array([1, noCode, 0]), { days: new Int32Array([0, noDay, 18_644]) }],
+      columns: [codes, { days }],
       added: [['referral', 'childrens_hearing'], []],
       positions: null,
     };
     expect(new ColumnDecoder().flat(structuredClone(message))).toEqual(['childrens_hearing', '1970-01-01', null, null, 'referral', '2021-01-17']);
-    expect(transferables(message)).toEqual([message.columns[0]?.buffer, (message.columns[1] as { days: Int32Array }).days.buffer]);
+    expect(transferables(message)).toEqual([codes.buffer, days.buffer]);
   });
 
   it('refuses a row of the wrong width, and a value that is not text', () => {
