@@ -69,11 +69,12 @@ export function runChartTable(chart: AimRunChart): ChartTable {
 }
 
 /** The waiting chart of an aim; with `hrefOf`, each bar is a link to its child. */
-export function aimWaitingChartSvg(aim: Aim, series: AimSeries, options: { hrefOf?: (childId: string) => string; maxBars?: number } = {}): string {
+export function aimWaitingChartSvg(aim: Aim, series: AimSeries, options: { hrefOf?: (childId: string) => string; maxBars?: number; size?: 'full' | 'small' } = {}): string {
   const { hrefOf } = options;
   return waitingChartSvg({
     ...(hrefOf ? { links: { hrefOf, label: `Waiting chart of ${aim.name}: one bar a child still waiting, each a link to the child's record` } } : {}),
     ...(options.maxBars !== undefined ? { maxBars: options.maxBars } : {}),
+    ...(options.size ? { size: options.size } : {}),
     bars: series.waiting.map((w) => ({ childId: w.childId, weeks: w.weeks, overdue: w.overdue, placementLabel: w.placementType ? placementTypeLabels[w.placementType] : 'no current placement' })),
     aimWeeks: timescaleWeeks(aim.timescale),
     aimLabel: aimLabel(aim),

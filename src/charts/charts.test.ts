@@ -136,6 +136,16 @@ describe('the waiting chart', () => {
     expect(svg).not.toContain('12 weeks, kinship care (overdue)');
   });
 
+  it("draws a phone's chart 560 wide, each bar labelled with its weeks and whether overdue, its title still saying where the child lives", () => {
+    const svg = waitingChartSvg({ bars, aimWeeks: 26, aimLabel: 'Aim: 26 weeks', size: 'small' });
+    expect(svg).toContain('viewBox="0 0 560 ');
+    expect(svg).toContain('>223 weeks, overdue</text>');
+    expect(svg).toContain('>12 weeks</text>');
+    expect(svg).not.toContain('>12 weeks, kinship care');
+    expect(svg).toContain('<title>C003: 12.0 weeks waiting, kinship care</title>');
+    expect(waitingChartSvg({ bars, aimWeeks: 26, aimLabel: 'Aim: 26 weeks' })).toContain('viewBox="0 0 1100 ');
+  });
+
   it('matches the committed snapshot', async () => {
     await expect(waitingChartSvg({ bars, aimWeeks: 26, aimLabel: 'Aim: 26 weeks' })).toMatchFileSnapshot('__snapshots__/waiting-chart.svg');
   });

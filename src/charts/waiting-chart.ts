@@ -24,6 +24,11 @@ export interface WaitingChartInput {
   readonly links?: ChartLinks;
   /** At most this many bars (the longest waits); the table beside the chart lists everyone. */
   readonly maxBars?: number;
+  /**
+   * A narrower drawing (a phone's): the same bars, each labelled with its weeks (and whether
+   * overdue) but not where the child lives, which the title, the table and the child's page give.
+   */
+  readonly size?: 'full' | 'small';
 }
 
 /** More bars than this and the chart shows the longest waits; the table beside it lists everyone. */
@@ -35,16 +40,17 @@ function wholeWeeks(weeks: number): string {
   return `${whole} ${whole === 1 ? 'week' : 'weeks'}`;
 }
 
-const width = 1100;
+const widths = { full: 1100, small: 560 } as const;
 const barHeight = 22;
 const characterWidth = 7.6;
 
 /** The waiting chart as SVG. */
 export function waitingChartSvg(input: WaitingChartInput): string {
   const limit = input.maxBars ?? maxWaitingBars;
+  const small = input.size === 'small';
   const shown = input.bars.slice(0, limit).map((b) => ({
     ...b,
-    label: `${wholeWeeks(b.weeks)}, ${b.placementLabel}${b.overdue ? ' (overdue)' : ''}`,
+    label: small ? `${wholeWeeks(b.weeks)}${b.overdue ? ', overdue' : ''}` : `${wholeWeeks(b.weeks)}, ${b.placementLabel}${b.overdue ? ' (overdue)' : ''}`,
     title: `${b.childId}: ${b.weeks.toFixed(1)} weeks waiting, ${b.placementLabel}${b.overdue ? ', overdue' : ''}`,
     href: input.links ? input.links.hrefOf(b.childId) : null,
   }));
@@ -74,7 +80,7 @@ export function waitingChartSvg(input: WaitingChartInput): string {
   ];
   return renderSvg(
     {
-      width,
+      width: widths[small ? 'small' : 'full'],
       height: Math.max(140, 60 + shown.length * barHeight + 40),
       marginLeft,
       marginRight,

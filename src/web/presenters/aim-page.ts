@@ -103,7 +103,7 @@ export interface AimPageModel {
   readonly months: AimMonthsModel;
   readonly quarters: AimQuartersModel;
   readonly runTable: PagedTable;
-  readonly waitingChart: { readonly svg: TrustedSvg; readonly links: ChartLinks; readonly count: number };
+  readonly waitingChart: { readonly svg: ChartForWidths; readonly links: ChartLinks; readonly count: number };
   readonly waitingTable: PagedTable;
   readonly extraCharts: readonly AimChart[];
   readonly timelines: { readonly text: string; readonly href: string };
@@ -175,7 +175,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
     quarters: draw(`${aim.id}/quarters`, () => presentAimQuarters(code, scope, result, figures.authority.programmeStart)),
     runTable: paged('run-chart-table', 'run_page', latestFirst(runTableModel(code, result)), fileLinks('run-chart').csv),
     waitingChart: {
-      svg: draw(`${aim.id}/waiting-chart.linked`, () => trustedSvg(aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref, maxBars: aimWaitingBars }))),
+      svg: draw(`${aim.id}/waiting-chart.linked`, () => drawnForWidths((size) => aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref, maxBars: aimWaitingBars, size }))),
       links: fileLinks('waiting-chart'),
       count: result.chart.series.waiting.length,
     },

@@ -247,7 +247,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
         )}
       </p>
       <figure class="pace-figure">
-        <Svg svg={model.waitingChart.svg} />
+        <SvgForWidths chart={model.waitingChart.svg} />
         <figcaption>{model.waitingChart.count === 0 ? 'Nobody is waiting.' : `${model.waitingChart.count} ${model.waitingChart.count === 1 ? 'child is' : 'children are'} still waiting for the milestone. Select a bar to open that child's record.`}</figcaption>
         <Downloads links={model.waitingChart.links} what="waiting chart" />
       </figure>

@@ -32,7 +32,7 @@ body { overflow-wrap: break-word; }
 .pace-chart a:focus path, .pace-chart a:focus rect { stroke: #000; stroke-width: 3px; }
 .pace-downloads { font-size: 0.875rem; }
 .pace-verdicts li { margin-bottom: 0.5rem; }
-/* A chart drawn wide for a desk and narrow for a phone (a breakdown's dot chart, an aim's run charts), each shown at its width (trusted-svg.tsx, SvgForWidths). */
+/* A chart drawn wide for a desk and narrow for a phone (a breakdown's dot chart, an aim's run charts and waiting chart), each shown at its width (trusted-svg.tsx, SvgForWidths). */
 .pace-chart--narrow { display: none; }
 .pace-breakdown-answer { margin-bottom: 1.5rem; }
 .pace-chart--wide, .pace-chart--narrow { margin-bottom: 0.75rem; }
