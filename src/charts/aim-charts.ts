@@ -92,8 +92,11 @@ function stageLabel(stage: Stage): string {
   return `${stageMilestoneLabels[stage.from]} → ${stageMilestoneLabels[stage.to]}`;
 }
 
-export function aimStageChartSvg(stages: readonly Stage[]): string {
-  return stageChartSvg(stages.map((s) => ({ label: stageLabel(s), n: s.n, medianDays: s.days?.median ?? null, q1Days: s.days?.q1 ?? null, q3Days: s.days?.q3 ?? null })));
+export function aimStageChartSvg(stages: readonly Stage[], size: 'full' | 'small' = 'full'): string {
+  return stageChartSvg(
+    stages.map((s) => ({ label: stageLabel(s), n: s.n, medianDays: s.days?.median ?? null, q1Days: s.days?.q1 ?? null, q3Days: s.days?.q3 ?? null })),
+    size,
+  );
 }
 
 export function stageTable(stages: readonly Stage[]): ChartTable {
@@ -103,7 +106,7 @@ export function stageTable(stages: readonly Stage[]): ChartTable {
   };
 }
 
-export function aimSurvivalChartSvg(aim: Aim, survival: AimSurvival): string {
+export function aimSurvivalChartSvg(aim: Aim, survival: AimSurvival, size: 'full' | 'small' = 'full'): string {
   const lines =
     survival.after === null
       ? [{ label: `All journeys (n = ${survival.before.n})`, steps: survival.before.steps }]
@@ -111,7 +114,7 @@ export function aimSurvivalChartSvg(aim: Aim, survival: AimSurvival): string {
           { label: `Started before the programme (n = ${survival.before.n})`, steps: survival.before.steps },
           { label: `Started after (n = ${survival.after.n})`, steps: survival.after.steps },
         ];
-  return survivalChartSvg({ lines, aimWeeks: timescaleWeeks(aim.timescale), aimLabel: aimLabel(aim) });
+  return survivalChartSvg({ lines, aimWeeks: timescaleWeeks(aim.timescale), aimLabel: aimLabel(aim), size });
 }
 
 export function survivalTable(survival: AimSurvival): ChartTable {

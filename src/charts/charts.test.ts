@@ -168,6 +168,17 @@ describe('the stage view', () => {
     expect(svg).toContain('no journeys yet');
     expect(svg).toMatch(/Recommendation → ADM decision/);
   });
+
+  it("draws a phone's chart 560 wide, each stage's name in bold above its bar instead of in a 280 px margin", () => {
+    const stages = [{ label: 'Recommendation → ADM decision', n: 30, medianDays: 90, q1Days: 60, q3Days: 130 }];
+    const small = stageChartSvg(stages, 'small');
+    expect(small).toContain('viewBox="0 0 560 116"');
+    // The name at the chart's left edge (12 px in), above the bar's band.
+    expect(small).toMatch(/<g transform="translate\(0,20\.5\)" font-weight="bold" text-anchor="start"[^>]*><text transform="translate\(12,9\)"[^>]*>Recommendation → ADM decision<\/text><\/g>/);
+    expect(small).toContain('median 12.9 weeks (n = 30)');
+    expect(stageChartSvg(stages)).toContain('viewBox="0 0 1100 94"');
+    expect(stageChartSvg(stages)).not.toContain('font-weight="bold"');
+  });
 });
 
 describe('the survival view', () => {
@@ -183,6 +194,13 @@ describe('the survival view', () => {
     expect(svg).toContain('Started before the programme');
     expect(svg).toContain('Started after');
     await expect(svg).toMatchFileSnapshot('__snapshots__/survival-chart.svg');
+  });
+
+  it("draws a phone's chart 560 by 330, its legend above the plot where no line runs through it", () => {
+    const svg = survivalChartSvg({ lines: [{ label: 'All journeys (n = 2)', steps: [{ days: 0, stillWaiting: 1 }, { days: 70, stillWaiting: 0.5 }] }], aimWeeks: 26, aimLabel: 'Aim: 26 weeks', size: 'small' });
+    expect(svg).toContain('viewBox="0 0 560 330"');
+    // The plot starts 64 px down; the legend's line is 52 px above that.
+    expect(svg).toContain('<g transform="translate(0,-52)" text-anchor="end" fill="#0065bd" aria-label="text"><text transform="translate(540,64)" y="0.71em">All journeys (n = 2)</text></g>');
   });
 });
 

@@ -208,10 +208,10 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       }
     });
 
-    it('draws an aim’s run charts and waiting chart for the window: the narrow drawing on a phone, whose words stay legible; the wide one on a desk', async () => {
+    it('draws each of an aim’s charts for the window: the narrow drawing on a phone, whose words stay legible; the wide one on a desk', async () => {
       const { page } = readers.get('amy') as { page: Page };
       await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
-      // Each figure of the run chart, month by month, quarter by quarter and the waiting chart shows one drawing: its width as drawn, and the size its words show at.
+      // Each figure (the run chart, month by month, quarter by quarter twice, waiting, stages, survival) shows one drawing: its width as drawn, and the size its words show at.
       const shown = await page.locator('figure.pace-figure').evaluateAll((figures) =>
         figures.flatMap((figure) =>
           Array.from(figure.querySelectorAll('.pace-chart--wide, .pace-chart--narrow'))
@@ -223,13 +223,13 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
             }),
         ),
       );
-      expect(shown.length).toBe(5);
+      expect(shown.length).toBe(7);
       if (width === 390) {
-        expect(shown.map((s) => s.drawn)).toEqual([560, 560, 560, 560, 560]);
+        expect(shown.map((s) => s.drawn)).toEqual([560, 560, 560, 560, 560, 560, 560]);
         // 13 px words drawn at 560 and shown on a phone's 358 px: 8 px, where the desk's drawing gave 4.
         expect(shown.every((s) => s.textPx >= 8)).toBe(true);
       } else {
-        expect(shown.map((s) => s.drawn)).toEqual([1100, 1100, 1100, 1100, 1100]);
+        expect(shown.map((s) => s.drawn)).toEqual([1100, 1100, 1100, 1100, 1100, 1100, 1100]);
       }
     });
 

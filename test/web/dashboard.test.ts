@@ -172,8 +172,8 @@ describe.each(engines)('the dashboard on $name', (engine) => {
     expect(text).toContain('Where the time goes: the stages');
     expect(text).toContain('Time to the milestone, with children still waiting counted');
     expect(body).toContain('href="/a/NORTH/aims/aim-2/survival.csv?as_at=2021-06-01"');
-    // Both drawn in the page, at full width, as the run chart is.
-    expect(body).toMatch(/<h2 id="stages">Where the time goes: the stages<\/h2><p>[^<]*<\/p><figure class="pace-figure"><div class="pace-chart">.*?<svg /);
+    // Both drawn in the page, as the run chart is: at full width for a desk and small for a phone.
+    expect(body).toMatch(/<h2 id="stages">Where the time goes: the stages<\/h2><p>[^<]*<\/p><figure class="pace-figure"><div class="pace-chart pace-chart--wide">.*?<svg [^>]*viewBox="0 0 1100 [^>]*>.*?<\/svg><\/div><div class="pace-chart pace-chart--narrow">.*?<svg [^>]*viewBox="0 0 560 /s);
     // After the programme start: A1 reached it on day 152 and B2 on day 245; D4 (92 days), E5 (176) and C3 (273) still wait.
     // 5 in view → 4 at day 152: 75% still waiting; 2 in view at day 245: 37.5%.
     const survival = await client.get('/a/NORTH/aims/aim-2/survival.csv?as_at=2021-06-01');

@@ -20,7 +20,7 @@ import { filterWords } from '../../domain/child-filter.js';
 import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import { authorityPath } from '../views/layout.js';
 import type { TableModel } from '../views/components.js';
-import { drawnForWidths, trustedSvg, type ChartForWidths, type TrustedSvg } from '../views/trusted-svg.js';
+import { drawnForWidths, type ChartForWidths } from '../views/trusted-svg.js';
 import { inlinePicture } from '../../charts/inline-picture.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
 import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';
@@ -53,7 +53,7 @@ export interface AimChart {
   /** What the chart is, for its download links: "stages chart". */
   readonly name: string;
   readonly explanation: string;
-  readonly svg: TrustedSvg;
+  readonly svg: ChartForWidths;
   readonly links: ChartLinks;
   readonly table: PagedTable;
 }
@@ -186,7 +186,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
         heading: 'Where the time goes: the stages',
         name: 'stages chart',
         explanation: 'For the journeys in this aim, the median weeks between each milestone and the next (the bar), and the middle half of journeys (the line). The longest bar is where the delay sits.',
-        svg: draw(`${aim.id}/stages.inline`, () => trustedSvg(inlinePicture(aimStageChartSvg(views.stages), `Bar chart of the median weeks between consecutive milestones for ${aim.name}; the table below gives each stage's figures.`))),
+        svg: draw(`${aim.id}/stages.inline`, () => drawnForWidths((size) => inlinePicture(aimStageChartSvg(views.stages, size), `Bar chart of the median weeks between consecutive milestones for ${aim.name}; the table below gives each stage's figures.`))),
         links: fileLinks('stages'),
         table: firstPageOnly('stages-table', stagesTableModel(result, views), fileLinks('stages').csv),
       },
@@ -195,7 +195,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
         heading: 'Time to the milestone, with children still waiting counted',
         name: 'time-to-milestone chart',
         explanation: 'The share of journeys still without their milestone, week by week since they started. Children still waiting count for as long as they have waited, so short waits finishing first cannot make things look better than they are.',
-        svg: draw(`${aim.id}/survival.inline`, () => trustedSvg(inlinePicture(aimSurvivalChartSvg(aim, views.survival), `Line chart of the percentage of journeys still waiting for ${aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`))),
+        svg: draw(`${aim.id}/survival.inline`, () => drawnForWidths((size) => inlinePicture(aimSurvivalChartSvg(aim, views.survival, size), `Line chart of the percentage of journeys still waiting for ${aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`))),
         links: fileLinks('survival'),
         table: firstPageOnly('survival-table', survivalTableModel(result, views), fileLinks('survival').csv),
       },

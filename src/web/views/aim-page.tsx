@@ -12,7 +12,7 @@ import { DataTable, ErrorSummary, NoticeBox, PageHeader, Pagination, SummaryList
 import { AimAtAGlance, CountLink } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
-import { Svg, SvgForWidths } from './trusted-svg.js';
+import { SvgForWidths } from './trusted-svg.js';
 
 export function Downloads({ links, what }: { links: ChartLinks; what: string }): VNode {
   return (
@@ -267,7 +267,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
           <h2 id={chart.id}>{chart.heading}</h2>
           <p>{chart.explanation}</p>
           <figure class="pace-figure">
-            <Svg svg={chart.svg} />
+            <SvgForWidths chart={chart.svg} />
           </figure>
           <Downloads links={chart.links} what={chart.name} />
           <Paged paged={chart.table} what={['row', 'rows']} />
