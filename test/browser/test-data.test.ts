@@ -53,6 +53,32 @@ describe('a test of change with its data, in Chromium', () => {
     await saveTest(web.connection, web.north, test, { by: 'fixture' });
   });
 
+  it("draws the aim month by month, for everyone and for the team, at a width its words can be read at: the desk's drawing on one column, the phone's on a phone and side by side", async () => {
+    const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { viewport: { width: 1000, height: 900 } });
+    const shown = async (width: number) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${suite.base}/a/NORTH/tests/1`);
+      return page.locator('section[aria-labelledby="test-measures"]').evaluate((section) =>
+        Array.from(section.querySelectorAll('.pace-chart--wide, .pace-chart--narrow'))
+          .filter((box) => getComputedStyle(box).display !== 'none')
+          .map((box) => {
+            const svg = box.querySelector('svg') as SVGSVGElement;
+            const drawn = svg.viewBox.baseVal.width;
+            return { drawn, textPx: Math.round((13 * svg.getBoundingClientRect().width) / drawn) };
+          }),
+      );
+    };
+    // A phone: one column, the 560 drawings, their 13 px words at 8 px.
+    expect(await shown(390)).toEqual([{ drawn: 560, textPx: 8 }, { drawn: 560, textPx: 8 }]);
+    // One column on a desk: the 1,100 drawings.
+    expect((await shown(1000)).map((s) => s.drawn)).toEqual([1100, 1100]);
+    // Side by side (from 1,200 px): each half the width, so the 560 drawings, shown larger than drawn.
+    const sideBySide = await shown(1280);
+    expect(sideBySide.map((s) => s.drawn)).toEqual([560, 560]);
+    expect(sideBySide.every((s) => s.textPx >= 12)).toBe(true);
+    await context.close();
+  });
+
   describe.each([390, 1280])('at %i px', (width) => {
     it("the test's page fits the window, axe finds nothing serious, and the screenshot is kept", async () => {
       const { context, page } = await signedIn(suite.browser, suite.base, 'amy', { bypassCSP: true, viewport: { width, height: 900 } });

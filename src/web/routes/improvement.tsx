@@ -17,7 +17,7 @@ import { everyChild } from '../../domain/child-filter.js';
 import { changeMarks } from '../../domain/improvement/change-marks.js';
 import { aimMonthsChartSvg } from '../../charts/aim-months-chart.js';
 import { journeyListHref } from '../presenters/journey-list.js';
-import { trustedSvg } from '../views/trusted-svg.js';
+import { drawnForWidths, trustedSvg } from '../views/trusted-svg.js';
 import { actDecisionLabels, agencies, agencyLabels, testScaleLabels, testScales, testStatusLabels, type TestStatus } from '../../domain/improvement/codes.js';
 import { describeIdentifyingMatches, identifyingValuesIn } from '../../domain/improvement/identifying-text.js';
 import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
@@ -336,7 +336,7 @@ async function testMeasures(ctx: WebContext, grant: UserGrant, test: TestOfChang
       return {
         name: result.aim.name,
         href: `${authorityPath(code, `/aims/${encodeURIComponent(result.aim.id)}`)}#month-by-month`,
-        svg: trustedSvg(aimMonthsChartSvg(result.aim, chart, months, figures.authority.programmeStart, monthHref, marks)),
+        svg: drawnForWidths((size) => aimMonthsChartSvg(result.aim, chart, months, figures.authority.programmeStart, monthHref, marks, size)),
         caption: `${chart.plotted.length} of the last ${months.length} whole months with a journey settled; ${marks.length === 0 ? 'the test has not started yet' : marks.map((m) => m.description).join('; ')}.`,
         group: group && groupMeasure(code, result, group, figures.asAt, figures.authority.programmeStart, marks),
       };
@@ -359,7 +359,7 @@ function groupMeasure(code: string, result: AuthorityFigures['aims'][number], gr
   const child = (id: string) => ({ id, href: authorityPath(code, `/children/${encodeURIComponent(id)}`) });
   return {
     title: `For ${groupWords(group)}`,
-    svg: trustedSvg(aimMonthsChartSvg(result.aim, chart, months, programmeStart, monthHref, marks)),
+    svg: drawnForWidths((size) => aimMonthsChartSvg(result.aim, chart, months, programmeStart, monthHref, marks, size)),
     caption: `${groupWords(group)[0]?.toUpperCase() ?? ''}${groupWords(group).slice(1)}: ${chart.plotted.length} of the last ${months.length} whole months with a journey settled; ${figures.n === 0 ? 'none of their journeys has been settled yet' : `${figures.counts.in_time} of ${figures.n} settled journeys in time`}.`,
     months:
       group.kind === 'children'

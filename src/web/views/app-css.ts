@@ -32,11 +32,13 @@ body { overflow-wrap: break-word; }
 .pace-chart a:focus path, .pace-chart a:focus rect { stroke: #000; stroke-width: 3px; }
 .pace-downloads { font-size: 0.875rem; }
 .pace-verdicts li { margin-bottom: 0.5rem; }
-/* A chart drawn wide for a desk and narrow for a phone (a breakdown's dot chart, an aim's run charts and waiting chart), each shown at its width (trusted-svg.tsx, SvgForWidths). */
+/* A chart drawn wide for a desk and narrow for a phone (a breakdown's dot chart, an aim's charts, a test of change's measures), each shown at its width (trusted-svg.tsx, SvgForWidths). */
 .pace-chart--narrow { display: none; }
 .pace-breakdown-answer { margin-bottom: 1.5rem; }
 .pace-chart--wide, .pace-chart--narrow { margin-bottom: 0.75rem; }
 @media (max-width: 640px) { .pace-chart--wide { display: none; } .pace-chart--narrow { display: block; } }
+/* Two charts side by side (a test of change's measure, for everyone and for the few it runs with) take the narrow drawings, each half the width. */
+@media (min-width: 1200px) { .pace-charts .pace-chart--wide { display: none; } .pace-charts .pace-chart--narrow { display: block; } }
 /* A wide table scrolls inside its own box (components.tsx, TableScroll); the box is positioned so that it holds the visually hidden text in its cells too, which would otherwise widen the page. */
 .pace-table-scroll { overflow-x: auto; max-width: 100%; position: relative; container-type: inline-size; }
 /* A caption as wide as the box, not the table, and staying in view while the table scrolls under it. */

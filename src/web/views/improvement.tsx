@@ -4,7 +4,7 @@ import { maxStudyMeasurements } from '../../domain/improvement/test-of-change.js
 import { measurementFields, type FormValues, type ListValues } from '../forms/improvement-forms.js';
 import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, TableScroll, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
-import { Svg, type TrustedSvg } from './trusted-svg.js';
+import { Svg, SvgForWidths, type ChartForWidths, type TrustedSvg } from './trusted-svg.js';
 
 export interface Link {
   readonly text: string;
@@ -129,12 +129,12 @@ export interface TestModel {
   readonly measures: readonly {
     readonly name: string;
     readonly href: string;
-    readonly svg: TrustedSvg;
+    readonly svg: ChartForWidths;
     readonly caption: string;
     /** The same measure for just the team or children the test runs with, when it runs with a few. */
     readonly group: {
       readonly title: string;
-      readonly svg: TrustedSvg;
+      readonly svg: ChartForWidths;
       readonly caption: string;
       /** For named children: each month with a settled journey, and whose. */
       readonly months: readonly { readonly id: string; readonly month: string; readonly inTime: string; readonly children: readonly { readonly id: string; readonly href: string }[] }[] | null;
@@ -244,7 +244,7 @@ export function TestPage(props: { chrome: Chrome; model: TestModel; notice: stri
             <div class={measure.group ? 'pace-charts' : undefined} key={measure.href}>
               <figure class="pace-figure">
                 {measure.group && <h3>The whole authority</h3>}
-                <Svg svg={measure.svg} />
+                <SvgForWidths chart={measure.svg} />
                 <figcaption>
                   <a class="ds_link" href={measure.href}>
                     {measure.name}
@@ -255,7 +255,7 @@ export function TestPage(props: { chrome: Chrome; model: TestModel; notice: stri
               {measure.group && (
                 <figure class="pace-figure">
                   <h3>{measure.group.title}</h3>
-                  <Svg svg={measure.group.svg} />
+                  <SvgForWidths chart={measure.group.svg} />
                   <figcaption>{measure.group.caption}</figcaption>
                   {measure.group.months && <GroupMonths months={measure.group.months} title={`${measure.name}, ${measure.group.title.toLowerCase()}`} />}
                 </figure>
