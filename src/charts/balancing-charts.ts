@@ -26,8 +26,10 @@ function denominatorText(chart: BalancingChart, point: BalancingPoint): string {
   return chart.measure.id === 'placement-moves' ? point.denominator.toFixed(2) : String(point.denominator);
 }
 
-export function balancingChartSvg(chart: BalancingChart, programmeStart: PlainDate | null, marks: readonly RunChartMark[] = []): string {
+/** A balancing measure's run chart; `small` for a phone's drawing, 560 wide. */
+export function balancingChartSvg(chart: BalancingChart, programmeStart: PlainDate | null, marks: readonly RunChartMark[] = [], size: 'full' | 'small' = 'full'): string {
   return monthlyRunChartSvg(chart, chart.measure.points[0]?.month, programmeStart, {
+    size,
     title: (p) => `${monthWords(p.month)}: ${formatBalancingValue(chart, p.value)} (${p.numerator} ${chart.measure.numeratorLabel}; ${denominatorText(chart, p)} ${chart.measure.denominatorLabel})`,
     marks,
     xLabel: 'Month',

@@ -233,6 +233,28 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       }
     });
 
+    it('draws the balancing measures for the window, their words as large on a phone as the aim page’s', async () => {
+      const shownOn = async (reader: Reader, path: string) => {
+        const { page } = readers.get(reader) as { page: Page };
+        await page.goto(`${suite.base}${path}`);
+        // Each chart drawn (a drawing the stylesheet hides has no box): its width as drawn, and the size its smallest words show at.
+        return page.evaluate(() =>
+          Array.from(document.querySelectorAll('main .pace-chart svg'))
+            .filter((svg) => svg.getClientRects().length > 0)
+            .map((svg) => {
+              const drawn = (svg as SVGSVGElement).viewBox.baseVal.width;
+              const scale = svg.getBoundingClientRect().width / drawn;
+              return { drawn, smallestPx: Math.round(Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)) * 10) / 10 };
+            }),
+        );
+      };
+      // (A partner's trends are drawn the same way, test/web/partner-trend-view.test.ts: here every one of their months is hidden, [c].)
+      const balancing = await shownOn('amy', '/a/NORTH/balancing');
+      expect(balancing.map((chart) => chart.drawn)).toEqual(width === 390 ? [560, 560, 560, 560] : [1100, 1100, 1100, 1100]);
+      // 13 px words drawn at 560 on a phone's 358 px: 8.3 px, where the desk's drawing gave 4.2.
+      if (width === 390) expect(balancing.filter((chart) => chart.smallestPx < 8)).toEqual([]);
+    });
+
     it("an import check's report fits the window and axe finds nothing serious", async () => {
       const { page } = readers.get('amy') as { page: Page };
       const dir = mkdtempSync(join(tmpdir(), 'pace-browser-widths-'));

@@ -218,7 +218,10 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     expect(page.statusCode).toBe(200);
     const text = textOf(page.body);
     for (const name of ['Placement moves per child per year looked after', 'Returned home and accommodated again within 12 months', 'Children at home on a CSO for more than 18 months', 'Children at home on a CSO for more than 24 months']) expect(text).toContain(name);
-    expect((page.body.match(/<svg/g) ?? []).length).toBe(4);
+    // Each drawn twice: 1,100 wide for a desk and 560 for a phone (the stylesheet shows the one that fits).
+    expect((page.body.match(/<svg/g) ?? []).length).toBe(8);
+    expect((page.body.match(/<div class="pace-chart pace-chart--wide"><svg [^>]*viewBox="0 0 1100 /g) ?? []).length).toBe(4);
+    expect((page.body.match(/<div class="pace-chart pace-chart--narrow"><svg [^>]*viewBox="0 0 560 /g) ?? []).length).toBe(4);
     const csv = await client.get('/a/NORTH/balancing/placement-moves.csv?as_at=2021-06-01');
     expect(csv.body.split(/\r?\n/)[0]).toBe('month,moves,child-years looked after,Moves per child-year');
     expect((await client.get('/a/NORTH/balancing?as_at=yesterday')).statusCode).toBe(400);

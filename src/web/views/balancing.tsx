@@ -3,13 +3,13 @@ import type { VNode } from 'preact';
 import { AsAtForm } from './scope-form.js';
 import { ErrorSummary, PageHeader, TableScroll, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
-import { Svg, type TrustedSvg } from './trusted-svg.js';
+import { SvgForWidths, type ChartForWidths } from './trusted-svg.js';
 
 export interface BalancingView {
   readonly id: string;
   readonly name: string;
   readonly definition: string;
-  readonly svg: TrustedSvg;
+  readonly svg: ChartForWidths;
   readonly latest: string;
   readonly verdicts: readonly string[];
   readonly csvHref: string;
@@ -30,7 +30,7 @@ export function BalancingPage(props: { chrome: Chrome; asAtWords: string; asAtVa
           <h2 id={`measure-${m.id}`}>{m.name}</h2>
           <p>{m.definition}</p>
           <figure class="pace-figure">
-            <Svg svg={m.svg} />
+            <SvgForWidths chart={m.svg} />
             <figcaption>
               {m.latest}{' '}
               <a class="ds_link" href={m.csvHref} download>

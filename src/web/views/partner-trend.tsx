@@ -7,7 +7,7 @@ import type { VNode } from 'preact';
 import type { PartnerTrend } from '../../charts/partner-trend-chart.js';
 import { labelledPicture } from '../improvement/picture.js';
 import { TableScroll } from './components.js';
-import { Svg } from './trusted-svg.js';
+import { SvgForWidths } from './trusted-svg.js';
 
 export function PartnerTrendPart({ trend, aimName, level = 3 }: { trend: PartnerTrend; aimName: string; level?: 3 | 4 }): VNode {
   const Heading = level === 3 ? 'h3' : 'h4';
@@ -16,8 +16,8 @@ export function PartnerTrendPart({ trend, aimName, level = 3 }: { trend: Partner
     <div class="pace-partner-trend">
       <Heading>{trend.heading}</Heading>
       {trend.shown > 0 && (
-        <TableScroll label={`${aimName}: ${trend.heading}`} class="pace-chart">
-          <Svg svg={labelledPicture(trend.svg, trend.alt)} />
+        <TableScroll label={`${aimName}: ${trend.heading}`}>
+          <SvgForWidths chart={{ wide: labelledPicture(trend.svg, trend.alt), narrow: labelledPicture(trend.smallSvg, trend.alt) }} />
         </TableScroll>
       )}
       <ul>
