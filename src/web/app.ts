@@ -4,6 +4,7 @@
  * start.ts listens.
  */
 import { sql } from 'kysely';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -102,6 +103,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // form post (with no-referrer it sends `Origin: null`, which the origin check must refuse).
     referrerPolicy: { policy: 'same-origin' },
   });
+  // Pages, CSV and SVG gzipped for a browser that accepts it: an aim's page is mostly charts' markup
+  // (900 KB on the demo, about a tenth of that sent). Large ones are compressed off the event loop
+  // (libuv's threads); PDFs, PNGs and workbooks are compressed already and go as they are.
+  await app.register(fastifyCompress, { encodings: ['gzip'], threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
   // Files are streamed to disk by the one route that takes them (routes/import.ts), within its limits.
