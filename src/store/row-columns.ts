@@ -150,26 +150,23 @@ export class ColumnDecoder {
       for (const value of added[c] ?? []) dictionary.push(value);
     }
     const width = columns.length + (withPositions ? 1 : 0);
+    const lead = withPositions ? 1 : 0;
     const values = new Array<unknown>(rows * width);
-    let at = 0;
-    for (let r = 0; r < rows; r++) {
-      if (withPositions) values[at++] = positions === null ? r : positions[r];
-      for (let c = 0; c < columns.length; c++) {
-        const column = columns[c] as SentColumn;
-        if (column instanceof Int32Array) {
-          const code = column[r] as number;
-          values[at++] = code === noValue ? null : (this.#dictionaries[c] as string[])[code];
-        } else if (column instanceof Uint8Array) {
-          const code = column[r] as number;
-          values[at++] = code === noCode ? null : (this.#dictionaries[c] as string[])[code];
-        } else if (Array.isArray(column)) {
-          values[at++] = column[r];
-        } else {
-          const day = column.days[r] as number;
-          values[at++] = day === noDay ? null : isoDate(dateOfEpochDay(day));
-        }
+    if (withPositions) for (let r = 0; r < rows; r++) values[r * width] = positions === null ? r : positions[r];
+    // A column at a time, its kind told once, each value put in its row's place.
+    columns.forEach((column, c) => {
+      const dictionary = this.#dictionaries[c] as string[];
+      let at = lead + c;
+      if (column instanceof Int32Array) {
+        for (let r = 0; r < rows; r++, at += width) values[at] = column[r] === noValue ? null : dictionary[column[r] as number];
+      } else if (column instanceof Uint8Array) {
+        for (let r = 0; r < rows; r++, at += width) values[at] = column[r] === noCode ? null : dictionary[column[r] as number];
+      } else if (Array.isArray(column)) {
+        for (let r = 0; r < rows; r++, at += width) values[at] = column[r];
+      } else {
+        for (let r = 0; r < rows; r++, at += width) values[at] = column.days[r] === noDay ? null : isoDate(dateOfEpochDay(column.days[r] as number));
       }
-    }
+    });
     return values;
   }
 }
