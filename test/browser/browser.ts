@@ -106,3 +106,26 @@ export function browserSuite(seed: (web: WebFixture) => Promise<void>): BrowserS
     },
   };
 }
+
+/** A chart's drawing as a page shows it: its width as drawn, and the sizes its 13 px words and its smallest words show at. */
+export interface DrawingShown {
+  readonly drawn: number;
+  readonly textPx: number;
+  readonly smallestPx: number;
+}
+
+/** Each chart drawing shown inside what `within` selects, in order (of a chart drawn for both widths, the one the window shows). */
+export function drawingsShown(page: Page, within: string): Promise<DrawingShown[]> {
+  return page.locator(within).evaluateAll((scopes) =>
+    scopes.flatMap((scope) =>
+      Array.from(scope.querySelectorAll('.pace-chart svg'))
+        .filter((svg) => svg.getClientRects().length > 0)
+        .map((svg) => {
+          const drawn = (svg as SVGSVGElement).viewBox.baseVal.width;
+          const scale = svg.getBoundingClientRect().width / drawn;
+          const smallest = Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize)));
+          return { drawn, textPx: Math.round(13 * scale), smallestPx: Math.round(smallest * scale * 10) / 10 };
+        }),
+    ),
+  );
+}

@@ -4,7 +4,7 @@ import { addTest, saveRecords, saveTest } from '../../src/store/index.js';
 import { d } from '../builders.js';
 import { northChildren, northEvents, northPlacements } from '../web/fixtures.js';
 import { addTestUser } from '../web/harness.js';
-import { browserSuite, seriousViolations, signedIn } from './browser.js';
+import { browserSuite, drawingsShown, seriousViolations, signedIn } from './browser.js';
 
 // A1 and B2 in the Permanence team, the rest in Kinship (as in test/web/test-data.test.ts).
 const teams: Readonly<Record<string, string>> = { A1: 'Permanence', B2: 'Permanence', C3: 'Kinship', D4: 'Kinship', E5: 'Kinship' };
@@ -58,15 +58,7 @@ describe('a test of change with its data, in Chromium', () => {
     const shown = async (width: number) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${suite.base}/a/NORTH/tests/1`);
-      return page.locator('section[aria-labelledby="test-measures"]').evaluate((section) =>
-        Array.from(section.querySelectorAll('.pace-chart--wide, .pace-chart--narrow'))
-          .filter((box) => getComputedStyle(box).display !== 'none')
-          .map((box) => {
-            const svg = box.querySelector('svg') as SVGSVGElement;
-            const drawn = svg.viewBox.baseVal.width;
-            return { drawn, textPx: Math.round((13 * svg.getBoundingClientRect().width) / drawn) };
-          }),
-      );
+      return (await drawingsShown(page, 'section[aria-labelledby="test-measures"]')).map(({ drawn, textPx }) => ({ drawn, textPx }));
     };
     // A phone: one column, the 560 drawings, their 13 px words at 8 px.
     expect(await shown(390)).toEqual([{ drawn: 560, textPx: 8 }, { drawn: 560, textPx: 8 }]);

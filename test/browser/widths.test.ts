@@ -13,7 +13,7 @@ import { d } from '../builders.js';
 import { cleanExport } from '../ingest/fixtures.js';
 import { saveNorth, saveSiblings } from '../web/fixtures.js';
 import { addTestUser } from '../web/harness.js';
-import { browserSuite, hasChromium, seriousViolations, signedIn } from './browser.js';
+import { browserSuite, drawingsShown, hasChromium, seriousViolations, signedIn } from './browser.js';
 import { saveHistory } from './fixtures.js';
 
 type Reader = 'amy' | 'nat' | 'pat' | 'nobody';
@@ -212,17 +212,7 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       const { page } = readers.get('amy') as { page: Page };
       await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
       // Each figure (the run chart, month by month, quarter by quarter twice, waiting, stages, survival) shows one drawing: its width as drawn, and the size its words show at.
-      const shown = await page.locator('figure.pace-figure').evaluateAll((figures) =>
-        figures.flatMap((figure) =>
-          Array.from(figure.querySelectorAll('.pace-chart--wide, .pace-chart--narrow'))
-            .filter((box) => getComputedStyle(box).display !== 'none')
-            .map((box) => {
-              const svg = box.querySelector('svg') as SVGSVGElement;
-              const drawn = svg.viewBox.baseVal.width;
-              return { drawn, textPx: Math.round((13 * svg.getBoundingClientRect().width) / drawn) };
-            }),
-        ),
-      );
+      const shown = await drawingsShown(page, 'figure.pace-figure');
       expect(shown.length).toBe(7);
       if (width === 390) {
         expect(shown.map((s) => s.drawn)).toEqual([560, 560, 560, 560, 560, 560, 560]);
@@ -234,22 +224,10 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
     });
 
     it('draws the balancing measures for the window, their words as large on a phone as the aim page’s', async () => {
-      const shownOn = async (reader: Reader, path: string) => {
-        const { page } = readers.get(reader) as { page: Page };
-        await page.goto(`${suite.base}${path}`);
-        // Each chart drawn (a drawing the stylesheet hides has no box): its width as drawn, and the size its smallest words show at.
-        return page.evaluate(() =>
-          Array.from(document.querySelectorAll('main .pace-chart svg'))
-            .filter((svg) => svg.getClientRects().length > 0)
-            .map((svg) => {
-              const drawn = (svg as SVGSVGElement).viewBox.baseVal.width;
-              const scale = svg.getBoundingClientRect().width / drawn;
-              return { drawn, smallestPx: Math.round(Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)) * 10) / 10 };
-            }),
-        );
-      };
+      const { page } = readers.get('amy') as { page: Page };
+      await page.goto(`${suite.base}/a/NORTH/balancing`);
       // (A partner's trends are drawn the same way, test/web/partner-trend-view.test.ts: here every one of their months is hidden, [c].)
-      const balancing = await shownOn('amy', '/a/NORTH/balancing');
+      const balancing = await drawingsShown(page, 'main');
       expect(balancing.map((chart) => chart.drawn)).toEqual(width === 390 ? [560, 560, 560, 560] : [1100, 1100, 1100, 1100]);
       // 13 px words drawn at 560 on a phone's 358 px: 8.3 px, where the desk's drawing gave 4.2.
       if (width === 390) expect(balancing.filter((chart) => chart.smallestPx < 8)).toEqual([]);
