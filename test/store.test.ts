@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../src/domain/records.js';
 import {
@@ -163,6 +164,42 @@ describe.each(engines)('the store on $name', (engine) => {
     const broken = { ...amyRecommendation, eventId: 'E2', type: null } as unknown as CaseEvent;
     await expect(saveRecords(connection, north, { children: [amy], placements: [amyFoster], events: [broken] }, author)).rejects.toThrow();
     expect(await loadChildRecords(connection, north)).toEqual([]);
+  });
+
+  it('refuses records of an authority that does not exist, and the deletion of an authority that holds records', async () => {
+    const nowhere: AuthorityScope = { id: 999, code: 'NOWHERE' };
+    const refused = engine.name === 'postgres' ? /insert into table "children" refused: authority 999 does not exist/ : /FOREIGN KEY constraint failed/;
+    await expect(saveRecords(connection, nowhere, { children: [amy] }, author)).rejects.toThrow(refused);
+    const eventsRefused = engine.name === 'postgres' ? /insert into table "events" refused: authority 999 does not exist/ : /FOREIGN KEY constraint failed/;
+    const many = Array.from({ length: 2000 }, (_, i) => event('permanence_recommendation', '2020-06-01', 'adoption', { id: `E${i}` }));
+    await expect(saveRecords(connection, nowhere, { events: many }, author)).rejects.toThrow(eventsRefused);
+    // A raw statement that mixes a known authority with an unknown one is refused whole.
+    const insert = sql`INSERT INTO placements (authority_id, placement_id, child_id, start_date, placement_type, version, recorded_at, recorded_by)
+      VALUES (${north.id}, 'P8', 'C1', '2020-01-10', 'foster', 1, '2024-03-01T10:00:00.000Z', 'test'), (999, 'P9', 'C1', '2020-01-10', 'foster', 1, '2024-03-01T10:00:00.000Z', 'test')`;
+    await expect(insert.execute(connection.db)).rejects.toThrow(engine.name === 'postgres' ? /"placements" refused: authority 999/ : /FOREIGN KEY constraint failed/);
+    expect(await loadChildRecords(connection, north)).toEqual([]);
+
+    // Authorities as the database holds them, without the aims and settings pace gives a new one.
+    const bare = async (code: string): Promise<AuthorityScope> => {
+      await sql`INSERT INTO authorities (code, name, recorded_at, recorded_by) VALUES (${code}, ${code}, '2024-03-01T10:00:00.000Z', 'test')`.execute(connection.db);
+      const found = await sql<{ id: number }>`SELECT id FROM authorities WHERE code = ${code}`.execute(connection.db);
+      return { id: Number(found.rows[0]?.id), code };
+    };
+    const holding = await bare('HOLDING');
+    const empty = await bare('EMPTY');
+    await saveRecords(connection, holding, { children: [amy], placements: [amyFoster], events: [amyRecommendation] }, author);
+    const undeletable = engine.name === 'postgres' ? new RegExp(`authority ${holding.id} still holds records`) : /FOREIGN KEY constraint failed/;
+    await expect(sql`DELETE FROM authorities WHERE id = ${holding.id}`.execute(connection.db)).rejects.toThrow(undeletable);
+    await expect(sql`UPDATE authorities SET id = 998 WHERE id = ${holding.id}`.execute(connection.db)).rejects.toThrow(undeletable);
+    await expect(sql`UPDATE events SET authority_id = 999 WHERE authority_id = ${holding.id}`.execute(connection.db)).rejects.toThrow(
+      engine.name === 'postgres' ? /update of table "events" refused: authority 999 does not exist/ : /FOREIGN KEY constraint failed/,
+    );
+    expect((await loadChildRecords(connection, holding)).map((r) => [r.child.childId, r.placements.length, r.events.length])).toEqual([['C1', 1, 1]]);
+    // A record may move to an authority that exists, and an authority that holds none can go (no part of pace does either).
+    await sql`UPDATE events SET authority_id = ${empty.id} WHERE authority_id = ${holding.id}`.execute(connection.db);
+    await sql`UPDATE events SET authority_id = ${holding.id} WHERE authority_id = ${empty.id}`.execute(connection.db);
+    await sql`DELETE FROM authorities WHERE id = ${empty.id}`.execute(connection.db);
+    expect((await listAuthorities(connection)).map((a) => a.authority.code)).toEqual(['HOLDING', 'NORTH', 'SOUTH']);
   });
 
   it('saves thousands of records in one go', async () => {

@@ -23,6 +23,7 @@ import { aimGroupsMigration } from './migrations/0017-aim-groups.js';
 import { plannedEventsMigration } from './migrations/0018-planned-events.js';
 import { jobFilesMigration } from './migrations/0019-job-files.js';
 import { nationalResultsMigration } from './migrations/0020-national-results.js';
+import { recordAuthorityCheckMigration } from './migrations/0021-record-authority-check.js';
 
 function migrationsFor(connection: Connection): Record<string, Migration> {
   return {
@@ -45,6 +46,7 @@ function migrationsFor(connection: Connection): Record<string, Migration> {
     '0018-planned-events': plannedEventsMigration(connection.capabilities),
     '0019-job-files': jobFilesMigration(connection.capabilities),
     '0020-national-results': nationalResultsMigration(),
+    '0021-record-authority-check': recordAuthorityCheckMigration(connection.capabilities),
   };
 }
 
