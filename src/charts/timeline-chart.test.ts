@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { d, placement, record } from '../../test/builders.js';
+import { d, event, placement, record } from '../../test/builders.js';
 import { manyMoves, siblings } from '../../test/timeline-fixtures.js';
 import { nationalAims } from '../domain/aim.js';
 import { groupTimeline, selectGroup } from '../domain/timeline-group.js';
@@ -115,6 +115,58 @@ describe("a child's timeline", () => {
     const png = svgToPng(svg);
     const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
     expect([png.subarray(1, 4).toString('ascii'), png.readUInt32BE(16)]).toEqual(['PNG', width * 2]);
+  });
+
+  it('drawn small for a phone, is 560 wide with each row named above it, and no words smaller than the rest', () => {
+    const small = childTimelineSvg(timeline, { size: 'small' });
+    expect(/<svg[^>]* width="(\d+)"/.exec(small)?.[1]).toBe('560');
+    expect(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1]).toBe('1120');
+    // The row names, each on one line and starting at the left, as the desk's drawing has them in its margin.
+    for (const name of ['Decisions and milestones', 'Time between decisions', 'Aim due dates', 'Where the child lived (4 moves)', 'Age']) {
+      expect(small).toMatch(new RegExp(`text-anchor="start"[^>]*><text transform="translate\\(16,\\d+\\)" y="0.71em">${name.replace(/[()]/g, '\\$&')}</text>`));
+    }
+    expect(svg).toContain('text-anchor="end" fill="#002d54" aria-label="text"><text transform="translate(190,236)"><tspan y="-0.18em" x="0">Decisions and</tspan><tspan dy="1em" x="0">milestones</tspan>');
+    // Every word at the chart's 13 px or larger (the desk's legend is 12 px), the heading at 18.
+    const sizes = [...small.matchAll(/<g [^>]*font-size="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...sizes)).toBe(13);
+    expect(small).toContain('font-size="18"');
+    expect(svg).toContain('font-size="12"');
+    // Its patterns under ids of their own: the page holds both drawings, one of them hidden.
+    expect(small).toContain('height="8" width="8" id="pace-timeline-small-residential">');
+    expect(small).toContain('fill="url(#pace-timeline-small-residential)"');
+    expect(small).not.toContain('url(#pace-timeline-residential)');
+    expect(svg).toContain('fill="url(#pace-timeline-residential)"');
+    // The summary is in its label, not written under its heading (the page gives it above).
+    expect(small).toContain(`aria-label="Timeline for Alex Example (C7). ${timelineSummary(timeline)}"`);
+    expect(small).not.toContain('>Born 15 June 2015.');
+    expect(svg).toContain('>Born 15 June 2015.');
+    // The same facts: every band, move and event has its title in both.
+    const titles = (text: string) => [...text.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]).sort();
+    expect(titles(small)).toEqual(titles(svg));
+  });
+
+  it('keeps every label inside the small drawing, even one that fits on neither side of its mark', () => {
+    const small = childTimelineSvg(timeline, { size: 'small' });
+    // Each text's left and right edges, from its position, its group's shift, its anchor and its longest line.
+    const edges = [...small.matchAll(/<g transform="translate\((-?[\d.]+),0\)"[^>]*text-anchor="(start|end|middle)"[^>]*>((?:<text[^>]*>.*?<\/text>)+)/g)].flatMap(([, dx, anchor, inner]) =>
+      [...(inner as string).matchAll(/<text transform="translate\(([\d.]+),[\d.]+\)"[^>]*>(.*?)<\/text>/g)].map(([, x, words]) => {
+        const width = Math.max(...(words as string).replace(/<tspan[^>]*>/g, '\n').replace(/<[^>]+>/g, '').split('\n').map((line) => line.length)) * 13 * 0.62;
+        const left = Number(x) + Number(dx) - (anchor === 'end' ? width : anchor === 'middle' ? width / 2 : 0);
+        return [left, left + width];
+      }),
+    );
+    expect(edges.length).toBeGreaterThan(15);
+    expect(Math.min(...edges.map(([left]) => left as number))).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...edges.map(([, right]) => right as number))).toBeLessThanOrEqual(560);
+  });
+});
+
+describe('a child who left care', () => {
+  it('marks the day they ceased to be looked after with a shape that shows (an asterisk, not the cross of a missed due date)', () => {
+    const left = childTimeline(record([placement('2016-02-01', '2017-05-31', 'foster')], [event('referral', '2016-01-10'), event('ceased_looked_after', '2017-05-31', null, { id: 'E2' })]), { asAt, aims });
+    const drawn = childTimelineSvg(left);
+    expect(drawn).toMatch(/<g stroke-width="2.5" stroke="#002d54" fill="none" aria-label="dot"><path d="M0,7.392L0,-7.392M-6.402,-3.696L6.402,3.696M-6.402,3.696L6.402,-3.696" [^>]*><title>Ceased to be looked after, 31 May 2017<\/title><\/path><\/g>/);
+    expect(drawn).not.toMatch(/stroke="white"[^>]*><path [^>]*><title>Ceased to be looked after/);
   });
 });
 

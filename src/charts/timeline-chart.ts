@@ -21,9 +21,25 @@ export interface ChildTimelineSvgOptions {
   readonly width?: number;
   /** Drawn to sit in a page: as inlinePicture (inline-picture.ts) would leave it. */
   readonly forPage?: boolean;
+  /**
+   * `small` for a phone: 560 px wide (its 13-px words show at about 8 px on a 390-px screen), each
+   * row's name above the row rather than in a margin at its left, so that the time axis keeps most
+   * of the width, its placements' patterns under ids of its own, and no summary under the heading
+   * (its page says it above the drawing; the drawing's label still does). Default `full`, for a desk
+   * and for paper.
+   */
+  readonly size?: 'full' | 'small';
 }
 
-const margin = { left: 190, right: 30, top: 96, bottom: 40 };
+/**
+ * Each size's width, margins, heading size, room above a row for its name (none: the name is at the
+ * left), where the legend begins below the frame (past the axis's words), the ids of its patterns,
+ * and whether the summary is written under the heading (the small drawing's page gives it above).
+ */
+const layouts = {
+  full: { width: 1120, margin: { left: 190, right: 30, top: 96, bottom: 40 }, titlePx: 22, nameAbove: 0, legendTop: 36, patternIds: 'pace-timeline', summary: true },
+  small: { width: 560, margin: { left: 16, right: 24, top: 48, bottom: 50 }, titlePx: 18, nameAbove: 20, legendTop: 48, patternIds: 'pace-timeline-small', summary: false },
+} as const;
 
 const symbolRows: readonly { readonly group: Exclude<MarkGroup, 'milestone'>; readonly name: string }[] = [
   { group: 'legal-advice', name: 'Legal advice' },
@@ -34,7 +50,12 @@ const symbolRows: readonly { readonly group: Exclude<MarkGroup, 'milestone'>; re
 
 /** The timeline as standalone SVG. */
 export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimelineSvgOptions = {}): string {
-  const width = options.width ?? 1120;
+  const layout = layouts[options.size ?? 'full'];
+  const width = options.width ?? layout.width;
+  const summary = timelineSummary(timeline);
+  const summaryLines = layout.summary ? wrap(summary, Math.floor((width - 40) / (fontPx * 0.62))) : '';
+  // The heading, then the summary (two lines on a desk; longer ones make room), then the chart.
+  const margin = layout.summary ? { ...layout.margin, top: Math.max(layout.margin.top, 44 + summaryLines.split('\n').length * 16 + 20) } : layout.margin;
   const frameWidth = width - margin.left - margin.right;
   const [from, to] = domainOf(timeline);
   const place: Place = { frameWidth, px: (date) => ((epochDay(date) - epochDay(from)) / Math.max(1, daysBetween(from, to))) * frameWidth };
@@ -47,34 +68,37 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
   if (timeline.dueDates.length > 0) rows.push(dueDatesRow(timeline.dueDates, place));
   for (const { group, name } of symbolRows) if (marksOf(group).length > 0 || plansOf(group).length > 0) rows.push(symbolsRow(name, marksOf(group), plansOf(group)));
   const bandsName = `Where the child lived\n(${timeline.moves} ${timeline.moves === 1 ? 'move' : 'moves'})`;
-  rows.push(bandsRow(bandsName, timeline.bands, place), agesRow(timeline.ages, place));
+  rows.push(bandsRow(bandsName, timeline.bands, place, layout.patternIds), agesRow(timeline.ages, place));
 
-  const marks: Plot.Markish[] = [placementPatterns];
+  const marks: Plot.Markish[] = [placementPatterns(layout.patternIds)];
+  // Where each row's own marks begin: below its name, when the name is drawn above it.
+  const above = (row: Row) => (row.name === '' ? 0 : layout.nameAbove);
   let top = 0;
   const tops = rows.map((row) => {
-    const rowTop = top;
-    top += row.height;
+    const rowTop = top + above(row);
+    top = rowTop + row.height;
     return rowTop;
   });
   const frameHeight = top;
   rows.forEach((row, i) => {
     const rowTop = tops[i] as number;
-    if (row.shaded) marks.push(Plot.rect([0], { y1: rowTop, y2: rowTop + row.height, fill: '#f3f6f9' }));
-    marks.push(Plot.text([row.name], { frameAnchor: 'left', y: rowTop + row.height / 2, textAnchor: 'end', dx: -12, fontWeight: 'bold', fill: palette.darkBlue }));
+    if (row.shaded) marks.push(Plot.rect([0], { y1: rowTop - above(row), y2: rowTop + row.height, fill: '#f3f6f9' }));
+    if (layout.nameAbove === 0) marks.push(Plot.text([row.name], { frameAnchor: 'left', y: rowTop + row.height / 2, textAnchor: 'end', dx: -12, fontWeight: 'bold', fill: palette.darkBlue }));
+    else if (row.name !== '') marks.push(Plot.text([row.name.replaceAll('\n', ' ')], { frameAnchor: 'left', y: rowTop - above(row) + 4, lineAnchor: 'top', textAnchor: 'start', dx: 2, fontWeight: 'bold', fill: palette.darkBlue }));
   });
   const bandsBottom = (tops[rows.length - 1] as number) - 8;
   marks.push(...guideLines(timeline, milestones, rows, tops, bandsBottom));
   rows.forEach((row, i) => marks.push(...row.draw(tops[i] as number)));
 
-  const legend = legendItems(timeline);
-  const legendTop = 36;
-  const height = margin.top + frameHeight + margin.bottom + legendHeight(legend, width - 40);
-  const summary = timelineSummary(timeline);
+  const legend = legendItems(timeline, layout.patternIds);
+  const { legendTop } = layout;
+  const legendPx = layout.nameAbove === 0 ? 12 : fontPx;
+  const height = margin.top + frameHeight + margin.bottom + legendHeight(legend, width - 40, legendPx);
   const title = options.title ?? timelineTitle(timeline, { withName: !options.withoutName });
   marks.push(
-    Plot.text([title], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 10, lineAnchor: 'top', textAnchor: 'start', fontSize: 22, fontWeight: 'bold', fill: palette.darkBlue }),
-    Plot.text([wrap(summary, Math.floor((width - 40) / (fontPx * 0.62)))], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 44, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor' }),
-    ...legendMarks(legend, { topPx: legendTop, leftPx: margin.left - 20, widthPx: width - 40 }),
+    Plot.text([title], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 10, lineAnchor: 'top', textAnchor: 'start', fontSize: layout.titlePx, fontWeight: 'bold', fill: palette.darkBlue }),
+    Plot.text(layout.summary ? [summaryLines] : [], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 44, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor' }),
+    ...legendMarks(legend, { topPx: legendTop, leftPx: margin.left - 20, widthPx: width - 40, fontPx: legendPx }),
   );
   return renderSvg({
     width,
@@ -127,13 +151,13 @@ function guideLines(timeline: ChildTimeline, milestones: readonly TimelineMark[]
 }
 
 /** Only what the chart shows, in the order the rows show it. */
-function legendItems(timeline: ChildTimeline): LegendItem[] {
+function legendItems(timeline: ChildTimeline, patternIds: string): LegendItem[] {
   const items: LegendItem[] = [];
   const seen = new Set<string>();
   for (const band of timeline.bands) {
     if (seen.has(band.type)) continue;
     seen.add(band.type);
-    items.push({ kind: 'swatch', fill: placementFill(band.type), words: band.label[0]?.toUpperCase() + band.label.slice(1) });
+    items.push({ kind: 'swatch', fill: placementFill(band.type, patternIds), words: band.label[0]?.toUpperCase() + band.label.slice(1) });
   }
   if (timeline.moves > 0) items.push({ kind: 'symbol', style: { symbol: 'triangle', rotate: 180, r: 6, fill: palette.orange, stroke: palette.darkBlue }, words: 'A move to a new carer or setting' });
   for (const mark of timeline.marks) {

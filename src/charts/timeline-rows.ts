@@ -37,24 +37,33 @@ const lineHeight = 15;
 
 /** Symbols along the bottom of the row, each with its label stacked above it on a leader line. */
 export function labelledPointsRow(name: string, points: readonly LabelledPoint[], place: Place, options: { readonly lines: number; readonly maxLevels: number }): Row {
+  // A label goes to the right of its symbol, or to its left; where neither fits within the frame
+  // (a narrow drawing), it starts at whichever edge it would otherwise cross, its leader line still
+  // at the symbol.
   const spans = points.map((p) => {
     const x = place.px(p.date);
     const width = textWidth(p.text);
     const toRight = x + 4 + width <= place.frameWidth;
-    return { left: toRight ? x : x - width - 4, right: toRight ? x + width + 4 : x, toRight };
+    const left = toRight ? x : x - width - 4;
+    const shift = toRight || left >= 0 ? 0 : Math.min(-left, Math.max(0, place.frameWidth - width - 4)) ;
+    return { left: left + shift, right: (toRight ? x + width + 4 : x) + shift, toRight: toRight || shift > 0, dx: shift > 0 ? left + shift - x + 3 : null };
   });
   const levels = assignLevels(spans, options.maxLevels);
   const levelHeight = options.lines * lineHeight + 8;
   const height = 24 + (Math.max(-1, ...levels) + 1) * levelHeight;
   const draw = (top: number): Plot.Markish[] => {
     const symbolY = top + height - 12;
-    const rows = points.map((p, i) => ({ ...p, x: chartDate(p.date), labelY: symbolY - 14 - (levels[i] as number) * levelHeight, toRight: (spans[i] as { toRight: boolean }).toRight }));
+    const rows = points.map((p, i) => {
+      const span = spans[i] as (typeof spans)[number];
+      return { ...p, x: chartDate(p.date), labelY: symbolY - 14 - (levels[i] as number) * levelHeight, toRight: span.toRight, dx: span.dx };
+    });
+    const label = { y: 'labelY', text: 'text', lineAnchor: 'bottom', fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', lineHeight: lineHeight / 13 } as const;
     return [
       Plot.ruleX(rows, { x: 'x', y1: 'labelY', y2: symbolY, stroke: palette.lightGrey, strokeWidth: 1 }),
       ...rows.map((r) => Plot.dot([r], { x: 'x', y: symbolY, title: 'title', ...r.style })),
-      ...(['start', 'end'] as const).map((textAnchor) =>
-        Plot.text(rows.filter((r) => r.toRight === (textAnchor === 'start')), { x: 'x', y: 'labelY', text: 'text', lineAnchor: 'bottom', textAnchor, dx: textAnchor === 'start' ? 3 : -3, fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', lineHeight: lineHeight / 13 }),
-      ),
+      ...(['start', 'end'] as const).map((textAnchor) => Plot.text(rows.filter((r) => r.dx === null && r.toRight === (textAnchor === 'start')), { ...label, x: 'x', textAnchor, dx: textAnchor === 'start' ? 3 : -3 })),
+      // Each moved label is a mark of its own: Plot takes one dx a mark.
+      ...rows.filter((r) => r.dx !== null).map((r) => Plot.text([r], { ...label, x: 'x', textAnchor: 'start', dx: r.dx as number })),
     ];
   };
   return { name, height, draw, shaded: false };
@@ -181,8 +190,8 @@ export function symbolsRow(name: string, marks: readonly TimelineMark[], plans: 
   return { name, height, draw, shaded: false };
 }
 
-/** Where the child lived: a band a placement, a marker at each move. */
-export function bandsRow(name: string, bands: readonly TimelineBand[], place: Place): Row {
+/** Where the child lived: a band a placement, a marker at each move; `patternIds` as placementFill's. */
+export function bandsRow(name: string, bands: readonly TimelineBand[], place: Place, patternIds?: string): Row {
   const height = 70;
   const draw = (top: number): Plot.Markish[] => {
     const y1 = top + 20;
@@ -198,7 +207,7 @@ export function bandsRow(name: string, bands: readonly TimelineBand[], place: Pl
     }));
     const types = [...new Set(bands.map((b) => b.type))];
     return [
-      ...types.map((type) => Plot.rect(rows.filter((r) => r.type === type), { x1: 'x1', x2: 'x2', y1, y2, fill: placementFill(type), stroke: 'white', strokeWidth: 2, title: 'title' })),
+      ...types.map((type) => Plot.rect(rows.filter((r) => r.type === type), { x1: 'x1', x2: 'x2', y1, y2, fill: placementFill(type, patternIds), stroke: 'white', strokeWidth: 2, title: 'title' })),
       ...types.map((type) =>
         Plot.text(rows.filter((r) => r.type === type && r.fits), { x: 'xMid', y: (y1 + y2) / 2, text: 'label', fill: placementInk(type), fontWeight: 'bold', stroke: placementColour(type), strokeWidth: 4, paintOrder: 'stroke' }),
       ),

@@ -28,9 +28,14 @@ const fills: Readonly<Record<PlacementType, Fill>> = {
   other: { colour: palette.lightGrey, pattern: 'dots', ink: palette.darkBlue },
 };
 
-/** The SVG fill for a placement type: a pattern defined once per chart by `placementPatterns`. */
-export function placementFill(type: PlacementType): string {
-  return fills[type].pattern === 'solid' ? fills[type].colour : `url(#pace-timeline-${type})`;
+/**
+ * The SVG fill for a placement type: a pattern defined once per chart by `placementPatterns` with
+ * the same `ids`. Drawings that share a page with another of theirs hidden (a page's drawing for a
+ * desk and for a phone) need ids of their own: a fill refers to the first element of its id in the
+ * page, and a pattern inside a hidden drawing is not painted.
+ */
+export function placementFill(type: PlacementType, ids = 'pace-timeline'): string {
+  return fills[type].pattern === 'solid' ? fills[type].colour : `url(#${ids}-${type})`;
 }
 
 export function placementInk(type: PlacementType): string {
@@ -43,10 +48,10 @@ export function placementColour(type: PlacementType): string {
 }
 
 /**
- * The patterns, as a mark. Every timeline defines the same ids with the same content, so several
- * timelines on one page do not disturb each other.
+ * The patterns, as a mark. Every timeline of one size defines the same ids with the same content,
+ * so several timelines on one page do not disturb each other (and see `placementFill`).
  */
-export const placementPatterns: Plot.RenderFunction = (_index, _scales, _values, _dimensions, context) => {
+export const placementPatterns = (ids = 'pace-timeline'): Plot.RenderFunction => (_index, _scales, _values, _dimensions, context) => {
   const document = context.document;
   const make = (name: string, attributes: Record<string, string>) => {
     const element = document.createElementNS(svgNs, name);
@@ -56,7 +61,7 @@ export const placementPatterns: Plot.RenderFunction = (_index, _scales, _values,
   const defs = make('defs', {});
   for (const [type, fill] of Object.entries(fills)) {
     if (fill.pattern === 'solid') continue;
-    const pattern = make('pattern', { id: `pace-timeline-${type}`, width: '8', height: '8', patternUnits: 'userSpaceOnUse', ...(fill.pattern === 'dots' ? {} : { patternTransform: 'rotate(45)' }) });
+    const pattern = make('pattern', { id: `${ids}-${type}`, width: '8', height: '8', patternUnits: 'userSpaceOnUse', ...(fill.pattern === 'dots' ? {} : { patternTransform: 'rotate(45)' }) });
     pattern.append(make('rect', { width: '8', height: '8', fill: fill.colour }));
     if (fill.pattern === 'stripes') pattern.append(make('rect', { width: '3', height: '8', fill: 'white' }));
     if (fill.pattern === 'crosshatch') pattern.append(make('rect', { width: '1.5', height: '8', fill: 'white' }), make('rect', { width: '8', height: '1.5', fill: 'white' }));
@@ -80,7 +85,8 @@ export const eventSymbols: Readonly<Record<Exclude<EventType, 'care_plan'>, Even
   adm_decision: { symbol: 'diamond', colour: palette.darkBlue, hollow: false },
   court_application_lodged: { symbol: 'triangle', colour: palette.darkBlue, hollow: false },
   order_granted: { symbol: 'star', colour: palette.green, hollow: false },
-  ceased_looked_after: { symbol: 'times', colour: palette.darkBlue, hollow: false },
+  // Not a cross: a cross is a missed due date (timeline-rows.ts).
+  ceased_looked_after: { symbol: 'asterisk', colour: palette.darkBlue, hollow: false },
   legal_advice_requested: { symbol: 'circle', colour: palette.orange, hollow: true },
   legal_advice_received: { symbol: 'circle', colour: palette.orange, hollow: false },
   planning_meeting_72h: { symbol: 'triangle', colour: palette.blue, hollow: false },
@@ -91,8 +97,12 @@ export const eventSymbols: Readonly<Record<Exclude<EventType, 'care_plan'>, Even
   childrens_hearing: { symbol: 'hexagon', colour: palette.grey, hollow: false },
 };
 
+/** Plot's symbols drawn by their outline alone: filled, they would not show. */
+const outlineSymbols: ReadonlySet<Plot.SymbolName> = new Set<Plot.SymbolName>(['asterisk', 'diamond2', 'plus', 'square2', 'times', 'triangle2']);
+
 /** The dot options that draw `symbol` at radius `r`. */
 export function symbolStyle(symbol: EventSymbol, r = 6): Plot.DotOptions {
+  if (outlineSymbols.has(symbol.symbol)) return { symbol: symbol.symbol, r, fill: 'none', stroke: symbol.colour, strokeWidth: 2.5 };
   return symbol.hollow
     ? { symbol: symbol.symbol, r, fill: 'white', stroke: symbol.colour, strokeWidth: 2 }
     : { symbol: symbol.symbol, r, fill: symbol.colour, stroke: 'white', strokeWidth: 1 };
@@ -140,22 +150,23 @@ export type LegendItem =
 const legendRowPx = 22;
 
 /** How tall the legend of `items` is when wrapped to `widthPx`. */
-export function legendHeight(items: readonly LegendItem[], widthPx: number): number {
-  return legendLayout(items, widthPx).rows * legendRowPx;
+export function legendHeight(items: readonly LegendItem[], widthPx: number, fontPx = 12): number {
+  return legendLayout(items, widthPx, fontPx).rows * legendRowPx;
 }
 
 /**
  * The legend as marks, below the frame's bottom-left corner, starting `topPx` below it and
  * `leftPx` left of it (negative to start in the left margin), wrapped to `widthPx`.
  */
-export function legendMarks(items: readonly LegendItem[], options: { readonly topPx: number; readonly leftPx: number; readonly widthPx: number }): Plot.Markish[] {
-  const { positions } = legendLayout(items, options.widthPx);
+export function legendMarks(items: readonly LegendItem[], options: { readonly topPx: number; readonly leftPx: number; readonly widthPx: number; readonly fontPx?: number }): Plot.Markish[] {
+  const fontSize = options.fontPx ?? 12;
+  const { positions } = legendLayout(items, options.widthPx, fontSize);
   return items.flatMap((item, i) => {
     const at = positions[i] as { x: number; row: number };
     const dx = at.x - options.leftPx;
     const dy = options.topPx + at.row * legendRowPx + legendRowPx / 2;
     const place = { frameAnchor: 'bottom-left' as const, dy };
-    const words = Plot.text([item.words], { ...place, dx: dx + 22, textAnchor: 'start', fontSize: 12, fill: 'currentColor' });
+    const words = Plot.text([item.words], { ...place, dx: dx + 22, textAnchor: 'start', fontSize, fill: 'currentColor' });
     switch (item.kind) {
       case 'swatch':
         return [Plot.dot([0], { ...place, dx: dx + 8, symbol: 'square', r: 8, fill: item.fill, stroke: palette.grey, strokeWidth: 0.5 }), words];
@@ -169,12 +180,12 @@ export function legendMarks(items: readonly LegendItem[], options: { readonly to
   });
 }
 
-function legendLayout(items: readonly LegendItem[], widthPx: number): { positions: { x: number; row: number }[]; rows: number } {
+function legendLayout(items: readonly LegendItem[], widthPx: number, fontPx: number): { positions: { x: number; row: number }[]; rows: number } {
   const positions: { x: number; row: number }[] = [];
   let x = 0;
   let row = 0;
   for (const item of items) {
-    const width = 22 + textWidth(item.words, 12) + 18;
+    const width = 22 + textWidth(item.words, fontPx) + 18;
     if (x > 0 && x + width > widthPx) {
       x = 0;
       row += 1;

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { AnyPackDocument } from '../charts/pack-document.js';
 import type { PosterDocument } from '../charts/poster-document.js';
-import type { RenderPool } from '../charts/render-pool.js';
+import type { RenderPool, TimelinePictures } from '../charts/render-pool.js';
 import type { ChildTimeline } from '../domain/timeline.js';
 
 const digests = new WeakMap<object, string>();
@@ -55,7 +55,7 @@ export class HeavyWork {
   }
 
   /** A child's timeline drawn as a picture for a page, in a render thread. */
-  timelinePicture(user: string, timeline: ChildTimeline): Promise<string> {
+  timelinePicture(user: string, timeline: ChildTimeline): Promise<TimelinePictures> {
     return this.forUser(user, () => this.pool.timelinePicture(timeline));
   }
 

@@ -10,13 +10,15 @@ import type { BandStart, ChildTimeline, TimelineGap } from '../../domain/timelin
 import { inlinePicture } from '../../charts/inline-picture.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
-import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
+import { trustedSvg, type ChartForWidths, type TrustedSvg } from '../views/trusted-svg.js';
+import type { TimelinePictures } from '../../charts/render-pool.js';
 import { longDate, routeLabel } from '../../app/format.js';
 
 export interface ChildTimelineModel {
   readonly asAtWords: string;
   readonly summary: string;
-  readonly svg: TrustedSvg;
+  /** The drawing for a desk and for a phone. */
+  readonly svg: ChartForWidths;
   /** The drawing's facts as tables; a table with no rows is left out. */
   readonly tables: readonly TableModel[];
   readonly links: { readonly svg: string; readonly png: string; readonly print: string };
@@ -41,13 +43,13 @@ export function childTimelineHref(code: string, childId: string, asAt: PlainDate
   return `${authorityPath(code, `/children/${encodeURIComponent(childId)}`)}/${file}?as_at=${asAt.toString()}`;
 }
 
-/** The timeline for its page; `picture` is its drawing ready for the page (childTimelineSvg through inlinePicture, made in a render thread by the page's route). */
-export function presentChildTimeline(code: string, timeline: ChildTimeline, picture: string): ChildTimelineModel {
+/** The timeline for its page; `pictures` are its drawings ready for the page (childTimelineSvg through inlinePicture, full and small, made in a render thread by the page's route). */
+export function presentChildTimeline(code: string, timeline: ChildTimeline, pictures: TimelinePictures): ChildTimelineModel {
   const href = (file: 'timeline.svg' | 'timeline.png' | 'timeline/print') => childTimelineHref(code, timeline.childId, timeline.asAt, file);
   return {
     asAtWords: longDate(timeline.asAt),
     summary: timelineSummary(timeline),
-    svg: trustedSvg(picture),
+    svg: { wide: trustedSvg(pictures.wide), narrow: trustedSvg(pictures.narrow) },
     tables: timelineTables(timeline).filter((table) => table.rows.length > 0),
     links: { svg: href('timeline.svg'), png: href('timeline.png'), print: href('timeline/print') },
   };

@@ -2,14 +2,14 @@
 import type { VNode } from 'preact';
 import type { ChildTimelineModel } from '../presenters/timeline.js';
 import { DataTable } from './components.js';
-import { Svg } from './trusted-svg.js';
+import { SvgForWidths } from './trusted-svg.js';
 
 export function ChildTimelineSection({ model }: { model: ChildTimelineModel }): VNode {
   return (
     <section aria-labelledby="timeline">
       <h2 id="timeline">Timeline as at {model.asAtWords}</h2>
       <p>{model.summary}</p>
-      <Svg svg={model.svg} />
+      <SvgForWidths chart={model.svg} />
       <ul class="pace-actions ds_no-bullets pace-downloads">
         <li>
           <a class="ds_link" href={model.links.svg} download>
