@@ -24,12 +24,6 @@ export interface RenderPoolOptions {
   readonly threads?: number;
 }
 
-/** A child's timeline as SVG for a page, at both sizes (timeline-chart.ts, `size`). */
-export interface TimelinePictures {
-  readonly wide: string;
-  readonly narrow: string;
-}
-
 export class RenderPool {
   readonly #pool: Piscina<RenderTask, Uint8Array>;
 
@@ -71,9 +65,9 @@ export class RenderPool {
     return asBuffer(await this.#pool.run(task, { transferList: wired.flatMap(({ rows }) => wireBuffers(rows)) }));
   }
 
-  /** A child's timeline drawn as SVG (timeline-chart.ts) and made ready to sit in a page (inline-picture.ts): for a desk (`wide`) and a phone (`narrow`). */
-  async timelinePicture(timeline: ChildTimeline): Promise<TimelinePictures> {
-    return JSON.parse(asBuffer(await this.#pool.run({ kind: 'timeline', timeline: datesToWire(timeline) })).toString('utf8')) as TimelinePictures;
+  /** A child's timeline drawn as SVG (timeline-chart.ts) at `size`: made ready to sit in a page (inline-picture.ts), or standalone. */
+  async timelinePicture(timeline: ChildTimeline, drawing: { readonly size: 'full' | 'small'; readonly forPage: boolean }): Promise<string> {
+    return asBuffer(await this.#pool.run({ kind: 'timeline', timeline: datesToWire(timeline), ...drawing })).toString('utf8');
   }
 
   /** The meeting pack as a PDF; `onProgress` hears of each part as it is drawn. */

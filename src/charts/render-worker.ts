@@ -25,11 +25,8 @@ export type RenderTask =
   | { readonly kind: 'png'; readonly svg: string }
   | { readonly kind: 'csv'; readonly columns: readonly string[]; readonly rows: WireRows }
   | { readonly kind: 'xlsx'; readonly sheets: readonly WireSheet[] }
-  /**
-   * A child's timeline (its dates sent as wire-dates.ts writes them), drawn as SVG ready to sit in
-   * a page (inline-picture.ts), for a desk and for a phone: JSON of `{ wide, narrow }`.
-   */
-  | { readonly kind: 'timeline'; readonly timeline: WireDated }
+  /** A child's timeline (its dates sent as wire-dates.ts writes them), drawn as SVG at `size`, standalone or ready to sit in a page (inline-picture.ts). */
+  | { readonly kind: 'timeline'; readonly timeline: WireDated; readonly size: 'full' | 'small'; readonly forPage: boolean }
   /** `progress` receives `{ done, total, step }` as each part of the pack is drawn. */
   | { readonly kind: 'pdf'; readonly pack: AnyPackDocument; readonly progress?: MessagePort }
   /** One page, so no progress: `progress` hears `{ done: 1, total: 1 }` when it is drawn. */
@@ -58,11 +55,8 @@ async function make(task: RenderTask): Promise<Uint8Array> {
       return Buffer.from(csvText(task.columns, rowsFromWire(task.rows)));
     case 'xlsx':
       return xlsxWorkbookOfText(task.sheets.map((sheet) => ({ ...sheet, rows: rowsFromWire(sheet.rows) })));
-    case 'timeline': {
-      const timeline = datesFromWire<ChildTimeline>(task.timeline);
-      const drawn = { wide: childTimelineSvg(timeline, { forPage: true }), narrow: childTimelineSvg(timeline, { forPage: true, size: 'small' }) };
-      return Buffer.from(JSON.stringify(drawn));
-    }
+    case 'timeline':
+      return Buffer.from(childTimelineSvg(datesFromWire<ChildTimeline>(task.timeline), { size: task.size, forPage: task.forPage }));
     case 'pdf': {
       const port = task.progress;
       const pdf = await meetingPackPdf(task.pack, port ? { onProgress: (done, total, step) => port.postMessage({ done, total, step } satisfies RenderProgress) } : {});

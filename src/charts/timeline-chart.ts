@@ -33,12 +33,12 @@ export interface ChildTimelineSvgOptions {
 
 /**
  * Each size's width, margins, heading size, room above a row for its name (none: the name is at the
- * left), where the legend begins below the frame (past the axis's words), the ids of its patterns,
- * and whether the summary is written under the heading (the small drawing's page gives it above).
+ * left), where the legend begins below the frame (past the axis's words), and whether the summary
+ * is written under the heading (the small drawing's page gives it above).
  */
 const layouts = {
-  full: { width: 1120, margin: { left: 190, right: 30, top: 96, bottom: 40 }, titlePx: 22, nameAbove: 0, legendTop: 36, patternIds: 'pace-timeline', summary: true },
-  small: { width: 560, margin: { left: 16, right: 24, top: 48, bottom: 50 }, titlePx: 18, nameAbove: 20, legendTop: 48, patternIds: 'pace-timeline-small', summary: false },
+  full: { width: 1120, margin: { left: 190, right: 30, top: 96, bottom: 40 }, titlePx: 22, nameAbove: 0, legendTop: 36, summary: true },
+  small: { width: 560, margin: { left: 16, right: 24, top: 48, bottom: 50 }, titlePx: 18, nameAbove: 20, legendTop: 48, summary: false },
 } as const;
 
 const symbolRows: readonly { readonly group: Exclude<MarkGroup, 'milestone'>; readonly name: string }[] = [
@@ -68,9 +68,9 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
   if (timeline.dueDates.length > 0) rows.push(dueDatesRow(timeline.dueDates, place));
   for (const { group, name } of symbolRows) if (marksOf(group).length > 0 || plansOf(group).length > 0) rows.push(symbolsRow(name, marksOf(group), plansOf(group)));
   const bandsName = `Where the child lived\n(${timeline.moves} ${timeline.moves === 1 ? 'move' : 'moves'})`;
-  rows.push(bandsRow(bandsName, timeline.bands, place, layout.patternIds), agesRow(timeline.ages, place));
+  rows.push(bandsRow(bandsName, timeline.bands, place), agesRow(timeline.ages, place));
 
-  const marks: Plot.Markish[] = [placementPatterns(layout.patternIds)];
+  const marks: Plot.Markish[] = [placementPatterns];
   // Where each row's own marks begin: below its name, when the name is drawn above it.
   const above = (row: Row) => (row.name === '' ? 0 : layout.nameAbove);
   let top = 0;
@@ -90,7 +90,7 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
   marks.push(...guideLines(timeline, milestones, rows, tops, bandsBottom));
   rows.forEach((row, i) => marks.push(...row.draw(tops[i] as number)));
 
-  const legend = legendItems(timeline, layout.patternIds);
+  const legend = legendItems(timeline);
   const { legendTop } = layout;
   const legendPx = layout.nameAbove === 0 ? 12 : fontPx;
   const height = margin.top + frameHeight + margin.bottom + legendHeight(legend, width - 40, legendPx);
@@ -151,13 +151,13 @@ function guideLines(timeline: ChildTimeline, milestones: readonly TimelineMark[]
 }
 
 /** Only what the chart shows, in the order the rows show it. */
-function legendItems(timeline: ChildTimeline, patternIds: string): LegendItem[] {
+function legendItems(timeline: ChildTimeline): LegendItem[] {
   const items: LegendItem[] = [];
   const seen = new Set<string>();
   for (const band of timeline.bands) {
     if (seen.has(band.type)) continue;
     seen.add(band.type);
-    items.push({ kind: 'swatch', fill: placementFill(band.type, patternIds), words: band.label[0]?.toUpperCase() + band.label.slice(1) });
+    items.push({ kind: 'swatch', fill: placementFill(band.type), words: band.label[0]?.toUpperCase() + band.label.slice(1) });
   }
   if (timeline.moves > 0) items.push({ kind: 'symbol', style: { symbol: 'triangle', rotate: 180, r: 6, fill: palette.orange, stroke: palette.darkBlue }, words: 'A move to a new carer or setting' });
   for (const mark of timeline.marks) {

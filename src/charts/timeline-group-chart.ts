@@ -43,7 +43,7 @@ export function groupTimelineSvg(group: GroupTimeline, options: GroupTimelineSvg
   const laneHeight = laneHeights[view];
   const frameHeight = Math.max(1, rows.length) * laneHeight;
   const xOf = (row: GroupRow, date: PlainDate): Date | number => (row.anchor === null ? chartDate(date) : weeksSince(row.anchor, date));
-  const marks: Plot.Markish[] = [placementPatterns()];
+  const marks: Plot.Markish[] = [placementPatterns];
   rows.forEach((row, lane) => marks.push(...laneMarks(row, lane * laneHeight, view, xOf, options)));
   if (group.axis.kind === 'weeks') marks.push(Plot.ruleX([0], { stroke: palette.darkBlue, strokeWidth: 1.5 }));
   if (rows.length === 0) marks.push(Plot.text(['No children in this group'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 16 }));

@@ -190,8 +190,8 @@ export function symbolsRow(name: string, marks: readonly TimelineMark[], plans: 
   return { name, height, draw, shaded: false };
 }
 
-/** Where the child lived: a band a placement, a marker at each move; `patternIds` as placementFill's. */
-export function bandsRow(name: string, bands: readonly TimelineBand[], place: Place, patternIds?: string): Row {
+/** Where the child lived: a band a placement, a marker at each move. */
+export function bandsRow(name: string, bands: readonly TimelineBand[], place: Place): Row {
   const height = 70;
   const draw = (top: number): Plot.Markish[] => {
     const y1 = top + 20;
@@ -207,7 +207,7 @@ export function bandsRow(name: string, bands: readonly TimelineBand[], place: Pl
     }));
     const types = [...new Set(bands.map((b) => b.type))];
     return [
-      ...types.map((type) => Plot.rect(rows.filter((r) => r.type === type), { x1: 'x1', x2: 'x2', y1, y2, fill: placementFill(type, patternIds), stroke: 'white', strokeWidth: 2, title: 'title' })),
+      ...types.map((type) => Plot.rect(rows.filter((r) => r.type === type), { x1: 'x1', x2: 'x2', y1, y2, fill: placementFill(type), stroke: 'white', strokeWidth: 2, title: 'title' })),
       ...types.map((type) =>
         Plot.text(rows.filter((r) => r.type === type && r.fits), { x: 'xMid', y: (y1 + y2) / 2, text: 'label', fill: placementInk(type), fontWeight: 'bold', stroke: placementColour(type), strokeWidth: 4, paintOrder: 'stroke' }),
       ),

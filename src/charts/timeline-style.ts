@@ -28,14 +28,9 @@ const fills: Readonly<Record<PlacementType, Fill>> = {
   other: { colour: palette.lightGrey, pattern: 'dots', ink: palette.darkBlue },
 };
 
-/**
- * The SVG fill for a placement type: a pattern defined once per chart by `placementPatterns` with
- * the same `ids`. Drawings that share a page with another of theirs hidden (a page's drawing for a
- * desk and for a phone) need ids of their own: a fill refers to the first element of its id in the
- * page, and a pattern inside a hidden drawing is not painted.
- */
-export function placementFill(type: PlacementType, ids = 'pace-timeline'): string {
-  return fills[type].pattern === 'solid' ? fills[type].colour : `url(#${ids}-${type})`;
+/** The SVG fill for a placement type: a pattern defined once per chart by `placementPatterns`. */
+export function placementFill(type: PlacementType): string {
+  return fills[type].pattern === 'solid' ? fills[type].colour : `url(#pace-timeline-${type})`;
 }
 
 export function placementInk(type: PlacementType): string {
@@ -48,10 +43,10 @@ export function placementColour(type: PlacementType): string {
 }
 
 /**
- * The patterns, as a mark. Every timeline of one size defines the same ids with the same content,
- * so several timelines on one page do not disturb each other (and see `placementFill`).
+ * The patterns, as a mark. Every timeline defines the same ids with the same content, so several
+ * timelines on one page do not disturb each other.
  */
-export const placementPatterns = (ids = 'pace-timeline'): Plot.RenderFunction => (_index, _scales, _values, _dimensions, context) => {
+export const placementPatterns: Plot.RenderFunction = (_index, _scales, _values, _dimensions, context) => {
   const document = context.document;
   const make = (name: string, attributes: Record<string, string>) => {
     const element = document.createElementNS(svgNs, name);
@@ -61,7 +56,7 @@ export const placementPatterns = (ids = 'pace-timeline'): Plot.RenderFunction =>
   const defs = make('defs', {});
   for (const [type, fill] of Object.entries(fills)) {
     if (fill.pattern === 'solid') continue;
-    const pattern = make('pattern', { id: `${ids}-${type}`, width: '8', height: '8', patternUnits: 'userSpaceOnUse', ...(fill.pattern === 'dots' ? {} : { patternTransform: 'rotate(45)' }) });
+    const pattern = make('pattern', { id: `pace-timeline-${type}`, width: '8', height: '8', patternUnits: 'userSpaceOnUse', ...(fill.pattern === 'dots' ? {} : { patternTransform: 'rotate(45)' }) });
     pattern.append(make('rect', { width: '8', height: '8', fill: fill.colour }));
     if (fill.pattern === 'stripes') pattern.append(make('rect', { width: '3', height: '8', fill: 'white' }));
     if (fill.pattern === 'crosshatch') pattern.append(make('rect', { width: '1.5', height: '8', fill: 'white' }), make('rect', { width: '8', height: '1.5', fill: 'white' }));

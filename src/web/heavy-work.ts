@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { AnyPackDocument } from '../charts/pack-document.js';
 import type { PosterDocument } from '../charts/poster-document.js';
-import type { RenderPool, TimelinePictures } from '../charts/render-pool.js';
+import type { RenderPool } from '../charts/render-pool.js';
 import type { ChildTimeline } from '../domain/timeline.js';
 
 const digests = new WeakMap<object, string>();
@@ -54,9 +54,9 @@ export class HeavyWork {
     return this.forUser(user, () => this.pool.png(svg));
   }
 
-  /** A child's timeline drawn as a picture for a page, in a render thread. */
-  timelinePicture(user: string, timeline: ChildTimeline): Promise<TimelinePictures> {
-    return this.forUser(user, () => this.pool.timelinePicture(timeline));
+  /** A child's timeline drawn in a render thread: by default the full drawing, for a page. */
+  timelinePicture(user: string, timeline: ChildTimeline, drawing: { readonly size: 'full' | 'small'; readonly forPage: boolean } = { size: 'full', forPage: true }): Promise<string> {
+    return this.forUser(user, () => this.pool.timelinePicture(timeline, drawing));
   }
 
   /**

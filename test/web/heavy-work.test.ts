@@ -105,12 +105,13 @@ describe('heavy work', () => {
     ]);
   });
 
-  it("draws a child's timeline for its page in a render thread, for a desk and a phone, the same pictures as on the event loop, every date arriving as a date", async () => {
+  it("draws a child's timeline in a render thread, for a page and for a phone, the same pictures as on the event loop, every date arriving as a date", async () => {
     const [record] = generateAuthority({ code: 'NORTH', name: 'North', children: 40, seed: 'timeline-thread', asAt: d('2024-01-01'), firstYear: 2017 }).records.filter((r) => r.placements.length > 2);
     if (!record) throw new Error('no child with three placements');
     const timeline = childTimeline(record, { asAt: d('2024-01-01'), aims: nationalAims() });
     expect(datesFromWire(JSON.parse(JSON.stringify(datesToWire(timeline))))).toEqual(timeline);
-    expect(await heavy.timelinePicture('amy', timeline)).toEqual({ wide: inlinePicture(childTimelineSvg(timeline)), narrow: inlinePicture(childTimelineSvg(timeline, { size: 'small' })) });
+    expect(await heavy.timelinePicture('amy', timeline)).toBe(inlinePicture(childTimelineSvg(timeline)));
+    expect(await heavy.timelinePicture('amy', timeline, { size: 'small', forPage: false })).toBe(childTimelineSvg(timeline, { size: 'small' }));
   });
 
   it('draws a PNG in a render thread, at twice the size of the SVG', async () => {

@@ -73,6 +73,21 @@ describe.each(engines)('timelines on $name', (engine) => {
         ]),
       );
       expect(await viewsOf('C7')).toEqual(['amy view']);
+      // The phone's drawing is a picture of its own, fetched only where it is shown (lazy, and hidden on a desk).
+      expect(response.body).toContain(
+        '<img class="pace-chart--narrow pace-chart-picture" src="/a/NORTH/children/C7/timeline.svg?as_at=2018-09-30&amp;size=small" alt="Timeline for Alex Example (C7), drawn for a small screen: the summary above and the tables below give the same facts." width="560" loading="lazy"/>',
+      );
+      expect(svgsOf(response.body)).toHaveLength(1);
+    });
+
+    it("draws the phone's picture small, as at the date asked, audited as any view of the child", async () => {
+      const small = await client.get('/a/NORTH/children/C7/timeline.svg?as_at=2018-09-30&size=small');
+      expect([small.statusCode, small.headers['content-type'], small.headers['content-disposition']]).toEqual([200, 'image/svg+xml; charset=utf-8', 'attachment; filename="NORTH-C7-timeline-2018-09-30-small.svg"']);
+      expect(small.body).toMatch(/^<svg [^>]*viewBox="0 0 560 \d+"/);
+      for (const words of ['Residential care from 1 April 2017 to 15 October 2017 (carer RES-1)', '52 weeks so far', '>Decisions and milestones</text>']) expect(small.body).toContain(words);
+      expect(await viewsOf('C7')).toEqual(['amy view']);
+      const wrong = await client.get('/a/NORTH/children/C7/timeline.svg?size=huge');
+      expect([wrong.statusCode, textOf(wrong.body).includes('The size of a timeline picture is "small", or not given for the full drawing.')]).toEqual([400, true]);
     });
 
     it('downloads as SVG and PNG, as at the date asked, each download audited', async () => {

@@ -6,7 +6,6 @@ import { compareDates, type PlainDate } from '../../domain/date.js';
 import type { ChildRecord } from '../../domain/records.js';
 import { journeyRouteLabels } from '../../domain/codes.js';
 import { leaveReasonWords, statusLabels, statusMeaning } from '../../domain/status-words.js';
-import type { TimelinePictures } from '../../charts/render-pool.js';
 import type { ChildTimeline } from '../../domain/timeline.js';
 import type { RecordChange } from '../../store/index.js';
 import { displayName } from '../../app/authority-figures.js';
@@ -47,7 +46,7 @@ export interface JourneyRow {
 const sexLabels: Readonly<Record<(typeof sexes)[number], string>> = { M: 'Male', F: 'Female', X: 'Other or not known' };
 
 /** The child's page; `timeline` is the child's timeline as at `asAt` and its drawing (made in a render thread by the route). */
-export function presentChild(code: string, record: ChildRecord, aims: readonly Aim[], asAt: PlainDate, history: readonly RecordChange[], timeline: { readonly model: ChildTimeline; readonly svg: TimelinePictures }): ChildModel {
+export function presentChild(code: string, record: ChildRecord, aims: readonly Aim[], asAt: PlainDate, history: readonly RecordChange[], timeline: { readonly model: ChildTimeline; readonly svg: string }): ChildModel {
   const { child } = record;
   const base = authorityPath(code, `/children/${encodeURIComponent(child.childId)}`);
   const name = displayName(record);

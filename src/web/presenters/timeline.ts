@@ -10,15 +10,16 @@ import type { BandStart, ChildTimeline, TimelineGap } from '../../domain/timelin
 import { inlinePicture } from '../../charts/inline-picture.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
-import { trustedSvg, type ChartForWidths, type TrustedSvg } from '../views/trusted-svg.js';
-import type { TimelinePictures } from '../../charts/render-pool.js';
+import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
 import { longDate, routeLabel } from '../../app/format.js';
 
 export interface ChildTimelineModel {
   readonly asAtWords: string;
   readonly summary: string;
-  /** The drawing for a desk and for a phone. */
-  readonly svg: ChartForWidths;
+  /** The drawing for a desk, in the page. */
+  readonly svg: TrustedSvg;
+  /** The drawing for a phone: a picture of its own, fetched only where the page is narrow enough to show it. */
+  readonly narrow: { readonly href: string; readonly alt: string };
   /** The drawing's facts as tables; a table with no rows is left out. */
   readonly tables: readonly TableModel[];
   readonly links: { readonly svg: string; readonly png: string; readonly print: string };
@@ -43,13 +44,14 @@ export function childTimelineHref(code: string, childId: string, asAt: PlainDate
   return `${authorityPath(code, `/children/${encodeURIComponent(childId)}`)}/${file}?as_at=${asAt.toString()}`;
 }
 
-/** The timeline for its page; `pictures` are its drawings ready for the page (childTimelineSvg through inlinePicture, full and small, made in a render thread by the page's route). */
-export function presentChildTimeline(code: string, timeline: ChildTimeline, pictures: TimelinePictures): ChildTimelineModel {
+/** The timeline for its page; `picture` is its drawing ready for the page (childTimelineSvg through inlinePicture, made in a render thread by the page's route). */
+export function presentChildTimeline(code: string, timeline: ChildTimeline, picture: string): ChildTimelineModel {
   const href = (file: 'timeline.svg' | 'timeline.png' | 'timeline/print') => childTimelineHref(code, timeline.childId, timeline.asAt, file);
   return {
     asAtWords: longDate(timeline.asAt),
     summary: timelineSummary(timeline),
-    svg: { wide: trustedSvg(pictures.wide), narrow: trustedSvg(pictures.narrow) },
+    svg: trustedSvg(picture),
+    narrow: { href: `${href('timeline.svg')}&size=small`, alt: `${timelineTitle(timeline, { withName: true })}, drawn for a small screen: the summary above and the tables below give the same facts.` },
     tables: timelineTables(timeline).filter((table) => table.rows.length > 0),
     links: { svg: href('timeline.svg'), png: href('timeline.png'), print: href('timeline/print') },
   };

@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { groupTimelineSvg, maxGroupLanes } from '../../charts/timeline-group-chart.js';
-import { childTimelineSvg } from '../../charts/timeline-chart.js';
 import { timelineTitle } from '../../charts/timeline-words.js';
 import { groupAlignment, groupTimeline, selectGroup, type GroupSelector, type GroupTimeline } from '../../domain/timeline-group.js';
 import { childTimeline, type ChildTimeline } from '../../domain/timeline.js';
@@ -25,15 +24,20 @@ import { authorityPath } from '../views/layout.js';
 import { TimelinePrintPage } from '../views/timeline-print.js';
 import { TimelinesPage, type GroupFormModel } from '../views/timelines.js';
 
-type ChildRoute = { Params: { code: string; childId: string }; Querystring: { as_at?: string } };
+type ChildRoute = { Params: { code: string; childId: string }; Querystring: { as_at?: string; size?: string } };
 type GroupRoute = { Params: { code: string }; Querystring: Record<string, unknown> };
 type ChildRequest = FastifyRequest<ChildRoute>;
 type GroupRequest = FastifyRequest<GroupRoute>;
 
 export function registerTimelineRoutes(app: FastifyInstance, ctx: WebContext): void {
+  // The full drawing, or with `size=small` the one a child's page shows on a phone; drawn in a render thread.
   const childPicture = (format: PictureFormat) => async (request: ChildRequest, reply: FastifyReply) => {
+    const { size } = request.query;
+    if (size !== undefined && size !== 'small') throw new HttpError(400, 'The size of a timeline picture is "small", or not given for the full drawing.');
     const { grant, timeline } = await viewChildTimeline(ctx, request);
-    return sendPicture(reply, ctx.heavy, userOf(request).username, childTimelineSvg(timeline), format, `${grant.scope.code}-${timeline.childId}-timeline-${timeline.asAt.toString()}`);
+    const user = userOf(request).username;
+    const svg = await ctx.heavy.timelinePicture(user, timeline, { size: size ?? 'full', forPage: false });
+    return sendPicture(reply, ctx.heavy, user, svg, format, `${grant.scope.code}-${timeline.childId}-timeline-${timeline.asAt.toString()}${size === 'small' ? '-small' : ''}`);
   };
   app.get<ChildRoute>('/a/:code/children/:childId/timeline.svg', childPicture('svg'));
   app.get<ChildRoute>('/a/:code/children/:childId/timeline.png', childPicture('png'));
