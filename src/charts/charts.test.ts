@@ -113,6 +113,20 @@ describe('a test of change’s Study numbers', () => {
     const svg = studySeriesSvg({ label: 'Reviews cancelled', kind: 'count', points, median: 0 }, 1);
     expect(yTicks(svg)).toEqual(['0', '1']);
   });
+
+  it('is drawn 440 wide for a phone, every number and its label still there', () => {
+    // A cycle a quarter through a year.
+    const day = (cycle: number) => `2024-${String(cycle * 3 - 2).padStart(2, '0')}-15`;
+    const points = [1, 2, 3, 4].map((cycle) => ({ cycle, date: d(day(cycle)), measurement: { date: d(day(cycle)), count: cycle, outOf: 10, label: 'Reviews on time' }, value: cycle * 10, words: `${cycle} of 10 reviews on time` }));
+    const series = { label: 'Reviews on time', kind: 'percent' as const, points, median: 25 };
+    const [full, small] = [studySeriesSvg(series, 2), studySeriesSvg(series, 2, 'small')];
+    expect([/viewBox="0 0 (\d+) /.exec(full)?.[1], /viewBox="0 0 (\d+) /.exec(small)?.[1]]).toEqual(['640', '440']);
+    for (const svg of [full, small]) {
+      expect(svg.match(/<title>Test 2, cycle \d, 2024-(01|04|07|10)-15: \d of 10 reviews on time<\/title>/g)).toHaveLength(4);
+      expect(svg).toContain('>C4</text>');
+      expect(svg).toContain('median 25.0%');
+    }
+  });
 });
 
 /** The value axis's tick labels, bottom to top (Plot sets them left of the axis, anchored at their end). */

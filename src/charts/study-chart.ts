@@ -10,14 +10,19 @@ import type { StudySeries } from '../domain/improvement/test-data.js';
 import { chartDate, fontFamily, palette, renderSvg, type LegendItem } from './render.js';
 import { flatValueAxis } from './run-chart.js';
 
-const layout = { width: 640, height: 300 } as const;
+/** A desk's drawing, and a phone's: 440 wide, so that its 13-px words show at about 10 px on a 390-px screen. */
+const layouts = {
+  full: { width: 640, height: 300, marginLeft: 56 },
+  small: { width: 440, height: 260, marginLeft: 48 },
+} as const;
 
 /** A value of the series in words: "77.8%" or "7". */
 export function studyValueText(kind: StudySeries['kind'], value: number): string {
   return kind === 'percent' ? `${value.toFixed(1)}%` : Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
-export function studySeriesSvg(series: StudySeries, testNumber: number): string {
+export function studySeriesSvg(series: StudySeries, testNumber: number, size: 'full' | 'small' = 'full'): string {
+  const layout = layouts[size];
   const points = series.points.map((p) => ({ x: chartDate(p.date), y: p.value, label: `C${p.cycle}`, title: `Test ${testNumber}, cycle ${p.cycle}, ${p.date.toString()}: ${p.words}` }));
   const percent = series.kind === 'percent';
   const times = points.map((p) => p.x.getTime());
@@ -39,7 +44,7 @@ export function studySeriesSvg(series: StudySeries, testNumber: number): string 
     {
       width: layout.width,
       height: layout.height,
-      marginLeft: 56,
+      marginLeft: layout.marginLeft,
       marginRight: 24,
       marginTop: 28,
       marginBottom: 44,

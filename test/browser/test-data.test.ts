@@ -68,6 +68,16 @@ describe('a test of change with its data, in Chromium', () => {
     const sideBySide = await shown(1280);
     expect(sideBySide.map((s) => s.drawn)).toEqual([560, 560]);
     expect(sideBySide.every((s) => s.textPx >= 12)).toBe(true);
+
+    // The Study numbers: 640 on a desk (one column or beside the table), 440 on a phone, whose 13 px words show at 10 px there (7 px when the 640 was shrunk).
+    const study = async (width: number) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${suite.base}/a/NORTH/tests/1`);
+      return (await drawingsShown(page, 'section[aria-labelledby="study-numbers"]')).map(({ drawn, textPx }) => ({ drawn, textPx }));
+    };
+    expect(await study(390)).toEqual([{ drawn: 440, textPx: 11 }]);
+    expect((await study(1000)).map((s) => s.drawn)).toEqual([640]);
+    expect((await study(1280)).map((s) => s.drawn)).toEqual([440]);
     await context.close();
   });
 

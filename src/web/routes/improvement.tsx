@@ -17,7 +17,7 @@ import { everyChild } from '../../domain/child-filter.js';
 import { changeMarks } from '../../domain/improvement/change-marks.js';
 import { aimMonthsChartSvg } from '../../charts/aim-months-chart.js';
 import { journeyListHref } from '../presenters/journey-list.js';
-import { drawnForWidths, trustedSvg } from '../views/trusted-svg.js';
+import { drawnForWidths } from '../views/trusted-svg.js';
 import { actDecisionLabels, agencies, agencyLabels, testScaleLabels, testScales, testStatusLabels, type TestStatus } from '../../domain/improvement/codes.js';
 import { describeIdentifyingMatches, identifyingValuesIn } from '../../domain/improvement/identifying-text.js';
 import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
@@ -284,7 +284,7 @@ async function presentTest(ctx: WebContext, grant: UserGrant, test: TestOfChange
     measures: await testMeasures(ctx, grant, test),
     studies: studySeries(test).map((series) => ({
       label: series.label,
-      svg: trustedSvg(studySeriesSvg(series, test.number)),
+      svg: drawnForWidths((size) => studySeriesSvg(series, test.number, size)),
       kind: series.kind,
       caption: `${series.label}: ${series.points.length === 1 ? 'one number' : `${series.points.length} numbers`} from ${plural(new Set(series.points.map((p) => p.cycle)).size, 'cycle')}${series.median === null ? '' : `; median ${studyValueText(series.kind, series.median)}`}.`,
       rows: series.points.map((p) => ({ cycle: `Cycle ${p.cycle}`, date: longDate(p.date), count: String(p.measurement.count), outOf: p.measurement.outOf === null ? '—' : String(p.measurement.outOf), value: series.kind === 'percent' ? studyValueText('percent', p.value) : '—' })),

@@ -4,7 +4,7 @@ import { maxStudyMeasurements } from '../../domain/improvement/test-of-change.js
 import { measurementFields, type FormValues, type ListValues } from '../forms/improvement-forms.js';
 import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, TableScroll, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
-import { Svg, SvgForWidths, type ChartForWidths, type TrustedSvg } from './trusted-svg.js';
+import { SvgForWidths, type ChartForWidths } from './trusted-svg.js';
 
 export interface Link {
   readonly text: string;
@@ -147,7 +147,7 @@ export interface TestModel {
 export interface StudySeriesView {
   readonly label: string;
   readonly kind: 'percent' | 'count';
-  readonly svg: TrustedSvg;
+  readonly svg: ChartForWidths;
   readonly caption: string;
   readonly rows: readonly { readonly cycle: string; readonly date: string; readonly count: string; readonly outOf: string; readonly value: string }[];
 }
@@ -192,7 +192,7 @@ function StudySeriesFigure({ series }: { series: StudySeriesView }): VNode {
   return (
     <div class="pace-charts">
       <figure class="pace-figure">
-        <Svg svg={series.svg} />
+        <SvgForWidths chart={series.svg} />
         <figcaption>{series.caption}</figcaption>
       </figure>
       <TableScroll label={`${series.label}: every number`}>
