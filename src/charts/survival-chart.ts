@@ -35,7 +35,8 @@ export function survivalChartSvg(input: SurvivalChartInput): string {
   const small = input.size === 'small';
   const rows = input.lines.flatMap((line) => line.steps.map((s) => ({ group: line.label, weeks: s.days / 7, percent: s.stillWaiting * 100 })));
   const marks: Plot.Markish[] = [
-    Plot.lineY(rows, { x: 'weeks', y: 'percent', stroke: 'group', curve: 'step-after', strokeWidth: 2 }),
+    // One line a group, said outright: with few steps, Plot would otherwise warn that the groups look like too many.
+    Plot.lineY(rows, { x: 'weeks', y: 'percent', z: 'group', stroke: 'group', curve: 'step-after', strokeWidth: 2 }),
     Plot.ruleY([0]),
     Plot.ruleY([50], { stroke: palette.lightGrey, strokeDasharray: '3,3' }),
   ];
