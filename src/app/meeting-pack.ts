@@ -85,8 +85,10 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
       headline: words.headline,
       lines: [...(words.headline ? [] : [words.noPercentage]), words.counts, ...(words.target ? [words.target] : []), words.median, words.waiting, ...(words.backlog ? [words.backlog] : [])],
       runSvg: aimRunChartSvg(result.aim, result.chart, programmeStart, result.marks),
+      runSmallSvg: aimRunChartSvg(result.aim, result.chart, programmeStart, result.marks, { size: 'small' }),
       runAlt: `Run chart of ${result.aim.name}: ${plural(points, 'child', 'children')}, one dot each at the date they reached the milestone, height the weeks it took. ${answer}`,
       waitingSvg: aimWaitingChartSvg(result.aim, result.chart.series),
+      waitingSmallSvg: aimWaitingChartSvg(result.aim, result.chart.series, { size: 'small' }),
       waitingAlt:
         waiting.length === 0
           ? `Waiting chart of ${result.aim.name}: nobody is still waiting.`
@@ -119,6 +121,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
       name: measure.name,
       definition: measure.definition,
       svg: balancingChartSvg(chart, programmeStart),
+      smallSvg: balancingChartSvg(chart, programmeStart, [], 'small'),
       alt: `Run chart of ${measure.name}, one dot a month${last ? `; the latest, ${monthWords(last.month)}, ${formatBalancingValue(chart, last.value)}` : ''}.`,
       latest: last ? `Latest month, ${monthWords(last.month)}: ${formatBalancingValue(chart, last.value)}.` : 'No month has a value yet.',
       verdicts: chart.verdicts,

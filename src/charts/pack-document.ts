@@ -15,9 +15,12 @@ export interface PackAim {
   readonly headline: string | null;
   readonly lines: readonly string[];
   readonly runSvg: string;
+  /** The run chart drawn for a phone (the page shows it there; the PDF does not use it). */
+  readonly runSmallSvg: string;
   /** What the run chart shows, for a reader who cannot see it: the aim, how many children, the answer. */
   readonly runAlt: string;
   readonly waitingSvg: string;
+  readonly waitingSmallSvg: string;
   readonly waitingAlt: string;
   /** What the run-chart rules say, in words. */
   readonly verdicts: readonly string[];
@@ -40,6 +43,8 @@ export interface PackBalancing {
   readonly name: string;
   readonly definition: string;
   readonly svg: string;
+  /** Drawn for a phone, as `runSmallSvg`. */
+  readonly smallSvg: string;
   readonly alt: string;
   readonly latest: string;
   readonly verdicts: readonly string[];

@@ -9,7 +9,7 @@ import { packActionWords, type PackAction, type PackActions, type PackDocument, 
 import { PartnerTrendPart } from './partner-trend.js';
 import { labelledPicture } from '../improvement/picture.js';
 import { Answer } from './dashboard.js';
-import { Svg } from './trusted-svg.js';
+import { SvgForWidths } from './trusted-svg.js';
 
 /** No quotes, ampersands or angle brackets: JSX escapes those in the style element's text. */
 export const packCss = `
@@ -18,6 +18,8 @@ body { margin: 0; background: white; }
 .pace-print-bar { padding: 1rem 1.5rem; background: #ebebeb; border-bottom: 1px solid #b3b3b3; }
 .pace-print-bar p { margin: 0 0 0.5rem; }
 .pace-pack { padding: 1rem 1.5rem; max-width: 60rem; }
+/* On a phone, the margins of every other page: the charts' phone drawings then show their words at 8 px. */
+@media (max-width: 640px) { .pace-print-bar, .pace-pack { padding: 1rem; } }
 .pace-pack section { margin: 0 0 2rem; }
 .pace-pack h2 { font-size: 1.5rem; margin: 0 0 0.5rem; }
 .pace-pack h3 { font-size: 1.125rem; margin: 1rem 0 0.25rem; }
@@ -209,7 +211,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
             <p key={l}>{l}</p>
           ))}
           <h3>Run chart: weeks to the milestone, one dot a child</h3>
-          <Svg svg={labelledPicture(aim.runSvg, aim.runAlt)} />
+          <SvgForWidths chart={{ wide: labelledPicture(aim.runSvg, aim.runAlt), narrow: labelledPicture(aim.runSmallSvg, aim.runAlt) }} />
           {aim.marksKey.length > 0 && (
             <>
               <p>Tests of change on this chart:</p>
@@ -227,7 +229,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
             ))}
           </ul>
           <h3>Waiting chart: weeks waited so far, one bar a child</h3>
-          <Svg svg={labelledPicture(aim.waitingSvg, aim.waitingAlt)} />
+          <SvgForWidths chart={{ wide: labelledPicture(aim.waitingSvg, aim.waitingAlt), narrow: labelledPicture(aim.waitingSmallSvg, aim.waitingAlt) }} />
         </AimSection>
       ))}
       <section aria-labelledby="pack-tests">
@@ -264,7 +266,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
           <div key={b.name}>
             <h3>{b.name}</h3>
             <p>{b.definition}</p>
-            <Svg svg={labelledPicture(b.svg, b.alt)} />
+            <SvgForWidths chart={{ wide: labelledPicture(b.svg, b.alt), narrow: labelledPicture(b.smallSvg, b.alt) }} />
             <p>{b.latest}</p>
             <ul>
               {b.verdicts.map((v) => (
