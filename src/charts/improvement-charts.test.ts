@@ -54,7 +54,7 @@ describe('tests of change on a run chart', () => {
 });
 
 describe('the driver diagram', () => {
-  const svg = driverDiagramSvg({
+  const input = {
     aim: 'Aim 2: permanence recommendation within 26 weeks',
     primaries: [
       {
@@ -66,7 +66,8 @@ describe('the driver diagram', () => {
       },
       { text: 'A process with no needless steps', children: [] },
     ],
-  });
+  };
+  const svg = driverDiagramSvg(input);
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
 
   it('wraps words into lines that fit the box', () => {
@@ -92,5 +93,36 @@ describe('the driver diagram', () => {
     expect(svg).toContain('&lt;b&gt;&amp;');
     expect(svg).toContain('Tested in T1');
     expect(svg.startsWith('<svg')).toBe(true);
+  });
+
+  it('on a phone, is an outline 360 wide: the same boxes top to bottom in the tree’s order, each level indented, no two overlapping', () => {
+    const small = driverDiagramSvg(input, 'small');
+    const outline = parseHTML(`<!doctype html><html><body>${small}</body></html>`).document;
+    expect(outline.querySelector('svg')?.getAttribute('viewBox')).toMatch(/^0 0 360 \d+$/);
+    const boxes = Array.from(outline.querySelectorAll('g > rect')).map((r) => ({
+      x: Number(r.getAttribute('x')),
+      y: Number(r.getAttribute('y')),
+      w: Number(r.getAttribute('width')),
+      h: Number(r.getAttribute('height')),
+      lines: Array.from((r.parentNode as Element).querySelectorAll('tspan')).map((line) => line.textContent ?? ''),
+    }));
+    // The tree's order, depth first: each level 18 px further in, each box reaching the same right edge.
+    expect(boxes.map((b) => [b.x, b.lines.join(' ')])).toEqual([
+      [12, 'Aim 2: permanence recommendation within 26 weeks'],
+      [30, 'Complete information early, from every agency <b>&'],
+      [48, 'Legal advice ready before the permanence review'],
+      [66, 'Legal advice referral form Tested in T1'],
+      [66, 'Diarise written advice four weeks before the review, every time, without fail'],
+      [48, 'Every agency knows its tasks'],
+      [30, 'A process with no needless steps'],
+    ]);
+    expect(new Set(boxes.map((b) => b.x + b.w))).toEqual(new Set([348]));
+    for (let i = 1; i < boxes.length; i++) expect((boxes[i] as { y: number }).y).toBeGreaterThan((boxes[i - 1] as { y: number; h: number }).y + (boxes[i - 1] as { h: number }).h);
+    // Every line of words fits its box (at 7 px a character, the wrap's own measure).
+    for (const box of boxes) for (const line of box.lines) expect(line.length * diagramLayout.characterWidth).toBeLessThanOrEqual(box.w - 2 * diagramLayout.padding);
+    // The key names the four levels; a line joins each box but the aim's to its parent.
+    for (const level of ['Aim', 'Primary drivers', 'Secondary drivers', 'Change ideas']) expect(small).toContain(`>${level}</text>`);
+    expect(outline.querySelectorAll('path').length).toBe(6);
+    expect(small).toContain('&lt;b&gt;&amp;');
   });
 });

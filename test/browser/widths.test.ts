@@ -233,6 +233,13 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       if (width === 390) expect(balancing.filter((chart) => chart.smallestPx < 8)).toEqual([]);
     });
 
+    it("draws the driver diagram for the window: the tree on a desk, an outline on a phone whose words show at 11.9 px (the tree's at 4.4)", async () => {
+      const { page } = readers.get('amy') as { page: Page };
+      await page.goto(`${suite.base}/a/NORTH/aims/aim-2/drivers`);
+      const diagram = await drawingsShown(page, 'figure.pace-figure');
+      expect(diagram.map((chart) => [chart.drawn, chart.smallestPx])).toEqual([width === 390 ? [360, 11.9] : [972, 12]]);
+    });
+
     it("draws a meeting pack's charts for the window: each aim's run and waiting charts, and the balancing measures", async () => {
       const { page } = readers.get('amy') as { page: Page };
       await page.goto(`${suite.base}/a/NORTH/packs/2021-03-10`);

@@ -15,7 +15,7 @@ import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
 import { DriverDiagramPage, DriverNodeForm, type DiagramListNode } from '../views/drivers.js';
 import { authorityPath } from '../views/layout.js';
-import { trustedSvg } from '../views/trusted-svg.js';
+import { drawnForWidths } from '../views/trusted-svg.js';
 import { testHref } from './improvement.js';
 
 const savedQuery = z.object({ saved: z.string().max(60).optional() });
@@ -31,14 +31,14 @@ function testsByIdea(tests: readonly TestOfChange[]): Map<number, TestOfChange[]
   return map;
 }
 
-/** The diagram's drawing, for the page and the meeting pack. */
-export function diagramSvg(aim: Aim, tree: readonly DriverTreeNode[], tests: readonly TestOfChange[]): string {
+/** The diagram's drawing, for a desk (`full`) or a phone (`small`). */
+export function diagramSvg(aim: Aim, tree: readonly DriverTreeNode[], tests: readonly TestOfChange[], size: 'full' | 'small' = 'full'): string {
   const byIdea = testsByIdea(tests);
   const toNode = (n: DriverTreeNode): DiagramNode => {
     const trying = byIdea.get(n.node.id) ?? [];
     return { text: n.node.text, ...(trying.length ? { note: `Tested in ${trying.map((t) => `T${t.number}`).join(', ')}` } : {}), children: n.children.map(toNode) };
   };
-  return driverDiagramSvg({ aim: aim.name, primaries: tree.map(toNode) });
+  return driverDiagramSvg({ aim: aim.name, primaries: tree.map(toNode) }, size);
 }
 
 export function registerDriverRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -73,7 +73,7 @@ export function registerDriverRoutes(app: FastifyInstance, ctx: WebContext): voi
         model: {
           aimName: aim.name,
           sentence: aimSentence(aim),
-          svg: trustedSvg(diagramSvg(aim, tree, tests)),
+          svg: drawnForWidths((size) => diagramSvg(aim, tree, tests, size)),
           tree: tree.map(toList),
           add: canChange
             ? {

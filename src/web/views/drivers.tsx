@@ -4,7 +4,7 @@ import type { FormValues } from '../forms/improvement-forms.js';
 import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError, type Option } from './components.js';
 import type { Link } from './improvement.js';
 import { Page, type Chrome } from './layout.js';
-import { Svg, type TrustedSvg } from './trusted-svg.js';
+import { SvgForWidths, type ChartForWidths } from './trusted-svg.js';
 
 export interface DiagramListNode {
   readonly id: number;
@@ -20,7 +20,7 @@ export interface DiagramListNode {
 export interface DiagramModel {
   readonly aimName: string;
   readonly sentence: string;
-  readonly svg: TrustedSvg;
+  readonly svg: ChartForWidths;
   readonly tree: readonly DiagramListNode[];
   /** Null for a reader who may not change it. */
   readonly add: { readonly action: string; readonly primaries: readonly Option[]; readonly secondaries: readonly Option[]; readonly libraryIdeas: readonly Option[] } | null;
@@ -81,8 +81,8 @@ export function DriverDiagramPage(props: { chrome: Chrome; model: DiagramModel; 
       <PageHeader title={`Driver diagram: ${m.aimName}`} label={props.chrome.authority?.name} />
       <p class="pace-sentence">{m.sentence}</p>
       <figure class="pace-figure">
-        <Svg svg={m.svg} />
-        <figcaption>The aim on the left; its primary drivers, their secondary drivers and the change ideas to the right. The same diagram as a list follows.</figcaption>
+        <SvgForWidths chart={m.svg} />
+        <figcaption>The aim first; its primary drivers, their secondary drivers and the change ideas after it (to the right, or on a phone below it). The same diagram as a list follows.</figcaption>
       </figure>
       <h2>The diagram as a list</h2>
       {m.tree.length === 0 ? <p>No drivers yet.</p> : <NestedList nodes={m.tree} />}
