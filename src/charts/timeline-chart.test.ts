@@ -188,6 +188,18 @@ describe('grouped timelines', () => {
     await expect(svg).toMatchFileSnapshot('__snapshots__/timeline-siblings.svg');
   });
 
+  it('drawn small for a phone, is 560 wide with each child on two lines above their lane, the same facts, no words smaller than the rest', () => {
+    const small = groupTimelineSvg(group, { size: 'small' });
+    expect(/<svg[^>]* width="(\d+)"/.exec(small)?.[1]).toBe('560');
+    const lines = ['Robin Example (S1)', 'born 2 Apr 2011; 1 move', 'Alex Example (C7)', 'born 15 Jun 2015; 4 moves', 'Skye Example (S3)', 'born 20 Aug 2016; 1 move'].map((line) => small.indexOf(`y="0.71em">${line}</text>`));
+    expect(lines.every((at, i) => at > 0 && (i === 0 || at > (lines[i - 1] as number)))).toBe(true);
+    // No words in the margins: nothing anchored at the end of the left margin, no moves at the right.
+    expect(small).not.toContain('>4 moves</text>');
+    expect(Math.min(...[...small.matchAll(/<g [^>]*font-size="(\d+)"/g)].map((m) => Number(m[1])))).toBe(13);
+    const titles = (text: string) => [...text.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]).sort();
+    expect(titles(small)).toEqual(titles(svg));
+  });
+
   it('shows only where each child lived and every move in the placement-history view', () => {
     const placements = groupTimelineSvg(group, { view: 'placements' });
     expect(count(placements, ' moved on ')).toBe(6);

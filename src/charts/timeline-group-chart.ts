@@ -10,6 +10,7 @@ import { weeksSince, weeksSinceWords, type GroupRow, type GroupTimeline } from '
 import type { TimelineMark } from '../domain/timeline.js';
 import { chartDate, fontFamily, palette, renderSvg } from './render.js';
 import { dueDateStyle, markTitle, symbolOf } from './timeline-rows.js';
+import { wrap } from './timeline-chart.js';
 import { fontPx, legendHeight, legendMarks, placementFill, placementPatterns, shortDate, symbolStyle, type LegendItem } from './timeline-style.js';
 import { longDate } from '../domain/date.js';
 
@@ -26,36 +27,52 @@ export interface GroupTimelineSvgOptions {
    * printed sheet of a large group. Every sheet keeps the whole group's axis. Default: the first 40.
    */
   readonly lanes?: { readonly from: number; readonly to: number };
+  /**
+   * `small` for a phone: 560 px wide (its 13-px words at about 8 px on a 390-px screen), each
+   * child's name, birth and moves on two lines above their lane rather than in margins at either side,
+   * so that the time axis keeps most of the width. Default `full`, for a desk and for paper.
+   */
+  readonly size?: 'full' | 'small';
 }
 
 /** More children than this and the chart shows the first ones, and says so. */
 export const maxGroupLanes = 40;
 
-const margin = { left: 240, right: 170, top: 84 };
+/** Each size's width, margins, heading size and room above a lane for the child's line (none: it is in the margins). */
+const layouts = {
+  full: { width: 1120, margin: { left: 240, right: 170, top: 84 }, titlePx: 22, nameAbove: 0 },
+  small: { width: 560, margin: { left: 16, right: 24, top: 84 }, titlePx: 18, nameAbove: 36 },
+} as const;
+type Layout = (typeof layouts)[keyof typeof layouts];
 const laneHeights: Readonly<Record<GroupView, number>> = { full: 74, placements: 46 };
 
 /** The grouped timeline as standalone SVG. */
 export function groupTimelineSvg(group: GroupTimeline, options: GroupTimelineSvgOptions = {}): string {
   const view = options.view ?? 'full';
-  const width = options.width ?? 1120;
+  const layout = layouts[options.size ?? 'full'];
+  const width = options.width ?? layout.width;
   const from = options.lanes?.from ?? 0;
   const rows = group.rows.slice(from, Math.min(options.lanes?.to ?? maxGroupLanes, from + maxGroupLanes));
-  const laneHeight = laneHeights[view];
+  const notes = notesOf(group, from, rows.length);
+  const noteLines = wrap(notes, Math.floor((width - 40) / (fontPx * 0.62)));
+  // The heading, then the notes (one line on a desk; more on a phone), then the lanes.
+  const margin = { ...layout.margin, top: Math.max(layout.margin.top, 44 + noteLines.split('\n').length * 16 + 24) };
+  const laneHeight = laneHeights[view] + layout.nameAbove;
   const frameHeight = Math.max(1, rows.length) * laneHeight;
   const xOf = (row: GroupRow, date: PlainDate): Date | number => (row.anchor === null ? chartDate(date) : weeksSince(row.anchor, date));
   const marks: Plot.Markish[] = [placementPatterns];
-  rows.forEach((row, lane) => marks.push(...laneMarks(row, lane * laneHeight, view, xOf, options)));
+  rows.forEach((row, lane) => marks.push(...laneMarks(row, lane * laneHeight, view, xOf, options, layout)));
   if (group.axis.kind === 'weeks') marks.push(Plot.ruleX([0], { stroke: palette.darkBlue, strokeWidth: 1.5 }));
   if (rows.length === 0) marks.push(Plot.text(['No children in this group'], { frameAnchor: 'middle', fill: palette.grey, fontSize: 16 }));
 
   const legend = legendItems(rows, view);
   const axisPx = group.axis.kind === 'weeks' ? 56 : 44;
-  const height = margin.top + frameHeight + axisPx + legendHeight(legend, width - 40) + 16;
-  const notes = notesOf(group, from, rows.length);
+  const legendPx = layout.nameAbove === 0 ? 12 : fontPx;
+  const height = margin.top + frameHeight + axisPx + legendHeight(legend, width - 40, legendPx) + 16;
   marks.push(
-    Plot.text([group.title], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 10, lineAnchor: 'top', textAnchor: 'start', fontSize: 22, fontWeight: 'bold', fill: palette.darkBlue }),
-    Plot.text([notes], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 44, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor' }),
-    ...legendMarks(legend, { topPx: axisPx, leftPx: margin.left - 20, widthPx: width - 40 }),
+    Plot.text([group.title], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 10, lineAnchor: 'top', textAnchor: 'start', fontSize: layout.titlePx, fontWeight: 'bold', fill: palette.darkBlue }),
+    Plot.text([noteLines], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 44, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor' }),
+    ...legendMarks(legend, { topPx: axisPx, leftPx: margin.left - 20, widthPx: width - 40, fontPx: legendPx }),
   );
   const x: Plot.ScaleOptions =
     group.axis.kind === 'calendar'
@@ -79,23 +96,35 @@ export function groupTimelineSvg(group: GroupTimeline, options: GroupTimelineSvg
 
 type XOf = (row: GroupRow, date: PlainDate) => Date | number;
 
-/** One child's lane: name at the left, bands, moves, (full view) decisions and due dates, moves at the right. */
-function laneMarks(row: GroupRow, top: number, view: GroupView, xOf: XOf, options: GroupTimelineSvgOptions): Plot.Markish[] {
+/**
+ * One child's lane: name at the left, bands, moves, (full view) decisions and due dates, moves at
+ * the right; in the small layout the name, birth and moves on two lines above the lane instead.
+ */
+function laneMarks(row: GroupRow, laneTop: number, view: GroupView, xOf: XOf, options: GroupTimelineSvgOptions, layout: Layout): Plot.Markish[] {
   const t = row.timeline;
   const full = view === 'full';
+  const top = laneTop + layout.nameAbove;
   const bandTop = top + (full ? 26 : 14);
   const bandBottom = bandTop + (full ? 26 : 24);
   const name = options.withoutNames || t.name === null ? t.childId : t.name;
-  const who = `${name}\n${name === t.childId ? '' : `${t.childId}, `}born ${shortDate(t.dateOfBirth)}${full ? `\n${t.ending.kind === 'as-at' ? `aged ${t.ageAtEnd} now` : `${t.ageAtEnd} at the end`}` : ''}`;
+  const age = t.ending.kind === 'as-at' ? `aged ${t.ageAtEnd} now` : `${t.ageAtEnd} at the end`;
+  const moves = `${t.moves} ${t.moves === 1 ? 'move' : 'moves'}${endingWords[t.ending.kind]}`;
   const bands = t.bands.map((b) => ({ ...b, x1: xOf(row, b.start), x2: xOf(row, addDays(b.end, 1)), title: `${t.childId}: ${b.label} from ${longDate(b.start)}${b.continues ? ', continuing' : ` to ${longDate(b.end)}`}` }));
   const types = [...new Set(t.bands.map((b) => b.type))];
   const endX = xOf(row, t.end);
+  const inMargins = layout.nameAbove === 0;
+  const who: Plot.Markish[] = inMargins
+    ? [Plot.text([`${name}\n${name === t.childId ? '' : `${t.childId}, `}born ${shortDate(t.dateOfBirth)}${full ? `\n${age}` : ''}`], { frameAnchor: 'left', y: top + laneHeights[view] / 2, textAnchor: 'end', dx: -12, fill: palette.darkBlue, lineHeight: 1.15 })]
+    : [
+        Plot.text([`${name}${name === t.childId ? '' : ` (${t.childId})`}`], { frameAnchor: 'left', y: laneTop + 4, lineAnchor: 'top', textAnchor: 'start', dx: 2, fontWeight: 'bold', fill: palette.darkBlue }),
+        Plot.text([`born ${shortDate(t.dateOfBirth)}; ${moves}`], { frameAnchor: 'left', y: laneTop + 20, lineAnchor: 'top', textAnchor: 'start', dx: 2, fill: palette.darkBlue }),
+      ];
   const marks: Plot.Markish[] = [
     Plot.ruleY([top + laneHeights[view] - 2], { stroke: palette.lightGrey, strokeWidth: 0.5 }),
-    Plot.text([who], { frameAnchor: 'left', y: top + laneHeights[view] / 2, textAnchor: 'end', dx: -12, fill: palette.darkBlue, lineHeight: 1.15 }),
+    ...who,
     ...types.map((type) => Plot.rect(bands.filter((b) => b.type === type), { x1: 'x1', x2: 'x2', y1: bandTop, y2: bandBottom, fill: placementFill(type), stroke: 'white', strokeWidth: 1.5, title: 'title' })),
     Plot.dot(bands.filter((b) => b.began === 'move'), { x: 'x1', y: bandTop - 6, symbol: 'triangle', rotate: 180, r: 4.5, fill: palette.orange, stroke: palette.darkBlue, strokeWidth: 0.75, title: (b: { start: PlainDate; label: string }) => `${t.childId} moved on ${longDate(b.start)}: ${b.label}` }),
-    Plot.text([`${t.moves} ${t.moves === 1 ? 'move' : 'moves'}${endingWords[t.ending.kind]}`], { x: endX, y: (bandTop + bandBottom) / 2, textAnchor: 'start', dx: 8, fontWeight: 'bold', fill: palette.darkBlue }),
+    ...(inMargins ? [Plot.text([moves], { x: endX, y: (bandTop + bandBottom) / 2, textAnchor: 'start', dx: 8, fontWeight: 'bold', fill: palette.darkBlue })] : []),
   ];
   if (!full) return marks;
   const decisions = t.marks.filter((m) => m.group === 'milestone' && m.type !== 'referral');

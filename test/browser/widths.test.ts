@@ -233,6 +233,22 @@ describe.skipIf(!hasChromium)('pace at 390 px and 1280 px', () => {
       if (width === 390) expect(balancing.filter((chart) => chart.smallestPx < 8)).toEqual([]);
     });
 
+    it("draws a group's timelines for the window: a picture of its own on a phone, fetched only there", async () => {
+      const { page } = readers.get('amy') as { page: Page };
+      await page.goto(`${suite.base}/a/NORTH/timelines?group=siblings&sibling_group=SG1`);
+      const picture = page.locator('section[aria-labelledby="group-title"] img.pace-chart--narrow');
+      if (width === 390) {
+        await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(560);
+        expect(await drawingsShown(page, 'section[aria-labelledby="group-title"]')).toEqual([]);
+        // 13 px words drawn at 560 and shown on a phone's 358 px: 8.3 px, where the desk's drawing gave 3.8.
+        expect(Math.round(((await picture.evaluate((img) => img.getBoundingClientRect().width)) * 13) / 56) / 10).toBeGreaterThanOrEqual(8);
+      } else {
+        expect((await drawingsShown(page, 'section[aria-labelledby="group-title"]')).map((chart) => chart.drawn)).toEqual([1120]);
+        await page.waitForLoadState('networkidle');
+        expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(0);
+      }
+    });
+
     it("draws the driver diagram for the window: the tree on a desk, an outline on a phone whose words show at 11.9 px (the tree's at 4.4)", async () => {
       const { page } = readers.get('amy') as { page: Page };
       await page.goto(`${suite.base}/a/NORTH/aims/aim-2/drivers`);

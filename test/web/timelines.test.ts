@@ -165,6 +165,16 @@ describe.each(engines)('timelines on $name', (engine) => {
       );
       for (const childId of ['S1', 'C7', 'S3']) expect(await viewsOf(childId)).toEqual(['amy view']);
       expect(await viewsOf('A1')).toEqual([]);
+      // The phone's drawing, a picture of its own fetched only where it is shown; drawn small, each child's lines above their lane.
+      expect(response.body).toContain(
+        `<img class="pace-chart--narrow pace-chart-picture" src="/a/NORTH/timelines.svg?${query.replaceAll('&', '&amp;')}&amp;size=small" alt="Brothers and sisters (sibling group SG1), drawn for a small screen: the table below gives the same facts." width="560" loading="lazy"/>`,
+      );
+      const small = await client.get(`/a/NORTH/timelines.svg?${query}&size=small`);
+      expect([small.statusCode, small.headers['content-disposition']]).toEqual([200, 'attachment; filename="NORTH-timelines-2021-06-01-small.svg"']);
+      expect(small.body).toMatch(/^<svg [^>]*viewBox="0 0 560 \d+"/);
+      for (const line of ['Robin Example (S1)', 'born 2 Apr 2011; 1 move', 'Alex Example (C7)', 'born 15 Jun 2015; 4 moves', 'Skye Example (S3)', 'born 20 Aug 2016; 1 move']) expect(small.body).toContain(`>${line}</text>`);
+      for (const childId of ['S1', 'C7', 'S3']) expect(await viewsOf(childId)).toEqual(['amy view', 'amy view']);
+      expect((await client.get(`/a/NORTH/timelines.svg?${query}&size=tiny`)).statusCode).toBe(400);
     });
 
     it('draws the children waiting more than a number of weeks for an aim, longest wait first', async () => {

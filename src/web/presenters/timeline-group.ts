@@ -21,6 +21,8 @@ export interface GroupTimelineModel {
   readonly notes: readonly string[];
   /** Null when no child is drawn. */
   readonly svg: TrustedSvg | null;
+  /** The drawing for a phone: a picture of its own, fetched only where the page is narrow enough to show it. */
+  readonly narrow: { readonly href: string; readonly alt: string };
   readonly table: TableModel;
   readonly links: { readonly svg: string; readonly png: string; readonly print: string };
 }
@@ -55,6 +57,7 @@ export function presentGroupTimeline(code: string, group: GroupTimeline, options
     title: group.title,
     notes: groupTimelineNotes(group, options.selector),
     svg: rows.length === 0 ? null : trustedSvg(inlinePicture(groupTimelineSvg(group, { view: options.view }))),
+    narrow: { href: `${timelinesHref(code, '.svg', options.search)}&size=small`, alt: `${group.title}, drawn for a small screen: the table below gives the same facts.` },
     table: tableOf(code, group, rows, options.view),
     links: { svg: timelinesHref(code, '.svg', options.search), png: timelinesHref(code, '.png', options.search), print: timelinesHref(code, '/print', options.search) },
   };

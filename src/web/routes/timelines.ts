@@ -32,11 +32,10 @@ type GroupRequest = FastifyRequest<GroupRoute>;
 export function registerTimelineRoutes(app: FastifyInstance, ctx: WebContext): void {
   // The full drawing, or with `size=small` the one a child's page shows on a phone; drawn in a render thread.
   const childPicture = (format: PictureFormat) => async (request: ChildRequest, reply: FastifyReply) => {
-    const { size } = request.query;
-    if (size !== undefined && size !== 'small') throw new HttpError(400, 'The size of a timeline picture is "small", or not given for the full drawing.');
+    const size = pictureSize(request.query.size);
     const { grant, timeline } = await viewChildTimeline(ctx, request);
     const user = userOf(request).username;
-    const svg = await ctx.heavy.timelinePicture(user, timeline, { size: size ?? 'full', forPage: false });
+    const svg = await ctx.heavy.timelinePicture(user, timeline, { size, forPage: false });
     return sendPicture(reply, ctx.heavy, user, svg, format, `${grant.scope.code}-${timeline.childId}-timeline-${timeline.asAt.toString()}${size === 'small' ? '-small' : ''}`);
   };
   app.get<ChildRoute>('/a/:code/children/:childId/timeline.svg', childPicture('svg'));
@@ -58,11 +57,14 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: WebContext): v
     return sendTimelinesPage(request, reply, asked, 200, presentGroupTimeline(grant.scope.code, group, { selector: query.selector, view: query.view, search: query.search }));
   });
 
+  // The full drawing, or with `size=small` the one the group's page shows on a phone.
   const groupPicture = (format: PictureFormat) => async (request: GroupRequest, reply: FastifyReply) => {
+    const size = pictureSize(request.query.size);
     const asked = await askChosenGroup(ctx, request);
     if (!asked.ok) return sendTimelinesPage(request, reply, asked, 400);
     await auditGroupView(ctx, asked.grant, request, shownRows(asked.group).map((r) => r.timeline.childId));
-    return sendPicture(reply, ctx.heavy, userOf(request).username, groupTimelineSvg(asked.group, { view: asked.query.view }), format, `${asked.grant.scope.code}-timelines-${asked.group.asAt.toString()}`);
+    const svg = groupTimelineSvg(asked.group, { view: asked.query.view, size });
+    return sendPicture(reply, ctx.heavy, userOf(request).username, svg, format, `${asked.grant.scope.code}-timelines-${asked.group.asAt.toString()}${size === 'small' ? '-small' : ''}`);
   };
   app.get<GroupRoute>('/a/:code/timelines.svg', groupPicture('svg'));
   app.get<GroupRoute>('/a/:code/timelines.png', groupPicture('png'));
@@ -76,6 +78,13 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: WebContext): v
     const back = { href: timelinesHref(grant.scope.code, '', query.search), text: 'Back to the group' };
     return sendPage(reply, TimelinePrintPage({ model: { title: `${group.title}, ready to print`, back, notes: groupTimelineNotes(group, query.selector), sheets: timelines.map(presentTimelineSheet) } }));
   });
+}
+
+/** A timeline picture's `size`: "small" (a phone's, as its page shows it there), or the full drawing when not given. */
+function pictureSize(size: unknown): 'full' | 'small' {
+  if (size === undefined) return 'full';
+  if (size === 'small') return 'small';
+  throw new HttpError(400, 'The size of a timeline picture is "small", or not given for the full drawing.');
 }
 
 /** The child's timeline as at the asked date, with the view audited; 404 for a child or authority the user cannot see. */

@@ -110,7 +110,9 @@ function GroupResult({ group }: { group: GroupTimelineModel }): VNode {
       ))}
       {group.svg && (
         <>
-          <Svg svg={group.svg} />
+          <Svg svg={group.svg} class="pace-chart pace-chart--wide" />
+          {/* Lazy, and hidden on a desk: a desk's browser never fetches it (app-css.ts, .pace-chart--narrow). */}
+          <img class="pace-chart--narrow pace-chart-picture" src={group.narrow.href} alt={group.narrow.alt} width={560} loading="lazy" />
           <ul class="pace-actions ds_no-bullets pace-downloads">
             <li>
               <a class="ds_link" href={group.links.svg} download>
