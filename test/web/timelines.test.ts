@@ -75,7 +75,7 @@ describe.each(engines)('timelines on $name', (engine) => {
       expect(await viewsOf('C7')).toEqual(['amy view']);
       // The phone's drawing is a picture of its own, fetched only where it is shown (lazy, and hidden on a desk).
       expect(response.body).toContain(
-        '<img class="pace-chart--narrow pace-chart-picture" src="/a/NORTH/children/C7/timeline.svg?as_at=2018-09-30&amp;size=small" alt="Timeline for Alex Example (C7), drawn for a small screen: the summary above and the tables below give the same facts." width="560" loading="lazy"/>',
+        '<img class="pace-chart--narrow pace-chart-picture" src="/a/NORTH/children/C7/timeline.svg?as_at=2018-09-30&amp;size=small" alt="Timeline for Alex Example (C7). Born 15 June 2015. First recorded on 10 January 2016, aged 6 months. 4 moves of carer or setting. 52 weeks so far since the application lodged at court. As at 30 September 2018, aged 3 years 3 months." width="560" loading="lazy"/>',
       );
       expect(svgsOf(response.body)).toHaveLength(1);
     });

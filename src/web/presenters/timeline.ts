@@ -51,7 +51,8 @@ export function presentChildTimeline(code: string, timeline: ChildTimeline, pict
     asAtWords: longDate(timeline.asAt),
     summary: timelineSummary(timeline),
     svg: trustedSvg(picture),
-    narrow: { href: `${href('timeline.svg')}&size=small`, alt: `${timelineTitle(timeline, { withName: true })}, drawn for a small screen: the summary above and the tables below give the same facts.` },
+    // Named as the desk's drawing is (its title and summary), for a reader who cannot see it.
+    narrow: { href: `${href('timeline.svg')}&size=small`, alt: `${timelineTitle(timeline, { withName: true })}. ${timelineSummary(timeline)}` },
     tables: timelineTables(timeline).filter((table) => table.rows.length > 0),
     links: { svg: href('timeline.svg'), png: href('timeline.png'), print: href('timeline/print') },
   };
