@@ -9,7 +9,7 @@ import { addDays, daysBetween, epochDay, isAfter, type PlainDate } from '../doma
 import type { ChildTimeline, MarkGroup, TimelineMark } from '../domain/timeline.js';
 import { chartDate, fontFamily, palette, renderSvg } from './render.js';
 import { agesRow, bandsRow, cancelledGlyph, dueDateStyle, dueDatesRow, gapsRow, milestonesRow, planStyle, symbolOf, symbolsRow, type Place, type Row } from './timeline-rows.js';
-import { eventSymbols, fontPx, legendHeight, legendMarks, placementFill, placementPatterns, symbolStyle, type LegendItem } from './timeline-style.js';
+import { eventSymbols, fontPx, headingMarks, legendHeight, legendMarks, placementFill, placementPatterns, symbolStyle, type LegendItem } from './timeline-style.js';
 import { timelineSummary, timelineTitle } from './timeline-words.js';
 
 export interface ChildTimelineSvgOptions {
@@ -24,21 +24,21 @@ export interface ChildTimelineSvgOptions {
   /**
    * `small` for a phone: 560 px wide (its 13-px words show at about 8 px on a 390-px screen), each
    * row's name above the row rather than in a margin at its left, so that the time axis keeps most
-   * of the width, its placements' patterns under ids of its own, and no summary under the heading
-   * (its page says it above the drawing; the drawing's label still does). Default `full`, for a desk
-   * and for paper.
+   * of the width, and no summary under the heading (its page says it above the drawing; the
+   * drawing's label still does). Default `full`, for a desk and for paper.
    */
   readonly size?: 'full' | 'small';
 }
 
 /**
- * Each size's width, margins, heading size, room above a row for its name (none: the name is at the
- * left), where the legend begins below the frame (past the axis's words), and whether the summary
- * is written under the heading (the small drawing's page gives it above).
+ * Each size's width, margins (the top one the least: a long summary takes more), heading size, room
+ * above a row for its name (none: the name is at the left), where the legend begins below the frame
+ * (past the axis's words) and the size of its words, and whether the summary is written under the
+ * heading (the small drawing's page gives it above).
  */
 const layouts = {
-  full: { width: 1120, margin: { left: 190, right: 30, top: 96, bottom: 40 }, titlePx: 22, nameAbove: 0, legendTop: 36, summary: true },
-  small: { width: 560, margin: { left: 16, right: 24, top: 48, bottom: 50 }, titlePx: 18, nameAbove: 20, legendTop: 48, summary: false },
+  full: { width: 1120, margin: { left: 190, right: 30, top: 96, bottom: 40 }, titlePx: 22, nameAbove: 0, legendTop: 36, legendPx: 12, summary: true },
+  small: { width: 560, margin: { left: 16, right: 24, top: 48, bottom: 50 }, titlePx: 18, nameAbove: 20, legendTop: 48, legendPx: fontPx, summary: false },
 } as const;
 
 const symbolRows: readonly { readonly group: Exclude<MarkGroup, 'milestone'>; readonly name: string }[] = [
@@ -53,9 +53,9 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
   const layout = layouts[options.size ?? 'full'];
   const width = options.width ?? layout.width;
   const summary = timelineSummary(timeline);
-  const summaryLines = layout.summary ? wrap(summary, Math.floor((width - 40) / (fontPx * 0.62))) : '';
-  // The heading, then the summary (two lines on a desk; longer ones make room), then the chart.
-  const margin = layout.summary ? { ...layout.margin, top: Math.max(layout.margin.top, 44 + summaryLines.split('\n').length * 16 + 20) } : layout.margin;
+  const title = options.title ?? timelineTitle(timeline, { withName: !options.withoutName });
+  const heading = headingMarks(title, layout.summary ? summary : null, { width, marginLeft: layout.margin.left, minTop: layout.margin.top, titlePx: layout.titlePx });
+  const margin = { ...layout.margin, top: heading.top };
   const frameWidth = width - margin.left - margin.right;
   const [from, to] = domainOf(timeline);
   const place: Place = { frameWidth, px: (date) => ((epochDay(date) - epochDay(from)) / Math.max(1, daysBetween(from, to))) * frameWidth };
@@ -91,15 +91,8 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
   rows.forEach((row, i) => marks.push(...row.draw(tops[i] as number)));
 
   const legend = legendItems(timeline);
-  const { legendTop } = layout;
-  const legendPx = layout.nameAbove === 0 ? 12 : fontPx;
-  const height = margin.top + frameHeight + margin.bottom + legendHeight(legend, width - 40, legendPx);
-  const title = options.title ?? timelineTitle(timeline, { withName: !options.withoutName });
-  marks.push(
-    Plot.text([title], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 10, lineAnchor: 'top', textAnchor: 'start', fontSize: layout.titlePx, fontWeight: 'bold', fill: palette.darkBlue }),
-    Plot.text(layout.summary ? [summaryLines] : [], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 44, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor' }),
-    ...legendMarks(legend, { topPx: legendTop, leftPx: margin.left - 20, widthPx: width - 40, fontPx: legendPx }),
-  );
+  const height = margin.top + frameHeight + margin.bottom + legendHeight(legend, width - 40, layout.legendPx);
+  marks.push(...heading.marks, ...legendMarks(legend, { topPx: layout.legendTop, leftPx: margin.left - 20, widthPx: width - 40, fontPx: layout.legendPx }));
   return renderSvg({
     width,
     height,
@@ -177,18 +170,4 @@ function legendItems(timeline: ChildTimeline): LegendItem[] {
   if (statuses.has('late') || statuses.has('overdue')) items.push({ kind: 'symbol', style: dueDateStyle('late'), words: 'Due date missed' });
   if (statuses.has('waiting')) items.push({ kind: 'symbol', style: dueDateStyle('waiting'), words: 'Due date still ahead' });
   return items;
-}
-
-/** Breaks text into lines of at most `maxChars`, at spaces. */
-export function wrap(text: string, maxChars: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > maxChars) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines.join('\n');
 }

@@ -10,8 +10,7 @@ import { weeksSince, weeksSinceWords, type GroupRow, type GroupTimeline } from '
 import type { TimelineMark } from '../domain/timeline.js';
 import { chartDate, fontFamily, palette, renderSvg } from './render.js';
 import { dueDateStyle, markTitle, symbolOf } from './timeline-rows.js';
-import { wrap } from './timeline-chart.js';
-import { fontPx, legendHeight, legendMarks, placementFill, placementPatterns, shortDate, symbolStyle, type LegendItem } from './timeline-style.js';
+import { fontPx, headingMarks, legendHeight, legendMarks, placementFill, placementPatterns, shortDate, symbolStyle, type LegendItem } from './timeline-style.js';
 import { longDate } from '../domain/date.js';
 
 export type GroupView = 'full' | 'placements';
@@ -38,10 +37,13 @@ export interface GroupTimelineSvgOptions {
 /** More children than this and the chart shows the first ones, and says so. */
 export const maxGroupLanes = 40;
 
-/** Each size's width, margins, heading size and room above a lane for the child's line (none: it is in the margins). */
+/**
+ * Each size's width, margins (the top one the least: notes that wrap take more), heading size, room
+ * above a lane for the child's lines (none: they are in the margins), and the legend's word size.
+ */
 const layouts = {
-  full: { width: 1120, margin: { left: 240, right: 170, top: 84 }, titlePx: 22, nameAbove: 0 },
-  small: { width: 560, margin: { left: 16, right: 24, top: 84 }, titlePx: 18, nameAbove: 36 },
+  full: { width: 1120, margin: { left: 240, right: 170, top: 84 }, titlePx: 22, nameAbove: 0, legendPx: 12 },
+  small: { width: 560, margin: { left: 16, right: 24, top: 84 }, titlePx: 18, nameAbove: 36, legendPx: fontPx },
 } as const;
 type Layout = (typeof layouts)[keyof typeof layouts];
 const laneHeights: Readonly<Record<GroupView, number>> = { full: 74, placements: 46 };
@@ -54,9 +56,8 @@ export function groupTimelineSvg(group: GroupTimeline, options: GroupTimelineSvg
   const from = options.lanes?.from ?? 0;
   const rows = group.rows.slice(from, Math.min(options.lanes?.to ?? maxGroupLanes, from + maxGroupLanes));
   const notes = notesOf(group, from, rows.length);
-  const noteLines = wrap(notes, Math.floor((width - 40) / (fontPx * 0.62)));
-  // The heading, then the notes (one line on a desk; more on a phone), then the lanes.
-  const margin = { ...layout.margin, top: Math.max(layout.margin.top, 44 + noteLines.split('\n').length * 16 + 24) };
+  const heading = headingMarks(group.title, notes, { width, marginLeft: layout.margin.left, minTop: layout.margin.top, titlePx: layout.titlePx });
+  const margin = { ...layout.margin, top: heading.top };
   const laneHeight = laneHeights[view] + layout.nameAbove;
   const frameHeight = Math.max(1, rows.length) * laneHeight;
   const xOf = (row: GroupRow, date: PlainDate): Date | number => (row.anchor === null ? chartDate(date) : weeksSince(row.anchor, date));
@@ -67,13 +68,8 @@ export function groupTimelineSvg(group: GroupTimeline, options: GroupTimelineSvg
 
   const legend = legendItems(rows, view);
   const axisPx = group.axis.kind === 'weeks' ? 56 : 44;
-  const legendPx = layout.nameAbove === 0 ? 12 : fontPx;
-  const height = margin.top + frameHeight + axisPx + legendHeight(legend, width - 40, legendPx) + 16;
-  marks.push(
-    Plot.text([group.title], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 10, lineAnchor: 'top', textAnchor: 'start', fontSize: layout.titlePx, fontWeight: 'bold', fill: palette.darkBlue }),
-    Plot.text([noteLines], { frameAnchor: 'top-left', dx: -margin.left + 20, dy: -margin.top + 44, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor' }),
-    ...legendMarks(legend, { topPx: axisPx, leftPx: margin.left - 20, widthPx: width - 40, fontPx: legendPx }),
-  );
+  const height = margin.top + frameHeight + axisPx + legendHeight(legend, width - 40, layout.legendPx) + 16;
+  marks.push(...heading.marks, ...legendMarks(legend, { topPx: axisPx, leftPx: margin.left - 20, widthPx: width - 40, fontPx: layout.legendPx }));
   const x: Plot.ScaleOptions =
     group.axis.kind === 'calendar'
       ? { type: 'utc', domain: [chartDate(addDays(group.axis.start, -30)), chartDate(addDays(group.axis.end, 30))], label: null, grid: true }

@@ -45,7 +45,7 @@ export function labelledPointsRow(name: string, points: readonly LabelledPoint[]
     const width = textWidth(p.text);
     const toRight = x + 4 + width <= place.frameWidth;
     const left = toRight ? x : x - width - 4;
-    const shift = toRight || left >= 0 ? 0 : Math.min(-left, Math.max(0, place.frameWidth - width - 4)) ;
+    const shift = toRight || left >= 0 ? 0 : Math.min(-left, Math.max(0, place.frameWidth - width - 4));
     return { left: left + shift, right: (toRight ? x + width + 4 : x) + shift, toRight: toRight || shift > 0, dx: shift > 0 ? left + shift - x + 3 : null };
   });
   const levels = assignLevels(spans, options.maxLevels);

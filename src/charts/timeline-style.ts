@@ -1,7 +1,8 @@
 /**
  * What the child and group timelines share: a fill for each kind of placement (a colour from the
  * palette and, for greyscale print, a pattern), a symbol for each kind of event, label placement
- * that keeps labels apart, and the legend drawn on the chart so it survives as PNG and on paper.
+ * that keeps labels apart, the heading with its words under it, and the legend drawn on the chart
+ * so it survives as PNG and on paper.
  */
 import * as Plot from '@observablehq/plot';
 import type { EventType, PlacementType } from '../domain/codes.js';
@@ -193,4 +194,36 @@ function legendLayout(items: readonly LegendItem[], widthPx: number, fontPx: num
 
 function unreachable(value: never): never {
   throw new Error(`unhandled legend item: ${JSON.stringify(value)}`);
+}
+
+/** Breaks text into lines of at most `maxChars`, at spaces. */
+export function wrap(text: string, maxChars: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * A timeline's heading at its top left and, under it, `words` (null for none) wrapped to the
+ * drawing's `width`: the marks, placed from the frame's top-left corner, for a frame whose top
+ * margin is `top` — at least `minTop`, more when the words take more lines than it leaves room for.
+ */
+export function headingMarks(heading: string, words: string | null, options: { readonly width: number; readonly marginLeft: number; readonly minTop: number; readonly titlePx: number }): { readonly marks: Plot.Markish[]; readonly top: number } {
+  const lines = words === null ? null : wrap(words, Math.floor((options.width - 40) / (fontPx * 0.62)));
+  const top = lines === null ? options.minTop : Math.max(options.minTop, 44 + lines.split('\n').length * 16 + 20);
+  const at = { frameAnchor: 'top-left', dx: -options.marginLeft + 20, lineAnchor: 'top', textAnchor: 'start' } as const;
+  return {
+    top,
+    marks: [
+      Plot.text([heading], { ...at, dy: -top + 10, fontSize: options.titlePx, fontWeight: 'bold', fill: palette.darkBlue }),
+      ...(lines === null ? [] : [Plot.text([lines], { ...at, dy: -top + 44, fill: 'currentColor' })]),
+    ],
+  };
 }

@@ -12,7 +12,7 @@ import type { Timescale } from '../../domain/timescale.js';
 import { inlinePicture } from '../../charts/inline-picture.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
-import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
+import { trustedSvg, type PhonePicture, type TrustedSvg } from '../views/trusted-svg.js';
 import { longDate, plural, routeLabel } from '../../app/format.js';
 
 export interface GroupTimelineModel {
@@ -22,7 +22,7 @@ export interface GroupTimelineModel {
   /** Null when no child is drawn. */
   readonly svg: TrustedSvg | null;
   /** The drawing for a phone: a picture of its own, fetched only where the page is narrow enough to show it. */
-  readonly narrow: { readonly href: string; readonly alt: string };
+  readonly narrow: PhonePicture;
   readonly table: TableModel;
   readonly links: { readonly svg: string; readonly png: string; readonly print: string };
 }

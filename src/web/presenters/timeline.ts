@@ -10,7 +10,7 @@ import type { BandStart, ChildTimeline, TimelineGap } from '../../domain/timelin
 import { inlinePicture } from '../../charts/inline-picture.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
-import { trustedSvg, type TrustedSvg } from '../views/trusted-svg.js';
+import { trustedSvg, type PhonePicture, type TrustedSvg } from '../views/trusted-svg.js';
 import { longDate, routeLabel } from '../../app/format.js';
 
 export interface ChildTimelineModel {
@@ -19,7 +19,7 @@ export interface ChildTimelineModel {
   /** The drawing for a desk, in the page. */
   readonly svg: TrustedSvg;
   /** The drawing for a phone: a picture of its own, fetched only where the page is narrow enough to show it. */
-  readonly narrow: { readonly href: string; readonly alt: string };
+  readonly narrow: PhonePicture;
   /** The drawing's facts as tables; a table with no rows is left out. */
   readonly tables: readonly TableModel[];
   readonly links: { readonly svg: string; readonly png: string; readonly print: string };
@@ -47,12 +47,13 @@ export function childTimelineHref(code: string, childId: string, asAt: PlainDate
 /** The timeline for its page; `picture` is its drawing ready for the page (childTimelineSvg through inlinePicture, made in a render thread by the page's route). */
 export function presentChildTimeline(code: string, timeline: ChildTimeline, picture: string): ChildTimelineModel {
   const href = (file: 'timeline.svg' | 'timeline.png' | 'timeline/print') => childTimelineHref(code, timeline.childId, timeline.asAt, file);
+  const summary = timelineSummary(timeline);
   return {
     asAtWords: longDate(timeline.asAt),
-    summary: timelineSummary(timeline),
+    summary,
     svg: trustedSvg(picture),
     // Named as the desk's drawing is (its title and summary), for a reader who cannot see it.
-    narrow: { href: `${href('timeline.svg')}&size=small`, alt: `${timelineTitle(timeline, { withName: true })}. ${timelineSummary(timeline)}` },
+    narrow: { href: `${href('timeline.svg')}&size=small`, alt: `${timelineTitle(timeline, { withName: true })}. ${summary}` },
     tables: timelineTables(timeline).filter((table) => table.rows.length > 0),
     links: { svg: href('timeline.svg'), png: href('timeline.png'), print: href('timeline/print') },
   };

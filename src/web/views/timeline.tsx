@@ -2,16 +2,14 @@
 import type { VNode } from 'preact';
 import type { ChildTimelineModel } from '../presenters/timeline.js';
 import { DataTable } from './components.js';
-import { Svg } from './trusted-svg.js';
+import { SvgAndPhonePicture } from './trusted-svg.js';
 
 export function ChildTimelineSection({ model }: { model: ChildTimelineModel }): VNode {
   return (
     <section aria-labelledby="timeline">
       <h2 id="timeline">Timeline as at {model.asAtWords}</h2>
       <p>{model.summary}</p>
-      <Svg svg={model.svg} class="pace-chart pace-chart--wide" />
-      {/* Lazy, and hidden on a desk: a desk's browser never fetches it (app-css.ts, .pace-chart--narrow). */}
-      <img class="pace-chart--narrow pace-chart-picture" src={model.narrow.href} alt={model.narrow.alt} width={560} loading="lazy" />
+      <SvgAndPhonePicture svg={model.svg} phone={model.narrow} />
       <ul class="pace-actions ds_no-bullets pace-downloads">
         <li>
           <a class="ds_link" href={model.links.svg} download>

@@ -7,7 +7,7 @@ import type { GroupFormValues } from '../forms/timeline-query.js';
 import type { GroupTimelineModel } from '../presenters/timeline-group.js';
 import { DataTable, ErrorSummary, PageHeader, Radios, Select, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
-import { Svg } from './trusted-svg.js';
+import { SvgAndPhonePicture } from './trusted-svg.js';
 
 export interface GroupFormModel {
   readonly action: string;
@@ -110,9 +110,7 @@ function GroupResult({ group }: { group: GroupTimelineModel }): VNode {
       ))}
       {group.svg && (
         <>
-          <Svg svg={group.svg} class="pace-chart pace-chart--wide" />
-          {/* Lazy, and hidden on a desk: a desk's browser never fetches it (app-css.ts, .pace-chart--narrow). */}
-          <img class="pace-chart--narrow pace-chart-picture" src={group.narrow.href} alt={group.narrow.alt} width={560} loading="lazy" />
+          <SvgAndPhonePicture svg={group.svg} phone={group.narrow} />
           <ul class="pace-actions ds_no-bullets pace-downloads">
             <li>
               <a class="ds_link" href={group.links.svg} download>

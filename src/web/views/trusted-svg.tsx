@@ -69,3 +69,22 @@ export function SvgForWidths({ chart }: { chart: ChartForWidths }): VNode {
     </>
   );
 }
+
+/** A chart's phone drawing as a picture of its own (a child's or a group's timeline: decision 0034), where it is and what it shows. */
+export interface PhonePicture {
+  readonly href: string;
+  readonly alt: string;
+}
+
+/**
+ * The desk's drawing in the page, and the phone's as a lazy picture hidden on a desk (app-css.ts),
+ * so that a desk's browser never asks for it and a phone's asks once it nears the screen.
+ */
+export function SvgAndPhonePicture({ svg, phone }: { svg: TrustedSvg; phone: PhonePicture }): VNode {
+  return (
+    <>
+      <Svg svg={svg} class="pace-chart pace-chart--wide" />
+      <img class="pace-chart--narrow pace-chart-picture" src={phone.href} alt={phone.alt} width={560} loading="lazy" />
+    </>
+  );
+}
