@@ -59,6 +59,12 @@ describe('the run chart', () => {
     expect([anchorOf('T1'), anchorOf('T1.1')]).toEqual(['start', 'end']);
   });
 
+  it("writes a test of change's label as large as the chart's other words on the smaller chart a phone shows, and 12 px on a desk's", () => {
+    const marks: RunChartInput['marks'] = [{ date: d('2018-06-01'), kind: 'start', label: 'Early legal advice', description: 'Early legal advice: started' }];
+    const sizeOf = (chart: string) => /<g [^>]*font-weight="bold" font-size="(\d+)"[^>]*><text[^>]*>Early legal advice<title>/.exec(chart)?.[1];
+    expect([sizeOf(runChartSvg({ ...runChart, marks })), sizeOf(runChartSvg({ ...runChart, marks, size: 'small' }))]).toEqual(['12', '13']);
+  });
+
   it('draws the baseline median solid and its extension dashed', () => {
     expect(count(svg, /stroke-dasharray="6,5"/g)).toBe(1);
     expect(svg).toContain('<title>Baseline median 19 weeks, points 1 to 24, extended</title>');
