@@ -292,7 +292,7 @@ writeResults(
     `| ratio pace ÷ reference (target ≤ ${targetRatio}) | ${results.map((r) => `${r.ratio_pace_to_reference ?? '—'} ${met(r.ratio_target_met)}`).join(' | ')} |`,
     `| pace import again, all unchanged (target ≤ the first import) | ${results.map((r) => `${r.pace_reimport_unchanged_seconds} s ${met(r.reimport_target_met)}`).join(' | ')} |`,
     `| for information: the same tool loading the rows pace stored into an empty copy of pace's tables (keys, indexes, triggers), one transaction | ${results.map((r) => (r.pace_tables_seconds === null ? 'not measured' : `${r.pace_tables_seconds} s, ${r.ratio_pace_tables_to_reference} × the reference`)).join(' | ')} |`,
-    `| for information: pace import ÷ that load | ${results.map((r) => r.ratio_pace_to_pace_tables ?? '—').join(' | ')} |`,
+    `| for information: pace import ÷ that load | ${results.map((r) => r.ratio_pace_to_pace_tables?.toFixed(2) ?? '—').join(' | ')} |`,
     `| peak RSS, first import / again (target ≤ ${targetRssMb} MB) | ${results.map((r) => `${r.pace_peak_rss_mb} / ${r.pace_reimport_peak_rss_mb} MB ${met(r.rss_target_met)}`).join(' | ')} |`,
   ].join('\n'),
 );
