@@ -9,12 +9,14 @@
  * The files hold children's records, so they are kept no longer than they are needed, in the
  * database's own uploads folder (never the system's shared temporary folder): removed when
  * imported, as soon as a check or an import is refused or fails, `keepFor` after upload
- * otherwise. An upload is a row of the database naming its folder; when a process starts it
- * removes every folder in the uploads folder that no upload names (one whose receiving was cut
- * short), and the temporary folders of processes no longer running.
+ * otherwise. An upload is a row of the database naming its folder; when a process starts, and
+ * every five minutes after, it removes every folder in the uploads folder that no upload names and
+ * that has not changed for `receivingFor` (one whose receiving was cut short: until then it may be
+ * an upload another process is still receiving), and the temporary folders of processes no longer
+ * running.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import { importFiles, type ImportProgress, type ImportReport } from '../ingest/import-files.js';
@@ -63,8 +65,16 @@ interface ImportJobInput {
 /** How long an upload and its jobs are kept when nobody commits them. */
 export const keepFor = 2 * 60 * 60 * 1000;
 
-/** How often uploads kept too long are looked for. */
-const expireEvery = 5 * 60 * 1000;
+/**
+ * How long a folder of the uploads folder that no upload names is left alone, from its last change:
+ * an upload's files are written before the upload is kept, and while one process receives them
+ * another may start and sweep (the same folder serves every process of a database). Without this,
+ * a process started during an upload took the files from under it.
+ */
+export const receivingFor = 60 * 60 * 1000;
+
+/** How often uploads kept too long, and folders left behind, are looked for. */
+const sweepEvery = 5 * 60 * 1000;
 
 /** An upload's folder is named by its id: 32 hex digits. Nothing else in the uploads folder is ever removed. */
 const uploadFolderName = /^[0-9a-f]{32}$/;
@@ -124,14 +134,17 @@ export class ImportJobs {
       failureWords: 'The files could not be checked or imported because of a fault in pace. Nothing was written. Try again; if it happens again, tell the people who run pace.',
       abandonedWords: 'The files could not be checked or imported: the server doing it stopped each time it tried. Nothing was written. Upload the files again; if it happens again, tell the people who run pace.',
     });
-    this.#timer = setInterval(() => void this.expire().catch(() => {}), expireEvery);
+    this.#timer = setInterval(() => void this.sweep().catch(() => {}), sweepEvery);
     this.#timer.unref();
   }
 
-  /** Removes every folder in the uploads folder that no upload names, and the temporary folders of processes no longer running. */
+  /**
+   * Removes every folder in the uploads folder that no upload names and that has not changed for
+   * `receivingFor`, the temporary folders of processes no longer running, and uploads kept too long.
+   */
   async sweep(): Promise<void> {
     const kept = new Set((await listUploads(this.connection)).map((u) => u.id));
-    removeLeftovers(this.root, kept);
+    removeLeftovers(this.root, kept, this.#now() - receivingFor);
     await this.expire();
   }
 
@@ -230,7 +243,8 @@ export class ImportJobs {
   }
 }
 
-function removeLeftovers(root: string, kept: ReadonlySet<string>): void {
+/** Removes what `sweep` says, an unnamed upload folder only when it last changed before `before` (ms since the epoch). */
+function removeLeftovers(root: string, kept: ReadonlySet<string>, before: number): void {
   let names: string[];
   try {
     names = readdirSync(root);
@@ -238,10 +252,24 @@ function removeLeftovers(root: string, kept: ReadonlySet<string>): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // No folder yet: nothing was ever uploaded here.
     throw error;
   }
-  for (const name of names) if (uploadFolderName.test(name) && !kept.has(name)) rmSync(join(root, name), { recursive: true, force: true });
+  for (const name of names) {
+    if (uploadFolderName.test(name) && !kept.has(name) && (lastChanged(join(root, name)) ?? -Infinity) < before) rmSync(join(root, name), { recursive: true, force: true });
+  }
   if (!names.includes(temporaryFolderName)) return;
   // Each process's temporary folder is named by its process id: keep those of running processes.
   for (const name of readdirSync(join(root, temporaryFolderName))) if (!/^\d+$/.test(name) || !isRunning(Number(name))) rmSync(join(root, temporaryFolderName, name), { recursive: true, force: true });
+}
+
+/** When a folder, or a file in it, last changed (a file being received changes as it is written); null when it is gone. */
+function lastChanged(dir: string): number | null {
+  try {
+    let last = statSync(dir).mtimeMs;
+    for (const name of readdirSync(dir)) last = Math.max(last, statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? last);
+    return last;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 function isRunning(pid: number): boolean {

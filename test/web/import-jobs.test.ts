@@ -2,14 +2,14 @@
 // where uploads are kept, that they are removed when a job fails and when they have waited too
 // long, that they and their jobs outlive the process, and that a job whose process stopped is
 // done by another, once.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProfile, type Profile } from '../../src/ingest/profile.js';
 import { addJob, claimJob, findJob, finishJob, requeueStaleJobs, type Connection } from '../../src/store/index.js';
-import { ImportJobs, keepFor, uploadsDirFor, type Upload } from '../../src/app/import-jobs.js';
+import { ImportJobs, keepFor, receivingFor, uploadsDirFor, type Upload } from '../../src/app/import-jobs.js';
 import { bossSql, JobQueue } from '../../src/app/job-queue.js';
 import { d } from '../builders.js';
 import { engines } from '../engines.js';
@@ -113,10 +113,15 @@ describe.each(engines)('the uploads of web imports on $name', (engine) => {
     expect(await jobs.upload(upload.id, scope.id, 'dana')).toBeNull();
   });
 
-  it('keeps a checked upload when the process stops and another starts; removes, at start, folders no upload names and temporary folders of stopped processes', async () => {
+  it('keeps a checked upload when the process stops and another starts; removes, at start, folders no upload names that have not changed for an hour, and temporary folders of stopped processes', async () => {
     const first = await importJobs();
     const upload = await uploadTo(first);
-    mkdirSync(join(root, 'a'.repeat(32)));
+    const left = join(root, 'a'.repeat(32));
+    mkdirSync(left);
+    writeFileSync(join(left, 'children.csv'), 'child_id\r\nC1\r\n');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(join(left, 'children.csv'), twoHoursAgo, twoHoursAgo);
+    utimesSync(left, twoHoursAgo, twoHoursAgo);
     mkdirSync(join(root, 'tmp', '999999999'), { recursive: true });
     mkdirSync(join(root, 'tmp', String(process.pid)));
     writeFileSync(join(root, 'tmp', 'loose'), 'a sheet set aside');
@@ -126,6 +131,21 @@ describe.each(engines)('the uploads of web imports on $name', (engine) => {
     expect(readdirSync(root).sort()).toEqual(['README.txt', upload.id, 'tmp'].sort());
     expect(readdirSync(join(root, 'tmp'))).toEqual([String(process.pid)]);
     expect(await second.upload(upload.id, scope.id, 'dana')).toEqual(upload);
+  });
+
+  it('leaves a folder no upload names alone while it may still be receiving files (changed within the hour, here or in another process), and removes it once it has not changed for an hour', async () => {
+    let now = Date.now();
+    const receiving = join(root, 'b'.repeat(32));
+    mkdirSync(receiving);
+    writeFileSync(join(receiving, 'events.csv'), 'child_id,event_id\r\n');
+    // A file being received changes as it is written; its folder changed only when the file was made.
+    const made = new Date(now - receivingFor - 60_000);
+    utimesSync(receiving, made, made);
+    const jobs = await importJobs({ now: () => now });
+    expect(readdirSync(root)).toEqual(['b'.repeat(32)]);
+    now += receivingFor + 1000;
+    await jobs.sweep();
+    expect(readdirSync(root)).toEqual([]);
   });
 
   it('imports an upload once, however often the import is asked for', async () => {

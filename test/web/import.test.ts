@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -200,6 +200,10 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
     const leftover = join(uploads, 'a'.repeat(32));
     mkdirSync(leftover);
     writeFileSync(join(leftover, 'children.csv'), 'child_id\r\nC1\r\n');
+    // Left behind two hours ago: a folder changed within the hour may be an upload still arriving.
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(join(leftover, 'children.csv'), twoHoursAgo, twoHoursAgo);
+    utimesSync(leftover, twoHoursAgo, twoHoursAgo);
     mkdirSync(join(uploads, 'tmp'));
     writeFileSync(join(uploads, 'tmp', 'tmp-4235-isXnoYju4idj'), 'a sheet set aside');
     writeFileSync(join(uploads, 'README.txt'), 'not an upload');

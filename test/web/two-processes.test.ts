@@ -117,8 +117,13 @@ describe.each(engines)('two web processes on one $name database', (engine) => {
   let north: AuthorityScope;
   const servers: Server[] = [];
   const others: ChildProcess[] = [];
+  // The processes' own uploads folder: PostgreSQL's is otherwise data/uploads under the working
+  // directory, which every test on PostgreSQL that runs at the same time would share.
+  let uploads: string;
+  const withUploads = (env: Record<string, string> = {}) => ({ PACE_UPLOADS_DIR: uploads, ...env });
 
   beforeEach(async () => {
+    uploads = mkdtempSync(join(tmpdir(), 'pace-two-processes-'));
     const opened = await engine.open();
     url = opened.url;
     connection = opened.connection;
@@ -136,10 +141,11 @@ describe.each(engines)('two web processes on one $name database', (engine) => {
       await new Promise((resolve) => child.once('exit', resolve));
     }
     await dispose();
+    rmSync(uploads, { recursive: true, force: true });
   });
 
   it('signs in on one, imports through the other with the same session, and the first shows the new figures', async () => {
-    const [one, two] = await Promise.all([startServer(url), startServer(url)]);
+    const [one, two] = await Promise.all([startServer(url, withUploads()), startServer(url, withUploads())]);
     servers.push(one, two);
     const browser = new Browser();
     await browser.get(`${one.base}/sign-in`);
@@ -171,7 +177,7 @@ describe.each(engines)('two web processes on one $name database', (engine) => {
     // A heartbeat every half second; a job without one for two seconds is queued again.
     const settings = { PACE_JOB_STALE_SECONDS: '2' };
     // `one` runs jobs; `two` only serves pages.
-    const [one, two] = await Promise.all([startServer(url, settings), startServer(url, { ...settings, PACE_RUN_JOBS: '0' })]);
+    const [one, two] = await Promise.all([startServer(url, withUploads(settings)), startServer(url, withUploads({ ...settings, PACE_RUN_JOBS: '0' }))]);
     servers.push(one, two);
     const browser = new Browser();
     await browser.get(`${two.base}/sign-in`);
@@ -192,7 +198,7 @@ describe.each(engines)('two web processes on one $name database', (engine) => {
     expect(await countChildren(connection, north)).toBe(0);
 
     // A worker takes it up once its heartbeat has stopped for two seconds.
-    const worker = startWorker(url, settings);
+    const worker = startWorker(url, withUploads(settings));
     others.push(worker);
     let said = '';
     worker.stdout?.on('data', (chunk: Buffer) => (said += chunk.toString()));
@@ -210,7 +216,7 @@ describe.each(engines)('two web processes on one $name database', (engine) => {
   }, 120_000);
 
   it('serves from two processes with PACE_PROCESSES=2, and starts another when one is killed, answering throughout', async () => {
-    const server = await startServer(url, { PACE_PROCESSES: '2' });
+    const server = await startServer(url, withUploads({ PACE_PROCESSES: '2' }));
     servers.push(server);
     const pids = () => [...server.said().matchAll(/\(pid (\d+)\) is serving/g)].map((m) => Number(m[1]));
     expect(server.said()).toContain('from 2 processes');
