@@ -100,9 +100,10 @@ function sqliteEngine(): Engine {
   );
   // Importing into a table that does not exist makes it, with a text column for each header name.
   writeFileSync(script, ['.mode csv', ...tables.map((table) => `.import ${fileOf(table)} ${table}`), ''].join('\n'));
-  const remove = () => {
-    for (const file of [paceDb, rawDb, tablesDb]) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+  const removeDatabase = (file: string) => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
   };
+  const remove = () => [paceDb, rawDb, tablesDb].forEach(removeDatabase);
   return {
     name: 'sqlite',
     reference: 'sqlite3 `.import`',
@@ -114,7 +115,7 @@ function sqliteEngine(): Engine {
     },
     loadIntoPaceTables: existsSync(sqlite3)
       ? async () => {
-          for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${tablesDb}${suffix}`, { force: true });
+          removeDatabase(tablesDb);
           await paceTables(`sqlite:${tablesDb}`);
           const run = succeeded(await runCommand(sqlite3, [tablesDb, `.read ${tablesScript}`]), 'sqlite3 `.import` into pace\'s tables');
           holdsEveryRow(await runCommand(sqlite3, [tablesDb, countQuery]), 'the copy of pace\'s tables (sqlite)');

@@ -1,7 +1,7 @@
 // In-process web tests: a fresh database per test (on each engine), the app built on it, and a
 // browser-like client for app.inject() that keeps cookies and sends each form's CSRF token.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAuthority, addUser, grantRole, type AuthorityScope, type Connection, type UserRole } from '../../src/store/index.js';
@@ -145,4 +145,18 @@ export function textOf(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * An upload's folder left behind in `uploads` two hours ago (a receiving cut short), holding a
+ * children file: old enough for a sweep to remove, as one changed within the hour is not.
+ */
+export function leftBehindUpload(uploads: string): string {
+  const folder = join(uploads, 'a'.repeat(32));
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'children.csv'), 'child_id\r\nC1\r\n');
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  utimesSync(join(folder, 'children.csv'), twoHoursAgo, twoHoursAgo);
+  utimesSync(folder, twoHoursAgo, twoHoursAgo);
+  return folder;
 }

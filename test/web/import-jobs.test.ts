@@ -13,6 +13,7 @@ import { ImportJobs, keepFor, receivingFor, uploadsDirFor, type Upload } from '.
 import { bossSql, JobQueue } from '../../src/app/job-queue.js';
 import { d } from '../builders.js';
 import { engines } from '../engines.js';
+import { leftBehindUpload } from './harness.js';
 
 const scope = { id: 1, code: 'NORTH' };
 const canonical = loadProfile('canonical');
@@ -116,12 +117,7 @@ describe.each(engines)('the uploads of web imports on $name', (engine) => {
   it('keeps a checked upload when the process stops and another starts; removes, at start, folders no upload names that have not changed for an hour, and temporary folders of stopped processes', async () => {
     const first = await importJobs();
     const upload = await uploadTo(first);
-    const left = join(root, 'a'.repeat(32));
-    mkdirSync(left);
-    writeFileSync(join(left, 'children.csv'), 'child_id\r\nC1\r\n');
-    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
-    utimesSync(join(left, 'children.csv'), twoHoursAgo, twoHoursAgo);
-    utimesSync(left, twoHoursAgo, twoHoursAgo);
+    leftBehindUpload(root);
     mkdirSync(join(root, 'tmp', '999999999'), { recursive: true });
     mkdirSync(join(root, 'tmp', String(process.pid)));
     writeFileSync(join(root, 'tmp', 'loose'), 'a sheet set aside');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { keepTemporaryFilesIn } from '../../src/app/import-jobs.js';
 import { child } from '../builders.js';
 import { engines } from '../engines.js';
 import { cleanExport, snapshotRecords } from '../ingest/fixtures.js';
-import { addTestUser, Client, openWeb, textOf, today, type WebFixture } from './harness.js';
+import { addTestUser, Client, leftBehindUpload, openWeb, textOf, today, type WebFixture } from './harness.js';
 
 const csv = (lines: readonly string[]) => `${lines.join('\r\n')}\r\n`;
 const cleanFiles = Object.entries(cleanExport).map(([name, lines]) => ({ field: 'files', name, content: csv(lines) }));
@@ -197,13 +197,7 @@ describe.each(engines)('importing files from the browser on $name', (engine) => 
   });
 
   it('removes every upload left behind when the server starts, and what its temporary folder holds, and nothing else in the folder', async () => {
-    const leftover = join(uploads, 'a'.repeat(32));
-    mkdirSync(leftover);
-    writeFileSync(join(leftover, 'children.csv'), 'child_id\r\nC1\r\n');
-    // Left behind two hours ago: a folder changed within the hour may be an upload still arriving.
-    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
-    utimesSync(join(leftover, 'children.csv'), twoHoursAgo, twoHoursAgo);
-    utimesSync(leftover, twoHoursAgo, twoHoursAgo);
+    leftBehindUpload(uploads);
     mkdirSync(join(uploads, 'tmp'));
     writeFileSync(join(uploads, 'tmp', 'tmp-4235-isXnoYju4idj'), 'a sheet set aside');
     writeFileSync(join(uploads, 'README.txt'), 'not an upload');
