@@ -18,6 +18,7 @@ import { keepTemporaryFilesIn, uploadsDirFor } from '../app/import-jobs.js';
 import { jobSettingsFromEnv } from '../app/job-queue.js';
 import { demoAccountUsable, demoPassword, demoUsername, ensureDemoAccount } from './demo-account.js';
 import { trustProxyFromEnv } from './trust-proxy.js';
+import type { AddressInfo } from 'node:net';
 import { keepColumnsInSharedMemory } from '../app/kept-columns-memory.js';
 
 // Figures' columns out of V8's external-memory trigger (docs/decisions/0022-fast-figures.md, "Fifth pass").
@@ -44,10 +45,11 @@ async function startProcesses(count: number): Promise<void> {
   await closeStore(connection);
   let stopping = false;
   let listening = 0;
-  cluster.on('listening', (worker) => {
+  cluster.on('listening', (worker, address) => {
     console.log(`pace process ${worker.id} (pid ${worker.process.pid}) is serving`);
     listening += 1;
-    if (listening === count) console.log(`pace is serving at http://localhost:${port} from ${count} processes\nStop with Ctrl+C.`);
+    // The port the processes share: PORT, or the one the system chose when PORT is 0.
+    if (listening === count) console.log(`pace is serving at http://localhost:${address.port} from ${count} processes\nStop with Ctrl+C.`);
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
@@ -82,7 +84,8 @@ async function serve(): Promise<void> {
   await app.listen({ port, host });
 
   if (cluster.isPrimary) {
-    console.log(`pace is serving at http://localhost:${port}`);
+    // The port it listens on: PORT, or the one the system chose when PORT is 0.
+    console.log(`pace is serving at http://localhost:${(app.server.address() as AddressInfo).port}`);
     if (await demoAccountUsable(connection)) {
       console.log(`Sign in as "${demoUsername}" with the password "${demoPassword}" (it sees only the synthetic demo authority).`);
     } else if ((await countUsers(connection)) === 0) {

@@ -3,7 +3,6 @@
 // through the other with the same session, and sees the figures change on the first: sessions, the
 // CSRF token and the data version live in the database, not in a process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,29 +23,24 @@ interface Server {
   said(): string;
 }
 
-/** Starts `npm start`'s server from the sources on `url`, on a free port; resolves once it serves. */
+/**
+ * Starts `npm start`'s server from the sources on `url`; resolves once it serves. It listens on a
+ * port the system chooses (PORT 0) and says which: a port probed free and handed over could be taken
+ * by another test file's server in between.
+ */
 async function startServer(url: string, env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/start.ts'], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/start.ts'], { env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let said = '';
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       said += chunk.toString();
-      if (said.includes('pace is serving at')) resolve();
+      const serving = /pace is serving at http:\/\/localhost:(\d+)/.exec(said);
+      if (serving) resolve(serving[1] as string);
     });
     child.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`the server stopped (exit ${code}): ${said}`)));
   });
   return { base: `http://127.0.0.1:${port}`, process: child, said: () => said };
-}
-
-/** A port nothing listens on now: the system gives one, and it is let go for the server. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** A browser over real HTTP: one cookie jar, the CSRF token of the last page it fetched. */
