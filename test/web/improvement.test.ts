@@ -97,6 +97,9 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     expect(page).toContain('<title>Test 1, Legal advice referral form: started 2021-01-04</title>');
     const svg = (await client.get('/a/NORTH/aims/aim-2/run-chart.svg')).body;
     expect(svg).toContain('<title>Test 1, Legal advice referral form: cycle 1 acted on 2021-03-01 (adapt)</title>');
+    // The page's run chart on a phone, a picture of its own, marks the test too.
+    const phone = (await client.get('/a/NORTH/aims/aim-2/run-chart-phone.svg')).body;
+    expect([phone.match(/viewBox="0 0 560 /)?.[0], phone.includes('<title>Test 1, Legal advice referral form: started 2021-01-04</title>')]).toEqual(['viewBox="0 0 560 ', true]);
     expect((await client.get('/a/NORTH/aims/aim-3/run-chart.svg')).body).not.toContain('Legal advice referral form');
     expect(textOf(page)).toContain('Tests of change on this chart');
   });

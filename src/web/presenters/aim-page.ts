@@ -20,7 +20,7 @@ import { filterWords } from '../../domain/child-filter.js';
 import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import { authorityPath } from '../views/layout.js';
 import type { TableModel } from '../views/components.js';
-import { drawnForWidths, type ChartForWidths } from '../views/trusted-svg.js';
+import { drawnForWidths, trustedSvg, type ChartForWidths, type PhonePicture, type TrustedSvg } from '../views/trusted-svg.js';
 import { inlinePicture } from '../../charts/inline-picture.js';
 import { runTableModel, stagesTableModel, survivalTableModel, waitingTableModel } from './chart-tables.js';
 import { aimHref, presentAnswer, presentFigureBoxes, presentStatusCounts, type AimAnswerModel, type FigureBox, type LinkedCount, type StatusCount } from './dashboard.js';
@@ -98,7 +98,12 @@ export interface AimPageModel {
   readonly waiting: string;
   readonly waitingHref: string | null;
   readonly backlog: string | null;
-  readonly runChart: { readonly svg: ChartForWidths; readonly links: ChartLinks; readonly points: number; readonly marksKey: readonly string[] };
+  /**
+   * The desk's drawing in the page, each dot a link to its child; a phone's is a picture of its own
+   * (decision 0034), as a dot a finger cannot pick out is no link, and an authority's thousands of
+   * dots drawn twice made the page several megabytes.
+   */
+  readonly runChart: { readonly svg: TrustedSvg; readonly phone: PhonePicture; readonly links: ChartLinks; readonly points: number; readonly marksKey: readonly string[] };
   readonly findings: readonly FindingGroup[];
   readonly months: AimMonthsModel;
   readonly quarters: AimQuartersModel;
@@ -165,7 +170,8 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
     waitingHref: result.figures.stillWaiting > 0 ? journeyListHref(code, aim.id, 'still-waiting', scope) : null,
     backlog: words.backlog,
     runChart: {
-      svg: draw(`${aim.id}/run-chart.linked`, () => drawnForWidths((size) => aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref, size }))),
+      svg: draw(`${aim.id}/run-chart.linked`, () => trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref }))),
+      phone: { href: fileLinks('run-chart-phone').svg, alt: runChartAlt(aim.name, result.chart.series.weeks.length) },
       links: fileLinks('run-chart'),
       points: result.chart.series.weeks.length,
       marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
@@ -281,4 +287,9 @@ function presentAimMonths(code: string, scope: FigureScope, result: AimResult, p
       }),
     },
   };
+}
+
+/** The words of the run chart's phone picture: what it shows, and where its children are listed. */
+function runChartAlt(aimName: string, points: number): string {
+  return `Run chart of ${aimName}: ${points} ${points === 1 ? 'child' : 'children'}, one dot each at the date they reached the milestone, height the weeks it took. The table below lists them, each a link to the child's record.`;
 }

@@ -32,8 +32,8 @@ type AuthorityParams = { Params: { code: string }; Querystring: Record<string, s
 type AimParams = { Params: { code: string; aimId: string }; Querystring: Record<string, string> };
 type FileParams = { Params: { code: string; aimId: string; file: string }; Querystring: Record<string, string> };
 
-const fileNames = /^(run-chart|run-chart-small|waiting-chart|stages|survival|quarters|quarters-small)\.(svg|png|csv)$/;
-type ChartName = 'run-chart' | 'run-chart-small' | 'waiting-chart' | 'stages' | 'survival' | 'quarters' | 'quarters-small';
+const fileNames = /^(run-chart|run-chart-small|run-chart-phone|waiting-chart|stages|survival|quarters|quarters-small)\.(svg|png|csv)$/;
+type ChartName = 'run-chart' | 'run-chart-small' | 'run-chart-phone' | 'waiting-chart' | 'stages' | 'survival' | 'quarters' | 'quarters-small';
 
 const aimPageQuery = z.object({
   run_page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -122,6 +122,9 @@ function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult,
       return ctx.cache.made(figures, `${result.aim.id}/run-chart.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, result.marks));
     case 'run-chart-small':
       return ctx.cache.made(figures, `${result.aim.id}/run-chart-small.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, [], { size: 'small' }));
+    // The aim page's run chart on a phone: the small drawing, with the tests of change the page marks.
+    case 'run-chart-phone':
+      return ctx.cache.made(figures, `${result.aim.id}/run-chart-phone.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, result.marks, { size: 'small' }));
     case 'waiting-chart':
       return ctx.cache.made(figures, `${result.aim.id}/waiting-chart.svg`, () => aimWaitingChartSvg(result.aim, result.chart.series));
     case 'stages':
@@ -143,6 +146,7 @@ function chartTable(result: AimResult, views: AimViews | null, chart: ChartName)
   switch (chart) {
     case 'run-chart':
     case 'run-chart-small':
+    case 'run-chart-phone':
       return runChartTable(result.chart);
     case 'waiting-chart':
       return waitingChartTable(result.chart.series);

@@ -12,7 +12,7 @@ import { DataTable, ErrorSummary, NoticeBox, PageHeader, Pagination, SummaryList
 import { AimAtAGlance, CountLink } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
-import { SvgForWidths } from './trusted-svg.js';
+import { SvgAndPhonePicture, SvgForWidths } from './trusted-svg.js';
 
 export function Downloads({ links, what }: { links: ChartLinks; what: string }): VNode {
   return (
@@ -136,9 +136,9 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
 
       <h2 id="run-chart">Run chart: weeks to the milestone, one dot a child</h2>
       <figure class="pace-figure">
-        <SvgForWidths chart={model.runChart.svg} />
+        <SvgAndPhonePicture svg={model.runChart.svg} phone={model.runChart.phone} />
         <figcaption>
-          {model.runChart.points} {model.runChart.points === 1 ? 'child' : 'children'} who reached the milestone, each at the date they did. Select a dot to open that child's record; the table below lists them too.
+          {model.runChart.points} {model.runChart.points === 1 ? 'child' : 'children'} who reached the milestone, each at the date they did. The table below lists them, each a link to the child's record; on a wider screen, each dot is a link too.
         </figcaption>
         {model.runChart.marksKey.length > 0 && (
           <div class="pace-marks-key">
