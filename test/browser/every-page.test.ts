@@ -119,6 +119,6 @@ describe.skipIf(!hasChromium)('every page in Chromium', () => {
     for (const path of ['/sign-in', '/help/format', '/api/docs']) await visit(anonymous, path);
     await anonymous.close();
     expect(found).toEqual({});
-    // Some seventy pages, each after a blank one: more than the 30 s a test is given by default.
+    // Some seventy pages, each after a blank one: 30–40 s on this machine, more than most tests.
   }, 180_000);
 });
