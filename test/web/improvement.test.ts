@@ -100,6 +100,9 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     // The page's run chart on a phone, a picture of its own, marks the test too.
     const phone = (await client.get('/a/NORTH/aims/aim-2/run-chart-phone.svg')).body;
     expect([phone.match(/viewBox="0 0 560 /)?.[0], phone.includes('<title>Test 1, Legal advice referral form: started 2021-01-04</title>')]).toEqual(['viewBox="0 0 560 ', true]);
+    // The dashboard's small run chart, as small, leaves the tests of change to the aim's page.
+    const small = (await client.get('/a/NORTH/aims/aim-2/run-chart-small.svg')).body;
+    expect([small.match(/viewBox="0 0 560 /)?.[0], small.includes('Legal advice referral form')]).toEqual(['viewBox="0 0 560 ', false]);
     expect((await client.get('/a/NORTH/aims/aim-3/run-chart.svg')).body).not.toContain('Legal advice referral form');
     expect(textOf(page)).toContain('Tests of change on this chart');
   });

@@ -120,11 +120,10 @@ function chartSvg(ctx: WebContext, figures: AuthorityFigures, result: AimResult,
   switch (chart) {
     case 'run-chart':
       return ctx.cache.made(figures, `${result.aim.id}/run-chart.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, result.marks));
+    // The small drawing: the dashboard's without the tests of change; the aim page's on a phone with them, as the page marks them.
     case 'run-chart-small':
-      return ctx.cache.made(figures, `${result.aim.id}/run-chart-small.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, [], { size: 'small' }));
-    // The aim page's run chart on a phone: the small drawing, with the tests of change the page marks.
     case 'run-chart-phone':
-      return ctx.cache.made(figures, `${result.aim.id}/run-chart-phone.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, result.marks, { size: 'small' }));
+      return ctx.cache.made(figures, `${result.aim.id}/${chart}.svg`, () => aimRunChartSvg(result.aim, result.chart, figures.authority.programmeStart, chart === 'run-chart-phone' ? result.marks : [], { size: 'small' }));
     case 'waiting-chart':
       return ctx.cache.made(figures, `${result.aim.id}/waiting-chart.svg`, () => aimWaitingChartSvg(result.aim, result.chart.series));
     case 'stages':
