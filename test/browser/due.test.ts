@@ -15,6 +15,7 @@ describe.skipIf(!hasChromium)('what is due in Chromium', () => {
     await page.getByLabel('Worker').selectOption('Ann Smith');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('What is due for Ann Smith');
+    await page.waitForLoadState();
     expect(await page.locator('tbody tr.pace-row--overdue').count()).toBe(2);
     await page.screenshot({ path: 'docs/screenshots/due-worker.png', fullPage: true });
     await page.getByRole('button', { name: 'Make a calendar feed' }).click();

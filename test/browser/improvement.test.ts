@@ -52,6 +52,7 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
     await page.getByLabel('Next step').fill('Offer the form to every team');
     await page.getByRole('button', { name: 'Save the Act' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('T1: Legal advice referral form');
+    await page.waitForLoadState();
     expect(await page.locator('main').textContent()).toContain('Adopted');
     await page.screenshot({ path: 'docs/screenshots/test-of-change.png', fullPage: true });
     await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
@@ -71,7 +72,9 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
     await page.goto(`${suite.base}/a/NORTH/meetings`);
     await page.getByRole('link', { name: "Champions' group on 2021-03-10" }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe("Champions' group, 10 March 2021");
+    // A click waits for the next page to begin; what is read at once, without waiting, waits for it to load.
     await page.getByRole('button', { name: 'Add the action' }).click();
+    await page.waitForLoadState();
     expect(await page.locator('.ds_error-summary li').allTextContents()).toEqual(['Enter what is to be done', 'Choose who owns the action, or type the name of someone else', 'Enter the due date']);
     await page.getByLabel('What is to be done').fill('Invite health visiting to the next meeting');
     await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Dr A. Sample, NHS health visiting' });
@@ -79,6 +82,7 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
     await page.getByRole('button', { name: 'Add the action' }).click();
     expect(await page.getByRole('status').textContent()).toBe('Action A1 saved.');
     await page.locator('#action-1').getByRole('button', { name: /^Mark done/ }).click();
+    await page.waitForLoadState();
     expect(await page.locator('#action-1').textContent()).toContain('Done 10 March 2021');
     await page.locator('label.ds_checkbox__label', { hasText: /^amy$/ }).click();
     await page.getByLabel('Anyone else who was there').fill('Ms B. Example, Education');
@@ -118,11 +122,13 @@ describe.skipIf(!hasChromium)('improvement work in Chromium', () => {
     }
     await page.goto(`${suite.base}/a/NORTH/tests/new`);
     await page.getByRole('button', { name: 'Save the test' }).click();
+    await page.waitForLoadState();
     expect(await page.locator('.ds_error-summary').count()).toBe(1);
     const withErrors = await seriousViolations(page);
     if (withErrors.length) found['test form with errors'] = withErrors;
     await page.goto(`${suite.base}/a/NORTH/meetings/2021-02-10`);
     await page.getByRole('button', { name: 'Add the action' }).click();
+    await page.waitForLoadState();
     expect(await page.locator('.ds_error-summary').count()).toBe(1);
     const meetingWithErrors = await seriousViolations(page);
     if (meetingWithErrors.length) found['meeting page with errors'] = meetingWithErrors;

@@ -77,9 +77,13 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
     // E5, accommodated on 2020-12-07, was waiting; recommended after 171 days it is in time: 19 of n = 40.
     await expect(since()).resolves.toBe('47.5% in time');
     await page.getByRole('link', { name: 'Aim 2: permanence recommendation' }).first().click();
+    // A click waits for the next page to begin, not for it to be read in: the aim's page is large,
+    // and its counts (read below at once, without waiting) came after a slow machine's first part.
+    await page.waitForURL(/\/a\/NORTH\/aims\/aim-2(\?|#|$)/);
     await expect(page.locator('dl.pace-counts dt').allTextContents()).resolves.toEqual(['19 in time', '20 late', '1 overdue', '0 left after the timescale', '1 waiting', '0 left within the timescale']);
     // Each count leads to its journeys: the 19 in time are listed, every one of them.
     await page.locator('dl.pace-counts').getByRole('link', { name: '19', exact: true }).click();
+    await page.waitForURL(/\/a\/NORTH\/aims\/aim-2\/journeys\?/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('In time: 19 journeys');
     await expect(page.locator('table tbody tr').count()).resolves.toBe(19);
     await context.close();
