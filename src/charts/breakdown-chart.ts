@@ -64,19 +64,7 @@ function wide(input: BreakdownChartInput): string {
     Plot.text(rows, { x: 0, y: 'y', text: 'label', textAnchor: 'end', dx: -12, lineWidth: ems(marginLeft - 24, font), textOverflow: 'ellipsis', fill: palette.black }),
     Plot.text(rows, { x: 100, y: 'y', text: 'text', textAnchor: 'start', dx: 14, fill: palette.black }),
   );
-  return renderSvg({
-    width,
-    height: marginTop + plotHeight + marginBottom,
-    marginLeft,
-    marginRight,
-    marginTop,
-    marginBottom,
-    style: { fontFamily, fontSize: `${font}px` },
-    ariaLabel: input.label,
-    x: { domain: [0, 100], label: '% in time, with its 95% interval', labelAnchor: 'center', labelOffset: 36, grid: true, ticks: 10 },
-    y: { domain: [0, plotHeight], range: [marginTop, marginTop + plotHeight], axis: null },
-    marks,
-  });
+  return frame(input.label, { width, font, marginTop, marginRight, marginBottom, marginLeft, plotHeight, ticks: 10 }, marks);
 }
 
 function narrow(input: BreakdownChartInput): string {
@@ -96,6 +84,12 @@ function narrow(input: BreakdownChartInput): string {
     Plot.text(rows, { x: 0, y: 'top', text: 'label', textAnchor: 'start', lineWidth: ems(width - marginLeft - marginRight - figuresPx - 12, font, true), textOverflow: 'ellipsis', fill: palette.black, fontWeight: 'bold' }),
     Plot.text(rows, { x: 100, y: 'top', text: 'text', textAnchor: 'end', fill: palette.black }),
   );
+  return frame(input.label, { width, font, marginTop, marginRight, marginBottom, marginLeft, plotHeight, ticks: 4 }, marks);
+}
+
+/** The chart around its rows' marks: the percentage axis below (`ticks` of them), one row every so many pixels down. */
+function frame(label: string, size: { width: number; font: number; marginTop: number; marginRight: number; marginBottom: number; marginLeft: number; plotHeight: number; ticks: number }, marks: Plot.Markish[]): string {
+  const { width, font, marginTop, marginRight, marginBottom, marginLeft, plotHeight, ticks } = size;
   return renderSvg({
     width,
     height: marginTop + plotHeight + marginBottom,
@@ -104,8 +98,8 @@ function narrow(input: BreakdownChartInput): string {
     marginTop,
     marginBottom,
     style: { fontFamily, fontSize: `${font}px` },
-    ariaLabel: input.label,
-    x: { domain: [0, 100], label: '% in time, with its 95% interval', labelAnchor: 'center', labelOffset: 36, grid: true, ticks: 4 },
+    ariaLabel: label,
+    x: { domain: [0, 100], label: '% in time, with its 95% interval', labelAnchor: 'center', labelOffset: 36, grid: true, ticks },
     y: { domain: [0, plotHeight], range: [marginTop, marginTop + plotHeight], axis: null },
     marks,
   });

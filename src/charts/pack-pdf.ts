@@ -8,11 +8,10 @@
  * every page is numbered. The PDF is tagged (pdf-blocks.ts) and laid out before it is drawn
  * (pack-layout.ts), so no paragraph is split across pages and no page is left nearly empty.
  */
-import PDFDocument from 'pdfkit';
 import { isPartnerPack, packActionWords, type AnyPackDocument, type PackAction, type PackActions, type PackDocument, type PartnerPackDocument } from './pack-document.js';
 import type { PartnerTrend } from './partner-trend-chart.js';
 import { paginate } from './pack-layout.js';
-import { BlockWriter, bottom, colours, contentWidth, fontsFor, page } from './pdf-blocks.js';
+import { BlockWriter, bottom, colours, contentWidth, page, taggedPdf } from './pdf-blocks.js';
 
 /** A page holding no heading and no figure holds at least this many lines, when the layout allows. */
 export const minLinesOnAPage = 6;
@@ -26,27 +25,14 @@ export interface PackPdfOptions {
 
 /** Renders the pack as a tagged A4 PDF. */
 export async function meetingPackPdf(pack: AnyPackDocument, options: PackPdfOptions = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, fonts, root, bytes } = taggedPdf({
     size: page.size,
     margin: page.margin,
     bufferPages: true,
     autoFirstPage: true,
     compress: options.compress ?? true,
-    tagged: true,
-    displayTitle: true,
-    lang: 'en-GB',
-    pdfVersion: '1.7',
     info: { Title: pack.title, Author: pack.authorityName, Subject: isPartnerPack(pack) ? 'Meeting pack for partners' : 'Meeting pack', Creator: 'pace' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const fonts = fontsFor(doc);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
   const write = new BlockWriter(doc, fonts, root);
   const steps = isPartnerPack(pack) ? writePartnerPack(write, pack) : writePack(write, pack);
 
@@ -88,7 +74,7 @@ export async function meetingPackPdf(pack: AnyPackDocument, options: PackPdfOpti
     doc.page.margins.bottom = margin;
   }
   doc.end();
-  return done;
+  return bytes;
 }
 
 /** Writes the pack's blocks; returns the name of each part, in order. */

@@ -6,6 +6,7 @@
  * as a screen reader needs (PDF/UA, ISO 14289-1). Page furniture is an Artifact.
  */
 import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { LayoutBlock } from './pack-layout.js';
 
@@ -21,6 +22,30 @@ export interface Fonts {
   readonly bold: string;
   /** Replaces what the font cannot show. */
   readonly clean: (text: string) => string;
+}
+
+/** A tagged PDF (PDF 1.7, English, its title shown), its fonts and the root of its structure. */
+export interface TaggedPdf {
+  readonly doc: PDFKit.PDFDocument;
+  readonly fonts: Fonts;
+  readonly root: PDFKit.PDFStructureElement;
+  /** The file's bytes, once `doc.end()` has been called. */
+  readonly bytes: Promise<Buffer>;
+}
+
+/** Starts a tagged PDF with `options` (its size, margins and what it is about): the pack's and the poster's. */
+export function taggedPdf(options: PDFKit.PDFDocumentOptions & { readonly info: NonNullable<PDFKit.PDFDocumentOptions['info']> }): TaggedPdf {
+  const doc = new PDFDocument({ ...options, tagged: true, displayTitle: true, lang: 'en-GB', pdfVersion: '1.7' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const fonts = fontsFor(doc);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  return { doc, fonts, root, bytes };
 }
 
 /** DejaVu Sans when the system has it (as the PNG charts are), which covers every character we write; otherwise Helvetica. */

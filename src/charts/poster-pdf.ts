@@ -12,11 +12,10 @@
  * pack is (pdf-blocks.ts): Document > Sect > H1–H3, P, L > LI > Lbl + LBody, Figure with its words;
  * the band and the rules are Artifacts.
  */
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PosterAim, PosterDocument, PosterOutcomeKind, PosterTest } from './poster-document.js';
 import { balanceColumns, fitScale, type Measured } from './poster-layout.js';
-import { colours, fontsFor, Node, svgForPdf, svgSize, type Fonts } from './pdf-blocks.js';
+import { colours, Node, svgForPdf, svgSize, taggedPdf, type Fonts } from './pdf-blocks.js';
 
 export type PosterSize = 'a3' | 'a4';
 
@@ -56,27 +55,14 @@ const base = { margin: 28, title: 30, subtitle: 12.5, small: 10, h2: 17, h3: 13.
 /** Renders the poster as a tagged one-page PDF. */
 export async function posterPdf(poster: PosterDocument, options: PosterPdfOptions = {}): Promise<Buffer> {
   const page = posterPages[options.size ?? 'a3'];
-  const doc = new PDFDocument({
+  const { doc, fonts, root, bytes } = taggedPdf({
     size: page.name,
     layout: 'portrait',
     margin: 0,
     autoFirstPage: true,
     compress: options.compress ?? true,
-    tagged: true,
-    displayTitle: true,
-    lang: 'en-GB',
-    pdfVersion: '1.7',
     info: { Title: poster.title, Author: poster.authorityName, Subject: `Poster, ${page.name}`, Creator: 'pace' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const fonts = fontsFor(doc);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
 
   // A3 is the poster's own size; A4 is the same poster, smaller by A4's width over A3's.
   const pageScale = page.width / posterPages.a3.width;
@@ -87,7 +73,7 @@ export async function posterPdf(poster: PosterDocument, options: PosterPdfOption
   layout.draw(margin, margin);
   if (doc.bufferedPageRange().count !== 1) throw new Error(`the poster took ${doc.bufferedPageRange().count} pages`);
   doc.end();
-  return done;
+  return bytes;
 }
 
 interface TextStyle {

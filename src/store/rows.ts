@@ -7,42 +7,9 @@ import { isoDate, parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import { isPlannedEvent, withPlannedDate, type AnyEvent } from '../domain/planned.js';
 import type { Authority, CaseEvent, Child, Placement, PlannedEvent } from '../domain/records.js';
 
-/** Data columns of each record (what an edit can change), in the order of docs/measurement.md. */
-export type ChildData = {
-  child_id: string;
-  first_name: string | null;
-  last_name: string | null;
-  date_of_birth: string;
-  sex: string | null;
-  sibling_group: string | null;
-  worker: string | null;
-  team: string | null;
-  locality: string | null;
-};
+import type { ChildData, EventData, PlacementData } from './schema.js';
 
-export type PlacementData = {
-  placement_id: string;
-  child_id: string;
-  start_date: string;
-  end_date: string | null;
-  placement_type: string;
-  legal_basis: string | null;
-  carer_ref: string | null;
-  recorded_date: string | null;
-};
-
-export type EventData = {
-  event_id: string;
-  child_id: string;
-  event_type: string;
-  event_date: string;
-  route: string | null;
-  note: string | null;
-  recorded_date: string | null;
-  /** Null for a held event (migration 0018). */
-  status: string | null;
-  planned_date: string | null;
-};
+export type { ChildData, EventData, PlacementData };
 
 /**
  * Turns stored `YYYY-MM-DD` strings into dates. A decade of records repeats the same few thousand

@@ -28,8 +28,8 @@ export interface AuthorityTable {
   record_changes: Generated<number>;
 }
 
-export interface ChildTable extends Recorded {
-  authority_id: number;
+/** Data columns of each record (what an edit can change), in the order of docs/measurement.md; types, not interfaces, so that a row of them is a plain record of columns. */
+export type ChildData = {
   child_id: string;
   first_name: string | null;
   last_name: string | null;
@@ -39,10 +39,9 @@ export interface ChildTable extends Recorded {
   worker: string | null;
   team: string | null;
   locality: string | null;
-}
+};
 
-export interface PlacementTable extends Recorded {
-  authority_id: number;
+export type PlacementData = {
   placement_id: string;
   child_id: string;
   start_date: string;
@@ -51,10 +50,9 @@ export interface PlacementTable extends Recorded {
   legal_basis: string | null;
   carer_ref: string | null;
   recorded_date: string | null;
-}
+};
 
-export interface EventTable extends Recorded {
-  authority_id: number;
+export type EventData = {
   event_id: string;
   child_id: string;
   event_type: string;
@@ -65,6 +63,19 @@ export interface EventTable extends Recorded {
   /** Null for a held event; `planned` or `cancelled` (migration 0018). */
   status: string | null;
   planned_date: string | null;
+};
+
+/** A record's table: its authority, its data columns, and who recorded it when. */
+export interface ChildTable extends Recorded, ChildData {
+  authority_id: number;
+}
+
+export interface PlacementTable extends Recorded, PlacementData {
+  authority_id: number;
+}
+
+export interface EventTable extends Recorded, EventData {
+  authority_id: number;
 }
 
 /** Every earlier version of a record, and every delete and restore: nothing is silently lost. */

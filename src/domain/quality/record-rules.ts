@@ -6,6 +6,7 @@ import { eventTypesWithRoute } from '../codes.js';
 import { ageInYears, dateOfEpochDay, epochDay, isoDate, type PlainDate } from '../date.js';
 import { dayBeforeEighteenthBirthday } from '../journey.js';
 import type { CaseEvent, Child, Placement } from '../records.js';
+import type { RuleCode } from './catalogue.js';
 import { makeProblem, type Problem } from './problem.js';
 
 /** Problems with a child's own details. */
@@ -44,25 +45,27 @@ export function placementProblems(placement: Placement, child: Child | null, tod
   return problems;
 }
 
-/** Problems with one event; `child` is null when the child is not known. */
-export function eventProblems(event: CaseEvent, child: Child | null, today: PlainDate): Problem[] {
-  const problems: Problem[] = [];
-  // What a problem names, made only for an event that has one (this runs for every event imported).
-  const parts = () => ({ childId: event.childId, record: { kind: 'event', id: event.eventId } as const });
-  const date = () => isoDate(event.date);
+/**
+ * Problems with one event, added to `problems` and returned; `child` is null when the child is not
+ * known. This runs for every event imported: nothing is made for an event without a problem.
+ */
+export function eventProblems(event: CaseEvent, child: Child | null, today: PlainDate, problems: Problem[] = []): Problem[] {
   const day = epochDay(event.date);
-  if (day > epochDay(today)) problems.push(makeProblem('date-in-future', { ...parts(), column: 'date', value: date(), detail: isoDate(today) }));
+  if (day > epochDay(today)) problems.push(eventProblem(event, 'date-in-future', 'date', isoDate(event.date), isoDate(today)));
   const needsRoute = eventTypesWithRoute.includes(event.type);
   // A recommendation without its route still starts and ends journeys (docs/decisions/0016-measurement-v2.md):
   // named, not refused. Other milestones need theirs.
   if (needsRoute && event.route === null) {
-    if (event.type === 'permanence_recommendation') problems.push(makeProblem('recommendation-route-missing', { ...parts(), column: 'route', value: date() }));
-    else problems.push(makeProblem('route-missing', { ...parts(), column: 'route', value: '', detail: `${event.type} on ${date()}` }));
+    if (event.type === 'permanence_recommendation') problems.push(eventProblem(event, 'recommendation-route-missing', 'route', isoDate(event.date)));
+    else problems.push(eventProblem(event, 'route-missing', 'route', '', `${event.type} on ${isoDate(event.date)}`));
   }
-  if (!needsRoute && event.route !== null) problems.push(makeProblem('route-not-expected', { ...parts(), column: 'route', value: event.route, detail: `${event.type} on ${date()}` }));
-  if (event.type === 'adm_decision' && event.route === 'home') problems.push(makeProblem('adm-route-home', { ...parts(), column: 'route', value: 'home' }));
-  if (child !== null && day < epochDay(child.dateOfBirth)) {
-    problems.push(makeProblem('event-before-birth', { ...parts(), column: 'date', value: date(), detail: event.type }));
-  }
+  if (!needsRoute && event.route !== null) problems.push(eventProblem(event, 'route-not-expected', 'route', event.route, `${event.type} on ${isoDate(event.date)}`));
+  if (event.type === 'adm_decision' && event.route === 'home') problems.push(eventProblem(event, 'adm-route-home', 'route', 'home'));
+  if (child !== null && day < epochDay(child.dateOfBirth)) problems.push(eventProblem(event, 'event-before-birth', 'date', isoDate(event.date), event.type));
   return problems;
+}
+
+/** A problem with `event`'s `column`. */
+function eventProblem(event: CaseEvent, code: RuleCode, column: string, value: string, detail?: string): Problem {
+  return makeProblem(code, { childId: event.childId, record: { kind: 'event', id: event.eventId }, column, value, detail: detail ?? null });
 }

@@ -25,7 +25,7 @@ export function validateChildRecords(records: ChildRecords, context: ValidationC
   }
   for (const event of records.events) {
     if (unknown) problems.push(makeProblem('event-child-unknown', { childId, record: { kind: 'event', id: event.eventId }, column: 'child_id', value: childId }));
-    problems.push(...eventProblems(event, child, context.today));
+    eventProblems(event, child, context.today, problems);
   }
   if (unknown) {
     for (const plan of records.plans ?? []) problems.push(makeProblem('event-child-unknown', { childId, record: { kind: 'event', id: plan.eventId }, column: 'child_id', value: childId }));

@@ -134,7 +134,8 @@ export function Select(props: QuestionProps & { value: string; options: readonly
   );
 }
 
-export function Checkboxes(props: { name: string; legend: string; hint?: string; options: readonly Option[]; checked: readonly string[]; errors: readonly FieldError[] }): VNode {
+/** A question of several choices: its legend, hint and error above the choices. */
+function ChoiceQuestion(props: { name: string; legend: string; hint?: string | undefined; errors: readonly FieldError[]; children: ComponentChildren }): VNode {
   const error = errorFor(props.errors, props.name);
   return (
     <div class={`ds_question${error ? ' ds_question--error' : ''}`}>
@@ -142,45 +143,43 @@ export function Checkboxes(props: { name: string; legend: string; hint?: string;
         <legend>{props.legend}</legend>
         {props.hint && <p class="ds_hint-text">{props.hint}</p>}
         {error && <p class="ds_question__error-message">{error}</p>}
-        <div class="ds_field-group">
-          {props.options.map((o) => (
-            <div class="ds_checkbox ds_checkbox--small" key={o.value}>
-              <input class="ds_checkbox__input" type="checkbox" id={`${props.name}-${o.value}`} name={props.name} value={o.value} checked={props.checked.includes(o.value)} />
-              <label class="ds_checkbox__label" for={`${props.name}-${o.value}`}>
-                {o.label}
-              </label>
-            </div>
-          ))}
-        </div>
+        <div class="ds_field-group">{props.children}</div>
       </fieldset>
     </div>
   );
 }
 
+export function Checkboxes(props: { name: string; legend: string; hint?: string; options: readonly Option[]; checked: readonly string[]; errors: readonly FieldError[] }): VNode {
+  return (
+    <ChoiceQuestion name={props.name} legend={props.legend} hint={props.hint} errors={props.errors}>
+      {props.options.map((o) => (
+        <div class="ds_checkbox ds_checkbox--small" key={o.value}>
+          <input class="ds_checkbox__input" type="checkbox" id={`${props.name}-${o.value}`} name={props.name} value={o.value} checked={props.checked.includes(o.value)} />
+          <label class="ds_checkbox__label" for={`${props.name}-${o.value}`}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </ChoiceQuestion>
+  );
+}
+
 /** Radio buttons; an option's `fields` (the questions that go with it) sit beneath it, always shown, so the form works without JavaScript. */
 export function Radios(props: { name: string; legend: string; hint?: string; options: readonly (Option & { fields?: ComponentChildren })[]; value: string; errors: readonly FieldError[] }): VNode {
-  const error = errorFor(props.errors, props.name);
   return (
-    <div class={`ds_question${error ? ' ds_question--error' : ''}`}>
-      <fieldset id={props.name}>
-        <legend>{props.legend}</legend>
-        {props.hint && <p class="ds_hint-text">{props.hint}</p>}
-        {error && <p class="ds_question__error-message">{error}</p>}
-        <div class="ds_field-group">
-          {props.options.map((o) => (
-            <div key={o.value}>
-              <div class="ds_radio ds_radio--small">
-                <input class="ds_radio__input" type="radio" id={`${props.name}-${o.value}`} name={props.name} value={o.value} checked={props.value === o.value} />
-                <label class="ds_radio__label" for={`${props.name}-${o.value}`}>
-                  {o.label}
-                </label>
-              </div>
-              {o.fields && <div class="pace-radio-fields">{o.fields}</div>}
-            </div>
-          ))}
+    <ChoiceQuestion name={props.name} legend={props.legend} hint={props.hint} errors={props.errors}>
+      {props.options.map((o) => (
+        <div key={o.value}>
+          <div class="ds_radio ds_radio--small">
+            <input class="ds_radio__input" type="radio" id={`${props.name}-${o.value}`} name={props.name} value={o.value} checked={props.value === o.value} />
+            <label class="ds_radio__label" for={`${props.name}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+          {o.fields && <div class="pace-radio-fields">{o.fields}</div>}
         </div>
-      </fieldset>
-    </div>
+      ))}
+    </ChoiceQuestion>
   );
 }
 
