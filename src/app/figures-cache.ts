@@ -20,7 +20,9 @@ import { computeAuthorityFiguresInParts, type AuthorityFigures } from './authori
 interface Entry {
   readonly version: number;
   readonly value: Promise<AuthorityFigures>;
-  /** How far the working-out has got: null until it starts (it may wait for another's first). */
+  /** The figures once worked out: null until then. */
+  readonly ready: { current: AuthorityFigures | null };
+  /** How far the working-out has got: null while it waits for another's to be worked out first. */
   readonly progress: { current: FiguresProgress | null };
 }
 
@@ -65,6 +67,10 @@ export class FiguresCache {
    */
   async figuresWithin(stored: StoredAuthority, asAt: PlainDate, filter: ChildFilter, waitMs: number): Promise<{ readonly figures: AuthorityFigures } | { readonly progress: FiguresProgress | null }> {
     const entry = await this.#entry(stored, asAt, filter);
+    if (entry.ready.current) return { figures: entry.ready.current };
+    // No wait at all: the figures worked out already, or how far they have got. (A timer of 0 ms
+    // fires after at least one, time enough for a very small authority's figures on a fast day.)
+    if (waitMs <= 0) return { progress: entry.progress.current };
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
     try {
@@ -89,9 +95,13 @@ export class FiguresCache {
     }
     // One computation at a time: each is worked out a part at a time, the server answering other
     // requests between the parts, and two at once would put both their parts between two answers.
-    const progress: Entry['progress'] = { current: null };
+    // Started at once, unless another's are being worked out (or wait) first.
+    const waits = this.#oneAtATime.activeCount + this.#oneAtATime.pendingCount > 0;
+    const progress: Entry['progress'] = { current: waits ? null : { done: 0, total: 1 } };
+    const ready: Entry['ready'] = { current: null };
     const value = this.#oneAtATime(() => this.#compute(stored, asAt, version, filter, (now) => (progress.current = now)));
-    const entry = { version, value, progress };
+    value.then((figures) => (ready.current = figures)).catch(() => undefined);
+    const entry = { version, value, ready, progress };
     this.#figures.delete(key);
     this.#figures.set(key, entry);
     // A computation that fails is not kept: the next request tries again.

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FiguresCache } from '../../src/app/figures-cache.js';
 import { generateAuthority } from '../../src/demo/generate.js';
-import { addAuthority, findAuthority, saveRecords } from '../../src/store/index.js';
+import { addAuthority, dataVersion, findAuthority, saveRecords } from '../../src/store/index.js';
 import { d } from '../builders.js';
 import { engines } from '../engines.js';
 import { saveNorth } from './fixtures.js';
@@ -69,12 +69,14 @@ describe.each(engines)('the figures cache on $name, asked with a wait', (engine)
       await saveRecords(connection, east.scope, { children: generated.records.map((r) => r.child), placements: generated.records.flatMap((r) => r.placements), events: generated.records.flatMap((r) => r.events) }, { by: 'test' });
       const cache = new FiguresCache(connection);
       const every = { team: null, locality: null, worker: null };
-      // Two new dates at once: the first is worked out, the second waits its turn.
-      const first = cache.figuresWithin(east, d('2025-06-01'), every, 0);
-      const second = await cache.figuresWithin(east, d('2025-07-01'), every, 0);
-      expect(second).toEqual({ progress: null });
-      const during = await first;
+      // Two connections open, so that the question below is answered at once, not after a new
+      // connection is made: on a busy machine, long enough for the first date to be worked out.
+      await Promise.all([dataVersion(connection, east.scope), dataVersion(connection, east.scope)]);
+      // A new date: its figures are being worked out (with no wait, the answer is how far they have got).
+      const during = await cache.figuresWithin(east, d('2025-06-01'), every, 0);
       expect('progress' in during && during.progress !== null && during.progress.done < during.progress.total).toBe(true);
+      // Another, asked meanwhile, waits its turn: no progress of its own yet.
+      expect(await cache.figuresWithin(east, d('2025-07-01'), every, 0)).toEqual({ progress: null });
       const ready = await cache.figuresWithin(east, d('2025-06-01'), every, 60_000);
       expect('figures' in ready && ready.figures.asAt.toString()).toBe('2025-06-01');
     } finally {
