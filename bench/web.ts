@@ -5,7 +5,8 @@
 // ceiling). Latency percentiles are computed from every response's time. Targets: dashboard
 // p95 ≤ 100 ms with no errors, the dashboard's HTML ≤ 60 KiB (issue 16), and /health p99 ≤ 100 ms
 // while four meeting-pack PDFs are made, while four exports are made, and — with a child's page —
-// while ten dashboards as at new dates are worked out (issue 19, point 7; issue 18, point 3).
+// while ten dashboards as at new dates are worked out (issue 19, point 7; issue 18, point 3). For
+// information, the largest pages: an aim's, the poster's and a meeting pack's.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -68,6 +69,17 @@ try {
   // asked the same way with nothing else to do (the reference, in the same run). The packs' figures
   // are worked out first (the pack pages): a cold as-at date is still computed on the event loop.
   for (const date of meetings) await get(`${base}/a/DEMO01/packs/${date}`, cookie);
+  // For information, the largest pages, each asked by two readers one request after another for
+  // 10 s: an aim's (its run chart a dot a child, each a link), the poster's (four run charts of
+  // every child) and a meeting pack's. The first asking of each (the page made from the figures) is
+  // not timed: what is timed is a page asked for again.
+  const largest = { aim_page: `${base}/a/DEMO01/aims/aim-2`, poster: `${base}/a/DEMO01/poster`, meeting_pack_page: `${base}/a/DEMO01/packs/${meetings[3]?.toString()}` };
+  const largestBytes: Record<string, number> = {};
+  const largestPages: Record<string, Probe> = {};
+  for (const [name, url] of Object.entries(largest)) {
+    largestBytes[name] = (await get(url, cookie)).length;
+    largestPages[name] = await probe(url, cookie, () => new Promise((resolve) => setTimeout(resolve, 10_000)));
+  }
   const idle = await probe(`${base}/health`, cookie, () => new Promise((resolve) => setTimeout(resolve, 3000)));
   const underPdfs = await probe(`${base}/health`, cookie, () => Promise.all(meetings.map((date) => get(`${base}/a/DEMO01/packs/${date}.pdf`, cookie))));
   const pdfBytes = (await Promise.all(meetings.map((date) => get(`${base}/a/DEMO01/packs/${date}.pdf`, cookie)))).map((b) => b.length);
@@ -101,7 +113,7 @@ try {
   const row = (name: string, r: Load) => `| ${name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.requests_per_second} | ${r.requests} | ${r.errors} |`;
   writeResults(
     'web',
-    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, health_under_four_exports: underExports, export_bytes: exportBytes, pdf_bytes: pdfBytes, target, target_met: met },
+    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, largest_pages: largestPages, largest_page_bytes: largestBytes, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, health_under_four_exports: underExports, export_bytes: exportBytes, pdf_bytes: pdfBytes, target, target_met: met },
     [
       `An authority of ${children} synthetic children (SQLite); ${connections} connections for ${seconds} s per route, one after another on the same server.`,
       '',
@@ -110,6 +122,12 @@ try {
       row('dashboard `/a/DEMO01`', routes.dashboard),
       row('waiting list `/a/DEMO01/waiting`', routes.waiting_list),
       row('trivial route `/health` (ceiling)', routes.trivial_route_ceiling),
+      '',
+      'For information, the largest pages, each asked by two readers one request after another for 10 s (its first asking not timed):',
+      '',
+      '| page | size (KiB) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | requests | over (s) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...Object.entries(largest).map(([name, url]) => probeRow(`${name.replace(/_/g, ' ')} \`${url.slice(base.length)}\` | ${round((largestBytes[name] ?? 0) / 1024, 0)}`, largestPages[name] as Probe)),
       '',
       `Target: dashboard p95 ≤ ${target.dashboard_p95_ms} ms with no errors — ${routes.dashboard.p95_ms <= target.dashboard_p95_ms && routes.dashboard.errors === 0 ? 'met' : 'MISSED'}.`,
       `The first view of the dashboard as at another day (its figures computed from the records in memory, then cached): ${round(firstView / 1000, 1)} s. The dashboard page is ${round(dashboardBytes / 1024, 1)} KiB (target ≤ ${target.dashboard_kib} KiB — ${sizeMet ? 'met' : 'MISSED'}).`,

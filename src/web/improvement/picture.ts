@@ -1,22 +1,45 @@
 /**
- * A standalone chart put into a page as one labelled picture (the meeting pack, the balancing
- * measures): as charts/inline-picture.ts, with the label a picture needs; the words and tables beside it
- * say the rest.
+ * A standalone chart put into a page as one labelled picture (the meeting pack, the poster, the
+ * balancing measures): as charts/inline-picture.ts, with the label a picture needs; the words and
+ * tables beside it say the rest.
  */
-import { parseHTML } from 'linkedom';
-import { svgMarkup } from '../../charts/svg-markup.js';
 import { inlinePicture } from '../../charts/inline-picture.js';
 import { trustedSvg, type ChartForWidths, type TrustedSvg } from '../views/trusted-svg.js';
 
 export function labelledPicture(svg: string, label: string): TrustedSvg {
-  const { document } = parseHTML(`<!doctype html><html><body>${inlinePicture(svg)}</body></html>`);
-  const root = document.querySelector('svg');
-  if (!root) throw new Error('labelledPicture needs an SVG');
-  root.setAttribute('aria-label', label);
-  return trustedSvg(svgMarkup(root));
+  return trustedSvg(inlinePicture(svg, label));
 }
 
-/** A chart drawn at both sizes by `draw` (trusted-svg.tsx, `drawnForWidths`), each drawing labelled as `labelledPicture` labels one. */
-export function labelledForWidths(draw: (size: 'full' | 'small') => string, label: string): ChartForWidths {
-  return { wide: labelledPicture(draw('full'), label), narrow: labelledPicture(draw('small'), label) };
+/** The pictures made of each owner's drawings (`labelledPictureOf`), kept while the owner is. */
+const pictures = new WeakMap<object, Map<string, { readonly label: string; readonly picture: TrustedSvg }>>();
+
+/**
+ * `labelledPicture` of a drawing that `owner` holds (an aim of a poster or a meeting pack, kept in
+ * the figures cache while its figures are current), made once for as long as the owner is kept: a
+ * large authority's run chart is a megabyte of SVG, read again for every page that showed it.
+ */
+export function labelledPictureOf(owner: object, svg: string, label: string): TrustedSvg {
+  let made = pictures.get(owner);
+  if (!made) pictures.set(owner, (made = new Map()));
+  const found = made.get(svg);
+  if (found?.label === label) return found.picture;
+  const picture = labelledPicture(svg, label);
+  made.set(svg, { label, picture });
+  return picture;
+}
+
+/** Each owner's chart drawn at both sizes (`labelledForWidthsOf`), kept while the owner is. */
+const chartsForWidths = new WeakMap<object, { readonly label: string; readonly chart: ChartForWidths }>();
+
+/**
+ * `owner`'s chart (a balancing measure's, kept in the figures cache) drawn at both sizes by `draw`
+ * (trusted-svg.tsx, `drawnForWidths`), each drawing labelled as `labelledPicture` labels one: drawn
+ * once for as long as the owner is kept.
+ */
+export function labelledForWidthsOf(owner: object, draw: (size: 'full' | 'small') => string, label: string): ChartForWidths {
+  const found = chartsForWidths.get(owner);
+  if (found?.label === label) return found.chart;
+  const chart = { wide: labelledPicture(draw('full'), label), narrow: labelledPicture(draw('small'), label) };
+  chartsForWidths.set(owner, { label, chart });
+  return chart;
 }

@@ -15,7 +15,7 @@ import { parseAsAt } from '../forms/as-at.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import { BalancingPage } from '../views/balancing.js';
 import { authorityPath } from '../views/layout.js';
-import { labelledForWidths } from '../improvement/picture.js';
+import { labelledForWidthsOf } from '../improvement/picture.js';
 
 type Query = { Querystring: { as_at?: string } };
 
@@ -48,7 +48,7 @@ export function registerBalancingRoutes(app: FastifyInstance, ctx: WebContext): 
             id: chart.measure.id,
             name: chart.measure.name,
             definition: chart.measure.definition,
-            svg: labelledForWidths((size) => balancingChartSvg(chart, grant.authority.programmeStart, [], size), `Run chart of ${chart.measure.name}, one dot a month; the table below gives each month's figures.`),
+            svg: labelledForWidthsOf(chart, (size) => balancingChartSvg(chart, grant.authority.programmeStart, [], size), `Run chart of ${chart.measure.name}, one dot a month; the table below gives each month's figures.`),
             latest: last ? `Latest month, ${monthWords(last.month)}: ${formatBalancingValue(chart, last.value)}.` : 'No month has a value yet.',
             verdicts: chart.verdicts,
             csvHref: `${base}/${chart.measure.id}.csv?as_at=${asAt.toString()}`,

@@ -7,7 +7,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { packActionWords, type PackAction, type PackActions, type PackDocument, type PartnerPackDocument } from '../../charts/pack-document.js';
 import { PartnerTrendPart } from './partner-trend.js';
-import { labelledPicture } from '../improvement/picture.js';
+import { labelledPictureOf } from '../improvement/picture.js';
 import { Answer } from './dashboard.js';
 import { SvgForWidths } from './trusted-svg.js';
 
@@ -211,7 +211,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
             <p key={l}>{l}</p>
           ))}
           <h3>Run chart: weeks to the milestone, one dot a child</h3>
-          <SvgForWidths chart={{ wide: labelledPicture(aim.runSvg, aim.runAlt), narrow: labelledPicture(aim.runSmallSvg, aim.runAlt) }} />
+          <SvgForWidths chart={{ wide: labelledPictureOf(aim, aim.runSvg, aim.runAlt), narrow: labelledPictureOf(aim, aim.runSmallSvg, aim.runAlt) }} />
           {aim.marksKey.length > 0 && (
             <>
               <p>Tests of change on this chart:</p>
@@ -229,7 +229,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
             ))}
           </ul>
           <h3>Waiting chart: weeks waited so far, one bar a child</h3>
-          <SvgForWidths chart={{ wide: labelledPicture(aim.waitingSvg, aim.waitingAlt), narrow: labelledPicture(aim.waitingSmallSvg, aim.waitingAlt) }} />
+          <SvgForWidths chart={{ wide: labelledPictureOf(aim, aim.waitingSvg, aim.waitingAlt), narrow: labelledPictureOf(aim, aim.waitingSmallSvg, aim.waitingAlt) }} />
         </AimSection>
       ))}
       <section aria-labelledby="pack-tests">
@@ -266,7 +266,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
           <div key={b.name}>
             <h3>{b.name}</h3>
             <p>{b.definition}</p>
-            <SvgForWidths chart={{ wide: labelledPicture(b.svg, b.alt), narrow: labelledPicture(b.smallSvg, b.alt) }} />
+            <SvgForWidths chart={{ wide: labelledPictureOf(b, b.svg, b.alt), narrow: labelledPictureOf(b, b.smallSvg, b.alt) }} />
             <p>{b.latest}</p>
             <ul>
               {b.verdicts.map((v) => (

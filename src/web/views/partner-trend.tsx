@@ -5,7 +5,7 @@
  */
 import type { VNode } from 'preact';
 import type { PartnerTrend } from '../../charts/partner-trend-chart.js';
-import { labelledForWidths } from '../improvement/picture.js';
+import { labelledPictureOf } from '../improvement/picture.js';
 import { TableScroll } from './components.js';
 import { SvgForWidths } from './trusted-svg.js';
 
@@ -17,7 +17,7 @@ export function PartnerTrendPart({ trend, aimName, level = 3 }: { trend: Partner
       <Heading>{trend.heading}</Heading>
       {trend.shown > 0 && (
         <TableScroll label={`${aimName}: ${trend.heading}`}>
-          <SvgForWidths chart={labelledForWidths((size) => (size === 'full' ? trend.svg : trend.smallSvg), trend.alt)} />
+          <SvgForWidths chart={{ wide: labelledPictureOf(trend, trend.svg, trend.alt), narrow: labelledPictureOf(trend, trend.smallSvg, trend.alt) }} />
         </TableScroll>
       )}
       <ul>

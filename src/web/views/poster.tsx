@@ -7,7 +7,7 @@
 import type { VNode } from 'preact';
 import type { PosterAim, PosterDocument, PosterSection, PosterTest } from '../../charts/poster-document.js';
 import type { PosterSize } from '../../charts/poster-pdf.js';
-import { labelledPicture } from '../improvement/picture.js';
+import { labelledPictureOf } from '../improvement/picture.js';
 import { ErrorSummary, NoticeBox, TableScroll, type FieldError } from './components.js';
 import { Answer } from './dashboard.js';
 import { AsAtForm } from './scope-form.js';
@@ -239,11 +239,11 @@ function AimPanel({ aim, index }: { aim: PosterAim; index: number }): VNode {
       {aim.target && <p class="pace-poster-target">{aim.target}.</p>}
       {/* On a phone the chart keeps a readable size and scrolls sideways in its own box. */}
       <TableScroll label={`Run chart of ${aim.name}`} class="pace-poster-chart">
-        <Svg svg={labelledPicture(aim.runSvg, aim.runAlt)} />
+        <Svg svg={labelledPictureOf(aim, aim.runSvg, aim.runAlt)} />
       </TableScroll>
       {aim.trends && (
         <TableScroll label={`${aim.name} quarter by quarter`} class="pace-poster-chart">
-          <Svg svg={labelledPicture(aim.trends.quarters.smallSvg, aim.trends.quarters.alt)} />
+          <Svg svg={labelledPictureOf(aim, aim.trends.quarters.smallSvg, aim.trends.quarters.alt)} />
         </TableScroll>
       )}
     </section>
