@@ -79,13 +79,13 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
     const waiting = result.chart.series.waiting;
     const longest = waiting.reduce((most, w) => Math.max(most, w.weeks), 0);
     return {
+      id: result.aim.id,
       name: result.aim.name,
       answer: { kind: result.answer.kind, words: answer },
       sentence: result.sentence,
       headline: words.headline,
       lines: [...(words.headline ? [] : [words.noPercentage]), words.counts, ...(words.target ? [words.target] : []), words.median, words.waiting, ...(words.backlog ? [words.backlog] : [])],
       runSvg: aimRunChartSvg(result.aim, result.chart, programmeStart, result.marks),
-      runSmallSvg: aimRunChartSvg(result.aim, result.chart, programmeStart, result.marks, { size: 'small' }),
       runAlt: `Run chart of ${result.aim.name}: ${plural(points, 'child', 'children')}, one dot each at the date they reached the milestone, height the weeks it took. ${answer}`,
       waitingSvg: aimWaitingChartSvg(result.aim, result.chart.series),
       waitingSmallSvg: aimWaitingChartSvg(result.aim, result.chart.series, { size: 'small' }),
@@ -135,6 +135,7 @@ export function meetingPack(inputs: PackInputs, date: PlainDate): PackDocument |
     periodWords: previous
       ? `Tests of change: the PDSA cycles with a plan, a Do, a Study or an Act dated after the previous meeting on ${longDate(previous)}, up to ${longDate(date)}.`
       : `Tests of change: this is the first meeting recorded, so every PDSA cycle dated up to ${longDate(date)}.`,
+    asAt: figures.asAt.toString(),
     asAtWords: `Figures as at ${longDate(figures.asAt)}${programmeStart ? `; programme start ${longDate(programmeStart)}` : '; no programme start date set'}.`,
     notes: meeting.notes,
     actions: packActions(inputs.actions, inputs.attendance, window),

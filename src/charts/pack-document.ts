@@ -7,6 +7,8 @@ import type { AimAnswer } from '../domain/aim-answer.js';
 import type { PartnerTrend } from './partner-trend-chart.js';
 
 export interface PackAim {
+  /** The aim's id: the page's phone picture of the run chart is the aim page's (its run-chart-phone file). */
+  readonly id: string;
   readonly name: string;
   /** Are we getting better? The dashboard's answer, which the aim leads with. */
   readonly answer: { readonly kind: AimAnswer['kind']; readonly words: string };
@@ -15,8 +17,6 @@ export interface PackAim {
   readonly headline: string | null;
   readonly lines: readonly string[];
   readonly runSvg: string;
-  /** The run chart drawn for a phone (the page shows it there; the PDF does not use it). */
-  readonly runSmallSvg: string;
   /** What the run chart shows, for a reader who cannot see it: the aim, how many children, the answer. */
   readonly runAlt: string;
   readonly waitingSvg: string;
@@ -43,7 +43,7 @@ export interface PackBalancing {
   readonly name: string;
   readonly definition: string;
   readonly svg: string;
-  /** Drawn for a phone, as `runSmallSvg`. */
+  /** Drawn for a phone (the page shows it there; the PDF does not use it). */
   readonly smallSvg: string;
   readonly alt: string;
   readonly latest: string;
@@ -94,6 +94,8 @@ export interface PackDocument {
   readonly meetingWords: string;
   /** "Since the previous meeting on 10 February 2021 (after it, up to and including this meeting's date)". */
   readonly periodWords: string;
+  /** The figures' date (the meeting's, or today for a meeting still to come), as YYYY-MM-DD. */
+  readonly asAt: string;
   readonly asAtWords: string;
   readonly notes: string;
   readonly actions: PackActions;

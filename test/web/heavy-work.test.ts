@@ -125,13 +125,13 @@ describe('heavy work', () => {
 
 describe('a PDF made in a render thread', () => {
   const aim = (n: number) => ({
+    id: `aim-${n}`,
     name: `Aim ${n}`,
     answer: { kind: 'no-change' as const, words: 'No change yet.' },
     sentence: `Aim ${n} in a sentence.`,
     headline: '50.0% in time',
     lines: ['n = 2 journeys counted'],
     runSvg: square,
-    runSmallSvg: square,
     runAlt: 'A blue square.',
     waitingSvg: square,
     waitingSmallSvg: square,
@@ -144,6 +144,7 @@ describe('a PDF made in a render thread', () => {
     authorityName: 'North Council',
     meetingWords: "Champions' group, 10 March 2021",
     periodWords: 'Since the previous meeting',
+    asAt: '2021-03-10',
     asAtWords: 'As at 10 March 2021',
     notes: '',
     actions: { periodWords: 'Since the previous meeting', due: [{ text: 'A1: Draft the form', details: 'Owner: Dr A. Sample. Due 1 March 2021.' }], done: [], attendance: null },

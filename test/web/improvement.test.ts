@@ -192,8 +192,13 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     await client.post('/a/NORTH/meetings', { meeting_date: '2021-02-10', title: "Champions' group", notes: '' });
     expect((await client.post('/a/NORTH/meetings', { meeting_date: '2021-03-10', title: "Champions' group", notes: 'Quarterly review' })).statusCode).toBe(303);
     expect((await listMeetings(web.connection, web.north)).length).toBe(2);
-    const text = textOf((await client.get('/a/NORTH/packs/2021-03-10')).body);
+    const packPage = (await client.get('/a/NORTH/packs/2021-03-10')).body;
+    const text = textOf(packPage);
     expect(text).toContain("Meeting pack: Champions' group, 10 March 2021");
+    // Each aim's run chart: drawn in the page for a desk; on a phone, the aim page's own picture as at the meeting's date.
+    expect(packPage.match(/<img class="pace-chart--narrow pace-chart-picture" src="[^"]*"/g)).toEqual([1, 2, 3, 4].map((n) => `<img class="pace-chart--narrow pace-chart-picture" src="/a/NORTH/aims/aim-${n}/run-chart-phone.svg?as_at=2021-03-10"`));
+    expect(packPage).toContain('alt="Run chart of Aim 2: permanence recommendation: 2 children, one dot each at the date they reached the milestone, height the weeks it took.');
+    expect((packPage.match(/<div class="pace-chart pace-chart--wide"><svg [^>]*viewBox="0 0 1100 /g) ?? []).length).toBe(12);
     expect(text).toContain('All children who become looked after and accommodated will have a permanence recommendation within 26 weeks of becoming looked after and accommodated.');
     expect(text).toContain('after the previous meeting on 10 February 2021, up to 10 March 2021');
     // Each aim leads with the dashboard's answer, as the PDF does.

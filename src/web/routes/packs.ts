@@ -108,7 +108,9 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
       return reply.type(file.contentType).send(file.bytes);
     }
     const page = { pdfHref: packHref(grant.scope.code, parsed.value, 'making'), back: { href: authorityPath(grant.scope.code, '/meetings'), text: 'Back to the meetings' } };
-    return sendPage(reply, isPartnerPack(pack) ? PartnerPackPage({ pack, ...page }) : PackPage({ pack, ...page }));
+    if (isPartnerPack(pack)) return sendPage(reply, PartnerPackPage({ pack, ...page }));
+    const runPhoneHref = (aimId: string) => authorityPath(grant.scope.code, `/aims/${encodeURIComponent(aimId)}/run-chart-phone.svg?as_at=${pack.asAt}`);
+    return sendPage(reply, PackPage({ pack, ...page, runPhoneHref }));
   });
 
   // The PDF takes seconds to make: this page starts it (or finds it made or being made), shows how

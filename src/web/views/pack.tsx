@@ -9,7 +9,7 @@ import { packActionWords, type PackAction, type PackActions, type PackDocument, 
 import { PartnerTrendPart } from './partner-trend.js';
 import { labelledPictureOf } from '../improvement/picture.js';
 import { Answer } from './dashboard.js';
-import { SvgForWidths } from './trusted-svg.js';
+import { SvgAndPhonePicture, SvgForWidths } from './trusted-svg.js';
 
 /** No quotes, ampersands or angle brackets: JSX escapes those in the style element's text. */
 export const packCss = `
@@ -195,7 +195,11 @@ export function PartnerPackPage(props: { pack: PartnerPackDocument; pdfHref: str
   );
 }
 
-export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { href: string; text: string } }): VNode {
+/**
+ * The team's pack. `runPhoneHref` is where an aim's run chart drawn for a phone is (the aim page's
+ * own picture, as at the pack's date): a phone asks for it as it nears the screen; a desk never does.
+ */
+export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { href: string; text: string }; runPhoneHref: (aimId: string) => string }): VNode {
   const p = props.pack;
   return (
     <PackShell title={p.title} pdfHref={props.pdfHref} back={props.back}>
@@ -211,7 +215,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
             <p key={l}>{l}</p>
           ))}
           <h3>Run chart: weeks to the milestone, one dot a child</h3>
-          <SvgForWidths chart={{ wide: labelledPictureOf(aim, aim.runSvg, aim.runAlt), narrow: labelledPictureOf(aim, aim.runSmallSvg, aim.runAlt) }} />
+          <SvgAndPhonePicture svg={labelledPictureOf(aim, aim.runSvg, aim.runAlt)} phone={{ href: props.runPhoneHref(aim.id), alt: aim.runAlt }} />
           {aim.marksKey.length > 0 && (
             <>
               <p>Tests of change on this chart:</p>
