@@ -6,10 +6,12 @@
 // p95 ≤ 100 ms with no errors, the dashboard's HTML ≤ 60 KiB (issue 16), and /health p99 ≤ 100 ms
 // while four meeting-pack PDFs are made, while four exports are made, and — with a child's page —
 // while ten dashboards as at new dates are worked out (issue 19, point 7; issue 18, point 3). For
-// information, the largest pages: an aim's, the poster's and a meeting pack's.
+// information, the largest pages: an aim's, the poster's and a meeting pack's, and the aim's shown
+// in Chromium (where there is one) against the same page with no script.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { closeStore, findAuthority, openStore, saveMeeting } from '../src/store/index.js';
@@ -19,6 +21,7 @@ const children = Number(process.env.BENCH_CHILDREN ?? 20_000);
 const connections = 20;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const port = Number(process.env.BENCH_PORT ?? 3190);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const asAt = Temporal.Now.plainDateISO('Europe/London').toString();
 
 mkdirSync(workDir, { recursive: true });
@@ -80,6 +83,9 @@ try {
     largestBytes[name] = (await get(url, cookie)).length;
     largestPages[name] = await probe(url, cookie, () => new Promise((resolve) => setTimeout(resolve, 10_000)));
   }
+  // In Chromium, where there is one: the aim page shown (its load event), as served and, the
+  // reference in the same run, with no script at all; three of each, the middle one.
+  const shown = existsSync(chromiumPath) ? await shownInChromium(largest.aim_page, cookie) : null;
   const idle = await probe(`${base}/health`, cookie, () => new Promise((resolve) => setTimeout(resolve, 3000)));
   const underPdfs = await probe(`${base}/health`, cookie, () => Promise.all(meetings.map((date) => get(`${base}/a/DEMO01/packs/${date}.pdf`, cookie))));
   const pdfBytes = (await Promise.all(meetings.map((date) => get(`${base}/a/DEMO01/packs/${date}.pdf`, cookie)))).map((b) => b.length);
@@ -113,7 +119,7 @@ try {
   const row = (name: string, r: Load) => `| ${name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.requests_per_second} | ${r.requests} | ${r.errors} |`;
   writeResults(
     'web',
-    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, largest_pages: largestPages, largest_page_bytes: largestBytes, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, health_under_four_exports: underExports, export_bytes: exportBytes, pdf_bytes: pdfBytes, target, target_met: met },
+    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, largest_pages: largestPages, largest_page_bytes: largestBytes, aim_page_in_chromium: shown, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, health_under_four_exports: underExports, export_bytes: exportBytes, pdf_bytes: pdfBytes, target, target_met: met },
     [
       `An authority of ${children} synthetic children (SQLite); ${connections} connections for ${seconds} s per route, one after another on the same server.`,
       '',
@@ -128,6 +134,10 @@ try {
       '| page | size (KiB) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | requests | over (s) |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...Object.entries(largest).map(([name, url]) => probeRow(`${name.replace(/_/g, ' ')} \`${url.slice(base.length)}\` | ${round((largestBytes[name] ?? 0) / 1024, 0)}`, largestPages[name] as Probe)),
+      '',
+      shown
+        ? `In Chromium (headless), the aim page shown, to its load event: ${shown.served_ms} ms as served, ${shown.no_script_ms} ms with no script at all (the reference), ${round(shown.served_ms / shown.no_script_ms, 2)} × (the middle of three each).`
+        : 'No Chromium here: the aim page was not shown in a browser.',
       '',
       `Target: dashboard p95 ≤ ${target.dashboard_p95_ms} ms with no errors — ${routes.dashboard.p95_ms <= target.dashboard_p95_ms && routes.dashboard.errors === 0 ? 'met' : 'MISSED'}.`,
       `The first view of the dashboard as at another day (its figures computed from the records in memory, then cached): ${round(firstView / 1000, 1)} s. The dashboard page is ${round(dashboardBytes / 1024, 1)} KiB (target ≤ ${target.dashboard_kib} KiB — ${sizeMet ? 'met' : 'MISSED'}).`,
@@ -244,4 +254,27 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;
+}
+
+/** The page at `url` shown in Chromium, to its load event: as served, and with its script answered empty (the reference). */
+async function shownInChromium(url: string, cookie: string): Promise<{ served_ms: number; no_script_ms: number }> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies(cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: base })));
+    const middle = async (noScript: boolean) => {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const page = await context.newPage();
+        if (noScript) await page.route('**/assets/app.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        times.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+        await page.close();
+      }
+      return round(times.sort((a, b) => a - b)[1] as number, 0);
+    };
+    return { served_ms: await middle(false), no_script_ms: await middle(true) };
+  } finally {
+    await browser.close();
+  }
 }
