@@ -113,6 +113,7 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
       const trends = partnerAimTrends(result, programmeStart, posterWindowMonths);
       const partnerAnswer = partnerAnswerWords(result.answer);
       return {
+        id: result.aim.id,
         name: result.aim.name,
         answer: { kind: result.answer.kind, words: partnerAnswer },
         figures: [partnerFigureWords(`Last ${posterWindowMonths} months`, trends.recent), partnerFigureWords(wholeLabel, trends.whole)],
@@ -123,6 +124,7 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
       };
     }
     return {
+      id: result.aim.id,
       name: result.aim.name,
       answer: { kind: result.answer.kind, words: answer },
       figures: [

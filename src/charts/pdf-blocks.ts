@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { LayoutBlock } from './pack-layout.js';
+import { svgSize } from './svg-markup.js';
 
 const fontDir = '/usr/share/fonts/truetype/dejavu';
 export const page = { size: 'A4' as const, margin: 40, width: 595.28, height: 841.89 };
@@ -59,13 +60,6 @@ export function fontsFor(doc: PDFKit.PDFDocument): Fonts {
   }
   const replacements: Readonly<Record<string, string>> = { '→': '->', '≥': '>=', '≤': '<=', '÷': '/', '−': '-', '…': '...', '✓': 'v', '•': '-' };
   return { regular: 'Helvetica', bold: 'Helvetica-Bold', clean: (text) => text.replace(/[→≥≤÷−…✓•]/g, (c) => replacements[c] ?? '?') };
-}
-
-/** The size an SVG asks for, from its width and height attributes (our charts always set both). */
-export function svgSize(svg: string): { width: number; height: number } {
-  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 760);
-  const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 360);
-  return { width, height };
 }
 
 /**

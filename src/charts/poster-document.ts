@@ -16,6 +16,8 @@ export interface PosterFigure {
 }
 
 export interface PosterAim {
+  /** The aim's id: the page shows its charts as pictures, `…/poster/:aim/run-chart.svg` and `…/quarters.svg`. */
+  readonly id: string;
   readonly name: string;
   /** Are we getting better? The dashboard's answer. */
   readonly answer: { readonly kind: AimAnswer['kind']; readonly words: string };

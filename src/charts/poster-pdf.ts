@@ -15,7 +15,8 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PosterAim, PosterDocument, PosterOutcomeKind, PosterTest } from './poster-document.js';
 import { balanceColumns, fitScale, type Measured } from './poster-layout.js';
-import { colours, Node, svgForPdf, svgSize, taggedPdf, type Fonts } from './pdf-blocks.js';
+import { colours, Node, svgForPdf, taggedPdf, type Fonts } from './pdf-blocks.js';
+import { svgSize } from './svg-markup.js';
 
 export type PosterSize = 'a3' | 'a4';
 

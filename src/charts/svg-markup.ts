@@ -34,3 +34,10 @@ function escapeAttributes(element: MarkupElement): void {
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** The size an SVG asks for, from its width and height attributes (our charts always set both). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 760);
+  const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 360);
+  return { width, height };
+}

@@ -185,7 +185,7 @@ describe("a poster's PDF made in a render thread", () => {
         subtitle: 'Our aims, as at 10 March 2021.',
         asAtWords: 'Figures as at 10 March 2021.',
         aimSentences: ['Aim 1 in a sentence.'],
-        aims: [{ name: 'Aim 1', answer: { kind: 'no-change' as const, words: 'No change yet.' }, figures: [{ label: 'Last 12 months', value: '50.0% in time', counts: '1 of 2 journeys' }], target: null, runSvg: square, runAlt: 'A blue square.' }],
+        aims: [{ id: 'aim-1', name: 'Aim 1', answer: { kind: 'no-change' as const, words: 'No change yet.' }, figures: [{ label: 'Last 12 months', value: '50.0% in time', counts: '1 of 2 journeys' }], target: null, runSvg: square, runAlt: 'A blue square.' }],
         tests: [],
         testsNote: 'No test of change had started by 10 March 2021.',
         sections: [],

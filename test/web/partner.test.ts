@@ -32,6 +32,7 @@ const partnerPages: ReadonlyMap<string, number> = new Map([
   ['GET /a/:code/partner', 200],
   ['GET /a/:code/poster', 200],
   ['GET /a/:code/poster/pdf', 200],
+  ['GET /a/:code/poster/:aimId/:file', 200],
   ['GET /a/:code/poster-a3.pdf', 200],
   ['GET /a/:code/poster-a4.pdf', 200],
   ['GET /a/:code/meetings', 200],
@@ -180,8 +181,13 @@ describe.each(engines)('a multi-agency partner, on $name', (engine) => {
     const partnerHtml = (await partner.get('/a/NORTH/poster')).body;
     expect(partnerHtml).toContain('the percentage in time of the journeys settled in each month, one dot a month');
     expect(partnerHtml).toContain('the percentage in time of the journeys settled in each quarter, one dot a quarter');
-    expect(partnerHtml).not.toMatch(/to the milestone, reached in/);
-    expect((await viewer.get('/a/NORTH/poster')).body).toMatch(/to the milestone, reached in/);
+    // The page shows each chart as a picture: the months' and quarters' for the partner, the run chart for the team.
+    expect(partnerHtml.match(/<img class="pace-chart-picture" src="\/a\/NORTH\/poster\/aim-2\/[^"]*"/g)).toEqual(['<img class="pace-chart-picture" src="/a/NORTH/poster/aim-2/run-chart.svg"', '<img class="pace-chart-picture" src="/a/NORTH/poster/aim-2/quarters.svg"']);
+    const months = (await partner.get('/a/NORTH/poster/aim-2/run-chart.svg')).body;
+    expect(months).toMatch(/^<svg [^>]*width="560"/);
+    expect(months).not.toMatch(/to the milestone, reached in/);
+    expect((await partner.get('/a/NORTH/poster/aim-2/quarters.svg')).body).toMatch(/^<svg [^>]*width="560"/);
+    expect((await viewer.get('/a/NORTH/poster/aim-2/run-chart.svg')).body).toMatch(/to the milestone, reached in/);
   });
 
   // One partner and one viewer signed in for the tests below (each sign-in counts against the limit).

@@ -94,12 +94,27 @@ describe.each(engines)('the poster on the web, $name', (engine) => {
     // Aggregates only: no child's reference, name or record, anywhere in the page (its charts included).
     for (const c of northChildren) for (const word of [c.childId, c.firstName, c.lastName]) expect(page.body).not.toMatch(new RegExp(`\\b${word}\\b`));
     expect(page.body).not.toContain('/children/');
+    // Each aim's run chart is a picture of the poster's own drawing, which names no child either.
+    expect(page.body.match(/<img class="pace-chart-picture" src="[^"]*"/g)).toEqual([1, 2, 3, 4].map((n) => `<img class="pace-chart-picture" src="/a/NORTH/poster/aim-${n}/run-chart.svg"`));
+    expect(page.body).toContain('alt="Run chart of Aim 2: permanence recommendation: 2 children, one dot each at the date they reached the milestone, height the weeks it took; 1 test of change marked.');
+    const chart = await vic.get('/a/NORTH/poster/aim-2/run-chart.svg');
+    expect([chart.statusCode, chart.headers['content-type']]).toEqual([200, 'image/svg+xml; charset=utf-8']);
+    expect(chart.body).toMatch(/^<svg [^>]*width="560"/);
+    // Each dot says its weeks and month, not whose it is.
+    expect(chart.body.match(/<title>[^<]* to the milestone[^<]*<\/title>/g)).toEqual(['<title>21.7 weeks to the milestone, reached in June 2020</title>', '<title>35 weeks to the milestone, reached in October 2020</title>']);
+    for (const c of northChildren) for (const word of [c.childId, c.firstName, c.lastName]) expect(chart.body).not.toMatch(new RegExp(`\\b${word}\\b`));
+    expect((await vic.get('/a/NORTH/poster/aim-2/quarters.svg')).statusCode).toBe(404);
+    expect((await vic.get('/a/NORTH/poster/aim-9/run-chart.svg')).statusCode).toBe(404);
   });
 
   it('shows the poster as at another date, and says so when the date is not one', async () => {
     const vic = await signedIn('vic');
-    const earlier = textOf((await vic.get('/a/NORTH/poster?as_at=2021-02-15')).body);
+    const earlierPage = (await vic.get('/a/NORTH/poster?as_at=2021-02-15')).body;
+    const earlier = textOf(earlierPage);
     expect(earlier).toContain('as at 15 February 2021.');
+    // Its charts are as at that date too.
+    expect(earlierPage).toContain('<img class="pace-chart-picture" src="/a/NORTH/poster/aim-2/run-chart.svg?as_at=2021-02-15"');
+    expect((await vic.get('/a/NORTH/poster/aim-2/run-chart.svg?as_at=2021-02-30')).statusCode).toBe(400);
     expect(earlier).toContain('Adapt T1: Legal advice referral form Cycle 1: adapt. Cycle 2 under way. Last decided 8 February 2021.');
     // T2 had started, but its first cycle was planned for March.
     expect(earlier).toContain('Not tested yet T2: Remove the ratifying review No cycle planned yet.');

@@ -51,7 +51,7 @@ export function northValue(route: Route, param: string, ids: SeededIds): string 
       if (route.url.startsWith('/a/:code/packs/')) return '2021-03-10';
       if (route.url.startsWith('/a/:code/balancing/')) return 'placement-moves.csv';
       if (route.url === '/a/:code/aims/:aimId/breakdown/:file') return 'team.svg';
-      if (route.url.startsWith('/a/:code/aims/')) return 'run-chart.svg';
+      if (route.url.startsWith('/a/:code/aims/') || route.url === '/a/:code/poster/:aimId/:file') return 'run-chart.svg';
       if (route.url.startsWith('/a/:code/exports/')) return 'clas-2021.csv';
       if (route.url.startsWith('/national/')) return 'table.csv';
       break;

@@ -82,6 +82,7 @@ describe.each(engines)('defences of the web application on $name', (engine) => {
       'id@/a/:code/children/:childId/events/:id/edit': north.eventId,
       'id@/a/:code/due/calendar/:id/revoke': String(feedId),
       'file@/a/:code/aims/:aimId/:file': 'run-chart.svg',
+      'file@/a/:code/poster/:aimId/:file': 'run-chart.svg',
       'file@/a/:code/aims/:aimId/breakdown/:file': 'team.csv',
       'file@/a/:code/exports/:file': 'clas-2021.csv',
       'file@/national/aims/:aim/:file': 'table.csv',

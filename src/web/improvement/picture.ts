@@ -1,7 +1,7 @@
 /**
- * A standalone chart put into a page as one labelled picture (the meeting pack, the poster, the
- * balancing measures): as charts/inline-picture.ts, with the label a picture needs; the words and
- * tables beside it say the rest.
+ * A standalone chart put into a page as one labelled picture (a meeting pack's waiting charts, a
+ * partner's trends, the balancing measures): as charts/inline-picture.ts, with the label a picture
+ * needs; the words and tables beside it say the rest.
  */
 import { inlinePicture } from '../../charts/inline-picture.js';
 import { trustedSvg, type ChartForWidths, type TrustedSvg } from '../views/trusted-svg.js';
@@ -14,9 +14,9 @@ export function labelledPicture(svg: string, label: string): TrustedSvg {
 const pictures = new WeakMap<object, Map<string, { readonly label: string; readonly picture: TrustedSvg }>>();
 
 /**
- * `labelledPicture` of a drawing that `owner` holds (an aim of a poster or a meeting pack, kept in
- * the figures cache while its figures are current), made once for as long as the owner is kept: a
- * large authority's run chart is a megabyte of SVG, read again for every page that showed it.
+ * `labelledPicture` of a drawing that `owner` holds (an aim of a meeting pack, a partner's trend,
+ * kept in the figures cache while its figures are current), made once for as long as the owner is
+ * kept, not read again for every page that shows it.
  */
 export function labelledPictureOf(owner: object, svg: string, label: string): TrustedSvg {
   let made = pictures.get(owner);

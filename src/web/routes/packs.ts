@@ -109,8 +109,8 @@ export function registerPackRoutes(app: FastifyInstance, ctx: WebContext): void 
     }
     const page = { pdfHref: packHref(grant.scope.code, parsed.value, 'making'), back: { href: authorityPath(grant.scope.code, '/meetings'), text: 'Back to the meetings' } };
     if (isPartnerPack(pack)) return sendPage(reply, PartnerPackPage({ pack, ...page }));
-    const runPhoneHref = (aimId: string) => authorityPath(grant.scope.code, `/aims/${encodeURIComponent(aimId)}/run-chart-phone.svg?as_at=${pack.asAt}`);
-    return sendPage(reply, PackPage({ pack, ...page, runPhoneHref }));
+    const runChartHref = (aimId: string, drawnFor: 'desk' | 'phone') => authorityPath(grant.scope.code, `/aims/${encodeURIComponent(aimId)}/${drawnFor === 'desk' ? 'run-chart' : 'run-chart-phone'}.svg?as_at=${pack.asAt}`);
+    return sendPage(reply, PackPage({ pack, ...page, runChartHref }));
   });
 
   // The PDF takes seconds to make: this page starts it (or finds it made or being made), shows how

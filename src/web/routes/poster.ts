@@ -29,7 +29,8 @@ import type { FieldError } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { PackMakingPage, type PackMakingModel } from '../views/pack-making.js';
 import { PosterTextForm } from '../views/poster-text.js';
-import { PosterPage } from '../views/poster.js';
+import { PosterPage, type PosterChart } from '../views/poster.js';
+import { HttpError } from '../errors.js';
 
 type PosterQuery = { Params: { code: string }; Querystring: Record<string, string> };
 
@@ -47,6 +48,11 @@ export function posterHref(code: string, asAt: PlainDate | null, file: 'page' | 
   const path = file === 'page' ? '/poster' : 'making' in file ? '/poster/pdf' : `/poster-${file.pdf}.pdf`;
   const search = query.toString();
   return authorityPath(code, `${path}${search ? `?${search}` : ''}`);
+}
+
+/** An aim's chart on the poster, as a picture, as at a date (today's poster when null). */
+function posterChartHref(code: string, aimId: string, chart: PosterChart, asAt: PlainDate | null): string {
+  return authorityPath(code, `/poster/${encodeURIComponent(aimId)}/${chart}.svg${asAt ? `?as_at=${asAt.toString()}` : ''}`);
 }
 
 /** Who saved the team's words and when, in a sentence. */
@@ -93,10 +99,24 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
           savedWords: savedWords(stored),
           notice: saved ? 'The poster’s words are saved.' : null,
           back: may(grant, 'view') ? { href: authorityPath(code, '/improvement'), text: 'Back to the improvement work' } : { href: authorityPath(code, '/partner'), text: 'Back to the overview' },
+          chartHref: (aimId, chart) => posterChartHref(code, aimId, chart, dated(asAt)),
         },
       }),
       errors.length ? 400 : 200,
     );
+  });
+
+  // An aim's chart on the poster's page, as a picture: the poster's own drawing (no dot names a
+  // child; a partner's are the months and quarters, suppressed), for whoever may read the poster.
+  app.get<PosterQuery & { Params: { code: string; aimId: string; file: string } }>('/a/:code/poster/:aimId/:file', async (request, reply) => {
+    const grant = grantFor(userOf(request), request.params.code, 'aggregate');
+    const chart = /^(run-chart|quarters)\.svg$/.exec(request.params.file)?.[1] as PosterChart | undefined;
+    const { asAt, errors } = asAtOf(request);
+    if (errors.length) throw new HttpError(400, (errors[0] as FieldError).message);
+    const aim = (await posterOf(grant, asAt)).aims.find((a) => a.id === request.params.aimId);
+    const svg = chart === 'run-chart' ? aim?.runSvg : aim?.trends?.quarters.smallSvg;
+    if (!chart || svg === undefined) throw new HttpError(404, 'Page not found');
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, no-cache').send(svg);
   });
 
   for (const size of posterSizes) {

@@ -9,7 +9,8 @@ import { packActionWords, type PackAction, type PackActions, type PackDocument, 
 import { PartnerTrendPart } from './partner-trend.js';
 import { labelledPictureOf } from '../improvement/picture.js';
 import { Answer } from './dashboard.js';
-import { SvgAndPhonePicture, SvgForWidths } from './trusted-svg.js';
+import { SvgForWidths } from './trusted-svg.js';
+import { svgSize } from '../../charts/svg-markup.js';
 
 /** No quotes, ampersands or angle brackets: JSX escapes those in the style element's text. */
 export const packCss = `
@@ -29,7 +30,8 @@ body { margin: 0; background: white; }
 .pace-pack .pace-pack-actions { padding-left: 0; margin-left: 0; list-style: none; }
 .pace-pack .pace-pack-actions li { margin: 0 0 0.5rem; }
 .pace-pack .pace-answer { font-size: 1.125rem; font-weight: bold; }
-.pace-pack .pace-chart svg { display: block; width: 100%; height: auto; }
+.pace-pack .pace-chart svg, .pace-pack .pace-chart-picture { display: block; width: 100%; height: auto; }
+.pace-pack .pace-chart-picture { margin-bottom: 0.75rem; }
 .pace-pack table { border-collapse: collapse; }
 .pace-pack td, .pace-pack th { border-bottom: 1px solid #b3b3b3; padding: 0.25rem 0.75rem 0.25rem 0; text-align: left; }
 @media print {
@@ -37,8 +39,8 @@ body { margin: 0; background: white; }
   .pace-pack { padding: 0; max-width: none; }
   .pace-pack section { break-before: page; margin: 0; }
   .pace-pack section.pace-pack-cover { break-before: auto; }
-  .pace-pack .pace-chart { break-inside: avoid; }
-  .pace-pack .pace-chart svg { max-height: 120mm; }
+  .pace-pack .pace-chart, .pace-pack .pace-chart-frame { break-inside: avoid; }
+  .pace-pack .pace-chart svg, .pace-pack .pace-chart-picture { max-height: 120mm; width: auto; max-width: 100%; }
 }
 `;
 
@@ -196,10 +198,12 @@ export function PartnerPackPage(props: { pack: PartnerPackDocument; pdfHref: str
 }
 
 /**
- * The team's pack. `runPhoneHref` is where an aim's run chart drawn for a phone is (the aim page's
- * own picture, as at the pack's date): a phone asks for it as it nears the screen; a desk never does.
+ * The team's pack. `runChartHref` is where an aim's run chart is as a picture, drawn for a desk or
+ * for a phone: the aim page's own files, as at the pack's date. A browser fetches the one that fits
+ * its window (a phone's under 640 px) and draws it as a picture, not as part of the page: a large
+ * authority's run chart is a dot a child, 13,600 of them, which took seconds to lay out in a page.
  */
-export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { href: string; text: string }; runPhoneHref: (aimId: string) => string }): VNode {
+export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { href: string; text: string }; runChartHref: (aimId: string, drawnFor: 'desk' | 'phone') => string }): VNode {
   const p = props.pack;
   return (
     <PackShell title={p.title} pdfHref={props.pdfHref} back={props.back}>
@@ -215,7 +219,10 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
             <p key={l}>{l}</p>
           ))}
           <h3>Run chart: weeks to the milestone, one dot a child</h3>
-          <SvgAndPhonePicture svg={labelledPictureOf(aim, aim.runSvg, aim.runAlt)} phone={{ href: props.runPhoneHref(aim.id), alt: aim.runAlt }} />
+          <picture class="pace-chart-frame">
+            <source media="(max-width: 640px)" srcset={props.runChartHref(aim.id, 'phone')} />
+            <img class="pace-chart-picture" src={props.runChartHref(aim.id, 'desk')} alt={aim.runAlt} {...svgSize(aim.runSvg)} />
+          </picture>
           {aim.marksKey.length > 0 && (
             <>
               <p>Tests of change on this chart:</p>

@@ -7,11 +7,10 @@
 import type { VNode } from 'preact';
 import type { PosterAim, PosterDocument, PosterSection, PosterTest } from '../../charts/poster-document.js';
 import type { PosterSize } from '../../charts/poster-pdf.js';
-import { labelledPictureOf } from '../improvement/picture.js';
 import { ErrorSummary, NoticeBox, TableScroll, type FieldError } from './components.js';
 import { Answer } from './dashboard.js';
 import { AsAtForm } from './scope-form.js';
-import { Svg } from './trusted-svg.js';
+import { svgSize } from '../../charts/svg-markup.js';
 
 /** No quotes, ampersands or angle brackets: JSX escapes those in the style element's text. */
 export const posterCss = `
@@ -35,7 +34,7 @@ body { margin: 0; background: white; }
 .pace-poster-figure__value { font-size: 1.5rem; font-weight: bold; line-height: 1.2; }
 .pace-poster-figure__label, .pace-poster-figure__counts { font-size: 0.875rem; color: #5e5e5e; }
 .pace-poster-target { margin: 0 0 0.5rem; }
-.pace-poster .pace-chart svg { display: block; width: 100%; min-width: 30rem; height: auto; }
+.pace-poster .pace-chart-picture { display: block; width: 100%; min-width: 30rem; height: auto; }
 .pace-poster-columns { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 2rem; margin: 1rem 0 0; }
 .pace-poster-columns section { margin: 0 0 1rem; }
 .pace-poster-columns h2 { margin-top: 0; }
@@ -73,7 +72,7 @@ body { margin: 0; background: white; }
   .pace-poster p.pace-poster-figure__value { font-size: 14pt; }
   .pace-poster p.pace-poster-figure__label, .pace-poster p.pace-poster-figure__counts, .pace-poster .pace-poster-test-detail, .pace-poster p.pace-poster-footer { font-size: 8pt; margin-bottom: 0; }
   .pace-poster-tests li { margin-bottom: 1.5mm; }
-  .pace-poster .pace-chart svg { width: auto; min-width: 0; max-width: 100%; max-height: 50mm; }
+  .pace-poster .pace-chart-picture { width: auto; min-width: 0; max-width: 100%; max-height: 50mm; }
   .pace-poster-chart { overflow: visible; }
   .pace-poster-columns { grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 0 6mm; }
   .pace-poster-columns section { break-inside: avoid; }
@@ -99,7 +98,15 @@ export interface PosterPageModel {
   readonly savedWords: string;
   readonly notice: string | null;
   readonly back: { readonly href: string; readonly text: string };
+  /**
+   * Where an aim's chart is as a picture (its run chart, or a partner's quarters). A picture, not a
+   * drawing in the page: a large authority's four run charts are 52,000 dots, which Chromium took
+   * 13 s to lay out as part of a page and half a second to show as pictures.
+   */
+  readonly chartHref: (aimId: string, chart: PosterChart) => string;
 }
+
+export type PosterChart = 'run-chart' | 'quarters';
 
 export function PosterPage({ model }: { model: PosterPageModel }): VNode {
   const p = model.poster;
@@ -180,7 +187,7 @@ export function PosterPage({ model }: { model: PosterPageModel }): VNode {
               ) : (
                 <div class="pace-poster-grid">
                   {p.aims.map((aim, i) => (
-                    <AimPanel aim={aim} index={i} key={aim.name} />
+                    <AimPanel aim={aim} index={i} key={aim.name} chartHref={model.chartHref} />
                   ))}
                 </div>
               )}
@@ -222,7 +229,7 @@ export function PosterPage({ model }: { model: PosterPageModel }): VNode {
   );
 }
 
-function AimPanel({ aim, index }: { aim: PosterAim; index: number }): VNode {
+function AimPanel({ aim, index, chartHref }: { aim: PosterAim; index: number; chartHref: PosterPageModel['chartHref'] }): VNode {
   return (
     <section aria-labelledby={`poster-aim-${index}`}>
       <h3 id={`poster-aim-${index}`}>{aim.name}</h3>
@@ -239,11 +246,11 @@ function AimPanel({ aim, index }: { aim: PosterAim; index: number }): VNode {
       {aim.target && <p class="pace-poster-target">{aim.target}.</p>}
       {/* On a phone the chart keeps a readable size and scrolls sideways in its own box. */}
       <TableScroll label={`Run chart of ${aim.name}`} class="pace-poster-chart">
-        <Svg svg={labelledPictureOf(aim, aim.runSvg, aim.runAlt)} />
+        <img class="pace-chart-picture" src={chartHref(aim.id, 'run-chart')} alt={aim.runAlt} {...svgSize(aim.runSvg)} />
       </TableScroll>
       {aim.trends && (
         <TableScroll label={`${aim.name} quarter by quarter`} class="pace-poster-chart">
-          <Svg svg={labelledPictureOf(aim, aim.trends.quarters.smallSvg, aim.trends.quarters.alt)} />
+          <img class="pace-chart-picture" src={chartHref(aim.id, 'quarters')} alt={aim.trends.quarters.alt} {...svgSize(aim.trends.quarters.smallSvg)} />
         </TableScroll>
       )}
     </section>
