@@ -115,7 +115,8 @@ const dotsPerChunk = 2048;
 /**
  * Each dot as Plot draws it into linkedom and linkedom serialises it: attributes in the reverse of
  * the order set (cx, cy, r, aria-label), a title when there is one, wrapped in a link when there
- * is an href; then renderSvg's changes to links: the name moves from the circle to the link.
+ * is an href; then renderSvg's changes to links: the name and the title move from the circle to
+ * the link.
  */
 function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null): string {
   const r = String(dots.r);
@@ -131,13 +132,15 @@ function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null):
     // renderSvg moves a non-empty name from the circle to its link.
     const nameOnLink = isLink && linked !== null && label !== null && label !== undefined && label !== '';
     const circleLabel = label !== null && label !== undefined && !nameOnLink ? ` aria-label="${attribute(label)}"` : '';
-    const circleEnd = title === null || title === undefined || title === '' ? ' />' : `><title>${text(title)}</title></circle>`;
-    const circle = `<circle${circleLabel} r="${r}" cy="${hundredths(dots.y[i] as number)}" cx="${hundredths(dots.x(i))}"${circleEnd}`;
-    if (isLink) {
+    const titled = title !== null && title !== undefined && title !== '';
+    const place = `<circle${circleLabel} r="${r}" cy="${hundredths(dots.y[i] as number)}" cx="${hundredths(dots.x(i))}"`;
+    // renderSvg moves the title too, to the front of the link.
+    if (isLink && linked !== null) {
       const linkLabel = nameOnLink ? ` aria-label="${attribute(label)}"` : '';
-      parts.push(`<a${tabindex}${linkLabel} href="${attribute(href)}" fill="inherit">${circle}</a>`);
+      parts.push(`<a${tabindex}${linkLabel} href="${attribute(href)}" fill="inherit">${titled ? `<title>${text(title)}</title>` : ''}${place} /></a>`);
     } else {
-      parts.push(circle);
+      const circle = titled ? `${place}><title>${text(title)}</title></circle>` : `${place} />`;
+      parts.push(isLink ? `<a${tabindex} href="${attribute(href)}" fill="inherit">${circle}</a>` : circle);
     }
     if (parts.length === dotsPerChunk) {
       chunks.push(parts.join(''));

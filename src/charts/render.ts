@@ -52,6 +52,10 @@ export function renderSvg(options: Omit<Plot.PlotOptions, 'document' | 'classNam
         link.setAttribute('aria-label', name);
         mark?.removeAttribute('aria-label');
       }
+      // The tooltip goes with the name, to the link (it still shows over the mark). A title inside
+      // each of 13,600 linked dots made Chromium take 4.2 s to show an aim's page; in each link, 0.6 s.
+      const title = mark ? Array.from(mark.children).find((child) => child.tagName.toLowerCase() === 'title') : undefined;
+      if (mark && title) link.insertBefore(title, mark);
       // Hundreds of links are more stops than a keyboard can move through: the table beside the
       // chart lists every child; a pointer still reaches each one from its mark.
       if (linked.keyboard === false) link.setAttribute('tabindex', '-1');
