@@ -7,7 +7,7 @@ import type { AimAnswer } from '../domain/aim-answer.js';
 import type { PartnerTrend } from './partner-trend-chart.js';
 
 export interface PackAim {
-  /** The aim's id: the page's phone picture of the run chart is the aim page's (its run-chart-phone file). */
+  /** The aim's id: the page's run chart is a picture of the aim page's own (its run-chart and run-chart-phone files). */
   readonly id: string;
   readonly name: string;
   /** Are we getting better? The dashboard's answer, which the aim leads with. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelledForWidthsOf, labelledPicture, labelledPictureOf } from './picture.js';
+import { labelledPicture, labelledPictureOf } from './picture.js';
 
 // A chart as Plot writes it: a picture (role="img") whose groups carry labels of their own.
 const chart = '<svg xmlns="http://www.w3.org/2000/svg" role="img" width="30" height="20" viewBox="0 0 30 20"><g aria-label="dot"><circle r="2" cx="5" cy="5"><title>23 weeks</title></circle></g></svg>';
@@ -20,22 +20,5 @@ describe('a labelled picture', () => {
     const relabelled = labelledPictureOf(aim, aim.runSvg, 'Run chart of Aim 3');
     expect(relabelled.markup).toContain('aria-label="Run chart of Aim 3"');
     expect(labelledPictureOf({ runSvg: chart }, chart, 'Run chart of Aim 2')).not.toBe(first);
-  });
-});
-
-describe('a chart drawn at both sizes for its owner', () => {
-  it('is drawn once while its owner is kept, and again for another label', () => {
-    const measure = { name: 'Placement moves' };
-    let drawn = 0;
-    const draw = (size: 'full' | 'small') => {
-      drawn += 1;
-      return chart.replace('width="30"', `width="${size === 'full' ? 30 : 15}"`);
-    };
-    const first = labelledForWidthsOf(measure, draw, 'Run chart of placement moves');
-    expect([first.wide.markup, first.narrow.markup].map((m) => /width="(\d+)"/.exec(m)?.[1])).toEqual(['30', '15']);
-    expect(labelledForWidthsOf(measure, draw, 'Run chart of placement moves')).toBe(first);
-    expect(drawn).toBe(2);
-    labelledForWidthsOf(measure, draw, 'Run chart of moves');
-    expect(drawn).toBe(4);
   });
 });

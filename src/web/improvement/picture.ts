@@ -28,18 +28,7 @@ export function labelledPictureOf(owner: object, svg: string, label: string): Tr
   return picture;
 }
 
-/** Each owner's chart drawn at both sizes (`labelledForWidthsOf`), kept while the owner is. */
-const chartsForWidths = new WeakMap<object, { readonly label: string; readonly chart: ChartForWidths }>();
-
-/**
- * `owner`'s chart (a balancing measure's, kept in the figures cache) drawn at both sizes by `draw`
- * (trusted-svg.tsx, `drawnForWidths`), each drawing labelled as `labelledPicture` labels one: drawn
- * once for as long as the owner is kept.
- */
-export function labelledForWidthsOf(owner: object, draw: (size: 'full' | 'small') => string, label: string): ChartForWidths {
-  const found = chartsForWidths.get(owner);
-  if (found?.label === label) return found.chart;
-  const chart = { wide: labelledPicture(draw('full'), label), narrow: labelledPicture(draw('small'), label) };
-  chartsForWidths.set(owner, { label, chart });
-  return chart;
+/** A chart drawn at both sizes by `draw` (trusted-svg.tsx, `drawnForWidths`), each drawing labelled as `labelledPicture` labels one. */
+export function labelledForWidths(draw: (size: 'full' | 'small') => string, label: string): ChartForWidths {
+  return { wide: labelledPicture(draw('full'), label), narrow: labelledPicture(draw('small'), label) };
 }

@@ -111,11 +111,12 @@ export function registerPosterRoutes(app: FastifyInstance, ctx: WebContext): voi
   app.get<PosterQuery & { Params: { code: string; aimId: string; file: string } }>('/a/:code/poster/:aimId/:file', async (request, reply) => {
     const grant = grantFor(userOf(request), request.params.code, 'aggregate');
     const chart = /^(run-chart|quarters)\.svg$/.exec(request.params.file)?.[1] as PosterChart | undefined;
+    if (!chart) throw new HttpError(404, 'Page not found');
     const { asAt, errors } = asAtOf(request);
     if (errors.length) throw new HttpError(400, (errors[0] as FieldError).message);
     const aim = (await posterOf(grant, asAt)).aims.find((a) => a.id === request.params.aimId);
     const svg = chart === 'run-chart' ? aim?.runSvg : aim?.trends?.quarters.smallSvg;
-    if (!chart || svg === undefined) throw new HttpError(404, 'Page not found');
+    if (svg === undefined) throw new HttpError(404, 'Page not found');
     return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, no-cache').send(svg);
   });
 
