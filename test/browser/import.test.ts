@@ -44,6 +44,10 @@ describe.skipIf(!hasChromium)('importing files in Chromium', () => {
     await expect(summary.getByRole('heading').textContent()).resolves.toBe('1 error: nothing was imported');
     await expect(summary.getByRole('link').first().textContent()).resolves.toBe('events.csv, row 3, column date: date 2099-08-20 is after today (2021-06-01)');
     await expect(page.getByRole('button', { name: 'Import these records' }).count()).resolves.toBe(0);
+    // The advice names the way to record a meeting still to come, not only what is wrong.
+    await expect(page.getByRole('row').nth(1).getByRole('cell').last().textContent()).resolves.toBe(
+      'Record the day it happened. If it is an event still to come, set its status to planned, give the day in planned_date and leave date empty.',
+    );
     await page.screenshot({ path: 'docs/screenshots/import-refused.png', fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 

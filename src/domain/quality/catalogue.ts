@@ -53,7 +53,7 @@ export const ruleCatalogue = {
   'planned-date-required': error('row', 'the {detail} event has no planned_date', 'Give the day it was planned for in planned_date, or set status to held and give the day it happened in date.'),
   'date-not-expected': error('row', 'the {detail} event has a date ({value})', 'Leave date empty for an event that was not held (date is the day it happened), or set status to held.'),
   'cancelled-reason-missing': warning('row', 'the cancelled event gives no reason', 'Write why it was cancelled in note: reasons for cancellation are what a review of them reads.'),
-  'date-in-future': error('record', '{column} {value} is after today ({detail})', 'Record the day it happened, not a planned day; a future milestone is entered when it happens.'),
+  'date-in-future': error('record', '{column} {value} is after today ({detail})', 'Record the day it happened. If it is an event still to come, set its status to planned, give the day in planned_date and leave date empty.'),
   'placement-end-before-start': error('record', 'end_date {value} is before start_date {detail}', 'Correct one of the dates: end_date is the last day in the placement.'),
   'placement-before-birth': error('record', 'start_date {value} is before the child was born ({detail})', 'Correct the placement start or the date of birth.'),
   'route-missing': error('record', '{detail} has no route', 'Give the route (home, kinship_order, permanence_order, poa or adoption): this event type needs one.'),
