@@ -253,6 +253,18 @@ export function SummaryList({ items }: { items: readonly { key: string; value: C
   );
 }
 
+/** A list's cell naming a child: the id, linked to the child's page, then the name, unless it is empty (none recorded, or not for this reader). */
+export function ChildCell({ childId, childName, href }: { childId: string; childName: string; href: string }): VNode {
+  return (
+    <td>
+      <a class="ds_link" href={href}>
+        {childId}
+      </a>
+      {childName && <span class="pace-child-name"> {childName}</span>}
+    </td>
+  );
+}
+
 export function Tag({ colour, children }: { colour: 'red' | 'orange' | 'green' | 'grey' | 'blue' | 'yellow'; children: ComponentChildren }): VNode {
   return <span class={`ds_tag ds_tag--${colour}`}>{children}</span>;
 }

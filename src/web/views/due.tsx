@@ -1,7 +1,7 @@
 /** What is due: overdue and due-soon items for the authority, a worker or a team, with calendar feeds for a worker. */
 import type { VNode } from 'preact';
 import type { CalendarFeedRow, DuePageModel } from '../presenters/due.js';
-import { CsrfField, ErrorSummary, Notice, NoticeBox, PageHeader, Select, TableScroll, Tag, type FieldError } from './components.js';
+import { ChildCell, CsrfField, ErrorSummary, Notice, NoticeBox, PageHeader, Select, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 export interface CalendarSection {
@@ -89,12 +89,7 @@ export function DuePage(props: {
           <tbody>
             {model.rows.map((row) => (
               <tr class={`pace-row--${row.urgency}`} key={`${row.childId}|${row.what}|${row.due}`}>
-                <td>
-                  <a class="ds_link" href={row.childHref}>
-                    {row.childId}
-                  </a>
-                  {row.childName && <span class="pace-child-name"> {row.childName}</span>}
-                </td>
+                <ChildCell childId={row.childId} childName={row.childName} href={row.childHref} />
                 <td>{row.what}</td>
                 <td>{row.due}</td>
                 <td>

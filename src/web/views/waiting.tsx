@@ -5,7 +5,7 @@ import { placementLabel } from '../../app/format.js';
 import type { FilterChoices } from '../../domain/child-filter.js';
 import { waitingFilter, waitingHref, type WaitingListModel, type WaitingQuery, type WaitingSort } from '../presenters/waiting.js';
 import { FilterSelects } from './scope-form.js';
-import { ErrorSummary, LinkList, PageHeader, Pagination, Select, TableScroll, Tag, type FieldError } from './components.js';
+import { ChildCell, ErrorSummary, LinkList, PageHeader, Pagination, Select, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
 const columns: readonly { label: string; sort: WaitingSort | null; firstDir: 'asc' | 'desc' }[] = [
@@ -77,12 +77,7 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
           <tbody>
             {model.rows.map((row) => (
               <tr class={row.urgency === 'waiting' ? undefined : `pace-row--${row.urgency}`} key={`${row.aimName}|${row.childId}|${row.started}`}>
-                <td>
-                  <a class="ds_link" href={row.childHref}>
-                    {row.childId}
-                  </a>
-                  {row.childName && <span class="pace-child-name"> {row.childName}</span>}
-                </td>
+                <ChildCell childId={row.childId} childName={row.childName} href={row.childHref} />
                 <td>{row.aimName}</td>
                 <td>{row.weeks}</td>
                 <td>{row.due}</td>
