@@ -16,12 +16,14 @@
 // PostgreSQL is at BENCH_DATABASE_URL (default postgres://postgres:postgres@127.0.0.1:5432/postgres),
 // where the benchmark makes a scratch database, pace_bench_import, and drops it at the end.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { generateAuthorities } from '../src/demo/generate.js';
 import { writeCanonicalCsv } from '../src/demo/write-csv.js';
 import { Temporal } from '../src/domain/date.js';
-import { round, runCommand, runPace, workDir, writeResults, type CommandRun } from './lib.js';
+import { reapedCpuSeconds, round, runCommand, runPace, workDir, writeResults, type CommandRun } from './lib.js';
 
 const children = Number(process.env.BENCH_CHILDREN ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -58,6 +60,12 @@ interface Engine {
   dumpStored(): Promise<void>;
   /** The tool's load of the rows dumped into an empty copy of pace's tables (made first, not timed). */
   loadIntoPaceTables: (() => Promise<CommandRun>) | null;
+  /**
+   * The processor time, so far, of the database server's processes that have ended (PostgreSQL's
+   * backends, one a connection, counted by the server's main process once each ends): null for
+   * SQLite, which works inside the command's own process, or for a server not on this machine.
+   */
+  serverCpuSeconds(): Promise<number | null>;
   dispose(): Promise<void>;
 }
 
@@ -122,6 +130,7 @@ function sqliteEngine(): Engine {
           return run;
         }
       : null,
+    serverCpuSeconds: async () => null,
     dispose: async () => {
       remove();
       for (const table of tables) rmSync(dumped(table), { force: true });
@@ -161,6 +170,21 @@ function postgresEngine(): Engine {
       await client.end();
     }
   };
+  // The server's main process, the parent of every backend, when the server runs on this machine.
+  let postmaster: number | null | undefined;
+  const serverCpuSeconds = async () => {
+    if (postmaster === undefined) {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      const backend = ((await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0] as { pid: number }).pid;
+      // Read while the backend lives: it ends with the connection.
+      const status = existsSync(`/proc/${backend}/status`) ? readFileSync(`/proc/${backend}/status`, 'utf8') : '';
+      await client.end();
+      const parent = /^PPid:\s*(\d+)/m.exec(status);
+      postmaster = parent ? Number(parent[1]) : null;
+    }
+    return postmaster === null ? null : reapedCpuSeconds(postmaster);
+  };
   const drop = async () => {
     await admin(`drop database if exists ${scratchDatabase} with (force)`);
     await admin(`drop database if exists ${floorDatabase} with (force)`);
@@ -188,6 +212,7 @@ function postgresEngine(): Engine {
           return run;
         }
       : null,
+    serverCpuSeconds,
     dispose: async () => {
       await drop();
       for (const table of tables) rmSync(dumped(table), { force: true });
@@ -201,6 +226,37 @@ interface Round {
   readonly tables: number | null;
   readonly first: CommandRun;
   readonly again: CommandRun;
+  /** Processor time of the reference's and of the first import's work: the command's own, and the server's (null on SQLite). */
+  readonly referenceCpu: ProcessorTime;
+  readonly firstCpu: ProcessorTime;
+}
+
+interface ProcessorTime {
+  readonly command: number | null;
+  readonly server: number | null;
+}
+
+/**
+ * The server's processor time once it has stopped growing: a backend is counted when the server
+ * has noticed that it ended, a moment after its client did.
+ */
+async function settledServerCpu(engine: Engine): Promise<number | null> {
+  let last = await engine.serverCpuSeconds();
+  for (let i = 0; last !== null && i < 30; i++) {
+    await sleep(100);
+    const now = await engine.serverCpuSeconds();
+    if (now === last) break;
+    last = now;
+  }
+  return last;
+}
+
+/** Runs `command`, with its processor time and the server's spent meanwhile. */
+async function withProcessorTime(engine: Engine, command: () => Promise<CommandRun>): Promise<{ run: CommandRun; cpu: ProcessorTime }> {
+  const before = await settledServerCpu(engine);
+  const run = await command();
+  const after = await settledServerCpu(engine);
+  return { run, cpu: { command: run.cpuSeconds, server: before === null || after === null ? null : after - before } };
 }
 
 async function measure(engine: Engine): Promise<Round[]> {
@@ -212,12 +268,14 @@ async function measure(engine: Engine): Promise<Round[]> {
     if (added.code !== 0) throw new Error(`pace authority add failed on ${engine.name}: ${added.stderr}`);
     console.log(`${engine.name}, run ${i} of ${runs}: ${engine.reference}, pace import, pace import again…`);
     let reference: number | null = null;
+    let referenceCpu: ProcessorTime = { command: null, server: null };
     if (engine.loadRaw !== null) {
-      const raw = await engine.loadRaw();
+      const { run: raw, cpu } = await withProcessorTime(engine, engine.loadRaw);
       if (raw.code !== 0) throw new Error(`${engine.reference} failed: ${raw.stderr}`);
       reference = raw.seconds;
+      referenceCpu = cpu;
     }
-    const first = await runPace(['import', dataDir, '--authority', 'DEMO01', '--json'], env);
+    const { run: first, cpu: firstCpu } = await withProcessorTime(engine, () => runPace(['import', dataDir, '--authority', 'DEMO01', '--json'], env));
     if (first.code !== 0) throw new Error(`pace import failed on ${engine.name} (${first.code}): ${first.stderr}${first.stdout.slice(0, 2000)}`);
     const again = await runPace(['import', dataDir, '--authority', 'DEMO01', '--json'], env);
     if (again.code !== 0) throw new Error(`pace import (again) failed on ${engine.name}: ${again.stderr}`);
@@ -228,11 +286,21 @@ async function measure(engine: Engine): Promise<Round[]> {
       if (i === 1) await engine.dumpStored();
       intoTables = (await engine.loadIntoPaceTables()).seconds;
     }
-    measured.push({ reference, tables: intoTables, first, again });
+    measured.push({ reference, tables: intoTables, first, again, referenceCpu, firstCpu });
   }
   await engine.dispose();
   return measured;
 }
+
+const cores = availableParallelism();
+/** All of a piece of work's processor time, the command's and the server's; null when the command's is unknown. */
+const totalOf = (cpu: ProcessorTime) => (cpu.command === null ? null : cpu.command + (cpu.server ?? 0));
+/** Of several runs' processor times, the least in all (the runs least disturbed). */
+function leastProcessorTime(times: readonly ProcessorTime[]): ProcessorTime | null {
+  const known = times.filter((time) => totalOf(time) !== null);
+  return known.length === 0 ? null : known.reduce((least, time) => ((totalOf(time) as number) < (totalOf(least) as number) ? time : least));
+}
+const roundedTime = (time: ProcessorTime | null) => (time === null ? null : { command_seconds: time.command === null ? null : round(time.command, 2), server_seconds: time.server === null ? null : round(time.server, 2) });
 
 const largest = (values: readonly (number | null)[]) => (values.some((v) => v === null) ? null : Math.max(...(values as number[])));
 
@@ -244,6 +312,10 @@ function summarise(engine: Engine, measured: readonly Round[]) {
   const againRss = largest(measured.map((r) => r.again.maxRssMb));
   const ratio = reference === null ? null : first / reference;
   const intoTables = measured.some((r) => r.tables === null) ? null : Math.min(...measured.map((r) => r.tables as number));
+  const referenceCpu = leastProcessorTime(measured.map((r) => r.referenceCpu));
+  const paceCpu = leastProcessorTime(measured.map((r) => r.firstCpu));
+  // However well the work overlapped, the machine's cores could not do it in less than this.
+  const paceFloor = paceCpu === null ? null : (totalOf(paceCpu) as number) / cores;
   return {
     engine: engine.name,
     reference: engine.reference,
@@ -261,6 +333,11 @@ function summarise(engine: Engine, measured: readonly Round[]) {
     ratio_pace_to_pace_tables: intoTables === null ? null : round(first / intoTables, 2),
     rss_target_met: firstRss === null || againRss === null ? null : Math.max(firstRss, againRss) <= targetRssMb,
     reimport_target_met: again <= first,
+    reference_processor_seconds: roundedTime(referenceCpu),
+    pace_processor_seconds: roundedTime(paceCpu),
+    cores,
+    pace_processor_floor_seconds: paceFloor === null ? null : round(paceFloor, 2),
+    ratio_pace_processor_floor_to_reference: paceFloor === null || reference === null ? null : round(paceFloor / reference, 2),
     runs: measured.map((r) => ({
       reference_seconds: r.reference === null ? null : round(r.reference, 2),
       pace_tables_seconds: r.tables === null ? null : round(r.tables, 2),
@@ -268,6 +345,8 @@ function summarise(engine: Engine, measured: readonly Round[]) {
       pace_peak_rss_mb: r.first.maxRssMb === null ? null : round(r.first.maxRssMb, 0),
       pace_reimport_seconds: round(r.again.seconds, 2),
       pace_reimport_peak_rss_mb: r.again.maxRssMb === null ? null : round(r.again.maxRssMb, 0),
+      reference_processor_seconds: roundedTime(r.referenceCpu),
+      pace_processor_seconds: roundedTime(r.firstCpu),
     })),
   };
 }
@@ -279,6 +358,9 @@ for (const engine of engines) {
   results.push(summarise(engine, await measure(engine)));
 }
 
+/** A processor time as the table shows it: the command's, and the server's after a plus where there is a server. */
+const processorText = (time: { command_seconds: number | null; server_seconds: number | null } | null, command: string) =>
+  time === null || time.command_seconds === null ? 'not measured' : `${time.command_seconds} s ${command}${time.server_seconds === null ? '' : ` + ${time.server_seconds} s the server`}`;
 const met = (value: boolean | null) => (value === null ? '(not measured)' : value ? '(met)' : '(MISSED)');
 writeResults(
   'import',
@@ -294,6 +376,9 @@ writeResults(
     `| pace import again, all unchanged (target ≤ the first import) | ${results.map((r) => `${r.pace_reimport_unchanged_seconds} s ${met(r.reimport_target_met)}`).join(' | ')} |`,
     `| for information: the same tool loading the rows pace stored into an empty copy of pace's tables (keys, indexes, triggers), one transaction | ${results.map((r) => (r.pace_tables_seconds === null ? 'not measured' : `${r.pace_tables_seconds} s, ${r.ratio_pace_tables_to_reference} × the reference`)).join(' | ')} |`,
     `| for information: pace import ÷ that load | ${results.map((r) => r.ratio_pace_to_pace_tables?.toFixed(2) ?? '—').join(' | ')} |`,
+    `| for information: processor time of the reference's load (its tool; the database server's processes) | ${results.map((r) => processorText(r.reference_processor_seconds, r.engine === 'sqlite' ? 'sqlite3' : 'psql')).join(' | ')} |`,
+    `| for information: processor time of pace's import (pace's process, all its threads; the database server's processes) | ${results.map((r) => processorText(r.pace_processor_seconds, 'pace')).join(' | ')} |`,
+    `| for information: the least time ${cores} cores could do pace's import in (its processor time ÷ ${cores}), ÷ the reference | ${results.map((r) => (r.pace_processor_floor_seconds === null ? 'not measured' : `${r.pace_processor_floor_seconds} s, ${r.ratio_pace_processor_floor_to_reference} ×`)).join(' | ')} |`,
     `| peak RSS, first import / again (target ≤ ${targetRssMb} MB) | ${results.map((r) => `${r.pace_peak_rss_mb} / ${r.pace_reimport_peak_rss_mb} MB ${met(r.rss_target_met)}`).join(' | ')} |`,
   ].join('\n'),
 );

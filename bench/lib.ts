@@ -1,7 +1,7 @@
 // Shared by the benchmarks: run a command or a function, time it, read its peak memory, and write
 // results to bench/results/ as JSON and a short Markdown table.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ export const workDir = join(root, 'bench', 'work');
 
 export interface CommandRun {
   readonly seconds: number;
+  /** Processor time of the command's process, all its threads, user and system (null where /proc cannot tell). */
+  readonly cpuSeconds: number | null;
   readonly maxRssMb: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -26,6 +28,7 @@ export function runPace(args: readonly string[], env: NodeJS.ProcessEnv = {}): P
 export function runCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = reapedCpuSeconds('self');
     const child = spawn(command, [...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -34,12 +37,31 @@ export function runCommand(command: string, args: readonly string[], env: NodeJS
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = reapedCpuSeconds('self');
+      const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
       const rss = /PACE_BENCH_MAX_RSS_KB=(\d+)/.exec(stderr);
-      resolve({ seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : null, stdout, stderr: stderr.replace(/\n?PACE_BENCH_MAX_RSS_KB=\d+\n/, ''), code: code ?? -1 });
+      resolve({ seconds, cpuSeconds, maxRssMb: rss ? Number(rss[1]) / 1024 : null, stdout, stderr: stderr.replace(/\n?PACE_BENCH_MAX_RSS_KB=\d+\n/, ''), code: code ?? -1 });
     });
     if (input !== undefined) child.stdin.end(input);
     else child.stdin.end();
   });
+}
+
+/** Clock ticks a second, in which /proc counts processor time (`getconf CLK_TCK`: 100 on Linux). */
+const ticksPerSecond = 100;
+
+/**
+ * The processor time, user and system, of the children `pid` has waited for (`self`: this
+ * process), from /proc: a command's run is the difference before and after it, as the command is
+ * this process's child and is waited for when it ends. Null where there is no /proc or no such process.
+ */
+export function reapedCpuSeconds(pid: number | 'self'): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return null;
+  const stat = readFileSync(file, 'utf8');
+  // The fields after the command's name (which may hold spaces, in brackets): state is field 3, cutime 16, cstime 17.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
 }
 
 export function machine(): Record<string, string | number> {
