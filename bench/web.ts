@@ -94,14 +94,18 @@ try {
   // a part at a time), requested at once.
   const coldDays = Array.from({ length: 10 }, (_, i) => Temporal.PlainDate.from(asAt).subtract({ days: 100 + i }).toString());
   const underCold = await probe(`${base}/health`, cookie, () => Promise.all(coldDays.map((day) => get(`${dashboard}?as_at=${day}`, cookie))));
-  // A child's page (the first child the waiting list names), asked the same way while ten more cold dashboards are worked out.
+  // A child's page (the first child the waiting list names), asked the same way while more cold dashboards are worked out, ten at once.
   const childPath = /href="(\/a\/DEMO01\/children\/[^"?#]+)"/.exec((await get(waiting, cookie)).toString())?.[1];
   if (!childPath) throw new Error('the waiting list names no child');
   const child = `${base}${childPath}`;
   await get(child, cookie);
   const childIdle = await probe(child, cookie, () => new Promise((resolve) => setTimeout(resolve, 3000)));
-  const moreColdDays = Array.from({ length: 10 }, (_, i) => Temporal.PlainDate.from(asAt).subtract({ days: 200 + i }).toString());
-  const childUnderCold = await probe(child, cookie, () => Promise.all(moreColdDays.map((day) => get(`${dashboard}?as_at=${day}`, cookie))));
+  // Three times in turn, ten new days each time: one burst takes about a second and a half, too few
+  // of a child's pages for a 99th percentile that is not simply the slowest one or two.
+  const coldBursts = [200, 300, 400].map((from) => Array.from({ length: 10 }, (_, i) => Temporal.PlainDate.from(asAt).subtract({ days: from + i }).toString()));
+  const childUnderCold = await probe(child, cookie, async () => {
+    for (const days of coldBursts) await Promise.all(days.map((day) => get(`${dashboard}?as_at=${day}`, cookie)));
+  });
   // Four exports made at once by a data lead (each worked out a part at a time, written in a render thread).
   // The latest whole CLAS return year (1 August to 31 July), named by the year it ends in.
   const today = Temporal.PlainDate.from(asAt);
@@ -161,11 +165,11 @@ try {
       '| a child\'s page | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | requests | over (s) |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       probeRow('nothing else to do (reference)', childIdle),
-      probeRow('while ten dashboards as at new dates are worked out', childUnderCold),
+      probeRow('while ten dashboards as at new dates are worked out, three times in turn', childUnderCold),
       '',
       `Target: /health p99 ≤ ${target.health_p99_under_pdfs_ms} ms while the PDFs are made — ${heavyMet ? 'met' : 'MISSED'} (${round(underPdfs.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference). The PDFs: ${pdfBytes.map((b) => `${round(b / 1024, 0)} KiB`).join(', ')}.`,
       `Target: /health p99 ≤ ${target.health_p99_under_cold_dashboards_ms} ms while ten cold dashboards are worked out — ${coldMet ? 'met' : 'MISSED'} (${round(underCold.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference; the ten took ${underCold.seconds} s together).`,
-      `Target: a child's page p99 ≤ ${target.child_p99_under_cold_dashboards_ms} ms while ten cold dashboards are worked out — ${childMet ? 'met' : 'MISSED'} (${round(childUnderCold.p99_ms / Math.max(childIdle.p99_ms, 0.1), 1)} × its reference).`,
+      `Target: a child's page p99 ≤ ${target.child_p99_under_cold_dashboards_ms} ms while ten cold dashboards are worked out (three bursts) — ${childMet ? 'met' : 'MISSED'} (${round(childUnderCold.p99_ms / Math.max(childIdle.p99_ms, 0.1), 1)} × its reference).`,
       `Target: /health p99 ≤ ${target.health_p99_under_exports_ms} ms while four exports are made — ${exportsMet ? 'met' : 'MISSED'} (${round(underExports.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference; the files: ${exportBytes.map((b) => `${round(b / 1024, 0)} KiB`).join(', ')}, made in ${underExports.seconds} s together).`,
     ].join('\n'),
   );
