@@ -9,7 +9,7 @@ import { inlinePicture } from './inline-picture.js';
 import { childTimelineSvg } from './timeline-chart.js';
 import { groupTimelineSvg } from './timeline-group-chart.js';
 import { assignLevels } from './timeline-style.js';
-import { timelineSummary } from './timeline-words.js';
+import { sinceLastDecisionWords, timelineSummary } from './timeline-words.js';
 
 const aims = nationalAims();
 const asAt = d('2018-09-30');
@@ -87,6 +87,17 @@ describe("a child's timeline", () => {
     for (const words of ['At home with parents', 'Residential care', 'A move to a new carer or setting', 'Time between decisions', 'Time since the last decision, still going', 'Due date missed']) expect(svg).toContain(`>${words}</text>`);
     expect(svg).not.toContain('>Due date met</text>');
     expect(svg).not.toContain('>Kinship care</text>');
+  });
+
+  it('says how long the child has waited since the last decision, or since becoming looked after before any', () => {
+    expect(sinceLastDecisionWords(timeline, { withDate: true })).toBe('52 weeks so far since the application lodged at court (29 September 2017)');
+    // Looked after away from home since 1 January 2018, no decision yet: 272 days to the as-at date.
+    const undecided = childTimeline(record([placement('2018-01-01', null, 'foster')]), { asAt, aims });
+    expect(sinceLastDecisionWords(undecided, { withDate: true })).toBe('38 weeks so far since becoming looked after away from home (1 January 2018)');
+    expect(timelineSummary(undecided)).toBe('Born 15 June 2015. First recorded on 1 January 2018, aged 2 years 6 months. 0 moves of carer or setting. 38 weeks so far since becoming looked after away from home. As at 30 September 2018, aged 3 years 3 months.');
+    // An order granted: no wait still going.
+    const ordered = childTimeline(record([placement('2018-01-01', null, 'foster')], [event('permanence_recommendation', '2018-03-01', 'adoption'), event('order_granted', '2018-09-01', 'adoption')]), { asAt, aims });
+    expect(sinceLastDecisionWords(ordered, { withDate: true })).toBeNull();
   });
 
   it('leaves the name out when asked', () => {

@@ -19,11 +19,25 @@ export function timelineSummary(timeline: ChildTimeline): string {
   const parts = [`Born ${longDate(timeline.dateOfBirth)}.`];
   if (timeline.bands.length > 0 || timeline.marks.length > 0) parts.push(`First recorded on ${longDate(timeline.start)}, ${timeline.ageAtStart === 'not yet born' ? 'before birth' : `aged ${timeline.ageAtStart}`}.`);
   parts.push(`${timeline.moves} ${timeline.moves === 1 ? 'move' : 'moves'} of carer or setting.`);
-  const waiting = timeline.gaps.find((g) => g.kind === 'so-far');
-  if (waiting) parts.push(`${capitalise(waiting.words)} since the ${lowerFirst(waiting.from.label)}.`);
+  const waiting = sinceLastDecisionWords(timeline, { withDate: false });
+  if (waiting !== null) parts.push(`${capitalise(waiting)}.`);
   parts.push(`${timelineEndingWords(timeline)}.`);
   parts.push(...planWords(timeline));
   return parts.join(' ');
+}
+
+/**
+ * The time still going since the last decision (or since the child became looked after away from
+ * home, before any), while the child is looked after and no order has been granted: "52 weeks so
+ * far since the application lodged at court", with its day when asked ("… (29 September 2017)").
+ * Null when there is no such wait.
+ */
+export function sinceLastDecisionWords(timeline: ChildTimeline, options: { readonly withDate: boolean }): string | null {
+  const waiting = timeline.gaps.find((g) => g.kind === 'so-far');
+  if (waiting === undefined) return null;
+  const { from } = waiting;
+  const since = from.kind === 'accommodated' ? 'becoming looked after away from home' : `the ${lowerFirst(from.label)}`;
+  return `${waiting.words} since ${since}${options.withDate ? ` (${longDate(from.date)})` : ''}`;
 }
 
 /**

@@ -24,12 +24,16 @@ describe.each(engines)('adding and changing records on $name', (engine) => {
   it("shows a child's details, placements, events, journeys with their statuses, and audits the view", async () => {
     const text = textOf((await client.get('/a/NORTH/children/A1')).body);
     expect(text).toContain('A1: Amy Adams');
+    // The answer first: what the child still waits for, how long, and since when it was due.
+    expect(text).toContain('Waiting as at 1 June 2021 Overdue Aim 3: Agency Decision Maker decision, 52.1 weeks since 1 June 2020 (due by 7 September 2020). Every journey, aim by aim Details');
     expect(text).toContain('Date of birth 1 April 2012');
     expect(text).toContain('PA1 1 January 2020 Continuing foster care');
     expect(text).toContain('1 June 2020 Permanence recommendation adoption');
     expect(text).toContain('Aim 2: permanence recommendation: journeys Started Reached the milestone, or left Due by Weeks Plan Status 1 January 2020 1 June 2020 1 July 2020 21.7 weeks adoption In time Had a permanence recommendation within the timescale.');
     expect(text).toContain('Aim 3: Agency Decision Maker decision: journeys Started Reached the milestone, or left Due by Weeks Plan Status 1 June 2020 Not yet 7 September 2020 52.1 weeks adoption Overdue Still waiting for an Agency Decision Maker decision, past the timescale.');
     expect((await auditOf(web.connection, web.north, 'child', 'A1')).map((a) => [a.username, a.action])).toEqual([['pat', 'view']]);
+    // Still within the timescale: waiting, not yet overdue.
+    expect(textOf((await client.get('/a/NORTH/children/E5')).body)).toContain('Waiting as at 1 June 2021 Waiting Aim 2: permanence recommendation, 25.1 weeks since 7 December 2020 (due by 7 June 2021). Every journey, aim by aim Details');
   });
 
   it('adds an event, and the aim it ends moves on the dashboard', async () => {
@@ -85,6 +89,8 @@ describe.each(engines)('adding and changing records on $name', (engine) => {
     const saved = await client.post('/a/NORTH/add-child', { child_id: 'F6', first_name: 'Fay', date_of_birth: '2019-02-28', sex: 'F' });
     expect(saved.headers.location).toBe('/a/NORTH/children/F6?done=child-added');
     expect((await findChildRecord(web.connection, web.north, 'F6'))?.child).toMatchObject({ childId: 'F6', firstName: 'Fay', sex: 'F' });
+    // Not yet looked after (no placement): no journey, so nothing to wait for.
+    expect(textOf((await client.get('/a/NORTH/children/F6')).body)).toContain("Waiting as at 1 June 2021 Not waiting for any aim's milestone. Every journey, aim by aim Details");
     const again = await client.post('/a/NORTH/add-child', { child_id: 'F6', date_of_birth: '2019-02-28' });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('<a href="#child_id">A child with the reference F6 already exists</a>');

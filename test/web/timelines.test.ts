@@ -49,6 +49,10 @@ describe.each(engines)('timelines on $name', (engine) => {
     it("is in the child's record: the drawing, its summary, the same facts as tables, and its downloads", async () => {
       const response = await client.get('/a/NORTH/children/C7?as_at=2018-09-30');
       const text = textOf(response.body);
+      // The page's answer first: no aim's milestone awaited, but a year since the last decision and no order.
+      expect(text).toContain(
+        "Waiting as at 30 September 2018 Not waiting for any aim's milestone. Still looked after, with no order yet: 52 weeks so far since the application lodged at court (29 September 2017). Every journey, aim by aim Details",
+      );
       expect(text).toContain(
         'Timeline as at 30 September 2018 Born 15 June 2015. First recorded on 10 January 2016, aged 6 months. 4 moves of carer or setting. 52 weeks so far since the application lodged at court. As at 30 September 2018, aged 3 years 3 months.',
       );

@@ -11,6 +11,7 @@ import type { RecordChange } from '../../store/index.js';
 import { displayName } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { eventLabel, formatInstant, formatWeeks, longDate, placementLabel, routeLabel } from '../../app/format.js';
+import { sinceLastDecisionWords } from '../../charts/timeline-words.js';
 import { presentChildTimeline, type ChildTimelineModel } from './timeline.js';
 
 export interface ChildModel {
@@ -23,6 +24,10 @@ export interface ChildModel {
   /** Events not held: planned (soonest last) or cancelled, by planned date (docs/decisions/0030-planned-events.md). */
   readonly plans: readonly { id: string; date: string; type: string; status: string; reason: string; editHref: string }[];
   readonly journeys: readonly { aimName: string; rows: readonly JourneyRow[] }[];
+  /** The journeys still waiting for their milestone (waiting or overdue), aim by aim: the page's answer, first. */
+  readonly waiting: readonly { aimName: string; row: JourneyRow }[];
+  /** "191 weeks so far since the application lodged at court (29 September 2017)", while looked after with no order; else null. */
+  readonly sinceLastDecision: string | null;
   /** The child's timeline as at the page's date, measured against the authority's aims. */
   readonly timeline: ChildTimelineModel;
   readonly history: readonly { when: string; who: string; what: string; changes: readonly string[] }[];
@@ -50,6 +55,23 @@ export function presentChild(code: string, record: ChildRecord, aims: readonly A
   const { child } = record;
   const base = authorityPath(code, `/children/${encodeURIComponent(child.childId)}`);
   const name = displayName(record);
+  const journeys = aims.map((aim) => ({
+    aimName: aim.name,
+    rows: measuredJourneys(aim, [record], asAt).map((j) => ({
+      start: longDate(j.journey.start),
+      end: j.journey.end
+        ? longDate(j.journey.end)
+        : j.journey.leave && j.journey.leaveReason
+          ? `Left on ${longDate(j.journey.leave)}: ${leaveReasonWords(j.journey.leaveReason, aimSubject(aim))}`
+          : 'Not yet',
+      due: longDate(j.due),
+      weeks: formatWeeks(j.weeks),
+      route: journeyRouteLabels[j.journey.route],
+      status: j.status,
+      statusLabel: statusLabels[j.status],
+      statusMeaning: statusMeaning(j.status, aimSubject(aim)),
+    })),
+  }));
   return {
     childId: child.childId,
     title: name ? `${child.childId}: ${name}` : child.childId,
@@ -89,23 +111,9 @@ export function presentChild(code: string, record: ChildRecord, aims: readonly A
     plans: [...(record.plans ?? [])]
       .sort((a, b) => compareDates(a.plannedDate, b.plannedDate))
       .map((p) => ({ id: p.eventId, date: longDate(p.plannedDate), type: eventLabel(p.type), status: p.status === 'planned' ? 'Planned' : 'Cancelled', reason: p.reason ?? '', editHref: `${base}/events/${encodeURIComponent(p.eventId)}/edit` })),
-    journeys: aims.map((aim) => ({
-      aimName: aim.name,
-      rows: measuredJourneys(aim, [record], asAt).map((j) => ({
-        start: longDate(j.journey.start),
-        end: j.journey.end
-          ? longDate(j.journey.end)
-          : j.journey.leave && j.journey.leaveReason
-            ? `Left on ${longDate(j.journey.leave)}: ${leaveReasonWords(j.journey.leaveReason, aimSubject(aim))}`
-            : 'Not yet',
-        due: longDate(j.due),
-        weeks: formatWeeks(j.weeks),
-        route: journeyRouteLabels[j.journey.route],
-        status: j.status,
-        statusLabel: statusLabels[j.status],
-        statusMeaning: statusMeaning(j.status, aimSubject(aim)),
-      })),
-    })),
+    journeys,
+    sinceLastDecision: sinceLastDecisionWords(timeline.model, { withDate: true }),
+    waiting: journeys.flatMap(({ aimName, rows }) => rows.filter((row) => row.status === 'waiting' || row.status === 'overdue').map((row) => ({ aimName, row }))),
     timeline: presentChildTimeline(code, timeline.model, timeline.svg),
     history: history.map(presentChange),
     links: { edit: `${base}/edit`, addPlacement: `${base}/placements/new`, addEvent: `${base}/events/new` },

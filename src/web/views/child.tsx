@@ -32,6 +32,31 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
           </li>
         </ul>
       )}
+      <h2>Waiting as at {model.asAtWords}</h2>
+      {model.waiting.length === 0 ? (
+        <p>
+          Not waiting for any aim's milestone.{model.sinceLastDecision !== null && ` Still looked after, with no order yet: ${model.sinceLastDecision}.`}{' '}
+          <a class="ds_link" href="#journeys">
+            Every journey, aim by aim
+          </a>
+        </p>
+      ) : (
+        <>
+          <ul class="ds_no-bullets">
+            {model.waiting.map(({ aimName, row }) => (
+              <li key={`${aimName}|${row.start}`}>
+                <Tag colour={statusColour[row.status]}>{row.statusLabel}</Tag> {aimName}, {row.weeks} since {row.start} (due by {row.due}).
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a class="ds_link" href="#journeys">
+              Every journey, aim by aim
+            </a>
+          </p>
+        </>
+      )}
+
       <h2>Details</h2>
       <SummaryList items={model.details} />
 
@@ -141,7 +166,7 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
         </>
       )}
 
-      <h2>Journeys as at {model.asAtWords}</h2>
+      <h2 id="journeys">Journeys as at {model.asAtWords}</h2>
       {model.journeys.map((group) => (
         <section key={group.aimName} aria-label={group.aimName}>
           <h3>{group.aimName}</h3>
