@@ -129,6 +129,6 @@ describe.each(engines)('adding and changing records on $name', (engine) => {
   it('finds children by reference or name', async () => {
     const text = textOf((await client.get('/a/NORTH/children?q=eve')).body);
     expect(text).toContain('1 child matching “eve”.');
-    expect(text).toContain('E5 Eve Evans 2016-03-03');
+    expect(text).toContain('E5 Eve Evans 3 March 2016');
   });
 });

@@ -1,6 +1,7 @@
 /** Finding a child, and a child's record (every view is audited). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { longDate, parseDateOrThrow } from '../../domain/date.js';
 import { childTimeline } from '../../domain/timeline.js';
 import { appendAudit, childHistory, findChildRecord, listAims, searchChildren } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
@@ -47,7 +48,7 @@ export function registerChildrenRoutes(app: FastifyInstance, ctx: WebContext): v
     const model = {
       search: query.q,
       total: found.total,
-      rows: found.children.map((c) => ({ childId: c.childId, name: [c.firstName, c.lastName].filter(Boolean).join(' '), dateOfBirth: c.dateOfBirth, href: `${base}/${encodeURIComponent(c.childId)}` })),
+      rows: found.children.map((c) => ({ childId: c.childId, name: [c.firstName, c.lastName].filter(Boolean).join(' '), dateOfBirth: longDate(parseDateOrThrow(c.dateOfBirth)), href: `${base}/${encodeURIComponent(c.childId)}` })),
       page: query.page,
       pages: Math.max(1, Math.ceil(found.total / perPage)),
       hrefOf: (page: number) => `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) }).toString()}`,
