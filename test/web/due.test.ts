@@ -52,7 +52,8 @@ describe.each(engines)('what is due on $name', (engine) => {
     const response = await client.get('/a/NORTH/due');
     expect(response.statusCode).toBe(200);
     expect(textOf(response.body)).toContain('North Council What is due As at 1 June 2021.');
-    expect(textOf(response.body)).toContain('3 overdue and 3 due within 14 days, for 4 children.');
+    // The answer straight under the heading, before the ways to narrow it.
+    expect(textOf(response.body)).toContain('As at 1 June 2021. 3 overdue and 3 due within 14 days, for 4 children. As at');
     expect(rowsOf(response.body)).toEqual([b2Review, b2Recommendation, d4Adm, d4Review, a1Early, c3Home]);
     expect(response.body).toContain('<a class="ds_link" href="/a/NORTH/children/B2">B2</a>');
     expect(response.body).toContain('<a class="ds_site-navigation__link ds_current" href="/a/NORTH/due" aria-current="page">What is due</a>');

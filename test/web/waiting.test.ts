@@ -29,7 +29,8 @@ describe.each(engines)('children waiting on $name', (engine) => {
 
   it('lists every journey still waiting, longest first, with weeks waited, due date, status and current placement', async () => {
     const response = await client.get('/a/NORTH/waiting?aim=aim-2');
-    expect(textOf(response.body)).toContain('3 journeys are waiting: 1 overdue, 1 due within 4 weeks.');
+    // The answer straight under the heading, before the ways to narrow it.
+    expect(textOf(response.body)).toContain('As at 1 June 2021. 3 journeys are waiting: 1 overdue, 1 due within 4 weeks. A child waiting for more than one milestone is listed once for each. As at');
     expect(rowsOf(response.body)).toEqual([
       'C3 Cal Clark | Aim 2: permanence recommendation | 39.0 weeks | 2 March 2021 | Overdue | residential care',
       'E5 Eve Evans | Aim 2: permanence recommendation | 25.1 weeks | 7 June 2021 | Due within 4 weeks | foster care',

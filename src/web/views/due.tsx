@@ -35,6 +35,8 @@ export function DuePage(props: {
       <PageHeader title={model.title} label={props.chrome.authority?.name}>
         <p class="ds_page-header__metadata">As at {model.asAtWords}.</p>
       </PageHeader>
+      {/* The answer first, then the ways to narrow it. */}
+      <p>{model.summary}</p>
       <form method="get" action={`/a/${encodeURIComponent(props.code)}/due`} class="pace-filters" aria-label="Choose whose children and which dates">
         <div class="ds_question">
           <label class="ds_label" for="as_at">
@@ -71,7 +73,6 @@ export function DuePage(props: {
           </button>
         </div>
       </form>
-      <p>{model.summary}</p>
       <TableScroll label="Overdue and due soon, the most pressing first">
         <table class="ds_table">
           <caption class="visually-hidden">Overdue and due soon, the most pressing first</caption>

@@ -29,6 +29,10 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
       <PageHeader title={`Children waiting${whose}`} label={props.chrome.authority?.name}>
         <p class="ds_page-header__metadata">As at {model.asAtWords}.</p>
       </PageHeader>
+      {/* The answer first, then the ways to narrow it. */}
+      <p>
+        {model.total} {model.total === 1 ? 'journey is' : 'journeys are'} waiting: {model.overdue} overdue, {model.dueSoon} due within 4 weeks. A child waiting for more than one milestone is listed once for each.
+      </p>
       <form method="get" action={`/a/${encodeURIComponent(code)}/waiting`} class="pace-filters" aria-label="Filter the list">
         <input type="hidden" name="sort" value={q.sort} />
         <input type="hidden" name="dir" value={q.dir} />
@@ -59,9 +63,6 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
           </button>
         </div>
       </form>
-      <p>
-        {model.total} {model.total === 1 ? 'journey is' : 'journeys are'} waiting: {model.overdue} overdue, {model.dueSoon} due within 4 weeks. A child waiting for more than one milestone is listed once for each.
-      </p>
       <TableScroll label="Journeys waiting">
         <table class="ds_table">
           <caption class="visually-hidden">Journeys waiting, sorted by {columns.find((c) => c.sort === q.sort)?.label.toLowerCase()}</caption>
