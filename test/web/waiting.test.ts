@@ -31,6 +31,8 @@ describe.each(engines)('children waiting on $name', (engine) => {
     const response = await client.get('/a/NORTH/waiting?aim=aim-2');
     // The answer straight under the heading, before the ways to narrow it.
     expect(textOf(response.body)).toContain('As at 1 June 2021. 3 journeys are waiting: 1 overdue, 1 due within 4 weeks. A child waiting for more than one milestone is listed once for each. As at');
+    // Each count leads to just those journeys, the list's other choices kept.
+    expect(response.body).toContain('<a class="ds_link" href="/a/NORTH/waiting?aim=aim-2&amp;status=overdue&amp;sort=weeks&amp;dir=desc">1</a> overdue, <a class="ds_link" href="/a/NORTH/waiting?aim=aim-2&amp;status=due-soon&amp;sort=weeks&amp;dir=desc">1</a> due within 4 weeks.');
     expect(rowsOf(response.body)).toEqual([
       'C3 Cal Clark | Aim 2: permanence recommendation | 39.0 weeks | 2 March 2021 | Overdue | residential care',
       'E5 Eve Evans | Aim 2: permanence recommendation | 25.1 weeks | 7 June 2021 | Due within 4 weeks | foster care',

@@ -10,6 +10,7 @@ import { compareDates, type PlainDate } from '../../domain/date.js';
 import type { AuthorityFigures, WaitingRow } from '../../app/authority-figures.js';
 import { authorityPath } from '../views/layout.js';
 import { formatWeeks, longDate, placementLabel } from '../../app/format.js';
+import type { LinkedCount } from './dashboard.js';
 import { timescaleWeeks, waitingGroupHref } from './timeline-group.js';
 
 /** Due within this many days (four weeks) and not yet overdue: marked as due soon. */
@@ -56,8 +57,9 @@ export interface WaitingListModel {
   readonly query: WaitingQuery;
   readonly aims: readonly { readonly id: string; readonly name: string }[];
   readonly total: number;
-  readonly overdue: number;
-  readonly dueSoon: number;
+  /** Of those, overdue and due within four weeks, each leading to the list of just those. */
+  readonly overdue: LinkedCount;
+  readonly dueSoon: LinkedCount;
   readonly rows: readonly WaitingListRow[];
   readonly page: number;
   readonly pages: number;
@@ -87,8 +89,8 @@ export function presentWaitingList(figures: AuthorityFigures, query: WaitingQuer
     query,
     aims: figures.aims.map((a) => ({ id: a.aim.id, name: a.aim.name })),
     total: sorted.length,
-    overdue: sorted.filter((r) => r.status === 'overdue').length,
-    dueSoon: sorted.filter((r) => urgencyOf(r) === 'due-soon').length,
+    overdue: { count: sorted.filter((r) => r.status === 'overdue').length, href: waitingHref(figures.authority.code, query, { status: 'overdue' }) },
+    dueSoon: { count: sorted.filter((r) => urgencyOf(r) === 'due-soon').length, href: waitingHref(figures.authority.code, query, { status: 'due-soon' }) },
     rows: sorted.slice((page - 1) * pageSize, page * pageSize).map((row) => presentRow(figures.authority.code, row)),
     page,
     pages,

@@ -4,6 +4,7 @@ import { placementTypes } from '../../domain/codes.js';
 import { placementLabel } from '../../app/format.js';
 import type { FilterChoices } from '../../domain/child-filter.js';
 import { waitingFilter, waitingHref, type WaitingListModel, type WaitingQuery, type WaitingSort } from '../presenters/waiting.js';
+import { CountLink } from './dashboard.js';
 import { FilterSelects } from './scope-form.js';
 import { ChildCell, ErrorSummary, LinkList, PageHeader, Pagination, Select, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
@@ -31,7 +32,7 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
       </PageHeader>
       {/* The answer first, then the ways to narrow it. */}
       <p>
-        {model.total} {model.total === 1 ? 'journey is' : 'journeys are'} waiting: {model.overdue} overdue, {model.dueSoon} due within 4 weeks. A child waiting for more than one milestone is listed once for each.
+        {model.total} {model.total === 1 ? 'journey is' : 'journeys are'} waiting: <CountLink count={model.overdue} /> overdue, <CountLink count={model.dueSoon} /> due within 4 weeks. A child waiting for more than one milestone is listed once for each.
       </p>
       <form method="get" action={`/a/${encodeURIComponent(code)}/waiting`} class="pace-filters" aria-label="Filter the list">
         <input type="hidden" name="sort" value={q.sort} />
