@@ -8,7 +8,7 @@ import type { AimFigures } from '../domain/aim-figures.js';
 import type { WindowFigures } from '../domain/aim-window.js';
 import { milestoneOf } from '../domain/status-words.js';
 import type { JourneyStatus } from '../domain/status.js';
-import { formatPercent, formatWeeks, longDate, plural } from './format.js';
+import { formatCount, formatPercent, formatWeeks, longDate, plural } from './format.js';
 
 /** The statuses in the order a reader meets them: the four counted in n, then the two that are not. */
 export const statusOrder: readonly JourneyStatus[] = ['in_time', 'late', 'overdue', 'left_late', 'waiting', 'left_early'];
@@ -40,14 +40,14 @@ export function aimWords(figures: AimFigures): AimWords {
     noPercentage: 'No percentage yet: no journey in the cohort has reached its milestone or become overdue.',
     target: aim.targetPercent === null ? null : `Target: ${aim.targetPercent}%${aim.byDate ? ` by ${longDate(aim.byDate)}` : ''}`,
     cohort,
-    counts: `n = ${figures.n}: ${c.in_time} in time, ${c.late} late, ${c.overdue} overdue, ${c.left_late} left after the timescale; not counted: ${c.waiting} waiting within the timescale, ${c.left_early} left within it. ${cohort}`,
+    counts: `n = ${formatCount(figures.n)}: ${formatCount(c.in_time)} in time, ${formatCount(c.late)} late, ${formatCount(c.overdue)} overdue, ${formatCount(c.left_late)} left after the timescale; not counted: ${formatCount(c.waiting)} waiting within the timescale, ${formatCount(c.left_early)} left within it. ${cohort}`,
     median: figures.medianWeeks === null ? 'No journey has reached its milestone yet.' : `Median time to the milestone: ${formatWeeks(figures.medianWeeks)} (journeys that reached it).`,
     waiting:
       figures.stillWaiting === 0
         ? 'Nobody in the cohort is still waiting.'
         : `${plural(figures.stillWaiting, 'child', 'children')} in the cohort still waiting, the longest for ${formatWeeks(figures.longestWaitWeeks ?? 0)}. The waiting chart shows everyone still waiting, whenever they started; nobody who has left is on it.`,
     backlog: figures.backlog
-      ? `Backlog: of ${plural(figures.backlog.total, 'journey')} started before ${longDate(figures.backlog.startedBefore)}, ${figures.backlog.complete} had reached the milestone, ${figures.backlog.left} had left without it and ${figures.backlog.stillWaiting} were still waiting (aim: all by ${longDate(figures.backlog.byDate)}).`
+      ? `Backlog: of ${plural(figures.backlog.total, 'journey')} started before ${longDate(figures.backlog.startedBefore)}, ${formatCount(figures.backlog.complete)} had reached the milestone, ${formatCount(figures.backlog.left)} had left without it and ${formatCount(figures.backlog.stillWaiting)} were still waiting (aim: all by ${longDate(figures.backlog.byDate)}).`
       : null,
   };
 }

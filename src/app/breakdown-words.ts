@@ -8,7 +8,7 @@ import type { BreakdownReading } from '../domain/breakdown-reading.js';
 import { ageBands, notRecorded, type BreakdownDimension } from '../domain/breakdown.js';
 import { isJourneyRoute, isPlacementType, isSex, journeyRouteLabels, placementTypeLabels, sexLabels, type JourneyRoute, type PlacementType } from '../domain/codes.js';
 import type { PublishedBreakdown, PublishedGroup } from '../domain/published-breakdown.js';
-import { formatPercent, formatWeeks, plural } from './format.js';
+import { countText, formatPercent, formatWeeks, plural } from './format.js';
 
 /** What each dimension splits by, after "by": "Aim 2 by age band at the start". */
 export const dimensionWords: Readonly<Record<BreakdownDimension, string>> = {
@@ -104,7 +104,7 @@ function teamWords(name: string): string {
 /** "62.5% (95% interval 38.6% to 81.5%, 10 of 16)"; `after` goes after the percentage ("62.5% in time (…)"). */
 export function percentWords(group: PublishedGroup, after = ''): string {
   if (group.percentage === null || group.interval === null) return 'no percentage';
-  return `${formatPercent(group.percentage)}${after} (95% interval ${formatPercent(group.interval.lower)} to ${formatPercent(group.interval.upper)}, ${group.counts.in_time} of ${group.counts.n})`;
+  return `${formatPercent(group.percentage)}${after} (95% interval ${formatPercent(group.interval.lower)} to ${formatPercent(group.interval.upper)}, ${countText(group.counts.in_time)} of ${countText(group.counts.n)})`;
 }
 
 export interface BreakdownWords {

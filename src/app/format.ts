@@ -2,9 +2,9 @@
 import { longDate } from '../domain/date.js';
 import { eventTypeLabels, placementTypeLabels, routeLabels, type EventType, type PlacementType, type Route } from '../domain/codes.js';
 import type { PlainDate } from '../domain/date.js';
-import { roundTo } from '../domain/round.js';
+import { countText, formatCount, roundTo } from '../domain/round.js';
 
-export { longDate };
+export { countText, formatCount, longDate };
 
 /** "26.1 weeks", "1 week". */
 export function formatWeeks(weeks: number): string {
@@ -41,6 +41,7 @@ export function eventLabel(type: EventType): string {
   return eventTypeLabels[type];
 }
 
+/** "1 child", "1,351 journeys". */
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : pluralNoun}`;
+  return `${formatCount(count)} ${count === 1 ? noun : pluralNoun}`;
 }

@@ -14,7 +14,7 @@ import { monthlyRunChart, monthPeriod, quarterPeriod, type Period } from '../dom
 import { suppressedMark } from '../domain/national/suppression.js';
 import { partnerAimPeriods, type PartnerPeriod, type PublishedFigure } from '../domain/partner-periods.js';
 import type { AimResult } from './authority-figures.js';
-import { formatPercent, plural } from './format.js';
+import { countText, formatPercent, plural } from './format.js';
 
 export interface PartnerAimTrends {
   readonly recent: PublishedFigure;
@@ -51,6 +51,6 @@ function trend(result: AimResult, periods: readonly PartnerPeriod[], period: Per
     alt: `${result.aim.name}, ${period.one} by ${period.one}: the percentage in time of the journeys settled in each ${period.one}, one dot a ${period.one}; ${plural(chart.plotted.length, period.one, period.many)} shown, ${hidden} hidden (${suppressedMark}: a count under 5, or one that would give one away)${last ? `; the latest shown, ${period.words(last.month)}, ${formatPercent(last.value as number)}` : ''}.`,
     shown: chart.plotted.length,
     verdicts: chart.plotted.length === 0 ? [shownWords] : [shownWords, ...chart.verdicts],
-    rows: periods.map((p) => ({ period: period.words(p.month), percentage: p.percentage === null ? suppressedMark : formatPercent(p.percentage), inTime: String(p.inTime), n: String(p.n) })),
+    rows: periods.map((p) => ({ period: period.words(p.month), percentage: p.percentage === null ? suppressedMark : formatPercent(p.percentage), inTime: countText(p.inTime), n: countText(p.n) })),
   };
 }

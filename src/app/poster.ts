@@ -27,7 +27,7 @@ import { aimWords, answerSentence } from './aim-words.js';
 import { partnerAnswerWords, type PublishedFigure } from '../domain/partner-figures.js';
 import { partnerAimTrends } from './partner-trends.js';
 import { suppressedMark } from '../domain/national/suppression.js';
-import { formatPercent, plural } from './format.js';
+import { countText, formatCount, formatPercent, plural } from './format.js';
 
 /** The months of the recent figure beside the figure since the from-date (the dashboard's default). */
 export const posterWindowMonths = 12;
@@ -82,7 +82,7 @@ function partnerFigureWords(label: string, figure: PublishedFigure): PosterFigur
   return {
     label,
     value: figure.percentage !== null ? `${formatPercent(figure.percentage)} in time` : figure.suppressed ? `${suppressedMark}: a count under 5` : 'No figure yet',
-    counts: `${figure.inTime} of ${n}`,
+    counts: `${countText(figure.inTime)} of ${n}`,
   };
 }
 
@@ -131,12 +131,12 @@ export function poster(inputs: PosterInputs, today: PlainDate): PosterDocument {
         {
           label: `Last ${posterWindowMonths} months`,
           value: recent.percentage === null ? 'No figure yet' : `${formatPercent(recent.percentage)} in time`,
-          counts: `${recent.counts.in_time} of ${plural(recent.n, 'journey')}`,
+          counts: `${formatCount(recent.counts.in_time)} of ${plural(recent.n, 'journey')}`,
         },
         {
           label: wholeLabel,
           value: words.headline ?? 'No figure yet',
-          counts: `${result.figures.counts.in_time} of ${plural(result.figures.n, 'journey')}`,
+          counts: `${formatCount(result.figures.counts.in_time)} of ${plural(result.figures.n, 'journey')}`,
         },
       ],
       target: words.target,

@@ -9,7 +9,7 @@ import type { AimSeries } from '../domain/aim-series.js';
 import type { AimSurvival } from '../domain/aim-survival.js';
 import { placementTypeLabels } from '../domain/codes.js';
 import { monthWords, type PlainDate } from '../domain/date.js';
-import { roundTo, weeksWords } from '../domain/round.js';
+import { formatCount, roundTo, weeksWords } from '../domain/round.js';
 import { stageMilestoneLabels, type Stage } from '../domain/stages.js';
 import { describeTimescale, type Timescale } from '../domain/timescale.js';
 import { runChartSvg, type RunChartMark } from './run-chart.js';
@@ -109,10 +109,10 @@ export function stageTable(stages: readonly Stage[]): ChartTable {
 export function aimSurvivalChartSvg(aim: Aim, survival: AimSurvival, size: 'full' | 'small' = 'full'): string {
   const lines =
     survival.after === null
-      ? [{ label: `All journeys (n = ${survival.before.n})`, steps: survival.before.steps }]
+      ? [{ label: `All journeys (n = ${formatCount(survival.before.n)})`, steps: survival.before.steps }]
       : [
-          { label: `Started before the programme (n = ${survival.before.n})`, steps: survival.before.steps },
-          { label: `Started after (n = ${survival.after.n})`, steps: survival.after.steps },
+          { label: `Started before the programme (n = ${formatCount(survival.before.n)})`, steps: survival.before.steps },
+          { label: `Started after (n = ${formatCount(survival.after.n)})`, steps: survival.after.steps },
         ];
   return survivalChartSvg({ lines, aimWeeks: timescaleWeeks(aim.timescale), aimLabel: aimLabel(aim), size });
 }

@@ -10,6 +10,7 @@ import { monthWords, type PlainDate } from '../domain/date.js';
 import type { MonthlyRunChart } from '../domain/monthly-run-chart.js';
 import { monthlyRunChartSvg } from './monthly-chart.js';
 import type { RunChartMark } from './run-chart.js';
+import { formatCount } from '../domain/round.js';
 
 export function percentText(value: number): string {
   return `${value.toFixed(1)}%`;
@@ -20,7 +21,7 @@ export function aimMonthsChartSvg(aim: Aim, chart: MonthlyRunChart<AimMonth>, mo
   return monthlyRunChartSvg(chart, months[0]?.month, programmeStart, {
     size,
     ...(hrefOf ? { links: { hrefOf, label: `${aim.name} month by month: one dot a month, each a link to that month's journeys` } } : {}),
-    title: (m) => `${monthWords(m.month)}: ${percentText(m.value as number)} in time (${m.inTime} of ${m.n})`,
+    title: (m) => `${monthWords(m.month)}: ${percentText(m.value as number)} in time (${formatCount(m.inTime)} of ${formatCount(m.n)})`,
     aim: aim.targetPercent === null ? null : { value: aim.targetPercent, label: `Aim: ${aim.targetPercent}% in time` },
     marks,
     xLabel: 'Month the outcome was settled',

@@ -14,13 +14,14 @@ import { describeTimescale } from '../domain/timescale.js';
 import { timescaleWeeks } from './aim-charts.js';
 import { percentText } from './aim-months-chart.js';
 import { monthlyRunChartSvg } from './monthly-chart.js';
+import { formatCount } from '../domain/round.js';
 
 /** `hrefOf` takes the quarter as "2021-Q1": each dot a link to that quarter's journeys. */
 export function aimQuartersChartSvg(aim: Aim, chart: MonthlyRunChart<AimQuarter>, quarters: readonly AimQuarter[], programmeStart: PlainDate | null, hrefOf?: (quarter: string) => string, size: 'full' | 'small' = 'full'): string {
   return monthlyRunChartSvg(chart, quarters[0]?.month, programmeStart, {
     size,
     ...(hrefOf ? { links: { hrefOf: (month) => hrefOf(quarterOf(month)), label: `${aim.name} quarter by quarter: one dot a quarter, each a link to that quarter's journeys` } } : {}),
-    title: (q) => `${quarterPeriod.words(q.month)}: ${percentText(q.value as number)} in time (${q.inTime} of ${q.n})`,
+    title: (q) => `${quarterPeriod.words(q.month)}: ${percentText(q.value as number)} in time (${formatCount(q.inTime)} of ${formatCount(q.n)})`,
     aim: aim.targetPercent === null ? null : { value: aim.targetPercent, label: `Aim: ${aim.targetPercent}% in time` },
     xLabel: 'Quarter the outcome was settled',
     yLabel: '% in time',

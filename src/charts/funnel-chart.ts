@@ -9,6 +9,7 @@
 import * as Plot from '@observablehq/plot';
 import { funnelCurve, funnelLevels } from '../domain/national/funnel.js';
 import { fontFamily, palette, renderSvg } from './render.js';
+import { formatCount } from '../domain/round.js';
 
 export interface FunnelDot {
   readonly name: string;
@@ -67,7 +68,7 @@ export function funnelChartSvg(input: FunnelChartInput): string {
   }
   const height = Math.max(caption ? 440 : 400, marginTop + marginBottom + (labels.length + 1) * labelGap);
   spaceLabels(labels, (height - marginTop - marginBottom) / 100);
-  const dotted = labels.filter((l) => l.dot !== null).map((l) => ({ ...(l.dot as FunnelDot), labelY: l.y, title: `${l.text}: ${(l.dot as FunnelDot).percentage.toFixed(1)}% in time of ${(l.dot as FunnelDot).n}` }));
+  const dotted = labels.filter((l) => l.dot !== null).map((l) => ({ ...(l.dot as FunnelDot), labelY: l.y, title: `${l.text}: ${(l.dot as FunnelDot).percentage.toFixed(1)}% in time of ${formatCount((l.dot as FunnelDot).n)}` }));
   marks.push(Plot.link(dotted, { x1: 'n', y1: 'percentage', x2: maxN, y2: 'labelY', stroke: palette.lightGrey, strokeWidth: 0.75 }));
   marks.push(Plot.dot(dotted, { x: 'n', y: 'percentage', r: 4, fill: palette.blue, stroke: 'white', title: 'title' }));
   marks.push(Plot.text(labels, { x: maxN, y: 'y', text: 'text', fill: 'fill', textAnchor: 'start', dx: 6, clip: false }));

@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { fontFamily, palette, renderSvg } from './render.js';
+import { formatCount } from '../domain/round.js';
 
 export interface StageInput {
   /** "Recommendation → Panel". */
@@ -25,7 +26,7 @@ export function stageChartSvg(stages: readonly StageInput[], size: 'full' | 'sma
     medianWeeks: s.medianDays === null ? 0 : s.medianDays / 7,
     q1Weeks: s.q1Days === null ? null : s.q1Days / 7,
     q3Weeks: s.q3Days === null ? null : s.q3Days / 7,
-    text: s.medianDays === null ? 'no journeys yet' : `median ${(s.medianDays / 7).toFixed(1)} weeks (n = ${s.n})`,
+    text: s.medianDays === null ? 'no journeys yet' : `median ${(s.medianDays / 7).toFixed(1)} weeks (n = ${formatCount(s.n)})`,
   }));
   const withRange = rows.filter((r) => r.q1Weeks !== null && r.q3Weeks !== null);
   const maxWeeks = Math.max(1, ...rows.map((r) => r.q3Weeks ?? r.medianWeeks));

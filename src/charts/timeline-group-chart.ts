@@ -12,6 +12,7 @@ import { chartDate, fontFamily, palette, renderSvg } from './render.js';
 import { dueDateStyle, markTitle, symbolOf } from './timeline-rows.js';
 import { fontPx, headingMarks, legendHeight, legendMarks, placementFill, placementPatterns, shortDate, symbolStyle, type LegendItem } from './timeline-style.js';
 import { longDate } from '../domain/date.js';
+import { formatCount } from '../domain/round.js';
 
 export type GroupView = 'full' | 'placements';
 
@@ -140,7 +141,7 @@ const endingWords: Readonly<Record<GroupRow['timeline']['ending']['kind'], strin
 
 function notesOf(group: GroupTimeline, from: number, shown: number): string {
   const total = group.total;
-  const notes = [`${total} ${total === 1 ? 'child' : 'children'}${shown < total ? `; ${from + 1} to ${from + shown} are shown` : ''}.`];
+  const notes = [`${formatCount(total)} ${total === 1 ? 'child' : 'children'}${shown < total ? `; ${formatCount(from + 1)} to ${formatCount(from + shown)} are shown` : ''}.`];
   notes.push(group.axis.kind === 'calendar' ? 'Calendar dates.' : `${weeksSinceWords(group.axis.journeyKind)}, for each child.`);
   notes.push(`As at ${longDate(group.asAt)}.`);
   if (group.unaligned.length > 0) notes.push(`Not shown (no such journey): ${group.unaligned.join(', ')}.`);

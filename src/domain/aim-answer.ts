@@ -12,7 +12,7 @@
  */
 import type { AimRunChart } from './aim-run-chart.js';
 import { dateOfEpochDay, monthWords, type PlainDate } from './date.js';
-import { daysWords, weeksWords as weeksOnlyWords } from './round.js';
+import { daysWords, formatCount, weeksWords as weeksOnlyWords } from './round.js';
 
 export type AimAnswer =
   /** `points` children on the chart, `useful` of them off the median (points on it do not count): 10 useful are needed. */
@@ -74,9 +74,9 @@ export function answerWords(answer: AimAnswer, milestone: string, unit: 'weeks' 
     case 'too-few-points':
       if (answer.points < answer.needed) return `Not enough yet: the rules need ${answer.needed} children who have had ${milestone}; there ${answer.points === 1 ? 'is' : 'are'} ${answer.points} so far.`;
       // Children exactly on the median count neither way, so more are needed than have had it.
-      return `Not enough yet: the rules need ${answer.needed} children whose ${weeksNoun} are not exactly the median; of the ${answer.points} who have had ${milestone}, ${answer.useful} are.`;
+      return `Not enough yet: the rules need ${answer.needed} children whose ${weeksNoun} are not exactly the median; of the ${formatCount(answer.points)} who have had ${milestone}, ${formatCount(answer.useful)} are.`;
     case 'no-change':
-      return `No change yet: the ${weeksNoun} to ${milestone} vary around the median of ${weeksWords(answer.median)}, with no run or trend the rules count as more than chance (${answer.points} children).`;
+      return `No change yet: the ${weeksNoun} to ${milestone} vary around the median of ${weeksWords(answer.median)}, with no run or trend the rules count as more than chance (${formatCount(answer.points)} children).`;
     case 'improving':
     case 'worse': {
       const since = `since ${monthWords(answer.sinceDate)}`;

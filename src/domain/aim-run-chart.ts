@@ -9,6 +9,7 @@ import { aimSeries, fallbackBaseline, minimumBaseline, type AimSeries, type Base
 import { dateOfEpochDay, longDate, monthWords, type PlainDate } from './date.js';
 import type { ChildRecord } from './records.js';
 import { analyseSeries, describeVerdict, verdictsOf, type SpcAnalysis, type Verdict } from './spc/index.js';
+import { formatCount } from './round.js';
 
 export interface AimRunChart {
   readonly series: AimSeries;
@@ -69,7 +70,7 @@ export function baselineWords(rule: BaselineRule, count: number): string {
   if (count === 0) return 'No journey has reached its milestone yet, so there is no baseline.';
   switch (rule.kind) {
     case 'programme-start':
-      return `The baseline is the ${count} journeys that ended before the programme start on ${longDate(rule.programmeStart)}.`;
+      return `The baseline is the ${formatCount(count)} journeys that ended before the programme start on ${longDate(rule.programmeStart)}.`;
     case 'first-points': {
       const why =
         rule.programmeStart === null

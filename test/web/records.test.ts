@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditOf, findChildRecord, recordHistory } from '../../src/store/index.js';
+import { auditOf, findChildRecord, recordHistory, saveRecords } from '../../src/store/index.js';
+import { child } from '../builders.js';
 import { engines } from '../engines.js';
 import { saveNorth } from './fixtures.js';
 import { addTestUser, Client, openWeb, textOf, type WebFixture } from './harness.js';
@@ -124,6 +125,12 @@ describe.each(engines)('adding and changing records on $name', (engine) => {
     expect((await client.get('/a/NORTH/children/A1/placements/PB2/edit')).statusCode).toBe(404);
     expect((await client.get('/a/NORTH/children/A1/events/nope/edit')).statusCode).toBe(404);
     expect((await client.get('/a/SOUTH/children/A1')).statusCode).toBe(404);
+  });
+
+  it('counts children as a person reads a number, with a comma between thousands', async () => {
+    const more = Array.from({ length: 1346 }, (_, i) => child({ childId: `Z${String(i).padStart(4, '0')}` }));
+    await saveRecords(web.connection, web.north, { children: more, placements: [], events: [] }, { by: 'fixture', at: '2021-05-01T09:00:00.000Z' });
+    expect(textOf((await client.get('/a/NORTH/children')).body)).toContain('1,351 children.');
   });
 
   it('finds children by reference or name', async () => {

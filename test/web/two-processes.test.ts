@@ -202,7 +202,7 @@ describe.each(engines)('two web processes on one $name database', (engine) => {
         throw new Error(`${String(error)}\nthe worker said: ${said}\nthe job: ${JSON.stringify(await findJob(connection, jobId))}`);
       }),
     );
-    expect(page).toContain('children 12000 added, 0 changed, 0 unchanged');
+    expect(page).toContain('children 12,000 added, 0 changed, 0 unchanged');
     expect((await findJob(connection, jobId))?.attempts).toBe(2);
     expect(await countChildren(connection, north)).toBe(12_000);
     // One check and one import in the import log: the killed attempt wrote nothing.

@@ -5,7 +5,7 @@
  * 9(11):e113825) and ihi.ts (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46–51); an
  * astronomical point is only ever called a candidate, for a person to judge.
  */
-import { roundTo } from '../round.js';
+import { formatCount, roundTo } from '../round.js';
 import type { ClBasis, SpcAnalysis } from './analyse.js';
 import type { RunsVerdict } from './ihi.js';
 import type { RunsLimits } from './swed-eisenhart.js';
@@ -129,7 +129,7 @@ function spanWords(from: number, to: number, nObs: number, label: PointLabel | u
 }
 
 function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function pointName(point: number, label: PointLabel | undefined): string {

@@ -14,7 +14,7 @@ import { monthWords, type PlainDate } from '../../domain/date.js';
 import type { AimViews } from '../../app/aim-views.js';
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
 import { aimWords } from '../../app/aim-words.js';
-import { formatWeeks, longDate } from '../../app/format.js';
+import { formatWeeks, longDate, plural } from '../../app/format.js';
 import { findingGroups, type FindingGroup } from '../../app/verdict-words.js';
 import { filterWords } from '../../domain/child-filter.js';
 import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
@@ -291,5 +291,5 @@ function presentAimMonths(code: string, scope: FigureScope, result: AimResult, p
 
 /** The words of the run chart's phone picture: what it shows, and where its children are listed. */
 function runChartAlt(aimName: string, points: number): string {
-  return `Run chart of ${aimName}: ${points} ${points === 1 ? 'child' : 'children'}, one dot each at the date they reached the milestone, height the weeks it took. The table below lists them, each a link to the child's record.`;
+  return `Run chart of ${aimName}: ${plural(points, 'child', 'children')}, one dot each at the date they reached the milestone, height the weeks it took. The table below lists them, each a link to the child's record.`;
 }

@@ -6,7 +6,7 @@
  */
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
 import { breakdownWords, dimensionLabels, dimensionWords, groupLabel } from '../../app/breakdown-words.js';
-import { formatPercent, longDate } from '../../app/format.js';
+import { countText, formatPercent, longDate } from '../../app/format.js';
 import { roundTo } from '../../domain/round.js';
 import { breakdownChartSvg, type BreakdownChartInput, type BreakdownRow } from '../../charts/breakdown-chart.js';
 import { readBreakdown } from '../../domain/breakdown-reading.js';
@@ -111,7 +111,7 @@ export function breakdownChartInput(aimName: string, published: PublishedBreakdo
     label: groupLabel(dimension, g),
     percentage: g.percentage,
     interval: g.interval,
-    text: g.percentage !== null ? `${formatPercent(g.percentage)} (${g.counts.in_time} of ${g.counts.n})` : g.percentageHidden ? 'too few to show' : 'no percentage yet',
+    text: g.percentage !== null ? `${formatPercent(g.percentage)} (${countText(g.counts.in_time)} of ${countText(g.counts.n)})` : g.percentageHidden ? 'too few to show' : 'no percentage yet',
   }));
   const all = published.all.percentage;
   return {

@@ -13,7 +13,7 @@ import { aimQuarters, quarterKey, type AimQuarter } from '../../domain/aim-quart
 import { quarterPeriod } from '../../domain/monthly-run-chart.js';
 import type { AimResult, AuthorityFigures } from '../../app/authority-figures.js';
 import { aimWords, answerSentence, countedInN, statusOrder, windowSentence } from '../../app/aim-words.js';
-import { formatPercent, formatWeeks, longDate } from '../../app/format.js';
+import { formatPercent, formatWeeks, longDate, plural } from '../../app/format.js';
 import { scopeQuery, type FigureScope } from '../forms/figure-scope.js';
 import { authorityPath } from '../views/layout.js';
 import { journeyListHref, type JourneyListFilter } from './journey-list.js';
@@ -167,7 +167,7 @@ function presentGlance(code: string, scope: FigureScope, result: AimResult): Aim
         ? null
         : {
             src: authorityPath(code, `/aims/${encodeURIComponent(aim.id)}/run-chart-small.svg${chartQuery}`),
-            alt: `Run chart of ${aim.name}: ${points} ${points === 1 ? 'child' : 'children'}, one dot each at the date they reached the milestone, height the weeks it took. ${answerSentence(aim, result.answer)}`,
+            alt: `Run chart of ${aim.name}: ${plural(points, 'child', 'children')}, one dot each at the date they reached the milestone, height the weeks it took. ${answerSentence(aim, result.answer)}`,
           },
     quarters: presentQuarters(code, scope, result, chartQuery),
     summary: {

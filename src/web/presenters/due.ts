@@ -11,7 +11,7 @@ import { isAllocatedTo, listOf, normaliseName, sameName, type DueChild } from '.
 import type { ChildRecord } from '../../domain/records.js';
 import type { AllocationChange, StoredCalendarFeed } from '../../store/index.js';
 import { authorityPath } from '../views/layout.js';
-import { formatInstant, longDate, plural } from '../../app/format.js';
+import { formatCount, formatInstant, longDate, plural } from '../../app/format.js';
 
 export const defaultWindowDays = 14;
 
@@ -86,7 +86,7 @@ export function presentDuePage(input: {
     title: `What is due${who ? ` ${who}` : ''}`,
     asAtWords: longDate(input.asAt),
     query,
-    summary: `${list.overdueCount} overdue and ${list.dueSoonCount} due within ${plural(query.window, 'day')}, for ${plural(list.children.length, 'child', 'children')}.`,
+    summary: `${formatCount(list.overdueCount)} overdue and ${formatCount(list.dueSoonCount)} due within ${plural(query.window, 'day')}, for ${plural(list.children.length, 'child', 'children')}.`,
     rows,
     workers: namesOf(input.records.map((r) => r.child.worker)),
     teams: namesOf(input.records.map((r) => r.child.team)),

@@ -4,7 +4,7 @@ import type { NationalAimComparison, NationalRow } from '../../domain/national/n
 import { describeTimescale } from '../../domain/timescale.js';
 import { quarterPeriod } from '../../domain/monthly-run-chart.js';
 import type { TableModel } from '../views/components.js';
-import { formatPercent, formatWeeks } from '../../app/format.js';
+import { countText, formatPercent, formatWeeks } from '../../app/format.js';
 
 const notPublished = 'suppressed';
 
@@ -27,12 +27,12 @@ export function presentNationalAim(comparison: NationalAimComparison, href: stri
     definition: `Every authority measured by the national definition: within ${describeTimescale(comparison.aim.timescale)}, every journey that started by the as-at date.`,
     headline:
       national.percentage === null
-        ? `No national percentage: its numbers are too small to publish (n = ${national.counts.n}).`
-        : `All authorities: ${formatPercent(national.percentage)} in time${intervalWords(national)}, n = ${national.counts.n}.`,
+        ? `No national percentage: its numbers are too small to publish (n = ${countText(national.counts.n)}).`
+        : `All authorities: ${formatPercent(national.percentage)} in time${intervalWords(national)}, n = ${countText(national.counts.n)}.`,
     summary: {
       caption: `${comparison.aim.name}: each authority's percentage in time with its 95% confidence interval`,
       columns: ['Authority', 'n', 'In time', '% in time', '95% confidence interval', 'Median weeks'],
-      rows: [...comparison.authorities, national].map((r) => [r.name, String(r.counts.n), String(r.counts.in_time), percent(r.percentage), interval(r), r.medianWeeks === null ? notPublished : formatWeeks(r.medianWeeks)]),
+      rows: [...comparison.authorities, national].map((r) => [r.name, countText(r.counts.n), countText(r.counts.in_time), percent(r.percentage), interval(r), r.medianWeeks === null ? notPublished : formatWeeks(r.medianWeeks)]),
     },
     href,
   };
@@ -46,11 +46,11 @@ export function nationalTableModel(comparison: NationalAimComparison): TableMode
     columns: ['Authority', 'In time', 'Late', 'Overdue or left after the timescale', 'n', 'Waiting, not yet due', '% in time', '95% confidence interval', 'Median weeks', 'Against the funnel limits'],
     rows: rows.map((r) => [
       r.name,
-      String(r.counts.in_time),
-      String(r.counts.late),
-      String(r.counts.overdue),
-      String(r.counts.n),
-      String(r.counts.waiting),
+      countText(r.counts.in_time),
+      countText(r.counts.late),
+      countText(r.counts.overdue),
+      countText(r.counts.n),
+      countText(r.counts.waiting),
       percent(r.percentage),
       interval(r),
       r.medianWeeks === null ? notPublished : formatWeeks(r.medianWeeks),
@@ -79,7 +79,7 @@ export function nationalQuartersTableModel(comparison: NationalAimComparison): T
     columns: ['Authority', ...byQuarter.quarters.map((q) => quarterPeriod.words(q))],
     rows: [...byQuarter.authorities, byQuarter.national].map((r) => [
       r.name,
-      ...r.cells.map((c) => `${String(c.inTime)} of ${String(c.n)}${c.percentage === null ? '' : `: ${formatPercent(c.percentage)}`}${c.medianWeeks === null ? '' : `, median ${formatWeeks(c.medianWeeks)}`}`),
+      ...r.cells.map((c) => `${countText(c.inTime)} of ${countText(c.n)}${c.percentage === null ? '' : `: ${formatPercent(c.percentage)}`}${c.medianWeeks === null ? '' : `, median ${formatWeeks(c.medianWeeks)}`}`),
     ]),
   };
 }

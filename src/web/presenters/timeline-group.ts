@@ -13,7 +13,7 @@ import { inlinePicture } from '../../charts/inline-picture.js';
 import type { TableModel } from '../views/components.js';
 import { authorityPath } from '../views/layout.js';
 import { trustedSvg, type PhonePicture, type TrustedSvg } from '../views/trusted-svg.js';
-import { longDate, plural, routeLabel } from '../../app/format.js';
+import { formatCount, longDate, plural, routeLabel } from '../../app/format.js';
 
 export interface GroupTimelineModel {
   readonly title: string;
@@ -67,7 +67,7 @@ export function presentGroupTimeline(code: string, group: GroupTimeline, options
 export function groupTimelineNotes(group: GroupTimeline, selector: GroupSelector): string[] {
   const matched = group.total + group.unaligned.length;
   const notes = [matched === 0 ? 'No children match.' : `${plural(matched, 'child', 'children')} ${matched === 1 ? 'matches' : 'match'}, ${groupOrderWords(selector)}. As at ${longDate(group.asAt)}.`];
-  if (group.total > maxGroupLanes) notes.push(`Only the first ${maxGroupLanes} of the ${group.total} are drawn and listed below (${groupOrderWords(selector)}). Choose a narrower group to see the others.`);
+  if (group.total > maxGroupLanes) notes.push(`Only the first ${formatCount(maxGroupLanes)} of the ${formatCount(group.total)} are drawn and listed below (${groupOrderWords(selector)}). Choose a narrower group to see the others.`);
   if (group.unaligned.length > 0) notes.push(`Not drawn, because they have no journey to count the weeks from: ${group.unaligned.join(', ')}. Line the group up by calendar date to see them.`);
   if (group.unknownIds.length > 0) notes.push(`No record of: ${group.unknownIds.join(', ')}.`);
   return notes;

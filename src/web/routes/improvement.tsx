@@ -8,7 +8,7 @@ import { longDate, monthWords, type PlainDate } from '../../domain/date.js';
 import type { ComponentChildren } from 'preact';
 import type { AuthorityFigures } from '../../app/authority-figures.js';
 import type { RunChartMark } from '../../charts/run-chart.js';
-import { plural } from '../../app/format.js';
+import { formatCount, plural } from '../../app/format.js';
 import { aimMonths, aimMonthsChart, journeysSettledIn } from '../../domain/aim-months.js';
 import { groupFigures, groupWords, measurementWords, studySeries } from '../../domain/improvement/test-data.js';
 import { filterChoicesOf } from '../../app/figures-cache.js';
@@ -365,7 +365,7 @@ function groupMeasure(code: string, result: AuthorityFigures['aims'][number], gr
       group.kind === 'children'
         ? months
             .filter((m) => m.n > 0)
-            .map((m) => ({ id: rowId(m.month.toString().slice(0, 7)), month: monthWords(m.month), inTime: `${m.inTime} of ${m.n}`, children: journeysSettledIn(figures, m.month).map((j) => child(j.journey.childId)) }))
+            .map((m) => ({ id: rowId(m.month.toString().slice(0, 7)), month: monthWords(m.month), inTime: `${formatCount(m.inTime)} of ${formatCount(m.n)}`, children: journeysSettledIn(figures, m.month).map((j) => child(j.journey.childId)) }))
         : null,
   };
 }

@@ -13,6 +13,7 @@ import { AimAtAGlance, CountLink } from './dashboard.js';
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
 import { SvgAndPhonePicture, SvgForWidths } from './trusted-svg.js';
+import { formatCount, plural } from '../../app/format.js';
 
 export function Downloads({ links, what }: { links: ChartLinks; what: string }): VNode {
   return (
@@ -42,7 +43,7 @@ function Paged({ paged, what }: { paged: PagedTable; what: readonly [string, str
   return (
     <div id={paged.id}>
       <p>
-        {paged.total === 0 ? `No ${many} yet.` : paged.total === 1 ? `The 1 ${one}.` : all ? `All ${paged.total} ${many}.` : `${paged.first} to ${paged.first + shown - 1} of ${paged.total} ${many}; `}
+        {paged.total === 0 ? `No ${many} yet.` : paged.total === 1 ? `The 1 ${one}.` : all ? `All ${formatCount(paged.total)} ${many}.` : `${formatCount(paged.first)} to ${formatCount(paged.first + shown - 1)} of ${formatCount(paged.total)} ${many}; `}
         {!all && (
           <a class="ds_link" href={paged.csvHref} download>
             every one as CSV<span class="visually-hidden">: {paged.table.caption}</span>
@@ -138,7 +139,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
       <figure class="pace-figure">
         <SvgAndPhonePicture svg={model.runChart.svg} phone={model.runChart.phone} />
         <figcaption>
-          {model.runChart.points} {model.runChart.points === 1 ? 'child' : 'children'} who reached the milestone, each at the date they did. The table below lists them, each a link to the child's record; on a wider screen, each dot is a link too.
+          {plural(model.runChart.points, 'child', 'children')} who reached the milestone, each at the date they did. The table below lists them, each a link to the child's record; on a wider screen, each dot is a link too.
         </figcaption>
         {model.runChart.marksKey.length > 0 && (
           <div class="pace-marks-key">
@@ -248,7 +249,7 @@ export function AimPage(props: { chrome: Chrome; model: AimPageModel; scope: Fig
       </p>
       <figure class="pace-figure">
         <SvgForWidths chart={model.waitingChart.svg} />
-        <figcaption>{model.waitingChart.count === 0 ? 'Nobody is waiting.' : `${model.waitingChart.count} ${model.waitingChart.count === 1 ? 'child is' : 'children are'} still waiting for the milestone. Select a bar to open that child's record.`}</figcaption>
+        <figcaption>{model.waitingChart.count === 0 ? 'Nobody is waiting.' : `${formatCount(model.waitingChart.count)} ${model.waitingChart.count === 1 ? 'child is' : 'children are'} still waiting for the milestone. Select a bar to open that child's record.`}</figcaption>
         <Downloads links={model.waitingChart.links} what="waiting chart" />
       </figure>
       <p>

@@ -2,6 +2,7 @@
 import type { VNode } from 'preact';
 import { ErrorSummary, PageHeader, Pagination, Select, TableScroll, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
+import { plural } from '../../app/format.js';
 
 export interface AuditRow {
   readonly when: string;
@@ -46,7 +47,7 @@ export function AuditPage(props: { chrome: Chrome; model: AuditModel }): VNode {
         </div>
       </form>
       <p>
-        {model.total} {model.total === 1 ? 'entry' : 'entries'}, newest first.
+        {plural(model.total, 'entry', 'entries')}, newest first.
       </p>
       {model.rows.length > 0 && (
         <TableScroll label="Audit log entries, newest first">

@@ -2,6 +2,7 @@
 import type { VNode } from 'preact';
 import { ErrorSummary, PageHeader, Pagination, TableScroll, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
+import { plural } from '../../app/format.js';
 
 export interface ChildrenModel {
   readonly search: string;
@@ -54,7 +55,7 @@ export function ChildrenPage(props: { chrome: Chrome; model: ChildrenModel; acti
         </p>
       )}
       <p>
-        {model.total} {model.total === 1 ? 'child' : 'children'}
+        {plural(model.total, 'child', 'children')}
         {model.search ? ` matching “${model.search}”` : ''}.
       </p>
       {model.rows.length > 0 && (

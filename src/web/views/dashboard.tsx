@@ -10,6 +10,7 @@ import { ErrorSummary, PageHeader, TableScroll, type FieldError } from './compon
 import { Page, type Chrome } from './layout.js';
 import { ScopeForm } from './scope-form.js';
 import { PartSlot } from './trusted-svg.js';
+import { formatCount, plural } from '../../app/format.js';
 
 /**
  * A count as a link to the journeys it counts (a plain 0 when there are none). The link's purpose
@@ -19,7 +20,7 @@ export function CountLink({ count }: { count: LinkedCount }): VNode {
   if (count.count === 0) return <span>0</span>;
   return (
     <a class="ds_link" href={count.href}>
-      {count.count}
+      {formatCount(count.count)}
     </a>
   );
 }
@@ -178,7 +179,7 @@ export function DashboardPage(props: { chrome: Chrome; model: DashboardModel; sc
         <p class="ds_page-header__metadata">
           Figures as at {model.asAtWords}
           {model.programmeStart ? `; programme start ${model.programmeStart}` : '; no programme start date set'}
-          {model.filterWords ? `; ${model.childCount} ${model.childCount === 1 ? 'child' : 'children'}: ${model.filterWords}` : ''}.
+          {model.filterWords ? `; ${plural(model.childCount, 'child', 'children')}: ${model.filterWords}` : ''}.
         </p>
         {props.posterHref && (
           <p class="ds_page-header__metadata">

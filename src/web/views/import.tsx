@@ -5,7 +5,7 @@ import type { ImportProgress, ImportReport } from '../../ingest/import-files.js'
 import type { ImportProblem } from '../../ingest/import-problem.js';
 import type { ImportLogEntry, SaveSummary } from '../../store/index.js';
 import type { ImportJob } from '../../app/import-jobs.js';
-import { formatInstant, plural } from '../../app/format.js';
+import { formatCount, formatInstant, plural } from '../../app/format.js';
 import { CsrfField, ErrorSummary, PageHeader, Select, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
@@ -245,7 +245,7 @@ function Outcome({ report }: { report: ImportReport }): VNode | null {
 }
 
 function savedWords(saved: SaveSummary): string {
-  return (['children', 'placements', 'events'] as const).map((t) => `${t} ${saved[t].added} added, ${saved[t].changed} changed, ${saved[t].unchanged} unchanged`).join('; ');
+  return (['children', 'placements', 'events'] as const).map((t) => `${t} ${formatCount(saved[t].added)} added, ${formatCount(saved[t].changed)} changed, ${formatCount(saved[t].unchanged)} unchanged`).join('; ');
 }
 
 function Problems(props: { problems: readonly ImportProblem[]; counts: ImportReport['problemCounts']; href: string | null }): VNode {
@@ -253,7 +253,7 @@ function Problems(props: { problems: readonly ImportProblem[]; counts: ImportRep
   return (
     <>
       <h2>Every problem</h2>
-      {total > problemsShown && <p>{`The first ${problemsShown} of ${total} are listed here.`}</p>}
+      {total > problemsShown && <p>{`The first ${formatCount(problemsShown)} of ${formatCount(total)} are listed here.`}</p>}
       {props.href && (
         <p>
           <a class="ds_link" href={props.href} download>

@@ -5,6 +5,7 @@ import { ErrorSummary, PageHeader, Pagination, TableScroll, Tag, type FieldError
 import type { FigureScope } from '../forms/figure-scope.js';
 import { AsAtForm } from './scope-form.js';
 import { Page, type Chrome } from './layout.js';
+import { formatCount, plural } from '../../app/format.js';
 
 export const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey', left_late: 'orange', left_early: 'grey' } as const;
 
@@ -13,7 +14,7 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
   return (
     <Page title={`${model.title}: ${model.aimName}, ${model.asAtWords}`} chrome={props.chrome} hasErrors={props.errors.length > 0} wide>
       <ErrorSummary errors={props.errors} />
-      <PageHeader title={`${model.title}: ${model.total} ${model.total === 1 ? 'journey' : 'journeys'}`} label={model.aimName}>
+      <PageHeader title={`${model.title}: ${plural(model.total, 'journey')}`} label={model.aimName}>
         <p class="ds_page-header__metadata">
           As at {model.asAtWords}. {model.fromWords}
           {model.filterWords && ` Children of ${model.filterWords}.`}
@@ -31,11 +32,11 @@ export function JourneyListPage(props: { chrome: Chrome; model: JourneyListModel
             <li key={o.filter}>
               {o.current ? (
                 <strong aria-current="page">
-                  {o.label}: {o.count}
+                  {o.label}: {formatCount(o.count)}
                 </strong>
               ) : (
                 <a class="ds_link" href={o.href}>
-                  {o.label}: {o.count}
+                  {o.label}: {formatCount(o.count)}
                 </a>
               )}
             </li>

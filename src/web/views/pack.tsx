@@ -11,6 +11,7 @@ import { labelledPictureOf } from '../improvement/picture.js';
 import { Answer } from './dashboard.js';
 import { SvgForWidths } from './trusted-svg.js';
 import { svgSize } from '../../charts/svg-markup.js';
+import { formatCount } from '../../app/format.js';
 
 /** No quotes, ampersands or angle brackets: JSX escapes those in the style element's text. */
 export const packCss = `
@@ -307,7 +308,7 @@ export function PackPage(props: { pack: PackDocument; pdfHref: string; back: { h
                 <tr key={r.code}>
                   <td>{r.code}</td>
                   <td>{r.kind}</td>
-                  <td>{r.count}</td>
+                  <td>{formatCount(r.count)}</td>
                 </tr>
               ))}
             </tbody>

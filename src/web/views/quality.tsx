@@ -5,7 +5,7 @@ import { ruleTitles, type RuleCode } from '../../domain/quality/catalogue.js';
 import type { PlainDate } from '../../domain/date.js';
 import type { JourneyKind } from '../../domain/journey.js';
 import type { QualityLine, qualityJson } from '../../domain/quality/quality-json.js';
-import { eventLabel, longDate, plural } from '../../app/format.js';
+import { eventLabel, formatCount, longDate, plural } from '../../app/format.js';
 import { AsAtForm } from './scope-form.js';
 import { ErrorSummary, PageHeader, Pagination, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
@@ -75,7 +75,7 @@ export function QualityPage(props: QualityModel): VNode {
                   <td>
                     <Tag colour={c.severity === 'error' ? 'red' : 'orange'}>{c.severity === 'error' ? 'Error' : 'Warning'}</Tag>
                   </td>
-                  <td class="pace-number">{c.count}</td>
+                  <td class="pace-number">{formatCount(c.count)}</td>
                 </tr>
               ))}
             </tbody>
@@ -148,10 +148,10 @@ export function QualityPage(props: QualityModel): VNode {
               {report.recording_lag.map((l) => (
                 <tr key={l.event_type}>
                   <td>{eventLabel(l.event_type as EventType)}</td>
-                  <td class="pace-number">{l.events}</td>
+                  <td class="pace-number">{formatCount(l.events)}</td>
                   <td class="pace-number">{l.median_days}</td>
                   <td class="pace-number">{l.p90_days}</td>
-                  <td class="pace-number">{l.late}</td>
+                  <td class="pace-number">{formatCount(l.late)}</td>
                 </tr>
               ))}
             </tbody>
@@ -167,7 +167,7 @@ function Problems(props: QualityModel): VNode {
   return (
     <>
       <p>
-        {props.total > props.lines.length ? `Showing ${props.shownFrom} to ${props.shownFrom + props.lines.length - 1} of ${props.total}. ` : ''}
+        {props.total > props.lines.length ? `Showing ${formatCount(props.shownFrom)} to ${formatCount(props.shownFrom + props.lines.length - 1)} of ${formatCount(props.total)}. ` : ''}
         {props.rule && (
           <a class="ds_link" href={props.ruleHref(null)}>
             Show every rule

@@ -1,7 +1,7 @@
 /** Children waiting: every journey still waiting, with weeks waited, due date and current placement. */
 import type { VNode } from 'preact';
 import { placementTypes } from '../../domain/codes.js';
-import { placementLabel } from '../../app/format.js';
+import { formatCount, placementLabel } from '../../app/format.js';
 import type { FilterChoices } from '../../domain/child-filter.js';
 import { waitingFilter, waitingHref, type WaitingListModel, type WaitingQuery, type WaitingSort } from '../presenters/waiting.js';
 import { CountLink } from './dashboard.js';
@@ -32,7 +32,7 @@ export function WaitingPage(props: { chrome: Chrome; code: string; model: Waitin
       </PageHeader>
       {/* The answer first, then the ways to narrow it. */}
       <p>
-        {model.total} {model.total === 1 ? 'journey is' : 'journeys are'} waiting: <CountLink count={model.overdue} /> overdue, <CountLink count={model.dueSoon} /> due within 4 weeks. A child waiting for more than one milestone is listed once for each.
+        {formatCount(model.total)} {model.total === 1 ? 'journey is' : 'journeys are'} waiting: <CountLink count={model.overdue} /> overdue, <CountLink count={model.dueSoon} /> due within 4 weeks. A child waiting for more than one milestone is listed once for each.
       </p>
       <form method="get" action={`/a/${encodeURIComponent(code)}/waiting`} class="pace-filters" aria-label="Filter the list">
         <input type="hidden" name="sort" value={q.sort} />
