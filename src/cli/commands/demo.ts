@@ -6,7 +6,7 @@ import { freeDemoIdentities, loadGenerated } from '../../demo/load.js';
 import { writeCanonicalCsv } from '../../demo/write-csv.js';
 import { dateArgument, positiveIntegerArgument } from '../args.js';
 import { exitCodes, withStore, type Io } from '../context.js';
-import { savedWords } from '../saved-words.js';
+import { savedWords } from '../../app/saved-words.js';
 
 interface DemoOptions {
   authorities: number;
@@ -54,7 +54,7 @@ export function demoCommand(program: Command, io: Io, done: (code: number) => vo
             return exitCodes.refused;
           }
           const { stored, saved } = loaded.value;
-          io.out.write(`${stored.scope.code} ${stored.authority.name}: ${savedWords(saved)} (programme start ${stored.authority.programmeStart?.toString() ?? 'none'})\n`);
+          io.out.write(`${stored.scope.code} ${stored.authority.name}: ${savedWords(saved, String)} (programme start ${stored.authority.programmeStart?.toString() ?? 'none'})\n`);
         }
         return exitCodes.ok;
       });

@@ -8,7 +8,7 @@ import { writeWhileReadingFrom } from '../../ingest/import-files.js';
 import { authorityCodeArgument } from '../args.js';
 import { authorityOrReport, exitCodes, withStore, writeJson, type Io } from '../context.js';
 import { importProgress } from '../import-progress.js';
-import { savedWords } from '../saved-words.js';
+import { savedWords } from '../../app/saved-words.js';
 
 interface ImportOptions {
   authority: string;
@@ -101,7 +101,7 @@ export function presentReport(report: ImportReport): string {
   if (report.saved === null) {
     lines.push(`Refused: correct the ${report.errors === 1 ? 'error' : 'errors'} above and import again. Nothing was written.`);
   } else {
-    const counts = savedWords(report.saved);
+    const counts = savedWords(report.saved, String);
     lines.push(report.dryRun ? `Dry run, nothing written. Would import: ${counts}.` : `Imported (import ${report.importId}): ${counts}.`);
   }
   return `${lines.join('\n')}\n`;

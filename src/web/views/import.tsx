@@ -3,9 +3,10 @@ import type { VNode } from 'preact';
 import { csvText } from '../../charts/csv.js';
 import type { ImportProgress, ImportReport } from '../../ingest/import-files.js';
 import type { ImportProblem } from '../../ingest/import-problem.js';
-import type { ImportLogEntry, SaveSummary } from '../../store/index.js';
+import type { ImportLogEntry } from '../../store/index.js';
 import type { ImportJob } from '../../app/import-jobs.js';
 import { formatCount, formatInstant, plural } from '../../app/format.js';
+import { savedWords } from '../../app/saved-words.js';
 import { CsrfField, ErrorSummary, PageHeader, Select, TableScroll, Tag, type FieldError } from './components.js';
 import { Page, type Chrome } from './layout.js';
 
@@ -244,9 +245,6 @@ function Outcome({ report }: { report: ImportReport }): VNode | null {
   );
 }
 
-function savedWords(saved: SaveSummary): string {
-  return (['children', 'placements', 'events'] as const).map((t) => `${t} ${formatCount(saved[t].added)} added, ${formatCount(saved[t].changed)} changed, ${formatCount(saved[t].unchanged)} unchanged`).join('; ');
-}
 
 function Problems(props: { problems: readonly ImportProblem[]; counts: ImportReport['problemCounts']; href: string | null }): VNode {
   const total = props.counts.reduce((sum, c) => sum + c.count, 0);
