@@ -62,6 +62,31 @@ describe.each(engines)('improvement work on the web, $name', (engine) => {
     expect(textOf((await client.get('/a/NORTH/improvement')).body)).toContain('T1: Legal advice referral form Adapting Aim 2: permanence recommendation 4 January 2021 1 (the last acted on: adapt)');
   });
 
+  it('answers first how many tests there are by status, and what each test being tested waits for', async () => {
+    const answer = async () => {
+      const text = textOf((await client.get('/a/NORTH/improvement')).body);
+      return text.slice(text.indexOf('Improvement work', text.indexOf('North Council')) + 'Improvement work '.length, text.indexOf(' The aims, the drivers'));
+    };
+    expect(await answer()).toBe('No test of change yet.');
+    await client.get('/a/NORTH/tests/new');
+    await client.post('/a/NORTH/tests/new', testForm);
+    expect(await answer()).toBe('1 test of change: 1 idea.');
+    await client.get('/a/NORTH/tests/1/cycles/new');
+    await client.post('/a/NORTH/tests/1/cycles/new', planForm);
+    expect(await answer()).toBe('1 test of change: 1 testing. Waiting for their next step: T1: Legal advice referral form, to be carried out .');
+    await client.get('/a/NORTH/tests/1/cycles/1/do');
+    await client.post('/a/NORTH/tests/1/cycles/1/do', { do_date: '2021-02-01', what_happened: 'Three forms sent', observations: '' });
+    expect(await answer()).toBe('1 test of change: 1 testing. Waiting for their next step: T1: Legal advice referral form, to be studied .');
+    const body = (await client.get('/a/NORTH/improvement')).body;
+    expect(body).toContain('<a class="ds_link" href="/a/NORTH/tests/1">T1: Legal advice referral form, to be studied</a>');
+    await client.get('/a/NORTH/tests/1/cycles/1/study');
+    await client.post('/a/NORTH/tests/1/cycles/1/study', { study_date: '2021-02-15', result: 'Two of three within four weeks', numbers: '19, 26 and 41 days', quotes: 'Saved a week of chasing' });
+    expect(await answer()).toBe('1 test of change: 1 testing. Waiting for their next step: T1: Legal advice referral form, to be acted on .');
+    await client.get('/a/NORTH/tests/1/cycles/1/act');
+    await client.post('/a/NORTH/tests/1/cycles/1/act', { act_date: '2021-03-01', decision: 'adapt', next_step: 'Add a checklist' });
+    expect(await answer()).toBe('1 test of change: 1 adapting.');
+  });
+
   it('names each problem with a test in the error summary', async () => {
     await client.get('/a/NORTH/tests/new');
     const response = await client.post('/a/NORTH/tests/new', { ...testForm, title: '', start_date: '2021-02-30', agencies: [], aims: [] });

@@ -18,7 +18,7 @@ import { changeMarks } from '../../domain/improvement/change-marks.js';
 import { aimMonthsChartSvg } from '../../charts/aim-months-chart.js';
 import { journeyListHref } from '../presenters/journey-list.js';
 import { drawnForWidths } from '../views/trusted-svg.js';
-import { actDecisionLabels, agencies, agencyLabels, testScaleLabels, testScales, testStatusLabels, type TestStatus } from '../../domain/improvement/codes.js';
+import { actDecisionLabels, agencies, agencyLabels, testScaleLabels, testScales, testStatuses, testStatusLabels, type TestStatus } from '../../domain/improvement/codes.js';
 import { describeIdentifyingMatches, identifyingValuesIn } from '../../domain/improvement/identifying-text.js';
 import { cyclePartLabels } from '../../domain/improvement/improvement-words.js';
 import { addCycle, allowedStatuses, changeTest, cycleStage, isClosed, newTest, recordCyclePart, type CyclePart, type PdsaCycle, type TestGroup, type TestOfChange } from '../../domain/improvement/test-of-change.js';
@@ -53,7 +53,7 @@ import {
 } from '../forms/improvement-forms.js';
 import { chromeOf, sendPage, userOf } from '../render.js';
 import type { FieldError } from '../views/components.js';
-import { CycleForm, ImprovementPage, PublishForm, TestForm, TestPage, type CycleView, type TestModel } from '../views/improvement.js';
+import { CycleForm, ImprovementPage, PublishForm, TestForm, TestPage, type CycleView, type ImprovementModel, type TestModel } from '../views/improvement.js';
 import { authorityPath } from '../views/layout.js';
 
 const savedQuery = z.object({ saved: z.string().max(60).optional(), idea: z.coerce.number().int().positive().optional().catch(undefined) });
@@ -94,6 +94,7 @@ export function registerImprovementRoutes(app: FastifyInstance, ctx: WebContext)
         chrome: chromeOf(request, reply, grant, 'improvement'),
         notice: saved ? `${saved} saved.` : null,
         model: {
+          summary: testsSummary(code, tests),
           tests: tests.map((t) => ({
             number: t.number,
             title: t.title,
@@ -212,6 +213,27 @@ export function registerImprovementRoutes(app: FastifyInstance, ctx: WebContext)
   registerCycleRoutes(app, ctx, testOf);
   registerPublishRoutes(app, ctx, testOf);
 }
+
+/**
+ * The improvement page's answer: how many tests of change there are, by status, and what each test
+ * still being tested waits for — its last cycle to be carried out, studied or acted on.
+ */
+function testsSummary(code: string, tests: readonly TestOfChange[]): ImprovementModel['summary'] {
+  if (tests.length === 0) return { counts: 'No test of change yet.', next: [] };
+  const byStatus = testStatuses.map((status) => [status, tests.filter((t) => t.status === status).length] as const).filter(([, count]) => count > 0);
+  const counts = `${plural(tests.length, 'test')} of change: ${byStatus.map(([status, count]) => `${formatCount(count)} ${testStatusLabels[status].toLowerCase()}`).join(', ')}.`;
+  const next = tests.flatMap((t) => {
+    const last = t.cycles[t.cycles.length - 1];
+    if (isClosed(t.status) || last === undefined) return [];
+    const stage = cycleStage(last);
+    if (stage === 'acted') return [];
+    return [{ text: `T${t.number}: ${t.title}, ${nextStepWords[stage]}`, href: testHref(code, t.number) }];
+  });
+  return { counts, next };
+}
+
+/** What a cycle not yet acted on waits for. */
+const nextStepWords = { planned: 'to be carried out', done: 'to be studied', studied: 'to be acted on' } as const;
 
 function stageWords(cycle: PdsaCycle): string {
   switch (cycleStage(cycle)) {

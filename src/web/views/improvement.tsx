@@ -23,6 +23,8 @@ export interface TestRow {
 }
 
 export interface ImprovementModel {
+  /** The answer first: the tests of change by status, and the steps the tests being tested wait for. */
+  readonly summary: { readonly counts: string; readonly next: readonly Link[] };
   readonly tests: readonly TestRow[];
   readonly diagrams: readonly Link[];
   readonly newTestHref: string | null;
@@ -38,6 +40,21 @@ export function ImprovementPage(props: { chrome: Chrome; model: ImprovementModel
     <Page title="Improvement work" chrome={props.chrome} wide>
       <NoticeBox notice={props.notice} />
       <PageHeader title="Improvement work" label={props.chrome.authority?.name} />
+      <p>{m.summary.counts}</p>
+      {m.summary.next.length > 0 && (
+        <p>
+          Waiting for their next step:{' '}
+          {m.summary.next.map((step, i) => (
+            <span key={step.href}>
+              {i > 0 && '; '}
+              <a class="ds_link" href={step.href}>
+                {step.text}
+              </a>
+            </span>
+          ))}
+          .
+        </p>
+      )}
       <p>The aims, the drivers behind them, the tests of change run as Plan-Do-Study-Act cycles, and the champions' group's meetings — beside the data that judges them.</p>
       <ul class="pace-actions ds_no-bullets">
         <li>
