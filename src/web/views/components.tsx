@@ -331,6 +331,22 @@ export function LinkList(props: { links: readonly { readonly href: string; reado
   );
 }
 
+/** Links within a sentence, one after another with `separator` between them ("T1, T2"). */
+export function InlineLinks(props: { links: readonly { readonly href: string; readonly text: string }[]; separator: string }): VNode {
+  return (
+    <>
+      {props.links.map((link, i) => (
+        <span key={link.href}>
+          {i > 0 && props.separator}
+          <a class="ds_link" href={link.href}>
+            {link.text}
+          </a>
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** A form's submit button with a link back to where the reader came from. */
 export function SubmitOrCancel(props: { label: ComponentChildren; cancelHref: string }): VNode {
   return (

@@ -1,7 +1,7 @@
 /** An aim's driver diagram: the drawing, the same tree as nested lists, and the forms that change it. */
 import type { VNode } from 'preact';
 import type { FormValues } from '../forms/improvement-forms.js';
-import { CsrfField, ErrorSummary, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError, type Option } from './components.js';
+import { CsrfField, ErrorSummary, InlineLinks, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, TextInput, type FieldError, type Option } from './components.js';
 import type { Link } from './improvement.js';
 import { Page, type Chrome } from './layout.js';
 import { SvgForWidths, type ChartForWidths } from './trusted-svg.js';
@@ -45,15 +45,7 @@ function NestedList({ nodes }: { nodes: readonly DiagramListNode[] }): VNode | n
           {n.tests.length > 0 && (
             <>
               {' '}
-              — tried in{' '}
-              {n.tests.map((t, i) => (
-                <span key={t.href}>
-                  {i > 0 && ', '}
-                  <a class="ds_link" href={t.href}>
-                    {t.text}
-                  </a>
-                </span>
-              ))}
+              — tried in <InlineLinks links={n.tests} separator=", " />
             </>
           )}
           {n.editHref && (

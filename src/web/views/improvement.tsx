@@ -2,7 +2,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { maxStudyMeasurements } from '../../domain/improvement/test-of-change.js';
 import { measurementFields, type FormValues, type ListValues } from '../forms/improvement-forms.js';
-import { Checkboxes, CsrfField, ErrorSummary, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, TableScroll, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
+import { Checkboxes, CsrfField, ErrorSummary, InlineLinks, LinkList, Notice, NoticeBox, PageHeader, Radios, Select, SubmitOrCancel, SummaryList, TableScroll, Tag, TextArea, TextInput, type FieldError, type Option } from './components.js';
 import { Page, type Chrome } from './layout.js';
 import { SvgForWidths, type ChartForWidths } from './trusted-svg.js';
 
@@ -43,16 +43,7 @@ export function ImprovementPage(props: { chrome: Chrome; model: ImprovementModel
       <p>{m.summary.counts}</p>
       {m.summary.next.length > 0 && (
         <p>
-          Waiting for their next step:{' '}
-          {m.summary.next.map((step, i) => (
-            <span key={step.href}>
-              {i > 0 && '; '}
-              <a class="ds_link" href={step.href}>
-                {step.text}
-              </a>
-            </span>
-          ))}
-          .
+          Waiting for their next step: <InlineLinks links={m.summary.next} separator="; " />.
         </p>
       )}
       <p>The aims, the drivers behind them, the tests of change run as Plan-Do-Study-Act cycles, and the champions' group's meetings — beside the data that judges them.</p>
