@@ -240,9 +240,9 @@ function stageWords(cycle: PdsaCycle): string {
     case 'planned':
       return 'planned';
     case 'done':
-      return 'done, to be studied';
+      return `done, ${nextStepWords.done}`;
     case 'studied':
-      return 'studied, to be acted on';
+      return `studied, ${nextStepWords.studied}`;
     case 'acted':
       return `acted on: ${actDecisionLabels[(cycle.act as NonNullable<PdsaCycle['act']>).decision].toLowerCase()}`;
     default:

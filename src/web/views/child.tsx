@@ -2,10 +2,10 @@
 import type { VNode } from 'preact';
 import type { ChildModel } from '../presenters/child.js';
 import { NoticeBox, PageHeader, SummaryList, TableScroll, Tag } from './components.js';
+import { statusColour } from './journey-list.js';
 import { Page, type Chrome } from './layout.js';
 import { ChildTimelineSection } from './timeline.js';
 
-const statusColour = { in_time: 'green', late: 'orange', overdue: 'red', waiting: 'grey', left_late: 'orange', left_early: 'grey' } as const;
 
 export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord: boolean; notice: string | null }): VNode {
   const { model, canRecord } = props;
@@ -35,27 +35,22 @@ export function ChildPage(props: { chrome: Chrome; model: ChildModel; canRecord:
       <h2>Waiting as at {model.asAtWords}</h2>
       {model.waiting.length === 0 ? (
         <p>
-          Not waiting for any aim's milestone.{model.sinceLastDecision !== null && ` Still looked after, with no order yet: ${model.sinceLastDecision}.`}{' '}
-          <a class="ds_link" href="#journeys">
-            Every journey, aim by aim
-          </a>
+          Not waiting for any aim's milestone.{model.sinceLastDecision !== null && ` Still looked after, with no order yet: ${model.sinceLastDecision}.`}
         </p>
       ) : (
-        <>
-          <ul class="ds_no-bullets">
-            {model.waiting.map(({ aimName, row }) => (
-              <li key={`${aimName}|${row.start}`}>
-                <Tag colour={statusColour[row.status]}>{row.statusLabel}</Tag> {aimName}, {row.weeks} since {row.start} (due by {row.due}).
-              </li>
-            ))}
-          </ul>
-          <p>
-            <a class="ds_link" href="#journeys">
-              Every journey, aim by aim
-            </a>
-          </p>
-        </>
+        <ul class="ds_no-bullets">
+          {model.waiting.map(({ aimName, row }) => (
+            <li key={`${aimName}|${row.start}`}>
+              <Tag colour={statusColour[row.status]}>{row.statusLabel}</Tag> {aimName}, {row.weeks} since {row.start} (due by {row.due}).
+            </li>
+          ))}
+        </ul>
       )}
+      <p>
+        <a class="ds_link" href="#journeys">
+          Every journey, aim by aim
+        </a>
+      </p>
 
       <h2>Details</h2>
       <SummaryList items={model.details} />
