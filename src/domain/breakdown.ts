@@ -12,7 +12,7 @@ import type { AimFigures, CohortJourney, StatusCounts } from './aim-figures.js';
 import { journeyRoutes, placementTypes, sexes } from './codes.js';
 import { wilsonInterval } from './national/wilson.js';
 import type { Child } from './records.js';
-import { normaliseName } from './reminders/due-list.js';
+import { compareNames, normaliseName } from './reminders/due-list.js';
 import { median } from './spc/median.js';
 
 export const breakdownDimensions = ['age', 'sex', 'placement', 'route', 'team', 'locality'] as const;
@@ -91,7 +91,7 @@ export function breakdown(figures: AimFigures, dimension: BreakdownDimension, ch
   }
   const named = [...byKey.entries()].map(([key, g]) => ({ key, name: commonest(g.names), journeys: g.journeys }));
   const order = keyOrder(dimension);
-  const groups = named.sort((a, b) => order(a.key) - order(b.key) || compareNames(a.name, b.name)).map((g) => groupFigures(g.key, g.name, g.journeys));
+  const groups = named.sort((a, b) => order(a.key) - order(b.key) || compareNames(a.name ?? '', b.name ?? '')).map((g) => groupFigures(g.key, g.name, g.journeys));
   return { dimension, groups, all: groupFigures('all', null, figures.journeys) };
 }
 
@@ -157,10 +157,6 @@ function commonest(names: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
   for (const [name, count] of names) if (best === null || count > (names.get(best) as number)) best = name;
   return best;
-}
-
-function compareNames(a: string | null, b: string | null): number {
-  return (a ?? '').localeCompare(b ?? '', 'en-GB');
 }
 
 function groupFigures(key: GroupKey, name: string | null, journeys: readonly CohortJourney[]): BreakdownGroup {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { child } from '../../test/builders.js';
-import { everyChild, filterChoices, filterKey, filterWords, inFilter } from './child-filter.js';
+import { distinctNames, everyChild, filterChoices, filterKey, filterWords, inFilter } from './child-filter.js';
 import type { ChildRecord } from './records.js';
 
 const record = (overrides: Parameters<typeof child>[0]): ChildRecord => ({ child: child(overrides), placements: [], events: [] });
@@ -27,5 +27,11 @@ describe("a team's, a locality's or a worker's children", () => {
 
   it('offers each name once, as first written, in alphabetical order', () => {
     expect(filterChoices([c, a, b])).toEqual({ teams: ['North East', 'South'], localities: ['Hillside', 'Riverside'], workers: ['Jo Bloggs'] });
+  });
+
+  it('puts numbered names in the order of their numbers, as a manager looks for them: Worker 2 before Worker 10', () => {
+    const numbered = ['Worker 10', 'Worker 2', 'worker 1', 'Ann Smith', 'Worker 2 ', 'Team 3'].map((worker, i) => record({ childId: `N${i}`, worker }));
+    expect(filterChoices(numbered).workers).toEqual(['Ann Smith', 'Team 3', 'worker 1', 'Worker 2', 'Worker 10']);
+    expect(distinctNames(['Team 11', null, '  ', 'team 9', 'Team 11'])).toEqual(['team 9', 'Team 11']);
   });
 });

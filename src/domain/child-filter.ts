@@ -6,7 +6,7 @@
  * spacing, as on the list of what is due.
  */
 import type { ChildRecord } from './records.js';
-import { normaliseName, sameName } from './reminders/due-list.js';
+import { compareNames, normaliseName, sameName } from './reminders/due-list.js';
 
 export interface ChildFilter {
   readonly team: string | null;
@@ -47,25 +47,25 @@ export interface FilterChoices {
   readonly workers: readonly string[];
 }
 
-const byName = new Intl.Collator('en-GB');
-
-/** Every team, locality and worker the records name (each once, as first written), in alphabetical order, for a form's choices. */
+/** Every team, locality and worker the records name (each once, as first written), in the order of names (compareNames), for a form's choices. */
 export function filterChoices(records: readonly ChildRecord[]): FilterChoices {
+  return {
+    teams: distinctNames(records.map((r) => r.child.team)),
+    localities: distinctNames(records.map((r) => r.child.locality)),
+    workers: distinctNames(records.map((r) => r.child.worker)),
+  };
+}
+
+/** Each name once, as first written (names that differ only in case or spacing are one), in the order of names; blanks left out. */
+export function distinctNames(values: Iterable<string | null>): string[] {
   // Each name as written is normalised once: thousands of children share a few dozen teams and workers.
   const normalised = new Map<string, string>();
-  const sorted = (values: Iterable<string | null>) => {
-    const seen = new Map<string, string>();
-    for (const value of values) {
-      if (value === null) continue;
-      let key = normalised.get(value);
-      if (key === undefined) normalised.set(value, (key = normaliseName(value)));
-      if (key !== '' && !seen.has(key)) seen.set(key, value.trim());
-    }
-    return [...seen.values()].sort(byName.compare);
-  };
-  return {
-    teams: sorted(records.map((r) => r.child.team)),
-    localities: sorted(records.map((r) => r.child.locality)),
-    workers: sorted(records.map((r) => r.child.worker)),
-  };
+  const seen = new Map<string, string>();
+  for (const value of values) {
+    if (value === null) continue;
+    let key = normalised.get(value);
+    if (key === undefined) normalised.set(value, (key = normaliseName(value)));
+    if (key !== '' && !seen.has(key)) seen.set(key, value.trim());
+  }
+  return [...seen.values()].sort(compareNames);
 }

@@ -3,7 +3,7 @@
  * authority. A worker or team is named as on the children's records; names are matched without
  * regard to case or spacing (due-list.ts).
  */
-import { normaliseName } from '../domain/reminders/due-list.js';
+import { compareNames, normaliseName } from '../domain/reminders/due-list.js';
 import type { Contact, ContactKind } from '../domain/reminders/digest.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
@@ -36,6 +36,9 @@ export async function removeContact(connection: Connection, scope: AuthorityScop
 
 /** Every address the authority holds: workers first, then teams, each by name. */
 export async function listContacts(connection: Connection, scope: AuthorityScope): Promise<Contact[]> {
-  const rows = await remindersDb(connection).selectFrom('reminder_contacts').select(['kind', 'name', 'email']).where('authority_id', '=', scope.id).orderBy('kind', 'desc').orderBy('name_key').execute();
-  return rows.map((row) => ({ kind: row.kind as ContactKind, name: row.name, email: row.email }));
+  const rows = await remindersDb(connection).selectFrom('reminder_contacts').select(['kind', 'name', 'email']).where('authority_id', '=', scope.id).execute();
+  // Ordered here, not in SQL: names in the order of names (compareNames), the same on either engine.
+  return rows
+    .map((row) => ({ kind: row.kind as ContactKind, name: row.name, email: row.email }))
+    .sort((a, b) => (a.kind === b.kind ? compareNames(a.name, b.name) : a.kind === 'worker' ? -1 : 1));
 }

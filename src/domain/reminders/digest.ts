@@ -8,7 +8,7 @@
 import { longDate } from '../date.js';
 import type { PlainDate } from '../date.js';
 import { timingWords, type ScheduledItem } from './due.js';
-import { listOf, normaliseName, type DueChild } from './due-list.js';
+import { compareNames, listOf, normaliseName, type DueChild } from './due-list.js';
 
 export type ContactKind = 'worker' | 'team';
 
@@ -84,7 +84,7 @@ function groupsOf(children: readonly DueChild[], kind: ContactKind): { key: stri
     if (!group) groups.set(key, (group = { key, name: (name as string).trim(), children: [] }));
     group.children.push(child);
   }
-  return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...groups.values()].sort((a, b) => compareNames(a.key, b.key));
 }
 
 function blank(name: string | null): boolean {

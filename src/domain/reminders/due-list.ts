@@ -55,6 +55,16 @@ export function normaliseName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const nameOrder = new Intl.Collator('en-GB', { numeric: true });
+
+/**
+ * Names (of workers, teams, localities, sibling groups) in the order a reader looks for them:
+ * alphabetical, and the numbers in them by value, so that "Worker 2" comes before "Worker 10".
+ */
+export function compareNames(a: string, b: string): number {
+  return nameOrder.compare(a, b);
+}
+
 /** Every child's open items as at `asAt` (children with none are left out), in the records' order. */
 export function childrenDue(records: readonly ChildRecord[], schedule: readonly ResolvedRule[], asAt: PlainDate, windowDays: number): DueChild[] {
   const due: DueChild[] = [];

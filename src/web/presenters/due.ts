@@ -7,8 +7,9 @@ import { z } from 'zod';
 import type { PlainDate } from '../../domain/date.js';
 import type { JourneyKind } from '../../domain/journey.js';
 import { dueWords, type ScheduledItem } from '../../domain/reminders/due.js';
-import { isAllocatedTo, listOf, normaliseName, sameName, type DueChild } from '../../domain/reminders/due-list.js';
+import { isAllocatedTo, listOf, sameName, type DueChild } from '../../domain/reminders/due-list.js';
 import type { ChildRecord } from '../../domain/records.js';
+import { distinctNames } from '../../domain/child-filter.js';
 import type { AllocationChange, StoredCalendarFeed } from '../../store/index.js';
 import { authorityPath } from '../views/layout.js';
 import { formatCount, formatInstant, longDate, plural } from '../../app/format.js';
@@ -88,9 +89,9 @@ export function presentDuePage(input: {
     query,
     summary: `${formatCount(list.overdueCount)} overdue and ${formatCount(list.dueSoonCount)} due within ${plural(query.window, 'day')}, for ${plural(list.children.length, 'child', 'children')}.`,
     rows,
-    workers: namesOf(input.records.map((r) => r.child.worker)),
-    teams: namesOf(input.records.map((r) => r.child.team)),
-    localities: namesOf(input.records.map((r) => r.child.locality)),
+    workers: distinctNames(input.records.map((r) => r.child.worker)),
+    teams: distinctNames(input.records.map((r) => r.child.team)),
+    localities: distinctNames(input.records.map((r) => r.child.locality)),
     allocation: input.changes === null ? null : presentChanges(code, input.changes, query),
   };
 }
@@ -130,13 +131,6 @@ function presentChanges(code: string, changes: readonly AllocationChange[], quer
 
 function allocationWords(allocation: { readonly worker: string | null; readonly team: string | null }): string {
   return `${allocation.worker ?? 'no worker'} (${allocation.team ? `${allocation.team} team` : 'no team'})`;
-}
-
-/** Each name once (as first written), in alphabetical order. */
-function namesOf(names: readonly (string | null)[]): string[] {
-  const seen = new Map<string, string>();
-  for (const name of names) if (name !== null && name.trim() !== '' && !seen.has(normaliseName(name))) seen.set(normaliseName(name), name.trim());
-  return [...seen.entries()].sort(([a], [b]) => text(a, b)).map(([, name]) => name);
 }
 
 function text(a: string, b: string): number {

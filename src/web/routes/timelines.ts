@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { groupTimelineSvg, maxGroupLanes } from '../../charts/timeline-group-chart.js';
 import { timelineTitle } from '../../charts/timeline-words.js';
+import { compareNames } from '../../domain/reminders/due-list.js';
 import { groupAlignment, groupTimeline, selectGroup, type GroupSelector, type GroupTimeline } from '../../domain/timeline-group.js';
 import { childTimeline, type ChildTimeline } from '../../domain/timeline.js';
 import { appendAudit, findChildRecord, listAims, type UserGrant } from '../../store/index.js';
@@ -149,7 +150,7 @@ function sendTimelinesPage(request: GroupRequest, reply: FastifyReply, asked: As
 function siblingGroupsOf(records: readonly { readonly child: { readonly siblingGroup: string | null } }[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const { child } of records) if (child.siblingGroup !== null && child.siblingGroup !== '') counts.set(child.siblingGroup, (counts.get(child.siblingGroup) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => compareNames(a.name, b.name));
 }
 
 /** Each child shown is a view of their record (docs/domain.md, "Data protection"). */
