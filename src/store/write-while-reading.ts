@@ -37,8 +37,13 @@ export type RecordTable = 'children' | 'placements' | 'events';
 /** For each table, what the authority holds of the record at each position (`stored` in compare-stored.ts). */
 export type Compared = Readonly<Record<RecordTable, Uint8Array>>;
 
-/** Rows sent and not yet written before reading waits for the writer (about 30 MB of them). */
-const backlogRows = 200_000;
+/**
+ * Rows sent and not yet written before reading waits for the writer (about 70 MB of them). Enough
+ * for the writer to go on alone for about a second and a half on this machine: while the reader
+ * reads the children (slower to read than to write) and then checks the records together, so that
+ * the writer, whose time is the import's, is never left waiting (docs/decisions/0021-postgres-copy.md).
+ */
+const backlogRows = 500_000;
 
 /** Rows sent to the writer at a time. */
 const rowsPerMessage = 4096;
