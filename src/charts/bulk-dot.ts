@@ -115,8 +115,8 @@ const dotsPerChunk = 2048;
 /**
  * Each dot as Plot draws it into linkedom and linkedom serialises it: attributes in the reverse of
  * the order set (cx, cy, r, aria-label), a title when there is one, wrapped in a link when there
- * is an href; then renderSvg's changes to links: the name and the title move from the circle to
- * the link.
+ * is an href; then renderSvg's changes to links: the title moves from the circle to the link,
+ * and the name too unless the title says the same.
  */
 function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null): string {
   const r = String(dots.r);
@@ -129,14 +129,14 @@ function dotsMarkup(dots: Dots, linked: { readonly keyboard?: boolean } | null):
     const label = dots.ariaLabel === dots.title ? title : dots.ariaLabel?.(i);
     const href = dots.href?.(i);
     const isLink = href !== null && href !== undefined;
-    // renderSvg moves a non-empty name from the circle to its link.
+    // renderSvg moves a non-empty name from the circle to its link, where the title does not say the same.
     const nameOnLink = isLink && linked !== null && label !== null && label !== undefined && label !== '';
     const circleLabel = label !== null && label !== undefined && !nameOnLink ? ` aria-label="${attribute(label)}"` : '';
     const titled = title !== null && title !== undefined && title !== '';
     const place = `<circle${circleLabel} r="${r}" cy="${hundredths(dots.y[i] as number)}" cx="${hundredths(dots.x(i))}"`;
     // renderSvg moves the title too, to the front of the link.
     if (isLink && linked !== null) {
-      const linkLabel = nameOnLink ? ` aria-label="${attribute(label)}"` : '';
+      const linkLabel = nameOnLink && !(titled && title === label) ? ` aria-label="${attribute(label)}"` : '';
       parts.push(`<a${tabindex}${linkLabel} href="${attribute(href)}" fill="inherit">${titled ? `<title>${text(title)}</title>` : ''}${place} /></a>`);
     } else {
       const circle = titled ? `${place}><title>${text(title)}</title></circle>` : `${place} />`;

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('pace in Chromium', () => {
   it("follows a dot on the aim's run chart to that child's record", async () => {
     const { context, page } = await signIn();
     await page.goto(`${suite.base}/a/NORTH/aims/aim-2`);
-    await page.locator('a[aria-label^="A1: 21.7 weeks"]:visible').click();
+    await page.getByRole('link', { name: /^A1: 21\.7 weeks/ }).filter({ visible: true }).click();
     await page.waitForURL(`${suite.base}/a/NORTH/children/A1`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('A1: Amy Adams');
     await context.close();
