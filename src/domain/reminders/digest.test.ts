@@ -54,4 +54,17 @@ describe('the weekly digest', () => {
     ]);
     expect(plan.unallocated).toBe(1);
   });
+
+  it("writes a large team's counts with thousands separated, as every page does", () => {
+    // 1,200 children of one team, each accommodated on 30 May 2021: two items each due within 14 days.
+    const many = childrenDue(
+      Array.from({ length: 1200 }, (_, i) => record([placement('2021-05-30', null, 'foster', { childId: `T${i}` })], [], { childId: `T${i}`, worker: 'Ann', team: 'North' })),
+      schedule,
+      asAt,
+      14,
+    );
+    const plan = planDigests(many, [{ kind: 'team', name: 'North', email: 'north@example.org' }], options);
+    expect(plan.messages[0]?.subject).toBe('pace reminders, North Council: 0 overdue, 2,400 due in the next 14 days (as at 1 June 2021)');
+    expect(plan.messages[0]?.text).toContain('North Council: 0 overdue and 2,400 due in the next 14 days for the children of the North team.');
+  });
 });

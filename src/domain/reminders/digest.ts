@@ -7,6 +7,7 @@
  */
 import { longDate } from '../date.js';
 import type { PlainDate } from '../date.js';
+import { formatCount } from '../round.js';
 import { timingWords, type ScheduledItem } from './due.js';
 import { compareNames, listOf, normaliseName, type DueChild } from './due-list.js';
 
@@ -107,7 +108,7 @@ function composeDigest(kind: ContactKind, contact: Contact, children: readonly D
   const text = [
     `Reminders from pace for ${kind === 'worker' ? contact.name : `the manager of the ${contact.name} team`}, as at ${asAtWords}.`,
     '',
-    `${options.authorityName}: ${overdue.length} overdue and ${dueSoon.length} ${soonWords} for ${whose}.`,
+    `${options.authorityName}: ${formatCount(overdue.length)} overdue and ${formatCount(dueSoon.length)} ${soonWords} for ${whose}.`,
     ...(overdue.length > 0 ? ['', 'Overdue', ...overdue.map(line)] : []),
     ...(dueSoon.length > 0 ? ['', capitalise(soonWords), ...dueSoon.map(line)] : []),
     '',
@@ -120,7 +121,7 @@ function composeDigest(kind: ContactKind, contact: Contact, children: readonly D
     kind,
     name: contact.name,
     to: contact.email,
-    subject: `pace reminders, ${options.authorityName}: ${overdue.length} overdue, ${dueSoon.length} ${soonWords} (as at ${asAtWords})`,
+    subject: `pace reminders, ${options.authorityName}: ${formatCount(overdue.length)} overdue, ${formatCount(dueSoon.length)} ${soonWords} (as at ${asAtWords})`,
     text,
     children: children.length,
     overdue: overdue.length,
