@@ -3,10 +3,11 @@
  * the national timescales, and the data-quality report. The web and the CLI both ask here, through
  * the figures cache, so the records are read once per data version.
  */
+import { setImmediate } from 'node:timers/promises';
 import type { PlainDate } from '../domain/date.js';
 import { measureJourneys, type MeasuredJourney } from '../domain/measure.js';
 import { nationalTimescales } from '../domain/national-aims.js';
-import { qualityReport, type QualityReport } from '../domain/quality/quality-report.js';
+import { qualityReportInParts, type QualityReport } from '../domain/quality/quality-report.js';
 import { listAims, listTests, type Connection, type StoredAuthority } from '../store/index.js';
 import { computeAuthorityFigures, type AuthorityFigures } from './authority-figures.js';
 import type { FiguresCache } from './figures-cache.js';
@@ -16,9 +17,12 @@ export async function authorityJourneys(cache: FiguresCache, stored: StoredAutho
   return measureJourneys(await cache.currentRecords(stored), asAt, (kind) => nationalTimescales[kind]);
 }
 
-/** The data-quality report as at `asAt`, from the records of the current data version. */
-export async function authorityQuality(cache: FiguresCache, stored: StoredAuthority, asAt: PlainDate): Promise<QualityReport> {
-  return qualityReport(await cache.currentRecords(stored), asAt);
+/**
+ * The data-quality report as at `asAt`, from the records of the current data version, worked out a
+ * part at a time (`pause` awaited between the parts: the web server answers other requests then).
+ */
+export async function authorityQuality(cache: FiguresCache, stored: StoredAuthority, asAt: PlainDate, pause: () => Promise<void> = setImmediate): Promise<QualityReport> {
+  return qualityReportInParts(await cache.currentRecords(stored), asAt, pause);
 }
 
 /**

@@ -4,7 +4,7 @@
  * A change is dated when it was recorded in pace, which may be later than it happened; what is due
  * as at a date takes the allocation in force then from these versions (domain/reminders/allocation.ts).
  */
-import { Temporal } from '../domain/date.js';
+import { Temporal, type PlainDate } from '../domain/date.js';
 import type { Allocation, AllocationVersion } from '../domain/reminders/allocation.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
@@ -39,6 +39,14 @@ export async function allocationVersions(connection: Connection, scope: Authorit
     db.selectFrom('record_history').select(['record_id', 'data']).where('authority_id', '=', scope.id).where('entity', '=', 'child').orderBy('id').execute(),
   ]);
   const versions = new Map<string, StoredAllocation[]>();
+  // The day in Scotland of each instant, worked out once: an import records thousands of children at
+  // one instant, and the time-zone arithmetic was most of the time of this function.
+  const days = new Map<string, PlainDate>();
+  const stored = (version: number, worker: string | null, team: string | null, recordedAt: string, recordedBy: string): StoredAllocation => {
+    let recordedOn = days.get(recordedAt);
+    if (recordedOn === undefined) days.set(recordedAt, (recordedOn = Temporal.Instant.from(recordedAt).toZonedDateTimeISO('Europe/London').toPlainDate()));
+    return { version, worker, team, recordedAt, recordedBy, recordedOn };
+  };
   for (const row of current) versions.set(row.child_id, [stored(row.version, row.worker, row.team, timestampToIso(row.recorded_at) as string, row.recorded_by)]);
   for (const row of history) {
     const list = versions.get(row.record_id);
@@ -48,10 +56,6 @@ export async function allocationVersions(connection: Connection, scope: Authorit
   }
   for (const list of versions.values()) list.sort((a, b) => a.version - b.version);
   return versions;
-}
-
-function stored(version: number, worker: string | null, team: string | null, recordedAt: string, recordedBy: string): StoredAllocation {
-  return { version, worker, team, recordedAt, recordedBy, recordedOn: Temporal.Instant.from(recordedAt).toZonedDateTimeISO('Europe/London').toPlainDate() };
 }
 
 /** Every change of worker or team of the authority's children (deleted children left out), oldest first. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { d, event, placement, record } from '../../../test/builders.js';
 import { milestoneCompleteness } from './completeness.js';
 import { renderMessage } from './problem.js';
-import { qualityReport } from './quality-report.js';
+import { qualityReport, qualityReportInParts } from './quality-report.js';
 
 const asAt = d('2024-06-30');
 
@@ -44,6 +44,18 @@ describe('the data-quality report', () => {
       ['C1', 'journey-without-events', 'the accommodation journey open since 2022-01-03 has had no event for over a year'],
       ['C2', 'child-without-placement', 'child has no placement'],
     ]);
+  });
+
+  it('gives the same report worked out a part at a time, pausing between the parts (for a web server)', async () => {
+    const silent = record([placement('2022-01-03', null, 'foster')], [event('lac_review', '2023-05-01')], { childId: 'C1' });
+    const noPlacement = record([], [], { childId: 'C2' });
+    const late = record([placement('2023-01-02', null, 'foster', { childId: 'C3' })], [event('lac_review', '2024-01-10', null, { id: 'E1', childId: 'C3', recordedDate: '2024-06-01' })], { childId: 'C3' });
+    let pauses = 0;
+    const inParts = await qualityReportInParts([silent, noPlacement, late], asAt, async () => void (pauses += 1), 1);
+    expect(inParts).toEqual(qualityReport([silent, noPlacement, late], asAt));
+    expect(inParts.problems.map((p) => `${p.childId} ${p.code}`)).toEqual(['C1 journey-without-events', 'C2 child-without-placement', 'C3 recording-late']);
+    // Between the three children, and before the report is put together.
+    expect(pauses).toBe(3);
   });
 
   it('names impossible or suspicious sequences with the child to fix', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { d, event, placement, record } from '../../../test/builders.js';
 import { nationalAims } from '../aim.js';
-import { childrenDue, dueList, isAllocatedTo, sameName } from './due-list.js';
+import { childrenDue, childrenDueInParts, dueList, isAllocatedTo, sameName } from './due-list.js';
 import { defaultScheduleRules, resolveSchedule } from './schedule.js';
 
 const schedule = resolveSchedule(defaultScheduleRules(), nationalAims());
@@ -29,6 +29,15 @@ describe('the list of what is due', () => {
   it('leaves out children with nothing overdue or due within the window', () => {
     expect(dueList(records, schedule, asAt, { windowDays: 1 }).children.map((c) => c.childId)).toEqual(['B']);
     expect(childrenDue(records, schedule, asAt, 1).map((c) => c.childId)).toEqual(['A', 'B']);
+  });
+
+  it('gives the same list worked out a part at a time, pausing between the parts (for a web server)', async () => {
+    let pauses = 0;
+    const inParts = await childrenDueInParts(records, schedule, asAt, 14, async () => void (pauses += 1), 1);
+    expect(inParts).toEqual(childrenDue(records, schedule, asAt, 14));
+    expect(inParts.map((c) => c.childId)).toEqual(['A', 'B']);
+    // Four children a part each: a pause between each two.
+    expect(pauses).toBe(3);
   });
 
   it('matches a worker or team whatever the case or spacing of the name', () => {

@@ -69,24 +69,46 @@ export function compareNames(a: string, b: string): number {
 export function childrenDue(records: readonly ChildRecord[], schedule: readonly ResolvedRule[], asAt: PlainDate, windowDays: number): DueChild[] {
   const due: DueChild[] = [];
   for (const record of records) {
-    const open = scheduleOf(record, schedule, asAt).filter(isOpen);
-    if (open.length === 0) continue;
-    const overdue = open.filter((item) => item.status === 'overdue');
-    const upcoming = open.filter((item) => item.status === 'due');
-    const { child } = record;
-    due.push({
-      childId: child.childId,
-      childName: [child.firstName, child.lastName].filter(Boolean).join(' ') || null,
-      worker: child.worker,
-      team: child.team,
-      locality: child.locality,
-      overdue,
-      dueSoon: upcoming.filter((item) => item.daysToDue <= windowDays),
-      next: upcoming[0] ?? null,
-      open,
-    });
+    const child = dueChildOf(record, schedule, asAt, windowDays);
+    if (child !== null) due.push(child);
   }
   return due;
+}
+
+/**
+ * childrenDue a part at a time, awaiting `pause` after every `perPart` children: a web server
+ * answers other requests in between (an authority of 20,000 children took a third of a second).
+ */
+export async function childrenDueInParts(records: readonly ChildRecord[], schedule: readonly ResolvedRule[], asAt: PlainDate, windowDays: number, pause: () => Promise<void>, perPart = 500): Promise<DueChild[]> {
+  const due: DueChild[] = [];
+  for (let first = 0; first < records.length; first += perPart) {
+    if (first > 0) await pause();
+    for (const record of records.slice(first, first + perPart)) {
+      const child = dueChildOf(record, schedule, asAt, windowDays);
+      if (child !== null) due.push(child);
+    }
+  }
+  return due;
+}
+
+/** A child's open items as at `asAt`; null when there are none. */
+function dueChildOf(record: ChildRecord, schedule: readonly ResolvedRule[], asAt: PlainDate, windowDays: number): DueChild | null {
+  const open = scheduleOf(record, schedule, asAt).filter(isOpen);
+  if (open.length === 0) return null;
+  const overdue = open.filter((item) => item.status === 'overdue');
+  const upcoming = open.filter((item) => item.status === 'due');
+  const { child } = record;
+  return {
+    childId: child.childId,
+    childName: [child.firstName, child.lastName].filter(Boolean).join(' ') || null,
+    worker: child.worker,
+    team: child.team,
+    locality: child.locality,
+    overdue,
+    dueSoon: upcoming.filter((item) => item.daysToDue <= windowDays),
+    next: upcoming[0] ?? null,
+    open,
+  };
 }
 
 /** The list for a worker, a team or the whole authority: children with something overdue or due within the window. */

@@ -4,14 +4,14 @@
  * (data leads and admins).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { setImmediate } from 'node:timers/promises';
 import { z } from 'zod';
 import { eventTypeLabels } from '../../domain/codes.js';
 import type { PlainDate } from '../../domain/date.js';
-import { withAllocationsOn } from '../../domain/reminders/allocation.js';
-import { childrenDue, type DueChild } from '../../domain/reminders/due-list.js';
+import { childrenDueInParts, type DueChild } from '../../domain/reminders/due-list.js';
 import { isScheduleRuleId, resolveSchedule, ruleMeanings, type ScheduleRule } from '../../domain/reminders/schedule.js';
 import { planDigests } from '../../domain/reminders/digest.js';
-import { allocationChanges, allocationVersions, listAims, listCalendarFeeds, listContacts, listScheduleRules, removeContact, revokeCalendarFeed, saveScheduleRule, setContact, type UserGrant } from '../../store/index.js';
+import { allocationChanges, listAims, listCalendarFeeds, listContacts, listScheduleRules, removeContact, revokeCalendarFeed, saveScheduleRule, setContact, type UserGrant } from '../../store/index.js';
 import { grantFor, may } from '../auth/access.js';
 import { calendarPath, createCalendarFeed } from '../../app/calendar-feeds.js';
 import type { WebContext } from '../context.js';
@@ -48,14 +48,10 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
    */
   const dueChildren = async (grant: UserGrant, asAt: PlainDate, windowDays: number) => {
     const figures = await ctx.cache.figures(grant, asAt);
-    const [current, rules, versions] = await Promise.all([
-      ctx.cache.records(grant, figures),
-      listScheduleRules(ctx.connection, grant.scope),
-      ctx.cache.made(figures, 'allocation-versions', () => allocationVersions(ctx.connection, grant.scope)),
-    ]);
-    const records = ctx.cache.made(figures, 'records-allocated-as-at', () => withAllocationsOn(current, versions, asAt));
-    const children = ctx.cache.made<DueChild[]>(figures, `due|${windowDays}|${JSON.stringify(rules)}`, () =>
-      childrenDue(
+    const [records, rules] = await Promise.all([ctx.cache.allocatedRecords(grant, figures), listScheduleRules(ctx.connection, grant.scope)]);
+    // Worked out a part at a time, the server answering other requests in between.
+    const children = await ctx.cache.made<Promise<DueChild[]>>(figures, `due|${windowDays}|${JSON.stringify(rules)}`, () =>
+      childrenDueInParts(
         records,
         resolveSchedule(
           rules,
@@ -63,6 +59,7 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
         ),
         asAt,
         windowDays,
+        () => setImmediate(),
       ),
     );
     return { records, children };
