@@ -128,8 +128,13 @@ export interface AimPageQuery {
   readonly waiting_page: number;
 }
 
-/** The aim's page; the charts are drawn by `draw` (once per cache entry, by the route). */
-export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, result: AimResult, views: AimViews, query: AimPageQuery, draw: <T>(name: string, make: () => T) => T): AimPageModel {
+/**
+ * The aim's page; the charts are drawn by `draw` (once per cache entry, by the route), one after
+ * another, each awaited: the route lets the server answer other requests between two drawings (an
+ * authority's run chart of thousands of linked dots, its months, quarters, waiting bars, stages and
+ * survival drawn in one piece held every other request for 0.3 s).
+ */
+export async function presentAimPage(figures: AuthorityFigures, scope: FigureScope, result: AimResult, views: AimViews, query: AimPageQuery, draw: <T>(name: string, make: () => T) => Promise<T>): Promise<AimPageModel> {
   const code = figures.authority.code;
   const { aim } = result;
   const words = aimWords(result.figures);
@@ -137,6 +142,12 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
   const base = authorityPath(code, `/aims/${encodeURIComponent(aim.id)}`);
   const fileLinks = (chart: string): ChartLinks => ({ svg: `${base}/${chart}.svg${scopeQuery(scope)}`, png: `${base}/${chart}.png${scopeQuery(scope)}`, csv: `${base}/${chart}.csv${scopeQuery(scope)}` });
   const childHref = (childId: string) => authorityPath(code, `/children/${encodeURIComponent(childId)}`);
+  const runChartSvg = await draw(`${aim.id}/run-chart.linked`, () => trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref })));
+  const months = await draw(`${aim.id}/months`, () => presentAimMonths(code, scope, result, figures.authority.programmeStart));
+  const quarters = await draw(`${aim.id}/quarters`, () => presentAimQuarters(code, scope, result, figures.authority.programmeStart));
+  const waitingSvg = await draw(`${aim.id}/waiting-chart.linked`, () => drawnForWidths((size) => aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref, maxBars: aimWaitingBars, size })));
+  const stagesSvg = await draw(`${aim.id}/stages.inline`, () => drawnForWidths((size) => inlinePicture(aimStageChartSvg(views.stages, size), `Bar chart of the median weeks between consecutive milestones for ${aim.name}; the table below gives each stage's figures.`)));
+  const survivalSvg = await draw(`${aim.id}/survival.inline`, () => drawnForWidths((size) => inlinePicture(aimSurvivalChartSvg(aim, views.survival, size), `Line chart of the percentage of journeys still waiting for ${aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`)));
   const pageHref = (part: keyof AimPageQuery, page: number, fragment: string) => `${base}${scopeQuery(scope, { ...pageParams(query), [part]: String(page) })}#${fragment}`;
   const paged = (id: string, part: keyof AimPageQuery, table: TableModel, csvHref: string): PagedTable => {
     const pages = Math.max(1, Math.ceil(table.rows.length / aimTablePageSize));
@@ -170,18 +181,18 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
     waitingHref: result.figures.stillWaiting > 0 ? journeyListHref(code, aim.id, 'still-waiting', scope) : null,
     backlog: words.backlog,
     runChart: {
-      svg: draw(`${aim.id}/run-chart.linked`, () => trustedSvg(aimRunChartSvg(aim, result.chart, figures.authority.programmeStart, result.marks, { hrefOf: childHref }))),
+      svg: runChartSvg,
       phone: { href: fileLinks('run-chart-phone').svg, alt: runChartAlt(aim.name, result.chart.series.weeks.length) },
       links: fileLinks('run-chart'),
       points: result.chart.series.weeks.length,
       marksKey: result.marks.map((m) => `${m.label}: ${m.description}`),
     },
     findings: findingGroups(result.chart),
-    months: draw(`${aim.id}/months`, () => presentAimMonths(code, scope, result, figures.authority.programmeStart)),
-    quarters: draw(`${aim.id}/quarters`, () => presentAimQuarters(code, scope, result, figures.authority.programmeStart)),
+    months,
+    quarters,
     runTable: paged('run-chart-table', 'run_page', latestFirst(runTableModel(code, result)), fileLinks('run-chart').csv),
     waitingChart: {
-      svg: draw(`${aim.id}/waiting-chart.linked`, () => drawnForWidths((size) => aimWaitingChartSvg(aim, result.chart.series, { hrefOf: childHref, maxBars: aimWaitingBars, size }))),
+      svg: waitingSvg,
       links: fileLinks('waiting-chart'),
       count: result.chart.series.waiting.length,
     },
@@ -192,7 +203,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
         heading: 'Where the time goes: the stages',
         name: 'stages chart',
         explanation: 'For the journeys in this aim, the median weeks between each milestone and the next (the bar), and the middle half of journeys (the line). The longest bar is where the delay sits.',
-        svg: draw(`${aim.id}/stages.inline`, () => drawnForWidths((size) => inlinePicture(aimStageChartSvg(views.stages, size), `Bar chart of the median weeks between consecutive milestones for ${aim.name}; the table below gives each stage's figures.`))),
+        svg: stagesSvg,
         links: fileLinks('stages'),
         table: firstPageOnly('stages-table', stagesTableModel(result, views), fileLinks('stages').csv),
       },
@@ -201,7 +212,7 @@ export function presentAimPage(figures: AuthorityFigures, scope: FigureScope, re
         heading: 'Time to the milestone, with children still waiting counted',
         name: 'time-to-milestone chart',
         explanation: 'The share of journeys still without their milestone, week by week since they started. Children still waiting count for as long as they have waited, so short waits finishing first cannot make things look better than they are.',
-        svg: draw(`${aim.id}/survival.inline`, () => drawnForWidths((size) => inlinePicture(aimSurvivalChartSvg(aim, views.survival, size), `Line chart of the percentage of journeys still waiting for ${aim.name}, week by week since they started, before and after the programme start; the table below gives the steps.`))),
+        svg: survivalSvg,
         links: fileLinks('survival'),
         table: firstPageOnly('survival-table', survivalTableModel(result, views), fileLinks('survival').csv),
       },

@@ -77,7 +77,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const result = figures.aims.find((a) => a.aim.id === request.params.aimId);
     if (!result) throw new HttpError(404, 'Page not found');
     const [views, choices, stored] = await Promise.all([aimViews(ctx.cache, grant, figures, result), filterChoicesOf(ctx.cache, grant, figures), findAimGroup(ctx.connection, grant.scope, result.aim.id)]);
-    const model = presentAimPage(figures, scope, result, views, pages.value, (name, make) => ctx.cache.made(figures, name, make));
+    // Each drawing made for this page lets other requests be answered before the next is drawn.
+    const model = await presentAimPage(figures, scope, result, views, pages.value, async (name, make) => {
+      let drawn = false;
+      const made = ctx.cache.made(figures, name, () => ((drawn = true), make()));
+      if (drawn) await setImmediate();
+      return made;
+    });
     const action = authorityPath(grant.scope.code, `/aims/${encodeURIComponent(result.aim.id)}`);
     // The aim's group: people, not figures, so never part of the cached model.
     const group = { people: presentAimGroup(stored?.group ?? null), editHref: may(grant, 'improve') ? aimGroupHref(grant.scope.code, result.aim.id) : null, notice: request.query.saved === 'group' ? 'The aim group is saved.' : null };
