@@ -7,8 +7,9 @@
  * leaving and its row being written is the one way one can go twice.) The SMTP settings are read by
  * the process that sends: the job's process, not the one that queued it.
  */
+import { setImmediate } from 'node:timers/promises';
 import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
-import { childrenDue } from '../domain/reminders/due-list.js';
+import { childrenDueInParts } from '../domain/reminders/due-list.js';
 import { planDigests, type ContactKind, type DigestMessage, type DigestPlan } from '../domain/reminders/digest.js';
 import { loadReminderInputs } from './reminder-inputs.js';
 import { sendDigests, type MailSettings, type SendResult } from './mailer.js';
@@ -36,7 +37,9 @@ export async function planDigestsFor(connection: Connection, found: StoredAuthor
   const [{ records, schedule }, contacts, sent] = await Promise.all([loadReminderInputs(connection, found, asAt), listContacts(connection, found.scope), digestsSent(connection, found.scope, asAt)]);
   const base = baseUrl.trim().replace(/\/+$/, '');
   const linkFor = (kind: ContactKind, name: string) => (base === '' ? null : `${base}/a/${encodeURIComponent(found.scope.code)}/due?${new URLSearchParams({ [kind]: name }).toString()}`);
-  return { plan: planDigests(childrenDue(records, schedule, asAt, windowDays), contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor }), sent };
+  // A part at a time: a digests job may run in a web process, which answers other requests meanwhile.
+  const due = await childrenDueInParts(records, schedule, asAt, windowDays, () => setImmediate());
+  return { plan: planDigests(due, contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor }), sent };
 }
 
 /** Sends `messages`, recording each in digests_sent as soon as it has gone. */
