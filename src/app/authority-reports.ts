@@ -19,10 +19,10 @@ export async function authorityJourneys(cache: FiguresCache, stored: StoredAutho
 
 /**
  * The data-quality report as at `asAt`, from the records of the current data version, worked out a
- * part at a time (`pause` awaited between the parts: the web server answers other requests then).
+ * part at a time (the web server answers other requests between the parts).
  */
-export async function authorityQuality(cache: FiguresCache, stored: StoredAuthority, asAt: PlainDate, pause: () => Promise<void> = setImmediate): Promise<QualityReport> {
-  return qualityReportInParts(await cache.currentRecords(stored), asAt, pause);
+export async function authorityQuality(cache: FiguresCache, stored: StoredAuthority, asAt: PlainDate): Promise<QualityReport> {
+  return qualityReportInParts(await cache.currentRecords(stored), asAt, () => setImmediate());
 }
 
 /**

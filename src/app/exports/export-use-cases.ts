@@ -9,15 +9,13 @@
  */
 import { byChildThenEpisode, clasEpisodeRows, type ClasYear } from '../../domain/exports/clas.js';
 import { inChildOrder, joined, pseudonymisedRecord } from '../../domain/exports/pseudonymise.js';
+import { inParts, type Between } from '../../domain/in-parts.js';
 import type { ChildRecord } from '../../domain/records.js';
 import { appendAudit, type Connection, type StoredAuthority } from '../../store/index.js';
 import { clasTable } from './clas-export.js';
 import type { ExportTable } from './export-table.js';
 import { hmacPseudonymiser } from './pseudonym-key.js';
 import { pseudonymisedTables } from './pseudonymised-export.js';
-
-/** Awaited between two parts of the work. */
-export type Between = () => Promise<void>;
 
 const nothingBetween: Between = () => Promise.resolve();
 
@@ -26,14 +24,14 @@ const childrenInAPart = 100;
 
 /** The CLAS permanence fields of every episode open in the return year, as one table. */
 export async function clasExportTables(records: readonly ChildRecord[], year: ClasYear, between: Between = nothingBetween): Promise<ExportTable[]> {
-  const rows = (await inParts(records, (record) => clasEpisodeRows(record, year), between)).flat();
+  const rows = (await inParts(records, childrenInAPart, (record) => clasEpisodeRows(record, year), between)).flat();
   return [clasTable(rows.sort(byChildThenEpisode))];
 }
 
 /** Children, placements and events with every id a keyed pseudonym, no names, dates of birth as months. */
 export async function pseudonymisedExportTables(records: readonly ChildRecord[], authorityCode: string, key: string, between: Between = nothingBetween): Promise<ExportTable[]> {
   const pseudonym = hmacPseudonymiser(key, authorityCode);
-  const parts = inChildOrder(await inParts(records, (record) => pseudonymisedRecord(record, pseudonym), between));
+  const parts = inChildOrder(await inParts(records, childrenInAPart, (record) => pseudonymisedRecord(record, pseudonym), between));
   // The rows joined in the extract's order a few hundred children at a time, then the pieces' rows end to end.
   const pieces: ExportTable[][] = [];
   for (let start = 0; start < parts.length; start += childrenInAPart) {
@@ -46,13 +44,4 @@ export async function pseudonymisedExportTables(records: readonly ChildRecord[],
 /** Writes the export to the audit log: who, which file, from where (an IP address, or `cli`). */
 export async function auditExport(connection: Connection, stored: StoredAuthority, who: { username: string; clientIp: string }, file: string): Promise<void> {
   await appendAudit(connection, stored.scope, { username: who.username, action: 'export', entity: 'export', recordId: file, clientIp: who.clientIp });
-}
-
-async function inParts<T, R>(items: readonly T[], work: (item: T) => R, between: Between): Promise<R[]> {
-  const done: R[] = [];
-  for (let start = 0; start < items.length; start += childrenInAPart) {
-    for (const item of items.slice(start, start + childrenInAPart)) done.push(work(item));
-    await between();
-  }
-  return done;
 }

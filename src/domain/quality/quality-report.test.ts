@@ -54,7 +54,7 @@ describe('the data-quality report', () => {
     const inParts = await qualityReportInParts([silent, noPlacement, late], asAt, async () => void (pauses += 1), 1);
     expect(inParts).toEqual(qualityReport([silent, noPlacement, late], asAt));
     expect(inParts.problems.map((p) => `${p.childId} ${p.code}`)).toEqual(['C1 journey-without-events', 'C2 child-without-placement', 'C3 recording-late']);
-    // Between the three children, and before the report is put together.
+    // After each of the three parts (a child each): the last before the report is put together.
     expect(pauses).toBe(3);
   });
 

@@ -36,8 +36,8 @@ describe('the list of what is due', () => {
     const inParts = await childrenDueInParts(records, schedule, asAt, 14, async () => void (pauses += 1), 1);
     expect(inParts).toEqual(childrenDue(records, schedule, asAt, 14));
     expect(inParts.map((c) => c.childId)).toEqual(['A', 'B']);
-    // Four children a part each: a pause between each two.
-    expect(pauses).toBe(3);
+    // Four parts of one child each: a pause after each part.
+    expect(pauses).toBe(4);
   });
 
   it('matches a worker or team whatever the case or spacing of the name', () => {
