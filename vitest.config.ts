@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // The tests that run bin/pace.js need the compiled, bundled command up to date.
+    globalSetup: ['test/global-build.ts'],
     // A time limit catches a test that hangs; it is not a measure of speed (the benchmarks are). The
     // longest tests, a browser going through twenty pages with axe, take 20–27 s on this two-core
     // machine, and one took more than 30 s on a slower day of it: so two minutes, and three for a hook.

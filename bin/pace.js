@@ -1,8 +1,4 @@
 #!/usr/bin/env node
-// The `pace` command. The TypeScript is compiled to dist/ by `npm ci` (the prepare script).
-import { keepColumnsInSharedMemory } from '../dist/app/kept-columns-memory.js';
-import { main } from '../dist/cli/main.js';
-
-// Figures' columns out of V8's external-memory trigger (docs/decisions/0022-fast-figures.md, "Fifth pass").
-keepColumnsInSharedMemory();
-process.exitCode = await main(process.argv);
+// The `pace` command. `npm ci` compiles the TypeScript to dist/ and bundles the command into
+// dist/bundle/ (the prepare script, `npm run build`; scripts/bundle-cli.mjs says why).
+import '../dist/bundle/pace.js';

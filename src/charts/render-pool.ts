@@ -33,7 +33,7 @@ export class RenderPool {
     // Run from the sources (the tests), the thread loads TypeScript through tsx, as the CLI does.
     const fromSources = here.pathname.endsWith('.ts');
     this.#pool = new Piscina({
-      filename: new URL(`./render-worker.${fromSources ? 'ts' : 'js'}`, here).href,
+      filename: new URL(`../charts/render-worker.${fromSources ? 'ts' : 'js'}`, here).href,
       minThreads: 0,
       maxThreads: threads,
       // A thread, once started, is kept ten minutes: a child's timeline is drawn here, and a thread

@@ -29,28 +29,54 @@ const readingOrder: readonly TableName[] = ['events', 'children', 'placements'];
 
 const encodingNames: Readonly<Record<TextEncoding, string>> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252' };
 
-/** The tables at `path`; problems with the files go to `log`. `onBytes` counts bytes as they are read. */
-export async function openSources(path: string, profile: Profile, log: ProblemLog, onBytes: (bytes: number) => void): Promise<OpenedSources> {
-  const stat = statOf(path);
-  if (stat?.isFile() && path.toLowerCase().endsWith('.xlsx')) return openWorkbook(path, profile, log, onBytes, stat.size);
-  if (stat?.isDirectory()) return openFolder(path, profile, log, onBytes);
-  const problem = stat === null ? makeProblem('file-missing', { value: path, detail: 'children, placements and events' }) : makeProblem('file-unreadable', { detail: 'give a folder holding the CSV files, or an .xlsx workbook' });
-  log.add(locate(problem, basename(path), null, null));
-  return { files: [], totalBytes: 0, strictWidth: true, tables: none() };
+/**
+ * An import's files found, their sizes known from the file system and nothing read yet: enough to
+ * decide how to write (src/ingest/import-files.ts) while `open` hashes them and settles their
+ * encodings.
+ */
+export interface LocatedSources {
+  readonly totalBytes: number;
+  open(): Promise<OpenedSources>;
 }
 
-async function openFolder(dir: string, profile: Profile, log: ProblemLog, onBytes: (bytes: number) => void): Promise<OpenedSources> {
+/** The tables at `path`; problems with the files go to `log`. `onBytes` counts bytes as they are read. */
+export function locateSources(path: string, profile: Profile, log: ProblemLog, onBytes: (bytes: number) => void): LocatedSources {
+  const stat = statOf(path);
+  if (stat?.isFile() && path.toLowerCase().endsWith('.xlsx')) return { totalBytes: stat.size, open: () => openWorkbook(path, profile, log, onBytes, stat.size) };
+  if (stat?.isDirectory()) return locateFolder(path, profile, log, onBytes);
+  const problem = stat === null ? makeProblem('file-missing', { value: path, detail: 'children, placements and events' }) : makeProblem('file-unreadable', { detail: 'give a folder holding the CSV files, or an .xlsx workbook' });
+  log.add(locate(problem, basename(path), null, null));
+  return { totalBytes: 0, open: async () => ({ files: [], totalBytes: 0, strictWidth: true, tables: none() }) };
+}
+
+function locateFolder(dir: string, profile: Profile, log: ProblemLog, onBytes: (bytes: number) => void): LocatedSources {
   const present = new Map(readdirSync(dir).map((name) => [name.toLowerCase(), name]));
-  const files: ImportFile[] = [];
-  const found: { table: TableName; path: string; label: string; facts: Awaited<ReturnType<typeof readFileFacts>> & { ok: true } }[] = [];
-  for (const table of tableNames) {
+  const located = tableNames.map((table) => {
     const wanted = profile.tables[table].file;
     const name = present.get(wanted.toLowerCase());
-    if (name === undefined) {
+    return { table, wanted, file: name === undefined ? null : { name, path: join(dir, name) } };
+  });
+  // A file that cannot be read counts nothing here; reading its facts says why.
+  const totalBytes = located.reduce((sum, { file }) => sum + (file === null ? 0 : (statOf(file.path)?.size ?? 0)), 0);
+  return { totalBytes, open: () => openFolder(located, log, onBytes) };
+}
+
+/** Each table's file in the folder, as the profile names it (`wanted`): null when there is none. */
+interface LocatedFile {
+  readonly table: TableName;
+  readonly wanted: string;
+  readonly file: { readonly name: string; readonly path: string } | null;
+}
+
+async function openFolder(located: readonly LocatedFile[], log: ProblemLog, onBytes: (bytes: number) => void): Promise<OpenedSources> {
+  const files: ImportFile[] = [];
+  const found: { table: TableName; path: string; label: string; facts: Awaited<ReturnType<typeof readFileFacts>> & { ok: true } }[] = [];
+  for (const { table, wanted, file } of located) {
+    if (file === null) {
       log.add(locate(makeProblem('file-missing', { value: wanted, detail: table }), wanted, null, null));
       continue;
     }
-    const path = join(dir, name);
+    const { name, path } = file;
     const facts = await readFileFacts(path);
     if (!facts.ok) {
       const problem = facts.error.code === 'file-empty' ? makeProblem('file-empty') : makeProblem('file-unreadable', { detail: facts.error.detail });

@@ -66,9 +66,9 @@ export function openSqliteWriter(path: string, capabilities: Capabilities): Writ
 
 function startThread(path: string): Worker {
   const here = new URL(import.meta.url);
-  if (!here.pathname.endsWith('.ts')) return new Worker(new URL('./sqlite-writer-thread.js', here), { workerData: { path } });
+  if (!here.pathname.endsWith('.ts')) return new Worker(new URL('../store/sqlite-writer-thread.js', here), { workerData: { path } });
   // Run from the TypeScript sources (the tests): the thread compiles its modules as tsx does.
-  const module = JSON.stringify(new URL('./sqlite-writer-thread.ts', here).href);
+  const module = JSON.stringify(new URL('../store/sqlite-writer-thread.ts', here).href);
   return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${module}); });`, { eval: true, workerData: { path } });
 }
 

@@ -1,8 +1,8 @@
 // A process killed in the middle of an import leaves the database exactly as it was: the compiled
 // `pace` is started as a child process, killed with SIGKILL while it writes, and everything stored
 // is compared with before.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,24 +14,11 @@ import { engines } from '../engines.js';
 import { addTestAuthority, snapshotAll } from './fixtures.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const compiled = join(root, 'dist', 'ingest', 'import-files.js');
 let bigDir = '';
-
-/** The latest modification time of any file under `dir`. */
-function newestSource(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
-}
-
 let smallDir = '';
 
 beforeAll(async () => {
-  // The child process runs the compiled CLI; compile it if it is missing or older than any source file.
-  if (!existsSync(compiled) || statSync(compiled).mtimeMs < newestSource(join(root, 'src'))) {
-    const built = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`build failed: ${built.stdout}${built.stderr}`);
-  }
+  // The child process runs the built command (bin/pace.js), brought up to date before the tests (test/global-build.ts).
   const generated = generateAuthority({ code: 'NORTH', name: 'North', children: 12_000, seed: 'killed', asAt: d('2026-01-01'), firstYear: 2017 });
   bigDir = mkdtempSync(join(tmpdir(), 'pace-killed-big-'));
   smallDir = mkdtempSync(join(tmpdir(), 'pace-killed-small-'));
