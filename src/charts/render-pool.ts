@@ -3,6 +3,10 @@
  * workbooks are made in worker threads (piscina), so the web process's event loop goes on answering
  * other requests while they are made (issue 19, point 7: four readers of a PDF once held /health at
  * 4 s). One thread per core but one, at least one; tasks beyond the threads wait in the pool's queue.
+ *
+ * The pictures a page waits for — a child's timeline, a chart's PNG — are drawn in a thread of their
+ * own: behind a data lead's four exports in the one queue, a child's page waited 17 s for its
+ * timeline (20,000 children, two cores). Documents (PDFs, CSV files, workbooks) take the other threads.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
@@ -20,32 +24,38 @@ import { datesToWire } from './wire-dates.js';
 export type { RenderProgress } from './render-worker.js';
 
 export interface RenderPoolOptions {
-  /** Threads; by default one per core but one, at least one. */
+  /** Threads for documents; by default one per core but one, at least one (pictures have a thread of their own). */
   readonly threads?: number;
 }
 
 export class RenderPool {
+  /** PDFs, CSV files and workbooks: `threads` of them. */
   readonly #pool: Piscina<RenderTask, Uint8Array>;
+  /** The pictures pages wait for: one thread, started when first asked. */
+  readonly #pictures: Piscina<RenderTask, Uint8Array>;
 
   constructor(options: RenderPoolOptions = {}) {
     const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
     const here = new URL(import.meta.url);
     // Run from the sources (the tests), the thread loads TypeScript through tsx, as the CLI does.
     const fromSources = here.pathname.endsWith('.ts');
-    this.#pool = new Piscina({
-      filename: new URL(`../charts/render-worker.${fromSources ? 'ts' : 'js'}`, here).href,
-      minThreads: 0,
-      maxThreads: threads,
-      // A thread, once started, is kept ten minutes: a child's timeline is drawn here, and a thread
-      // started for it costs more than the drawing.
-      idleTimeout: 600_000,
-      execArgv: fromSources ? ['--import', 'tsx'] : [],
-    });
+    const pool = (maxThreads: number) =>
+      new Piscina<RenderTask, Uint8Array>({
+        filename: new URL(`../charts/render-worker.${fromSources ? 'ts' : 'js'}`, here).href,
+        minThreads: 0,
+        maxThreads,
+        // A thread, once started, is kept ten minutes: a child's timeline is drawn here, and a thread
+        // started for it costs more than the drawing.
+        idleTimeout: 600_000,
+        execArgv: fromSources ? ['--import', 'tsx'] : [],
+      });
+    this.#pool = pool(threads);
+    this.#pictures = pool(1);
   }
 
   /** The SVG as a PNG, at twice its size (render.ts, svgToPng). */
   async png(svg: string): Promise<Buffer> {
-    return asBuffer(await this.#pool.run({ kind: 'png', svg }));
+    return asBuffer(await this.#pictures.run({ kind: 'png', svg }));
   }
 
   /**
@@ -67,7 +77,7 @@ export class RenderPool {
 
   /** A child's timeline drawn as SVG (timeline-chart.ts) at `size`: made ready to sit in a page (inline-picture.ts), or standalone. */
   async timelinePicture(timeline: ChildTimeline, drawing: { readonly size: 'full' | 'small'; readonly forPage: boolean }): Promise<string> {
-    return asBuffer(await this.#pool.run({ kind: 'timeline', timeline: datesToWire(timeline), ...drawing })).toString('utf8');
+    return asBuffer(await this.#pictures.run({ kind: 'timeline', timeline: datesToWire(timeline), ...drawing })).toString('utf8');
   }
 
   /** The meeting pack as a PDF; `onProgress` hears of each part as it is drawn. */
@@ -93,11 +103,11 @@ export class RenderPool {
 
   /** Tasks finished since the pool started (for tests). */
   get completed(): number {
-    return this.#pool.completed;
+    return this.#pool.completed + this.#pictures.completed;
   }
 
-  close(): Promise<void> {
-    return this.#pool.destroy();
+  async close(): Promise<void> {
+    await Promise.all([this.#pool.destroy(), this.#pictures.destroy()]);
   }
 }
 

@@ -114,6 +114,25 @@ describe('heavy work', () => {
     expect(await heavy.timelinePicture('amy', timeline, { size: 'small', forPage: false })).toBe(childTimelineSvg(timeline, { size: 'small' }));
   });
 
+  it("draws a child's timeline and a PNG while a workbook is being written, without waiting for it: pictures a page waits for have a thread of their own", async () => {
+    const [record] = generateAuthority({ code: 'NORTH', name: 'North', children: 40, seed: 'timeline-thread', asAt: d('2024-01-01'), firstYear: 2017 }).records.filter((r) => r.placements.length > 2);
+    if (!record) throw new Error('no child with three placements');
+    const timeline = childTimeline(record, { asAt: d('2024-01-01'), aims: nationalAims() });
+    // A workbook of 150,000 rows: seconds of work for the one thread documents have here.
+    const rows = Array.from({ length: 150_000 }, (_, i) => [`C${i}`, '2021-07-31', i]);
+    const finished: string[] = [];
+    const workbook = heavy.pool.xlsx([{ name: 'events', columns: ['child', 'date', 'count'], dateColumns: [1], rows }]).then((xlsx) => (finished.push('workbook'), xlsx));
+    const picture = await heavy.timelinePicture('amy', timeline);
+    finished.push('timeline');
+    const png = await heavy.png('ben', square);
+    finished.push('png');
+    expect(finished).toEqual(['timeline', 'png']);
+    expect(picture).toBe(inlinePicture(childTimelineSvg(timeline)));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect((await readWorkbook(await workbook)).events?.length).toBe(150_001);
+    expect(finished).toEqual(['timeline', 'png', 'workbook']);
+  });
+
   it('draws a PNG in a render thread, at twice the size of the SVG', async () => {
     const before = heavy.pool.completed;
     const png = await heavy.png('amy', square);
