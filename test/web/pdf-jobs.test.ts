@@ -116,6 +116,10 @@ describe.each(engines)('meeting-pack and poster PDFs as jobs on $name', (engine)
     new PdfJobs(web.connection, sweeper, new FiguresCache(web.connection), pool);
     await sweeper.start();
     expect((await findJob(web.connection, id))?.state).toBe('failed');
+    // Its work done: left running, it would take the next job's process for stopped too whenever the
+    // PDF took longer than its 400 ms to make (the runner writes a heartbeat once a second).
+    await sweeper.stop();
+    queues.splice(queues.indexOf(sweeper), 1);
     const failed = await client.get(making);
     expect(failed.statusCode).toBe(200);
     expect(textOf(failed.body)).toContain('The PDF could not be made The server making the PDF stopped each time it tried. Try again; if it fails again, tell your system administrator.');
