@@ -44,8 +44,8 @@ export class RenderPool {
         filename: new URL(`../charts/render-worker.${fromSources ? 'ts' : 'js'}`, here).href,
         minThreads: 0,
         maxThreads,
-        // A thread, once started, is kept ten minutes: a child's timeline is drawn here, and a thread
-        // started for it costs more than the drawing.
+        // A thread, once started, is kept ten minutes: starting one costs more than drawing a child's
+        // timeline.
         idleTimeout: 600_000,
         execArgv: fromSources ? ['--import', 'tsx'] : [],
       });
