@@ -12,7 +12,6 @@
 // ../charts/render-worker.js (worker threads, which load the compiled modules unbundled) and
 // ../../profiles. Nothing is bundled again while every file it was made from is older than it, and
 // so are this script and package-lock.json (a package installed again keeps its files' old times).
-import { build } from 'esbuild';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +27,8 @@ const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'ut
 const external = Object.keys(dependencies).filter((name) => !bundled.has(name));
 
 if (current()) process.exit(0);
+// Loaded only to bundle: `npm start` runs this script each time, and mostly finds the bundle current.
+const { build } = await import('esbuild');
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,

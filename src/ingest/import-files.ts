@@ -79,8 +79,7 @@ export async function importFiles(connection: Connection, options: ImportOptions
     bytes += read;
     progress({ phase: 'reading', bytes, totalBytes });
   });
-  totalBytes = located.totalBytes;
-  const writes = !options.dryRun && options.writeWhileReadingFrom !== undefined && totalBytes >= options.writeWhileReadingFrom;
+  const writes = !options.dryRun && options.writeWhileReadingFrom !== undefined && located.totalBytes >= options.writeWhileReadingFrom;
   // The writer starts while the files are hashed and their encodings settled (about a tenth of a
   // second each for an import of 100,000 children), so that its first rows wait for neither.
   const [opened, started] = await Promise.allSettled([located.open(), writes ? startWritingWhileReading(connection, scope, { by: options.by, at }, batch) : null]);
@@ -91,6 +90,7 @@ export async function importFiles(connection: Connection, options: ImportOptions
     throw opened.reason;
   }
   const sources = opened.value;
+  // What will be read, for the progress bar (bytes are counted only as the rows are read).
   totalBytes = sources.totalBytes;
   try {
     const read: Partial<Record<TableName, ReadTable>> = {};
