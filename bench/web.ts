@@ -10,7 +10,7 @@
 // Chromium (where there is one) against the same page with no script.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
@@ -111,13 +111,15 @@ try {
   const today = Temporal.PlainDate.from(asAt);
   const lastWholeReturnYear = today.month >= 8 ? today.year : today.year - 1;
   const exportFiles = ['pseudonymised.xlsx', 'pseudonymised-events.csv', `clas-${lastWholeReturnYear}.xlsx`, 'pseudonymised-placements.csv'];
-  const exportBytes: number[] = [];
+  const exportBytes: number[] = exportFiles.map(() => 0);
+  const peakRssBeforeExports = serverPeakRssMb();
   // Two readers ask for a child's page all the while too, for information (its timeline is drawn in
   // a thread of its own: behind the exports in one queue it once waited 17 s).
   const childWhileExporting: Probe[] = [];
   const underExports = await probe(`${base}/health`, cookie, async () => {
-    childWhileExporting.push(await probe(child, cookie, () => Promise.all(exportFiles.map(async (f) => exportBytes.push((await get(`${base}/a/DEMO01/exports/${f}`, leadCookie)).length)))));
+    childWhileExporting.push(await probe(child, cookie, () => Promise.all(exportFiles.map(async (f, i) => (exportBytes[i] = (await get(`${base}/a/DEMO01/exports/${f}`, leadCookie)).length)))));
   });
+  const peakRssAfterExports = serverPeakRssMb();
   const [childUnderExports] = childWhileExporting;
   if (!childUnderExports) throw new Error('the child page was not asked for while the exports were made');
 
@@ -142,7 +144,7 @@ try {
   const row = (name: string, r: Load) => `| ${name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.requests_per_second} | ${r.requests} | ${r.errors} |`;
   writeResults(
     'web',
-    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, largest_pages: largestPages, largest_page_bytes: largestBytes, largest_pages_in_chromium: shown, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, child_page_under_four_exports: childUnderExports, health_under_four_exports: underExports, health_under_lists_at_new_dates: underLists, export_bytes: exportBytes, pdf_bytes: pdfBytes, target, target_met: met },
+    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, largest_pages: largestPages, largest_page_bytes: largestBytes, largest_pages_in_chromium: shown, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, child_page_under_four_exports: childUnderExports, health_under_four_exports: underExports, health_under_lists_at_new_dates: underLists, export_files: exportFiles, export_bytes: exportBytes, server_peak_rss_mb_before_exports: peakRssBeforeExports, server_peak_rss_mb_after_exports: peakRssAfterExports, pdf_bytes: pdfBytes, target, target_met: met },
     [
       `An authority of ${children} synthetic children (SQLite); ${connections} connections for ${seconds} s per route, one after another on the same server.`,
       '',
@@ -190,7 +192,7 @@ try {
       `Target: /health p99 ≤ ${target.health_p99_under_pdfs_ms} ms while the PDFs are made — ${heavyMet ? 'met' : 'MISSED'} (${round(underPdfs.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference). The PDFs: ${pdfBytes.map((b) => `${round(b / 1024, 0)} KiB`).join(', ')}.`,
       `Target: /health p99 ≤ ${target.health_p99_under_cold_dashboards_ms} ms while ten cold dashboards are worked out — ${coldMet ? 'met' : 'MISSED'} (${round(underCold.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference; the ten took ${underCold.seconds} s together).`,
       `Target: a child's page p99 ≤ ${target.child_p99_under_cold_dashboards_ms} ms while ten cold dashboards are worked out (three bursts) — ${childMet ? 'met' : 'MISSED'} (${round(childUnderCold.p99_ms / Math.max(childIdle.p99_ms, 0.1), 1)} × its reference).`,
-      `Target: /health p99 ≤ ${target.health_p99_under_exports_ms} ms while four exports are made — ${exportsMet ? 'met' : 'MISSED'} (${round(underExports.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference; the files: ${exportBytes.map((b) => `${round(b / 1024, 0)} KiB`).join(', ')}, made in ${underExports.seconds} s together).`,
+      `Target: /health p99 ≤ ${target.health_p99_under_exports_ms} ms while four exports are made — ${exportsMet ? 'met' : 'MISSED'} (${round(underExports.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference; the files: ${exportFiles.map((f, i) => `${f} ${round((exportBytes[i] ?? 0) / 1024, 0)} KiB`).join(', ')}, made in ${underExports.seconds} s together; the server's peak RSS ${peakRssBeforeExports} MB before them, ${peakRssAfterExports} MB after).`,
     ].join('\n'),
   );
 } finally {
@@ -250,6 +252,13 @@ async function probe(url: string, cookie: string, work: () => Promise<unknown>):
 
 function probeRow(name: string, p: Probe): string {
   return `| ${name} | ${p.p50_ms} | ${p.p95_ms} | ${p.p99_ms} | ${p.max_ms} | ${p.requests} | ${p.seconds} |`;
+}
+
+/** The server process's peak resident memory so far, in MB (Linux's VmHWM). */
+function serverPeakRssMb(): number | null {
+  const status = server.pid === undefined ? '' : readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  const kb = /^VmHWM:\s*(\d+)/m.exec(status)?.[1];
+  return kb === undefined ? null : Math.round(Number(kb) / 1024);
 }
 
 async function signIn(username: string): Promise<string> {

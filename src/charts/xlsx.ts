@@ -7,6 +7,7 @@
  * columns that hold dates), which is plain data: a render thread can be sent it (render-worker.ts).
  */
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import type { PlainDate } from '../domain/date.js';
 import { isoDate, Temporal } from '../domain/date.js';
 import type { CsvCell } from './csv.js';
@@ -75,28 +76,60 @@ export function textSheet(sheet: Sheet, rowsDone?: () => Promise<void>): TextShe
 /** Rows converted between two awaits of textSheet's `rowsDone`: a few milliseconds' work. */
 const rowsInAPart = 5_000;
 
-/** The sheets, in their text form, as an .xlsx workbook. */
+/**
+ * The sheets, in their text form, as an .xlsx workbook, written by ExcelJS's streaming writer: each
+ * row goes out as XML when it is added, compressed while the next are written, so a sheet of
+ * 300,000 rows takes a few seconds and tens of megabytes, where ExcelJS's workbook of cell objects
+ * took a minute and 3.6 GB (docs/decisions/0035-streamed-workbooks.md).
+ */
 export async function xlsxWorkbookOfText(sheets: readonly TextSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  for (const sheet of sheets) if (!/^[^\\/?*[\]:]{1,31}$/.test(sheet.name)) throw new Error(`not a sheet name Excel accepts: ${sheet.name}`);
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'pace';
   for (const sheet of sheets) {
-    if (!/^[^\\/?*[\]:]{1,31}$/.test(sheet.name)) throw new Error(`not a sheet name Excel accepts: ${sheet.name}`);
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    worksheet.addRow(sheet.columns.map(neutraliseFormula)).font = { bold: true };
-    const dates = new Set(sheet.dateColumns);
-    for (const row of sheet.rows) {
-      const added = worksheet.addRow(row.map((cell, i) => (dates.has(i) ? dateCellValue(cell) : textCellValue(cell))));
-      for (const i of sheet.dateColumns) if (row[i] !== null) added.getCell(i + 1).numFmt = 'yyyy-mm-dd';
-    }
-    sheet.columns.forEach((name, i) => {
+    // Widths first: the streaming writer writes the columns before the first row.
+    worksheet.columns = sheet.columns.map((name, i) => {
       // A loop, not Math.max(...cells): a sheet of 300,000 rows is more arguments than a call can take.
       let widest = name.length;
       for (const row of sheet.rows) widest = Math.max(widest, String(row[i] ?? '').length);
-      worksheet.getColumn(i + 1).width = Math.min(60, Math.max(10, widest + 2));
+      return { width: Math.min(60, Math.max(10, widest + 2)) };
     });
+    const header = worksheet.addRow(sheet.columns.map(neutraliseFormula));
+    header.font = { bold: true };
+    header.commit();
+    const dates = new Set(sheet.dateColumns);
+    for (let at = 0; at < sheet.rows.length; at++) {
+      const row = sheet.rows[at] as readonly CsvCell[];
+      const added = worksheet.addRow(row.map((cell, i) => (dates.has(i) ? dateCellValue(cell) : textCellValue(cell))));
+      // One style object for all plain cells and one for all dates: the writer looks a style it has
+      // seen up by the object, where a cell's own object would be described and matched each time.
+      added.eachCell((cell, column) => {
+        cell.style = dates.has(column - 1) ? dateStyle : plainStyle;
+      });
+      added.commit();
+      // Let the compressor take what is written, so that the XML does not pile up in memory.
+      if (at % rowsBetweenDrains === rowsBetweenDrains - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    worksheet.commit();
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
+
+const plainStyle: Partial<ExcelJS.Style> = {};
+const dateStyle: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
+
+/** Rows written between two turns of the event loop in which the compressor takes them. */
+const rowsBetweenDrains = 2_000;
 
 /** A date as ExcelJS writes it: UTC midnight of the day (a whole-day serial, no time of day). */
 function dateCellValue(cell: CsvCell): ExcelJS.CellValue {
