@@ -68,7 +68,7 @@ export function computeAuthorityFigures(authority: Authority, aims: readonly Aim
 /**
  * The same figures, worked out a part at a time: every child's journeys a few hundred children at
  * a time, then each aim's figures and its run chart, awaiting `pause` between parts. With `pause`
- * yielding to the event loop (setImmediate), a server goes on answering other requests while an
+ * waiting for a turn of the event loop (app/turns.ts), a server goes on answering other requests while an
  * authority's figures for a new as-at date are worked out (issue 19, point 7): no part takes more
  * than a few tens of milliseconds for 20,000 children. `pause` is told how many parts are done of
  * how many, for a page that shows how far the work has got.

@@ -3,7 +3,7 @@
  * the national timescales, and the data-quality report. The web and the CLI both ask here, through
  * the figures cache, so the records are read once per data version.
  */
-import { setImmediate } from 'node:timers/promises';
+import { nextTurn } from './turns.js';
 import type { PlainDate } from '../domain/date.js';
 import { measureJourneys, type MeasuredJourney } from '../domain/measure.js';
 import { nationalTimescales } from '../domain/national-aims.js';
@@ -22,7 +22,7 @@ export async function authorityJourneys(cache: FiguresCache, stored: StoredAutho
  * part at a time (the web server answers other requests between the parts).
  */
 export async function authorityQuality(cache: FiguresCache, stored: StoredAuthority, asAt: PlainDate): Promise<QualityReport> {
-  return qualityReportInParts(await cache.currentRecords(stored), asAt, () => setImmediate());
+  return qualityReportInParts(await cache.currentRecords(stored), asAt, () => nextTurn());
 }
 
 /**

@@ -7,7 +7,7 @@
  * leaving and its row being written is the one way one can go twice.) The SMTP settings are read by
  * the process that sends: the job's process, not the one that queued it.
  */
-import { setImmediate } from 'node:timers/promises';
+import { nextTurn } from './turns.js';
 import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import { childrenDueInParts } from '../domain/reminders/due-list.js';
 import { planDigests, type ContactKind, type DigestMessage, type DigestPlan } from '../domain/reminders/digest.js';
@@ -38,7 +38,7 @@ export async function planDigestsFor(connection: Connection, found: StoredAuthor
   const base = baseUrl.trim().replace(/\/+$/, '');
   const linkFor = (kind: ContactKind, name: string) => (base === '' ? null : `${base}/a/${encodeURIComponent(found.scope.code)}/due?${new URLSearchParams({ [kind]: name }).toString()}`);
   // A part at a time: a digests job may run in a web process, which answers other requests meanwhile.
-  const due = await childrenDueInParts(records, schedule, asAt, windowDays, () => setImmediate());
+  const due = await childrenDueInParts(records, schedule, asAt, windowDays, () => nextTurn());
   return { plan: planDigests(due, contacts, { authorityName: found.authority.name, asAt, windowDays, linkFor }), sent };
 }
 

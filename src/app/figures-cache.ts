@@ -13,7 +13,7 @@ import { everyChild, filterChoices, filterKey, inFilter, isEveryChild, type Chil
 import type { ChildRecord } from '../domain/records.js';
 import { withAllocationsOn, type AllocationVersion } from '../domain/reminders/allocation.js';
 import { allocationVersions, dataVersion, listAims, listTests, loadChildRecords, type Connection, type StoredAuthority } from '../store/index.js';
-import { setImmediate } from 'node:timers/promises';
+import { nextTurn } from './turns.js';
 import pLimit from 'p-limit';
 import { computeAuthorityFiguresInParts, type AuthorityFigures } from './authority-figures.js';
 
@@ -154,7 +154,7 @@ export class FiguresCache {
     const inParts = (children: readonly ChildRecord[]) =>
       computeAuthorityFiguresInParts(stored.authority, aims, children, tests, asAt, String(version), filter, (done, total) => {
         onProgress({ done, total });
-        return setImmediate();
+        return nextTurn();
       });
     if (isEveryChild(filter)) return inParts(records);
     // The children in the filter, each with the team and worker allocated to them on the as-at date.

@@ -10,7 +10,8 @@
  * when none are stored (it needs no worker), and keeps them for everyone else.
  */
 import { createHash } from 'node:crypto';
-import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { nextTurn } from './turns.js';
 import { parseDateOrThrow, type PlainDate } from '../domain/date.js';
 import { nationalComparisonInParts, nationalComparisonParts, type NationalComparison } from '../domain/national/national-comparison.js';
 import { dataVersions, findNationalResult, keepNationalResult, listAuthorities, loadChildRecords, type Connection, type NationalResultKey, type StoredJob } from '../store/index.js';
@@ -77,7 +78,7 @@ export async function workOutNationalFigures(connection: Connection, asAt: Plain
   onProgress({ done, total });
   const comparison = await nationalComparisonInParts(withRecords, asAt, { fromDate }, () => {
     onProgress({ done: Math.min(++done, total), total });
-    return setImmediate();
+    return nextTurn();
   });
   await keepNationalResult(connection, key, nationalComparisonToJson(comparison), Date.now());
   return comparison;

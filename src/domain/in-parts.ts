@@ -1,6 +1,6 @@
 /**
  * Long work over an authority's children done a part at a time: `between` is awaited after each
- * part, and a web server passes a yield to the event loop there (setImmediate), so that it goes on
+ * part, and a web server passes a turn of the event loop there (app/turns.ts), so that it goes on
  * answering other requests meanwhile (issue 18, point 3; issue 19, point 7).
  */
 

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { copyingPool, copyInsert, copyScan } from './postgres-copy.js';
 import { openPostgresWriter } from './postgres-writer.js';
 import type { Database } from './schema.js';
-import { openSqlite, SqliteInserter } from './sqlite-native.js';
+import { keepingStatements, openSqlite, SqliteInserter } from './sqlite-native.js';
 import { openSqliteWriter } from './sqlite-writer.js';
 import type { ColumnRows } from './row-columns.js';
 
@@ -128,7 +128,7 @@ export function connect(url: string): Connection {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     const database = openSqlite(path);
-    const connection = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), capabilities: capabilities.sqlite, bulkInsert: preparedInsert(database), scanRows: preparedScan(database) };
+    const connection = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(database) }) }), capabilities: capabilities.sqlite, bulkInsert: preparedInsert(database), scanRows: preparedScan(database) };
     return path === ':memory:' ? connection : { ...connection, file: path, openWriter: () => openSqliteWriter(path, capabilities.sqlite) };
   }
   throw new Error(`DATABASE_URL must start with postgres:// or sqlite: (got ${JSON.stringify(url)})`);

@@ -4,7 +4,7 @@
  * writes (who, which file, from where).
  *
  * Both work through the records a few hundred children at a time and await `between` after each
- * part: the web passes a yield to the event loop (setImmediate), so a server goes on answering
+ * part: the web passes a turn of the event loop (app/turns.ts), so a server goes on answering
  * other requests while an export of 20,000 children is worked out (issue 19, point 7).
  */
 import { byChildThenEpisode, clasEpisodeRows, type ClasYear } from '../../domain/exports/clas.js';

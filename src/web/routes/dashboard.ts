@@ -1,5 +1,5 @@
 /** The dashboard, each aim's page with its tables, and each chart as SVG, PNG and CSV. */
-import { setImmediate } from 'node:timers/promises';
+import { nextTurn } from '../../app/turns.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { aimRunChartSvg, aimStageChartSvg, aimSurvivalChartSvg, aimWaitingChartSvg, tableToCsv, runChartTable, stageTable, survivalTable, waitingChartTable, type ChartTable } from '../../charts/aim-charts.js';
@@ -58,7 +58,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const choices = await filterChoicesOf(ctx.cache, grant, figures);
     // The aims' part of the page is the same for every reader of these figures and window: rendered once per cache entry.
     const { model, aims } = await ctx.cache.made(figures, `dashboard|${scope.window}`, async () => {
-      const presented = await presentDashboard(figures, scope, () => setImmediate());
+      const presented = await presentDashboard(figures, scope, () => nextTurn());
       return { model: presented, aims: prerendered(DashboardAims({ model: presented })) };
     });
     // The poster is of the whole authority: offered for the figures of every child.
@@ -81,7 +81,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: WebContext): 
     const model = await presentAimPage(figures, scope, result, views, pages.value, async (name, make) => {
       let drawn = false;
       const made = ctx.cache.made(figures, name, () => ((drawn = true), make()));
-      if (drawn) await setImmediate();
+      if (drawn) await nextTurn();
       return made;
     });
     const action = authorityPath(grant.scope.code, `/aims/${encodeURIComponent(result.aim.id)}`);

@@ -4,7 +4,7 @@
  * (data leads and admins).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { setImmediate } from 'node:timers/promises';
+import { nextTurn } from '../../app/turns.js';
 import { z } from 'zod';
 import { eventTypeLabels } from '../../domain/codes.js';
 import type { PlainDate } from '../../domain/date.js';
@@ -59,7 +59,7 @@ export function registerDueRoutes(app: FastifyInstance, ctx: WebContext): void {
         ),
         asAt,
         windowDays,
-        () => setImmediate(),
+        () => nextTurn(),
       ),
     );
     return { records, children };

@@ -5,7 +5,7 @@
  * per data version: readers of the same file share it until the records change.
  */
 import { createHash } from 'node:crypto';
-import { setImmediate } from 'node:timers/promises';
+import { nextTurn } from '../../app/turns.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { clasYear, clasYearOf, type ClasYear } from '../../domain/exports/clas.js';
 import type { ChildRecord } from '../../domain/records.js';
@@ -70,7 +70,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: WebContext): voi
     const file = request.params.file;
     const clas = /^clas-(\d{4})\.(csv|xlsx)$/.exec(file);
     const extract = /^pseudonymised(?:-(children|placements|events))?\.(csv|xlsx)$/.exec(file);
-    const between = () => setImmediate();
+    const between = () => nextTurn();
     let tablesOf: (records: readonly ChildRecord[]) => Promise<ExportTable[]>;
     let fileName: string;
     // What the file is made from beyond the records: the pseudonym key (read afresh for each request).

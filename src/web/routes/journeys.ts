@@ -1,6 +1,6 @@
 /** The journeys behind each count of an aim: a page at a time, and as CSV. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { setImmediate } from 'node:timers/promises';
+import { nextTurn } from '../../app/turns.js';
 import { grantFor } from '../auth/access.js';
 import type { WebContext } from '../context.js';
 import { attachment } from '../downloads.js';
@@ -74,7 +74,7 @@ export function registerJourneyRoutes(app: FastifyInstance, ctx: WebContext): vo
     const name = `journeys.csv|${result.aim.id}|${query.status}|${query.months ?? ''}|${query.month ?? ''}|${group ? `${group.by}|${group.key}` : ''}`;
     const csv = await ctx.cache.made(figures, name, () =>
       ctx.heavy.forUser(userOf(request).username, async () => {
-        const between = () => setImmediate();
+        const between = () => nextTurn();
         const { header, rows } = await journeyListCsvRows(result, query.status, query.months, query.month, group, between);
         return ctx.heavy.pool.csv(header, rows, between);
       }),
