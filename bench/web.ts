@@ -64,8 +64,11 @@ try {
   const firstView = await timed(() => get(`${dashboard}?as_at=${yesterday}`, cookie));
   const dashboardBytes = (await get(dashboard, cookie)).length;
   await get(waiting, cookie);
+  // The server's peak RSS (VmHWM, which only grows) after each phase: which work raised it.
+  const peakRss: Record<string, number | null> = { started_and_today_worked_out: serverPeakRssMb() };
 
   const routes = { dashboard: await load(dashboard, cookie), waiting_list: await load(waiting, cookie), trivial_route_ceiling: await load(`${base}/health`, cookie) };
+  peakRss.routes_under_load = serverPeakRssMb();
 
   // Heavy responses (issue 19, point 7): /health, asked by two clients one request after another,
   // while four meeting-pack PDFs of the demo's four meetings are made at once, against /health
@@ -82,6 +85,7 @@ try {
   for (const [name, url] of Object.entries(largest)) {
     largestBytes[name] = (await get(url, cookie)).length;
     largestPages[name] = await probe(url, cookie, () => new Promise((resolve) => setTimeout(resolve, 10_000)));
+    peakRss[name] = serverPeakRssMb();
   }
   // In Chromium, where there is one: each of the largest pages shown (its load event), as served
   // and, the reference in the same run, with no script at all; three of each, the middle one.
@@ -90,10 +94,12 @@ try {
   const idle = await probe(`${base}/health`, cookie, () => new Promise((resolve) => setTimeout(resolve, 3000)));
   const underPdfs = await probe(`${base}/health`, cookie, () => Promise.all(meetings.map((date) => get(`${base}/a/DEMO01/packs/${date}.pdf`, cookie))));
   const pdfBytes = (await Promise.all(meetings.map((date) => get(`${base}/a/DEMO01/packs/${date}.pdf`, cookie)))).map((b) => b.length);
+  peakRss.four_pdfs = serverPeakRssMb();
   // Ten dashboards as at ten days not yet asked for (each one's figures worked out from the records,
   // a part at a time), requested at once.
   const coldDays = Array.from({ length: 10 }, (_, i) => Temporal.PlainDate.from(asAt).subtract({ days: 100 + i }).toString());
   const underCold = await probe(`${base}/health`, cookie, () => Promise.all(coldDays.map((day) => get(`${dashboard}?as_at=${day}`, cookie))));
+  peakRss.ten_cold_dashboards = serverPeakRssMb();
   // A child's page (the first child the waiting list names), asked the same way while more cold dashboards are worked out, ten at once.
   const childPath = /href="(\/a\/DEMO01\/children\/[^"?#]+)"/.exec((await get(waiting, cookie)).toString())?.[1];
   if (!childPath) throw new Error('the waiting list names no child');
@@ -112,14 +118,14 @@ try {
   const lastWholeReturnYear = today.month >= 8 ? today.year : today.year - 1;
   const exportFiles = ['pseudonymised.xlsx', 'pseudonymised-events.csv', `clas-${lastWholeReturnYear}.xlsx`, 'pseudonymised-placements.csv'];
   const exportBytes: number[] = exportFiles.map(() => 0);
-  const peakRssBeforeExports = serverPeakRssMb();
+  peakRss.child_pages_under_cold_dashboards = serverPeakRssMb();
   // Two readers ask for a child's page all the while too, for information (its timeline is drawn in
   // a thread of its own: behind the exports in one queue it once waited 17 s).
   const childWhileExporting: Probe[] = [];
   const underExports = await probe(`${base}/health`, cookie, async () => {
     childWhileExporting.push(await probe(child, cookie, () => Promise.all(exportFiles.map(async (f, i) => (exportBytes[i] = (await get(`${base}/a/DEMO01/exports/${f}`, leadCookie)).length)))));
   });
-  const peakRssAfterExports = serverPeakRssMb();
+  peakRss.four_exports = serverPeakRssMb();
   const [childUnderExports] = childWhileExporting;
   if (!childUnderExports) throw new Error('the child page was not asked for while the exports were made');
 
@@ -133,6 +139,7 @@ try {
       await get(`${base}/a/DEMO01/aims/aim-2/breakdown?by=team&as_at=${day}`, cookie);
     }
   });
+  peakRss.lists_at_new_dates = serverPeakRssMb();
 
   const target = { dashboard_p95_ms: 100, errors: 0, health_p99_under_pdfs_ms: 100, health_p99_under_cold_dashboards_ms: 100, child_p99_under_cold_dashboards_ms: 100, health_p99_under_exports_ms: 100, dashboard_kib: 60 };
   const heavyMet = underPdfs.p99_ms <= target.health_p99_under_pdfs_ms;
@@ -144,7 +151,7 @@ try {
   const row = (name: string, r: Load) => `| ${name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.requests_per_second} | ${r.requests} | ${r.errors} |`;
   writeResults(
     'web',
-    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, largest_pages: largestPages, largest_page_bytes: largestBytes, largest_pages_in_chromium: shown, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, child_page_under_four_exports: childUnderExports, health_under_four_exports: underExports, health_under_lists_at_new_dates: underLists, export_files: exportFiles, export_bytes: exportBytes, server_peak_rss_mb_before_exports: peakRssBeforeExports, server_peak_rss_mb_after_exports: peakRssAfterExports, pdf_bytes: pdfBytes, target, target_met: met },
+    { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, largest_pages: largestPages, largest_page_bytes: largestBytes, largest_pages_in_chromium: shown, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, child_page_under_four_exports: childUnderExports, health_under_four_exports: underExports, health_under_lists_at_new_dates: underLists, export_files: exportFiles, export_bytes: exportBytes, server_peak_rss_mb_after_each_phase: peakRss, pdf_bytes: pdfBytes, target, target_met: met },
     [
       `An authority of ${children} synthetic children (SQLite); ${connections} connections for ${seconds} s per route, one after another on the same server.`,
       '',
@@ -192,7 +199,8 @@ try {
       `Target: /health p99 ≤ ${target.health_p99_under_pdfs_ms} ms while the PDFs are made — ${heavyMet ? 'met' : 'MISSED'} (${round(underPdfs.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference). The PDFs: ${pdfBytes.map((b) => `${round(b / 1024, 0)} KiB`).join(', ')}.`,
       `Target: /health p99 ≤ ${target.health_p99_under_cold_dashboards_ms} ms while ten cold dashboards are worked out — ${coldMet ? 'met' : 'MISSED'} (${round(underCold.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference; the ten took ${underCold.seconds} s together).`,
       `Target: a child's page p99 ≤ ${target.child_p99_under_cold_dashboards_ms} ms while ten cold dashboards are worked out (three bursts) — ${childMet ? 'met' : 'MISSED'} (${round(childUnderCold.p99_ms / Math.max(childIdle.p99_ms, 0.1), 1)} × its reference).`,
-      `Target: /health p99 ≤ ${target.health_p99_under_exports_ms} ms while four exports are made — ${exportsMet ? 'met' : 'MISSED'} (${round(underExports.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference; the files: ${exportFiles.map((f, i) => `${f} ${round((exportBytes[i] ?? 0) / 1024, 0)} KiB`).join(', ')}, made in ${underExports.seconds} s together; the server's peak RSS ${peakRssBeforeExports} MB before them, ${peakRssAfterExports} MB after).`,
+      `Target: /health p99 ≤ ${target.health_p99_under_exports_ms} ms while four exports are made — ${exportsMet ? 'met' : 'MISSED'} (${round(underExports.p99_ms / Math.max(idle.p99_ms, 0.1), 1)} × the reference; the files: ${exportFiles.map((f, i) => `${f} ${round((exportBytes[i] ?? 0) / 1024, 0)} KiB`).join(', ')}, made in ${underExports.seconds} s together).`,
+      `For information, the server's peak RSS (MB) after each phase: ${Object.entries(peakRss).map(([phase, mb]) => `${phase.replaceAll('_', ' ')} ${mb ?? '?'}`).join('; ')}.`,
     ].join('\n'),
   );
 } finally {
