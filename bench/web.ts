@@ -8,11 +8,17 @@
 // while ten dashboards as at new dates are worked out (issue 19, point 7; issue 18, point 3). For
 // information, the largest pages: an aim's, the poster's and a meeting pack's, each also shown in
 // Chromium (where there is one) against the same page with no script.
+//
+// BENCH_ENGINE=postgres runs the same on PostgreSQL (a scratch database, pace_bench_web, at
+// BENCH_DATABASE_URL's server; default postgres://postgres:postgres@127.0.0.1:5432/postgres), as a
+// council or the national service runs pace, and writes bench/results/web-postgres.{md,json}.
+// `npm run bench:web` runs both, SQLite first.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
+import pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
 import { closeStore, findAuthority, openStore, saveMeeting } from '../src/store/index.js';
 import { root, round, runCommand, runPace, workDir, writeResults } from './lib.js';
@@ -24,10 +30,13 @@ const port = Number(process.env.BENCH_PORT ?? 3190);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const asAt = Temporal.Now.plainDateISO('Europe/London').toString();
 
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+const engineName = engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
+
 mkdirSync(workDir, { recursive: true });
-const file = join(workDir, 'web.sqlite');
-for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-const env = { DATABASE_URL: `sqlite:${file}`, PACE_PSEUDONYM_KEY: 'a benchmark pseudonym key, long enough to use' };
+const databaseUrl = engine === 'postgres' ? await scratchPostgres('pace_bench_web') : freshSqlite(join(workDir, 'web.sqlite'));
+const env = { DATABASE_URL: databaseUrl, PACE_PSEUDONYM_KEY: 'a benchmark pseudonym key, long enough to use' };
 const password = 'benchmark password';
 
 const demo = await runPace(['demo', '--authorities', '1', '--children', String(children), '--seed', 'bench-web', '--as-at', asAt], env);
@@ -150,10 +159,10 @@ try {
   const met = routes.dashboard.p95_ms <= target.dashboard_p95_ms && routes.dashboard.errors === 0 && heavyMet && coldMet && childMet && exportsMet && sizeMet;
   const row = (name: string, r: Load) => `| ${name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.requests_per_second} | ${r.requests} | ${r.errors} |`;
   writeResults(
-    'web',
+    engine === 'postgres' ? 'web-postgres' : 'web',
     { children, connections, seconds_per_route: seconds, as_at: asAt, first_dashboard_view_ms: round(firstView, 0), dashboard_bytes: dashboardBytes, routes, largest_pages: largestPages, largest_page_bytes: largestBytes, largest_pages_in_chromium: shown, health_idle: idle, health_under_four_pdfs: underPdfs, health_under_ten_cold_dashboards: underCold, child_page_idle: childIdle, child_page_under_ten_cold_dashboards: childUnderCold, child_page_under_four_exports: childUnderExports, health_under_four_exports: underExports, health_under_lists_at_new_dates: underLists, export_files: exportFiles, export_bytes: exportBytes, server_peak_rss_mb_after_each_phase: peakRss, pdf_bytes: pdfBytes, target, target_met: met },
     [
-      `An authority of ${children} synthetic children (SQLite); ${connections} connections for ${seconds} s per route, one after another on the same server.`,
+      `An authority of ${children} synthetic children (${engineName}); ${connections} connections for ${seconds} s per route, one after another on the same server.`,
       '',
       '| route | p50 (ms) | p95 (ms) | p99 (ms) | requests/s | requests | errors |',
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -204,7 +213,38 @@ try {
     ].join('\n'),
   );
 } finally {
-  server.kill('SIGTERM');
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (engine === 'postgres') await adminQuery('drop database if exists pace_bench_web with (force)');
+}
+
+/** A SQLite database file at `file`, removed first: its URL. */
+function freshSqlite(file: string): string {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  return `sqlite:${file}`;
+}
+
+/** An empty PostgreSQL database of this name on the benchmark's server, made afresh: its URL. */
+async function scratchPostgres(name: string): Promise<string> {
+  await adminQuery(`drop database if exists ${name} with (force)`);
+  await adminQuery(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** One statement on the benchmark's PostgreSQL server, outside any database of pace's. */
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 interface Load {
