@@ -130,6 +130,19 @@ describe.each(engines)('the audit log in the database, on $name', (engine) => {
     for (const code of ['NORTH', 'SOUTH']) expect((await pace(['audit', '--verify', '--authority', code], { DATABASE_URL: url })).code).toBe(0);
   });
 
+
+  it('writes entries asked for while others are written as one group, in the order asked, and fails only an entry that cannot be written', async () => {
+    const view = (n: string, username = `u${n}`) => appendAudit(connection, north, { username, action: 'view', entity: 'waiting-list', recordId: `/a/NORTH/waiting?n=${n}`, childId: null, clientIp: '192.0.2.1' });
+    // The first starts a transaction; the rest arrive while it is written and go in the next one together.
+    const written = ['0', '1', '2', '3', '4', '5'].map((n) => view(n));
+    const refused = view('bad', null as unknown as string);
+    const after = ['6', '7'].map((n) => view(n));
+    await Promise.all(written);
+    await expect(refused).rejects.toThrow();
+    await Promise.all(after);
+    expect((await rows()).map((r) => [r.username, r.record_id])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7'].map((n) => [`u${n}`, `/a/NORTH/waiting?n=${n}`]));
+    expect((await pace(['audit', '--verify', '--authority', 'NORTH'], { DATABASE_URL: url })).code).toBe(0);
+  });
   it('chains the entry of an import, written on the import’s own thread on SQLite', async () => {
     const profile = loadProfile('canonical');
     if (!profile.ok) throw new Error('the canonical profile does not load');
