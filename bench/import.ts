@@ -23,11 +23,11 @@ import pg from 'pg';
 import { generateAuthorities } from '../src/demo/generate.js';
 import { writeCanonicalCsv } from '../src/demo/write-csv.js';
 import { Temporal } from '../src/domain/date.js';
-import { reapedCpuSeconds, round, runCommand, runPace, workDir, writeResults, type CommandRun } from './lib.js';
+import { benchPostgresUrl, postgresAdmin, reapedCpuSeconds, round, runCommand, runPace, workDir, writeResults, type CommandRun } from './lib.js';
 
 const children = Number(process.env.BENCH_CHILDREN ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const serverUrl = benchPostgresUrl;
 const scratchDatabase = 'pace_bench_import';
 const floorDatabase = 'pace_bench_import_tables';
 const sqlite3 = '/usr/bin/sqlite3';
@@ -161,15 +161,7 @@ function postgresEngine(): Engine {
       '',
     ].join('\n'),
   );
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = postgresAdmin;
   // The server's main process, the parent of every backend, when the server runs on this machine.
   let postmaster: number | null | undefined;
   const serverCpuSeconds = async () => {

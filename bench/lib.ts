@@ -5,10 +5,25 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const resultsDir = join(root, 'bench', 'results');
 export const workDir = join(root, 'bench', 'work');
+
+/** The PostgreSQL server the benchmarks make their scratch databases on. */
+export const benchPostgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+/** One statement on the benchmarks' PostgreSQL server, outside any database of pace's (making and dropping scratch databases). */
+export async function postgresAdmin(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: benchPostgresUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
 
 export interface CommandRun {
   readonly seconds: number;

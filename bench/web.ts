@@ -18,10 +18,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
-import pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
 import { closeStore, findAuthority, openStore, saveMeeting } from '../src/store/index.js';
-import { root, round, runCommand, runPace, workDir, writeResults } from './lib.js';
+import { benchPostgresUrl, postgresAdmin, root, round, runCommand, runPace, workDir, writeResults } from './lib.js';
 
 const children = Number(process.env.BENCH_CHILDREN ?? 20_000);
 const connections = 20;
@@ -30,7 +29,6 @@ const port = Number(process.env.BENCH_PORT ?? 3190);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const asAt = Temporal.Now.plainDateISO('Europe/London').toString();
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const engineName = engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
 
@@ -218,7 +216,7 @@ try {
     server.kill('SIGTERM');
     await exited;
   }
-  if (engine === 'postgres') await adminQuery('drop database if exists pace_bench_web with (force)');
+  if (engine === 'postgres') await postgresAdmin('drop database if exists pace_bench_web with (force)');
 }
 
 /** A SQLite database file at `file`, removed first: its URL. */
@@ -229,22 +227,11 @@ function freshSqlite(file: string): string {
 
 /** An empty PostgreSQL database of this name on the benchmark's server, made afresh: its URL. */
 async function scratchPostgres(name: string): Promise<string> {
-  await adminQuery(`drop database if exists ${name} with (force)`);
-  await adminQuery(`create database ${name}`);
-  const url = new URL(serverUrl);
+  await postgresAdmin(`drop database if exists ${name} with (force)`);
+  await postgresAdmin(`create database ${name}`);
+  const url = new URL(benchPostgresUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-/** One statement on the benchmark's PostgreSQL server, outside any database of pace's. */
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 interface Load {
