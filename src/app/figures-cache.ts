@@ -94,8 +94,9 @@ export class FiguresCache {
       return cached;
     }
     // One computation at a time: each is worked out a part at a time, the server answering other
-    // requests between the parts, and two at once would put both their parts between two answers.
-    // Started at once, unless another's are being worked out (or wait) first.
+    // requests between the parts (app/turns.ts, one part of all such work a turn), and the first
+    // asked for is finished first, rather than all of them together at the end. Started at once,
+    // unless another's are being worked out (or wait) first.
     const waits = this.#oneAtATime.activeCount + this.#oneAtATime.pendingCount > 0;
     const progress: Entry['progress'] = { current: waits ? null : { done: 0, total: 1 } };
     const ready: Entry['ready'] = { current: null };

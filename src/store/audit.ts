@@ -60,12 +60,11 @@ export function appendAudit(connection: Connection, scope: AuthorityScope, entry
   const stamped = { ...entry, at: entry.at ?? new Date().toISOString() };
   let byAuthority = appending.get(connection);
   if (!byAuthority) appending.set(connection, (byAuthority = new Map()));
-  let line = byAuthority.get(scope.id);
-  if (!line) byAuthority.set(scope.id, (line = { writing: false, waiting: [] }));
-  const queued = line;
+  const line = byAuthority.get(scope.id) ?? { writing: false, waiting: [] };
+  byAuthority.set(scope.id, line);
   return new Promise((resolve, reject) => {
-    queued.waiting.push({ entry: stamped, resolve, reject });
-    if (!queued.writing) void writeInGroups(connection, scope, queued);
+    line.waiting.push({ entry: stamped, resolve, reject });
+    if (!line.writing) void writeInGroups(connection, scope, line);
   });
 }
 
@@ -75,10 +74,16 @@ interface WaitingEntry {
   readonly reject: (error: unknown) => void;
 }
 
-/** Entries waiting to be appended, by connection and authority, and whether a group is being written. */
-const appending = new WeakMap<Connection, Map<number, { writing: boolean; waiting: WaitingEntry[] }>>();
+/** One authority's entries waiting to be appended, and whether a group of them is being written. */
+interface AuditLine {
+  writing: boolean;
+  readonly waiting: WaitingEntry[];
+}
 
-async function writeInGroups(connection: Connection, scope: AuthorityScope, line: { writing: boolean; waiting: WaitingEntry[] }): Promise<void> {
+/** The lines, by connection and authority. */
+const appending = new WeakMap<Connection, Map<number, AuditLine>>();
+
+async function writeInGroups(connection: Connection, scope: AuthorityScope, line: AuditLine): Promise<void> {
   line.writing = true;
   try {
     while (line.waiting.length > 0) {
