@@ -9,7 +9,7 @@ import { addDays, type PlainDate } from '../domain/date.js';
 import type { AgeTick, TimelineBand, TimelineDueDate, TimelineGap, TimelineMark, TimelinePlan } from '../domain/timeline.js';
 import { longDate } from '../domain/date.js';
 import { chartDate, palette } from './render.js';
-import { assignLevels, eventSymbols, fontPx, placementColour, placementFill, placementInk, shortDate, symbolStyle, textWidth, type EventSymbol } from './timeline-style.js';
+import { assignLevels, eventSymbols, fontPx, placementColour, placementFill, placementInk, shortDate, styledDots, symbolStyle, textWidth, type EventSymbol } from './timeline-style.js';
 
 export interface Place {
   /** Pixels from the frame's left edge. */
@@ -58,15 +58,24 @@ export function labelledPointsRow(name: string, points: readonly LabelledPoint[]
       return { ...p, x: chartDate(p.date), labelY: symbolY - 14 - (levels[i] as number) * levelHeight, toRight: span.toRight, dx: span.dx };
     });
     const label = { y: 'labelY', text: 'text', lineAnchor: 'bottom', fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', lineHeight: lineHeight / 13 } as const;
+    // Labels to the right of their symbol, and those moved in from an edge, each by its own distance.
+    const starting = rows.filter((r) => r.dx !== null || r.toRight);
     return [
       Plot.ruleX(rows, { x: 'x', y1: 'labelY', y2: symbolY, stroke: palette.lightGrey, strokeWidth: 1 }),
-      ...rows.map((r) => Plot.dot([r], { x: 'x', y: symbolY, title: 'title', ...r.style })),
-      ...(['start', 'end'] as const).map((textAnchor) => Plot.text(rows.filter((r) => r.dx === null && r.toRight === (textAnchor === 'start')), { ...label, x: 'x', textAnchor, dx: textAnchor === 'start' ? 3 : -3 })),
-      // Each moved label is a mark of its own: Plot takes one dx a mark.
-      ...rows.filter((r) => r.dx !== null).map((r) => Plot.text([r], { ...label, x: 'x', textAnchor: 'start', dx: r.dx as number })),
+      ...styledDots(rows, (r) => r.style, () => ({ x: 'x', y: symbolY, title: 'title' })),
+      Plot.text(starting, { ...label, x: 'x', textAnchor: 'start', render: movedRight(starting.map((r) => r.dx ?? 3)) }),
+      Plot.text(rows.filter((r) => r.dx === null && !r.toRight), { ...label, x: 'x', textAnchor: 'end', dx: -3 }),
     ];
   };
   return { name, height, draw, shaded: false };
+}
+
+/** Moves each datum's mark right by pixels of its own (`offsets`, by the datum's place in the data): Plot takes one dx a mark. */
+function movedRight(offsets: readonly number[]): Plot.RenderFunction {
+  return (index, scales, values, dimensions, context, next) => {
+    const x = Array.from(values.x as ArrayLike<number>, (px, i) => px + (offsets[i] as number));
+    return (next as NonNullable<typeof next>)(index, scales, { ...values, x } as typeof values, dimensions, context);
+  };
 }
 
 /** The decisions and other milestones, each labelled with its name, route and date; those planned or cancelled as open marks. */

@@ -152,28 +152,82 @@ export function legendHeight(items: readonly LegendItem[], widthPx: number, font
 
 /**
  * The legend as marks, below the frame's bottom-left corner, starting `topPx` below it and
- * `leftPx` left of it (negative to start in the left margin), wrapped to `widthPx`.
+ * `leftPx` left of it (negative to start in the left margin), wrapped to `widthPx`. A few marks
+ * for the whole legend, each drawing many entries (each entry placed by `placedBelowFrame`): a mark
+ * an entry made the legend most of a timeline's marks, and each mark costs more to draw than its
+ * entries do.
  */
 export function legendMarks(items: readonly LegendItem[], options: { readonly topPx: number; readonly leftPx: number; readonly widthPx: number; readonly fontPx?: number }): Plot.Markish[] {
   const fontSize = options.fontPx ?? 12;
   const { positions } = legendLayout(items, options.widthPx, fontSize);
-  return items.flatMap((item, i) => {
+  const entries = items.map((item, i) => {
     const at = positions[i] as { x: number; row: number };
-    const dx = at.x - options.leftPx;
-    const dy = options.topPx + at.row * legendRowPx + legendRowPx / 2;
-    const place = { frameAnchor: 'bottom-left' as const, dy };
-    const words = Plot.text([item.words], { ...place, dx: dx + 22, textAnchor: 'start', fontSize, fill: 'currentColor' });
-    switch (item.kind) {
-      case 'swatch':
-        return [Plot.dot([0], { ...place, dx: dx + 8, symbol: 'square', r: 8, fill: item.fill, stroke: palette.grey, strokeWidth: 0.5 }), words];
-      case 'symbol':
-        return [Plot.dot([0], { ...place, dx: dx + 8, ...item.style }), words];
-      case 'glyph':
-        return [Plot.text([item.glyph], { ...place, dx: dx + 7, fontSize: 16, fontWeight: 'bold', fill: item.colour }), words];
-      default:
-        return unreachable(item);
-    }
+    return { item, dx: at.x - options.leftPx, dy: options.topPx + at.row * legendRowPx + legendRowPx / 2 };
   });
+  type Entry = (typeof entries)[number];
+  const drawn = entries.flatMap((entry) => (entry.item.kind === 'glyph' ? [] : [{ ...entry, style: legendStyle(entry.item) }]));
+  const glyphs = entries.flatMap((entry) => (entry.item.kind === 'glyph' ? [{ ...entry, glyph: entry.item.glyph, colour: entry.item.colour }] : []));
+  return [
+    ...styledDots(drawn, (entry) => entry.style, (ofDash) => ({ frameAnchor: 'bottom-left', render: placedBelowFrame(ofDash, 8) })),
+    Plot.text(glyphs, { text: 'glyph', fontSize: 16, fontWeight: 'bold', fill: literal((entry: (typeof glyphs)[number]) => entry.colour), frameAnchor: 'bottom-left', render: placedBelowFrame(glyphs, 7) }),
+    Plot.text(entries, { text: (entry: Entry) => entry.item.words, textAnchor: 'start', fontSize, fill: 'currentColor', frameAnchor: 'bottom-left', render: placedBelowFrame(entries, 22) }),
+  ];
+}
+
+/** A legend entry's drawing: a swatch is a square of the placement's fill. */
+function legendStyle(item: Exclude<LegendItem, { kind: 'glyph' }>): Plot.DotOptions {
+  return item.kind === 'swatch' ? { symbol: 'square', r: 8, fill: item.fill, stroke: palette.grey, strokeWidth: 0.5 } : item.style;
+}
+
+/** A channel whose values are drawn as they are (a colour, a radius in pixels), through no scale. */
+function literal<T>(value: (datum: T, index: number) => string | number): Plot.ChannelValueSpec {
+  return { value, scale: null } as Plot.ChannelValueSpec;
+}
+
+/**
+ * Dots each drawn in a style of its own (`styleOf`: constants, as `symbolStyle` gives them), in as
+ * few marks as can draw them: one for each dash, a dash not being a channel. A mark a dot made
+ * most of a timeline's marks, and each mark costs more to draw than its dots do. The dots of each
+ * mark are drawn in the order given; `options` places them (x and y, or a frame anchor) and may
+ * add a title.
+ */
+export function styledDots<T>(data: readonly T[], styleOf: (datum: T) => Plot.DotOptions, options: (ofDash: readonly T[]) => Plot.DotOptions): Plot.Dot[] {
+  const styled = data.map((datum) => ({ datum, style: styleOf(datum) }));
+  const dashOf = (style: Plot.DotOptions) => (style.strokeDasharray === undefined ? undefined : String(style.strokeDasharray));
+  return [...new Set(styled.map(({ style }) => dashOf(style)))].map((dash) => {
+    const ofDash = styled.filter(({ style }) => dashOf(style) === dash);
+    const data = ofDash.map(({ datum }) => datum);
+    const style = (i: number) => (ofDash[i] as (typeof ofDash)[number]).style;
+    // Each channel by the dot's place in `data`; Plot's own defaults where a style leaves one out.
+    const each = <V,>(value: (style: Plot.DotOptions) => V) => (_: T, i: number) => value(style(i));
+    return Plot.dot(data, {
+      symbol: each((s) => String(s.symbol ?? 'circle')),
+      r: literal(each((s) => Number(s.r ?? 4.5))),
+      ...(ofDash.some(({ style }) => style.rotate !== undefined) ? { rotate: each((s) => Number(s.rotate ?? 0)) } : {}),
+      fill: literal(each((s) => String(s.fill ?? 'none'))),
+      stroke: literal(each((s) => String(s.stroke ?? 'currentColor'))),
+      strokeWidth: each((s) => Number(s.strokeWidth ?? 1.5)),
+      ...(dash === undefined ? {} : { strokeDasharray: dash }),
+      sort: null,
+      ...options(data),
+    });
+  });
+}
+
+/**
+ * Draws each of `entries` where the frame's bottom-left corner is, moved right by the entry's `dx`
+ * and `dxPx` more, and down by its `dy`: in pixels, whatever the scales (a render transform, which
+ * gives the mark the places its own x and y channels would have given it). The mark is anchored to
+ * the frame, as an entry's own mark was, so that Plot does not read x and y from each datum.
+ */
+function placedBelowFrame(entries: readonly { readonly dx: number; readonly dy: number }[], dxPx: number): Plot.RenderFunction {
+  return (index, scales, values, dimensions, context, next) => {
+    const left = dimensions.marginLeft;
+    const bottom = dimensions.height - dimensions.marginBottom;
+    const x = entries.map((entry) => left + entry.dx + dxPx);
+    const y = entries.map((entry) => bottom + entry.dy);
+    return (next as NonNullable<typeof next>)(index, scales, { ...values, x, y } as typeof values, dimensions, context);
+  };
 }
 
 function legendLayout(items: readonly LegendItem[], widthPx: number, fontPx: number): { positions: { x: number; row: number }[]; rows: number } {
@@ -192,9 +246,6 @@ function legendLayout(items: readonly LegendItem[], widthPx: number, fontPx: num
   return { positions, rows: items.length === 0 ? 0 : row + 1 };
 }
 
-function unreachable(value: never): never {
-  throw new Error(`unhandled legend item: ${JSON.stringify(value)}`);
-}
 
 /** Breaks text into lines of at most `maxChars`, at spaces. */
 export function wrap(text: string, maxChars: number): string {
