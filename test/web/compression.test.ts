@@ -38,6 +38,17 @@ describe.each(engines)('responses gzipped, on $name', (engine) => {
     expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
   });
 
+  it("sends a child's page gzipped (compressed in one call, being under 128 KiB), the same page once unzipped", async () => {
+    const path = '/a/NORTH/children/A1';
+    const plain = await client.get(path);
+    const zipped = await client.get(path, { 'accept-encoding': 'gzip' });
+    expect([plain.statusCode, zipped.statusCode, plain.headers['content-encoding'], zipped.headers['content-encoding']]).toEqual([200, 200, undefined, 'gzip']);
+    expect(plain.rawPayload.length).toBeLessThan(128 * 1024);
+    const token = (page: string) => page.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
+    expect(token(gunzipSync(zipped.rawPayload).toString('utf8'))).toBe(token(plain.body));
+    expect(token(plain.body)).toContain('Timeline for Amy Adams (A1)');
+  });
+
   it('gzips an SVG download, sends a small CSV as it is (under 1 KB, not worth it), and a PNG as it is', async () => {
     const svgPath = '/a/NORTH/aims/aim-2/run-chart.svg?as_at=2021-06-01';
     const svg = await client.get(svgPath, { 'accept-encoding': 'gzip' });
