@@ -81,12 +81,12 @@ export function childTimelineSvg(timeline: ChildTimeline, options: ChildTimeline
   });
   const frameHeight = top;
   // The shading and the names of all the rows, each in one mark.
-  const placed = rows.map((row, i) => ({ row, top: tops[i] as number }));
-  const shaded = placed.filter(({ row }) => row.shaded);
-  marks.push(Plot.rect(shaded, { y1: ({ row, top }: (typeof placed)[number]) => top - above(row), y2: ({ row, top }: (typeof placed)[number]) => top + row.height, fill: '#f3f6f9' }));
+  type Placed = { readonly row: Row; readonly top: number };
+  const placed: Placed[] = rows.map((row, i) => ({ row, top: tops[i] as number }));
+  marks.push(Plot.rect(placed.filter(({ row }) => row.shaded), { y1: ({ row, top }: Placed) => top - above(row), y2: ({ row, top }: Placed) => top + row.height, fill: '#f3f6f9' }));
   const named = placed.filter(({ row }) => row.name !== '');
-  if (layout.nameAbove === 0) marks.push(Plot.text(named, { frameAnchor: 'left', y: ({ row, top }: (typeof placed)[number]) => top + row.height / 2, text: ({ row }: (typeof placed)[number]) => row.name, textAnchor: 'end', dx: -12, fontWeight: 'bold', fill: palette.darkBlue }));
-  else marks.push(Plot.text(named, { frameAnchor: 'left', y: ({ row, top }: (typeof placed)[number]) => top - above(row) + 4, text: ({ row }: (typeof placed)[number]) => row.name.replaceAll('\n', ' '), lineAnchor: 'top', textAnchor: 'start', dx: 2, fontWeight: 'bold', fill: palette.darkBlue }));
+  if (layout.nameAbove === 0) marks.push(Plot.text(named, { frameAnchor: 'left', y: ({ row, top }: Placed) => top + row.height / 2, text: ({ row }: Placed) => row.name, textAnchor: 'end', dx: -12, fontWeight: 'bold', fill: palette.darkBlue }));
+  else marks.push(Plot.text(named, { frameAnchor: 'left', y: ({ row, top }: Placed) => top - above(row) + 4, text: ({ row }: Placed) => row.name.replaceAll('\n', ' '), lineAnchor: 'top', textAnchor: 'start', dx: 2, fontWeight: 'bold', fill: palette.darkBlue }));
   const bandsBottom = (tops[rows.length - 1] as number) - 8;
   marks.push(...guideLines(timeline, milestones, rows, tops, bandsBottom));
   rows.forEach((row, i) => marks.push(...row.draw(tops[i] as number)));

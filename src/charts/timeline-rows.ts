@@ -9,7 +9,7 @@ import { addDays, type PlainDate } from '../domain/date.js';
 import type { AgeTick, TimelineBand, TimelineDueDate, TimelineGap, TimelineMark, TimelinePlan } from '../domain/timeline.js';
 import { longDate } from '../domain/date.js';
 import { chartDate, palette } from './render.js';
-import { assignLevels, eventSymbols, fontPx, placementColour, placementFill, placementInk, shortDate, styledDots, symbolStyle, textWidth, type EventSymbol } from './timeline-style.js';
+import { assignLevels, eventSymbols, fontPx, placementColour, placementFill, placementInk, shortDate, styledDots, symbolStyle, textWidth, withValues, type EventSymbol } from './timeline-style.js';
 
 export interface Place {
   /** Pixels from the frame's left edge. */
@@ -70,12 +70,9 @@ export function labelledPointsRow(name: string, points: readonly LabelledPoint[]
   return { name, height, draw, shaded: false };
 }
 
-/** Moves each datum's mark right by pixels of its own (`offsets`, by the datum's place in the data): Plot takes one dx a mark. */
+/** Moves each datum's mark right by pixels of its own (`offsets`, by the datum's place in the data). */
 function movedRight(offsets: readonly number[]): Plot.RenderFunction {
-  return (index, scales, values, dimensions, context, next) => {
-    const x = Array.from(values.x as ArrayLike<number>, (px, i) => px + (offsets[i] as number));
-    return (next as NonNullable<typeof next>)(index, scales, { ...values, x } as typeof values, dimensions, context);
-  };
+  return withValues((values) => ({ x: Array.from(values.x as ArrayLike<number>, (px, i) => px + (offsets[i] as number)) }));
 }
 
 /** The decisions and other milestones, each labelled with its name, route and date; those planned or cancelled as open marks. */

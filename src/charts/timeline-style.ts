@@ -216,18 +216,26 @@ export function styledDots<T>(data: readonly T[], styleOf: (datum: T) => Plot.Do
 
 /**
  * Draws each of `entries` where the frame's bottom-left corner is, moved right by the entry's `dx`
- * and `dxPx` more, and down by its `dy`: in pixels, whatever the scales (a render transform, which
- * gives the mark the places its own x and y channels would have given it). The mark is anchored to
- * the frame, as an entry's own mark was, so that Plot does not read x and y from each datum.
+ * and `dxPx` more, and down by its `dy`: in pixels, whatever the scales. The mark is anchored to the
+ * frame, as an entry's own mark was, so that Plot does not read x and y from each datum.
  */
 function placedBelowFrame(entries: readonly { readonly dx: number; readonly dy: number }[], dxPx: number): Plot.RenderFunction {
-  return (index, scales, values, dimensions, context, next) => {
-    const left = dimensions.marginLeft;
-    const bottom = dimensions.height - dimensions.marginBottom;
-    const x = entries.map((entry) => left + entry.dx + dxPx);
-    const y = entries.map((entry) => bottom + entry.dy);
-    return (next as NonNullable<typeof next>)(index, scales, { ...values, x, y } as typeof values, dimensions, context);
-  };
+  return withValues((_, dimensions) => ({
+    x: entries.map((entry) => dimensions.marginLeft + entry.dx + dxPx),
+    y: entries.map((entry) => dimensions.height - dimensions.marginBottom + entry.dy),
+  }));
+}
+
+type ChannelValues = Parameters<Plot.RenderFunction>[2];
+
+/**
+ * A render transform that draws a mark with some of its channels' values (each datum's, in pixels
+ * for x and y) replaced by `replace`, worked out from its own values and the chart's size: where
+ * Plot would place every datum of a mark alike (one `dx` a mark; one point for a mark anchored to
+ * the frame), each datum goes where its own mark would have put it.
+ */
+export function withValues(replace: (values: ChannelValues, dimensions: Parameters<Plot.RenderFunction>[3]) => Partial<Record<'x' | 'y', readonly number[]>>): Plot.RenderFunction {
+  return (index, scales, values, dimensions, context, next) => (next as NonNullable<typeof next>)(index, scales, { ...values, ...replace(values, dimensions) } as ChannelValues, dimensions, context);
 }
 
 function legendLayout(items: readonly LegendItem[], widthPx: number, fontPx: number): { positions: { x: number; row: number }[]; rows: number } {
@@ -245,7 +253,6 @@ function legendLayout(items: readonly LegendItem[], widthPx: number, fontPx: num
   }
   return { positions, rows: items.length === 0 ? 0 : row + 1 };
 }
-
 
 /** Breaks text into lines of at most `maxChars`, at spaces. */
 export function wrap(text: string, maxChars: number): string {
