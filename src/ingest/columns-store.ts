@@ -138,7 +138,7 @@ export class IdIndex {
 
   /** The position found last (see `positionOf`). */
   #last = -1;
-  /** Whether no id is held twice: worked out when first needed. */
+  /** Whether no id is held twice: known once `repeats` has been asked for (leaveOutRepeatedIds asks first). */
   #unique: boolean | null = null;
 
   /**
@@ -201,6 +201,7 @@ export class IdIndex {
       }
       start = end;
     }
+    this.#unique = repeats.length === 0;
     return repeats.sort((a, b) => a.at - b.at);
   }
 
