@@ -3,12 +3,12 @@
 // finds an entry changed, deleted or inserted by someone who could get past the triggers
 // (docs/decisions/0015-audit-chain.md).
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles } from '../src/ingest/import-files.js';
 import { loadProfile } from '../src/ingest/profile.js';
 import { auditChainMigration } from '../src/store/migrations/0013-audit-chain.js';
-import { appendAudit, saveRecords, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { appendAudit, closeStore, openStore, saveRecords, type AuthorityScope, type Connection } from '../src/store/index.js';
 import type { Database } from '../src/store/schema.js';
 import { d } from './builders.js';
 import { pace } from './cli-harness.js';
@@ -143,6 +143,47 @@ describe.each(engines)('the audit log in the database, on $name', (engine) => {
     expect((await rows()).map((r) => [r.username, r.record_id])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7'].map((n) => [`u${n}`, `/a/NORTH/waiting?n=${n}`]));
     expect((await pace(['audit', '--verify', '--authority', 'NORTH'], { DATABASE_URL: url })).code).toBe(0);
   });
+  it('writes a view in one statement after the head its last one left (PostgreSQL), and the usual way once the head has moved', async () => {
+    // Every statement sent counted (begin and commit are not statements of the query builder).
+    const sent: string[] = [];
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        sent.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const counted: Connection = { ...connection, db: connection.db.withPlugin(counting) };
+    const view = async (recordId: string) => {
+      sent.length = 0;
+      await appendAudit(counted, north, { username: 'pat', action: 'view', entity: 'child', recordId, clientIp: '192.0.2.1' });
+      return sent.length;
+    };
+    const usual = 3; // take the head, insert, move the head
+    const afterOwnHead = engine.name === 'postgres' ? 1 : usual;
+    expect(await view('A1')).toBe(usual);
+    expect(await view('A2')).toBe(afterOwnHead);
+    expect(await view('A3')).toBe(afterOwnHead);
+    // A record saved, and its change audited, in the save's transaction: the head has moved.
+    await saveRecords(connection, north, { children: [{ childId: 'K1', firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null, locality: null }], placements: [], events: [] }, { by: 'sam' }, { audit: { clientIp: '192.0.2.2' } });
+    expect(await view('A4')).toBe(engine.name === 'postgres' ? 1 + usual : usual);
+    // Text that must be stored as it was hashed: quotes, a backslash, a line break, any script.
+    const awkward = `A5 'O\u2019Brien' "x" \\ \n é 🙂`;
+    expect(await view(awkward)).toBe(afterOwnHead);
+    const written = await rows();
+    expect(written.map((r) => [r.id, r.username, r.record_id])).toEqual([
+      [1, 'pat', 'A1'],
+      [2, 'pat', 'A2'],
+      [3, 'pat', 'A3'],
+      [4, 'sam', 'K1'],
+      [5, 'pat', 'A4'],
+      [6, 'pat', awkward],
+    ]);
+    expect(written.slice(1).map((r, i) => r.prev_hash === written[i]?.hash)).toEqual([true, true, true, true, true]);
+    const verified = await pace(['audit', '--verify', '--authority', 'NORTH'], { DATABASE_URL: url });
+    expect([verified.code, verified.out.split('\n')[0]]).toEqual([0, 'The audit log of NORTH is whole: 6 entries, each chained to the one before it.']);
+  });
+
   it('chains the entry of an import, written on the import’s own thread on SQLite', async () => {
     const profile = loadProfile('canonical');
     if (!profile.ok) throw new Error('the canonical profile does not load');
@@ -260,5 +301,47 @@ describe.each(engines)('the audit log in the database, on $name', (engine) => {
       await sql`INSERT INTO audit_log (id, authority_id, username, action, entity, record_id, child_id, client_ip, at, prev_hash, hash) VALUES (7, ${north.id}, 'mallory', 'view', 'child', 'Z9', 'Z9', '203.0.113.66', '2024-07-07T13:00:00.000Z', ${last}, ${sha256(`${last}\n${content}`)})`.execute(connection.db);
       expect(await verify()).toEqual({ code: 1, out: 'The audit log of NORTH is broken at entry 7: entry 7 was not written by pace: the chain’s head is entry 6.\n', err: '' });
     });
+  });
+});
+
+// Several processes share one database only on PostgreSQL (a SQLite file has one process).
+describe.each(engines.filter((engine) => engine.name === 'postgres'))('the audit log written by two processes, on $name', (engine) => {
+  let connection: Connection;
+  let url: string;
+  let north: AuthorityScope;
+  let dispose: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ connection, url, dispose } = await engine.open());
+    north = await addTestAuthority(connection, 'NORTH');
+  });
+
+  afterEach(async () => {
+    await dispose();
+  });
+
+  const rows = async () => (await sql<{ username: string; record_id: string }>`SELECT username, record_id FROM audit_log ORDER BY id`.execute(connection.db)).rows;
+
+  it('keeps one chain when two processes write an authority’s views at once, records saved between them', async () => {
+    // A second pool on the same database, as a second web process behind a load balancer: each
+    // process's next group is chained after the head its own last group left, which the other's
+    // writes keep moving (PostgreSQL: appendAtHead finds it moved and the group is written the usual way).
+    const other = await openStore(url);
+    try {
+      const writes: Promise<unknown>[] = [];
+      for (let i = 0; i < 30; i++) {
+        writes.push(appendAudit(i % 2 === 0 ? connection : other, north, { username: `viewer${i % 2}`, action: 'view', entity: 'child', recordId: `C${i}`, clientIp: '192.0.2.1' }));
+        if (i % 10 === 5) writes.push(saveRecords(other, north, { children: [{ childId: `K${i}`, firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null, locality: null }], placements: [], events: [] }, { by: 'pat' }, { audit: { clientIp: '192.0.2.2' } }));
+        if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await Promise.all(writes);
+    } finally {
+      await closeStore(other);
+    }
+    const written = await rows();
+    expect(written.length).toBe(33);
+    expect(written.filter((r) => r.username.startsWith('viewer')).map((r) => r.record_id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `C${i}`).sort());
+    const verified = await pace(['audit', '--verify', '--authority', 'NORTH'], { DATABASE_URL: url });
+    expect([verified.code, verified.out.split('\n')[0]]).toEqual([0, 'The audit log of NORTH is whole: 33 entries, each chained to the one before it.']);
   });
 });

@@ -4,7 +4,7 @@
  * that writes it; `verifyAuditChain` walks an authority's chain and says where it is broken.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { AuditChainCheck, auditEntryHash, genesisHash, type AuditChainBreak, type AuditContent, type ChainPoint } from '../domain/audit-chain.js';
 import type { AccessTables } from './access-schema.js';
 import type { AuthorityScope } from './authorities.js';
@@ -41,14 +41,31 @@ export function auditContentOf(row: ContentRow): AuditContent {
   return { authorityId: Number(row.authority_id), username: row.username, action: row.action, entity: row.entity, recordId: row.record_id, childId: row.child_id, clientIp: row.client_ip, at };
 }
 
+/** An authority's chain's head: its last entry's id and hash. */
+export interface ChainHead {
+  readonly lastId: number;
+  readonly hash: string;
+}
+
+/** The rows chained after `previous`, in order, and the hash of the last. */
+function chain(previous: string, rows: readonly UnchainedAuditRow[]): { links: (UnchainedAuditRow & { prev_hash: string; hash: string })[]; hash: string } {
+  let hash = previous;
+  const links = rows.map((row) => {
+    const link = { ...row, prev_hash: hash, hash: auditEntryHash(hash, auditContentOf(row), sha256Hex) };
+    hash = link.hash;
+    return link;
+  });
+  return { links, hash };
+}
+
 /**
- * Appends one authority's rows to its chain, in order, inside the caller's transaction. Taking the
- * chain's head is a write (an upsert of its row), so it takes the lock that puts writers in line —
- * SQLite's one write lock, or PostgreSQL's lock on the head row — and holds it until the
- * transaction ends: two writers never chain to the same entry.
+ * Appends one authority's rows to its chain, in order, inside the caller's transaction, and gives
+ * the chain's new head. Taking the chain's head is a write (an upsert of its row), so it takes the
+ * lock that puts writers in line — SQLite's one write lock, or PostgreSQL's lock on the head row —
+ * and holds it until the transaction ends: two writers never chain to the same entry.
  */
-export async function appendChained(trx: Transaction<Database> | Kysely<Database>, authorityId: number, rows: readonly UnchainedAuditRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function appendChained(trx: Transaction<Database> | Kysely<Database>, authorityId: number, rows: readonly UnchainedAuditRow[]): Promise<ChainHead | null> {
+  if (rows.length === 0) return null;
   const db = trx.withTables<AccessTables>();
   const head = await db
     .insertInto('audit_chain_heads')
@@ -56,21 +73,60 @@ export async function appendChained(trx: Transaction<Database> | Kysely<Database
     .onConflict((oc) => oc.column('authority_id').doUpdateSet((eb) => ({ last_id: eb.ref('audit_chain_heads.last_id') })))
     .returning(['last_id', 'hash'])
     .executeTakeFirstOrThrow();
-  let previous = head.hash;
-  const chained = rows.map((row) => {
-    const hash = auditEntryHash(previous, auditContentOf(row), sha256Hex);
-    const link = { ...row, prev_hash: previous, hash };
-    previous = hash;
-    return link;
-  });
+  const { links, hash } = chain(head.hash, rows);
   let lastId = Number(head.last_id);
   // 10 values a row: well within either engine's limit of bound parameters a statement. The ids
   // are given in the order of the rows, so the chain's order is the order of the ids.
-  for (let i = 0; i < chained.length; i += 1000) {
-    const ids = await db.insertInto('audit_log').values(chained.slice(i, i + 1000)).returning('id').execute();
+  for (let i = 0; i < links.length; i += 1000) {
+    const ids = await db.insertInto('audit_log').values(links.slice(i, i + 1000)).returning('id').execute();
     for (const { id } of ids) lastId = Math.max(lastId, Number(id));
   }
-  await db.updateTable('audit_chain_heads').set({ last_id: lastId, hash: previous }).where('authority_id', '=', authorityId).execute();
+  await db.updateTable('audit_chain_heads').set({ last_id: lastId, hash }).where('authority_id', '=', authorityId).execute();
+  return { lastId, hash };
+}
+
+/** The most rows `appendAtHead` writes in its one statement (10 values a row). */
+export const atHeadLimit = 1000;
+
+/**
+ * PostgreSQL only: appends one authority's rows (at most `atHeadLimit`) to its chain in ONE
+ * statement, outside any transaction, when the chain's head is still `expected` — the head this
+ * process left when it last wrote — and gives the new head; when the head has moved (another
+ * process, or a write of records with its audit entries, chained after it) or is not there yet,
+ * nothing is written and it gives null, and the caller appends the usual way (appendChained).
+ *
+ * The usual way is five round trips to the database (begin, take the head, insert, move the head,
+ * commit), each of whose answers waits its turn behind whatever else the process is working out;
+ * a child's page waits for its view's entry. Here the statement locks the head row (`FOR UPDATE`:
+ * a writer that holds it is waited for, and the row then read again as it committed, so a moved
+ * head is seen), inserts the rows only if the head is as expected, and moves the head only if they
+ * were inserted — one statement, so all or nothing, as one transaction would be.
+ */
+export async function appendAtHead(db: Kysely<Database>, authorityId: number, expected: ChainHead, rows: readonly UnchainedAuditRow[]): Promise<ChainHead | null> {
+  if (rows.length === 0 || rows.length > atHeadLimit) return null;
+  const { links, hash } = chain(expected.hash, rows);
+  const values = sql.join(
+    links.map(
+      (l) =>
+        sql`(${l.authority_id}::integer, ${l.username}::text, ${l.action}::text, ${l.entity}::text, ${l.record_id}::text, ${l.child_id}::text, ${l.client_ip}::text, ${l.at}::timestamptz, ${l.prev_hash}::text, ${l.hash}::text)`,
+    ),
+  );
+  const moved = await sql<{ last_id: number | string }>`
+    WITH head AS (
+      SELECT authority_id FROM audit_chain_heads
+      WHERE authority_id = ${authorityId} AND last_id = ${expected.lastId} AND hash = ${expected.hash}
+      FOR UPDATE
+    ), added AS (
+      INSERT INTO audit_log (authority_id, username, action, entity, record_id, child_id, client_ip, at, prev_hash, hash)
+      SELECT * FROM (VALUES ${values}) AS v (authority_id, username, action, entity, record_id, child_id, client_ip, at, prev_hash, hash)
+      WHERE EXISTS (SELECT 1 FROM head)
+      RETURNING id
+    )
+    UPDATE audit_chain_heads SET last_id = (SELECT max(id) FROM added), hash = ${hash}
+    WHERE authority_id = ${authorityId} AND EXISTS (SELECT 1 FROM added)
+    RETURNING last_id`.execute(db);
+  const row = moved.rows[0];
+  return row === undefined ? null : { lastId: Number(row.last_id), hash };
 }
 
 export interface AuditChainReport {

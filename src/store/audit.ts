@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PlainDate } from '../domain/date.js';
 import { accessDb } from './access-schema.js';
-import { appendChained, type UnchainedAuditRow } from './audit-chain.js';
+import { appendAtHead, appendChained, type ChainHead, type UnchainedAuditRow } from './audit-chain.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { timestampToIso } from './rows.js';
@@ -60,7 +60,7 @@ export function appendAudit(connection: Connection, scope: AuthorityScope, entry
   const stamped = { ...entry, at: entry.at ?? new Date().toISOString() };
   let byAuthority = appending.get(connection);
   if (!byAuthority) appending.set(connection, (byAuthority = new Map()));
-  const line = byAuthority.get(scope.id) ?? { writing: false, waiting: [] };
+  const line = byAuthority.get(scope.id) ?? { writing: false, waiting: [], head: null };
   byAuthority.set(scope.id, line);
   return new Promise((resolve, reject) => {
     line.waiting.push({ entry: stamped, resolve, reject });
@@ -74,10 +74,14 @@ interface WaitingEntry {
   readonly reject: (error: unknown) => void;
 }
 
-/** One authority's entries waiting to be appended, and whether a group of them is being written. */
+/**
+ * One authority's entries waiting to be appended, whether a group of them is being written, and the
+ * chain's head as the last group left it (null until one is written; PostgreSQL: appendAtHead).
+ */
 interface AuditLine {
   writing: boolean;
   readonly waiting: WaitingEntry[];
+  head: ChainHead | null;
 }
 
 /** The lines, by connection and authority. */
@@ -89,9 +93,10 @@ async function writeInGroups(connection: Connection, scope: AuthorityScope, line
     while (line.waiting.length > 0) {
       const group = line.waiting.splice(0);
       try {
-        await insertAuditEntries(connection.db, scope, group.map((waiting) => waiting.entry));
+        line.head = await appendGroup(connection, scope, line.head, group.map((waiting) => waiting.entry));
         for (const waiting of group) waiting.resolve();
       } catch (error) {
+        line.head = null;
         if (group.length === 1) (group[0] as WaitingEntry).reject(error);
         else
           for (const waiting of group) {
@@ -105,13 +110,33 @@ async function writeInGroups(connection: Connection, scope: AuthorityScope, line
 }
 
 /**
+ * A group of entries appended in a transaction of its own, and the chain's head it leaves. On
+ * PostgreSQL the group is first offered in one statement, chained after the head the last group
+ * left (`appendAtHead`), and written the usual way only when that head has moved.
+ */
+async function appendGroup(connection: Connection, scope: AuthorityScope, head: ChainHead | null, entries: readonly NewAuditEntry[]): Promise<ChainHead | null> {
+  if (head !== null && connection.capabilities.engine === 'postgres') {
+    const moved = await appendAtHead(connection.db, scope.id, head, unchainedRows(scope, entries));
+    if (moved !== null) return moved;
+  }
+  return insertAuditEntries(connection.db, scope, entries);
+}
+
+/**
  * Appends entries inside the caller's transaction (the store's writes audit their changes this way),
  * or in a transaction of their own; each is chained to the authority's entry before it (audit-chain.ts).
+ * Gives the chain's new head (null when there were no entries).
  */
-export async function insertAuditEntries(db: Kysely<Database> | Transaction<Database>, scope: AuthorityScope, entries: readonly NewAuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+export async function insertAuditEntries(db: Kysely<Database> | Transaction<Database>, scope: AuthorityScope, entries: readonly NewAuditEntry[]): Promise<ChainHead | null> {
+  if (entries.length === 0) return null;
+  const rows = unchainedRows(scope, entries);
+  if (db.isTransaction) return appendChained(db, scope.id, rows);
+  return db.transaction().execute((trx) => appendChained(trx, scope.id, rows));
+}
+
+function unchainedRows(scope: AuthorityScope, entries: readonly NewAuditEntry[]): UnchainedAuditRow[] {
   const now = new Date().toISOString();
-  const rows: UnchainedAuditRow[] = entries.map((entry) => ({
+  return entries.map((entry) => ({
     authority_id: scope.id,
     username: entry.username,
     action: entry.action,
@@ -122,8 +147,6 @@ export async function insertAuditEntries(db: Kysely<Database> | Transaction<Data
     // One form of an instant, the one the hash covers and both engines give back.
     at: new Date(entry.at ?? now).toISOString(),
   }));
-  if (db.isTransaction) await appendChained(db, scope.id, rows);
-  else await db.transaction().execute((trx) => appendChained(trx, scope.id, rows));
 }
 
 /** Who viewed or changed one record of the authority, oldest first. */

@@ -61,24 +61,29 @@ export interface RecordChange {
 /** Every change to the child and to their placements and events (deleted ones included), newest first. */
 export async function childHistory(connection: Connection, scope: AuthorityScope, childId: string): Promise<RecordChange[]> {
   const { db } = connection;
-  const current = new Map<string, Row>();
-  for (const name of ['child', 'placement', 'event'] as const) {
-    const descriptor = entities[name];
-    const rows = (await db
-      .selectFrom(descriptor.table)
-      .select([...descriptor.dataColumns.map((c) => sql.ref(c).as(c)), sql.ref('deleted_at').as('deleted_at')])
-      .where('authority_id', '=', scope.id)
-      .where(sql.ref('child_id'), '=', childId)
-      .execute()) as Row[];
-    for (const row of rows) current.set(`${name}:${String(row[descriptor.idColumn])}`, { ...row, deleted_at: timestampToIso(row.deleted_at as string | null) });
-  }
+  // Each read is sent at once, not one after another: on PostgreSQL each is a round trip, and a
+  // round trip's answer waits its turn behind whatever else the server is working out (app/turns.ts).
+  const names = ['child', 'placement', 'event'] as const;
+  const stored = await Promise.all(
+    names.map(async (name) => {
+      const descriptor = entities[name];
+      const rows = (await db
+        .selectFrom(descriptor.table)
+        .select([...descriptor.dataColumns.map((c) => sql.ref(c).as(c)), sql.ref('deleted_at').as('deleted_at')])
+        .where('authority_id', '=', scope.id)
+        .where(sql.ref('child_id'), '=', childId)
+        .execute()) as Row[];
+      return rows.map((row) => [`${name}:${String(row[descriptor.idColumn])}`, { ...row, deleted_at: timestampToIso(row.deleted_at as string | null) }] as const);
+    }),
+  );
+  const current = new Map<string, Row>(stored.flat());
   if (current.size === 0) return [];
   const keys = [...current.keys()].map((key) => key.split(':') as [EntityName, string]);
-  const history: { entity: EntityName; record_id: string; version: number; change: string; changed_at: string | Date; changed_by: string; data: string }[] = [];
-  for (const name of ['child', 'placement', 'event'] as const) {
+  const reads: Promise<{ entity: EntityName; record_id: string; version: number; change: string; changed_at: string | Date; changed_by: string; data: string }[]>[] = [];
+  for (const name of names) {
     const ids = keys.filter(([entity]) => entity === name).map(([, id]) => id);
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
+      const rows = db
         .selectFrom('record_history')
         .select(['entity', 'record_id', 'version', 'change', 'changed_at', 'changed_by', 'data'])
         .where('authority_id', '=', scope.id)
@@ -86,9 +91,10 @@ export async function childHistory(connection: Connection, scope: AuthorityScope
         .where('record_id', 'in', ids.slice(i, i + 500))
         .orderBy('id')
         .execute();
-      for (const row of rows) history.push({ ...row, entity: name });
+      reads.push(rows.then((found) => found.map((row) => ({ ...row, entity: name }))));
     }
   }
+  const history = (await Promise.all(reads)).flat();
   // Each entry holds the record before its change; what came after is the next entry's "before",
   // or the record as it is now.
   const changes: RecordChange[] = [];

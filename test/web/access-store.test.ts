@@ -13,6 +13,7 @@ import {
   findUser,
   grantRole,
   grantsOf,
+  grantsOfSession,
   restoreRecord,
   saveAim,
   saveRecords,
@@ -63,6 +64,25 @@ describe.each(engines)('people, sessions and data versions in the store on $name
     expect(await findSession(connection, 'live')).toEqual({ userId: added.value.id, username: 'amy', displayName: null, expiresAt: '2024-03-01T22:00:00.000Z', userDisabled: false });
     expect(await deleteExpiredSessions(connection, at)).toBe(1);
     expect(await findSession(connection, 'old')).toBeNull();
+  });
+
+  it('gives the grants of a session’s user by the session’s hash, and none for a hash no session has', async () => {
+    const amy = await addUser(connection, { username: 'amy', displayName: null, passwordHash: 'x' });
+    const ben = await addUser(connection, { username: 'ben', displayName: null, passwordHash: 'x' });
+    if (!amy.ok || !ben.ok) throw new Error('user');
+    await grantRole(connection, amy.value.id, south, 'practitioner', 'test');
+    await grantRole(connection, amy.value.id, north, 'viewer', 'test');
+    await grantRole(connection, ben.value.id, north, 'admin', 'test');
+    await createSession(connection, { idHash: 'amy-1', userId: amy.value.id, createdAt: at, expiresAt: '2024-03-01T22:00:00.000Z' });
+    await createSession(connection, { idHash: 'ben-1', userId: ben.value.id, createdAt: at, expiresAt: '2024-03-01T22:00:00.000Z' });
+    const roles = async (hash: string) => (await grantsOfSession(connection, hash)).map((g) => [g.scope.code, g.authority.name, g.role]);
+    expect(await roles('amy-1')).toEqual([
+      ['NORTH', 'North Council', 'viewer'],
+      ['SOUTH', 'South Council', 'practitioner'],
+    ]);
+    expect(await grantsOfSession(connection, 'amy-1')).toEqual(await grantsOf(connection, amy.value.id));
+    expect(await roles('ben-1')).toEqual([['NORTH', 'North Council', 'admin']]);
+    expect(await roles('nobody')).toEqual([]);
   });
 
   it('raises the data version by one for each change the figures depend on — records added, edited, deleted or restored, an aim, the programme start — and only then', async () => {
