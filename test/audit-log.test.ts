@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles } from '../src/ingest/import-files.js';
 import { loadProfile } from '../src/ingest/profile.js';
 import { auditChainMigration } from '../src/store/migrations/0013-audit-chain.js';
-import { appendAudit, closeStore, openStore, saveRecords, type AuthorityScope, type Connection } from '../src/store/index.js';
+import { appendAudit, closeStore, insertAuditEntries, openStore, saveRecords, type AuthorityScope, type Connection } from '../src/store/index.js';
 import type { Database } from '../src/store/schema.js';
 import { d } from './builders.js';
 import { pace } from './cli-harness.js';
@@ -143,7 +143,7 @@ describe.each(engines)('the audit log in the database, on $name', (engine) => {
     expect((await rows()).map((r) => [r.username, r.record_id])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7'].map((n) => [`u${n}`, `/a/NORTH/waiting?n=${n}`]));
     expect((await pace(['audit', '--verify', '--authority', 'NORTH'], { DATABASE_URL: url })).code).toBe(0);
   });
-  it('writes a view in one statement after the head its last one left (PostgreSQL), and the usual way once the head has moved', async () => {
+  it('writes a view in one statement after the head its last one left (PostgreSQL), in two once another writer has moved it', async () => {
     // Every statement sent counted (begin and commit are not statements of the query builder).
     const sent: string[] = [];
     const counting: KyselyPlugin = {
@@ -153,23 +153,30 @@ describe.each(engines)('the audit log in the database, on $name', (engine) => {
       },
       transformResult: async (args) => args.result,
     };
+    // Each a process of its own as far as its audit entries go (the heads they left are kept by connection).
     const counted: Connection = { ...connection, db: connection.db.withPlugin(counting) };
-    const view = async (recordId: string) => {
+    const another: Connection = { ...connection, db: connection.db.withPlugin(counting) };
+    const view = async (recordId: string, by = counted) => {
       sent.length = 0;
-      await appendAudit(counted, north, { username: 'pat', action: 'view', entity: 'child', recordId, clientIp: '192.0.2.1' });
+      await appendAudit(by, north, { username: 'pat', action: 'view', entity: 'child', recordId, clientIp: '192.0.2.1' });
       return sent.length;
     };
+    const postgres = engine.name === 'postgres';
     const usual = 3; // take the head, insert, move the head
-    const afterOwnHead = engine.name === 'postgres' ? 1 : usual;
-    expect(await view('A1')).toBe(usual);
-    expect(await view('A2')).toBe(afterOwnHead);
-    expect(await view('A3')).toBe(afterOwnHead);
-    // A record saved, and its change audited, in the save's transaction: the head has moved.
+    // The authority has no head yet: PostgreSQL's one statement finds none, and the usual way makes it.
+    expect(await view('A1')).toBe(postgres ? 1 + usual : usual);
+    expect(await view('A2')).toBe(postgres ? 1 : usual);
+    expect(await view('A3')).toBe(postgres ? 1 : usual);
+    // A record saved, and its change audited in the save's transaction, moves the head: the view's
+    // statement writes nothing and gives the head as it is, and the view is written after it.
     await saveRecords(connection, north, { children: [{ childId: 'K1', firstName: null, lastName: null, dateOfBirth: d('2015-01-01'), sex: null, siblingGroup: null, worker: null, team: null, locality: null }], placements: [], events: [] }, { by: 'sam' }, { audit: { clientIp: '192.0.2.2' } });
-    expect(await view('A4')).toBe(engine.name === 'postgres' ? 1 + usual : usual);
+    expect(await view('A4')).toBe(postgres ? 2 : usual);
+    // Another process's first view: it knows no head, so its first statement only finds it.
+    expect(await view('A5', another)).toBe(postgres ? 2 : usual);
     // Text that must be stored as it was hashed: quotes, a backslash, a line break, any script.
-    const awkward = `A5 'O\u2019Brien' "x" \\ \n é 🙂`;
-    expect(await view(awkward)).toBe(afterOwnHead);
+    const awkward = `A6 'O\u2019Brien' "x" \\ \n é 🙂`;
+    expect(await view(awkward)).toBe(postgres ? 2 : usual);
+    expect(await view('A7')).toBe(postgres ? 1 : usual);
     const written = await rows();
     expect(written.map((r) => [r.id, r.username, r.record_id])).toEqual([
       [1, 'pat', 'A1'],
@@ -177,11 +184,13 @@ describe.each(engines)('the audit log in the database, on $name', (engine) => {
       [3, 'pat', 'A3'],
       [4, 'sam', 'K1'],
       [5, 'pat', 'A4'],
-      [6, 'pat', awkward],
+      [6, 'pat', 'A5'],
+      [7, 'pat', awkward],
+      [8, 'pat', 'A7'],
     ]);
-    expect(written.slice(1).map((r, i) => r.prev_hash === written[i]?.hash)).toEqual([true, true, true, true, true]);
+    expect(written.slice(1).map((r, i) => r.prev_hash === written[i]?.hash)).toEqual([true, true, true, true, true, true, true]);
     const verified = await pace(['audit', '--verify', '--authority', 'NORTH'], { DATABASE_URL: url });
-    expect([verified.code, verified.out.split('\n')[0]]).toEqual([0, 'The audit log of NORTH is whole: 6 entries, each chained to the one before it.']);
+    expect([verified.code, verified.out.split('\n')[0]]).toEqual([0, 'The audit log of NORTH is whole: 8 entries, each chained to the one before it.']);
   });
 
   it('chains the entry of an import, written on the import’s own thread on SQLite', async () => {
@@ -321,6 +330,31 @@ describe.each(engines.filter((engine) => engine.name === 'postgres'))('the audit
   });
 
   const rows = async () => (await sql<{ username: string; record_id: string }>`SELECT username, record_id FROM audit_log ORDER BY id`.execute(connection.db)).rows;
+
+  it('waits for a writer that holds the chain’s head, and writes a view after the head that writer left', async () => {
+    const other = await openStore(url);
+    try {
+      const view = (recordId: string) => appendAudit(connection, north, { username: 'pat', action: 'view', entity: 'child', recordId, clientIp: '192.0.2.1' });
+      await view('V1');
+      let viewed: Promise<void> | null = null;
+      await other.db.transaction().execute(async (trx) => {
+        // The other process takes the head and moves it, and has not committed when the view is asked for.
+        await insertAuditEntries(trx, north, [{ username: 'sam', action: 'import', entity: 'import', recordId: '1', childId: null, clientIp: 'cli' }]);
+        viewed = view('V2');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      });
+      await viewed;
+    } finally {
+      await closeStore(other);
+    }
+    expect((await rows()).map((r) => [r.username, r.record_id])).toEqual([
+      ['pat', 'V1'],
+      ['sam', '1'],
+      ['pat', 'V2'],
+    ]);
+    const verified = await pace(['audit', '--verify', '--authority', 'NORTH'], { DATABASE_URL: url });
+    expect([verified.code, verified.out.split('\n')[0]]).toEqual([0, 'The audit log of NORTH is whole: 3 entries, each chained to the one before it.']);
+  });
 
   it('keeps one chain when two processes write an authority’s views at once, records saved between them', async () => {
     // A second pool on the same database, as a second web process behind a load balancer: each

@@ -88,22 +88,27 @@ export async function appendChained(trx: Transaction<Database> | Kysely<Database
 /** The most rows `appendAtHead` writes in its one statement (10 values a row). */
 export const atHeadLimit = 1000;
 
+/** What `appendAtHead` did: wrote the rows and moved the head, or wrote nothing, the head being elsewhere (null: not there yet). */
+export type AtHead = { readonly written: ChainHead } | { readonly headIs: ChainHead | null };
+
 /**
  * PostgreSQL only: appends one authority's rows (at most `atHeadLimit`) to its chain in ONE
- * statement, outside any transaction, when the chain's head is still `expected` — the head this
- * process left when it last wrote — and gives the new head; when the head has moved (another
- * process, or a write of records with its audit entries, chained after it) or is not there yet,
- * nothing is written and it gives null, and the caller appends the usual way (appendChained).
+ * statement, outside any transaction, if the chain's head is `expected`, and gives the new head;
+ * otherwise writes nothing and gives the head as it is, for the caller to try again after it, or
+ * null when the authority has no head yet (then the usual way, appendChained, makes it).
  *
  * The usual way is five round trips to the database (begin, take the head, insert, move the head,
- * commit), each of whose answers waits its turn behind whatever else the process is working out;
- * a child's page waits for its view's entry. Here the statement locks the head row (`FOR UPDATE`:
- * a writer that holds it is waited for, and the row then read again as it committed, so a moved
- * head is seen), inserts the rows only if the head is as expected, and moves the head only if they
- * were inserted — one statement, so all or nothing, as one transaction would be.
+ * commit), each of whose answers waits its turn behind whatever else the process is working out,
+ * and a child's page waits for its view's entry. Here the statement locks the head row if it is as
+ * expected (`FOR UPDATE`: a writer that holds it is waited for, and the row is then read again as
+ * that writer committed it, so a head moved meanwhile is seen, not written over), inserts the rows
+ * only if it locked it, and moves the head only if they were inserted: one statement, all or
+ * nothing, as one transaction would be. The head it gives back when it wrote nothing is as the
+ * statement began (after waiting for a writer, the head before that writer's: the next offer then
+ * finds it moved again).
  */
-export async function appendAtHead(db: Kysely<Database>, authorityId: number, expected: ChainHead, rows: readonly UnchainedAuditRow[]): Promise<ChainHead | null> {
-  if (rows.length === 0 || rows.length > atHeadLimit) return null;
+export async function appendAtHead(db: Kysely<Database>, authorityId: number, expected: ChainHead, rows: readonly UnchainedAuditRow[]): Promise<AtHead> {
+  if (rows.length === 0 || rows.length > atHeadLimit) throw new Error(`appendAtHead writes 1 to ${atHeadLimit} rows, not ${rows.length}`);
   const { links, hash } = chain(expected.hash, rows);
   const values = sql.join(
     links.map(
@@ -111,22 +116,30 @@ export async function appendAtHead(db: Kysely<Database>, authorityId: number, ex
         sql`(${l.authority_id}::integer, ${l.username}::text, ${l.action}::text, ${l.entity}::text, ${l.record_id}::text, ${l.child_id}::text, ${l.client_ip}::text, ${l.at}::timestamptz, ${l.prev_hash}::text, ${l.hash}::text)`,
     ),
   );
-  const moved = await sql<{ last_id: number | string }>`
-    WITH head AS (
-      SELECT authority_id FROM audit_chain_heads
-      WHERE authority_id = ${authorityId} AND last_id = ${expected.lastId} AND hash = ${expected.hash}
+  // `expected` locks the head row only if the head is as expected (a head found elsewhere is only
+  // read, as `found` reads it: a statement that takes no lock and writes nothing commits without
+  // waiting for the write-ahead log to reach the disk).
+  const found = await sql<{ moved_to: number | string | null; last_id: number | string; hash: string }>`
+    WITH expected AS (
+      SELECT 1 FROM audit_chain_heads WHERE authority_id = ${authorityId} AND last_id = ${expected.lastId} AND hash = ${expected.hash}
       FOR UPDATE
     ), added AS (
       INSERT INTO audit_log (authority_id, username, action, entity, record_id, child_id, client_ip, at, prev_hash, hash)
       SELECT * FROM (VALUES ${values}) AS v (authority_id, username, action, entity, record_id, child_id, client_ip, at, prev_hash, hash)
-      WHERE EXISTS (SELECT 1 FROM head)
+      WHERE EXISTS (SELECT 1 FROM expected)
       RETURNING id
+    ), moved AS (
+      UPDATE audit_chain_heads SET last_id = (SELECT max(id) FROM added), hash = ${hash}
+      WHERE authority_id = ${authorityId} AND EXISTS (SELECT 1 FROM added)
+      RETURNING last_id
+    ), found AS (
+      SELECT last_id, hash FROM audit_chain_heads WHERE authority_id = ${authorityId}
     )
-    UPDATE audit_chain_heads SET last_id = (SELECT max(id) FROM added), hash = ${hash}
-    WHERE authority_id = ${authorityId} AND EXISTS (SELECT 1 FROM added)
-    RETURNING last_id`.execute(db);
-  const row = moved.rows[0];
-  return row === undefined ? null : { lastId: Number(row.last_id), hash };
+    SELECT (SELECT last_id FROM moved) AS moved_to, last_id, hash FROM found`.execute(db);
+  const row = found.rows[0];
+  if (row === undefined) return { headIs: null };
+  if (row.moved_to !== null) return { written: { lastId: Number(row.moved_to), hash } };
+  return { headIs: { lastId: Number(row.last_id), hash: row.hash } };
 }
 
 export interface AuditChainReport {

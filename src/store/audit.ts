@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PlainDate } from '../domain/date.js';
 import { accessDb } from './access-schema.js';
-import { appendAtHead, appendChained, type ChainHead, type UnchainedAuditRow } from './audit-chain.js';
+import { appendAtHead, appendChained, atHeadLimit, type ChainHead, type UnchainedAuditRow } from './audit-chain.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { timestampToIso } from './rows.js';
@@ -111,13 +111,22 @@ async function writeInGroups(connection: Connection, scope: AuthorityScope, line
 
 /**
  * A group of entries appended in a transaction of its own, and the chain's head it leaves. On
- * PostgreSQL the group is first offered in one statement, chained after the head the last group
- * left (`appendAtHead`), and written the usual way only when that head has moved.
+ * PostgreSQL the group is first offered in one statement chained after the head the last group
+ * left (`appendAtHead`); if another writer has moved the head since, that statement gives the head
+ * as it is and the group is offered once more after it (two round trips where the usual way takes
+ * five). Only when the authority has no head yet, a group is larger than one statement takes, or
+ * other writers moved the head again in between, is it written the usual way.
  */
 async function appendGroup(connection: Connection, scope: AuthorityScope, head: ChainHead | null, entries: readonly NewAuditEntry[]): Promise<ChainHead | null> {
-  if (head !== null && connection.capabilities.engine === 'postgres') {
-    const moved = await appendAtHead(connection.db, scope.id, head, unchainedRows(scope, entries));
-    if (moved !== null) return moved;
+  if (connection.capabilities.engine === 'postgres' && entries.length <= atHeadLimit) {
+    const rows = unchainedRows(scope, entries);
+    // A head no chain has, when this process has written none: the first offer only finds the head.
+    let expected: ChainHead | null = head ?? { lastId: -1, hash: '' };
+    for (let offer = 0; offer < 2 && expected !== null; offer++) {
+      const done = await appendAtHead(connection.db, scope.id, expected, rows);
+      if ('written' in done) return done.written;
+      expected = done.headIs;
+    }
   }
   return insertAuditEntries(connection.db, scope, entries);
 }
