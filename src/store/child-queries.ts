@@ -3,12 +3,13 @@
  * (deleted records included, so an id is never silently reused), a child's whole history of
  * changes, and finding children by reference or name. Every query is scoped by the authority.
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection, Row } from './dialect.js';
 import { entities, type EntityName } from './entities.js';
 import type { HistoryChange } from './history.js';
 import { timestampToIso } from './rows.js';
+import type { Database } from './schema.js';
 
 /** The child an id belongs to within the authority, and whether that record is deleted; null when unused. */
 export async function findRecordOwner(connection: Connection, scope: AuthorityScope, entity: EntityName, id: string): Promise<{ childId: string; deleted: boolean } | null> {
@@ -61,40 +62,41 @@ export interface RecordChange {
 /** Every change to the child and to their placements and events (deleted ones included), newest first. */
 export async function childHistory(connection: Connection, scope: AuthorityScope, childId: string): Promise<RecordChange[]> {
   const { db } = connection;
-  // Each read is sent at once, not one after another: on PostgreSQL each is a round trip, and a
+  // Every read is sent at once, not one after another: on PostgreSQL each is a round trip, and a
   // round trip's answer waits its turn behind whatever else the server is working out (app/turns.ts).
   const names = ['child', 'placement', 'event'] as const;
-  const stored = await Promise.all(
-    names.map(async (name) => {
-      const descriptor = entities[name];
-      const rows = (await db
-        .selectFrom(descriptor.table)
-        .select([...descriptor.dataColumns.map((c) => sql.ref(c).as(c)), sql.ref('deleted_at').as('deleted_at')])
-        .where('authority_id', '=', scope.id)
-        .where(sql.ref('child_id'), '=', childId)
-        .execute()) as Row[];
-      return rows.map((row) => [`${name}:${String(row[descriptor.idColumn])}`, { ...row, deleted_at: timestampToIso(row.deleted_at as string | null) }] as const);
-    }),
-  );
+  const ofTheChild = (name: EntityName) => {
+    const { table, idColumn } = entities[name];
+    return db.selectFrom(table).select(sql<string>`${sql.ref(idColumn)}`.as('id')).where('authority_id', '=', scope.id).where(sql.ref('child_id'), '=', childId);
+  };
+  const historyOf = (name: EntityName, which: (eb: ExpressionBuilder<Database, 'record_history'>) => Expression<SqlBool>) =>
+    db.selectFrom('record_history').select(['id', 'entity', 'record_id', 'version', 'change', 'changed_at', 'changed_by', 'data']).where('authority_id', '=', scope.id).where('entity', '=', name).where(which);
+  const [stored, found] = await Promise.all([
+    Promise.all(
+      names.map(async (name) => {
+        const descriptor = entities[name];
+        const rows = (await db
+          .selectFrom(descriptor.table)
+          .select([...descriptor.dataColumns.map((c) => sql.ref(c).as(c)), sql.ref('deleted_at').as('deleted_at')])
+          .where('authority_id', '=', scope.id)
+          .where(sql.ref('child_id'), '=', childId)
+          .execute()) as Row[];
+        return rows.map((row) => [`${name}:${String(row[descriptor.idColumn])}`, { ...row, deleted_at: timestampToIso(row.deleted_at as string | null) }] as const);
+      }),
+    ),
+    // The history of the child and of each of their placements and events (deleted ones included),
+    // each kind looked up by the index of record and id.
+    historyOf('child', (eb) => eb('record_id', '=', childId))
+      .unionAll(historyOf('placement', (eb) => eb('record_id', 'in', ofTheChild('placement'))))
+      .unionAll(historyOf('event', (eb) => eb('record_id', 'in', ofTheChild('event'))))
+      .execute(),
+  ]);
   const current = new Map<string, Row>(stored.flat());
   if (current.size === 0) return [];
-  const keys = [...current.keys()].map((key) => key.split(':') as [EntityName, string]);
-  const reads: Promise<{ entity: EntityName; record_id: string; version: number; change: string; changed_at: string | Date; changed_by: string; data: string }[]>[] = [];
-  for (const name of names) {
-    const ids = keys.filter(([entity]) => entity === name).map(([, id]) => id);
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = db
-        .selectFrom('record_history')
-        .select(['entity', 'record_id', 'version', 'change', 'changed_at', 'changed_by', 'data'])
-        .where('authority_id', '=', scope.id)
-        .where('entity', '=', name)
-        .where('record_id', 'in', ids.slice(i, i + 500))
-        .orderBy('id')
-        .execute();
-      reads.push(rows.then((found) => found.map((row) => ({ ...row, entity: name }))));
-    }
-  }
-  const history = (await Promise.all(reads)).flat();
+  // The child's entries first, then the placements', then the events', each kind in the order written.
+  const history = found
+    .map((row) => ({ ...row, entity: row.entity as EntityName }))
+    .sort((x, y) => names.indexOf(x.entity as (typeof names)[number]) - names.indexOf(y.entity as (typeof names)[number]) || Number(x.id) - Number(y.id));
   // Each entry holds the record before its change; what came after is the next entry's "before",
   // or the record as it is now.
   const changes: RecordChange[] = [];

@@ -131,6 +131,27 @@ describe.each(engines)('people, sessions and data versions in the store on $name
     expect(await childHistory(connection, south, 'A1')).toEqual([]);
   });
 
+  it('gives the history of the child and of their own events and placements only, not another child’s or another authority’s of the same ids', async () => {
+    const first = { by: 'first', at };
+    const later = { by: 'second', at: '2024-03-02T10:00:00.000Z' };
+    for (const scope of [north, south]) {
+      await saveRecords(connection, scope, { children: [child({ childId: 'A1' }), child({ childId: 'B1' })], events: [event('lac_review', '2020-01-01', null, { childId: 'A1', id: 'E1' })], placements: [placement('2020-01-01', null, 'foster', { childId: 'B1', id: 'P1' })] }, first);
+      // At one instant: the child, their event and another child's placement changed.
+      await saveRecords(connection, scope, { children: [child({ childId: 'A1', firstName: 'Amy' })], events: [event('lac_review', '2020-01-02', null, { childId: 'A1', id: 'E1' })], placements: [placement('2020-01-01', '2020-02-01', 'foster', { childId: 'B1', id: 'P1' })] }, later);
+    }
+    const changes = await childHistory(connection, north, 'A1');
+    expect(changes.map((c) => [c.entity, c.recordId, c.version, c.change, c.changedBy])).toEqual([
+      ['child', 'A1', 1, 'edit', 'second'],
+      ['event', 'E1', 1, 'edit', 'second'],
+    ]);
+    const changed = (c: (typeof changes)[number]) => (c.entity === 'child' ? 'first_name' : 'event_date');
+    expect(changes.map((c) => [c.before[changed(c)], c.after[changed(c)]])).toEqual([
+      [null, 'Amy'],
+      ['2020-01-01', '2020-01-02'],
+    ]);
+    expect((await childHistory(connection, south, 'B1')).map((c) => [c.entity, c.recordId, c.changedBy])).toEqual([['placement', 'P1', 'second']]);
+  });
+
   it('finds children by reference or name, any case, treating % and _ as themselves', async () => {
     await saveRecords(connection, north, { children: [child({ childId: 'A1', firstName: 'Amy', lastName: 'Adams' }), child({ childId: 'B_2' }), child({ childId: 'B32' })] }, { by: 't', at });
     expect((await searchChildren(connection, north, 'ADAMS', { offset: 0, limit: 10 })).children.map((c) => c.childId)).toEqual(['A1']);
