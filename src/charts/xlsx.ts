@@ -6,7 +6,7 @@
  * A workbook is written from sheets in their text form (TextSheet: dates as ISO text in the
  * columns that hold dates), which is plain data: a render thread can be sent it (render-worker.ts).
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { PlainDate } from '../domain/date.js';
 import { isoDate, Temporal } from '../domain/date.js';
@@ -91,7 +91,8 @@ export async function xlsxWorkbookOfText(sheets: readonly TextSheet[]): Promise<
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const excel = await exceljs();
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'pace';
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -142,4 +143,9 @@ function dateCellValue(cell: CsvCell): ExcelJS.CellValue {
 /** Text neutralised; numbers as numbers. */
 function textCellValue(cell: CsvCell): ExcelJS.CellValue {
   return typeof cell === 'string' ? neutraliseFormula(cell) : cell;
+}
+
+/** ExcelJS, loaded when a workbook is first read or written: loading it takes a sixth of a second, which no command or page that has no workbook should wait for. */
+async function exceljs() {
+  return (await import('exceljs')).default;
 }

@@ -3,7 +3,7 @@
  * in the order the workbook stores them. Date cells become dates; a formula is kept as its text
  * (`=…`) and never calculated; other cells become the text they show.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
 import { Open } from 'unzipper';
 import { dateOfEpochDay, daysFromCivil } from '../domain/date.js';
@@ -25,7 +25,8 @@ export async function* workbookTables(input: string | Readable, label: string, p
     yield* wholeWorkbookTables(path, label, wanted);
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const excel = await exceljs();
+  const reader = new excel.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const failure = (error: unknown): { failure: SourceFailure } => ({ failure: { code: 'file-unreadable', row: null, detail: describeError(error) } });
   // The reader may report a damaged file as an event as well as by rejecting; the rejection is what we act on.
   (reader as unknown as NodeJS.EventEmitter).on('error', () => {});
@@ -69,7 +70,8 @@ async function storesSheetsBeforeIndex(path: string): Promise<boolean> {
 
 /** The same tables from a workbook read whole into memory (ExcelJS's ordinary reader). */
 async function* wholeWorkbookTables(path: string, label: string, wanted: ReadonlyMap<string, TableName>): AsyncGenerator<WorkbookItem> {
-  const workbook = new ExcelJS.Workbook();
+  const excel = await exceljs();
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
@@ -146,4 +148,9 @@ function cellValue(value: ExcelJS.CellValue | undefined): RawValue {
 function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `the workbook is damaged or incomplete (${message})`;
+}
+
+/** ExcelJS, loaded when a workbook is first read or written: loading it takes a sixth of a second, which no command or page that has no workbook should wait for. */
+async function exceljs() {
+  return (await import('exceljs')).default;
 }
