@@ -17,7 +17,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CompiledQuery } from 'kysely';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { activeJobs, addJob, beatJob, claimJob, claimNextJob, findJob, findJobByKey, finishJob, forgetJobsBefore, requeueStaleJobs, staleJobKinds, type Connection, type StoredJob } from '../store/index.js';
 
 export interface JobContext {
@@ -113,7 +113,9 @@ export class JobQueue {
     if (this.#started) return;
     this.#started = true;
     if (this.connection.capabilities.engine === 'postgres') {
-      const boss = new PgBoss({ db: { executeSql: (text, values) => bossSql(this.connection, text, values) }, schema: 'pgboss', schedule: false, supervise: true, migrate: true });
+      // Loaded only here: with the database driver it brings, a tenth of a second that a SQLite process, and any command that runs no job, need not wait.
+      const { default: PgBossQueue } = await import('pg-boss');
+      const boss = new PgBossQueue({ db: { executeSql: (text, values) => bossSql(this.connection, text, values) }, schema: 'pgboss', schedule: false, supervise: true, migrate: true });
       boss.on('error', (error) => this.#onError(error, 'the job queue (pg-boss)'));
       // Processes starting at once on a new database would each create pg-boss's tables and queues,
       // and deadlock or be refused: they start one after another, under a lock of the database's own.
