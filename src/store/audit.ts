@@ -118,8 +118,8 @@ async function writeInGroups(connection: Connection, scope: AuthorityScope, line
  * other writers moved the head again in between, is it written the usual way.
  */
 async function appendGroup(connection: Connection, scope: AuthorityScope, head: ChainHead | null, entries: readonly NewAuditEntry[]): Promise<ChainHead | null> {
-  if (connection.capabilities.engine === 'postgres' && entries.length <= atHeadLimit) {
-    const rows = unchainedRows(scope, entries);
+  const rows = unchainedRows(scope, entries);
+  if (connection.capabilities.engine === 'postgres' && rows.length <= atHeadLimit) {
     // A head no chain has, when this process has written none: the first offer only finds the head.
     let expected: ChainHead | null = head ?? { lastId: -1, hash: '' };
     for (let offer = 0; offer < 2 && expected !== null; offer++) {
@@ -128,7 +128,7 @@ async function appendGroup(connection: Connection, scope: AuthorityScope, head: 
       expected = done.headIs;
     }
   }
-  return insertAuditEntries(connection.db, scope, entries);
+  return appendRows(connection.db, scope, rows);
 }
 
 /**
@@ -138,7 +138,11 @@ async function appendGroup(connection: Connection, scope: AuthorityScope, head: 
  */
 export async function insertAuditEntries(db: Kysely<Database> | Transaction<Database>, scope: AuthorityScope, entries: readonly NewAuditEntry[]): Promise<ChainHead | null> {
   if (entries.length === 0) return null;
-  const rows = unchainedRows(scope, entries);
+  return appendRows(db, scope, unchainedRows(scope, entries));
+}
+
+/** The rows chained inside the caller's transaction, or in one of their own. */
+async function appendRows(db: Kysely<Database> | Transaction<Database>, scope: AuthorityScope, rows: readonly UnchainedAuditRow[]): Promise<ChainHead | null> {
   if (db.isTransaction) return appendChained(db, scope.id, rows);
   return db.transaction().execute((trx) => appendChained(trx, scope.id, rows));
 }

@@ -95,8 +95,8 @@ export async function childHistory(connection: Connection, scope: AuthorityScope
   if (current.size === 0) return [];
   // The child's entries first, then the placements', then the events', each kind in the order written.
   const history = found
-    .map((row) => ({ ...row, entity: row.entity as EntityName }))
-    .sort((x, y) => names.indexOf(x.entity as (typeof names)[number]) - names.indexOf(y.entity as (typeof names)[number]) || Number(x.id) - Number(y.id));
+    .map((row) => ({ ...row, entity: row.entity as (typeof names)[number] }))
+    .sort((x, y) => names.indexOf(x.entity) - names.indexOf(y.entity) || Number(x.id) - Number(y.id));
   // Each entry holds the record before its change; what came after is the next entry's "before",
   // or the record as it is now.
   const changes: RecordChange[] = [];

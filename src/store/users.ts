@@ -3,7 +3,8 @@
  * hashing itself is the web layer's (src/web/auth/password.ts).
  */
 import type { Authority } from '../domain/records.js';
-import { accessDb } from './access-schema.js';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { accessDb, type AccessDatabase } from './access-schema.js';
 import type { AuthorityScope } from './authorities.js';
 import type { Connection } from './dialect.js';
 import { authorityFromRow } from './rows.js';
@@ -66,7 +67,7 @@ export async function grantRole(connection: Connection, userId: number, scope: A
 
 /** The authorities the user may see, with their role in each, by authority code. */
 export async function grantsOf(connection: Connection, userId: number): Promise<UserGrant[]> {
-  return grantsOfWhom(connection, { userId });
+  return grantsWhere(connection, (eb) => eb('user_roles.user_id', '=', userId));
 }
 
 /**
@@ -75,18 +76,15 @@ export async function grantsOf(connection: Connection, userId: number): Promise<
  * both on every page, not one after the other.
  */
 export async function grantsOfSession(connection: Connection, idHash: string): Promise<UserGrant[]> {
-  return grantsOfWhom(connection, { sessionHash: idHash });
+  return grantsWhere(connection, (eb) => eb('user_roles.user_id', 'in', eb.selectFrom('sessions').select('sessions.user_id').where('sessions.id_hash', '=', idHash)));
 }
 
-async function grantsOfWhom(connection: Connection, whom: { readonly userId: number } | { readonly sessionHash: string }): Promise<UserGrant[]> {
-  const userId = 'userId' in whom ? whom.userId : null;
-  const sessionHash = 'sessionHash' in whom ? whom.sessionHash : null;
+async function grantsWhere(connection: Connection, whose: (eb: ExpressionBuilder<AccessDatabase, 'user_roles' | 'authorities'>) => Expression<SqlBool>): Promise<UserGrant[]> {
   const rows = await accessDb(connection)
     .selectFrom('user_roles')
     .innerJoin('authorities', 'authorities.id', 'user_roles.authority_id')
     .select(['authorities.id', 'authorities.code', 'authorities.name', 'authorities.programme_start', 'user_roles.role'])
-    .$if(userId !== null, (query) => query.where('user_roles.user_id', '=', userId as number))
-    .$if(sessionHash !== null, (query) => query.where('user_roles.user_id', 'in', (eb) => eb.selectFrom('sessions').select('sessions.user_id').where('sessions.id_hash', '=', sessionHash as string)))
+    .where(whose)
     .orderBy('authorities.code')
     .execute();
   return rows.map((row) => {
